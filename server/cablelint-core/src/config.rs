@@ -1,0 +1,1 @@
+//! `cablelint.toml`: discovery and parsing. (Filled in by the configuration work.)

@@ -1,0 +1,18 @@
+//! cablelint's core: text → document model → rules → diagnostics and fixes.
+//!
+//! Plain data and byte offsets only: no LSP types, no async, no printing.
+//! The CLI and the language server are thin layers over [`lint::check`].
+
+pub mod config;
+pub mod diagnostic;
+pub mod fix;
+pub mod lint;
+pub mod model;
+pub mod profile;
+pub mod rules;
+pub mod text;
+
+pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Related, Severity};
+pub use lint::{check, CheckOptions, CheckResult, RuleSelection};
+pub use model::Document;
+pub use text::{LineIndex, SourceText, Span};

@@ -1,0 +1,154 @@
+//! Document → diagnostics: runs the selected rules, applies configured
+//! severities and in-text suppressions, and drives fix rounds.
+
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
+use crate::fix::{apply_fixes, MAX_ROUNDS};
+use crate::model::{Directive, DirectiveKind, Document, ParseOptions};
+use crate::profile::ProfileSet;
+use crate::rules::{self, Context, Rule};
+use crate::text::SourceText;
+use std::collections::BTreeMap;
+
+/// Which rules run and how loud they are. Codes may be prefixes (`B`, `H00`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RuleSelection {
+    /// When set, only matching rules run (default: every rule enabled by default).
+    pub select: Option<Vec<String>>,
+    /// Also run these (e.g. a rule that is off by default).
+    pub extend_select: Vec<String>,
+    pub ignore: Vec<String>,
+    /// Severity per code or prefix; the longest matching key wins.
+    pub severity: BTreeMap<String, Severity>,
+}
+
+impl RuleSelection {
+    pub fn is_enabled(&self, code: &str, default_enabled: bool) -> bool {
+        let matches = |patterns: &[String]| patterns.iter().any(|p| code.starts_with(p.as_str()));
+        let selected = match &self.select {
+            Some(select) => matches(select),
+            None => default_enabled,
+        } || matches(&self.extend_select);
+        selected && !matches(&self.ignore)
+    }
+
+    pub fn severity_of(&self, code: &str, default: Severity) -> Severity {
+        self.severity
+            .iter()
+            .filter(|(k, _)| code.starts_with(k.as_str()))
+            .max_by_key(|(k, _)| k.len())
+            .map_or(default, |(_, s)| *s)
+    }
+}
+
+pub fn enabled_rules(selection: &RuleSelection) -> Vec<&'static dyn Rule> {
+    rules::all()
+        .into_iter()
+        .filter(|r| selection.is_enabled(r.meta().code, r.meta().default_enabled))
+        .collect()
+}
+
+/// Runs the rules over a parsed document.
+pub fn lint(doc: &Document, selection: &RuleSelection) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    for rule in enabled_rules(selection) {
+        let mut cx = Context::new(doc, rule.meta());
+        rule.check(&mut cx);
+        diagnostics.extend(cx.into_diagnostics());
+    }
+    diagnostics.retain(|d| !suppressed(doc, d));
+    for d in &mut diagnostics {
+        // A rule may lower its own severity for a weaker case; configuration
+        // replaces the default level only.
+        let default = rules::by_code(d.code).map_or(d.severity, |r| r.meta().default_severity);
+        if d.severity == default {
+            d.severity = selection.severity_of(d.code, default);
+        }
+    }
+    diagnostics.sort_by(|a, b| {
+        (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
+    });
+    diagnostics
+}
+
+fn suppressed(doc: &Document, diagnostic: &Diagnostic) -> bool {
+    // Findings about directives themselves are never suppressed by them.
+    if diagnostic.code.starts_with('E') {
+        return false;
+    }
+    let line = doc.lines.line_of(diagnostic.span.start);
+    doc.directives.iter().any(|d: &Directive| match &d.kind {
+        DirectiveKind::DisableFile { codes } => {
+            codes.is_empty() || codes.iter().any(|c| c.matches(diagnostic.code))
+        }
+        DirectiveKind::DisableNextLine { codes } => {
+            d.line + 1 == line
+                && (codes.is_empty() || codes.iter().any(|c| c.matches(diagnostic.code)))
+        }
+        _ => false,
+    })
+}
+
+/// Everything needed to check one file.
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions {
+    pub profiles: ProfileSet,
+    pub parse: ParseOptions,
+    pub selection: RuleSelection,
+}
+
+pub struct CheckResult {
+    pub document: Document,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+pub fn check(source: SourceText, options: &CheckOptions) -> CheckResult {
+    let document = Document::parse(source, &options.profiles, &options.parse);
+    let diagnostics = lint(&document, &options.selection);
+    CheckResult {
+        document,
+        diagnostics,
+    }
+}
+
+pub struct FixOutcome {
+    /// The fixed text (without BOM; see `SourceText::to_file_string`).
+    pub text: String,
+    pub fixes_applied: usize,
+    /// What remains after the last round.
+    pub result: CheckResult,
+}
+
+/// Lints and fixes in rounds until nothing changes. A file that did not decode
+/// cleanly is never fixed: its text is not the file's text.
+pub fn fix(source: SourceText, options: &CheckOptions, min: Applicability) -> FixOutcome {
+    let mut result = check(source, options);
+    let mut fixes_applied = 0;
+    if result.document.source.invalid_utf8_at.is_some() {
+        return FixOutcome {
+            text: result.document.source.text.clone(),
+            fixes_applied,
+            result,
+        };
+    }
+    for _ in 0..MAX_ROUNDS {
+        let (text, applied) = apply_fixes(result.document.text(), &result.diagnostics, min);
+        if applied == 0 || text == result.document.text() {
+            break;
+        }
+        fixes_applied += applied;
+        let has_bom = result.document.source.has_bom;
+        result = check(
+            SourceText {
+                text,
+                has_bom,
+                invalid_utf8_at: None,
+            },
+            options,
+        );
+    }
+    FixOutcome {
+        text: result.document.text().to_owned(),
+        fixes_applied,
+        result,
+    }
+}

@@ -1,0 +1,393 @@
+//! Header lines → fields. A line may hold several fields, separated by wide
+//! spacing or dot leaders (`From…Hanoi…..dispatched on 03.11.`), or by a
+//! second `Label:` (`Destination: PEKING To Whom: SovAmbassador`).
+
+use crate::profile::Profile;
+use crate::text::Span;
+use regex::Regex;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeaderField {
+    /// The label as written (empty span for pattern fields such as a dateline).
+    pub label: Span,
+    /// The profile field it names; `None` for a label the profile lacks.
+    pub field: Option<String>,
+    /// The value, trimmed of separators and dot leaders (may be empty).
+    pub value: Span,
+    /// Found through an original-language label (发往, Кому…).
+    pub original: bool,
+    /// 0-based line number.
+    pub line: usize,
+}
+
+/// A profile prepared for matching lines: labels lower-cased, longest first,
+/// patterns compiled once per document (profiles are few and small).
+pub struct LabelMatcher<'p> {
+    profile: &'p Profile,
+    labels: Vec<(&'p str, usize, bool)>,
+    patterns: Vec<(Regex, usize)>,
+}
+
+impl<'p> LabelMatcher<'p> {
+    pub fn new(profile: &'p Profile) -> Self {
+        let patterns = profile
+            .fields
+            .iter()
+            .enumerate()
+            .filter_map(|(i, f)| {
+                f.pattern
+                    .as_deref()
+                    .and_then(|p| Regex::new(p).ok())
+                    .map(|r| (r, i))
+            })
+            .collect();
+        LabelMatcher {
+            profile,
+            labels: profile.labels(),
+            patterns,
+        }
+    }
+
+    /// Fields on one header line. `start` is the line's offset in the document.
+    pub fn fields_on_line(&self, line_text: &str, start: usize, line: usize) -> Vec<HeaderField> {
+        let mut fields = Vec::new();
+        let trimmed = line_text.trim();
+        if trimmed.is_empty() {
+            return fields;
+        }
+        let lead = line_text.len() - line_text.trim_start().len();
+        for (i, segment) in segments(line_text).into_iter().enumerate() {
+            let seg_text = &line_text[segment.range()];
+            // `From…Hanoi…`: a label alone in its segment takes the next one as value.
+            let label = self.label_at_start(seg_text);
+            if let Some(last) = fields
+                .last_mut()
+                .filter(|f| f.value.is_empty() && f.field.is_some())
+            {
+                if label.is_none() && last.value.start <= start + segment.start {
+                    last.value = trim_value(line_text, segment).shift(start);
+                    continue;
+                }
+            }
+            match label {
+                Some((label_len, field_index, original)) => {
+                    let label = Span::new(segment.start, segment.start + label_len);
+                    self.push_with_inline_labels(
+                        &mut fields,
+                        line_text,
+                        label,
+                        segment.end,
+                        field_index,
+                        original,
+                        start,
+                        line,
+                    );
+                }
+                None if i == 0 => {
+                    if let Some(field_index) = self.pattern_field(trimmed) {
+                        let value = Span::new(lead, lead + trimmed.len());
+                        fields.push(self.field(
+                            Span::empty(lead),
+                            Some(field_index),
+                            value,
+                            false,
+                            start,
+                            line,
+                        ));
+                        return fields;
+                    }
+                    if let Some((label, value)) = unknown_label(seg_text) {
+                        fields.push(HeaderField {
+                            label: label.shift(start + segment.start),
+                            field: None,
+                            value: value.shift(start + segment.start),
+                            original: false,
+                            line,
+                        });
+                    }
+                }
+                None => {}
+            }
+        }
+        fields
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push_with_inline_labels(
+        &self,
+        fields: &mut Vec<HeaderField>,
+        line_text: &str,
+        mut label: Span,
+        segment_end: usize,
+        mut field_index: usize,
+        mut original: bool,
+        start: usize,
+        line: usize,
+    ) {
+        loop {
+            let value_start = skip_separators(line_text, label.end, segment_end);
+            // A second `Label:` inside the value starts another field.
+            let next = self.inline_label(line_text, value_start, segment_end);
+            let value_end = next.map_or(segment_end, |(at, _, _, _)| at);
+            let value = trim_value(line_text, Span::new(value_start, value_end));
+            fields.push(self.field(label, Some(field_index), value, original, start, line));
+            match next {
+                Some((at, len, index, orig)) => {
+                    label = Span::new(at, at + len);
+                    field_index = index;
+                    original = orig;
+                }
+                None => return,
+            }
+        }
+    }
+
+    fn field(
+        &self,
+        label: Span,
+        index: Option<usize>,
+        value: Span,
+        original: bool,
+        start: usize,
+        line: usize,
+    ) -> HeaderField {
+        HeaderField {
+            label: label.shift(start),
+            field: index.map(|i| self.profile.fields[i].id.clone()),
+            value: value.shift(start),
+            original,
+            line,
+        }
+    }
+
+    fn label_at_start(&self, segment: &str) -> Option<(usize, usize, bool)> {
+        self.labels.iter().find_map(|&(label, index, original)| {
+            let len = prefix_ignore_case(segment, label)?;
+            let next = segment[len..].chars().next();
+            let ends_label = label.ends_with('.')
+                || original
+                || next.is_none_or(|c| {
+                    c.is_whitespace() || matches!(c, ':' | '：' | '…' | '.' | '-' | '—')
+                });
+            ends_label.then_some((len, index, original))
+        })
+    }
+
+    /// ` Label:` after white space, within `from..to` of the line.
+    fn inline_label(
+        &self,
+        line_text: &str,
+        from: usize,
+        to: usize,
+    ) -> Option<(usize, usize, usize, bool)> {
+        let hay = &line_text[from..to];
+        for (offset, c) in hay.char_indices() {
+            if !c.is_whitespace() {
+                continue;
+            }
+            let at = from + offset + c.len_utf8();
+            for &(label, index, original) in &self.labels {
+                if let Some(len) = prefix_ignore_case(&line_text[at..to], label) {
+                    if line_text[at + len..to].starts_with([':', '：']) {
+                        return Some((at, len, index, original));
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    fn pattern_field(&self, trimmed: &str) -> Option<usize> {
+        self.patterns
+            .iter()
+            .find(|(r, _)| r.is_match(trimmed))
+            .map(|(_, i)| *i)
+    }
+}
+
+/// Pieces of a line separated by two or more spaces, tabs or dot leaders.
+fn segments(line: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut seg_start: Option<usize> = None;
+    let mut gap_start = 0;
+    let mut chars = line.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let is_gap = c == '\t'
+            || c == '…'
+            || (c == ' ' && next.is_some_and(|n| n == ' ' || n == '\t'))
+            || (c == '.' && next == Some('.'));
+        if is_gap {
+            if let Some(s) = seg_start.take() {
+                out.push(Span::new(s, i));
+            }
+            gap_start = i;
+            // Swallow the rest of this gap.
+            while let Some(&(_, n)) = chars.peek() {
+                if matches!(n, ' ' | '\t' | '…' | '.') {
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+        } else if seg_start.is_none() && !c.is_whitespace() {
+            seg_start = Some(i);
+        }
+    }
+    let _ = gap_start;
+    if let Some(s) = seg_start {
+        out.push(Span::new(s, line.trim_end().len().max(s)));
+    }
+    out
+}
+
+/// `Label: value` with a short label the profile does not know.
+fn unknown_label(segment: &str) -> Option<(Span, Span)> {
+    let colon = segment.find([':', '：'])?;
+    let label = segment[..colon].trim_end();
+    let words = label.split_whitespace().count();
+    let plausible = (1..=4).contains(&words)
+        && label.chars().next().is_some_and(char::is_alphabetic)
+        && label.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '\'' | '’' | '-' | '(' | ')' | '/'))
+        // "8:30" and URLs are not labels.
+        && !segment[colon..].starts_with("://");
+    if !plausible {
+        return None;
+    }
+    let sep_len = segment[colon..].chars().next().map_or(1, char::len_utf8);
+    let value = trim_value(segment, Span::new(colon + sep_len, segment.len()));
+    Some((Span::new(0, label.len()), value))
+}
+
+fn skip_separators(line: &str, mut at: usize, end: usize) -> usize {
+    while at < end {
+        let c = line[at..].chars().next().unwrap_or(' ');
+        if c.is_whitespace()
+            || matches!(c, ':' | '：' | '…')
+            || (c == '.' && line[at..].starts_with(".."))
+        {
+            at += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    at.min(end)
+}
+
+fn trim_value(line: &str, span: Span) -> Span {
+    let raw = &line[span.range()];
+    let start = span.start + (raw.len() - raw.trim_start().len());
+    let trimmed = raw.trim().trim_end_matches(['…', ' ']);
+    let trimmed = if trimmed.ends_with("..") {
+        trimmed.trim_end_matches('.')
+    } else {
+        trimmed
+    };
+    Span::new(start, start + trimmed.len())
+}
+
+/// Byte length of `label` at the start of `hay`, compared without case.
+pub fn prefix_ignore_case(hay: &str, label: &str) -> Option<usize> {
+    let mut hay_chars = hay.char_indices();
+    for l in label.chars() {
+        let (_, h) = hay_chars.next()?;
+        if h != l && !h.to_lowercase().eq(l.to_lowercase()) {
+            return None;
+        }
+    }
+    Some(hay_chars.next().map_or(hay.len(), |(i, _)| i))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::ProfileSet;
+
+    fn fields(profile: &str, line: &str) -> Vec<(String, String, String)> {
+        let set = ProfileSet::builtin();
+        let matcher = LabelMatcher::new(set.get(profile).unwrap());
+        matcher
+            .fields_on_line(line, 0, 0)
+            .into_iter()
+            .map(|f| {
+                (
+                    line[f.label.range()].to_owned(),
+                    f.field.unwrap_or_else(|| "?".into()),
+                    line[f.value.range()].to_owned(),
+                )
+            })
+            .collect()
+    }
+
+    fn t(a: &str, b: &str, c: &str) -> (String, String, String) {
+        (a.into(), b.into(), c.into())
+    }
+
+    #[test]
+    fn chinese_form_line_holds_several_fields() {
+        assert_eq!(
+            fields("prc-mfa-cable", "等级:平    复来报号    外发e508"),
+            [
+                t("等级", "level", "平"),
+                t("复来报号", "reply-to", ""),
+                t("外发", "dispatch-no", "e508")
+            ]
+        );
+        assert_eq!(
+            fields("prc-mfa-cable", "发往:乌鲁木齐   批发:(   628"),
+            [
+                t("发往", "receiver", "乌鲁木齐"),
+                t("批发", "approved-by", "(")
+            ]
+        );
+    }
+
+    #[test]
+    fn labels_without_colon_and_empty_values() {
+        assert_eq!(
+            fields("prc-mfa-cable", "Foreign Ministry Dispatch No. 508"),
+            [t("Foreign Ministry Dispatch No.", "dispatch-no", "508")]
+        );
+        assert_eq!(
+            fields("prc-mfa-cable", "Approved by:"),
+            [t("Approved by", "approved-by", "")]
+        );
+        assert_eq!(
+            fields("prc-mfa-cable", "28 June [1962]"),
+            [t("", "date", "28 June [1962]")]
+        );
+    }
+
+    #[test]
+    fn dot_leaders_and_inline_labels_split_fields() {
+        assert_eq!(
+            fields("polish-ciphergram", "From…Hanoi…..dispatched on 03.11. at 12:00 hours……..received on 03.12. at 12:21hours…"),
+            [t("From", "from", "Hanoi"), t("dispatched on", "dispatched", "03.11. at 12:00 hours"), t("received on", "received", "03.12. at 12:21hours")]
+        );
+        assert_eq!(
+            fields(
+                "soviet-ciphered-telegram",
+                "Destination: PEKING To Whom: SovAmbassador"
+            ),
+            [
+                t("Destination", "destination", "PEKING"),
+                t("To Whom", "to-whom", "SovAmbassador")
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_labels_are_kept_without_a_field() {
+        assert_eq!(
+            fields("prc-mfa-cable", "Recever: Wulumuqi"),
+            [t("Recever", "?", "Wulumuqi")]
+        );
+        assert!(fields("prc-mfa-cable", "at 8:30 the meeting began").is_empty());
+    }
+
+    #[test]
+    fn case_insensitive_prefix_reports_bytes_of_the_haystack() {
+        assert_eq!(prefix_ignore_case("SUBJECT: x", "Subject"), Some(7));
+        assert_eq!(prefix_ignore_case("Sub", "Subject"), None);
+    }
+}

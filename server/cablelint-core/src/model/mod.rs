@@ -1,0 +1,235 @@
+//! The document model: a lossless parse of a `.cable` file. Every line belongs
+//! to exactly one section, sections tile the text, and header fields and
+//! brackets point into it by byte spans.
+
+pub mod brackets;
+pub mod directives;
+pub mod header;
+mod segment;
+
+pub use brackets::{Bracket, BracketClass, Brackets};
+pub use directives::{CodePattern, Directive, DirectiveKind};
+pub use header::HeaderField;
+
+use crate::profile::{detect_profile, Detection, Profile, ProfileSet};
+use crate::text::{LineIndex, SourceText, Span};
+
+/// What a line is, in reading order of a cable page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SectionKind {
+    /// Site chrome: "Skip to content", the funder line, the old layout's
+    /// citation box, blank lines before the document.
+    ArchiveChrome,
+    /// The archive's date line ("June 28, 1962").
+    ArchiveDate,
+    /// The archive's title line.
+    ArchiveTitle,
+    /// The original-language form header (发往:乌鲁木齐 …).
+    OriginalHeader,
+    /// The cable's own header fields and markings.
+    Header,
+    /// The subject line.
+    Subject,
+    Body,
+    /// Signature, place and date after the body.
+    Closing,
+    /// The archive's one-paragraph summary.
+    Summary,
+    /// Footnotes printed after the text (FRUS).
+    Notes,
+    /// "Document Information", source, rights, record id.
+    Citation,
+    /// `% cablelint:` lines.
+    Directive,
+}
+
+impl SectionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SectionKind::ArchiveChrome => "archive-chrome",
+            SectionKind::ArchiveDate => "archive-date",
+            SectionKind::ArchiveTitle => "archive-title",
+            SectionKind::OriginalHeader => "original-header",
+            SectionKind::Header => "header",
+            SectionKind::Subject => "subject",
+            SectionKind::Body => "body",
+            SectionKind::Closing => "closing",
+            SectionKind::Summary => "summary",
+            SectionKind::Notes => "notes",
+            SectionKind::Citation => "citation",
+            SectionKind::Directive => "directive",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Section {
+    pub kind: SectionKind,
+    pub span: Span,
+    /// First and last line (0-based, inclusive).
+    pub lines: (usize, usize),
+}
+
+/// How the profile was chosen by the caller, before the text is read.
+#[derive(Debug, Clone, Default)]
+pub struct ParseOptions {
+    /// A profile named by the configuration; a directive in the file wins.
+    pub profile: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub source: SourceText,
+    pub lines: LineIndex,
+    /// One kind per line.
+    pub line_kinds: Vec<SectionKind>,
+    pub sections: Vec<Section>,
+    pub fields: Vec<HeaderField>,
+    pub brackets: Brackets,
+    pub directives: Vec<Directive>,
+    pub profile: Profile,
+    pub detection: Detection,
+    /// A profile id that a directive or the configuration named but nobody
+    /// defines (reported, and the generic profile used instead).
+    pub unknown_profile: Option<(String, Option<Span>)>,
+}
+
+impl Document {
+    pub fn parse(source: SourceText, profiles: &ProfileSet, options: &ParseOptions) -> Document {
+        let text = source.text.as_str();
+        let lines = LineIndex::new(text);
+        let directives = collect_directives(text, &lines);
+        let (profile, detection, unknown_profile) =
+            choose_profile(text, &directives, profiles, options);
+        let (line_kinds, fields) = segment::segment(text, &lines, &profile, &directives);
+        let sections = group_sections(&line_kinds, &lines);
+        let skip: Vec<Span> = directives.iter().map(|d| d.span).collect();
+        let brackets = brackets::scan(text, &skip);
+        Document {
+            source,
+            lines,
+            line_kinds,
+            sections,
+            fields,
+            brackets,
+            directives,
+            profile,
+            detection,
+            unknown_profile,
+        }
+    }
+
+    pub fn parse_str(text: &str) -> Document {
+        Document::parse(
+            SourceText::from_str(text),
+            &ProfileSet::builtin(),
+            &ParseOptions::default(),
+        )
+    }
+
+    pub fn text(&self) -> &str {
+        &self.source.text
+    }
+
+    pub fn slice(&self, span: Span) -> &str {
+        &self.source.text[span.range()]
+    }
+
+    pub fn kind_at(&self, offset: usize) -> SectionKind {
+        self.line_kinds[self.lines.line_of(offset)]
+    }
+
+    pub fn fields_named<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a HeaderField> + 'a {
+        self.fields
+            .iter()
+            .filter(move |f| f.field.as_deref() == Some(id))
+    }
+
+    pub fn sections_of(&self, kind: SectionKind) -> impl Iterator<Item = &Section> {
+        self.sections.iter().filter(move |s| s.kind == kind)
+    }
+
+    /// The line terminator the file mostly uses, for inserted lines.
+    pub fn line_ending(&self) -> &'static str {
+        let text = self.text();
+        let crlf = text.matches("\r\n").count();
+        let lf = text.matches('\n').count() - crlf;
+        if crlf > lf {
+            "\r\n"
+        } else if lf == 0 && text.contains('\r') {
+            "\r"
+        } else {
+            "\n"
+        }
+    }
+}
+
+fn collect_directives(text: &str, lines: &LineIndex) -> Vec<Directive> {
+    let mut found = Vec::new();
+    // Only lines that start with '%' can be directives; memchr finds them fast.
+    for at in memchr::memchr_iter(b'%', text.as_bytes()) {
+        let line = lines.line_of(at);
+        let content = lines.line_content_span(text, line);
+        if content.start == at {
+            if let Some(d) = directives::parse_directive(&text[content.range()], at, line) {
+                found.push(d);
+            }
+        }
+    }
+    found
+}
+
+fn choose_profile(
+    text: &str,
+    directives: &[Directive],
+    profiles: &ProfileSet,
+    options: &ParseOptions,
+) -> (Profile, Detection, Option<(String, Option<Span>)>) {
+    let named = directives.iter().find_map(|d| match &d.kind {
+        DirectiveKind::Profile { id, id_span } => {
+            Some((id.clone(), Some(*id_span), Detection::Directive))
+        }
+        _ => None,
+    });
+    let named = named.or_else(|| {
+        options
+            .profile
+            .clone()
+            .map(|id| (id, None, Detection::Configured))
+    });
+    if let Some((id, span, how)) = named {
+        return match profiles.get(&id) {
+            Some(p) => (p.clone(), how, None),
+            None => (
+                profiles.generic().clone(),
+                Detection::Fallback,
+                Some((id, span)),
+            ),
+        };
+    }
+    let (id, how) = detect_profile(text, profiles);
+    let profile = profiles.get(&id).unwrap_or(profiles.generic()).clone();
+    (profile, how, None)
+}
+
+fn group_sections(kinds: &[SectionKind], lines: &LineIndex) -> Vec<Section> {
+    let mut sections: Vec<Section> = Vec::new();
+    for (line, &kind) in kinds.iter().enumerate() {
+        let span = lines.line_span(line);
+        match sections.last_mut() {
+            Some(last) if last.kind == kind => {
+                last.span.end = span.end;
+                last.lines.1 = line;
+            }
+            _ => sections.push(Section {
+                kind,
+                span,
+                lines: (line, line),
+            }),
+        }
+    }
+    sections
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,340 @@
+//! Lines → sections. Cable pages follow one reading order (archive lines,
+//! header, body, closing, summary, citation) but every collection prints it
+//! differently, so each boundary is found by the cheapest signal that holds
+//! across the real corpus, and a line that fits nowhere stays body.
+
+use super::header::{HeaderField, LabelMatcher};
+use super::{Directive, SectionKind};
+use crate::profile::Profile;
+use crate::text::LineIndex;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+static ARCHIVE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let month =
+        "(January|February|March|April|May|June|July|August|September|October|November|December)";
+    Regex::new(&format!(
+        r"^(?:{month}(?: \d{{1,2}},)? \d{{4}}|\d{{1,2}} {month} \d{{4}})$"
+    ))
+    .unwrap()
+});
+
+/// Lines that open the archive's citation block, whatever the site layout.
+const CITATION_STARTS: &[&str] = &[
+    "Document Information",
+    "Author(s):",
+    "Associated People & Places",
+    "Associated People",
+    "Associated Places",
+    "Associated Topics",
+    "Original Uploaded Date",
+];
+
+const CHROME_LINES: &[&str] = &[
+    "Skip to content",
+    "English HTML",
+    "English PDF",
+    "Original Scan",
+    "CITATION SHARE DOWNLOAD",
+];
+const FUNDER: &str = "This document was made possible with support from";
+
+/// Lines after the header that are short enough to be a closing.
+const SHORT_LINE: usize = 60;
+/// A header has at most this many non-blank lines; past it, prose.
+const MAX_HEADER_LINES: usize = 40;
+const MAX_CLOSING_LINES: usize = 8;
+
+struct Lines<'t> {
+    text: Vec<&'t str>,
+}
+
+impl<'t> Lines<'t> {
+    fn trimmed(&self, i: usize) -> &'t str {
+        self.text[i].trim()
+    }
+    fn blank(&self, i: usize) -> bool {
+        self.trimmed(i).is_empty()
+    }
+    fn len(&self) -> usize {
+        self.text.len()
+    }
+}
+
+pub(super) fn segment(
+    text: &str,
+    index: &LineIndex,
+    profile: &Profile,
+    directives: &[Directive],
+) -> (Vec<SectionKind>, Vec<HeaderField>) {
+    let lines = Lines {
+        text: (0..index.line_count())
+            .map(|l| &text[index.line_content_span(text, l).range()])
+            .collect(),
+    };
+    let n = lines.len();
+    let mut kinds = vec![SectionKind::Body; n];
+    let is_directive = |l: usize| directives.iter().any(|d| d.line == l);
+
+    let header_start = archive_preamble(&lines, &mut kinds, &is_directive);
+    let citation_start = (header_start..n)
+        .find(|&l| CITATION_STARTS.contains(&lines.trimmed(l)))
+        .unwrap_or(n);
+    for kind in &mut kinds[citation_start..] {
+        *kind = SectionKind::Citation;
+    }
+    let notes_start = footnotes_start(&lines, header_start, citation_start);
+    for kind in &mut kinds[notes_start..citation_start] {
+        *kind = SectionKind::Notes;
+    }
+    let (body_start, fields) = header(
+        &lines,
+        index,
+        text,
+        profile,
+        header_start,
+        notes_start,
+        &mut kinds,
+        &is_directive,
+    );
+    let body_end = summary(&lines, body_start, notes_start, citation_start, &mut kinds);
+    closing(&lines, body_start, body_end, &mut kinds);
+
+    for l in 0..n {
+        if is_directive(l) {
+            kinds[l] = SectionKind::Directive;
+        }
+    }
+    attach_blank_lines(&lines, &mut kinds);
+    (kinds, fields)
+}
+
+/// Marks chrome, the archive date and the title; returns the first line after.
+fn archive_preamble(
+    lines: &Lines,
+    kinds: &mut [SectionKind],
+    is_directive: &dyn Fn(usize) -> bool,
+) -> usize {
+    let mut l = 0;
+    let mut seen_date = false;
+    let mut seen_title = false;
+    let mut after_date = false;
+    let mut nonblank = 0;
+    while l < lines.len() && nonblank < 10 {
+        let line = lines.trimmed(l);
+        if line.is_empty() || is_directive(l) {
+            kinds[l] = SectionKind::ArchiveChrome;
+            l += 1;
+            continue;
+        }
+        let title_slot = std::mem::take(&mut after_date);
+        if CHROME_LINES.contains(&line) || line.starts_with(FUNDER) {
+            kinds[l] = SectionKind::ArchiveChrome;
+            nonblank += 1;
+        } else if line.starts_with("• Citation") || line == "CITATION" {
+            // The old layout's citation box: through its "English HTML" line.
+            let end = (l..lines.len().min(l + 25))
+                .rev()
+                .find(|&e| CHROME_LINES.contains(&lines.trimmed(e)))
+                .unwrap_or(l);
+            for kind in &mut kinds[l..=end] {
+                *kind = SectionKind::ArchiveChrome;
+            }
+            l = end;
+            nonblank += 1;
+        } else if !seen_date && ARCHIVE_DATE.is_match(line) {
+            kinds[l] = SectionKind::ArchiveDate;
+            seen_date = true;
+            after_date = true;
+            nonblank += 1;
+        } else if title_slot && !seen_title && line.chars().count() > 12 {
+            kinds[l] = SectionKind::ArchiveTitle;
+            seen_title = true;
+            nonblank += 1;
+        } else {
+            break;
+        }
+        l += 1;
+    }
+    if !seen_date {
+        // Without an archive date line nothing here was archive material but chrome.
+        return (0..l)
+            .find(|&i| kinds[i] != SectionKind::ArchiveChrome)
+            .unwrap_or(l);
+    }
+    l
+}
+
+/// FRUS prints footnotes after the signature as indented "  1. …" lines.
+fn footnotes_start(lines: &Lines, from: usize, to: usize) -> usize {
+    let mut start = to;
+    let mut l = to;
+    while l > from {
+        l -= 1;
+        let raw = lines.text[l];
+        if lines.blank(l) {
+            continue;
+        }
+        let indented = raw.starts_with("  ") || raw.starts_with('\t');
+        let numbered = raw.trim_start().split_once(". ").is_some_and(|(n, _)| {
+            !n.is_empty() && n.len() <= 3 && n.chars().all(|c| c.is_ascii_digit())
+        });
+        if indented && numbered {
+            start = l;
+        } else {
+            break;
+        }
+    }
+    start
+}
+
+#[allow(clippy::too_many_arguments)]
+fn header(
+    lines: &Lines,
+    index: &LineIndex,
+    text: &str,
+    profile: &Profile,
+    from: usize,
+    to: usize,
+    kinds: &mut [SectionKind],
+    is_directive: &dyn Fn(usize) -> bool,
+) -> (usize, Vec<HeaderField>) {
+    let matcher = LabelMatcher::new(profile);
+    let mut fields = Vec::new();
+    let mut nonblank = 0;
+    let mut l = from;
+    while l < to && nonblank < MAX_HEADER_LINES {
+        if lines.blank(l) || is_directive(l) {
+            l += 1;
+            continue;
+        }
+        let line = lines.trimmed(l);
+        if is_salutation(line) || is_prose(line) {
+            break;
+        }
+        let start = index.line_span(l).start;
+        let found = matcher.fields_on_line(lines.text[l], start, l);
+        kinds[l] = if found.iter().any(|f| f.field.as_deref() == Some("subject")) {
+            SectionKind::Subject
+        } else if found.iter().any(|f| f.original) || is_foreign_script(line) {
+            SectionKind::OriginalHeader
+        } else if !found.is_empty() || line.chars().count() <= SHORT_LINE * 2 {
+            SectionKind::Header
+        } else {
+            break;
+        };
+        fields.extend(found);
+        nonblank += 1;
+        l += 1;
+    }
+    let _ = text;
+    (l, fields)
+}
+
+/// "To the Foreign Ministry:" and the like open the body.
+fn is_salutation(line: &str) -> bool {
+    let Some(head) = line.strip_suffix([':', '：']) else {
+        return false;
+    };
+    let words = head.split_whitespace().count();
+    let opener = [
+        "To the",
+        "[To the]",
+        "Dear",
+        "Comrade",
+        "Comrades",
+        "Cde.",
+        "Mr.",
+        "Respected",
+    ]
+    .iter()
+    .any(|o| head.starts_with(o));
+    (opener && words >= 2) || words >= 6
+}
+
+/// A sentence of running text.
+fn is_prose(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    line.chars().count() >= 100 || (words >= 8 && line.ends_with(['.', '!', '?', '"', '”', '»']))
+}
+
+/// Chinese, Japanese, Korean or Cyrillic text: an original-language line.
+fn is_foreign_script(line: &str) -> bool {
+    let mut foreign = 0;
+    let mut letters = 0;
+    for c in line.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        if matches!(c as u32, 0x0400..=0x04FF | 0x3040..=0x30FF | 0x3400..=0x9FFF | 0xAC00..=0xD7AF | 0x20000..=0x2FFFF)
+        {
+            foreign += 1;
+        }
+    }
+    letters > 0 && foreign * 2 >= letters
+}
+
+/// The archive's summary: one long paragraph between a short closing line and
+/// the citation block. Returns where the body (with its closing) ends.
+fn summary(
+    lines: &Lines,
+    from: usize,
+    notes: usize,
+    citation: usize,
+    kinds: &mut [SectionKind],
+) -> usize {
+    if citation == lines.len() || notes != citation {
+        return notes;
+    }
+    let Some(last) = (from..citation).rev().find(|&l| !lines.blank(l)) else {
+        return citation;
+    };
+    let Some(before) = (from..last).rev().find(|&l| !lines.blank(l)) else {
+        return citation;
+    };
+    if lines.trimmed(last).chars().count() > SHORT_LINE
+        && lines.trimmed(before).chars().count() <= SHORT_LINE
+    {
+        kinds[last] = SectionKind::Summary;
+        return last;
+    }
+    citation
+}
+
+/// Signature, place and date: the run of short lines that ends the body.
+fn closing(lines: &Lines, from: usize, to: usize, kinds: &mut [SectionKind]) {
+    let mut start = None;
+    let mut count = 0;
+    let mut l = to;
+    while l > from {
+        l -= 1;
+        if lines.blank(l) {
+            continue;
+        }
+        if lines.trimmed(l).chars().count() > SHORT_LINE || count == MAX_CLOSING_LINES {
+            break;
+        }
+        start = Some(l);
+        count += 1;
+    }
+    // A body made only of short lines has no closing to tell apart.
+    if let Some(start) = start.filter(|&s| s > from && (from..s).any(|l| !lines.blank(l))) {
+        for kind in &mut kinds[start..to] {
+            if *kind == SectionKind::Body {
+                *kind = SectionKind::Closing;
+            }
+        }
+    }
+}
+
+/// A blank line belongs to the section of the line before it (to chrome at
+/// the top), so sections tile the text without gaps.
+fn attach_blank_lines(lines: &Lines, kinds: &mut [SectionKind]) {
+    let mut previous = SectionKind::ArchiveChrome;
+    for l in 0..lines.len() {
+        if lines.blank(l) && kinds[l] != SectionKind::Directive {
+            kinds[l] = previous;
+        } else {
+            previous = kinds[l];
+        }
+    }
+}

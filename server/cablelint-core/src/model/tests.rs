@@ -1,0 +1,108 @@
+//! Data-driven tests of the model: each renders the section outline and the
+//! header fields of a text, as a reader would check them.
+
+use super::*;
+use expect_test::{expect, Expect};
+use std::fmt::Write;
+
+pub(crate) fn outline(doc: &Document) -> String {
+    let mut out = String::new();
+    for s in &doc.sections {
+        let _ = writeln!(
+            out,
+            "{} {}-{}",
+            s.kind.as_str(),
+            s.lines.0 + 1,
+            s.lines.1 + 1
+        );
+    }
+    for f in &doc.fields {
+        let _ = writeln!(
+            out,
+            "  field {}{} {:?} = {:?}",
+            f.field.as_deref().unwrap_or("?"),
+            if f.original { " (original)" } else { "" },
+            doc.slice(f.label),
+            doc.slice(f.value)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "profile {} ({})",
+        doc.profile.id,
+        doc.detection.describe()
+    );
+    out
+}
+
+fn check(text: &str, expect: Expect) {
+    expect.assert_eq(&outline(&Document::parse_str(text)));
+}
+
+#[test]
+fn sections_tile_the_text() {
+    let text = "June 28, 1962\n\nTitle of it\n\nReceiver: X\n\nBody text that goes on and on, long enough to be prose for sure.\n\nMinistry\n";
+    let doc = Document::parse_str(text);
+    let mut at = 0;
+    for s in &doc.sections {
+        assert_eq!(s.span.start, at);
+        at = s.span.end;
+    }
+    assert_eq!(at, text.len());
+}
+
+#[test]
+fn seed_like_cable() {
+    check(
+        "Skip to content\n\nJune 28, 1962\n\nCable from Foreign Ministry to Xinjiang Foreign Affairs Office\n\nThis document was made possible with support from MacArthur Foundation\n\n发往:乌鲁木齐   批发:(   628\n\n等级:平    复来报号    外发e508\n\nReceiver: Wulumuqi [Urumqi]\n\nApproved by:\n\n28 June [1962]\n\nLevel: Normal\n\nForeign Ministry Dispatch No. 508\n\nSubject: We Have Already Responded\n\n[To the] Xinjiang Foreign Affairs Office:\n\nOn the 26th [of June], Vice Minister Ji [Pengfei] handed our memorandum responding to the Soviet memorandum.\n\nMinistry of Foreign Affairs\n\n28 June [1962]\n\nChervonenko denies Soviet responsibility for illegal border crossings, and the Chinese Ministry responds.\n\nDocument Information\n\nPRC FMA 118-01154-01, 48.\n",
+        expect![[r#"
+            archive-chrome 1-2
+            archive-date 3-4
+            archive-title 5-6
+            archive-chrome 7-8
+            original-header 9-12
+            header 13-22
+            subject 23-24
+            body 25-28
+            closing 29-32
+            summary 33-34
+            citation 35-38
+              field receiver (original) "发往" = "乌鲁木齐"
+              field approved-by (original) "批发" = "("
+              field level (original) "等级" = "平"
+              field reply-to (original) "复来报号" = ""
+              field dispatch-no (original) "外发" = "e508"
+              field receiver "Receiver" = "Wulumuqi [Urumqi]"
+              field approved-by "Approved by" = ""
+              field date "" = "28 June [1962]"
+              field level "Level" = "Normal"
+              field dispatch-no "Foreign Ministry Dispatch No." = "508"
+              field subject "Subject" = "We Have Already Responded"
+            profile prc-mfa-cable (detected from 发往, 等级, 外发, 复来报号, Foreign Ministry Dispatch No., PRC FMA)
+        "#]],
+    );
+}
+
+#[test]
+fn empty_and_odd_inputs_do_not_panic() {
+    for text in [
+        "",
+        "\u{FEFF}",
+        "\0\0",
+        "\r",
+        "\n\n\n",
+        "[",
+        "]",
+        "% cablelint:",
+        "Receiver:",
+        "：",
+        "…",
+        "\r\n\r\n[",
+    ] {
+        let doc = Document::parse_str(text);
+        assert_eq!(
+            doc.sections.iter().map(|s| s.span.len()).sum::<usize>(),
+            doc.text().len()
+        );
+    }
+}

@@ -1,0 +1,259 @@
+//! Collection profiles: which header fields a kind of cable has, under which
+//! labels in which languages, and which house conventions apply. Profiles are
+//! data (TOML), so collections can add or override them without code.
+
+mod detect;
+
+pub use detect::{detect_profile, Detection};
+
+use serde::Deserialize;
+
+/// What a header field's value holds, so rules can judge it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum ValueKind {
+    #[default]
+    Text,
+    Number,
+    Date,
+    DateTime,
+    Classification,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldSpec {
+    /// Stable field id, e.g. `dispatch-no`.
+    pub id: String,
+    /// Labels in the translation, as transcribers write them ("Receiver").
+    #[serde(default)]
+    pub labels: Vec<String>,
+    /// Labels of the original-language header ("发往").
+    #[serde(default)]
+    pub original_labels: Vec<String>,
+    #[serde(default)]
+    pub required: bool,
+    /// Whether the field may stand with no value (archives print empty
+    /// "Approved by:" lines when the slot was blank on the form).
+    #[serde(default = "yes")]
+    pub may_be_empty: bool,
+    #[serde(default)]
+    pub kind: ValueKind,
+    /// May the field occur more than once (e.g. "Copy to")?
+    #[serde(default)]
+    pub repeatable: bool,
+    /// A regular expression that a whole header line may match instead of a
+    /// label: unlabelled fields such as a FRUS dateline or a bare date.
+    #[serde(default)]
+    pub pattern: Option<String>,
+    /// Equivalences between original-language values and their translation
+    /// (`平` = "Normal"), used to compare the two headers.
+    #[serde(default)]
+    pub values: Vec<ValuePair>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ValuePair {
+    pub original: String,
+    pub translation: String,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conventions {
+    /// The collection's own spelling of an omission mark.
+    #[serde(default = "default_ellipsis")]
+    pub house_ellipsis: String,
+    /// Other spellings accepted without a finding.
+    #[serde(default = "default_accepted_ellipses")]
+    pub accepted_ellipses: Vec<String>,
+    /// Whether an editorial bracket may run across a line break.
+    #[serde(default = "yes")]
+    pub multiline_brackets: bool,
+    /// Whether header labels outside the profile are normal (the generic
+    /// profile cannot know every collection's labels).
+    #[serde(default)]
+    pub open_labels: bool,
+}
+
+impl Default for Conventions {
+    fn default() -> Self {
+        Conventions {
+            house_ellipsis: default_ellipsis(),
+            accepted_ellipses: default_accepted_ellipses(),
+            multiline_brackets: true,
+            open_labels: false,
+        }
+    }
+}
+
+fn default_ellipsis() -> String {
+    "[...]".to_owned()
+}
+fn default_accepted_ellipses() -> Vec<String> {
+    vec!["[…]".to_owned()]
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct DetectSpec {
+    /// Texts whose presence near the top of a file votes for this profile.
+    #[serde(default)]
+    pub markers: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub conventions: Conventions,
+    #[serde(default)]
+    pub detect: DetectSpec,
+    #[serde(default, rename = "field")]
+    pub fields: Vec<FieldSpec>,
+}
+
+impl Profile {
+    pub fn field(&self, id: &str) -> Option<&FieldSpec> {
+        self.fields.iter().find(|f| f.id == id)
+    }
+
+    /// Every (label, field index, is-original-language) triple, longest label
+    /// first so "Foreign Ministry Dispatch No." wins over "Dispatch No.".
+    pub fn labels(&self) -> Vec<(&str, usize, bool)> {
+        let mut labels: Vec<_> = self
+            .fields
+            .iter()
+            .enumerate()
+            .flat_map(|(i, f)| {
+                f.labels
+                    .iter()
+                    .map(move |l| (l.as_str(), i, false))
+                    .chain(f.original_labels.iter().map(move |l| (l.as_str(), i, true)))
+            })
+            .collect();
+        labels.sort_by_key(|(l, _, _)| std::cmp::Reverse(l.chars().count()));
+        labels
+    }
+}
+
+/// The profiles known to one run: the built-ins plus any the configuration adds
+/// or overrides (same id replaces).
+#[derive(Debug, Clone)]
+pub struct ProfileSet {
+    profiles: Vec<Profile>,
+}
+
+const BUILTIN: &[(&str, &str)] = &[
+    ("generic.toml", include_str!("builtin/generic.toml")),
+    (
+        "prc-mfa-cable.toml",
+        include_str!("builtin/prc-mfa-cable.toml"),
+    ),
+    (
+        "polish-ciphergram.toml",
+        include_str!("builtin/polish-ciphergram.toml"),
+    ),
+    (
+        "soviet-ciphered-telegram.toml",
+        include_str!("builtin/soviet-ciphered-telegram.toml"),
+    ),
+    (
+        "frus-telegram.toml",
+        include_str!("builtin/frus-telegram.toml"),
+    ),
+];
+
+pub const GENERIC: &str = "generic";
+
+impl ProfileSet {
+    pub fn builtin() -> ProfileSet {
+        let profiles = BUILTIN
+            .iter()
+            .map(|(name, text)| {
+                toml::from_str(text)
+                    .unwrap_or_else(|e| panic!("built-in profile {name} is invalid: {e}"))
+            })
+            .collect();
+        ProfileSet { profiles }
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Profile> {
+        self.profiles.iter().find(|p| p.id == id)
+    }
+
+    pub fn generic(&self) -> &Profile {
+        self.get(GENERIC).expect("the generic profile is built in")
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Profile> {
+        self.profiles.iter()
+    }
+
+    pub fn ids(&self) -> Vec<&str> {
+        self.profiles.iter().map(|p| p.id.as_str()).collect()
+    }
+
+    /// Adds a profile, replacing a known one with the same id.
+    pub fn insert(&mut self, profile: Profile) {
+        match self.profiles.iter_mut().find(|p| p.id == profile.id) {
+            Some(slot) => *slot = profile,
+            None => self.profiles.push(profile),
+        }
+    }
+}
+
+impl Default for ProfileSet {
+    fn default() -> Self {
+        ProfileSet::builtin()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_profiles_parse_and_have_unique_field_ids() {
+        let set = ProfileSet::builtin();
+        assert!(set.ids().len() >= 5);
+        for profile in set.iter() {
+            let mut ids: Vec<_> = profile.fields.iter().map(|f| &f.id).collect();
+            ids.sort();
+            ids.dedup();
+            assert_eq!(
+                ids.len(),
+                profile.fields.len(),
+                "duplicate field id in {}",
+                profile.id
+            );
+            for field in &profile.fields {
+                assert!(
+                    !field.labels.is_empty()
+                        || !field.original_labels.is_empty()
+                        || field.pattern.is_some(),
+                    "{}: {} has no way to be found",
+                    profile.id,
+                    field.id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn labels_come_longest_first() {
+        let set = ProfileSet::builtin();
+        let labels = set.get("prc-mfa-cable").unwrap().labels();
+        let lengths: Vec<_> = labels.iter().map(|(l, _, _)| l.chars().count()).collect();
+        assert!(lengths.windows(2).all(|w| w[0] >= w[1]));
+    }
+}

@@ -1,0 +1,221 @@
+//! The rule registry. Each rule lives in its own file under its family's
+//! folder, with its documentation and its tests; the registry is keyed by the
+//! rule's stable code.
+
+mod brackets;
+mod file;
+mod header;
+
+#[cfg(test)]
+pub(crate) mod testing;
+
+use crate::diagnostic::{Diagnostic, Fix, Related, Severity};
+use crate::model::Document;
+use crate::text::Span;
+
+/// The rule families; a code starts with its family's letter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Family {
+    /// E: the file itself (encoding, directives, profile).
+    File,
+    /// H: header fields.
+    Header,
+    /// B: editorial brackets and paired punctuation.
+    Brackets,
+    /// D: dates.
+    Dates,
+    /// O: named officials.
+    Officials,
+}
+
+/// Whether a rule can fix what it finds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FixAvailability {
+    None,
+    Sometimes,
+    Always,
+}
+
+/// What every rule declares about itself: the registry, `cablelint explain`,
+/// `cablelint rules` and the documentation pages are made from this.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// Stable code, e.g. `B001`; never reused for another rule.
+    pub code: &'static str,
+    /// Stable kebab-case name, e.g. `unclosed-bracket`.
+    pub name: &'static str,
+    pub family: Family,
+    pub default_severity: Severity,
+    /// Off unless selected (rules that are noisy on some collections).
+    pub default_enabled: bool,
+    pub fix: FixAvailability,
+    /// One line: what the rule finds.
+    pub summary: &'static str,
+    /// Why it matters and what counts, in Markdown paragraphs.
+    pub explanation: &'static str,
+    /// A `.cable` snippet the rule reports…
+    pub wrong: &'static str,
+    /// …and the same snippet put right, which it does not.
+    pub right: &'static str,
+}
+
+impl RuleMeta {
+    /// The rule's documentation page as Markdown (`cablelint explain`).
+    pub fn documentation(&self) -> String {
+        let fix = match self.fix {
+            FixAvailability::None => "This rule has no automatic fix.",
+            FixAvailability::Sometimes => "A fix is offered where it is unambiguous.",
+            FixAvailability::Always => "A fix is always offered.",
+        };
+        let enabled = if self.default_enabled {
+            ""
+        } else {
+            " Off by default: select it in `cablelint.toml`."
+        };
+        format!(
+            "# {code} {name}\n\n{summary}\n\nDefault severity: **{severity}**.{enabled} {fix}\n\n## Why\n\n{explanation}\n\n## Wrong\n\n```cable\n{wrong}\n```\n\n## Right\n\n```cable\n{right}\n```\n",
+            code = self.code,
+            name = self.name,
+            summary = self.summary,
+            severity = self.default_severity.as_str(),
+            explanation = self.explanation.trim(),
+            wrong = self.wrong.trim_end(),
+            right = self.right.trim_end(),
+        )
+    }
+}
+
+pub trait Rule: Send + Sync {
+    fn meta(&self) -> &'static RuleMeta;
+    fn check(&self, cx: &mut Context);
+}
+
+/// What a rule sees and where it reports.
+pub struct Context<'a> {
+    pub doc: &'a Document,
+    rule: &'static RuleMeta,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(doc: &'a Document, rule: &'static RuleMeta) -> Self {
+        Context {
+            doc,
+            rule,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// Reports a finding of the current rule; chain `.fix(…)`/`.related(…)`.
+    pub fn report(&mut self, span: Span, message: impl Into<String>) -> Report<'_> {
+        self.diagnostics.push(Diagnostic {
+            code: self.rule.code,
+            name: self.rule.name,
+            severity: self.rule.default_severity,
+            message: message.into(),
+            span,
+            fix: None,
+            related: Vec::new(),
+        });
+        Report(self.diagnostics.last_mut().expect("just pushed"))
+    }
+
+    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
+        self.diagnostics
+    }
+}
+
+pub struct Report<'c>(&'c mut Diagnostic);
+
+impl Report<'_> {
+    pub fn fix(self, fix: Fix) -> Self {
+        self.0.fix = Some(fix);
+        self
+    }
+    pub fn related(self, span: Span, message: impl Into<String>) -> Self {
+        self.0.related.push(Related {
+            span,
+            message: message.into(),
+        });
+        self
+    }
+    pub fn severity(self, severity: Severity) -> Self {
+        self.0.severity = severity;
+        self
+    }
+}
+
+/// Every rule, in code order.
+pub fn all() -> Vec<&'static dyn Rule> {
+    let mut rules: Vec<&'static dyn Rule> = file::RULES
+        .iter()
+        .chain(header::RULES)
+        .chain(brackets::RULES)
+        .copied()
+        .collect();
+    rules.sort_by_key(|r| r.meta().code);
+    rules
+}
+
+pub fn by_code(code: &str) -> Option<&'static dyn Rule> {
+    all()
+        .into_iter()
+        .find(|r| r.meta().code.eq_ignore_ascii_case(code) || r.meta().name == code)
+}
+
+#[cfg(test)]
+mod registry_tests {
+    use super::*;
+
+    #[test]
+    fn codes_and_names_are_unique_and_well_formed() {
+        let rules = all();
+        let mut codes: Vec<_> = rules.iter().map(|r| r.meta().code).collect();
+        codes.dedup();
+        assert_eq!(codes.len(), rules.len(), "duplicate code");
+        for rule in &rules {
+            let m = rule.meta();
+            let letter = match m.family {
+                Family::File => 'E',
+                Family::Header => 'H',
+                Family::Brackets => 'B',
+                Family::Dates => 'D',
+                Family::Officials => 'O',
+            };
+            assert!(
+                m.code.starts_with(letter) && m.code.len() == 4,
+                "{}",
+                m.code
+            );
+            assert!(
+                m.name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                "{}",
+                m.name
+            );
+            assert!(!m.summary.is_empty() && !m.explanation.is_empty());
+        }
+    }
+
+    /// Every rule's documented wrong example is reported by that rule and its
+    /// right example is not: the documentation cannot drift from behaviour.
+    #[test]
+    fn documented_examples_hold_for_every_rule() {
+        for rule in all() {
+            let m = rule.meta();
+            let wrong = testing::codes_reported(m.wrong);
+            assert!(
+                wrong.contains(&m.code),
+                "{}: wrong example not reported; got {wrong:?}",
+                m.code
+            );
+            let right = testing::codes_reported(m.right);
+            assert!(
+                !right.contains(&m.code),
+                "{}: right example reported",
+                m.code
+            );
+        }
+    }
+}

@@ -1,0 +1,276 @@
+//! Raw input → text the rest of the crate can index: BOM and encoding handling,
+//! byte spans, and the line index that turns offsets into line/column pairs.
+
+use std::ops::Range;
+
+/// A half-open byte range into the document text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    pub const fn empty(at: usize) -> Self {
+        Span { start: at, end: at }
+    }
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+    pub fn contains(&self, offset: usize) -> bool {
+        self.start <= offset && offset < self.end
+    }
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+    pub fn shift(self, by: usize) -> Span {
+        Span::new(self.start + by, self.end + by)
+    }
+}
+
+/// The decoded text of one file, with what decoding found out about it.
+#[derive(Debug, Clone)]
+pub struct SourceText {
+    /// The text after the byte-order mark (if any). Spans index into this.
+    pub text: String,
+    /// Whether the file started with a UTF-8 byte-order mark (kept on write).
+    pub has_bom: bool,
+    /// Byte offset (in the raw input) of the first invalid UTF-8 sequence.
+    /// When set, `text` is a lossy decoding and no fix may be written back.
+    pub invalid_utf8_at: Option<usize>,
+}
+
+const BOM: &str = "\u{FEFF}";
+
+impl SourceText {
+    /// Decodes raw bytes. Invalid UTF-8 never fails: it is decoded lossily and
+    /// remembered, so the file can still be checked but never rewritten.
+    pub fn from_bytes(bytes: &[u8]) -> SourceText {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => SourceText::from_str(text),
+            Err(error) => {
+                let lossy = String::from_utf8_lossy(bytes);
+                let mut source = SourceText::from_str(&lossy);
+                source.invalid_utf8_at = Some(error.valid_up_to());
+                source
+            }
+        }
+    }
+
+    pub fn from_str(text: &str) -> SourceText {
+        match text.strip_prefix(BOM) {
+            Some(rest) => SourceText {
+                text: rest.to_owned(),
+                has_bom: true,
+                invalid_utf8_at: None,
+            },
+            None => SourceText {
+                text: text.to_owned(),
+                has_bom: false,
+                invalid_utf8_at: None,
+            },
+        }
+    }
+
+    /// The text as it should be written back: BOM restored.
+    pub fn to_file_string(&self, text: &str) -> String {
+        if self.has_bom {
+            let mut out = String::with_capacity(text.len() + BOM.len());
+            out.push_str(BOM);
+            out.push_str(text);
+            out
+        } else {
+            text.to_owned()
+        }
+    }
+}
+
+/// Line/column of an offset. `line` and the columns are 0-based here; the
+/// output formats add one where they are documented as 1-based.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineCol {
+    pub line: usize,
+    /// Column in Unicode scalar values.
+    pub column_chars: usize,
+    /// Column in UTF-16 code units (the LSP default).
+    pub column_utf16: usize,
+    /// Column in bytes (LSP's utf-8 position encoding).
+    pub column_bytes: usize,
+}
+
+/// Start offsets of every line. A line ends at `\n`, `\r\n` or a lone `\r`
+/// (old Mac files exist in archives), and the terminator belongs to its line.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+    len: usize,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        let mut i = 0;
+        while let Some(found) = memchr::memchr2(b'\n', b'\r', &bytes[i..]) {
+            let at = i + found;
+            let next = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
+                at + 2
+            } else {
+                at + 1
+            };
+            starts.push(next);
+            i = next;
+        }
+        LineIndex {
+            starts,
+            len: text.len(),
+        }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// The 0-based line that holds `offset` (offsets past the end clamp).
+    pub fn line_of(&self, offset: usize) -> usize {
+        let offset = offset.min(self.len);
+        self.starts.partition_point(|&start| start <= offset) - 1
+    }
+
+    /// The span of a line including its terminator.
+    pub fn line_span(&self, line: usize) -> Span {
+        let start = self.starts[line.min(self.starts.len() - 1)];
+        let end = self.starts.get(line + 1).copied().unwrap_or(self.len);
+        Span::new(start, end)
+    }
+
+    /// The span of a line without its terminator.
+    pub fn line_content_span(&self, text: &str, line: usize) -> Span {
+        let span = self.line_span(line);
+        let content = text[span.range()].trim_end_matches(['\n', '\r']);
+        Span::new(span.start, span.start + content.len())
+    }
+
+    pub fn line_col(&self, text: &str, offset: usize) -> LineCol {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line = self.line_of(offset);
+        let before = &text[self.starts[line]..offset];
+        LineCol {
+            line,
+            column_chars: before.chars().count(),
+            column_utf16: before.encode_utf16().count(),
+            column_bytes: before.len(),
+        }
+    }
+
+    /// Offset of a (line, UTF-16 column) position; out-of-range values clamp
+    /// to the end of the line or of the text, as LSP requires.
+    pub fn offset_utf16(&self, text: &str, line: usize, column: usize) -> usize {
+        self.offset_by(text, line, column, char::len_utf16)
+    }
+
+    /// Offset of a (line, byte column) position, clamped likewise and snapped
+    /// back to a character boundary.
+    pub fn offset_utf8(&self, text: &str, line: usize, column: usize) -> usize {
+        if line >= self.starts.len() {
+            return self.len;
+        }
+        let content = self.line_content_span(text, line);
+        floor_char_boundary(text, (content.start + column).min(content.end))
+    }
+
+    /// Offset of a (line, scalar-value column) position, clamped likewise.
+    pub fn offset_chars(&self, text: &str, line: usize, column: usize) -> usize {
+        self.offset_by(text, line, column, |_| 1)
+    }
+
+    fn offset_by(
+        &self,
+        text: &str,
+        line: usize,
+        column: usize,
+        width: impl Fn(char) -> usize,
+    ) -> usize {
+        if line >= self.starts.len() {
+            return self.len;
+        }
+        let content = self.line_content_span(text, line);
+        let mut units = 0;
+        for (i, c) in text[content.range()].char_indices() {
+            if units >= column {
+                return content.start + i;
+            }
+            units += width(c);
+        }
+        content.end
+    }
+}
+
+/// The largest char boundary at or below `offset`.
+pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_end_at_lf_crlf_and_lone_cr() {
+        let text = "a\r\nb\nc\rd";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_count(), 4);
+        assert_eq!(index.line_span(0), Span::new(0, 3));
+        assert_eq!(index.line_content_span(text, 0), Span::new(0, 1));
+        assert_eq!(index.line_of(7), 3);
+    }
+
+    #[test]
+    fn columns_count_chars_utf16_and_bytes_on_cjk_and_astral_lines() {
+        let text = "x\n发往:𠀋b";
+        let index = LineIndex::new(text);
+        let b = text.find('b').unwrap();
+        let at = index.line_col(text, b);
+        assert_eq!(
+            (at.line, at.column_chars, at.column_utf16, at.column_bytes),
+            (1, 4, 5, 11)
+        );
+        assert_eq!(index.offset_utf16(text, 1, 5), b);
+        assert_eq!(index.offset_chars(text, 1, 4), b);
+        assert_eq!(index.offset_utf8(text, 1, 11), b);
+        // Inside the surrogate pair / inside a UTF-8 sequence: never splits a char.
+        assert!(text.is_char_boundary(index.offset_utf16(text, 1, 4)));
+        assert!(text.is_char_boundary(index.offset_utf8(text, 1, 8)));
+        // Past the end of a line or the text clamps.
+        assert_eq!(index.offset_utf16(text, 0, 99), 1);
+        assert_eq!(index.offset_utf16(text, 9, 0), text.len());
+    }
+
+    #[test]
+    fn bom_is_stripped_and_restored() {
+        let source = SourceText::from_bytes("\u{FEFF}abc".as_bytes());
+        assert!(source.has_bom);
+        assert_eq!(source.text, "abc");
+        assert_eq!(source.to_file_string("abd"), "\u{FEFF}abd");
+    }
+
+    #[test]
+    fn invalid_utf8_is_decoded_lossily_and_remembered() {
+        let source = SourceText::from_bytes(b"ab\xffcd");
+        assert_eq!(source.invalid_utf8_at, Some(2));
+        assert_eq!(source.text, "ab\u{FFFD}cd");
+    }
+}
