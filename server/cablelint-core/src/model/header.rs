@@ -215,7 +215,7 @@ fn segments(line: &str) -> Vec<Span> {
         let next = chars.peek().map(|&(_, n)| n);
         let is_gap = c == '\t'
             || c == '…'
-            || (c == ' ' && next.is_some_and(|n| n == ' ' || n == '\t'))
+            || (c.is_whitespace() && next.is_some_and(char::is_whitespace))
             || (c == '.' && next == Some('.'));
         if is_gap {
             if let Some(s) = seg_start.take() {
@@ -224,7 +224,7 @@ fn segments(line: &str) -> Vec<Span> {
             gap_start = i;
             // Swallow the rest of this gap.
             while let Some(&(_, n)) = chars.peek() {
-                if matches!(n, ' ' | '\t' | '…' | '.') {
+                if n.is_whitespace() || matches!(n, '…' | '.') {
                     chars.next();
                 } else {
                     break;

@@ -44,7 +44,7 @@ const FUNDER: &str = "This document was made possible with support from";
 const SHORT_LINE: usize = 60;
 /// A header has at most this many non-blank lines; past it, prose.
 const MAX_HEADER_LINES: usize = 40;
-const MAX_CLOSING_LINES: usize = 8;
+const MAX_CLOSING_LINES: usize = 12;
 
 struct Lines<'t> {
     text: Vec<&'t str>,
@@ -210,11 +210,13 @@ fn header(
             continue;
         }
         let line = lines.trimmed(l);
-        if is_salutation(line) || is_prose(line) {
-            break;
-        }
         let start = index.line_span(l).start;
         let found = matcher.fields_on_line(lines.text[l], start, l);
+        // A label the profile knows keeps a long line in the header.
+        let known = found.iter().any(|f| f.field.is_some());
+        if !known && (is_salutation(line) || is_prose(line)) {
+            break;
+        }
         kinds[l] = if found.iter().any(|f| f.field.as_deref() == Some("subject")) {
             SectionKind::Subject
         } else if found.iter().any(|f| f.original) || is_foreign_script(line) {
@@ -253,10 +255,13 @@ fn is_salutation(line: &str) -> bool {
     (opener && words >= 2) || words >= 6
 }
 
-/// A sentence of running text.
+/// A sentence of running text. Long heads without a full stop ("The Chairman
+/// of the Advisory Commission … to the Secretary of State") are not.
 fn is_prose(line: &str) -> bool {
     let words = line.split_whitespace().count();
-    line.chars().count() >= 100 || (words >= 8 && line.ends_with(['.', '!', '?', '"', '”', '»']))
+    let sentence_end = line.ends_with(['.', '!', '?', '"', '”', '»', ';', ':']);
+    (words >= 8 && sentence_end)
+        || (line.chars().count() >= 100 && (sentence_end || line.contains(". ")))
 }
 
 /// Chinese, Japanese, Korean or Cyrillic text: an original-language line.
