@@ -219,7 +219,10 @@ fn header(
             SectionKind::Subject
         } else if found.iter().any(|f| f.original) || is_foreign_script(line) {
             SectionKind::OriginalHeader
-        } else if !found.is_empty() || line.chars().count() <= SHORT_LINE * 2 {
+        } else if !found.is_empty()
+            || line.chars().count() <= SHORT_LINE * 2
+            || is_bracketed_note(line)
+        {
             SectionKind::Header
         } else {
             break;
@@ -253,10 +256,32 @@ fn is_salutation(line: &str) -> bool {
     (opener && words >= 2) || words >= 6
 }
 
-/// A sentence of running text.
+/// A sentence of running text. A long line is prose only if it holds a
+/// sentence: long FRUS heads ("The Chairman of … (Stevens) to the Secretary
+/// of State") and blog titles have none and still belong to the header.
 fn is_prose(line: &str) -> bool {
     let words = line.split_whitespace().count();
-    line.chars().count() >= 100 || (words >= 8 && line.ends_with(['.', '!', '?', '"', '”', '»']))
+    let long = line.chars().count() >= 100;
+    ((long || words >= 8) && ends_sentence(line)) || (long && SENTENCE_BREAK.is_match(line))
+}
+
+/// Ends with sentence punctuation; dot leaders (`…14:30 hours……..`) do not
+/// end a sentence but a stamp.
+fn ends_sentence(line: &str) -> bool {
+    const ENDS: [char; 9] = ['.', '!', '?', '"', '”', '»', '。', '！', '？'];
+    line.ends_with(ENDS) && !line.ends_with("..") && !line.trim_end_matches(ENDS).ends_with('…')
+}
+
+/// A full stop after a lower-case word, then a capital, or a CJK full stop
+/// with more text after it: a sentence ends inside the line ("N.S.
+/// Khrushchev" and "Dr. Cruchaga" do not count).
+static SENTENCE_BREAK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"\p{Ll}{2}[.!?]["”»)]? +["“(\[]?\p{Lu}|[。！？]\s*\S"#).unwrap());
+
+/// A whole-line editorial note (`[Translator's note: distribution …]`): header
+/// material however long, never a paragraph of the cable.
+fn is_bracketed_note(line: &str) -> bool {
+    line.starts_with('[') && line.ends_with(']')
 }
 
 /// Chinese, Japanese, Korean or Cyrillic text: an original-language line.
