@@ -210,11 +210,20 @@ fn header(
             continue;
         }
         let line = lines.trimmed(l);
-        if is_salutation(line) || is_prose(line) {
+        if is_prose(line) {
             break;
         }
         let start = index.line_span(l).start;
         let found = matcher.fields_on_line(lines.text[l], start, l);
+        // "Came in to the Decoding Department:" is a label waiting for its
+        // value, not a salutation, though it has as many words as one.
+        let bare_label = !found.is_empty()
+            && found
+                .iter()
+                .all(|f| f.field.is_some() && f.value.is_empty());
+        if is_salutation(line) && !bare_label {
+            break;
+        }
         kinds[l] = if found.iter().any(|f| f.field.as_deref() == Some("subject")) {
             SectionKind::Subject
         } else if found.iter().any(|f| f.original) || is_foreign_script(line) {

@@ -157,3 +157,17 @@ fn dot_leader_stamps_and_long_bracketed_notes_are_header() {
         "#]],
     );
 }
+
+#[test]
+fn a_long_label_without_its_value_is_not_a_salutation() {
+    check(
+        "Ciphergram No. 3175\nCame in to the Decoding Department:\nTo the Ministry of Foreign Affairs in Warsaw:\nWe met him today and talked for a long while about it.\n",
+        expect![[r#"
+            header 1-2
+            body 3-5
+              field ciphergram-no "Ciphergram No." = "3175"
+              field decoded "Came in to the Decoding Department" = ""
+            profile polish-ciphergram (detected from Ciphergram No., Decoding Department)
+        "#]],
+    );
+}

@@ -225,6 +225,18 @@ mod tests {
     }
 
     #[test]
+    fn old_mac_line_endings_are_kept() {
+        let text =
+            format!("{PRC}\rReceiver: Wulumuqi\rForeign Ministry Dispatch No. 508\r\r{BODY}\r");
+        assert_eq!(
+            fixed("H001", &text),
+            format!(
+                "{PRC}\rReceiver: Wulumuqi\rLevel: \rForeign Ministry Dispatch No. 508\r\r{BODY}\r"
+            )
+        );
+    }
+
+    #[test]
     fn without_a_header_the_line_goes_where_the_header_would_start() {
         let text = format!("June 28, 1962\n\nCable from the Foreign Ministry\n\n{PRC}\n{BODY}\n");
         expect![[r#"

@@ -54,3 +54,41 @@ fn after_line(doc: &Document, line: usize) -> (usize, bool) {
     let content = doc.lines.line_content_span(doc.text(), line);
     (span.end, content.end == span.end)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{check, fixed};
+
+    /// Every H rule and fix on odd texts under every built-in profile: no
+    /// panic, and fixing twice changes nothing more than fixing once.
+    #[test]
+    fn odd_inputs_do_not_panic_and_fixes_settle() {
+        let profiles = [
+            "generic",
+            "prc-mfa-cable",
+            "polish-ciphergram",
+            "soviet-ciphered-telegram",
+            "frus-telegram",
+        ];
+        let bodies = [
+            "",
+            "\r",
+            "Level:",
+            "Level:\r\rLevel:",
+            "等级:\u{a0}\u{a0}外发",
+            "Recever:\u{3000}𠀋",
+            "：",
+            "外发e508\r\nForeign Ministry Dispatch No. 𠀋",
+            "[\nLevel: Normal]\n",
+            "June 28, 1962\n\nA title of some length\n",
+        ];
+        for profile in profiles {
+            for body in bodies {
+                let text = format!("% cablelint: profile = {profile}\n{body}");
+                let _ = check("H", &text);
+                let once = fixed("H", &text);
+                assert_eq!(fixed("H", &once), once, "{profile}: {body:?}");
+            }
+        }
+    }
+}
