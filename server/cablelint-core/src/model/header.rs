@@ -205,7 +205,9 @@ impl<'p> LabelMatcher<'p> {
     }
 }
 
-/// Pieces of a line separated by two or more spaces, tabs or dot leaders.
+/// Pieces of a line separated by two or more spaces (no-break and
+/// ideographic ones too: the archive pads its form headers with ` \u{a0}\u{a0}`),
+/// tabs or dot leaders.
 fn segments(line: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut seg_start: Option<usize> = None;
@@ -215,6 +217,7 @@ fn segments(line: &str) -> Vec<Span> {
         let next = chars.peek().map(|&(_, n)| n);
         let is_gap = c == '\t'
             || c == '…'
+            || c == '\u{3000}'
             || (c.is_whitespace() && next.is_some_and(char::is_whitespace))
             || (c == '.' && next == Some('.'));
         if is_gap {
@@ -339,6 +342,34 @@ mod tests {
                 t("发往", "receiver", "乌鲁木齐"),
                 t("批发", "approved-by", "(")
             ]
+        );
+    }
+
+    #[test]
+    fn no_break_and_ideographic_spaces_separate_fields() {
+        // As the archive prints the seed cable: a space, then no-break spaces.
+        assert_eq!(
+            fields(
+                "prc-mfa-cable",
+                "等级:平 \u{a0}\u{a0}\u{a0}复来报号 \u{a0}\u{a0}\u{a0}外发e508"
+            ),
+            [
+                t("等级", "level", "平"),
+                t("复来报号", "reply-to", ""),
+                t("外发", "dispatch-no", "e508")
+            ]
+        );
+        assert_eq!(
+            fields("prc-mfa-cable", "发往:乌鲁木齐\u{3000}批发:("),
+            [
+                t("发往", "receiver", "乌鲁木齐"),
+                t("批发", "approved-by", "(")
+            ]
+        );
+        // One no-break space inside a value does not split it.
+        assert_eq!(
+            fields("prc-mfa-cable", "Receiver: Wulumuqi\u{a0}[Urumqi]"),
+            [t("Receiver", "receiver", "Wulumuqi\u{a0}[Urumqi]")]
         );
     }
 

@@ -210,18 +210,28 @@ fn header(
             continue;
         }
         let line = lines.trimmed(l);
+        if is_prose(line) {
+            break;
+        }
         let start = index.line_span(l).start;
         let found = matcher.fields_on_line(lines.text[l], start, l);
-        // A label the profile knows keeps a long line in the header.
-        let known = found.iter().any(|f| f.field.is_some());
-        if !known && (is_salutation(line) || is_prose(line)) {
+        // "Came in to the Decoding Department:" is a label waiting for its
+        // value, not a salutation, though it has as many words as one.
+        let bare_label = !found.is_empty()
+            && found
+                .iter()
+                .all(|f| f.field.is_some() && f.value.is_empty());
+        if is_salutation(line) && !bare_label {
             break;
         }
         kinds[l] = if found.iter().any(|f| f.field.as_deref() == Some("subject")) {
             SectionKind::Subject
         } else if found.iter().any(|f| f.original) || is_foreign_script(line) {
             SectionKind::OriginalHeader
-        } else if !found.is_empty() || line.chars().count() <= SHORT_LINE * 2 {
+        } else if !found.is_empty()
+            || line.chars().count() <= SHORT_LINE * 2
+            || is_bracketed_note(line)
+        {
             SectionKind::Header
         } else {
             break;
@@ -255,13 +265,32 @@ fn is_salutation(line: &str) -> bool {
     (opener && words >= 2) || words >= 6
 }
 
-/// A sentence of running text. Long heads without a full stop ("The Chairman
-/// of the Advisory Commission … to the Secretary of State") are not.
+/// A sentence of running text. A long line is prose only if it holds a
+/// sentence: long FRUS heads ("The Chairman of … (Stevens) to the Secretary
+/// of State") and blog titles have none and still belong to the header.
 fn is_prose(line: &str) -> bool {
     let words = line.split_whitespace().count();
-    let sentence_end = line.ends_with(['.', '!', '?', '"', '”', '»', ';', ':']);
-    (words >= 8 && sentence_end)
-        || (line.chars().count() >= 100 && (sentence_end || line.contains(". ")))
+    let long = line.chars().count() >= 100;
+    ((long || words >= 8) && ends_sentence(line)) || (long && SENTENCE_BREAK.is_match(line))
+}
+
+/// Ends with sentence punctuation; dot leaders (`…14:30 hours……..`) do not
+/// end a sentence but a stamp.
+fn ends_sentence(line: &str) -> bool {
+    const ENDS: [char; 9] = ['.', '!', '?', '"', '”', '»', '。', '！', '？'];
+    line.ends_with(ENDS) && !line.ends_with("..") && !line.trim_end_matches(ENDS).ends_with('…')
+}
+
+/// A full stop after a lower-case word, then a capital, or a CJK full stop
+/// with more text after it: a sentence ends inside the line ("N.S.
+/// Khrushchev" and "Dr. Cruchaga" do not count).
+static SENTENCE_BREAK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"\p{Ll}{2}[.!?]["”»)]? +["“(\[]?\p{Lu}|[。！？]\s*\S"#).unwrap());
+
+/// A whole-line editorial note (`[Translator's note: distribution …]`): header
+/// material however long, never a paragraph of the cable.
+fn is_bracketed_note(line: &str) -> bool {
+    line.starts_with('[') && line.ends_with(']')
 }
 
 /// Chinese, Japanese, Korean or Cyrillic text: an original-language line.

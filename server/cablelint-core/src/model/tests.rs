@@ -106,3 +106,68 @@ fn empty_and_odd_inputs_do_not_panic() {
         );
     }
 }
+
+#[test]
+fn long_head_without_a_sentence_stays_in_the_header() {
+    // FRUS heads run past 100 characters without a full stop; the dateline
+    // after them ("…, 1917." with its final stop) is still header.
+    check(
+        "File No. 861.77/99\n\nThe Chairman of the Advisory Commission of Railway Experts to Russia (Stevens) to the Secretary of State\n\n[Telegram]\n\nPetrograd, June 13, 1917.\n[Received June 16, 12.50 p.m.]\n\n1388. Railway commission arrived here 12th. All very well. Please publish benefit of friends.\n\nStevens\n",
+        expect![[r#"
+            header 1-9
+            body 10-11
+            closing 12-13
+              field file-no "File No." = "861.77/99"
+              field kind-note "" = "[Telegram]"
+              field dateline "" = "Petrograd, June 13, 1917."
+              field received "" = "[Received June 16, 12.50 p.m.]"
+            profile frus-telegram (detected from [Telegram], File No., [Received , to the Secretary of State)
+        "#]],
+    );
+}
+
+#[test]
+fn a_long_paragraph_with_a_sentence_ends_the_header() {
+    check(
+        "Level: Normal\nOn the 26th Ji handed over our memorandum. Chervonenko denied that the Soviets were responsible for it\nMinistry\n",
+        expect![[r#"
+            header 1-1
+            body 2-2
+            closing 3-4
+              field level "Level" = "Normal"
+            profile generic (no collection recognised)
+        "#]],
+    );
+}
+
+#[test]
+fn dot_leader_stamps_and_long_bracketed_notes_are_header() {
+    let note = format!(
+        "[Translator’s note: Distribution for this cable is as follows: {}Suslov]",
+        "Brezhnev, Voronov, Kirilenko, Kozlov, Kosygin, Kuusinen, Mikoyan, ".repeat(4)
+    );
+    check(
+        &format!("Ciphergram No. 3175\n\nCame in to the Decoding Department…03.12.63. at 14:30 hours…………………………………..\n\n{note}\n\nSpecial No. 1664-1665\n\nI conducted lengthy conversations with Prime Minister [Pham Van Dong] and Tovmassian.\n"),
+        expect![[r#"
+            header 1-8
+            body 9-10
+              field ciphergram-no "Ciphergram No." = "3175"
+              field decoded "Came in to the Decoding Department" = "03.12.63. at 14:30 hours"
+            profile polish-ciphergram (detected from Ciphergram No., Decoding Department)
+        "#]],
+    );
+}
+
+#[test]
+fn a_long_label_without_its_value_is_not_a_salutation() {
+    check(
+        "Ciphergram No. 3175\nCame in to the Decoding Department:\nTo the Ministry of Foreign Affairs in Warsaw:\nWe met him today and talked for a long while about it.\n",
+        expect![[r#"
+            header 1-2
+            body 3-5
+              field ciphergram-no "Ciphergram No." = "3175"
+              field decoded "Came in to the Decoding Department" = ""
+            profile polish-ciphergram (detected from Ciphergram No., Decoding Department)
+        "#]],
+    );
+}

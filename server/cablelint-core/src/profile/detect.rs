@@ -78,6 +78,29 @@ mod tests {
     }
 
     #[test]
+    fn words_about_the_state_department_do_not_make_a_frus_telegram() {
+        // A Romanian telegram from Washington, as in the real corpus.
+        let (id, _) = detect_profile(
+            "To: Comrade Nicolae Ghenea,\n\nHyland said that the Department of State would respond. If the message were relayed to the Department of State, the Secretary of State would see it.\n",
+            &ProfileSet::builtin(),
+        );
+        assert_eq!(id, GENERIC);
+    }
+
+    #[test]
+    fn frus_heads_and_prc_telegram_forms_are_recognised() {
+        let set = ProfileSet::builtin();
+        for (text, expected) in [
+            ("22. Telegram From the Embassy in the Soviet Union to the Department of State\n\nMoscow, February 4, 1961, 5 p.m.\n", "frus-telegram"),
+            ("724.3415/4185: Telegram\n\nThe Secretary of State to the Ambassador in Chile (Sevier)\n", "frus-telegram"),
+            ("Outgoing Telegram of Foreign Ministry\nApproved by: Ji Pengfei\nForeign Ministry Outgoing (64) January No.879\n", "prc-mfa-cable"),
+            ("Dispatched from Havana on 11.21.1962 at 2:00\nCame to the Decoding Department at 11.21 at 16:00\n", "polish-ciphergram"),
+        ] {
+            assert_eq!(detect_profile(text, &set).0, expected, "{text}");
+        }
+    }
+
+    #[test]
     fn a_single_marker_is_not_enough() {
         let (id, how) = detect_profile(
             "Letter to the Department of State\n",
