@@ -1,0 +1,513 @@
+//! What surrounds a name in the text: a title before or after it
+//! ("Vice Minister Ji", "Pál Szarvas\nAmbassador"), initials or given names
+//! ("N.S. Khrushchev", "Stepan V. Chervonenko"), a signature line
+//! ("Lansing" alone at the end of a telegram), or the FRUS heading style
+//! "The Ambassador in Great Britain (Page)". All scans are short and local,
+//! so finding mentions stays linear in the length of the text.
+
+use std::ops::Range;
+
+use crate::fold::fold_to_ascii;
+use crate::title::{classify_word, WordClass};
+
+/// The longest title phrase considered, in words.
+const MAX_TITLE_WORDS: usize = 8;
+/// The most given names or initials considered before a surname.
+const MAX_GIVEN_WORDS: usize = 3;
+
+/// A word of the text with its byte span.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Word<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Word<'_> {
+    fn class(&self) -> WordClass {
+        let bare = self.text.trim_end_matches('.');
+        let folded = fold_to_ascii(bare).to_ascii_lowercase();
+        // "Vice-Minister", "Secretary-General": the class of the last part.
+        match folded.rsplit('-').next() {
+            Some(last) if folded.contains('-') && classify_word(last) != WordClass::Other => {
+                classify_word(last)
+            }
+            _ => classify_word(&folded),
+        }
+    }
+
+    fn is_capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// "N.", "N.S.", "A.I.", "J.-P." (initials of given names).
+    pub(crate) fn initials(&self) -> Option<Vec<char>> {
+        let mut letters = Vec::new();
+        let mut expect_letter = true;
+        for c in self.text.chars() {
+            match c {
+                c if expect_letter && c.is_uppercase() => {
+                    letters.push(c);
+                    expect_letter = false;
+                }
+                '.' if !expect_letter => expect_letter = true,
+                '-' if expect_letter && !letters.is_empty() => {}
+                _ => return None,
+            }
+        }
+        (expect_letter && !letters.is_empty()).then_some(letters)
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '.' | '\'' | '’' | '-')
+}
+
+/// The word ending just before `pos`, separated from it only by spaces or
+/// tabs (a line break ends the search: titles and names do not span lines
+/// in the cables).
+pub(crate) fn word_before(text: &str, pos: usize) -> Option<Word<'_>> {
+    let before = &text[..pos];
+    let trimmed = before.trim_end_matches([' ', '\t', '\u{a0}']);
+    let end = trimmed.len();
+    let start = trimmed
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_word_char(c))
+        .last()
+        .map(|(i, _)| i)?;
+    // "side--N.S. Khrushchev": a double hyphen is a dash, not part of a word.
+    let start = text[start..end]
+        .rfind("--")
+        .map_or(start, |i| start + i + 2);
+    if start >= end {
+        return None;
+    }
+    Some(Word {
+        text: &text[start..end],
+        start,
+        end,
+    })
+}
+
+/// The word starting after `pos`, separated from it by spaces, or by one
+/// comma and/or one line break (for titles written after a name).
+fn word_after(text: &str, pos: usize, allow_break: bool) -> Option<Word<'_>> {
+    let rest = &text[pos..];
+    let mut skip = 0;
+    let mut seen_break = false;
+    let mut seen_comma = false;
+    for (i, c) in rest.char_indices() {
+        match c {
+            ' ' | '\t' | '\u{a0}' | '\r' => {}
+            '\n' if allow_break && !seen_break => seen_break = true,
+            ',' if allow_break && !seen_comma && !seen_break => seen_comma = true,
+            _ => {
+                skip = i;
+                break;
+            }
+        }
+        skip = i + c.len_utf8();
+    }
+    let start = pos + skip;
+    let len = text[start..]
+        .char_indices()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(text.len() - start, |(i, _)| i);
+    let word = text[start..start + len].trim_end_matches(['.', '-']);
+    (!word.is_empty()).then(|| Word {
+        text: word,
+        start,
+        end: start + word.len(),
+    })
+}
+
+/// Connectors that join the parts of one title ("Minister of Foreign
+/// Affairs", "Ambassador in Great Britain"); others ("and", "to the" of a
+/// heading) end it.
+fn joins_title(word: &Word<'_>) -> bool {
+    matches!(
+        word.text.to_ascii_lowercase().as_str(),
+        "of" | "for"
+            | "the"
+            | "in"
+            | "at"
+            | "to"
+            | "on"
+            | "affairs"
+            | "affaires"
+            | "relations"
+            | "d'affaires"
+            | "d’affaires"
+    )
+}
+
+/// Connectors after which a place may follow inside a title ("in Great
+/// Britain", "to China", "of the DPRK").
+fn introduces_place(word: &Word<'_>) -> bool {
+    matches!(
+        word.text.to_ascii_lowercase().as_str(),
+        "of" | "in" | "at" | "to" | "the"
+    )
+}
+
+fn is_rank_or_honorific(word: &Word<'_>) -> bool {
+    matches!(word.class(), WordClass::Rank | WordClass::Honorific)
+}
+
+/// A capitalised word that may qualify a title as a nationality or place:
+/// "Soviet", "Polish", "US", "DPRK", "Taiwan’s". A heuristic on the word's
+/// shape, because headings in title case ("Opposing the Visit of Prime
+/// Minister Sato") must not be swallowed into the title.
+fn is_nationality_like(word: &Word<'_>) -> bool {
+    let bare = word.text.trim_end_matches('.');
+    let letters: String = bare.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.chars().count() >= 2 && letters.chars().all(char::is_uppercase) {
+        return true;
+    }
+    let lower = fold_to_ascii(bare).to_ascii_lowercase();
+    word.is_capitalised()
+        && [
+            "an", "ese", "ish", "ch", "ic", "et", "i", "'s", "’s", "ean", "ian",
+        ]
+        .iter()
+        .any(|suffix| lower.ends_with(suffix))
+}
+
+/// The title phrase ending just before `pos` ("Vice Minister", "[Soviet
+/// Ambassador]", "the minister of foreign affairs of the DPRK"), not
+/// reaching back before `floor`.
+///
+/// Read backwards from the name: an optional place ("of the DPRK", "in
+/// Great Britain"), then the nearest rank or honorific, then qualifiers
+/// ("Vice", "Prime", "Foreign") and at most two nationalities ("Soviet").
+pub(crate) fn title_before(text: &str, pos: usize, floor: usize) -> Option<Range<usize>> {
+    let mut words = Vec::new();
+    let mut cursor = pos;
+    while words.len() < MAX_TITLE_WORDS {
+        let Some(word) = word_before(text, cursor).filter(|w| w.start >= floor) else {
+            break;
+        };
+        // A sentence ends at a period unless the word is an abbreviation
+        // ("Comr.", "Cde.", "Mr.") which is itself part of the title.
+        let ends_sentence = word.text.ends_with('.')
+            && word.class() != WordClass::Honorific
+            && word.initials().is_none();
+        if ends_sentence {
+            break;
+        }
+        cursor = word.start;
+        words.push(word);
+    }
+    // words[0] is nearest the name.
+    if words.first().is_some_and(joins_title) {
+        return None;
+    }
+    let rank = words.iter().position(is_rank_or_honorific)?;
+    let between = &words[..rank];
+    let place_ok = between.iter().all(|w| match w.class() {
+        WordClass::Qualifier | WordClass::Connector => true,
+        WordClass::Other => w.is_capitalised() && w.initials().is_none(),
+        _ => false,
+    });
+    let has_place_word = between.iter().any(|w| w.class() == WordClass::Other);
+    if !place_ok || (has_place_word && !between.iter().any(introduces_place)) {
+        return None;
+    }
+    let mut far = rank;
+    let mut nationalities = 0;
+    let mut k = rank + 1;
+    while k < words.len() {
+        let word = &words[k];
+        match word.class() {
+            WordClass::Rank | WordClass::Qualifier | WordClass::Honorific if nationalities == 0 => {
+                far = k
+            }
+            WordClass::Connector
+                if nationalities == 0
+                    && !matches!(
+                        word.text.to_ascii_lowercase().as_str(),
+                        "to" | "in" | "at" | "on" | "and"
+                    ) =>
+            {
+                // Only inside a longer title: "Chairman of the Council of Ministers".
+                let next = words[k + 1..]
+                    .iter()
+                    .find(|w| w.class() != WordClass::Connector);
+                if !next
+                    .is_some_and(|w| matches!(w.class(), WordClass::Rank | WordClass::Qualifier))
+                {
+                    break;
+                }
+            }
+            WordClass::Other if nationalities < 2 && is_nationality_like(word) => {
+                nationalities += 1;
+                far = k;
+            }
+            _ => break,
+        }
+        k += 1;
+    }
+    Some(words[far].start..words[0].end)
+}
+
+/// A title written after the name: "Szarvas\nAmbassador", "Nakajima Kenzo,
+/// Chairman of the Board". Not when the phrase runs on into another name
+/// ("Pak Heon-yeong, deputy minister of foreign affairs Pak Jeong-jo"),
+/// where it is that name's title.
+pub(crate) fn title_after(text: &str, pos: usize) -> Option<Range<usize>> {
+    let first = word_after(text, pos, true)?;
+    if !matches!(first.class(), WordClass::Rank | WordClass::Qualifier) {
+        return None;
+    }
+    let mut words = vec![first];
+    while words.len() < MAX_TITLE_WORDS {
+        let previous = *words.last()?;
+        let Some(word) = word_after(text, previous.end, false) else {
+            break;
+        };
+        let fits = match word.class() {
+            WordClass::Other => {
+                word.is_capitalised() && word.initials().is_none() && introduces_place(&previous)
+                    || (word.is_capitalised() && previous.class() == WordClass::Other)
+            }
+            _ => true,
+        };
+        if !fits {
+            // A capitalised word right after the title: another name follows.
+            if word.is_capitalised() && word.class() == WordClass::Other {
+                return None;
+            }
+            break;
+        }
+        words.push(word);
+    }
+    while words
+        .last()
+        .is_some_and(|w| w.class() == WordClass::Connector)
+    {
+        words.pop();
+    }
+    if !words.iter().any(is_rank_or_honorific) {
+        return None;
+    }
+    Some(words.first()?.start..words.last()?.end)
+}
+
+/// Up to three initials or capitalised words just before a surname,
+/// nearest last ("Stepan", "V." for "Stepan V. Chervonenko").
+pub(crate) fn given_words_before(text: &str, pos: usize, floor: usize) -> Vec<Word<'_>> {
+    let mut words = Vec::new();
+    let mut cursor = pos;
+    while words.len() < MAX_GIVEN_WORDS {
+        let Some(word) = word_before(text, cursor).filter(|w| w.start >= floor) else {
+            break;
+        };
+        let given_like = word.initials().is_some()
+            || (word.is_capitalised()
+                && word.class() == WordClass::Other
+                && !word.text.ends_with('.'));
+        if !given_like {
+            break;
+        }
+        cursor = word.start;
+        words.push(word);
+    }
+    words.reverse();
+    words
+}
+
+/// Whether the span is alone on its line (optionally in parentheses), as a
+/// signature ("Lansing", "T. Shtykov", "VYSHINSKY").
+pub(crate) fn is_signature_line(text: &str, span: &Range<usize>) -> bool {
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i);
+    let before_ok = text[line_start..span.start]
+        .chars()
+        .all(|c| c.is_whitespace() || c == '(');
+    let after_ok = text[span.end..line_end]
+        .chars()
+        .all(|c| c.is_whitespace() || matches!(c, '.' | ',' | ')'));
+    before_ok && after_ok
+}
+
+/// FRUS headings name the official in parentheses after the post: "The
+/// Ambassador in Great Britain (Page)". Returns the post phrase.
+pub(crate) fn parenthesised_after_title(
+    text: &str,
+    span: &Range<usize>,
+    floor: usize,
+) -> Option<Range<usize>> {
+    let open = text[..span.start].trim_end_matches([' ', '\t']);
+    let close = text[span.end..].trim_start_matches([' ', '\t']);
+    if !open.ends_with('(') || !close.starts_with(')') {
+        return None;
+    }
+    title_before(text, open.len() - 1, floor)
+}
+
+/// Words that, right after a name, make it the name of an institution or a
+/// place rather than a mention of the person ("Woodrow Wilson International
+/// Center", "Nehru Memorial Museum").
+const EPONYM_NOUNS: &[&str] = &[
+    "center",
+    "centre",
+    "foundation",
+    "institute",
+    "library",
+    "museum",
+    "memorial",
+    "university",
+    "college",
+    "school",
+    "airport",
+    "street",
+    "avenue",
+    "boulevard",
+    "square",
+    "prize",
+    "archive",
+    "archives",
+    "international",
+    "hall",
+    "park",
+    "bridge",
+    "station",
+    "stadium",
+];
+
+/// Whether the word after `end` turns the name into an institution's name.
+pub(crate) fn names_an_institution(text: &str, end: usize) -> bool {
+    word_after(text, end, false).is_some_and(|word| {
+        word.is_capitalised() && EPONYM_NOUNS.contains(&word.text.to_ascii_lowercase().as_str())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn title(text: &str, name: &str) -> Option<String> {
+        let pos = text.find(name).unwrap();
+        title_before(text, pos, 0).map(|r| text[r].to_owned())
+    }
+
+    #[test]
+    fn finds_titles_before_names() {
+        assert_eq!(
+            title("On the 26th, Vice Minister Ji handed", "Ji").as_deref(),
+            Some("Vice Minister")
+        );
+        assert_eq!(
+            title("to Soviet Ambassador Stepan", "Stepan").as_deref(),
+            Some("Soviet Ambassador")
+        );
+        assert_eq!(title("1. Comr. Stalin", "Stalin").as_deref(), Some("Comr."));
+        assert_eq!(title("“Cde. Mao Zedong!", "Mao").as_deref(), Some("Cde."));
+        assert_eq!(
+            title(
+                "On January 17 the minister of foreign affairs of the DPRK Pak Heon-yeong held",
+                "Pak"
+            )
+            .as_deref(),
+            Some("minister of foreign affairs of the DPRK")
+        );
+        assert_eq!(title("Telegram from Stalin to Mao", "Stalin"), None);
+        assert_eq!(
+            title("the Ambassador. Chervonenko denied", "Chervonenko"),
+            None
+        );
+        assert_eq!(title("Chervonenko denied", "Chervonenko"), None);
+        assert_eq!(
+            title("June to Soviet Ambassador Stepan", "Stepan").as_deref(),
+            Some("Soviet Ambassador")
+        );
+        assert_eq!(
+            title("Opposing the Visit of Prime Minister Sato", "Sato").as_deref(),
+            Some("Prime Minister")
+        );
+        assert_eq!(title("the secretary of Kim Il Sung", "Kim"), None);
+        assert_eq!(
+            title("a leader of the Chiang Kai-shek Group", "Chiang"),
+            None
+        );
+        assert_eq!(
+            title("Notice for Comrade Fischer", "Fischer").as_deref(),
+            Some("Comrade")
+        );
+        assert_eq!(
+            title("Dong and Soviet Ambassador Tovmassian", "Tovmassian").as_deref(),
+            Some("Soviet Ambassador")
+        );
+        assert_eq!(
+            title(
+                "the Chairman of the Council of Ministers Kosygin",
+                "Kosygin"
+            )
+            .as_deref(),
+            Some("Chairman of the Council of Ministers")
+        );
+        assert_eq!(
+            title("US Ambassador to India John", "John").as_deref(),
+            Some("US Ambassador to India")
+        );
+        assert_eq!(
+            title("Taiwan’s National Defense Minister Chiang", "Chiang").as_deref(),
+            Some("Taiwan’s National Defense Minister")
+        );
+    }
+
+    #[test]
+    fn finds_titles_after_names_and_in_headings() {
+        let text = "Pál Szarvas\nAmbassador\n\nReport";
+        let end = text.find('\n').unwrap();
+        assert_eq!(title_after(text, end).map(|r| &text[r]), Some("Ambassador"));
+        let text = "Nakajima Kenzo, Chairman of the Board\nJapan";
+        let end = "Nakajima Kenzo".len();
+        assert_eq!(
+            title_after(text, end).map(|r| &text[r]),
+            Some("Chairman of the Board")
+        );
+        let text = "Pak Heon-yeong, deputy minister of foreign affairs Pak Jeong-jo, Ri";
+        assert_eq!(title_after(text, "Pak Heon-yeong".len()), None);
+        let text = "The Ambassador in Great Britain (Page) to the Secretary of State";
+        let start = text.find("Page").unwrap();
+        let span = start..start + 4;
+        assert_eq!(
+            parenthesised_after_title(text, &span, 0).map(|r| &text[r]),
+            Some("Ambassador in Great Britain")
+        );
+    }
+
+    #[test]
+    fn recognises_initials_and_signatures() {
+        let words = given_words_before("talks with N.S. Khrushchev", 16, 0);
+        assert_eq!(words.len(), 1);
+        assert_eq!(words[0].initials(), Some(vec!['N', 'S']));
+        assert_eq!(
+            Word {
+                text: "R.",
+                start: 0,
+                end: 2
+            }
+            .initials(),
+            Some(vec!['R'])
+        );
+        assert_eq!(
+            Word {
+                text: "Rusk",
+                start: 0,
+                end: 4
+            }
+            .initials(),
+            None
+        );
+        let text = "some text\n\nLansing\n";
+        let start = text.find("Lansing").unwrap();
+        assert!(is_signature_line(text, &(start..start + 7)));
+        let text = "said Lansing today";
+        assert!(!is_signature_line(text, &(5..12)));
+    }
+}

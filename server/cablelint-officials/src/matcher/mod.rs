@@ -1,0 +1,303 @@
+//! Finding mentions of registry people in plain text.
+//!
+//! One Aho–Corasick automaton (leftmost-longest, ASCII case-insensitive)
+//! holds every name form of every person; there is no regex per name. Each
+//! hit is then checked locally: word boundaries, capitalisation, and, for
+//! forms that are not distinctive on their own ("Ji", "Kim", "Page"), a
+//! context that makes it a name (a title, initials, a given name, an
+//! editorial completion, a signature line). Candidates are ranked by the
+//! document date and the title written in the text.
+
+mod context;
+mod patterns;
+mod rank;
+mod reading;
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+
+use crate::date::Date;
+use crate::fold::is_unspaced_script;
+use crate::model::Person;
+use crate::registry::Registry;
+
+use patterns::{FormKind, PatternTable};
+use reading::Reading;
+
+/// How a mention names the person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MentionForm {
+    /// A complete name in some romanisation ("Ji Pengfei", "Chi P'eng-fei",
+    /// "Stepan V. Chervonenko").
+    FullName,
+    /// A name in a native script ("姬鹏飞").
+    Native,
+    /// A cover name ("Filippov").
+    Pseudonym,
+    /// Initials and surname ("N.S. Khrushchev", "R. Kennedy").
+    Initials,
+    /// A family name or short form, recognised from its context or because
+    /// it is distinctive ("Vice Minister Ji", "Chervonenko").
+    Surname,
+}
+
+/// A person who may be meant, with the evidence for them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Candidate {
+    /// Index into [`Matcher::registry`]`.persons()`.
+    pub person: usize,
+    /// Higher is likelier; only the order is meaningful.
+    pub score: i32,
+    /// The person may have held some post on the document date.
+    pub in_post_on_date: bool,
+    /// The title written in the text fits one of the person's posts (on the
+    /// document date when there is one).
+    pub title_fits: bool,
+}
+
+/// A name found in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// Byte span of the name, widened to take in editorial brackets that
+    /// complete it (`Ji [Pengfei]`, `[Stepan V.] Chervonenko`, `M.[ikoyan]`).
+    pub span: Range<usize>,
+    /// Byte span of a title written before or after the name ("Vice
+    /// Minister", "Comr.", "Ambassador in Great Britain").
+    pub title: Option<Range<usize>>,
+    pub form: MentionForm,
+    /// Index (in the returned list) of the mention this one glosses in
+    /// brackets, as `[Stalin]` glosses `Filippov`.
+    pub glosses: Option<usize>,
+    /// Ranked, best first; never empty.
+    pub candidates: Vec<Candidate>,
+}
+
+impl Mention {
+    /// The best-ranked candidate.
+    pub fn best(&self) -> &Candidate {
+        &self.candidates[0]
+    }
+
+    /// The span from the title (if any) to the end of the name.
+    pub fn full_span(&self) -> Range<usize> {
+        match &self.title {
+            Some(title) => title.start.min(self.span.start)..title.end.max(self.span.end),
+            None => self.span.clone(),
+        }
+    }
+}
+
+/// Finds mentions of the people of a registry.
+#[derive(Clone, Debug)]
+pub struct Matcher {
+    registry: Arc<Registry>,
+    automaton: AhoCorasick,
+    table: PatternTable,
+}
+
+impl Matcher {
+    /// Builds the automaton over every name form of every person.
+    pub fn new(registry: Arc<Registry>) -> Matcher {
+        let table = PatternTable::build(&registry);
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(table.patterns())
+            .expect("name patterns are plain strings and always build");
+        Matcher {
+            registry,
+            automaton,
+            table,
+        }
+    }
+
+    pub fn registry(&self) -> &Registry {
+        &self.registry
+    }
+
+    /// The person a candidate refers to.
+    pub fn person(&self, candidate: &Candidate) -> &Person {
+        &self.registry.persons()[candidate.person]
+    }
+
+    /// Number of distinct patterns in the automaton.
+    pub fn pattern_count(&self) -> usize {
+        self.table.patterns().len()
+    }
+
+    /// Mentions in `text`, in order. `date` (the document's date) ranks
+    /// people who held a post on that date first.
+    pub fn find_mentions(&self, text: &str, date: Option<Date>) -> Vec<Mention> {
+        let reading = Reading::new(text);
+        let read = reading.text();
+        let mut found = Vec::new();
+        let mut pos = 0;
+        // End (in the reading) of the last mention: context scans do not
+        // reach back into it, so "Pak Il-u [Pak Il U]" stays two mentions.
+        let mut floor = 0;
+        while pos < read.len() {
+            let Some(hit) = self.automaton.find(Input::new(read).span(pos..read.len())) else {
+                break;
+            };
+            let span = hit.start()..hit.end();
+            match self.examine(
+                &reading,
+                text,
+                span.clone(),
+                hit.pattern().as_usize(),
+                date,
+                floor,
+            ) {
+                Some(mention) => {
+                    pos = span.end;
+                    floor = span.end;
+                    found.push(mention);
+                }
+                // A rejected hit ("Ji" inside "Jiang") may hide a shorter
+                // valid one starting a little later: resume just after its
+                // first character rather than after the whole hit.
+                None => {
+                    pos = span.start + read[span.start..].chars().next().map_or(1, char::len_utf8)
+                }
+            }
+        }
+        rank::link_glosses(text, &mut found);
+        rank::boost_coreferent(&mut found);
+        for mention in &mut found {
+            rank::sort_candidates(&mut mention.candidates);
+        }
+        found
+    }
+
+    /// Turns one automaton hit into a mention, or rejects it.
+    fn examine(
+        &self,
+        reading: &Reading<'_>,
+        original: &str,
+        span: Range<usize>,
+        pattern: usize,
+        date: Option<Date>,
+        floor: usize,
+    ) -> Option<Mention> {
+        let read = reading.text();
+        let matched = &read[span.clone()];
+        if !has_word_boundaries(read, &span) || !is_capitalised_like_a_name(matched) {
+            return None;
+        }
+        let entries = self.table.entries(pattern);
+        let persons = self.registry.persons();
+
+        // Context that makes a short form a name.
+        if context::names_an_institution(read, span.end) {
+            return None;
+        }
+        let given_words = context::given_words_before(read, span.start, floor);
+        let given = rank::given_evidence(&self.table, entries, &given_words);
+        let name_start = given.as_ref().map_or(span.start, |g| g.start);
+        let name_span = name_start..span.end;
+        let title_in_reading = context::title_before(read, name_start, floor)
+            .or_else(|| context::parenthesised_after_title(read, &name_span, floor))
+            .or_else(|| context::title_after(read, span.end));
+
+        let mut original_span =
+            reading.original_start(name_span.start)..reading.original_end(name_span.end);
+        let completed = widen_to_brackets(original, &mut original_span);
+        let signature = context::is_signature_line(read, &name_span);
+        let has_context = title_in_reading.is_some() || given.is_some() || completed || signature;
+
+        let usable: Vec<_> = entries
+            .iter()
+            .filter(|entry| entry.alone || has_context)
+            .collect();
+        if usable.is_empty() {
+            return None;
+        }
+        let form = match (usable.iter().map(|e| e.kind).min()?, &given) {
+            (FormKind::Native, _) => MentionForm::Native,
+            (FormKind::Pseudonym, _) => MentionForm::Pseudonym,
+            (FormKind::Short, Some(g)) if g.initials_only => MentionForm::Initials,
+            (FormKind::Short, Some(_)) | (FormKind::Full, _) => MentionForm::FullName,
+            (FormKind::Short, None) => MentionForm::Surname,
+        };
+        let title_text = title_in_reading.as_ref().map(|r| &read[r.clone()]);
+        let candidates = rank::score_candidates(persons, &usable, given.as_ref(), title_text, date);
+        if candidates.is_empty() {
+            return None;
+        }
+        let title = title_in_reading.map(|r| {
+            let mut mapped = reading.original_start(r.start)..reading.original_end(r.end);
+            widen_to_brackets(original, &mut mapped);
+            mapped
+        });
+        Some(Mention {
+            span: original_span,
+            title,
+            form,
+            glosses: None,
+            candidates,
+        })
+    }
+}
+
+/// Whether the hit is a whole word (or words). Chinese and Japanese forms
+/// are exempt: those scripts do not separate words.
+fn has_word_boundaries(text: &str, span: &Range<usize>) -> bool {
+    let first = text[span.start..].chars().next();
+    if first.is_some_and(is_unspaced_script) {
+        return true;
+    }
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// The automaton ignores ASCII case so that "ZHOU ENLAI" and "FILIPPOV"
+/// match; but an all-lowercase hit ("page", "hull", "li") is a common word,
+/// not a name.
+fn is_capitalised_like_a_name(matched: &str) -> bool {
+    let mut letters = matched.chars().filter(|c| c.is_alphabetic()).peekable();
+    let Some(&first) = letters.peek() else {
+        return false;
+    };
+    !first.is_lowercase() || is_unspaced_script(first) || matched.chars().any(char::is_uppercase)
+}
+
+/// Widens `span` to balance editorial brackets it cuts through, so that
+/// `Ji [Pengfei` becomes `Ji [Pengfei]`. Returns whether the span now
+/// contains a bracket (the name was completed by an editor).
+fn widen_to_brackets(text: &str, span: &mut Range<usize>) -> bool {
+    const REACH: usize = 80;
+    let inside = &text[span.clone()];
+    let opens = inside.matches('[').count();
+    let closes = inside.matches(']').count();
+    let first_close = inside.find(']');
+    let first_open = inside.find('[');
+    // A `]` before any `[` inside: its `[` is before the span.
+    let close_first = match (first_close, first_open) {
+        (Some(close), Some(open)) => close < open,
+        (Some(_), None) => true,
+        _ => false,
+    };
+    if close_first {
+        let mut floor = span.start.saturating_sub(REACH);
+        while !text.is_char_boundary(floor) {
+            floor += 1;
+        }
+        if let Some(open) = text[floor..span.start].rfind('[') {
+            span.start = floor + open;
+        }
+    }
+    // More `[` than `]`: the completion continues after the span.
+    if opens > closes || inside.rfind('[') > inside.rfind(']') {
+        let mut ceiling = (span.end + REACH).min(text.len());
+        while !text.is_char_boundary(ceiling) {
+            ceiling -= 1;
+        }
+        if let Some(close) = text[span.end..ceiling].find(']') {
+            span.end += close + 1;
+        }
+    }
+    text[span.clone()].contains(['[', ']'])
+}

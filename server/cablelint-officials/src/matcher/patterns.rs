@@ -1,0 +1,205 @@
+//! The pattern table behind the automaton: every spelling of every name
+//! form, deduplicated (ignoring ASCII case), each with the people it may
+//! name and how distinctive it is for each of them.
+
+use std::collections::HashMap;
+
+use crate::fold::fold_to_ascii;
+use crate::model::{NameOrder, Person, Script, VariantKind};
+use crate::registry::Registry;
+use crate::title::{classify_word, WordClass};
+
+/// What kind of name form a pattern is for one person; the order is the
+/// order of preference when a person has the same spelling twice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum FormKind {
+    Full,
+    Native,
+    Pseudonym,
+    Short,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Entry {
+    pub person: usize,
+    pub kind: FormKind,
+    /// A mention without any surrounding context.
+    pub alone: bool,
+}
+
+#[derive(Clone, Debug, Default)]
+pub(crate) struct PatternTable {
+    patterns: Vec<String>,
+    entries: Vec<Vec<Entry>>,
+    by_key: HashMap<String, usize>,
+    /// Per person: the given names of each Latin form, lowercase ASCII
+    /// words, in order ("stepan", "vasilyevich").
+    given_names: Vec<Vec<Vec<String>>>,
+}
+
+impl PatternTable {
+    pub(crate) fn build(registry: &Registry) -> PatternTable {
+        let mut table = PatternTable::default();
+        for (index, person) in registry.iter().enumerate() {
+            table.add_person(index, person);
+        }
+        table
+    }
+
+    pub(crate) fn patterns(&self) -> &[String] {
+        &self.patterns
+    }
+
+    pub(crate) fn entries(&self, pattern: usize) -> &[Entry] {
+        &self.entries[pattern]
+    }
+
+    pub(crate) fn given_names(&self, person: usize) -> &[Vec<String>] {
+        &self.given_names[person]
+    }
+
+    fn add_person(&mut self, index: usize, person: &Person) {
+        self.add(&person.name.text, index, FormKind::Full, true);
+        self.add(
+            &person.name.family,
+            index,
+            FormKind::Short,
+            person.surname_alone,
+        );
+        let mut given = Vec::new();
+        if let Some(names) = &person.name.given {
+            given.push(given_words(names));
+        }
+        for variant in &person.variants {
+            let kind = match variant.kind {
+                VariantKind::Full => FormKind::Full,
+                VariantKind::Short => FormKind::Short,
+                VariantKind::Pseudonym => FormKind::Pseudonym,
+            };
+            self.add(&variant.text, index, kind, variant.alone);
+            if let Some(family) = &variant.family {
+                self.add(family, index, FormKind::Short, person.surname_alone);
+                if person.name.order == NameOrder::GivenFirst {
+                    if let Some(before) = variant.text.strip_suffix(family.as_str()) {
+                        given.push(given_words(before));
+                    }
+                }
+            }
+        }
+        for native in &person.native {
+            self.add(&native.text, index, FormKind::Native, true);
+            // Cyrillic surnames are written alone as in Latin script
+            // ("Посол Червоненко").
+            if native.script == Script::Cyrillic && person.name.order == NameOrder::GivenFirst {
+                if let Some(family) = native
+                    .text
+                    .split_whitespace()
+                    .next_back()
+                    .filter(|_| native.text.contains(' '))
+                {
+                    self.add(family, index, FormKind::Short, person.surname_alone);
+                }
+            }
+        }
+        given.retain(|words| !words.is_empty());
+        given.dedup();
+        self.given_names.push(given);
+    }
+
+    fn add(&mut self, text: &str, person: usize, kind: FormKind, alone: bool) {
+        // A one-word form that is also a title word ("Lord" for Winston Lord,
+        // "General") would turn every "Lord Chancellor" into a mention.
+        if kind == FormKind::Short
+            && classify_word(&fold_to_ascii(text).to_ascii_lowercase()) != WordClass::Other
+        {
+            return;
+        }
+        for spelling in spellings(text) {
+            let key = spelling.to_ascii_lowercase();
+            let pattern = match self.by_key.get(&key) {
+                Some(&pattern) => pattern,
+                None => {
+                    self.by_key.insert(key, self.patterns.len());
+                    self.patterns.push(spelling);
+                    self.entries.push(Vec::new());
+                    self.patterns.len() - 1
+                }
+            };
+            let entries = &mut self.entries[pattern];
+            match entries.iter_mut().find(|e| e.person == person) {
+                Some(existing) => {
+                    existing.kind = existing.kind.min(kind);
+                    existing.alone |= alone;
+                }
+                None => entries.push(Entry {
+                    person,
+                    kind,
+                    alone,
+                }),
+            }
+        }
+    }
+}
+
+/// Given names as lowercase ASCII words; "V." stays an initial "v.".
+fn given_words(text: &str) -> Vec<String> {
+    let folded = fold_to_ascii(text).to_ascii_lowercase();
+    folded
+        .split([' ', '-'])
+        .flat_map(|word| {
+            // "n.s." written without a space holds two initials.
+            if word.len() > 2 && word.ends_with('.') && word.matches('.').count() > 1 {
+                word.split_inclusive('.')
+                    .map(str::to_owned)
+                    .collect::<Vec<_>>()
+            } else {
+                vec![word.to_owned()]
+            }
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// The spellings under which a form is searched: as written, without
+/// diacritics, with typographic or plain apostrophes, and with hyphens as
+/// spaces ("Kim Il-sung" / "Kim Il sung").
+fn spellings(text: &str) -> Vec<String> {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = vec![text.clone()];
+    let folded = fold_to_ascii(&text).into_owned();
+    out.push(folded.clone());
+    for base in [text, folded] {
+        if base.contains('\'') {
+            out.push(base.replace('\'', "’"));
+        }
+        if base.contains('-') {
+            out.push(base.replace('-', " "));
+        }
+    }
+    out.sort();
+    out.dedup();
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_cover_diacritics_apostrophes_and_hyphens() {
+        let forms = spellings("Chi P'eng-fei");
+        assert!(forms.contains(&"Chi P'eng-fei".to_owned()));
+        assert!(forms.contains(&"Chi P’eng-fei".to_owned()));
+        assert!(forms.contains(&"Chi P'eng fei".to_owned()));
+        let forms = spellings("Raúl Roa");
+        assert!(forms.contains(&"Raul Roa".to_owned()));
+    }
+
+    #[test]
+    fn given_words_split_initials() {
+        assert_eq!(given_words("Stepan V."), ["stepan", "v."]);
+        assert_eq!(given_words("N.S."), ["n.", "s."]);
+        assert_eq!(given_words("Jean-Baptiste"), ["jean", "baptiste"]);
+    }
+}

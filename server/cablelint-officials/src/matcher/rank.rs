@@ -1,0 +1,225 @@
+//! Choosing between people who share a name: given names and initials
+//! written before the surname, the title written in the text, the posts held
+//! on the document date, glosses, and other mentions in the same text.
+
+use std::collections::HashSet;
+
+use super::context::Word;
+use super::patterns::{Entry, PatternTable};
+use super::{Candidate, Mention, MentionForm};
+use crate::date::Date;
+use crate::fold::fold_to_ascii;
+use crate::model::Person;
+use crate::title::title_has_rank;
+
+// Weights. Only their order matters: a contradiction-free given name beats a
+// fitting title, which beats merely holding some post on the date.
+const GLOSS_AGREES: i32 = 10;
+const TITLE_FITS_ON_DATE: i32 = 8;
+const GIVEN_NAME_FITS: i32 = 6;
+const IN_POST_ON_DATE: i32 = 4;
+const TITLE_FITS_SOME_POST: i32 = 3;
+const NAMED_IN_FULL_ELSEWHERE: i32 = 3;
+const TITLE_FITS_NO_POST: i32 = -2;
+const NOT_ALIVE_ON_DATE: i32 = -6;
+
+/// Given names or initials written before a surname that fit some of the
+/// people the surname may name.
+#[derive(Clone, Debug)]
+pub(crate) struct GivenEvidence {
+    /// Where the given names start in the reading.
+    pub start: usize,
+    /// People whose given names fit.
+    pub persons: Vec<usize>,
+    /// Only initials were written ("N.S.", "R.").
+    pub initials_only: bool,
+}
+
+/// A written given-name token: a whole word or an initial.
+enum Token {
+    Word(String),
+    Initial(char),
+}
+
+fn tokens(words: &[Word<'_>]) -> Vec<Token> {
+    let mut out = Vec::new();
+    for word in words {
+        match word.initials() {
+            Some(letters) => out.extend(
+                letters
+                    .into_iter()
+                    .map(|c| Token::Initial(c.to_ascii_lowercase())),
+            ),
+            None => {
+                let folded = fold_to_ascii(word.text).to_ascii_lowercase();
+                out.extend(
+                    folded
+                        .split('-')
+                        .filter(|w| !w.is_empty())
+                        .map(|w| Token::Word(w.to_owned())),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// Whether written tokens are a prefix of a person's given names, word for
+/// word or initial for word ("Stepan V." fits "Stepan Vasilyevich").
+fn fits(written: &[Token], given: &[String]) -> bool {
+    written.len() <= given.len()
+        && written.iter().zip(given).all(|(token, name)| {
+            let name_initial = name.chars().next();
+            match token {
+                Token::Initial(c) => name_initial == Some(*c),
+                Token::Word(w) if name.len() <= 2 && name.ends_with('.') => {
+                    w.chars().next() == name_initial
+                }
+                Token::Word(w) => w == name,
+            }
+        })
+}
+
+/// Looks for the longest run of given names before the surname that fits
+/// at least one person the surname may name.
+pub(crate) fn given_evidence(
+    table: &PatternTable,
+    entries: &[Entry],
+    words: &[Word<'_>],
+) -> Option<GivenEvidence> {
+    for skip in 0..words.len() {
+        let run = &words[skip..];
+        let written = tokens(run);
+        let persons: Vec<usize> = entries
+            .iter()
+            .map(|e| e.person)
+            .filter(|&p| {
+                table
+                    .given_names(p)
+                    .iter()
+                    .any(|given| fits(&written, given))
+            })
+            .collect();
+        if !persons.is_empty() {
+            return Some(GivenEvidence {
+                start: run[0].start,
+                persons,
+                initials_only: written.iter().all(|t| matches!(t, Token::Initial(_))),
+            });
+        }
+    }
+    None
+}
+
+/// Scores each person an entry may name. People whose given names
+/// contradict written ones are left out.
+pub(crate) fn score_candidates(
+    persons: &[Person],
+    entries: &[&Entry],
+    given: Option<&GivenEvidence>,
+    title: Option<&str>,
+    date: Option<Date>,
+) -> Vec<Candidate> {
+    let ranked_title = title.filter(|t| title_has_rank(t));
+    let mut seen = HashSet::new();
+    let mut candidates = Vec::new();
+    for entry in entries {
+        if !seen.insert(entry.person) {
+            continue;
+        }
+        let given_fits = given.map(|g| g.persons.contains(&entry.person));
+        if given_fits == Some(false) {
+            continue;
+        }
+        let person = &persons[entry.person];
+        let mut score = 0;
+        if given_fits == Some(true) {
+            score += GIVEN_NAME_FITS;
+        }
+        let in_post_on_date = date.is_some_and(|d| person.posts_on(d).next().is_some());
+        if in_post_on_date {
+            score += IN_POST_ON_DATE;
+        }
+        if date.is_some_and(|d| !person.alive_on(d)) {
+            score += NOT_ALIVE_ON_DATE;
+        }
+        let mut title_fits = false;
+        if let Some(title) = ranked_title {
+            if date.is_some_and(|d| person.title_held_on(title, d)) {
+                title_fits = true;
+                score += TITLE_FITS_ON_DATE;
+            } else if person.title_ever_held(title) {
+                title_fits = date.is_none();
+                score += TITLE_FITS_SOME_POST;
+            } else {
+                score += TITLE_FITS_NO_POST;
+            }
+        }
+        candidates.push(Candidate {
+            person: entry.person,
+            score,
+            in_post_on_date,
+            title_fits,
+        });
+    }
+    candidates
+}
+
+/// `Filippov [Stalin]`, `Pak Heon-yeong [Pak Hon Yong]`: a name glossed in
+/// brackets right after another. People named by both are preferred in both.
+pub(crate) fn link_glosses(text: &str, mentions: &mut [Mention]) {
+    for i in 1..mentions.len() {
+        let (head, tail) = mentions.split_at_mut(i);
+        let (previous, current) = (&mut head[i - 1], &mut tail[0]);
+        let between = text
+            .get(previous.span.end..current.span.start)
+            .unwrap_or("");
+        let opens_gloss = between.trim_start().starts_with('[') && between.trim() == "[";
+        let closes_gloss = text[current.span.end..].starts_with(']');
+        if !(opens_gloss && closes_gloss) {
+            continue;
+        }
+        let shared: HashSet<usize> = previous
+            .candidates
+            .iter()
+            .map(|c| c.person)
+            .filter(|p| current.candidates.iter().any(|c| c.person == *p))
+            .collect();
+        if shared.is_empty() {
+            continue;
+        }
+        current.glosses = Some(i - 1);
+        for candidate in previous
+            .candidates
+            .iter_mut()
+            .chain(current.candidates.iter_mut())
+        {
+            if shared.contains(&candidate.person) {
+                candidate.score += GLOSS_AGREES;
+            }
+        }
+    }
+}
+
+/// A person named unambiguously somewhere in the text ("Robert Kennedy") is
+/// likelier to be meant by an ambiguous mention ("Kennedy") elsewhere.
+pub(crate) fn boost_coreferent(mentions: &mut [Mention]) {
+    let named: HashSet<usize> = mentions
+        .iter()
+        .filter(|m| m.form != MentionForm::Surname && m.candidates.len() == 1)
+        .map(|m| m.candidates[0].person)
+        .collect();
+    for mention in mentions.iter_mut().filter(|m| m.candidates.len() > 1) {
+        for candidate in &mut mention.candidates {
+            if named.contains(&candidate.person) {
+                candidate.score += NAMED_IN_FULL_ELSEWHERE;
+            }
+        }
+    }
+}
+
+/// Best first; ties keep registry order (data files list the likelier
+/// person first).
+pub(crate) fn sort_candidates(candidates: &mut [Candidate]) {
+    candidates.sort_by(|a, b| b.score.cmp(&a.score).then(a.person.cmp(&b.person)));
+}

@@ -1,0 +1,261 @@
+//! Titles as written in cables ("Vice Minister", "Soviet Ambassador",
+//! "Comr.") and whether one fits the title of a registry post ("Vice Minister
+//! of Foreign Affairs").
+//!
+//! Titles are compared by meaning, not by string: both sides are reduced to
+//! a rank ("minister", "ambassador"…), a vice/first modifier and a domain
+//! ("foreign", "defense"…). Nationality words ("Soviet", "Cuban") and
+//! connectors are ignored, so "the Korean ambassador" fits "Ambassador to
+//! the PRC".
+
+use crate::fold::fold_to_ascii;
+
+/// What one word of a title contributes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum WordClass {
+    /// Minister, ambassador, president… (the head noun of a title).
+    Rank,
+    /// Vice, deputy, first, acting, foreign, defense, prime…
+    Qualifier,
+    /// Comrade, Mr., Dr., Marshal: says a person follows, constrains no post.
+    Honorific,
+    /// of, the, for, to, affairs… (only inside a title).
+    Connector,
+    /// Anything else.
+    Other,
+}
+
+/// Classifies a lowercase ASCII-folded word (trailing period removed).
+pub(crate) fn classify_word(word: &str) -> WordClass {
+    match word {
+        "ambassador" | "ambassadors" | "amb" | "minister" | "ministers" | "premier" | "pm"
+        | "fm" | "president" | "chairman" | "chairwoman" | "secretary" | "chancellor"
+        | "consul" | "envoy" | "charge" | "counsellor" | "counselor" | "attache" | "director"
+        | "governor" | "senator" | "mayor" | "commissar" | "representative" | "delegate"
+        | "member" | "leader" | "king" | "emperor" | "undersecretary" | "commander"
+        | "attorney" => WordClass::Rank,
+        "vice" | "deputy" | "first" | "acting" | "assistant" | "under" | "prime" | "foreign"
+        | "external" | "defense" | "defence" | "war" | "interior" | "state" | "trade"
+        | "finance" | "national" | "general" | "special" | "extraordinary" | "plenipotentiary"
+        | "permanent" | "executive" | "party" | "politburo" | "cc" => WordClass::Qualifier,
+        "comrade" | "comr" | "cde" | "com" | "tov" | "tovarishch" | "mr" | "mrs" | "ms"
+        | "messrs" | "dr" | "sir" | "lord" | "lady" | "baron" | "count" | "prince" | "monsieur"
+        | "herr" | "frau" | "senor" | "madame" | "mme" | "excellency" | "hon" | "honorable"
+        | "honourable" | "marshal" | "admiral" | "colonel" | "gen" | "adm" | "col" | "citizen" => {
+            WordClass::Honorific
+        }
+        "of" | "for" | "the" | "to" | "at" | "in" | "on" | "and" | "d" | "affaires" | "affairs"
+        | "relations" | "council" | "ministry" => WordClass::Connector,
+        _ => WordClass::Other,
+    }
+}
+
+/// The meaning of a title, reduced for comparison.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct TitleSense {
+    pub ranks: Vec<&'static str>,
+    pub vice: bool,
+    pub first: bool,
+    pub domains: Vec<&'static str>,
+    pub honorific: bool,
+}
+
+impl TitleSense {
+    fn rank(&mut self, rank: &'static str) {
+        if !self.ranks.contains(&rank) {
+            self.ranks.push(rank);
+        }
+    }
+
+    fn domain(&mut self, domain: &'static str) {
+        if !self.domains.contains(&domain) {
+            self.domains.push(domain);
+        }
+    }
+}
+
+/// Reduces a title to its sense.
+pub(crate) fn analyse(title: &str) -> TitleSense {
+    let folded = fold_to_ascii(title).to_ascii_lowercase();
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut sense = TitleSense::default();
+    let next = |i: usize| words.get(i + 1).copied().unwrap_or("");
+    let prev = |i: usize| if i == 0 { "" } else { words[i - 1] };
+    for (i, &word) in words.iter().enumerate() {
+        match word {
+            "prime" if next(i) == "minister" => sense.rank("premier"),
+            "minister" if prev(i) == "prime" => {}
+            "premier" | "pm" => sense.rank("premier"),
+            "ministers" if prev(i) == "of" && prev(i.saturating_sub(1)) == "council" => {
+                sense.rank("premier")
+            }
+            "minister" | "ministers" => sense.rank("minister"),
+            "fm" => {
+                sense.rank("minister");
+                sense.domain("foreign");
+            }
+            "attorney" if next(i) == "general" => sense.rank("attorney-general"),
+            "general" if prev(i) == "attorney" => {}
+            "secretary" if next(i) == "general" || prev(i) == "general" => {
+                sense.rank("secretary-general");
+                sense.rank("secretary");
+            }
+            "general" if next(i) == "secretary" || prev(i) == "secretary" => {}
+            "consul" if next(i) == "general" => sense.rank("consul-general"),
+            "general" if prev(i) == "consul" => {}
+            "governor" if next(i) == "general" => sense.rank("governor-general"),
+            "general" if prev(i) == "governor" => {}
+            "undersecretary" => {
+                sense.rank("secretary");
+                sense.rank("under");
+            }
+            "under" if next(i) == "secretary" => sense.rank("under"),
+            "secretary" => sense.rank("secretary"),
+            "ambassador" | "ambassadors" | "amb" => sense.rank("ambassador"),
+            "president" => sense.rank("president"),
+            "chairman" | "chairwoman" => sense.rank("chairman"),
+            "chancellor" => sense.rank("chancellor"),
+            "consul" => sense.rank("consul"),
+            "envoy" => sense.rank("envoy"),
+            "charge" => sense.rank("charge"),
+            "counsellor" | "counselor" => sense.rank("counsellor"),
+            "attache" => sense.rank("attache"),
+            "director" => sense.rank("director"),
+            "governor" => sense.rank("governor"),
+            "senator" => sense.rank("senator"),
+            "mayor" => sense.rank("mayor"),
+            "commissar" => sense.rank("commissar"),
+            "representative" => sense.rank("representative"),
+            "member" => sense.rank("member"),
+            "leader" => sense.rank("leader"),
+            "king" => sense.rank("king"),
+            "emperor" => sense.rank("emperor"),
+            "commander" => sense.rank("commander"),
+            "vice" | "deputy" => sense.vice = true,
+            "first" => sense.first = true,
+            "foreign" | "external" => sense.domain("foreign"),
+            "defense" | "defence" | "war" => sense.domain("defense"),
+            "armed" if next(i) == "forces" => sense.domain("defense"),
+            "interior" => sense.domain("interior"),
+            "state" if next(i) != "council" && prev(i) == "of" => sense.domain("state"),
+            "trade" | "commerce" => sense.domain("trade"),
+            "finance" | "treasury" => sense.domain("finance"),
+            _ if classify_word(word) == WordClass::Honorific => sense.honorific = true,
+            _ => {}
+        }
+    }
+    sense
+}
+
+/// Whether a title as written in a text fits the title of a post.
+///
+/// A bare honorific ("Comrade", "Cde.", "Mr.") fits every post: it tells that
+/// a person is named, not which post they hold. Otherwise every rank and
+/// domain written must appear in the post, "vice"/"deputy" must agree, and a
+/// written "first" must be in the post ("First Deputy Minister").
+pub fn title_matches(text_title: &str, post_title: &str) -> bool {
+    let written = analyse(text_title);
+    if written.ranks.is_empty() {
+        return written.honorific;
+    }
+    let post = analyse(post_title);
+    written.ranks.iter().all(|r| post.ranks.contains(r))
+        && written.vice == post.vice
+        && (!written.first || post.first)
+        && written.domains.iter().all(|d| post.domains.contains(d))
+}
+
+/// Whether a written title names a post at all (as opposed to a bare
+/// honorific such as "Comrade").
+pub fn title_has_rank(text_title: &str) -> bool {
+    !analyse(text_title).ranks.is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn written_titles_fit_post_titles() {
+        let fits = [
+            ("Vice Minister", "Vice Minister of Foreign Affairs"),
+            ("Foreign Minister", "Minister of Foreign Affairs"),
+            ("foreign minister", "Minister of Foreign Affairs"),
+            ("Soviet Ambassador", "Ambassador to the PRC"),
+            ("the Korean ambassador", "Ambassador to the PRC"),
+            (
+                "Deputy Foreign Minister",
+                "Deputy Minister of Foreign Affairs",
+            ),
+            (
+                "deputy minister of foreign affairs",
+                "Vice Minister of Foreign Affairs",
+            ),
+            (
+                "First Deputy Minister",
+                "First Deputy Minister of Foreign Affairs",
+            ),
+            ("Premier", "Premier of the State Council"),
+            ("Prime Minister", "Chairman of the Council of Ministers"),
+            ("Prime Minister", "Premier of the State Council"),
+            ("PM", "Prime Minister"),
+            ("Chairman", "Chairman of the Council of Ministers"),
+            ("National Defense Minister", "Minister of National Defense"),
+            (
+                "Cuban Defense Minister",
+                "Minister of the Revolutionary Armed Forces",
+            ),
+            (
+                "Minister of External Relations",
+                "Minister of Foreign Affairs",
+            ),
+            ("Attorney General", "Attorney General of the United States"),
+            ("Secretary", "Secretary of State"),
+            ("Secretary of State", "Secretary of State"),
+            (
+                "Secretary-General",
+                "Secretary-General of the United Nations",
+            ),
+            ("President", "President of the United States"),
+            ("Comrade", "Vice Minister of Foreign Affairs"),
+            ("Comr.", "General Secretary of the CPSU"),
+            ("Cde.", "Chairman of the Chinese Communist Party"),
+            ("Chargé d'Affaires", "Chargé d'Affaires in Moscow"),
+        ];
+        for (written, post) in fits {
+            assert!(
+                title_matches(written, post),
+                "{written:?} should fit {post:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn titles_that_do_not_fit() {
+        let misfits = [
+            ("Foreign Minister", "Vice Minister of Foreign Affairs"),
+            ("Vice Minister", "Minister of Foreign Affairs"),
+            ("Ambassador", "Minister of Foreign Affairs"),
+            ("Foreign Minister", "Minister of National Defense"),
+            ("Defense Minister", "Minister of Foreign Affairs"),
+            ("Minister", "Prime Minister"),
+            (
+                "First Deputy Minister",
+                "Deputy Minister of Foreign Affairs",
+            ),
+            ("President", "Vice President of the United States"),
+            ("Secretary of State", "Secretary of Defense"),
+            ("Attorney General", "Secretary of State"),
+            ("Soviet", "Ambassador to the PRC"),
+        ];
+        for (written, post) in misfits {
+            assert!(
+                !title_matches(written, post),
+                "{written:?} should not fit {post:?}"
+            );
+        }
+    }
+}
