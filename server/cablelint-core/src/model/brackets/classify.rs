@@ -94,7 +94,12 @@ pub(super) fn classify(text: &str, bracket: &Bracket) -> BracketClass {
     let window =
         crate::text::floor_char_boundary(text, content.end.min(content.start + MAX_JUDGED));
     let inner = text[content.start..window].trim();
-    let lower = inner.to_lowercase();
+    // One space for any run of white space (web pages print no-break spaces).
+    let lower = inner
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
     if inner.is_empty() {
         return BracketClass::Empty;
     }
@@ -139,7 +144,8 @@ pub(super) fn classify(text: &str, bracket: &Bracket) -> BracketClass {
     if glued {
         return BracketClass::Completion;
     }
-    if is_gloss(before, inner) {
+    let after = bracket.close.map_or("", |c| &text[c + 1..]);
+    if is_gloss(before, inner, after) {
         return BracketClass::Gloss;
     }
     BracketClass::Supplied
@@ -208,8 +214,6 @@ fn is_editor_note(lower: &str) -> bool {
         "page missing",
         "missing",
         "text missing",
-        "cpsu",
-        "cc cpsu",
         "resolution",
         "attachment",
         "enclosure",
@@ -220,7 +224,8 @@ fn is_editor_note(lower: &str) -> bool {
         // The page-turn marker of a two-sided original.
         || matches!(lower, "over" | "verso" | "reverse")
         || lower.contains(" note:")
-        || lower.contains("stamp:")
+        // `[CPSU CC stamp: …]`, `[Ministry stamp]`, but not `[CPSU CC Politburo member]`.
+        || lower.split([' ', ':']).any(|w| w == "stamp")
         || lower.contains("redacted")
         || lower.contains("not declassified")
         || signed_by_editor(lower)
@@ -304,12 +309,22 @@ fn is_date_part(lower: &str) -> bool {
         && words.iter().any(|w| is_year(w) || MONTHS.contains(w))
 }
 
-/// `Wulumuqi [Urumqi]`: a capitalised word, then another name for it. A short
-/// word before a single capitalised name (`Ji [Pengfei]`) is a Chinese surname
-/// whose given name the editor supplied, and a title (`Minister [Pham Van
-/// Dong]`, `Secretary-General [U Thant]`, `The Chancellor's [Helmut Kohl's]`)
-/// is followed by the name it refers to.
-fn is_gloss(before: &str, inner: &str) -> bool {
+/// Words that start a sentence or point at a noun rather than name one.
+const DETERMINERS: &[&str] = &[
+    "the", "these", "this", "that", "those", "our", "their", "his", "her", "its", "a", "an",
+    "copy", "to", "from",
+];
+
+/// `Wulumuqi [Urumqi]`, `CTK [Czechoslovak news agency]`, `Mikołaj [the
+/// Soviet embassy]`: a capitalised word, then another name for it. Not a
+/// gloss: a short word before a single capitalised name (`Ji [Pengfei]`) is
+/// a Chinese surname whose given name the editor supplied; after a title
+/// (`Minister [Pham Van Dong]`, `Secretary-General [U Thant]`, `The
+/// Chancellor's [Helmut Kohl's]`) comes the name it refers to; after a
+/// determiner (`These [measures]`), or with words that continue the sentence
+/// (`[from Willard]`, `[to intensify …]`), or before the name it qualifies
+/// (`Copy [Chinese] Central Committee`), the editor supplied words.
+fn is_gloss(before: &str, inner: &str, after: &str) -> bool {
     let Some(before) = before.strip_suffix(' ') else {
         return false;
     };
@@ -331,11 +346,22 @@ fn is_gloss(before: &str, inner: &str) -> bool {
         .or_else(|| previous.strip_suffix("’s"))
         .unwrap_or(previous)
         .to_lowercase();
-    if word.split('-').any(|part| TITLES.contains(&part)) {
+    if word.split('-').any(|part| TITLES.contains(&part)) || DETERMINERS.contains(&word.as_str()) {
         return false;
     }
-    let single_name = !inner.contains(' ') && inner.chars().next().is_some_and(char::is_uppercase);
-    let short_surname = previous.chars().count() <= 3;
+    let starts_a_name =
+        inner.chars().next().is_some_and(char::is_uppercase) || inner.starts_with("the ");
+    let qualifies_next = after
+        .strip_prefix(' ')
+        .is_some_and(|rest| rest.starts_with(char::is_uppercase));
+    if !starts_a_name || qualifies_next {
+        return false;
+    }
+    let single_name = !inner.contains(' ');
+    let acronym = previous
+        .chars()
+        .all(|c| c.is_uppercase() || !c.is_alphabetic());
+    let short_surname = previous.chars().count() <= 3 && !acronym;
     !(single_name && short_surname)
 }
 
@@ -422,7 +448,18 @@ mod tests {
              [Notebook of the ambassador]\n\
              Filippov [Stalin] [pristupit k obiednineniiu]\n\
              [handwritten: agreed] [Seal of the Embassy]\n\
-             The Ambassador [in 1812] wrote [in 2369]",
+             The Ambassador [in 1812] wrote [in 2369]\n\
+             Following for Stevens [from Willard]\n\
+             These [measures] make; To the Ministry and Comrade [Li] Fuchun:\n\
+             Copy [Chinese] Central Committee:\n\
+             activate the Soviet Union [to intensify its fight against imperialist America]\n\
+             Our ČSA [Czechoslovak Airlines] and Soviet TU [Tupolev] should depart\n\
+             The CTK [Czechoslovak news agency] published\n\
+             to meet with [CPSU CC Politburo member] and [Ministry stamp]\n\
+             contact the Program at [email\u{a0}protected].\n\
+             the 5th Four-Year [Economic Development] Plan\n\
+             put forth by U Thant [which proposes that inspections should be carried out by]\n\
+             inspection and American [reconnaissance]",
             &[
                 (
                     "[first page of two-page document is missing from copy obtained by CWIHP--ed.]",
@@ -465,6 +502,23 @@ mod tests {
                 ("[Seal of the Embassy]", "editor-note"),
                 ("[in 1812]", "supplied"),
                 ("[in 2369]", "supplied"),
+                ("[from Willard]", "supplied"),
+                ("[measures]", "supplied"),
+                ("[Li]", "supplied"),
+                ("[Chinese]", "supplied"),
+                ("[to intensify its fight against imperialist America]", "supplied"),
+                ("[Czechoslovak Airlines]", "gloss"),
+                ("[Tupolev]", "gloss"),
+                ("[Czechoslovak news agency]", "gloss"),
+                ("[CPSU CC Politburo member]", "supplied"),
+                ("[Ministry stamp]", "editor-note"),
+                ("[email\u{a0}protected]", "structural"),
+                ("[Economic Development]", "supplied"),
+                (
+                    "[which proposes that inspections should be carried out by]",
+                    "supplied",
+                ),
+                ("[reconnaissance]", "supplied"),
             ],
         );
     }

@@ -21,7 +21,8 @@ after `;`, `:` or `,`; smileys; `/…/` asides of Soviet texts (not brackets at 
 quotes, which are mostly apostrophes; straight double quotes, which are also inch and ditto \
 marks; and English's multi-paragraph quotation, which opens each paragraph with `“` and \
 closes only the last. A closing `”` that closes nothing is reported, and when a straight `\"` \
-is open before it the finding points there: the quotation mixes straight and curly marks. A \
+is open before it the finding points there: the quotation mixes straight and curly marks \
+(as does a `“` closed by a straight `\"`, also reported). A \
 full-width `（` closed by `)` (or the reverse) is reported as a mismatch. A mark still open \
 where the text ends is reported with a note that a cut-off text looks like this.",
     wrong: "Chervonenko denied it (the full text is attached.\n",
@@ -167,10 +168,24 @@ fn visit(
     first_on_line: bool,
 ) {
     if c == '"' {
-        state.straight_open = match state.straight_open {
-            Some(_) => None,
-            None => Some(at),
-        };
+        let closing_position = text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|p| !p.is_whitespace() && !p.is_ascii_digit());
+        let quotes = &mut state.stacks[Group::Quotes.index()];
+        match (state.straight_open, quotes.last()) {
+            (Some(_), _) => state.straight_open = None,
+            (None, Some(open)) if closing_position && open.mark == '“' => {
+                let open = *open;
+                quotes.pop();
+                cx.report(
+                    Span::new(at, at + 1),
+                    "straight `\"` closes a curly `“`: straight and curly marks are mixed",
+                )
+                .related(mark_span(open), "opened here");
+            }
+            (None, _) => state.straight_open = Some(at),
+        }
         return;
     }
     let quote_top = state.stacks[Group::Quotes.index()].last().map(|o| o.mark);
@@ -413,6 +428,14 @@ mod tests {
         let text = "During the \"Cultural Revolution” foreigners were badly treated.\n";
         expect![[r#"
             1:32-1:33 info B006: `”` closes no quotation (see 1:12: a straight `"` opens the quotation: straight and curly marks are mixed)
+        "#]].assert_eq(&check("B006", text));
+    }
+
+    #[test]
+    fn a_straight_close_after_a_curly_open_is_reported_but_straight_quotes_inside_pass() {
+        let text = "During the “Cultural Revolution\" foreigners were treated badly.\r\n\r\n“He said \"no\" to them of the 5\" gun” and a 5\" gun\r\n";
+        expect![[r#"
+            1:32-1:33 info B006: straight `"` closes a curly `“`: straight and curly marks are mixed (see 1:12: opened here)
         "#]].assert_eq(&check("B006", text));
     }
 

@@ -76,3 +76,31 @@ fn is_note(class: BracketClass) -> bool {
 fn directive_spans(doc: &Document) -> Vec<Span> {
     doc.directives.iter().map(|d| d.span).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::check;
+    use expect_test::expect;
+
+    /// What the real corpus has that a naive bracket checker reports: none of
+    /// it is a B finding, under the strictest profile (no multi-line brackets).
+    #[test]
+    fn the_known_false_positives_of_the_corpus_pass_every_b_rule() {
+        let text = "% cablelint: profile = prc-mfa-cable\r\n\
+            Synthetic[1] conclusions are as follows:\r\n\
+            1)  The Prime Minister underscored several times; a) first, 1o) second: ii) third\r\n\
+            the Ambassador of Brazil, Alencar34, said (see note 34).\r\n\
+            we were talking only about /and in the future, too/ missiles of a relatively small range\r\n\
+            \r\n\
+            [Translator’s note: Distribution [as on the original] is as follows [1]: Brezhnev]\r\n\
+            [CPSU CC stamp: Subject to return\r\n\
+            within 3 days to the CC CPSU [General Department]]\r\n\
+            \r\n\
+            “I want,” R. Kennedy stressed, “to lay out the situation.\r\n\
+            \r\n\
+            “He wants 𠀋 N.S. Khrushchev to know this.”\r\n\
+            \r\n\
+            发往:乌鲁木齐 [Urumqi] （一）「引用」《人民日报》 [...] […]\r\n";
+        expect![[""]].assert_eq(&check("B", text));
+    }
+}
