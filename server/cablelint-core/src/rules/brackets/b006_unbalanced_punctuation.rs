@@ -16,8 +16,9 @@ static META: RuleMeta = RuleMeta {
     explanation: "A `(`, `“`, `《`, `（` or `「` that its paragraph never closes, or a closing \
 mark that closes nothing, is often a typing slip; but originals are sometimes unbalanced \
 themselves, so this is only information.\n\n\
-What is not reported: enumerators such as `1)`, `a)`, `1o)`, `ii)` at the start of a line or \
-after `;`, `:` or `,`; smileys; `/…/` asides of Soviet texts (not brackets at all); single \
+What is not reported: enumerators such as `1)`, `a)`, `1o)`, `ii)`, `一）` at the start of a \
+line, or elsewhere (`as follows: a) …; b) …`, `points 1) and 2)`) when no parenthesis is \
+open for them to close; smileys; `/…/` asides of Soviet texts (not brackets at all); single \
 quotes, which are mostly apostrophes; straight double quotes, which are also inch and ditto \
 marks; and English's multi-paragraph quotation, which opens each paragraph with `“` and \
 closes only the last. A closing `”` that closes nothing is reported, and when a straight `\"` \

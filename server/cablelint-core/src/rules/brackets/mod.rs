@@ -79,8 +79,64 @@ fn directive_spans(doc: &Document) -> Vec<Span> {
 
 #[cfg(test)]
 mod tests {
+    use crate::lint::{check as lint_check, CheckOptions, RuleSelection};
     use crate::rules::testing::check;
+    use crate::text::SourceText;
     use expect_test::expect;
+
+    #[test]
+    fn odd_inputs_give_findings_inside_the_text_and_never_panic() {
+        let options = CheckOptions {
+            selection: RuleSelection {
+                select: Some(vec!["B".into()]),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        for text in [
+            "",
+            "[",
+            "]",
+            "“",
+            "”",
+            "\r",
+            "\r\n\r\n[",
+            "(",
+            ")",
+            "\u{FEFF}[",
+            "% cablelint:",
+            "[….",
+            "1)",
+            "“\n\n“",
+            ":)",
+            "𠀋)",
+            "（",
+            "[\u{a0}]",
+            "]\r[",
+            "\"",
+            "„“”",
+            "」「",
+            "% cablelint: profile = prc-mfa-cable\n[\n]",
+            "[[]",
+            "[]]",
+            "[. .\n.]",
+            "a\u{3000}\n\n)",
+        ] {
+            let result = lint_check(SourceText::from_str(text), &options);
+            let body = result.document.text();
+            for d in &result.diagnostics {
+                for span in std::iter::once(d.span).chain(d.related.iter().map(|r| r.span)) {
+                    assert!(
+                        span.start <= span.end
+                            && span.end <= body.len()
+                            && body.is_char_boundary(span.start)
+                            && body.is_char_boundary(span.end),
+                        "{text:?}: {d:?}"
+                    );
+                }
+            }
+        }
+    }
 
     /// What the real corpus has that a naive bracket checker reports: none of
     /// it is a B finding, under the strictest profile (no multi-line brackets).
