@@ -45,6 +45,10 @@ fn main() {
             "100k nested [",
             format!("{}{}", "[".repeat(100_000), "]".repeat(100_000)),
         ),
+        (
+            "200k nested [",
+            format!("{}{}", "[".repeat(200_000), "]".repeat(200_000)),
+        ),
         ("100k unclosed [ in one paragraph", "[a ".repeat(100_000)),
         ("100k stray ]", "a] ".repeat(100_000)),
         (

@@ -3,6 +3,7 @@
 //! bracket that fits nowhere is a supplied word.
 
 use super::{Bracket, BracketClass};
+use crate::text::Span;
 
 /// Bytes of a bracket's content looked at to classify it: a long bracket is
 /// judged by its opening words, which keeps deep nesting linear.
@@ -94,12 +95,7 @@ pub(super) fn classify(text: &str, bracket: &Bracket) -> BracketClass {
     let window =
         crate::text::floor_char_boundary(text, content.end.min(content.start + MAX_JUDGED));
     let inner = text[content.start..window].trim();
-    // One space for any run of white space (web pages print no-break spaces).
-    let lower = inner
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase();
+    let lower = normalized(inner);
     if inner.is_empty() {
         return BracketClass::Empty;
     }
@@ -119,7 +115,7 @@ pub(super) fn classify(text: &str, bracket: &Bracket) -> BracketClass {
     if inner.len() <= 3 && inner.chars().all(|c| c.is_ascii_digit() || c == '*') {
         return BracketClass::FootnoteMark;
     }
-    if is_editor_note(&lower) {
+    if is_editor_note(&lower) || signed_by_editor(text, content) {
         return BracketClass::EditorNote;
     }
     if is_structural(&lower) {
@@ -228,18 +224,29 @@ fn is_editor_note(lower: &str) -> bool {
         || lower.split([' ', ':']).any(|w| w == "stamp")
         || lower.contains("redacted")
         || lower.contains("not declassified")
-        || signed_by_editor(lower)
 }
 
-/// `[… missing from the copy --ed.]`, `[…—Ed.]`, `[… - ed.]`.
-fn signed_by_editor(lower: &str) -> bool {
-    let Some(rest) = lower
-        .strip_suffix("ed.")
-        .or_else(|| lower.strip_suffix("eds."))
+/// `[… missing from the copy --ed.]`, `[…—Ed.]`, `[… - ed.]`: the signature
+/// ends a note however long it is, so this looks at the real end.
+fn signed_by_editor(text: &str, content: Span) -> bool {
+    let body = text[content.range()].trim_end();
+    let Some(rest) = ["ed.", "Ed.", "eds.", "Eds."]
+        .iter()
+        .find_map(|s| body.strip_suffix(s))
     else {
         return false;
     };
     rest.trim_end().ends_with(['-', '—', '–'])
+}
+
+/// Lower case, with one space for any run of white space (web pages print
+/// no-break spaces).
+fn normalized(inner: &str) -> String {
+    let lower = inner.to_lowercase();
+    if !lower.contains(|c: char| c.is_whitespace() && c != ' ') && !lower.contains("  ") {
+        return lower;
+    }
+    lower.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn is_structural(lower: &str) -> bool {
@@ -289,24 +296,16 @@ fn is_day(word: &str) -> bool {
 
 /// `1962`, `of June`, `23 October`, `April 12-14`, `the 26th`.
 fn is_date_part(lower: &str) -> bool {
-    let words: Vec<&str> = lower
-        .split_whitespace()
-        .map(|w| w.trim_end_matches(','))
-        .collect();
-    if words.is_empty() || words.len() > 4 {
+    if lower.len() > 40 {
         return false;
     }
-    let is_days = |w: &str| {
-        w.split(['-', '–'])
-            .collect::<Vec<_>>()
-            .as_slice()
-            .iter()
-            .all(|d| is_day(d))
-    };
-    words
-        .iter()
-        .all(|w| is_year(w) || MONTHS.contains(w) || *w == "of" || *w == "the" || is_days(w))
-        && words.iter().any(|w| is_year(w) || MONTHS.contains(w))
+    let words = || lower.split(' ').map(|w| w.trim_end_matches(','));
+    let is_days = |w: &str| w.split(['-', '–']).all(is_day);
+    let count = words().count();
+    (1..=4).contains(&count)
+        && words()
+            .all(|w| is_year(w) || MONTHS.contains(&w) || w == "of" || w == "the" || is_days(w))
+        && words().any(|w| is_year(w) || MONTHS.contains(&w))
 }
 
 /// Words that start a sentence or point at a noun rather than name one.
@@ -521,6 +520,19 @@ mod tests {
                 ("[reconnaissance]", "supplied"),
             ],
         );
+    }
+
+    #[test]
+    fn a_long_note_is_known_by_the_editors_signature_at_its_end() {
+        let long = format!(
+            "[the text of {} is omitted here --ed.]",
+            "the telegram ".repeat(30)
+        );
+        let short = "[Kozlov and Kosygin —Ed.]";
+        let text = format!("{long} {short}");
+        let got = classes(&text);
+        assert_eq!(got[0].1, "editor-note");
+        assert_eq!(got[1], (short.to_owned(), "editor-note"));
     }
 
     #[test]
