@@ -1,0 +1,553 @@
+//! What a paired bracket holds. Judged from its opening words and the word
+//! before it, by the cheapest signal that holds across the real corpus; a
+//! bracket that fits nowhere is a supplied word.
+
+use super::{Bracket, BracketClass};
+use crate::text::Span;
+
+/// Bytes of a bracket's content looked at to classify it: a long bracket is
+/// judged by its opening words, which keeps deep nesting linear.
+const MAX_JUDGED: usize = 256;
+
+/// Words that name an office: the bracket after one holds the name of its
+/// holder (`Minister [Pham Van Dong]`), not another name for the title.
+const TITLES: &[&str] = &[
+    "minister",
+    "ambassador",
+    "comrade",
+    "comrades",
+    "comr.",
+    "cde.",
+    "president",
+    "premier",
+    "chairman",
+    "secretary",
+    "general",
+    "gen.",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "sir",
+    "lord",
+    "madame",
+    "mme.",
+    "monsieur",
+    "herr",
+    "frau",
+    "counsellor",
+    "counselor",
+    "consul",
+    "attaché",
+    "attache",
+    "director",
+    "deputy",
+    "vice",
+    "marshal",
+    "admiral",
+    "colonel",
+    "col.",
+    "major",
+    "captain",
+    "capt.",
+    "professor",
+    "prof.",
+    "prince",
+    "king",
+    "queen",
+    "emperor",
+    "shah",
+    "chancellor",
+    "envoy",
+    "charge",
+    "chargé",
+    "leader",
+    "prime",
+    "head",
+    "chief",
+    "governor",
+    "senator",
+    "mayor",
+    "commissar",
+    "undersecretary",
+    "officer",
+];
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+pub(super) fn classify(text: &str, bracket: &Bracket) -> BracketClass {
+    let Some(content) = bracket.content() else {
+        return BracketClass::Supplied;
+    };
+    let window =
+        crate::text::floor_char_boundary(text, content.end.min(content.start + MAX_JUDGED));
+    let inner = text[content.start..window].trim();
+    let lower = normalized(inner);
+    if inner.is_empty() {
+        return BracketClass::Empty;
+    }
+    if is_ellipsis(inner) {
+        return BracketClass::Ellipsis;
+    }
+    if matches!(lower.as_str(), "sic" | "sic!" | "sic." | "sic!." | "!") {
+        return BracketClass::Sic;
+    }
+    if ["illegible", "indecipherable", "unreadable", "illeg."]
+        .iter()
+        .any(|w| lower.contains(w))
+        || lower == "unclear"
+    {
+        return BracketClass::Illegible;
+    }
+    if inner.len() <= 3 && inner.chars().all(|c| c.is_ascii_digit() || c == '*') {
+        return BracketClass::FootnoteMark;
+    }
+    if is_editor_note(&lower) || signed_by_editor(text, content) {
+        return BracketClass::EditorNote;
+    }
+    if is_structural(&lower) {
+        return BracketClass::Structural;
+    }
+    if inner.ends_with('?') {
+        return BracketClass::Uncertain;
+    }
+    let before = &text[..bracket.open];
+    if is_corrected_number(before, inner) {
+        return BracketClass::Gloss;
+    }
+    if is_date_part(&lower) {
+        return BracketClass::SuppliedDate;
+    }
+    let glued = before
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphabetic() || c == '.')
+        && !before.ends_with("..")
+        && inner.chars().next().is_some_and(char::is_lowercase);
+    if glued {
+        return BracketClass::Completion;
+    }
+    let after = bracket.close.map_or("", |c| &text[c + 1..]);
+    if is_gloss(before, inner, after) {
+        return BracketClass::Gloss;
+    }
+    BracketClass::Supplied
+}
+
+/// Dots and ellipsis characters only, at least two dots' worth: `[.]` is a
+/// supplied full stop, not an omission.
+fn is_ellipsis(inner: &str) -> bool {
+    let mut dots = 0;
+    for c in inner.chars() {
+        match c {
+            '.' => dots += 1,
+            '…' => dots += 3,
+            ' ' | '\u{a0}' => {}
+            _ => return false,
+        }
+    }
+    dots >= 2
+}
+
+/// `lower` starts with `word` as a whole word (`note:` but not `notebook`).
+fn starts_with_word(lower: &str, word: &str) -> bool {
+    lower.strip_prefix(word).is_some_and(|rest| {
+        word.ends_with(|c: char| !c.is_alphanumeric())
+            || !rest.starts_with(|c: char| c.is_alphanumeric())
+    })
+}
+
+fn is_editor_note(lower: &str) -> bool {
+    const OPENINGS: &[&str] = &[
+        "translator",
+        "translator's",
+        "translator’s",
+        "translators'",
+        "translators’",
+        "editor",
+        "editor's",
+        "editor’s",
+        "editors'",
+        "editors’",
+        "ed.",
+        "note",
+        "notes",
+        "handwritten",
+        "hand-written",
+        "handwriting",
+        "stamp",
+        "stamped",
+        "signature",
+        "signed",
+        "seal",
+        "marginal",
+        "marginalia",
+        "in the margin",
+        "on the margin",
+        "written",
+        "typed",
+        "underlined",
+        "crossed out",
+        "struck out",
+        "deleted",
+        "initials",
+        "initialed",
+        "first page",
+        "last page",
+        "page missing",
+        "missing",
+        "text missing",
+        "resolution",
+        "attachment",
+        "enclosure",
+        "remark",
+        "comment",
+    ];
+    OPENINGS.iter().any(|o| starts_with_word(lower, o))
+        // The page-turn marker of a two-sided original.
+        || matches!(lower, "over" | "verso" | "reverse")
+        || lower.contains(" note:")
+        // `[CPSU CC stamp: …]`, `[Ministry stamp]`, but not `[CPSU CC Politburo member]`.
+        || lower.split([' ', ':']).any(|w| w == "stamp")
+        || lower.contains("redacted")
+        || lower.contains("not declassified")
+}
+
+/// `[… missing from the copy --ed.]`, `[…—Ed.]`, `[… - ed.]`: the signature
+/// ends a note however long it is, so this looks at the real end.
+fn signed_by_editor(text: &str, content: Span) -> bool {
+    let body = text[content.range()].trim_end();
+    let Some(rest) = ["ed.", "Ed.", "eds.", "Eds."]
+        .iter()
+        .find_map(|s| body.strip_suffix(s))
+    else {
+        return false;
+    };
+    rest.trim_end().ends_with(['-', '—', '–'])
+}
+
+/// Lower case, with one space for any run of white space (web pages print
+/// no-break spaces).
+fn normalized(inner: &str) -> String {
+    let lower = inner.to_lowercase();
+    if !lower.contains(|c: char| c.is_whitespace() && c != ' ') && !lower.contains("  ") {
+        return lower;
+    }
+    lower.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn is_structural(lower: &str) -> bool {
+    matches!(
+        lower,
+        "telegram"
+            | "paraphrase"
+            | "extract"
+            | "begin"
+            | "end"
+            | "begin verbatim text"
+            | "end verbatim text"
+            | "email protected"
+    ) || [
+        "received ",
+        "page ",
+        "here follow",
+        "paraphrase of",
+        "document ",
+        "omitted here",
+    ]
+    .iter()
+    .any(|h| lower.starts_with(h))
+}
+
+/// `my 2379 [2369]`: a number the editor corrects.
+fn is_corrected_number(before: &str, inner: &str) -> bool {
+    before.trim_end().ends_with(|c: char| c.is_ascii_digit())
+        && before.ends_with(' ')
+        && inner.chars().all(|c| c.is_ascii_digit() || c == '/')
+}
+
+/// A year a cable could be dated in.
+fn is_year(word: &str) -> bool {
+    word.len() == 4
+        && word
+            .parse::<u16>()
+            .is_ok_and(|y| (1700..=2099).contains(&y))
+}
+
+fn is_day(word: &str) -> bool {
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &word[digits.len()..];
+    matches!(suffix, "" | "st" | "nd" | "rd" | "th")
+        && digits.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+}
+
+/// `1962`, `of June`, `23 October`, `April 12-14`, `the 26th`.
+fn is_date_part(lower: &str) -> bool {
+    if lower.len() > 40 {
+        return false;
+    }
+    let words = || lower.split(' ').map(|w| w.trim_end_matches(','));
+    let is_days = |w: &str| w.split(['-', '–']).all(is_day);
+    let count = words().count();
+    (1..=4).contains(&count)
+        && words()
+            .all(|w| is_year(w) || MONTHS.contains(&w) || w == "of" || w == "the" || is_days(w))
+        && words().any(|w| is_year(w) || MONTHS.contains(&w))
+}
+
+/// Words that start a sentence or point at a noun rather than name one.
+const DETERMINERS: &[&str] = &[
+    "the", "these", "this", "that", "those", "our", "their", "his", "her", "its", "a", "an",
+    "copy", "to", "from",
+];
+
+/// `Wulumuqi [Urumqi]`, `CTK [Czechoslovak news agency]`, `Mikołaj [the
+/// Soviet embassy]`: a capitalised word, then another name for it. Not a
+/// gloss: a short word before a single capitalised name (`Ji [Pengfei]`) is
+/// a Chinese surname whose given name the editor supplied; after a title
+/// (`Minister [Pham Van Dong]`, `Secretary-General [U Thant]`, `The
+/// Chancellor's [Helmut Kohl's]`) comes the name it refers to; after a
+/// determiner (`These [measures]`), or with words that continue the sentence
+/// (`[from Willard]`, `[to intensify …]`), or before the name it qualifies
+/// (`Copy [Chinese] Central Committee`), the editor supplied words.
+fn is_gloss(before: &str, inner: &str, after: &str) -> bool {
+    let Some(before) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let previous = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '“')
+        .next()
+        .unwrap_or("");
+    // A gloss follows its word directly: not after punctuation or another bracket.
+    if !previous.chars().next().is_some_and(char::is_uppercase)
+        || !previous
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphabetic)
+    {
+        return false;
+    }
+    let word = previous
+        .strip_suffix("'s")
+        .or_else(|| previous.strip_suffix("’s"))
+        .unwrap_or(previous)
+        .to_lowercase();
+    if word.split('-').any(|part| TITLES.contains(&part)) || DETERMINERS.contains(&word.as_str()) {
+        return false;
+    }
+    let starts_a_name =
+        inner.chars().next().is_some_and(char::is_uppercase) || inner.starts_with("the ");
+    let qualifies_next = after
+        .strip_prefix(' ')
+        .is_some_and(|rest| rest.starts_with(char::is_uppercase));
+    if !starts_a_name || qualifies_next {
+        return false;
+    }
+    let single_name = !inner.contains(' ');
+    let acronym = previous
+        .chars()
+        .all(|c| c.is_uppercase() || !c.is_alphabetic());
+    let short_surname = previous.chars().count() <= 3 && !acronym;
+    !(single_name && short_surname)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::scan;
+
+    fn classes(text: &str) -> Vec<(String, &'static str)> {
+        scan(text, &[])
+            .list
+            .iter()
+            .map(|b| (text[b.span().range()].to_owned(), b.class.as_str()))
+            .collect()
+    }
+
+    fn assert_classes(text: &str, expected: &[(&str, &str)]) {
+        let got = classes(text);
+        let got: Vec<(&str, &str)> = got.iter().map(|(a, b)| (a.as_str(), *b)).collect();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn classifies_the_corpus_phrasings() {
+        assert_classes(
+            "Vice Minister Ji [Pengfei] met Wulumuqi [Urumqi] and Filippov [Stalin] on 28 June [1962], \
+             the 26th [of June]; F[oreign] M[inistry] and M.[ikoyan] said [...] [….] [illegible] [sic] \
+             [October?] [?] Synthetic[1] [Translator’s note: see [1]] [Telegram] [Received May 27—3:56 a.m.] \
+             [To the] Office; Minister [Pham Van Dong]; [Stepan V.] Chervonenko; Mikołaj [the Soviet embassy]; []",
+            &[
+                ("[Pengfei]", "supplied"),
+                ("[Urumqi]", "gloss"),
+                ("[Stalin]", "gloss"),
+                ("[1962]", "supplied-date"),
+                ("[of June]", "supplied-date"),
+                ("[oreign]", "completion"),
+                ("[inistry]", "completion"),
+                ("[ikoyan]", "completion"),
+                ("[...]", "ellipsis"),
+                ("[….]", "ellipsis"),
+                ("[illegible]", "illegible"),
+                ("[sic]", "sic"),
+                ("[October?]", "uncertain"),
+                ("[?]", "uncertain"),
+                ("[1]", "footnote-mark"),
+                ("[Translator’s note: see [1]]", "editor-note"),
+                ("[1]", "footnote-mark"),
+                ("[Telegram]", "structural"),
+                ("[Received May 27—3:56 a.m.]", "structural"),
+                ("[To the]", "supplied"),
+                ("[Pham Van Dong]", "supplied"),
+                ("[Stepan V.]", "supplied"),
+                ("[the Soviet embassy]", "gloss"),
+                ("[]", "empty"),
+            ],
+        );
+    }
+
+    /// Phrasings from the other files of the real corpus, each as printed.
+    #[test]
+    fn classifies_more_real_phrasings() {
+        assert_classes(
+            "[first page of two-page document is missing from copy obtained by CWIHP--ed.]\n\
+             [Paragraph’s first line and first half of second line redacted]\n\
+             [over]\n\
+             [over the border]\n\
+             In reference to my 2379 [2369], 14th.\n\
+             [Received May 18—4:52 a.m.61]\n\
+             [Here follows text of telegram No. 89, May 18, 1 p.m., from the Ambassador in Brazil, printed on page 358.]\n\
+             please contact the History and Public Policy Program at [email protected].\n\
+             the Secretary-General [U Thant] and\n\
+             The Chancellor's [Helmut Kohl's] Telephone Conversation\n\
+             Concerning the [April 12-14] session\n\
+             Kříž had [23 October] and [October 23] and [of November]\n\
+             Dr. Masaryk speaking for the Czecho-Slovak[s], have\n\
+             with W[illiam] Hyland, one of [Henry] Kissinger\n\
+             Pak Heon-yeong [Pak Hon Yong] held\n\
+             S.Y. Dao [Tao Shengyang], secretary-general\n\
+             [...Dobrynin]\n\
+             [ …]\n\
+             the guarantee [for US non-invasion of Cuba in the future?].\n\
+             [CPSU CC stamp: Subject to return]\n\
+             [Ciphergram No. 3175]\n\
+             Comrade [Li] Fuchun\n\
+             [Notebook of the ambassador]\n\
+             Filippov [Stalin] [pristupit k obiednineniiu]\n\
+             [handwritten: agreed] [Seal of the Embassy]\n\
+             The Ambassador [in 1812] wrote [in 2369]\n\
+             Following for Stevens [from Willard]\n\
+             These [measures] make; To the Ministry and Comrade [Li] Fuchun:\n\
+             Copy [Chinese] Central Committee:\n\
+             activate the Soviet Union [to intensify its fight against imperialist America]\n\
+             Our ČSA [Czechoslovak Airlines] and Soviet TU [Tupolev] should depart\n\
+             The CTK [Czechoslovak news agency] published\n\
+             to meet with [CPSU CC Politburo member] and [Ministry stamp]\n\
+             contact the Program at [email\u{a0}protected].\n\
+             the 5th Four-Year [Economic Development] Plan\n\
+             put forth by U Thant [which proposes that inspections should be carried out by]\n\
+             inspection and American [reconnaissance]",
+            &[
+                (
+                    "[first page of two-page document is missing from copy obtained by CWIHP--ed.]",
+                    "editor-note",
+                ),
+                (
+                    "[Paragraph’s first line and first half of second line redacted]",
+                    "editor-note",
+                ),
+                ("[over]", "editor-note"),
+                ("[over the border]", "supplied"),
+                ("[2369]", "gloss"),
+                ("[Received May 18—4:52 a.m.61]", "structural"),
+                (
+                    "[Here follows text of telegram No. 89, May 18, 1 p.m., from the Ambassador in Brazil, printed on page 358.]",
+                    "structural",
+                ),
+                ("[email protected]", "structural"),
+                ("[U Thant]", "supplied"),
+                ("[Helmut Kohl's]", "supplied"),
+                ("[April 12-14]", "supplied-date"),
+                ("[23 October]", "supplied-date"),
+                ("[October 23]", "supplied-date"),
+                ("[of November]", "supplied-date"),
+                ("[s]", "completion"),
+                ("[illiam]", "completion"),
+                ("[Henry]", "supplied"),
+                ("[Pak Hon Yong]", "gloss"),
+                ("[Tao Shengyang]", "gloss"),
+                ("[...Dobrynin]", "supplied"),
+                ("[ …]", "ellipsis"),
+                ("[for US non-invasion of Cuba in the future?]", "uncertain"),
+                ("[CPSU CC stamp: Subject to return]", "editor-note"),
+                ("[Ciphergram No. 3175]", "supplied"),
+                ("[Li]", "supplied"),
+                ("[Notebook of the ambassador]", "supplied"),
+                ("[Stalin]", "gloss"),
+                ("[pristupit k obiednineniiu]", "supplied"),
+                ("[handwritten: agreed]", "editor-note"),
+                ("[Seal of the Embassy]", "editor-note"),
+                ("[in 1812]", "supplied"),
+                ("[in 2369]", "supplied"),
+                ("[from Willard]", "supplied"),
+                ("[measures]", "supplied"),
+                ("[Li]", "supplied"),
+                ("[Chinese]", "supplied"),
+                ("[to intensify its fight against imperialist America]", "supplied"),
+                ("[Czechoslovak Airlines]", "gloss"),
+                ("[Tupolev]", "gloss"),
+                ("[Czechoslovak news agency]", "gloss"),
+                ("[CPSU CC Politburo member]", "supplied"),
+                ("[Ministry stamp]", "editor-note"),
+                ("[email\u{a0}protected]", "structural"),
+                ("[Economic Development]", "supplied"),
+                (
+                    "[which proposes that inspections should be carried out by]",
+                    "supplied",
+                ),
+                ("[reconnaissance]", "supplied"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_long_note_is_known_by_the_editors_signature_at_its_end() {
+        let long = format!(
+            "[the text of {} is omitted here --ed.]",
+            "the telegram ".repeat(30)
+        );
+        let short = "[Kozlov and Kosygin —Ed.]";
+        let text = format!("{long} {short}");
+        let got = classes(&text);
+        assert_eq!(got[0].1, "editor-note");
+        assert_eq!(got[1], (short.to_owned(), "editor-note"));
+    }
+
+    #[test]
+    fn years_outside_the_cable_era_are_not_dates_and_one_dot_is_no_omission() {
+        assert_classes(
+            "on [1962] and [2369] and [1066] and [the 1st] and [31–32 May] end[.] [..]",
+            &[
+                ("[1962]", "supplied-date"),
+                ("[2369]", "supplied"),
+                ("[1066]", "supplied"),
+                ("[the 1st]", "supplied"),
+                ("[31–32 May]", "supplied"),
+                ("[.]", "supplied"),
+                ("[..]", "ellipsis"),
+            ],
+        );
+    }
+}

@@ -1,0 +1,268 @@
+//! Editorial square brackets: pairing (with a stack, never recursion, so
+//! 100,000 nested brackets cost what 100,000 flat ones do) and a judgement of
+//! what each bracket holds, for rules, hover and highlighting.
+
+mod classify;
+
+use crate::text::Span;
+
+/// What an editorial bracket holds, after the conventions of documentary
+/// editions (Wilson Center, FRUS, FromThePage).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BracketClass {
+    /// A word or phrase the editor supplied: `[To the]`, `[Stepan V.] Chervonenko`.
+    Supplied,
+    /// A supplied date or part of one: `28 June [1962]`, `the 26th [of June]`.
+    SuppliedDate,
+    /// Another name for the word before it: `Wulumuqi [Urumqi]`, `Filippov [Stalin]`,
+    /// or a corrected number: `my 2379 [2369]`.
+    Gloss,
+    /// Letters completing a word: `F[oreign] M[inistry]`, `M.[ikoyan]`.
+    Completion,
+    /// An omission: `[...]`, `[…]`, and irregular spellings of it.
+    Ellipsis,
+    /// `[illegible]`, `[2 words illegible]`.
+    Illegible,
+    /// `[sic]`, `[sic!]`.
+    Sic,
+    /// `[October?]`, `[?]`.
+    Uncertain,
+    /// `[1]` — a footnote mark, often glued to the word before.
+    FootnoteMark,
+    /// `[Translator's note: …]`, `[CPSU CC stamp: …]`, `[first page missing --ed.]`,
+    /// `[over]`, `[… redacted]`.
+    EditorNote,
+    /// FRUS structure: `[Telegram]`, `[Received May 27—3:56 a.m.]`, `[Page 381]`;
+    /// and what an archive's web page put in place of text (`[email protected]`).
+    Structural,
+    /// `[]` or only white space.
+    Empty,
+}
+
+impl BracketClass {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BracketClass::Supplied => "supplied",
+            BracketClass::SuppliedDate => "supplied-date",
+            BracketClass::Gloss => "gloss",
+            BracketClass::Completion => "completion",
+            BracketClass::Ellipsis => "ellipsis",
+            BracketClass::Illegible => "illegible",
+            BracketClass::Sic => "sic",
+            BracketClass::Uncertain => "uncertain",
+            BracketClass::FootnoteMark => "footnote-mark",
+            BracketClass::EditorNote => "editor-note",
+            BracketClass::Structural => "structural",
+            BracketClass::Empty => "empty",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bracket {
+    /// Offset of `[`.
+    pub open: usize,
+    /// Offset of the matching `]`, if the paragraph has one.
+    pub close: Option<usize>,
+    /// How many brackets enclose this one.
+    pub depth: u32,
+    /// Index (into the bracket list) of the enclosing bracket.
+    pub parent: Option<usize>,
+    pub class: BracketClass,
+}
+
+impl Bracket {
+    /// From `[` to `]` inclusive (to the paragraph's end when unclosed).
+    pub fn span(&self) -> Span {
+        Span::new(self.open, self.close.map_or(self.open + 1, |c| c + 1))
+    }
+    /// Between the brackets.
+    pub fn content(&self) -> Option<Span> {
+        self.close.map(|c| Span::new(self.open + 1, c))
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Brackets {
+    /// Every `[`, in text order.
+    pub list: Vec<Bracket>,
+    /// Offsets of `]` that close nothing.
+    pub stray_closes: Vec<usize>,
+    /// The paragraphs brackets were paired within: runs of lines that are
+    /// not blank, from the first character of the first line to the end of
+    /// the last line's content. Sorted; rules that balance other punctuation
+    /// per paragraph use the same ones.
+    pub paragraphs: Vec<Span>,
+}
+
+impl Brackets {
+    /// The paragraph that holds `offset`, if it is not on a blank line.
+    pub fn paragraph_of(&self, offset: usize) -> Option<Span> {
+        let index = self.paragraphs.partition_point(|p| p.end < offset);
+        self.paragraphs
+            .get(index)
+            .copied()
+            .filter(|p| p.start <= offset)
+    }
+
+    /// Index of the paragraph that holds `offset` (or the next one after it).
+    pub fn paragraph_index(&self, offset: usize) -> usize {
+        self.paragraphs.partition_point(|p| p.end < offset)
+    }
+}
+
+/// Lines as content spans (without terminators); a line ends at `\n`,
+/// `\r\n` or a lone `\r`, as in [`crate::text::LineIndex`].
+pub(crate) fn line_spans(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        match memchr::memchr2(b'\n', b'\r', &bytes[at..]) {
+            Some(found) => {
+                let end = at + found;
+                let line = Span::new(at, end);
+                at = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
+                    end + 2
+                } else {
+                    end + 1
+                };
+                Some(line)
+            }
+            None => {
+                done = true;
+                Some(Span::new(at, bytes.len()))
+            }
+        }
+    })
+}
+
+/// Pairs brackets within paragraphs: a blank line (nothing but white space,
+/// no-break and ideographic spaces included) closes the books, so one missing
+/// `]` cannot swallow the rest of the document. `skip` are spans (sorted)
+/// whose brackets do not count, such as directive lines.
+pub fn scan(text: &str, skip: &[Span]) -> Brackets {
+    let mut out = Brackets::default();
+    let mut stack: Vec<usize> = Vec::new();
+    let mut skip = skip.iter().peekable();
+    let mut paragraph: Option<Span> = None;
+    for line in line_spans(text) {
+        let content = &text[line.range()];
+        if content.trim().is_empty() {
+            // Paragraph ended: whatever is open stays unclosed.
+            out.paragraphs.extend(paragraph.take());
+            stack.clear();
+            continue;
+        }
+        paragraph = Some(paragraph.map_or(line, |p| p.cover(line)));
+        for found in memchr::memchr2_iter(b'[', b']', content.as_bytes()) {
+            let i = line.start + found;
+            while skip.peek().is_some_and(|s| s.end <= i) {
+                skip.next();
+            }
+            if skip.peek().is_some_and(|s| s.start <= i) {
+                continue;
+            }
+            if content.as_bytes()[found] == b'[' {
+                let parent = stack.last().copied();
+                out.list.push(Bracket {
+                    open: i,
+                    close: None,
+                    depth: stack.len() as u32,
+                    parent,
+                    class: BracketClass::Supplied,
+                });
+                stack.push(out.list.len() - 1);
+            } else {
+                match stack.pop() {
+                    Some(index) => out.list[index].close = Some(i),
+                    None => out.stray_closes.push(i),
+                }
+            }
+        }
+    }
+    out.paragraphs.extend(paragraph);
+    for index in 0..out.list.len() {
+        let class = classify::classify(text, &out.list[index]);
+        out.list[index].class = class;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pairs_nested_and_reports_strays_and_paragraph_bound_unclosed() {
+        let text = "a [b [c] d] e]\n[open\nstill open\n\n[x]";
+        let brackets = scan(text, &[]);
+        assert_eq!(brackets.stray_closes, vec![13]);
+        let b = &brackets.list;
+        assert_eq!(
+            (b[0].close, b[1].close, b[1].depth, b[1].parent),
+            (Some(10), Some(7), 1, Some(0))
+        );
+        assert_eq!(b[2].close, None, "a blank line ends the paragraph");
+        assert_eq!(b[3].close, Some(text.len() - 1));
+        assert_eq!(
+            brackets.paragraphs,
+            vec![Span::new(0, 31), Span::new(33, 36)]
+        );
+    }
+
+    #[test]
+    fn paragraphs_end_at_blank_lines_of_any_white_space_and_line_ending() {
+        // CRLF, a lone CR, a line of no-break spaces, an ideographic space.
+        let text = "[a\r\n\r\nb]\r[c\n\u{a0}\u{a0}\nd]\u{3000}\n\u{3000}\n𠀋[e]";
+        let brackets = scan(text, &[]);
+        let closes: Vec<_> = brackets.list.iter().map(|b| b.close).collect();
+        assert_eq!(closes, vec![None, None, Some(text.len() - 1)]);
+        assert_eq!(
+            brackets.stray_closes,
+            vec![text.find("b]").unwrap() + 1, text.find("d]").unwrap() + 1]
+        );
+        let paragraphs: Vec<&str> = brackets
+            .paragraphs
+            .iter()
+            .map(|p| &text[p.range()])
+            .collect();
+        assert_eq!(paragraphs, vec!["[a", "b]\r[c", "d]\u{3000}", "𠀋[e]"]);
+        let e = text.find("[e]").unwrap();
+        assert_eq!(
+            brackets.paragraph_of(e).map(|p| &text[p.range()]),
+            Some("𠀋[e]")
+        );
+        assert_eq!(brackets.paragraph_of(3), None, "on a blank line");
+    }
+
+    #[test]
+    fn deep_nesting_is_linear_and_does_not_overflow() {
+        let text = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        let brackets = scan(&text, &[]);
+        assert_eq!(brackets.list.len(), 100_000);
+        assert!(brackets.list.iter().all(|b| b.close.is_some()));
+        assert_eq!(brackets.list[99_999].depth, 99_999);
+    }
+
+    #[test]
+    fn skipped_spans_do_not_count() {
+        let text = "% cablelint: x [\nok";
+        assert!(scan(text, &[Span::new(0, 16)]).list.is_empty());
+        let text = "a [\n% cablelint: ] [\nb]";
+        let brackets = scan(text, &[Span::new(4, 20)]);
+        assert_eq!(brackets.list.len(), 1);
+        assert_eq!(brackets.list[0].close, Some(text.len() - 1));
+    }
+
+    #[test]
+    fn empty_text_has_no_paragraphs() {
+        for text in ["", "\n", "\r\n \r\n", "\u{a0}"] {
+            let brackets = scan(text, &[]);
+            assert!(brackets.paragraphs.is_empty(), "{text:?}");
+        }
+    }
+}
