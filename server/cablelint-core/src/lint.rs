@@ -50,7 +50,8 @@ pub fn enabled_rules(selection: &RuleSelection) -> Vec<&'static dyn Rule> {
 /// Runs the rules over a parsed document.
 pub fn lint(doc: &Document, selection: &RuleSelection) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
-    for rule in enabled_rules(selection) {
+    let rules = enabled_rules(selection);
+    for &rule in &rules {
         let mut cx = Context::new(doc, rule.meta());
         rule.check(&mut cx);
         diagnostics.extend(cx.into_diagnostics());
@@ -59,7 +60,10 @@ pub fn lint(doc: &Document, selection: &RuleSelection) -> Vec<Diagnostic> {
     for d in &mut diagnostics {
         // A rule may lower its own severity for a weaker case; configuration
         // replaces the default level only.
-        let default = rules::by_code(d.code).map_or(d.severity, |r| r.meta().default_severity);
+        let default = rules
+            .iter()
+            .find(|r| r.meta().code == d.code)
+            .map_or(d.severity, |r| r.meta().default_severity);
         if d.severity == default {
             d.severity = selection.severity_of(d.code, default);
         }
