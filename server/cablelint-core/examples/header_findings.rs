@@ -51,6 +51,7 @@ fn main() -> ExitCode {
                     select: Some(vec!["H".into()]),
                     ..Default::default()
                 },
+                ..Default::default()
             };
             let result = check(SourceText::from_bytes(&bytes), &options);
             let doc = &result.document;

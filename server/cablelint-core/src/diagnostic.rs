@@ -104,4 +104,7 @@ pub struct Diagnostic {
     pub span: Span,
     pub fix: Option<Fix>,
     pub related: Vec<Related>,
+    /// Registry id of the official the finding is about (O rules), for
+    /// hovers and `--format json`.
+    pub person: Option<String>,
 }

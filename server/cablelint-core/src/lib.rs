@@ -8,6 +8,7 @@ pub mod diagnostic;
 pub mod fix;
 pub mod lint;
 pub mod model;
+pub mod officials;
 pub mod profile;
 pub mod rules;
 pub mod text;

@@ -4,10 +4,13 @@
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::fix::{apply_fixes, MAX_ROUNDS};
 use crate::model::{Directive, DirectiveKind, Document, ParseOptions};
+use crate::officials::{builtin_matcher, Romanisation};
 use crate::profile::ProfileSet;
-use crate::rules::{self, Context, Rule};
+use crate::rules::{self, Context, Rule, Shared};
 use crate::text::SourceText;
+use cablelint_officials::Matcher;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// Which rules run and how loud they are. Codes may be prefixes (`B`, `H00`).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -47,12 +50,22 @@ pub fn enabled_rules(selection: &RuleSelection) -> Vec<&'static dyn Rule> {
         .collect()
 }
 
-/// Runs the rules over a parsed document.
+/// Runs the rules over a parsed document with the default settings (the
+/// built-in officials registry, pinyin preferred).
 pub fn lint(doc: &Document, selection: &RuleSelection) -> Vec<Diagnostic> {
+    lint_with(
+        doc,
+        selection,
+        &Shared::new(builtin_matcher(), Romanisation::default()),
+    )
+}
+
+/// Runs the rules over a parsed document with the given settings.
+pub fn lint_with(doc: &Document, selection: &RuleSelection, shared: &Shared) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     let rules = enabled_rules(selection);
     for &rule in &rules {
-        let mut cx = Context::new(doc, rule.meta());
+        let mut cx = Context::new(doc, rule.meta(), shared);
         rule.check(&mut cx);
         diagnostics.extend(cx.into_diagnostics());
     }
@@ -98,6 +111,20 @@ pub struct CheckOptions {
     pub profiles: ProfileSet,
     pub parse: ParseOptions,
     pub selection: RuleSelection,
+    /// Officials known to the O rules: the built-in registry when None, or
+    /// one merged with user registries (`officials::matcher_with`).
+    pub officials: Option<Arc<Matcher>>,
+    /// The romanisation of Chinese names the collection prefers (O002).
+    pub romanisation: Romanisation,
+}
+
+impl CheckOptions {
+    /// The matcher the O rules use.
+    pub fn officials_matcher(&self) -> &Matcher {
+        self.officials
+            .as_deref()
+            .unwrap_or_else(|| builtin_matcher())
+    }
 }
 
 pub struct CheckResult {
@@ -107,7 +134,8 @@ pub struct CheckResult {
 
 pub fn check(source: SourceText, options: &CheckOptions) -> CheckResult {
     let document = Document::parse(source, &options.profiles, &options.parse);
-    let diagnostics = lint(&document, &options.selection);
+    let shared = Shared::new(options.officials_matcher(), options.romanisation);
+    let diagnostics = lint_with(&document, &options.selection, &shared);
     CheckResult {
         document,
         diagnostics,

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 /// A half-open byte range into the document text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Serialize)]
 pub struct Span {
     pub start: usize,
     pub end: usize,

@@ -161,11 +161,22 @@ pub fn title_matches(text_title: &str, post_title: &str) -> bool {
     if written.ranks.is_empty() {
         return written.honorific;
     }
-    let post = analyse(post_title);
-    written.ranks.iter().all(|r| post.ranks.contains(r))
-        && written.vice == post.vice
-        && (!written.first || post.first)
-        && written.domains.iter().all(|d| post.domains.contains(d))
+    // A combined post ("Vice Premier and Minister of Foreign Affairs") is
+    // held under each of its parts, so "Minister of Foreign Affairs" fits it
+    // and "Vice Minister" does not. A part without a rank of its own
+    // ("Minister of Trade and Industry") keeps the title whole.
+    let parts: Vec<TitleSense> = post_title.split(" and ").map(analyse).collect();
+    let fits = |post: &TitleSense| {
+        written.ranks.iter().all(|r| post.ranks.contains(r))
+            && written.vice == post.vice
+            && (!written.first || post.first)
+            && written.domains.iter().all(|d| post.domains.contains(d))
+    };
+    if parts.len() > 1 && parts.iter().all(|p| !p.ranks.is_empty()) {
+        parts.iter().any(fits)
+    } else {
+        fits(&analyse(post_title))
+    }
 }
 
 /// Whether a written title names a post at all (as opposed to a bare
@@ -183,6 +194,14 @@ mod tests {
         let fits = [
             ("Vice Minister", "Vice Minister of Foreign Affairs"),
             ("Foreign Minister", "Minister of Foreign Affairs"),
+            (
+                "minister of foreign affairs of the DPRK",
+                "Vice Premier and Minister of Foreign Affairs",
+            ),
+            (
+                "Vice Premier",
+                "Vice Premier and Minister of Foreign Affairs",
+            ),
             ("foreign minister", "Minister of Foreign Affairs"),
             ("Soviet Ambassador", "Ambassador to the PRC"),
             ("the Korean ambassador", "Ambassador to the PRC"),
@@ -238,6 +257,14 @@ mod tests {
         let misfits = [
             ("Foreign Minister", "Vice Minister of Foreign Affairs"),
             ("Vice Minister", "Minister of Foreign Affairs"),
+            (
+                "Vice Minister",
+                "Vice Premier and Minister of Foreign Affairs",
+            ),
+            (
+                "Minister of Defense",
+                "Vice Premier and Minister of Foreign Affairs",
+            ),
             ("Ambassador", "Minister of Foreign Affairs"),
             ("Foreign Minister", "Minister of National Defense"),
             ("Defense Minister", "Minister of Foreign Affairs"),

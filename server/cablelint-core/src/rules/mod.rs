@@ -5,13 +5,17 @@
 mod brackets;
 mod file;
 mod header;
+mod officials;
 
 #[cfg(test)]
 pub(crate) mod testing;
 
 use crate::diagnostic::{Diagnostic, Fix, Related, Severity};
 use crate::model::Document;
+use crate::officials::{mentions, ResolvedMention, Romanisation};
 use crate::text::Span;
+use cablelint_officials::Matcher;
+use std::sync::OnceLock;
 
 /// The rule families; a code starts with its family's letter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,20 +94,48 @@ pub trait Rule: Send + Sync {
     fn check(&self, cx: &mut Context);
 }
 
+/// Settings and per-document results shared by every rule of one lint run;
+/// what is costly (finding officials' names) is computed on first use.
+pub struct Shared<'a> {
+    pub officials: &'a Matcher,
+    pub romanisation: Romanisation,
+    mentions: OnceLock<Vec<ResolvedMention>>,
+}
+
+impl<'a> Shared<'a> {
+    pub fn new(officials: &'a Matcher, romanisation: Romanisation) -> Self {
+        Shared {
+            officials,
+            romanisation,
+            mentions: OnceLock::new(),
+        }
+    }
+}
+
 /// What a rule sees and where it reports.
 pub struct Context<'a> {
     pub doc: &'a Document,
+    pub shared: &'a Shared<'a>,
     rule: &'static RuleMeta,
     diagnostics: Vec<Diagnostic>,
 }
 
 impl<'a> Context<'a> {
-    pub fn new(doc: &'a Document, rule: &'static RuleMeta) -> Self {
+    pub fn new(doc: &'a Document, rule: &'static RuleMeta, shared: &'a Shared<'a>) -> Self {
         Context {
             doc,
+            shared,
             rule,
             diagnostics: Vec::new(),
         }
+    }
+
+    /// Mentions of registry people in the document (computed once per run).
+    pub fn mentions(&self) -> &'a [ResolvedMention] {
+        let shared: &'a Shared<'a> = self.shared;
+        shared
+            .mentions
+            .get_or_init(|| mentions(self.doc, shared.officials))
     }
 
     /// Reports a finding of the current rule; chain `.fix(…)`/`.related(…)`.
@@ -116,6 +148,7 @@ impl<'a> Context<'a> {
             span,
             fix: None,
             related: Vec::new(),
+            person: None,
         });
         Report(self.diagnostics.last_mut().expect("just pushed"))
     }
@@ -139,6 +172,11 @@ impl Report<'_> {
         });
         self
     }
+    /// The registry id of the official the finding is about.
+    pub fn person(self, id: impl Into<String>) -> Self {
+        self.0.person = Some(id.into());
+        self
+    }
     pub fn severity(self, severity: Severity) -> Self {
         self.0.severity = severity;
         self
@@ -151,6 +189,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
         .iter()
         .chain(header::RULES)
         .chain(brackets::RULES)
+        .chain(officials::RULES)
         .copied()
         .collect();
     rules.sort_by_key(|r| r.meta().code);

@@ -1,0 +1,121 @@
+//! Who the text names: the matcher's mentions, resolved to registry people
+//! and to the posts they held on the document's date.
+
+use cablelint_officials::{Matcher, MentionForm, Post};
+
+use super::date::document_date;
+use crate::model::{Document, SectionKind};
+use crate::text::Span;
+
+/// One mention of a registry person, as plain data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResolvedMention {
+    /// The name as written (with editorial brackets that complete it).
+    pub span: Span,
+    /// The title written with it ("Vice Minister"), if any.
+    pub title: Option<Span>,
+    pub form: MentionForm,
+    /// Id of the likeliest person.
+    pub person: String,
+    /// Index of that person in the matcher's registry.
+    pub person_index: usize,
+    /// Whether the likeliest person clearly outranks every other candidate.
+    pub unambiguous: bool,
+    /// Ids of the other people the name may denote, likeliest first.
+    pub others: Vec<String>,
+    /// Whether the written title fits a post of the person (on the date
+    /// when there is one).
+    pub title_fits: bool,
+    /// Posts the person may have held on the document's date (empty when
+    /// the date is unknown).
+    pub posts_on_date: Vec<Post>,
+}
+
+/// Sections whose names are the archive's, not the document's: the site's
+/// chrome, the citation block and cablelint's own directives.
+fn is_searched(kind: SectionKind) -> bool {
+    !matches!(
+        kind,
+        SectionKind::ArchiveChrome | SectionKind::Citation | SectionKind::Directive
+    )
+}
+
+/// The text with unsearched lines blanked out byte for byte, so that the
+/// matcher's offsets are the document's offsets.
+pub(crate) fn searchable_text(doc: &Document) -> String {
+    let text = doc.text();
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for section in &doc.sections {
+        if section.span.start > at {
+            out.push_str(&text[at..section.span.start]);
+        }
+        let slice = &text[section.span.range()];
+        if is_searched(section.kind) {
+            out.push_str(slice);
+        } else {
+            out.extend(slice.bytes().map(|b| if b == b'\n' { '\n' } else { ' ' }));
+        }
+        at = section.span.end;
+    }
+    out.push_str(&text[at.min(text.len())..]);
+    out
+}
+
+/// Every mention of a registry person outside the archive's chrome and
+/// citation, in text order.
+pub fn mentions(doc: &Document, matcher: &Matcher) -> Vec<ResolvedMention> {
+    let date = document_date(doc);
+    let text = searchable_text(doc);
+    let persons = matcher.registry().persons();
+    matcher
+        .find_mentions(&text, date)
+        .into_iter()
+        .map(|mention| {
+            let best = mention.best().clone();
+            let person = &persons[best.person];
+            let unambiguous = mention
+                .candidates
+                .get(1)
+                .is_none_or(|second| best.score > second.score);
+            ResolvedMention {
+                span: Span::new(mention.span.start, mention.span.end),
+                title: mention.title.as_ref().map(|t| Span::new(t.start, t.end)),
+                form: mention.form,
+                person: person.id.clone(),
+                person_index: best.person,
+                unambiguous,
+                others: mention.candidates[1..]
+                    .iter()
+                    .map(|c| persons[c.person].id.clone())
+                    .collect(),
+                title_fits: best.title_fits,
+                posts_on_date: date
+                    .map(|d| person.posts_on(d).cloned().collect())
+                    .unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::officials::builtin_matcher;
+
+    #[test]
+    fn resolves_names_outside_the_citation_with_posts_on_the_date() {
+        let text = "Skip to content\n\nJune 28, 1962\n\nCable from Foreign Ministry\n\n\
+                    Vice Minister Ji [Pengfei] met Chervonenko.\n";
+        let doc = Document::parse_str(text);
+        let found = mentions(&doc, builtin_matcher());
+        let ids: Vec<&str> = found.iter().map(|m| m.person.as_str()).collect();
+        assert_eq!(ids, ["ji-pengfei", "chervonenko"]);
+        let ji = &found[0];
+        assert_eq!(&text[ji.span.range()], "Ji [Pengfei]");
+        assert_eq!(&text[ji.title.expect("title").range()], "Vice Minister");
+        assert!(ji.unambiguous && ji.title_fits);
+        let posts: Vec<&str> = ji.posts_on_date.iter().map(|p| p.title.as_str()).collect();
+        assert_eq!(posts, ["Vice Minister of Foreign Affairs"]);
+    }
+}

@@ -1,0 +1,116 @@
+use cablelint_officials::{title_has_rank, title_matches, Post};
+
+use crate::diagnostic::Severity;
+use crate::officials::document_date;
+use crate::rules::{Context, Family, FixAvailability, Rule, RuleMeta};
+
+pub struct TitleNotHeld;
+
+static META: RuleMeta = RuleMeta {
+    code: "O001",
+    name: "title-not-held",
+    family: Family::Officials,
+    default_severity: Severity::Warning,
+    default_enabled: true,
+    fix: FixAvailability::None,
+    summary: "A title given to an official who did not hold that post on the document's date.",
+    explanation: "Translators often give an official the title they are best known by, or \
+the one they held later: \"Foreign Minister Ji\" in a 1962 cable, when Ji Pengfei was a Vice \
+Minister until 1972. The reader then misjudges who was speaking for whom. The rule compares the \
+title written beside a name with the posts the officials registry records for that person on \
+the document's date (the archive's date line, else the first dated header field).\n\n\
+It reports only when the person is identified without doubt, the document has a date, and the \
+title names a post (\"Comrade\" or \"Mr.\" do not). When the registry records no post at all on \
+that date, it reports only a title the person held at another time, since the registry may \
+simply lack the post. Check the source before changing the text: the original may itself be \
+wrong, which deserves an editorial note rather than a silent correction.",
+    wrong: "June 28, 1962\n\nCable\n\nForeign Minister Ji received the ambassador.\n",
+    right: "June 28, 1962\n\nCable\n\nVice Minister Ji received the ambassador.\n",
+};
+
+fn tenure(post: &Post) -> String {
+    match post.end {
+        Some(end) => format!("{} from {} to {end}", post.title, post.start),
+        None => format!("{} from {}", post.title, post.start),
+    }
+}
+
+impl Rule for TitleNotHeld {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &mut Context) {
+        let Some(date) = document_date(cx.doc) else {
+            return;
+        };
+        let persons = cx.shared.officials.registry().persons();
+        for mention in cx.mentions() {
+            let Some(title_span) = mention.title else {
+                continue;
+            };
+            let title = cx.doc.slice(title_span);
+            if !mention.unambiguous || !title_has_rank(title) {
+                continue;
+            }
+            let person = &persons[mention.person_index];
+            if person.title_held_on(title, date) {
+                continue;
+            }
+            let held: Vec<&Post> = person.posts_on(date).collect();
+            let name = &person.name.text;
+            let message = if held.is_empty() {
+                // No recorded post that day may be a gap in the registry;
+                // only a post held at another time is evidence.
+                let Some(other) = person.posts.iter().find(|p| title_matches(title, &p.title))
+                else {
+                    continue;
+                };
+                format!(
+                    "`{title}`: {name} held no such post on {date} (was {})",
+                    tenure(other)
+                )
+            } else {
+                let posts: Vec<String> = held.iter().map(|p| tenure(p)).collect();
+                format!("`{title}`: on {date} {name} was {}", posts.join("; and "))
+            };
+            cx.report(title_span.cover(mention.span), message)
+                .person(person.id.clone());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::check;
+    use expect_test::expect;
+
+    const DATED: &str =
+        "Skip to content\r\n\r\nJune 28, 1962\r\n\r\nCable from 𠀋 Ministry\r\n\r\n";
+
+    #[test]
+    fn reports_a_later_title_in_an_earlier_cable() {
+        let text = format!("{DATED}发往 Foreign Minister Ji [Pengfei] met Premier Zhou Enlai.\r\n");
+        expect![[r#"
+            7:4-7:33 warning O001: `Foreign Minister`: on 1962-06-28 Ji Pengfei was Vice Minister of Foreign Affairs from 1955 to 1972
+        "#]]
+        .assert_eq(&check("O001", &text));
+    }
+
+    #[test]
+    fn reports_a_post_held_only_at_another_time() {
+        let text = "January 5, 1990\n\nCable\n\nVice Minister Ji Pengfei spoke.\n";
+        expect![[r#"
+            5:1-5:25 warning O001: `Vice Minister`: Ji Pengfei held no such post on 1990-01-05 (was Vice Minister of Foreign Affairs from 1955 to 1972)
+        "#]].assert_eq(&check("O001", text));
+    }
+
+    #[test]
+    fn titles_held_on_the_date_honorifics_and_undated_texts_pass() {
+        let right =
+            format!("{DATED}Vice Minister Ji met Premier Zhou Enlai and Comrade Chervonenko.\r\n");
+        expect![[""]].assert_eq(&check("O001", &right));
+        let undated = "Foreign Minister Ji received the ambassador.\n";
+        expect![[""]].assert_eq(&check("O001", undated));
+    }
+}
