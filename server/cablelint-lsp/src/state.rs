@@ -20,6 +20,7 @@ pub struct Session {
     /// The client pulls diagnostics (`textDocument/diagnostic`); we never push them.
     pub pull_diagnostics: bool,
     pub diagnostic_refresh: bool,
+    pub semantic_tokens_refresh: bool,
     pub configuration_request: bool,
     pub watch_registration: bool,
     pub create_files: bool,

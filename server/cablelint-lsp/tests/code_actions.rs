@@ -6,7 +6,7 @@ mod common;
 use common::*;
 use serde_json::{json, Value};
 
-const URI: &str = "file:///tmp/cablelint-test/actions.cable";
+const URI: &str = "file:///nonexistent-cablelint-test/actions.cable";
 
 async fn actions(
     client: &TestClient,

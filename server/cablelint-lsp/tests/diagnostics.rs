@@ -6,7 +6,7 @@ mod common;
 use common::*;
 use serde_json::{json, Value};
 
-const URI: &str = "file:///tmp/cablelint-test/doc.cable";
+const URI: &str = "file:///nonexistent-cablelint-test/doc.cable";
 
 /// `[]` after a CJK word and an astral character, on a CRLF line.
 const TEXT: &str = "发往:乌鲁木齐 𠀋 [] ok\r\nthe 26th [], Ji\r\n";

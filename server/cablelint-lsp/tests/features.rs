@@ -6,7 +6,7 @@ mod common;
 use common::*;
 use serde_json::{json, Value};
 
-const URI: &str = "file:///tmp/cablelint-test/features.cable";
+const URI: &str = "file:///nonexistent-cablelint-test/features.cable";
 
 fn doc(uri: &str) -> Value {
     json!({"uri": uri})

@@ -7,7 +7,7 @@ mod common;
 use common::*;
 use serde_json::{json, Value};
 
-const URI: &str = "file:///tmp/cablelint-test/robust.cable";
+const URI: &str = "file:///nonexistent-cablelint-test/robust.cable";
 
 /// A request every feature answers, to prove the server is still there.
 async fn alive(client: &TestClient) {

@@ -9,7 +9,7 @@ use common::*;
 use proptest::prelude::*;
 use serde_json::json;
 
-const URI: &str = "file:///tmp/cablelint-test/sync.cable";
+const URI: &str = "file:///nonexistent-cablelint-test/sync.cable";
 
 const PIECES: &[&str] = &[
     "a",

@@ -124,10 +124,17 @@ pub async fn refresh_all(state: &Arc<State>, client: &Client) {
             }
         }
     }
+    // Pushed diagnostics follow from `notify_changed`; pulling clients and
+    // highlighting (labels depend on the profile) are asked to refresh.
     let session = state.session();
     if session.pull_diagnostics && session.diagnostic_refresh {
         if let Err(error) = client.workspace_diagnostic_refresh().await {
             tracing::debug!("diagnostic refresh failed: {error}");
+        }
+    }
+    if session.semantic_tokens_refresh {
+        if let Err(error) = client.semantic_tokens_refresh().await {
+            tracing::debug!("semantic tokens refresh failed: {error}");
         }
     }
 }

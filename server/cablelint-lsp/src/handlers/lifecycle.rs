@@ -79,6 +79,10 @@ fn session(params: &InitializeParams) -> Session {
             .and_then(|w| w.diagnostics.as_ref())
             .and_then(|d| d.refresh_support)
             .unwrap_or(false),
+        semantic_tokens_refresh: workspace
+            .and_then(|w| w.semantic_tokens.as_ref())
+            .and_then(|s| s.refresh_support)
+            .unwrap_or(false),
         configuration_request: workspace.and_then(|w| w.configuration).unwrap_or(false),
         watch_registration: workspace
             .and_then(|w| w.did_change_watched_files.as_ref())
