@@ -15,11 +15,11 @@ pub const ENV_VAR: &str = "CABLELINT_LOG";
 
 /// Installs the stderr logger (once per process; later calls do nothing).
 pub fn init(level: Option<&str>) {
-    let filter = level
+    let asked = level
         .map(str::to_owned)
-        .or_else(|| std::env::var(ENV_VAR).ok())
-        .and_then(|l| parse(&l))
-        .unwrap_or_else(|| EnvFilter::new("warn"));
+        .or_else(|| std::env::var(ENV_VAR).ok());
+    let parsed = asked.as_deref().and_then(parse);
+    let filter = parsed.clone().unwrap_or_else(|| EnvFilter::new("warn"));
     let (filter, handle) = reload::Layer::new(filter);
     let installed = tracing_subscriber::registry()
         .with(filter)
@@ -32,6 +32,9 @@ pub fn init(level: Option<&str>) {
         .try_init();
     if installed.is_ok() {
         let _ = HANDLE.set(handle);
+    }
+    if let (Some(asked), None) = (asked, parsed) {
+        tracing::warn!("ignoring log level `{asked}`: not a tracing filter; using `warn`");
     }
 }
 

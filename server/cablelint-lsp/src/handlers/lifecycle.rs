@@ -34,7 +34,12 @@ pub fn initialize(state: &State, params: InitializeParams) -> Result<InitializeR
     );
     if let Some(options) = &params.initialization_options {
         match Settings::from_value(options) {
-            Ok(settings) => state.config().set_settings(settings),
+            Ok(settings) => {
+                if let Some(level) = &settings.log_level {
+                    crate::logging::set_level(level);
+                }
+                state.config().set_settings(settings);
+            }
             Err(error) => tracing::warn!("initializationOptions: {error}"),
         }
     }
