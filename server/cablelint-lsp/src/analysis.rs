@@ -1,0 +1,95 @@
+//! One document version, parsed and linted: what every feature answers from.
+
+use crate::position::{Encoding, TextMap};
+use cablelint_core::lint::lint;
+use cablelint_core::model::ParseOptions;
+use cablelint_core::{CheckOptions, Diagnostic, Document, SourceText};
+use std::panic::AssertUnwindSafe;
+use std::sync::Arc;
+
+/// Texts longer than this are analysed on the blocking pool, so a big
+/// document cannot hold up the threads that answer the protocol.
+const INLINE_LIMIT: usize = 128 * 1024;
+
+/// The text of one version, taken under the documents lock.
+pub struct Snapshot {
+    pub text: String,
+    pub version: i32,
+    pub options: Arc<CheckOptions>,
+    pub options_generation: u64,
+}
+
+pub struct Analysis {
+    pub version: i32,
+    pub options: Arc<CheckOptions>,
+    pub options_generation: u64,
+    pub document: Document,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Analysis {
+    pub fn new(snapshot: Snapshot) -> Analysis {
+        // A leading U+FEFF is stripped as from a file; `map` shifts line 0 back.
+        let source = SourceText::from_str(&snapshot.text);
+        let parse = ParseOptions {
+            profile: snapshot.options.parse.profile.clone(),
+        };
+        let document = Document::parse(source, &snapshot.options.profiles, &parse);
+        let diagnostics = lint(&document, &snapshot.options.selection);
+        Analysis {
+            version: snapshot.version,
+            options: snapshot.options,
+            options_generation: snapshot.options_generation,
+            document,
+            diagnostics,
+        }
+    }
+
+    /// Analyses off the async threads when the text is big. A panic in a
+    /// rule is logged and yields nothing, never a dead server.
+    pub async fn compute(snapshot: Snapshot) -> Option<Analysis> {
+        let version = snapshot.version;
+        let result = run_guarded(snapshot.text.len(), move || Analysis::new(snapshot)).await;
+        if result.is_none() {
+            tracing::error!("analysis of version {version} failed; no results for it");
+        }
+        result
+    }
+
+    pub fn text(&self) -> &str {
+        self.document.text()
+    }
+
+    pub fn map(&self, encoding: Encoding) -> TextMap<'_> {
+        TextMap::new(self.document.text(), &self.document.lines, encoding)
+            .with_bom(self.document.source.has_bom)
+    }
+}
+
+/// Runs `work` (linting, fixing) for a text of `len` bytes: inline when it is
+/// small, on the blocking pool when it is big. A panic yields `None`.
+pub async fn run_guarded<T, F>(len: usize, work: F) -> Option<T>
+where
+    T: Send + 'static,
+    F: FnOnce() -> T + Send + 'static,
+{
+    let run = move || std::panic::catch_unwind(AssertUnwindSafe(work));
+    let result = if len <= INLINE_LIMIT {
+        run()
+    } else {
+        match tokio::task::spawn_blocking(run).await {
+            Ok(result) => result,
+            Err(error) => {
+                tracing::error!("blocking task failed: {error}");
+                return None;
+            }
+        }
+    };
+    match result {
+        Ok(value) => Some(value),
+        Err(_) => {
+            tracing::error!("cablelint-core panicked (see the message above)");
+            None
+        }
+    }
+}

@@ -1,0 +1,188 @@
+//! Settings from the client and `cablelint.toml` on disk: loading, reloading
+//! on change, and reporting a broken file (a diagnostic on the file and a
+//! message) while the last good configuration stays in force.
+
+use crate::config::file::FILE_NAME;
+use crate::config::settings::Settings;
+use crate::handlers::diagnostics::SOURCE;
+use crate::handlers::lifecycle::file_path;
+use crate::handlers::text_sync::config_path_for;
+use crate::position::TextMap;
+use crate::state::State;
+use cablelint_core::{LineIndex, Span};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use tower_lsp_server::ls_types::{
+    ConfigurationItem, Diagnostic, DiagnosticSeverity, DidChangeConfigurationParams,
+    DidChangeWatchedFilesParams, FileChangeType, MessageType, Uri,
+};
+use tower_lsp_server::Client;
+
+/// Asks the client for the `cablelint` section and applies it.
+pub async fn fetch_settings(state: &Arc<State>, client: &Client) {
+    let item = ConfigurationItem {
+        scope_uri: None,
+        section: Some("cablelint".into()),
+    };
+    match client.configuration(vec![item]).await {
+        Ok(values) => apply_settings(state, client, values.first().unwrap_or(&Value::Null)).await,
+        Err(error) => tracing::warn!("workspace/configuration failed: {error}"),
+    }
+}
+
+async fn apply_settings(state: &Arc<State>, client: &Client, value: &Value) {
+    match Settings::from_value(value) {
+        Ok(settings) => {
+            if let Some(level) = &settings.log_level {
+                crate::logging::set_level(level);
+            }
+            state.config().set_settings(settings);
+            refresh_all(state, client).await;
+        }
+        Err(error) => {
+            tracing::warn!("{error}");
+            client
+                .show_message(
+                    MessageType::WARNING,
+                    format!("cablelint: {error}; keeping the previous settings"),
+                )
+                .await;
+        }
+    }
+}
+
+pub fn did_change_configuration(
+    state: Arc<State>,
+    client: Client,
+    params: DidChangeConfigurationParams,
+) {
+    tokio::spawn(async move {
+        let sent = params.settings.get("cablelint").cloned();
+        match sent {
+            Some(value) => apply_settings(&state, &client, &value).await,
+            // Clients that use the pull model send `null`: ask.
+            None if state.session().configuration_request => fetch_settings(&state, &client).await,
+            None => apply_settings(&state, &client, &params.settings).await,
+        }
+    });
+}
+
+pub fn did_change_watched_files(
+    state: Arc<State>,
+    client: Client,
+    params: DidChangeWatchedFilesParams,
+) {
+    let mut changed: Vec<PathBuf> = Vec::new();
+    {
+        let mut config = state.config();
+        for event in &params.changes {
+            let Some(path) =
+                file_path(&event.uri).filter(|p| p.file_name().is_some_and(|n| n == FILE_NAME))
+            else {
+                continue;
+            };
+            if event.typ == FileChangeType::DELETED {
+                config.forget(&path);
+            } else {
+                config.reload(&path);
+            }
+            changed.push(path);
+        }
+    }
+    if changed.is_empty() {
+        return;
+    }
+    tokio::spawn(async move {
+        for path in changed {
+            report(&state, &client, &path).await;
+        }
+        refresh_all(&state, &client).await;
+    });
+}
+
+/// Gives every open document its (possibly new) configuration and checks it again.
+pub async fn refresh_all(state: &Arc<State>, client: &Client) {
+    let uris = state.documents().uris();
+    let paths: Vec<(Uri, Option<PathBuf>)> = uris
+        .into_iter()
+        .map(|uri| {
+            let path = config_path_for(state, &uri);
+            (uri, path)
+        })
+        .collect();
+    {
+        let mut config = state.config();
+        let mut documents = state.documents();
+        for (uri, path) in paths {
+            let options = config.options(path.as_deref());
+            if let Some(document) = documents.get_mut(&uri) {
+                document.config_path = path;
+                document.options = options;
+                document.options_generation = config.generation;
+                document.notify_changed();
+            }
+        }
+    }
+    // Pushed diagnostics follow from `notify_changed`; pulling clients and
+    // highlighting (labels depend on the profile) are asked to refresh.
+    let session = state.session();
+    if session.pull_diagnostics && session.diagnostic_refresh {
+        if let Err(error) = client.workspace_diagnostic_refresh().await {
+            tracing::debug!("diagnostic refresh failed: {error}");
+        }
+    }
+    if session.semantic_tokens_refresh {
+        if let Err(error) = client.semantic_tokens_refresh().await {
+            tracing::debug!("semantic tokens refresh failed: {error}");
+        }
+    }
+}
+
+pub fn spawn_report(state: Arc<State>, client: Client, path: PathBuf) {
+    tokio::spawn(async move { report(&state, &client, &path).await });
+}
+
+/// Publishes the configuration file's error as a diagnostic on it (or clears
+/// it), and says so in a message. Always pushed: the file is no cable, so
+/// the client never pulls diagnostics for it.
+pub async fn report(state: &State, client: &Client, path: &Path) {
+    let Some(uri) = Uri::from_file_path(path) else {
+        return;
+    };
+    let error = state.config().error(path).cloned();
+    let Some(error) = error else {
+        client.publish_diagnostics(uri, Vec::new(), None).await;
+        return;
+    };
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let lines = LineIndex::new(&text);
+    let map = TextMap::new(&text, &lines, state.encoding());
+    let span = error
+        .span
+        .clone()
+        .map_or(Span::empty(0), |r| Span::new(r.start, r.end));
+    let diagnostic = Diagnostic {
+        range: map.range(span),
+        severity: Some(DiagnosticSeverity::ERROR),
+        source: Some(SOURCE.into()),
+        message: error.message.clone(),
+        ..Diagnostic::default()
+    };
+    client
+        .publish_diagnostics(uri, vec![diagnostic], None)
+        .await;
+    let at = map.position(span.start);
+    client
+        .show_message(
+            MessageType::ERROR,
+            format!(
+                "cablelint: {}:{}:{}: {}; the last good configuration stays in force",
+                path.display(),
+                at.line + 1,
+                at.character + 1,
+                error.message
+            ),
+        )
+        .await;
+}

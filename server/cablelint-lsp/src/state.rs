@@ -1,0 +1,120 @@
+//! What the server knows between messages: the negotiated session, the open
+//! documents and the configuration. Locks are plain mutexes held only for
+//! synchronous work, never across an `await`; the configuration lock is
+//! always taken before the documents lock.
+
+use crate::analysis::Analysis;
+use crate::config::ConfigStore;
+use crate::documents::Documents;
+use crate::position::Encoding;
+use crate::ServerOptions;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+use tower_lsp_server::ls_types::Uri;
+
+/// What was agreed with the client in `initialize`.
+#[derive(Debug, Default, Clone)]
+pub struct Session {
+    pub encoding: Encoding,
+    /// The client pulls diagnostics (`textDocument/diagnostic`); we never push them.
+    pub pull_diagnostics: bool,
+    pub diagnostic_refresh: bool,
+    pub semantic_tokens_refresh: bool,
+    pub configuration_request: bool,
+    pub watch_registration: bool,
+    pub create_files: bool,
+    pub workspace_roots: Vec<PathBuf>,
+}
+
+pub struct State {
+    pub options: ServerOptions,
+    session: OnceLock<Session>,
+    documents: Mutex<Documents>,
+    config: Mutex<ConfigStore>,
+    shutdown_requested: AtomicBool,
+}
+
+impl State {
+    pub fn new(options: ServerOptions) -> State {
+        State {
+            options,
+            session: OnceLock::new(),
+            documents: Mutex::new(Documents::default()),
+            config: Mutex::new(ConfigStore::default()),
+            shutdown_requested: AtomicBool::new(false),
+        }
+    }
+
+    pub fn session(&self) -> Session {
+        self.session.get().cloned().unwrap_or_default()
+    }
+
+    pub fn encoding(&self) -> Encoding {
+        self.session.get().map(|s| s.encoding).unwrap_or_default()
+    }
+
+    pub fn pull_diagnostics(&self) -> bool {
+        self.session.get().is_some_and(|s| s.pull_diagnostics)
+    }
+
+    pub fn set_session(&self, session: Session) {
+        if self.session.set(session).is_err() {
+            tracing::warn!("initialize received twice; keeping the first session");
+        }
+    }
+
+    pub fn documents(&self) -> MutexGuard<'_, Documents> {
+        // A panic while holding the lock leaves consistent data (every
+        // mutation is a single assignment or rope edit), so keep serving.
+        self.documents
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    pub fn config(&self) -> MutexGuard<'_, ConfigStore> {
+        self.config
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    pub fn request_shutdown(&self) {
+        self.shutdown_requested.store(true, Ordering::SeqCst);
+    }
+
+    pub fn shutdown_requested(&self) -> bool {
+        self.shutdown_requested.load(Ordering::SeqCst)
+    }
+
+    /// Where rule pages are linked from (see `rule_docs`).
+    pub fn docs_base(&self) -> String {
+        let from_settings = self.config().settings().docs_base_url.clone();
+        from_settings
+            .or_else(|| self.options.docs_base_url.clone())
+            .unwrap_or_else(|| crate::rule_docs::default_base().to_owned())
+    }
+
+    /// The analysis of the document's current text, computing it if needed.
+    /// `None` for a document that is not open.
+    pub async fn analysis(&self, uri: &Uri) -> Option<Arc<Analysis>> {
+        let snapshot = {
+            let documents = self.documents();
+            let document = documents.get(uri)?;
+            if let Some(analysis) = document.current_analysis() {
+                return Some(analysis);
+            }
+            document.snapshot()
+        };
+        let analysis = Arc::new(Analysis::compute(snapshot).await?);
+        let mut documents = self.documents();
+        if let Some(document) = documents.get_mut(uri) {
+            let newer_than_cached = document.analysis.as_ref().is_none_or(|a| {
+                (a.options_generation, a.version) < (analysis.options_generation, analysis.version)
+            });
+            if newer_than_cached {
+                document.analysis = Some(analysis.clone());
+            }
+        }
+        Some(analysis)
+    }
+}
