@@ -1,1 +1,67 @@
-fn main() {}
+//! `cablelint`: the command-line linter for `.cable` transcriptions. This is
+//! the only crate that prints; everything it checks comes from cablelint-core.
+
+mod check;
+mod cli;
+mod docs;
+mod inputs;
+mod list;
+mod output;
+mod report;
+mod write;
+
+use clap::Parser;
+use cli::{Cli, ColorWhen, Command};
+use std::process::ExitCode;
+
+/// 0: nothing at or above --fail-on; 1: findings that fail the run;
+/// 2: usage, configuration or I/O errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitStatus {
+    Success,
+    Findings,
+    Failure,
+}
+
+impl From<ExitStatus> for ExitCode {
+    fn from(status: ExitStatus) -> ExitCode {
+        ExitCode::from(match status {
+            ExitStatus::Success => 0,
+            ExitStatus::Findings => 1,
+            ExitStatus::Failure => 2,
+        })
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_logging(cli.verbose);
+    anstream::ColorChoice::write_global(match cli.color {
+        ColorWhen::Auto => anstream::ColorChoice::Auto,
+        ColorWhen::Always => anstream::ColorChoice::Always,
+        ColorWhen::Never => anstream::ColorChoice::Never,
+    });
+    let status = match &cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Explain(args) => list::explain(args),
+        Command::Rules(args) => list::rules(args),
+        Command::Profiles(args) => list::profiles(args),
+    };
+    status.into()
+}
+
+/// Logs go to stderr: stdout carries the report (and, for `lsp`, the protocol).
+fn init_logging(verbose: u8) {
+    let default = match verbose {
+        0 => "warn",
+        1 => "debug",
+        _ => "trace",
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .init();
+}
