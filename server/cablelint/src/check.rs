@@ -12,6 +12,7 @@ use cablelint_core::{Applicability, Severity, SourceText};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::io::{Read, Write};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,7 +51,12 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
         (_, true) => Mode::Diff(min),
         _ => Mode::Check,
     };
-    let stdin_count = args.paths.iter().filter(|p| p.as_os_str() == "-").count();
+    let paths = match (args.paths.is_empty(), &args.stdin_filename) {
+        (false, _) => args.paths.clone(),
+        (true, Some(_)) => vec![PathBuf::from("-")],
+        (true, None) => vec![PathBuf::from(".")],
+    };
+    let stdin_count = paths.iter().filter(|p| p.as_os_str() == "-").count();
     if stdin_count > 1 {
         eprintln!("error: `-` (standard input) may be given once");
         return ExitStatus::Failure;
@@ -71,8 +77,7 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
     } else {
         ConfigSource::discover()
     };
-    let collected = match inputs::collect(&args.paths, args.stdin_filename.as_deref(), &mut configs)
-    {
+    let collected = match inputs::collect(&paths, args.stdin_filename.as_deref(), &mut configs) {
         Ok(collected) => collected,
         Err(e) => {
             eprintln!("error: {e}");

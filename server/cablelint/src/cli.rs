@@ -60,8 +60,8 @@ pub enum FailOn {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Files and directories to check; `-` reads standard input.
-    #[arg(default_value = ".")]
+    /// Files and directories to check; `-` reads standard input. Default:
+    /// the current directory, or standard input with --stdin-filename.
     pub paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]

@@ -606,7 +606,7 @@ fn stdin_is_checked_under_its_given_name() {
     let dir = sandbox("cli");
     let run = run_in(
         dir.path(),
-        &["check", "--stdin-filename", "letters/x.cable", "-"],
+        &["check", "--stdin-filename", "letters/x.cable"],
         Some("发往 𠀋 [] ok\n".as_bytes()),
     );
     check(
