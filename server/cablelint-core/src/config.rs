@@ -1,1 +1,197 @@
-//! `cablelint.toml`: discovery and parsing. (Filled in by the configuration work.)
+//! `cablelint.toml`: discovery, parsing with errors that name the place, and
+//! resolution of one file's settings (profile by glob, per-file ignores) into
+//! [`CheckOptions`]. The CLI and the language server share all of it.
+//!
+//! ```toml
+//! include = ["*.cable"]          # files a directory walk checks
+//! exclude = ["drafts/"]          # files and directories it skips
+//! profile-files = ["profiles/my-collection.toml"]
+//!
+//! [rules]
+//! select = ["E", "B"]            # codes, prefixes or rule names; "ALL"
+//! extend-select = []
+//! ignore = ["B004"]
+//!
+//! [rules.severity]
+//! B004 = "hint"                  # error|warning|info|hint|off
+//!
+//! [profiles]
+//! default = "generic"            # when no glob matches (else: detection)
+//! "prc/**" = "prc-mfa-cable"     # the last matching glob wins
+//!
+//! [per-file-ignores]
+//! "drafts/**" = ["B"]
+//!
+//! [[profile]]                    # inline profiles, as in profile/builtin/
+//! id = "my-collection"
+//! name = "…"
+//!
+//! [officials]
+//! registries = ["officials/prc.toml"]
+//! ```
+
+mod error;
+mod globs;
+mod raw;
+mod validate;
+
+pub use error::ConfigError;
+
+use crate::lint::{CheckOptions, RuleSelection};
+use crate::model::ParseOptions;
+use crate::profile::ProfileSet;
+use globs::PathGlob;
+use std::path::{Path, PathBuf};
+
+pub const CONFIG_FILE_NAME: &str = "cablelint.toml";
+pub const DEFAULT_INCLUDE: &str = "*.cable";
+
+/// The closest `cablelint.toml` in `start_dir` or a directory above it.
+pub fn find_config(start_dir: &Path) -> Option<PathBuf> {
+    start_dir
+        .ancestors()
+        .map(|dir| dir.join(CONFIG_FILE_NAME))
+        .find(|candidate| candidate.is_file())
+}
+
+/// A parsed, validated configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The file it came from (`None`: the defaults).
+    pub path: Option<PathBuf>,
+    /// The directory its globs and paths are relative to.
+    pub root: PathBuf,
+    pub selection: RuleSelection,
+    /// Built-in profiles plus the configuration's own.
+    pub profiles: ProfileSet,
+    /// The profile of files no glob names (`None`: detect from the text).
+    pub default_profile: Option<String>,
+    /// Officials registry files, resolved against `root`.
+    pub officials_registries: Vec<PathBuf>,
+    include: Vec<PathGlob>,
+    exclude: Vec<PathGlob>,
+    /// In file order; the last match wins.
+    profile_globs: Vec<(PathGlob, String)>,
+    per_file_ignores: Vec<(PathGlob, Vec<String>)>,
+}
+
+/// What the configuration says about one file: small, comparable, and cheap
+/// to compute, so callers can share one [`CheckOptions`] between files that
+/// resolve alike.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct FileSettings {
+    pub profile: Option<String>,
+    pub extra_ignores: Vec<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config::defaults_at(PathBuf::new())
+    }
+}
+
+impl Config {
+    /// The configuration used where no `cablelint.toml` is found.
+    pub fn defaults_at(root: PathBuf) -> Config {
+        Config {
+            path: None,
+            root,
+            selection: RuleSelection::default(),
+            profiles: ProfileSet::builtin(),
+            default_profile: None,
+            officials_registries: Vec::new(),
+            include: vec![PathGlob::new(DEFAULT_INCLUDE).expect("the default glob is valid")],
+            exclude: Vec::new(),
+            profile_globs: Vec::new(),
+            per_file_ignores: Vec::new(),
+        }
+    }
+
+    /// Reads and validates a configuration file.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+            path: path.to_owned(),
+            position: None,
+            key: None,
+            message: format!("cannot read the configuration: {e}"),
+        })?;
+        Config::from_toml_str(&text, path)
+    }
+
+    /// Parses a configuration; `path` names it in errors, and its directory is
+    /// where globs and the paths of profile and registry files start.
+    pub fn from_toml_str(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        validate::build(text, path)
+    }
+
+    /// The settings of one file (`file` absolute, or relative to the same
+    /// directory as `root`).
+    pub fn settings_for(&self, file: &Path) -> FileSettings {
+        let relative = self.relative(file);
+        let profile = self
+            .profile_globs
+            .iter()
+            .rev()
+            .find(|(glob, _)| glob.matches_path_or_parent(&relative))
+            .map(|(_, id)| id.clone())
+            .or_else(|| self.default_profile.clone());
+        let extra_ignores = self
+            .per_file_ignores
+            .iter()
+            .filter(|(glob, _)| glob.matches_path_or_parent(&relative))
+            .flat_map(|(_, codes)| codes.iter().cloned())
+            .collect();
+        FileSettings {
+            profile,
+            extra_ignores,
+        }
+    }
+
+    /// The options to check a file with these settings.
+    pub fn options_for(&self, settings: &FileSettings) -> CheckOptions {
+        let mut selection = self.selection.clone();
+        selection
+            .ignore
+            .extend(settings.extra_ignores.iter().cloned());
+        CheckOptions {
+            profiles: self.profiles.clone(),
+            parse: ParseOptions {
+                profile: settings.profile.clone(),
+            },
+            selection,
+            ..CheckOptions::default()
+        }
+    }
+
+    /// The options to check one file.
+    pub fn check_options(&self, file: &Path) -> CheckOptions {
+        self.options_for(&self.settings_for(file))
+    }
+
+    /// Whether a directory walk checks this file (a file named on the command
+    /// line is checked regardless).
+    pub fn is_included(&self, file: &Path) -> bool {
+        let relative = self.relative(file);
+        self.include.iter().any(|g| g.matches_path(&relative)) && !self.is_excluded(file)
+    }
+
+    /// Whether a walk skips this file or directory.
+    pub fn is_excluded(&self, path: &Path) -> bool {
+        let relative = self.relative(path);
+        self.exclude
+            .iter()
+            .any(|g| g.matches_path_or_parent(&relative))
+    }
+
+    /// The path from `root`, without `.` components (`./a/b` is `a/b`).
+    fn relative(&self, file: &Path) -> PathBuf {
+        let relative = file.strip_prefix(&self.root).unwrap_or(file);
+        relative
+            .components()
+            .filter(|c| !matches!(c, std::path::Component::CurDir))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,14 +1,81 @@
-fn main() -> std::process::ExitCode {
-    // `cablelint lsp [--stdio] …`: the language server (until the clap CLI takes this over).
-    let mut args = std::env::args().skip(1);
-    if args.next().as_deref() == Some("lsp") {
-        return match cablelint_lsp::ServerOptions::from_args(args) {
-            Ok(options) => cablelint_lsp::run_stdio(options),
-            Err(error) => {
-                eprintln!("cablelint: {error}");
-                std::process::ExitCode::from(2)
-            }
-        };
+//! `cablelint`: the command-line linter for `.cable` transcriptions. This is
+//! the only crate that prints; everything it checks comes from cablelint-core.
+
+mod check;
+mod cli;
+mod docs;
+mod inputs;
+mod list;
+mod output;
+mod report;
+mod write;
+
+use clap::Parser;
+use cli::{Cli, ColorWhen, Command};
+use std::process::ExitCode;
+
+/// 0: nothing at or above --fail-on; 1: findings that fail the run;
+/// 2: usage, configuration or I/O errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitStatus {
+    Success,
+    Findings,
+    Failure,
+}
+
+impl From<ExitStatus> for ExitCode {
+    fn from(status: ExitStatus) -> ExitCode {
+        ExitCode::from(match status {
+            ExitStatus::Success => 0,
+            ExitStatus::Findings => 1,
+            ExitStatus::Failure => 2,
+        })
     }
-    std::process::ExitCode::SUCCESS
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    // The server sets up its own logging (level from --log-level or its settings).
+    if !matches!(cli.command, Command::Lsp(_)) {
+        init_logging(cli.verbose);
+    }
+    anstream::ColorChoice::write_global(match cli.color {
+        ColorWhen::Auto => anstream::ColorChoice::Auto,
+        ColorWhen::Always => anstream::ColorChoice::Always,
+        ColorWhen::Never => anstream::ColorChoice::Never,
+    });
+    let status = match &cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Explain(args) => list::explain(args),
+        Command::Rules(args) => list::rules(args),
+        Command::Profiles(args) => list::profiles(args),
+        Command::Lsp(args) => return lsp(args),
+    };
+    status.into()
+}
+
+fn lsp(args: &cli::LspArgs) -> ExitCode {
+    match cablelint_lsp::ServerOptions::from_args(args.args.iter().cloned()) {
+        Ok(options) => cablelint_lsp::run_stdio(options),
+        Err(error) => {
+            eprintln!("cablelint lsp: {error}");
+            ExitStatus::Failure.into()
+        }
+    }
+}
+
+/// Logs go to stderr: stdout carries the report (and, for `lsp`, the protocol).
+fn init_logging(verbose: u8) {
+    let default = match verbose {
+        0 => "warn",
+        1 => "debug",
+        _ => "trace",
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .init();
 }

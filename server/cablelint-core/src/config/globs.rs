@@ -1,0 +1,93 @@
+//! Globs in `cablelint.toml`, matched against paths relative to the file's
+//! directory, the way `.gitignore` reads them: a pattern without `/` matches a
+//! name at any depth, one with `/` matches from the configuration's directory;
+//! `*` stays within one path component and `**` crosses them.
+
+use globset::{GlobBuilder, GlobMatcher};
+use std::path::Path;
+
+#[derive(Debug, Clone)]
+pub struct PathGlob {
+    matcher: GlobMatcher,
+    anchored: bool,
+}
+
+impl PathGlob {
+    pub fn new(pattern: &str) -> Result<PathGlob, String> {
+        if pattern.trim().is_empty() {
+            return Err("empty glob".to_owned());
+        }
+        let pattern = pattern.strip_prefix("./").unwrap_or(pattern);
+        let anchored = pattern.trim_end_matches('/').contains('/');
+        let pattern = pattern.trim_start_matches('/').trim_end_matches('/');
+        let glob = GlobBuilder::new(pattern)
+            .literal_separator(true)
+            .backslash_escape(true)
+            .build()
+            .map_err(|e| format!("invalid glob `{pattern}`: {}", e.kind()))?;
+        Ok(PathGlob {
+            matcher: glob.compile_matcher(),
+            anchored,
+        })
+    }
+
+    /// Whether the glob names this path itself.
+    pub fn matches_path(&self, relative: &Path) -> bool {
+        if self.anchored {
+            self.matcher.is_match(relative)
+        } else {
+            relative
+                .file_name()
+                .is_some_and(|name| self.matcher.is_match(name))
+        }
+    }
+
+    /// Whether the glob names this path or a directory it lies in, so
+    /// `exclude = ["drafts"]` covers everything under `drafts/`.
+    pub fn matches_path_or_parent(&self, relative: &Path) -> bool {
+        relative
+            .ancestors()
+            .filter(|p| !p.as_os_str().is_empty())
+            .any(|p| self.matches_path(p))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unanchored_globs_match_names_at_any_depth() {
+        let glob = PathGlob::new("*.cable").unwrap();
+        assert!(glob.matches_path(Path::new("a/b/c.cable")));
+        assert!(!glob.matches_path(Path::new("a/b/c.txt")));
+    }
+
+    #[test]
+    fn anchored_globs_match_from_the_root_and_stars_stay_in_a_component() {
+        let glob = PathGlob::new("prc/*.cable").unwrap();
+        assert!(glob.matches_path(Path::new("prc/a.cable")));
+        assert!(!glob.matches_path(Path::new("x/prc/a.cable")));
+        assert!(!glob.matches_path(Path::new("prc/sub/a.cable")));
+        let deep = PathGlob::new("prc/**/*.cable").unwrap();
+        assert!(deep.matches_path(Path::new("prc/sub/a.cable")));
+    }
+
+    #[test]
+    fn directory_globs_cover_their_contents() {
+        let glob = PathGlob::new("drafts/").unwrap();
+        assert!(glob.matches_path_or_parent(Path::new("drafts/x/a.cable")));
+        assert!(!glob.matches_path_or_parent(Path::new("final/a.cable")));
+        let name = PathGlob::new("old").unwrap();
+        assert!(name.matches_path_or_parent(Path::new("a/old/b.cable")));
+    }
+
+    #[test]
+    fn bad_globs_are_errors() {
+        assert_eq!(
+            PathGlob::new("[a").unwrap_err(),
+            "invalid glob `[a`: unclosed character class; missing ']'"
+        );
+        assert_eq!(PathGlob::new(" ").unwrap_err(), "empty glob");
+    }
+}

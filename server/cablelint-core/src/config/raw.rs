@@ -1,0 +1,64 @@
+//! The shape of `cablelint.toml` as serde reads it. Values that later checks
+//! judge (codes, profile ids, globs, paths) keep their spans.
+
+use crate::profile::Profile;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use toml::Spanned;
+
+pub type SpannedStr = Spanned<String>;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawConfig {
+    /// Globs of files a directory walk checks (default `*.cable`).
+    pub include: Option<Vec<SpannedStr>>,
+    /// Globs of files and directories a walk skips.
+    #[serde(default)]
+    pub exclude: Vec<SpannedStr>,
+    /// Profile TOML files to load (same format as the built-in profiles).
+    #[serde(default)]
+    pub profile_files: Vec<SpannedStr>,
+    #[serde(default)]
+    pub rules: RawRules,
+    /// Glob → profile id, plus the key `default`.
+    #[serde(default)]
+    pub profiles: BTreeMap<SpannedStr, SpannedStr>,
+    /// Profiles written inline: `[[profile]]`.
+    #[serde(default)]
+    pub profile: Vec<Spanned<Profile>>,
+    /// Glob → codes to ignore in matching files.
+    #[serde(default)]
+    pub per_file_ignores: BTreeMap<SpannedStr, Vec<SpannedStr>>,
+    #[serde(default)]
+    pub officials: RawOfficials,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawRules {
+    pub select: Option<Vec<SpannedStr>>,
+    #[serde(default)]
+    pub extend_select: Vec<SpannedStr>,
+    #[serde(default)]
+    pub ignore: Vec<SpannedStr>,
+    /// Code or prefix → `error|warning|info|hint|off`.
+    #[serde(default)]
+    pub severity: BTreeMap<SpannedStr, SpannedStr>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawOfficials {
+    /// Officials registry files (used by the officials rules).
+    #[serde(default)]
+    pub registries: Vec<SpannedStr>,
+}
+
+/// Entries of a TOML table in the order they were written (serde hands them
+/// over sorted by key).
+pub fn in_file_order<V>(map: BTreeMap<SpannedStr, V>) -> Vec<(SpannedStr, V)> {
+    let mut entries: Vec<_> = map.into_iter().collect();
+    entries.sort_by_key(|(k, _)| k.span().start);
+    entries
+}

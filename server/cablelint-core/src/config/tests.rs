@@ -1,0 +1,331 @@
+use super::*;
+use crate::diagnostic::Severity;
+use crate::model::Document;
+use crate::profile::Detection;
+use crate::text::SourceText;
+
+fn parse(text: &str) -> Result<Config, ConfigError> {
+    Config::from_toml_str(text, Path::new("/proj/cablelint.toml"))
+}
+
+fn error(text: &str) -> String {
+    parse(text)
+        .expect_err("the configuration should be rejected")
+        .to_string()
+}
+
+/// A scratch directory for tests that need files on disk.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("cablelint-config-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+// ---- errors: one test per kind, with the exact message ----
+
+#[test]
+fn toml_syntax_errors_name_the_place() {
+    assert_eq!(
+        error("[rules]\nselect = [\"B\"] x\n"),
+        "/proj/cablelint.toml:2:16: `rules.select`: unexpected key or value, expected newline, `#`"
+    );
+    assert_eq!(
+        error("[rules]\nselect = [\"B\"\n"),
+        "/proj/cablelint.toml:2:14: `rules.select`: unclosed array, expected `]`"
+    );
+}
+
+#[test]
+fn unknown_keys_suggest_the_nearest_known_key() {
+    assert_eq!(
+        error("inclde = [\"*.cable\"]\n"),
+        "/proj/cablelint.toml:1:1: `inclde`: unknown field `inclde`, expected one of `include`, `exclude`, `profile-files`, `rules`, `profiles`, `profile`, `per-file-ignores`, `officials`; did you mean `include`?"
+    );
+    assert_eq!(
+        error("[rules]\nselct = [\"B\"]\n"),
+        "/proj/cablelint.toml:2:1: `rules.selct`: unknown field `selct`, expected one of `select`, `extend-select`, `ignore`, `severity`; did you mean `select`?"
+    );
+}
+
+#[test]
+fn unknown_rule_codes_are_errors_with_a_suggestion() {
+    assert_eq!(
+        error("[rules]\nselect = [\"E\", \"B04\"]\n"),
+        "/proj/cablelint.toml:2:16: `rules.select[1]`: unknown rule code `B04`; did you mean `B004`?"
+    );
+    assert_eq!(
+        error("[rules]\nignore = [\"empty-brackets\"]\n"),
+        "/proj/cablelint.toml:2:11: `rules.ignore[0]`: unknown rule code `empty-brackets`; did you mean `empty-bracket`?"
+    );
+    assert_eq!(
+        error("[per-file-ignores]\n\"drafts/**\" = [\"Q\"]\n"),
+        "/proj/cablelint.toml:2:16: `per-file-ignores.\"drafts/**\"[0]`: unknown rule code `Q`; `cablelint rules` lists them"
+    );
+    assert_eq!(
+        error("[rules.severity]\nX001 = \"hint\"\n"),
+        "/proj/cablelint.toml:2:1: `rules.severity.X001`: unknown rule code `X001`; did you mean `E001`?"
+    );
+}
+
+#[test]
+fn bad_severities_are_errors() {
+    assert_eq!(
+        error("[rules.severity]\nB004 = \"warnin\"\n"),
+        "/proj/cablelint.toml:2:8: `rules.severity.B004`: invalid severity `warnin`: expected `error`, `warning`, `info`, `hint` or `off`; did you mean `warning`?"
+    );
+    assert_eq!(
+        error("[rules.severity]\nB004 = 3\n"),
+        "/proj/cablelint.toml:2:8: `rules.severity.B004`: invalid type: integer `3`, expected a string"
+    );
+}
+
+#[test]
+fn unknown_profile_ids_are_errors() {
+    assert_eq!(
+        error("[profiles]\n\"prc/**\" = \"prc-mfa\"\n"),
+        "/proj/cablelint.toml:2:12: `profiles.\"prc/**\"`: unknown profile `prc-mfa`; did you mean `prc-mfa-cable`?"
+    );
+    assert_eq!(
+        error("[profiles]\ndefault = \"xyz\"\n"),
+        "/proj/cablelint.toml:2:11: `profiles.default`: unknown profile `xyz`; known profiles: generic, prc-mfa-cable, polish-ciphergram, soviet-ciphered-telegram, frus-telegram"
+    );
+}
+
+#[test]
+fn bad_globs_are_errors() {
+    assert_eq!(
+        error("exclude = [\"ok\", \"[a\"]\n"),
+        "/proj/cablelint.toml:1:18: `exclude[1]`: invalid glob `[a`: unclosed character class; missing ']'"
+    );
+    assert_eq!(
+        error("[per-file-ignores]\n\"a/[\" = [\"B\"]\n"),
+        "/proj/cablelint.toml:2:1: `per-file-ignores.\"a/[\"`: invalid glob `a/[`: unclosed character class; missing ']'"
+    );
+}
+
+#[test]
+fn officials_registries_must_be_strings() {
+    assert_eq!(
+        error("[officials]\nregistries = [\"a.toml\", 2]\n"),
+        "/proj/cablelint.toml:2:25: `officials.registries[1]`: invalid type: integer `2`, expected a string"
+    );
+    let config = parse("[officials]\nregistries = [\"o/prc.toml\"]\n").unwrap();
+    assert_eq!(
+        config.officials_registries,
+        [PathBuf::from("/proj/o/prc.toml")]
+    );
+}
+
+#[test]
+fn inline_profiles_are_checked_like_built_in_ones() {
+    assert_eq!(
+        error("[[profile]]\nid = \"mine\"\nname = \"Mine\"\n\n[[profile.field]]\nid = \"to\"\nlables = [\"To\"]\n"),
+        "/proj/cablelint.toml:7:1: `profile[0].field[0].lables`: unknown field `lables`, expected one of `id`, `labels`, `original_labels`, `required`, `may_be_empty`, `kind`, `repeatable`, `pattern`, `values`; did you mean `labels`?"
+    );
+    assert_eq!(
+        error("[[profile]]\nid = \"mine\"\n"),
+        "/proj/cablelint.toml:1:1: `profile[0]`: missing field `name`"
+    );
+    assert_eq!(
+        error("[[profile]]\nid = \"mine\"\nname = \"Mine\"\n[[profile.field]]\nid = \"date\"\npattern = '^(\\d+$'\n"),
+        "/proj/cablelint.toml:6:11: `profile[0].field[0].pattern`: invalid regular expression `^(\\d+$`: error: unclosed group"
+    );
+}
+
+#[test]
+fn profile_files_are_read_and_their_errors_name_them() {
+    let dir = scratch("profile-files");
+    let config_path = dir.join(CONFIG_FILE_NAME);
+    let missing = Config::from_toml_str("profile-files = [\"nope.toml\"]\n", &config_path)
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        missing,
+        format!(
+            "{}:1:18: `profile-files[0]`: cannot read profile file `{}`: No such file or directory (os error 2)",
+            config_path.display(),
+            dir.join("nope.toml").display()
+        )
+    );
+
+    std::fs::write(
+        dir.join("bad.toml"),
+        "id = \"bad\"\nname = \"Bad\"\n[conventions]\nhouse-ellipsis = \"…\"\n",
+    )
+    .unwrap();
+    let bad = Config::from_toml_str("profile-files = [\"bad.toml\"]\n", &config_path)
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        bad,
+        format!(
+            "{}:4:1: `conventions.house-ellipsis`: unknown field `house-ellipsis`, expected one of `house_ellipsis`, `accepted_ellipses`, `multiline_brackets`, `open_labels`; did you mean `house_ellipsis`?",
+            dir.join("bad.toml").display()
+        )
+    );
+
+    std::fs::write(
+        dir.join("good.toml"),
+        "id = \"my-letters\"\nname = \"Letters\"\n[[field]]\nid = \"to\"\nlabels = [\"Dear\"]\n",
+    )
+    .unwrap();
+    let config = Config::from_toml_str(
+        "profile-files = [\"good.toml\"]\n[profiles]\ndefault = \"my-letters\"\n",
+        &config_path,
+    )
+    .unwrap();
+    assert!(config.profiles.get("my-letters").is_some());
+    assert_eq!(config.default_profile.as_deref(), Some("my-letters"));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn an_unreadable_configuration_names_the_file() {
+    let err = Config::load(Path::new("/nonexistent/cablelint.toml")).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "/nonexistent/cablelint.toml: cannot read the configuration: No such file or directory (os error 2)"
+    );
+}
+
+// ---- resolution ----
+
+#[test]
+fn an_empty_configuration_is_the_default() {
+    let config = parse("").unwrap();
+    assert_eq!(config.selection, RuleSelection::default());
+    assert_eq!(config.root, PathBuf::from("/proj"));
+    assert!(config.is_included(Path::new("/proj/a/b.cable")));
+    assert!(!config.is_included(Path::new("/proj/a/b.txt")));
+}
+
+#[test]
+fn rule_names_and_all_become_code_patterns() {
+    let config = parse(
+        "[rules]\nselect = [\"ALL\"]\nextend-select = [\"invalid-directive\"]\nignore = [\"empty-bracket\", \"E00\"]\n",
+    )
+    .unwrap();
+    assert_eq!(config.selection.select, Some(vec![String::new()]));
+    assert_eq!(config.selection.extend_select, ["E002"]);
+    assert_eq!(config.selection.ignore, ["B004", "E00"]);
+}
+
+#[test]
+fn severities_take_the_longest_key_and_off_ignores() {
+    let config = parse("[rules.severity]\nB = \"off\"\nE002 = \"hint\"\nE = \"info\"\n").unwrap();
+    let s = &config.selection;
+    assert_eq!(s.ignore, ["B004"]);
+    assert_eq!(s.severity_of("E002", Severity::Error), Severity::Hint);
+    assert_eq!(s.severity_of("E001", Severity::Error), Severity::Info);
+    let config = parse("[rules.severity]\nB = \"off\"\nB004 = \"hint\"\n").unwrap();
+    assert!(config.selection.ignore.is_empty());
+    assert_eq!(
+        config.selection.severity_of("B004", Severity::Warning),
+        Severity::Hint
+    );
+}
+
+#[test]
+fn profiles_by_glob_last_match_wins_then_default() {
+    let config = parse(
+        "[profiles]\n\"letters/**\" = \"prc-mfa-cable\"\ndefault = \"generic\"\n\"letters/frus-*.cable\" = \"frus-telegram\"\n",
+    )
+    .unwrap();
+    let profile = |p: &str| config.settings_for(Path::new(p)).profile;
+    assert_eq!(
+        profile("/proj/letters/a.cable").as_deref(),
+        Some("prc-mfa-cable")
+    );
+    assert_eq!(
+        profile("/proj/letters/frus-1.cable").as_deref(),
+        Some("frus-telegram")
+    );
+    assert_eq!(profile("/proj/other/a.cable").as_deref(), Some("generic"));
+    assert_eq!(profile("letters/a.cable").as_deref(), Some("prc-mfa-cable"));
+}
+
+#[test]
+fn per_file_ignores_add_to_the_ignored_codes() {
+    let config = parse(
+        "[rules]\nignore = [\"E001\"]\n[per-file-ignores]\n\"drafts/\" = [\"B004\"]\n\"*.old.cable\" = [\"E\"]\n",
+    )
+    .unwrap();
+    let options = config.check_options(Path::new("/proj/drafts/x/a.old.cable"));
+    assert_eq!(options.selection.ignore, ["E001", "B004", "E"]);
+    let options = config.check_options(Path::new("/proj/final/a.cable"));
+    assert_eq!(options.selection.ignore, ["E001"]);
+}
+
+#[test]
+fn check_options_drive_the_check() {
+    let config = parse(
+        "[profiles]\n\"frus/*\" = \"frus-telegram\"\n[per-file-ignores]\n\"frus/\" = [\"B004\"]\n",
+    )
+    .unwrap();
+    let text = "On the 26th [], Ji met him.\n";
+    let run = |p: &str| {
+        crate::lint::check(
+            SourceText::from_str(text),
+            &config.check_options(Path::new(p)),
+        )
+    };
+    let frus = run("/proj/frus/a.cable");
+    assert!(frus.diagnostics.is_empty());
+    assert_eq!(frus.document.profile.id, "frus-telegram");
+    assert_eq!(frus.document.detection, Detection::Configured);
+    let other = run("/proj/b.cable");
+    assert_eq!(
+        other.diagnostics.iter().map(|d| d.code).collect::<Vec<_>>(),
+        ["B004"]
+    );
+    assert_eq!(other.document.detection, Detection::Fallback);
+    let _ = Document::parse_str(text);
+}
+
+#[test]
+fn inline_profiles_add_to_the_built_in_ones() {
+    let config = parse(
+        "[profiles]\ndefault = \"mine\"\n[[profile]]\nid = \"mine\"\nname = \"Mine\"\n[[profile.field]]\nid = \"to\"\nlabels = [\"Dear\"]\n",
+    )
+    .unwrap();
+    assert_eq!(
+        config.profiles.get("mine").unwrap().fields[0].labels,
+        ["Dear"]
+    );
+    assert!(config.profiles.get("generic").is_some());
+}
+
+#[test]
+fn include_and_exclude_select_files_for_walks() {
+    let config =
+        parse("include = [\"*.cable\", \"*.txt\"]\nexclude = [\"drafts\", \"/old/*.txt\"]\n")
+            .unwrap();
+    assert!(config.is_included(Path::new("/proj/a.txt")));
+    assert!(config.is_included(Path::new("/proj/x/old/a.txt")));
+    assert!(!config.is_included(Path::new("/proj/old/a.txt")));
+    assert!(!config.is_included(Path::new("/proj/drafts/a.cable")));
+    assert!(!config.is_included(Path::new("/proj/a.md")));
+    assert!(config.is_excluded(Path::new("/proj/y/drafts")));
+}
+
+#[test]
+fn the_closest_configuration_wins() {
+    let dir = scratch("find");
+    let inner = dir.join("a/b");
+    std::fs::create_dir_all(&inner).unwrap();
+    std::fs::write(dir.join(CONFIG_FILE_NAME), "").unwrap();
+    assert_eq!(find_config(&inner), Some(dir.join(CONFIG_FILE_NAME)));
+    std::fs::write(dir.join("a").join(CONFIG_FILE_NAME), "").unwrap();
+    assert_eq!(
+        find_config(&inner),
+        Some(dir.join("a").join(CONFIG_FILE_NAME))
+    );
+    // A directory named like the file is not a configuration.
+    std::fs::create_dir_all(inner.join(CONFIG_FILE_NAME)).unwrap();
+    assert_eq!(
+        find_config(&inner),
+        Some(dir.join("a").join(CONFIG_FILE_NAME))
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}

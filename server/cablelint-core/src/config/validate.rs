@@ -1,0 +1,231 @@
+//! From the raw TOML shape to a [`Config`]: every code, profile id, glob,
+//! severity and file reference is checked here, and a bad one is an error at
+//! its own place in the file.
+
+use super::error::{did_you_mean, ConfigError, Locator};
+use super::globs::PathGlob;
+use super::raw::{in_file_order, RawConfig, SpannedStr};
+use super::Config;
+use crate::diagnostic::Severity;
+use crate::lint::RuleSelection;
+use crate::profile::{Profile, ProfileSet};
+use crate::rules;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// The selector that means every rule.
+const ALL: &str = "ALL";
+
+pub(super) fn build(text: &str, path: &Path) -> Result<Config, ConfigError> {
+    let at = Locator::new(path, text);
+    let raw: RawConfig = toml::from_str(text).map_err(|e| at.toml_error(&e))?;
+    let root = path.parent().map(Path::to_owned).unwrap_or_default();
+
+    let mut profiles = ProfileSet::builtin();
+    for file in &raw.profile_files {
+        let profile_path = root.join(file.get_ref());
+        let profile_text = std::fs::read_to_string(&profile_path).map_err(|e| {
+            at.error_at(
+                file.span(),
+                format!("cannot read profile file `{}`: {e}", profile_path.display()),
+            )
+        })?;
+        profiles.insert(parse_profile_file(&profile_text, &profile_path)?);
+    }
+    for (i, profile) in raw.profile.into_iter().enumerate() {
+        let span = profile.span();
+        let index = i.to_string();
+        check_profile(profile.get_ref(), |segments| {
+            let mut path = vec!["profile", index.as_str()];
+            path.extend_from_slice(segments);
+            at.span_of(&path).unwrap_or(span.clone())
+        })
+        .map_err(|(span, message)| at.error_at(span, message))?;
+        profiles.insert(profile.into_inner());
+    }
+
+    let selection = selection(&at, raw.rules)?;
+
+    let mut default_profile = None;
+    let mut profile_globs = Vec::new();
+    for (key, id) in in_file_order(raw.profiles) {
+        if profiles.get(id.get_ref()).is_none() {
+            return Err(at.error_at(id.span(), unknown_profile(id.get_ref(), &profiles)));
+        }
+        if key.get_ref() == "default" {
+            default_profile = Some(id.into_inner());
+        } else {
+            profile_globs.push((glob(&at, &key)?, id.into_inner()));
+        }
+    }
+
+    let mut per_file_ignores = Vec::new();
+    for (key, codes) in in_file_order(raw.per_file_ignores) {
+        let codes = codes
+            .iter()
+            .map(|c| rule_pattern(&at, c))
+            .collect::<Result<Vec<_>, _>>()?;
+        per_file_ignores.push((glob(&at, &key)?, codes));
+    }
+
+    let include = match &raw.include {
+        Some(globs) => globs
+            .iter()
+            .map(|g| glob(&at, g))
+            .collect::<Result<_, _>>()?,
+        None => vec![PathGlob::new(super::DEFAULT_INCLUDE).expect("valid default")],
+    };
+    let exclude = raw
+        .exclude
+        .iter()
+        .map(|g| glob(&at, g))
+        .collect::<Result<_, _>>()?;
+    let officials_registries = raw
+        .officials
+        .registries
+        .iter()
+        .map(|p| root.join(p.get_ref()))
+        .collect();
+
+    Ok(Config {
+        path: Some(path.to_owned()),
+        root,
+        selection,
+        profiles,
+        default_profile,
+        officials_registries,
+        include,
+        exclude,
+        profile_globs,
+        per_file_ignores,
+    })
+}
+
+/// A profile file: one profile, in the format of the built-in ones.
+fn parse_profile_file(text: &str, path: &Path) -> Result<Profile, ConfigError> {
+    let at = Locator::new(path, text);
+    let profile: Profile = toml::from_str(text).map_err(|e| at.toml_error(&e))?;
+    check_profile(&profile, |segments| at.span_of(segments).unwrap_or(0..0))
+        .map_err(|(span, message)| at.error_at(span, message))?;
+    Ok(profile)
+}
+
+/// What serde cannot check about a profile: its id and its regexes.
+fn check_profile(
+    profile: &Profile,
+    span_of: impl Fn(&[&str]) -> std::ops::Range<usize>,
+) -> Result<(), (std::ops::Range<usize>, String)> {
+    if profile.id.trim().is_empty() || profile.id.contains(char::is_whitespace) {
+        return Err((
+            span_of(&["id"]),
+            format!(
+                "invalid profile id `{}`: use letters, digits and dashes",
+                profile.id
+            ),
+        ));
+    }
+    for (i, field) in profile.fields.iter().enumerate() {
+        if let Some(pattern) = &field.pattern {
+            if let Err(e) = regex::Regex::new(pattern) {
+                let index = i.to_string();
+                let detail = e.to_string();
+                let last = detail.lines().last().unwrap_or_default().trim();
+                return Err((
+                    span_of(&["field", index.as_str(), "pattern"]),
+                    format!("invalid regular expression `{pattern}`: {last}"),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn selection(at: &Locator, raw: super::raw::RawRules) -> Result<RuleSelection, ConfigError> {
+    let patterns = |list: &[SpannedStr]| -> Result<Vec<String>, ConfigError> {
+        list.iter().map(|c| rule_pattern(at, c)).collect()
+    };
+    let mut selection = RuleSelection {
+        select: raw.select.as_deref().map(patterns).transpose()?,
+        extend_select: patterns(&raw.extend_select)?,
+        ignore: patterns(&raw.ignore)?,
+        severity: BTreeMap::new(),
+    };
+    // Longest key wins, for "off" as for levels: `B = "off"` with
+    // `B004 = "hint"` leaves B004 on. So "off" is resolved per rule here.
+    let mut levels: Vec<(String, Option<Severity>)> = Vec::new();
+    for (key, value) in in_file_order(raw.severity) {
+        let pattern = rule_pattern(at, &key)?;
+        let level = match value.get_ref().as_str() {
+            "off" => None,
+            other => Some(Severity::parse(other).ok_or_else(|| {
+                let mut message = format!(
+                    "invalid severity `{other}`: expected `error`, `warning`, `info`, `hint` or `off`"
+                );
+                if let Some(best) =
+                    did_you_mean(other, ["error", "warning", "info", "hint", "off"])
+                {
+                    message.push_str(&format!("; did you mean `{best}`?"));
+                }
+                at.error_at(value.span(), message)
+            })?),
+        };
+        levels.retain(|(p, _)| *p != pattern);
+        levels.push((pattern, level));
+    }
+    for rule in rules::all() {
+        let code = rule.meta().code;
+        let longest = levels
+            .iter()
+            .filter(|(p, _)| code.starts_with(p.as_str()))
+            .max_by_key(|(p, _)| p.len());
+        if let Some((_, None)) = longest {
+            selection.ignore.push(code.to_owned());
+        }
+    }
+    selection.severity = levels
+        .into_iter()
+        .filter_map(|(p, level)| level.map(|l| (p, l)))
+        .collect();
+    Ok(selection)
+}
+
+/// A rule code, a prefix of one, a rule name (→ its code) or `ALL` (→ the
+/// empty prefix, which every code starts with).
+fn rule_pattern(at: &Locator, text: &SpannedStr) -> Result<String, ConfigError> {
+    let text_ref = text.get_ref().as_str();
+    if text_ref == ALL {
+        return Ok(String::new());
+    }
+    let all = rules::all();
+    if let Some(rule) = all.iter().find(|r| r.meta().name == text_ref) {
+        return Ok(rule.meta().code.to_owned());
+    }
+    if !text_ref.is_empty() && all.iter().any(|r| r.meta().code.starts_with(text_ref)) {
+        return Ok(text_ref.to_owned());
+    }
+    let mut message = format!("unknown rule code `{text_ref}`");
+    let candidates = all
+        .iter()
+        .flat_map(|r| [r.meta().code, r.meta().name])
+        .chain([ALL]);
+    if let Some(best) = did_you_mean(text_ref, candidates) {
+        message.push_str(&format!("; did you mean `{best}`?"));
+    } else {
+        message.push_str("; `cablelint rules` lists them");
+    }
+    Err(at.error_at(text.span(), message))
+}
+
+fn unknown_profile(id: &str, profiles: &ProfileSet) -> String {
+    let ids = profiles.ids();
+    let mut message = format!("unknown profile `{id}`");
+    match did_you_mean(id, ids.iter().copied()) {
+        Some(best) => message.push_str(&format!("; did you mean `{best}`?")),
+        None => message.push_str(&format!("; known profiles: {}", ids.join(", "))),
+    }
+    message
+}
+
+fn glob(at: &Locator, pattern: &SpannedStr) -> Result<PathGlob, ConfigError> {
+    PathGlob::new(pattern.get_ref()).map_err(|message| at.error_at(pattern.span(), message))
+}

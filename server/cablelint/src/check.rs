@@ -1,0 +1,316 @@
+//! `cablelint check`: collect files, check (and fix) them in parallel, print
+//! the report in path order, and decide the exit status.
+
+use crate::cli::{CheckArgs, FailOn, Format};
+use crate::inputs::{self, ConfigSource, Input};
+use crate::report::{FileReport, Summary};
+use crate::write::write_atomically;
+use crate::{output, ExitStatus};
+use cablelint_core::config::Config;
+use cablelint_core::lint::{self, CheckOptions};
+use cablelint_core::{Applicability, Severity, SourceText};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Check,
+    Fix(Applicability),
+    Diff(Applicability),
+}
+
+struct Job {
+    input: Input,
+    options: Arc<CheckOptions>,
+}
+
+/// What one file produced: its report (unless it could not be read), and
+/// errors that make the run fail with status 2.
+struct Outcome {
+    report: Option<FileReport>,
+    errors: Vec<String>,
+    /// For standard input under --fix: the fixed text, for stdout.
+    fixed_stdin: Option<Vec<u8>>,
+}
+
+pub fn run(args: &CheckArgs) -> ExitStatus {
+    if args.diff && args.format != Format::Human {
+        eprintln!("error: --diff prints a unified diff; it cannot be combined with --format");
+        return ExitStatus::Failure;
+    }
+    let min = if args.unsafe_fixes {
+        Applicability::Unsafe
+    } else {
+        Applicability::Safe
+    };
+    let mode = match (args.fix, args.diff) {
+        (true, _) => Mode::Fix(min),
+        (_, true) => Mode::Diff(min),
+        _ => Mode::Check,
+    };
+    let paths = match (args.paths.is_empty(), &args.stdin_filename) {
+        (false, _) => args.paths.clone(),
+        (true, Some(_)) => vec![PathBuf::from("-")],
+        (true, None) => vec![PathBuf::from(".")],
+    };
+    let stdin_count = paths.iter().filter(|p| p.as_os_str() == "-").count();
+    if stdin_count > 1 {
+        eprintln!("error: `-` (standard input) may be given once");
+        return ExitStatus::Failure;
+    }
+
+    let mut configs = if args.no_config {
+        ConfigSource::fixed(Config::defaults_at(
+            std::env::current_dir().unwrap_or_default(),
+        ))
+    } else if let Some(path) = &args.config {
+        match Config::load(path) {
+            Ok(config) => ConfigSource::fixed(config),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitStatus::Failure;
+            }
+        }
+    } else {
+        ConfigSource::discover()
+    };
+    let collected = match inputs::collect(&paths, args.stdin_filename.as_deref(), &mut configs) {
+        Ok(collected) => collected,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitStatus::Failure;
+        }
+    };
+    let mut errors = collected.errors;
+    if collected.inputs.is_empty() && errors.is_empty() {
+        eprintln!("warning: no files to check");
+    }
+
+    let stdin_bytes = if stdin_count == 1 {
+        let mut bytes = Vec::new();
+        if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
+            eprintln!("error: cannot read standard input: {e}");
+            return ExitStatus::Failure;
+        }
+        bytes
+    } else {
+        Vec::new()
+    };
+
+    let jobs = jobs(collected.inputs);
+    let threads = args.threads.map_or(0, usize::from);
+    let pool = match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+        Ok(pool) => pool,
+        Err(e) => {
+            eprintln!("error: cannot start worker threads: {e}");
+            return ExitStatus::Failure;
+        }
+    };
+    tracing::debug!(
+        files = jobs.len(),
+        threads = pool.current_num_threads(),
+        "checking"
+    );
+    let outcomes: Vec<Outcome> = pool.install(|| {
+        jobs.par_iter()
+            .map(|job| process(job, mode, &stdin_bytes))
+            .collect()
+    });
+
+    let mut reports = Vec::with_capacity(outcomes.len());
+    let mut fixed_stdin = None;
+    for outcome in outcomes {
+        errors.extend(outcome.errors);
+        reports.extend(outcome.report);
+        fixed_stdin = fixed_stdin.or(outcome.fixed_stdin);
+    }
+    let summary = Summary::of(&reports);
+
+    let written = match (mode, fixed_stdin) {
+        (Mode::Diff(_), _) => write_diffs(&reports),
+        // Fixed standard input goes to stdout; the report moves to stderr.
+        (_, Some(fixed)) => std::io::stdout().write_all(&fixed).and_then(|()| {
+            write_report(&mut anstream::stderr(), args, &reports, &summary, &errors)
+        }),
+        _ => write_report(&mut anstream::stdout(), args, &reports, &summary, &errors),
+    };
+    for error in &errors {
+        eprintln!("error: {error}");
+    }
+    if let Err(e) = written {
+        // A closed pipe (`| head`) is not worth a message.
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("error: cannot write the report: {e}");
+        }
+        return ExitStatus::Failure;
+    }
+    if !errors.is_empty() {
+        ExitStatus::Failure
+    } else if fails(&reports, args.fail_on) {
+        ExitStatus::Findings
+    } else {
+        ExitStatus::Success
+    }
+}
+
+/// One `CheckOptions` per distinct (configuration, file settings): files
+/// that resolve alike share it.
+fn jobs(inputs: Vec<Input>) -> Vec<Job> {
+    let mut cache: HashMap<(usize, cablelint_core::config::FileSettings), Arc<CheckOptions>> =
+        HashMap::new();
+    inputs
+        .into_iter()
+        .map(|input| {
+            let settings = input.config.settings_for(&input.absolute);
+            let key = (Arc::as_ptr(&input.config) as usize, settings);
+            let options = cache
+                .entry(key)
+                .or_insert_with_key(|(_, settings)| Arc::new(input.config.options_for(settings)))
+                .clone();
+            Job { input, options }
+        })
+        .collect()
+}
+
+fn process(job: &Job, mode: Mode, stdin_bytes: &[u8]) -> Outcome {
+    let display = job.input.display.clone();
+    let bytes = match &job.input.path {
+        Some(path) => match std::fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                return Outcome {
+                    report: None,
+                    errors: vec![format!("{display}: cannot read: {e}")],
+                    fixed_stdin: None,
+                }
+            }
+        },
+        None => stdin_bytes.to_vec(),
+    };
+    let source = SourceText::from_bytes(&bytes);
+    let options = &*job.options;
+    let mut errors = Vec::new();
+    let report = match mode {
+        Mode::Check => FileReport::new(display, &bytes, lint::check(source, options), 0),
+        Mode::Diff(min) => {
+            let fixed = lint::fix(source.clone(), options, min);
+            let diff = (fixed.fixes_applied > 0).then(|| {
+                let new = source.to_file_string(&fixed.text);
+                let diff = unified_diff(&display, &source.to_file_string(&source.text), &new);
+                (diff, fixed.fixes_applied)
+            });
+            let mut report = FileReport::new(display, &bytes, lint::check(source, options), 0);
+            report.diff = diff;
+            report
+        }
+        Mode::Fix(min) => {
+            let is_stdin = job.input.path.is_none();
+            let invalid_at = source.invalid_utf8_at;
+            let fixed = lint::fix(source.clone(), options, min);
+            if let Some(at) = invalid_at {
+                let fixable = fixed
+                    .result
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.fix.as_ref().is_some_and(|f| f.applicability >= min));
+                if fixable {
+                    errors.push(format!(
+                        "{display}: not fixed: invalid UTF-8 at byte {at}; re-save the file as UTF-8"
+                    ));
+                }
+            }
+            let new_bytes = source.to_file_string(&fixed.text).into_bytes();
+            if is_stdin {
+                return Outcome {
+                    report: Some(FileReport::new(
+                        display,
+                        &new_bytes,
+                        fixed.result,
+                        fixed.fixes_applied,
+                    )),
+                    errors,
+                    fixed_stdin: Some(if invalid_at.is_some() {
+                        bytes
+                    } else {
+                        new_bytes
+                    }),
+                };
+            }
+            if fixed.fixes_applied == 0 || new_bytes == bytes {
+                FileReport::new(display, &bytes, fixed.result, 0)
+            } else {
+                let path = job.input.path.as_deref().expect("not stdin");
+                match write_atomically(path, &bytes, &new_bytes) {
+                    Ok(()) => {
+                        FileReport::new(display, &new_bytes, fixed.result, fixed.fixes_applied)
+                    }
+                    Err(e) => {
+                        errors.push(format!("{display}: not fixed: {e}"));
+                        FileReport::new(display, &bytes, lint::check(source, options), 0)
+                    }
+                }
+            }
+        }
+    };
+    Outcome {
+        report: Some(report),
+        errors,
+        fixed_stdin: None,
+    }
+}
+
+fn unified_diff(path: &str, old: &str, new: &str) -> String {
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{path}"), &format!("b/{path}"))
+        .to_string()
+}
+
+fn write_report(
+    out: &mut dyn Write,
+    args: &CheckArgs,
+    reports: &[FileReport],
+    summary: &Summary,
+    errors: &[String],
+) -> std::io::Result<()> {
+    output::write(out, args.format, reports, summary, errors, args.fix)?;
+    out.flush()
+}
+
+fn write_diffs(reports: &[FileReport]) -> std::io::Result<()> {
+    let mut out = anstream::stdout();
+    let mut would_fix = 0;
+    let mut files = 0;
+    for report in reports {
+        if let Some((diff, fixes)) = &report.diff {
+            out.write_all(diff.as_bytes())?;
+            would_fix += fixes;
+            files += 1;
+        }
+    }
+    out.flush()?;
+    eprintln!(
+        "Would fix {would_fix} problem{} in {files} file{}.",
+        if would_fix == 1 { "" } else { "s" },
+        if files == 1 { "" } else { "s" }
+    );
+    Ok(())
+}
+
+fn fails(reports: &[FileReport], fail_on: FailOn) -> bool {
+    let threshold = match fail_on {
+        FailOn::Never => return false,
+        FailOn::Hint => Severity::Hint,
+        FailOn::Info => Severity::Info,
+        FailOn::Warning => Severity::Warning,
+        FailOn::Error => Severity::Error,
+    };
+    reports
+        .iter()
+        .flat_map(|r| &r.findings)
+        .any(|f| f.diagnostic.severity >= threshold)
+}

@@ -1,0 +1,138 @@
+//! The command line, as clap reads it. One variant of [`Command`] per
+//! subcommand; the language server joins them as `cablelint lsp`.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "cablelint",
+    version,
+    about = "Checks transcriptions of historical diplomatic cables (.cable files).",
+    propagate_version = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+    /// Log more to stderr (-v: debug, -vv: trace); RUST_LOG overrides.
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+    /// When to colour the output (NO_COLOR is honoured under `auto`).
+    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check files and directories (recursively, `.cable` files by default).
+    Check(CheckArgs),
+    /// Print a rule's documentation (or write every page with --all).
+    Explain(ExplainArgs),
+    /// List every rule: code, name, default severity, fix, summary.
+    Rules(ListArgs),
+    /// List the known profiles (built in and from cablelint.toml).
+    Profiles(ProfilesArgs),
+    /// Run the language server over stdin/stdout (editors start this).
+    Lsp(LspArgs),
+}
+
+/// Options of the language server, passed through as it reads them:
+/// `--stdio` (what VS Code adds), `--log-level LEVEL`, `--docs-base-url URL`.
+#[derive(Debug, Args)]
+pub struct LspArgs {
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+    pub args: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+    Sarif,
+    Github,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
+pub enum FailOn {
+    Hint,
+    Info,
+    Warning,
+    Error,
+    Never,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files and directories to check; `-` reads standard input. Default:
+    /// the current directory, or standard input with --stdin-filename.
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Apply safe fixes, repeatedly, and write the files back.
+    #[arg(long)]
+    pub fix: bool,
+    /// Also apply unsafe fixes (with --fix or --diff).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Show what --fix would change as a unified diff; write nothing.
+    #[arg(long, conflicts_with = "fix")]
+    pub diff: bool,
+    /// Exit with 1 when a finding is at or above this severity.
+    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+    pub fail_on: FailOn,
+    /// Worker threads (default: one per core).
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
+    /// The file name standard input stands for (for configuration and output).
+    #[arg(long)]
+    pub stdin_filename: Option<PathBuf>,
+    /// Use this configuration file for every path instead of searching.
+    #[arg(long, conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Ignore every cablelint.toml; use the defaults.
+    #[arg(long)]
+    pub no_config: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// A rule code (B004) or name (empty-bracket).
+    #[arg(required_unless_present = "all", conflicts_with = "all")]
+    pub rule: Option<String>,
+    /// Every rule, one page each (needs --output-dir).
+    #[arg(long, requires = "output_dir")]
+    pub all: bool,
+    /// Write `<CODE>.md` pages and an index here.
+    #[arg(long)]
+    pub output_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ProfilesArgs {
+    #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+    pub format: ListFormat,
+    /// Also show profiles from this configuration file (default: the one
+    /// found from the current directory).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Human,
+    Json,
+}

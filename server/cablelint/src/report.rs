@@ -1,0 +1,211 @@
+//! What checking one file produced, with every position computed once in all
+//! the units the output formats need, so the formats only print.
+
+use cablelint_core::profile::Detection;
+use cablelint_core::{Applicability, CheckResult, Diagnostic, LineIndex, Severity};
+
+/// A place in a file. `line` and the columns are 1-based; `column` counts
+/// Unicode scalar values, `column_utf16` UTF-16 code units; `offset` is a
+/// byte offset into the file as it is on disk (BOM included).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+    pub column_utf16: usize,
+    pub offset: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Finding {
+    pub diagnostic: Diagnostic,
+    pub start: Position,
+    pub end: Position,
+    pub related: Vec<(Position, Position)>,
+    /// Start and end of each fix edit, in order.
+    pub edits: Vec<(Position, Position)>,
+}
+
+#[derive(Debug)]
+pub struct FileReport {
+    /// The path as the user gave it or the walk found it.
+    pub path: String,
+    pub profile: String,
+    pub detection: Detection,
+    pub findings: Vec<Finding>,
+    pub fixes_applied: usize,
+    /// Unified diff of what the fixes would change, and how many fixes
+    /// (`--diff`).
+    pub diff: Option<(String, usize)>,
+    /// The decoded text, kept only when findings need showing.
+    pub text: Option<String>,
+    pub lines: Option<LineIndex>,
+}
+
+impl FileReport {
+    pub fn new(path: String, raw: &[u8], result: CheckResult, fixes_applied: usize) -> Self {
+        let doc = &result.document;
+        let map = OffsetMap::new(raw, doc.source.has_bom);
+        let at = |offset: usize| {
+            let lc = doc.lines.line_col(doc.text(), offset);
+            Position {
+                line: lc.line + 1,
+                column: lc.column_chars + 1,
+                column_utf16: lc.column_utf16 + 1,
+                offset: map.file_offset(offset),
+            }
+        };
+        let findings: Vec<Finding> = result
+            .diagnostics
+            .into_iter()
+            .map(|d| Finding {
+                start: at(d.span.start),
+                end: at(d.span.end),
+                related: d
+                    .related
+                    .iter()
+                    .map(|r| (at(r.span.start), at(r.span.end)))
+                    .collect(),
+                edits: d
+                    .fix
+                    .iter()
+                    .flat_map(|f| f.edits.iter())
+                    .map(|e| (at(e.span.start), at(e.span.end)))
+                    .collect(),
+                diagnostic: d,
+            })
+            .collect();
+        let keep_text = !findings.is_empty();
+        let document = result.document;
+        FileReport {
+            path,
+            profile: document.profile.id.clone(),
+            detection: document.detection.clone(),
+            fixes_applied,
+            diff: None,
+            lines: keep_text.then(|| document.lines.clone()),
+            text: keep_text.then_some(document.source.text),
+            findings,
+        }
+    }
+
+    /// Whether the profile was guessed rather than named, so output must say
+    /// which one was used.
+    pub fn profile_was_guessed(&self) -> bool {
+        matches!(
+            self.detection,
+            Detection::Detected { .. } | Detection::Fallback
+        )
+    }
+}
+
+/// Counts over a whole run.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Summary {
+    pub files: usize,
+    pub files_with_findings: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub hints: usize,
+    /// Findings `--fix` would fix.
+    pub fixable_safe: usize,
+    /// Findings only `--fix --unsafe-fixes` would fix.
+    pub fixable_unsafe: usize,
+    pub fixes_applied: usize,
+    pub files_fixed: usize,
+}
+
+impl Summary {
+    pub fn of(reports: &[FileReport]) -> Summary {
+        let mut s = Summary {
+            files: reports.len(),
+            ..Summary::default()
+        };
+        for report in reports {
+            if !report.findings.is_empty() {
+                s.files_with_findings += 1;
+            }
+            if report.fixes_applied > 0 {
+                s.files_fixed += 1;
+                s.fixes_applied += report.fixes_applied;
+            }
+            for f in &report.findings {
+                match f.diagnostic.severity {
+                    Severity::Error => s.errors += 1,
+                    Severity::Warning => s.warnings += 1,
+                    Severity::Info => s.infos += 1,
+                    Severity::Hint => s.hints += 1,
+                }
+                match f.diagnostic.fix.as_ref().map(|f| f.applicability) {
+                    Some(Applicability::Safe) => s.fixable_safe += 1,
+                    Some(Applicability::Unsafe) => s.fixable_unsafe += 1,
+                    None => {}
+                }
+            }
+        }
+        s
+    }
+
+    pub fn findings(&self) -> usize {
+        self.errors + self.warnings + self.infos + self.hints
+    }
+}
+
+/// Maps offsets in the decoded text back to the file's bytes: the BOM is
+/// counted, and each invalid UTF-8 sequence (one U+FFFD, 3 bytes, in the
+/// decoded text) is counted at its real length.
+pub struct OffsetMap {
+    bom: usize,
+    /// (decoded offset, file offset) at the edges of each replacement.
+    anchors: Vec<(usize, usize)>,
+}
+
+impl OffsetMap {
+    pub fn new(raw: &[u8], has_bom: bool) -> OffsetMap {
+        let mut anchors = Vec::new();
+        if std::str::from_utf8(raw).is_err() {
+            let (mut decoded, mut file) = (0, 0);
+            for chunk in raw.utf8_chunks() {
+                decoded += chunk.valid().len();
+                file += chunk.valid().len();
+                if !chunk.invalid().is_empty() {
+                    anchors.push((decoded, file));
+                    decoded += char::REPLACEMENT_CHARACTER.len_utf8();
+                    file += chunk.invalid().len();
+                    anchors.push((decoded, file));
+                }
+            }
+        }
+        OffsetMap {
+            bom: if has_bom { 3 } else { 0 },
+            anchors,
+        }
+    }
+
+    pub fn file_offset(&self, text_offset: usize) -> usize {
+        let decoded = text_offset + self.bom;
+        match self.anchors.iter().rev().find(|(d, _)| *d <= decoded) {
+            Some((d, f)) => f + (decoded - d),
+            None => decoded,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_count_the_bom_and_invalid_bytes_at_their_real_length() {
+        let map = OffsetMap::new("\u{FEFF}ab".as_bytes(), true);
+        assert_eq!(map.file_offset(1), 4);
+        // Each of 0xFF and 0xFE is an invalid sequence of its own: two U+FFFD.
+        let raw = b"a\xff\xfeb";
+        let decoded = String::from_utf8_lossy(raw);
+        let map = OffsetMap::new(raw, false);
+        let b = decoded.find('b').unwrap();
+        assert_eq!(map.file_offset(b), 3);
+        assert_eq!(map.file_offset(1), 1);
+        assert_eq!(map.file_offset(4), 2);
+    }
+}

@@ -1,0 +1,970 @@
+//! The `cablelint` binary run over the fixtures in tests/fixtures: stdout,
+//! stderr and exit status asserted exactly. Each test copies its fixtures into
+//! a fresh directory and runs there, so paths in the output are stable and
+//! `--fix` never touches the repository. `UPDATE_EXPECT=1` rewrites snapshots.
+
+use expect_test::{expect, Expect};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures")
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// A scratch copy of a fixture directory.
+fn sandbox(fixture: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixtures().join(fixture), dir.path());
+    dir
+}
+
+struct Run {
+    stdout: String,
+    stderr: String,
+    code: i32,
+}
+
+fn run_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Run {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_cablelint"));
+    command
+        .args(args)
+        .current_dir(dir)
+        .env_remove("RUST_LOG")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("NO_COLOR")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = command.spawn().unwrap();
+    {
+        use std::io::Write;
+        let mut pipe = child.stdin.take().unwrap();
+        if let Some(bytes) = stdin {
+            pipe.write_all(bytes).unwrap();
+        }
+    }
+    let output = child.wait_with_output().unwrap();
+    Run {
+        stdout: String::from_utf8(output.stdout).unwrap(),
+        stderr: String::from_utf8(output.stderr).unwrap(),
+        code: output.status.code().unwrap(),
+    }
+}
+
+/// Snapshots show a carriage return as `␍` and a byte-order mark as `<BOM>`,
+/// so they survive editors and stay readable.
+fn visible(text: &str) -> String {
+    text.replace('\r', "␍").replace('\u{FEFF}', "<BOM>")
+}
+
+fn check(run: &Run, code: i32, stdout: Expect, stderr: Expect) {
+    stdout.assert_eq(&visible(&run.stdout));
+    stderr.assert_eq(&visible(&run.stderr));
+    assert_eq!(run.code, code, "exit status; stderr: {}", run.stderr);
+}
+
+// ---- formats ----
+
+#[test]
+fn human_output_underlines_spans_and_names_profiles() {
+    let dir = sandbox("cli");
+    let run = run_in(dir.path(), &["check"], None);
+    check(
+        &run,
+        1,
+        expect![[r#"
+        bom-crlf.cable: profile generic (no collection recognised)
+        bom-crlf.cable:2:6: warning[B004] empty editorial bracket
+          |
+        2 | 发往 𠀋 [] 乌鲁木齐
+          |         ^^
+          |
+          = help: unsafe fix: Delete the empty brackets
+
+        bom-crlf.cable:3:13: warning[B004] empty editorial bracket
+          |
+        3 | On the 26th [ ], Ji met him.
+          |             ^^^
+          |
+          = help: unsafe fix: Delete the empty brackets
+
+        directive.cable: profile generic (no collection recognised)
+        directive.cable:1:1: error[E002] unknown directive `disable-lines`: expected `profile`, `disable-file` or `disable-next-line`
+          |
+        1 | % cablelint: disable-lines B004
+          | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+
+        directive.cable:4:6: warning[B004] empty editorial bracket
+          |
+        4 |     Tab    [] 𠀋 here.
+          |            ^^
+          |
+          = help: unsafe fix: Delete the empty brackets
+
+        invalid-utf8.cable: profile generic (no collection recognised)
+        invalid-utf8.cable:2:1: error[E001] invalid UTF-8 on line 2 (byte 19); the file will not be fixed
+          |
+        2 | �� bad bytes
+          | ^
+
+        invalid-utf8.cable:3:13: warning[B004] empty editorial bracket
+          |
+        3 | On the 26th [], Ji met him.
+          |             ^^
+          |
+          = help: unsafe fix: Delete the empty brackets
+
+        prc-clean.cable: profile prc-mfa-cable (detected from 发往, 等级, 外发, 复来报号, Foreign Ministry Dispatch No.)
+        Found 6 problems (2 errors, 4 warnings) in 3 of 4 files checked; 4 fixable with --fix --unsafe-fixes.
+    "#]],
+        expect![[""]],
+    );
+}
+
+#[test]
+fn a_clean_file_passes() {
+    let dir = sandbox("cli");
+    let run = run_in(dir.path(), &["check", "prc-clean.cable"], None);
+    check(
+        &run,
+        0,
+        expect![[r#"
+        prc-clean.cable: profile prc-mfa-cable (detected from 发往, 等级, 外发, 复来报号, Foreign Ministry Dispatch No.)
+        No problems found; 1 file checked.
+    "#]],
+        expect![[""]],
+    );
+}
+
+#[test]
+fn json_output_has_the_documented_shape() {
+    let dir = sandbox("cli");
+    let run = run_in(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "json",
+            "bom-crlf.cable",
+            "prc-clean.cable",
+        ],
+        None,
+    );
+    check(
+        &run,
+        1,
+        expect![[r#"
+        {
+          "version": 1,
+          "files": [
+            {
+              "path": "bom-crlf.cable",
+              "profile": "generic",
+              "diagnostics": [
+                {
+                  "code": "B004",
+                  "name": "empty-bracket",
+                  "severity": "warning",
+                  "message": "empty editorial bracket",
+                  "range": {
+                    "start": {
+                      "line": 2,
+                      "column": 6,
+                      "offset": 44
+                    },
+                    "end": {
+                      "line": 2,
+                      "column": 8,
+                      "offset": 46
+                    }
+                  },
+                  "fix": {
+                    "applicability": "unsafe",
+                    "title": "Delete the empty brackets",
+                    "edits": [
+                      {
+                        "range": {
+                          "start": {
+                            "line": 2,
+                            "column": 5,
+                            "offset": 43
+                          },
+                          "end": {
+                            "line": 2,
+                            "column": 8,
+                            "offset": 46
+                          }
+                        },
+                        "new_text": ""
+                      }
+                    ]
+                  },
+                  "related": []
+                },
+                {
+                  "code": "B004",
+                  "name": "empty-bracket",
+                  "severity": "warning",
+                  "message": "empty editorial bracket",
+                  "range": {
+                    "start": {
+                      "line": 3,
+                      "column": 13,
+                      "offset": 73
+                    },
+                    "end": {
+                      "line": 3,
+                      "column": 16,
+                      "offset": 76
+                    }
+                  },
+                  "fix": {
+                    "applicability": "unsafe",
+                    "title": "Delete the empty brackets",
+                    "edits": [
+                      {
+                        "range": {
+                          "start": {
+                            "line": 3,
+                            "column": 12,
+                            "offset": 72
+                          },
+                          "end": {
+                            "line": 3,
+                            "column": 16,
+                            "offset": 76
+                          }
+                        },
+                        "new_text": ""
+                      }
+                    ]
+                  },
+                  "related": []
+                }
+              ],
+              "profile_detection": {
+                "method": "fallback",
+                "markers": [],
+                "description": "no collection recognised"
+              }
+            },
+            {
+              "path": "prc-clean.cable",
+              "profile": "prc-mfa-cable",
+              "diagnostics": [],
+              "profile_detection": {
+                "method": "detected",
+                "markers": [
+                  "发往",
+                  "等级",
+                  "外发",
+                  "复来报号",
+                  "Foreign Ministry Dispatch No."
+                ],
+                "description": "detected from 发往, 等级, 外发, 复来报号, Foreign Ministry Dispatch No."
+              }
+            }
+          ],
+          "summary": {
+            "files": 2,
+            "files_with_diagnostics": 1,
+            "diagnostics": 2,
+            "errors": 0,
+            "warnings": 2,
+            "infos": 0,
+            "hints": 0,
+            "fixable": 0,
+            "fixable_unsafe": 2,
+            "fixes_applied": 0
+          }
+        }
+    "#]],
+        expect![[""]],
+    );
+}
+
+#[test]
+fn json_offsets_index_the_file_bytes_and_columns_count_chars() {
+    let dir = sandbox("cli");
+    for name in ["bom-crlf.cable", "invalid-utf8.cable", "directive.cable"] {
+        let run = run_in(dir.path(), &["check", "--format", "json", name], None);
+        let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        let raw = std::fs::read(dir.path().join(name)).unwrap();
+        for d in json["files"][0]["diagnostics"].as_array().unwrap() {
+            if d["code"] != "B004" {
+                continue;
+            }
+            let start = d["range"]["start"]["offset"].as_u64().unwrap() as usize;
+            let end = d["range"]["end"]["offset"].as_u64().unwrap() as usize;
+            let bracket = String::from_utf8_lossy(&raw[start..end]);
+            assert!(
+                bracket == "[]" || bracket == "[ ]",
+                "{name}: offsets {start}..{end} hold {bracket:?}"
+            );
+            // The column counts scalar values from the start of the line.
+            let line = d["range"]["start"]["line"].as_u64().unwrap() as usize;
+            let column = d["range"]["start"]["column"].as_u64().unwrap() as usize;
+            let text = String::from_utf8_lossy(&raw).into_owned();
+            let text = text.trim_start_matches('\u{FEFF}');
+            let line_text = text.split('\n').nth(line - 1).unwrap();
+            let at = line_text.chars().nth(column - 1).unwrap();
+            assert_eq!(at, '[', "{name}:{line}:{column}");
+        }
+    }
+}
+
+#[test]
+fn sarif_output_validates_against_the_sarif_2_1_0_schema() {
+    let dir = sandbox("cli");
+    let run = run_in(dir.path(), &["check", "--format", "sarif"], None);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let schema_text =
+        std::fs::read_to_string(fixtures().join("sarif/sarif-schema-2.1.0.json")).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&schema_text).unwrap();
+    let log: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&log)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    // The validator does reject a broken log (the check can fail).
+    let mut broken = log.clone();
+    broken["runs"][0]["results"][0]["level"] = serde_json::json!("severe");
+    assert!(!validator.is_valid(&broken));
+
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    let astral = results
+        .iter()
+        .find(|r| {
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "bom-crlf.cable"
+                && r["locations"][0]["physicalLocation"]["region"]["startLine"] == 2
+        })
+        .unwrap();
+    // "发往 𠀋 [": 发 往 space (3) + 𠀋 (2 UTF-16 units) + space = column 7.
+    assert_eq!(
+        astral["locations"][0]["physicalLocation"]["region"]["startColumn"],
+        7
+    );
+    let rules = log["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
+    let b004 = rules.iter().find(|r| r["id"] == "B004").unwrap();
+    assert!(b004["helpUri"]
+        .as_str()
+        .unwrap()
+        .ends_with("/docs/rules/B004.md"));
+}
+
+#[test]
+fn github_output_is_workflow_commands() {
+    let dir = sandbox("cli");
+    let run = run_in(dir.path(), &["check", "--format", "github"], None);
+    check(
+        &run,
+        1,
+        expect![[r#"
+        ::warning file=bom-crlf.cable,line=2,col=6,endLine=2,endColumn=8,title=B004 empty-bracket::empty editorial bracket
+        ::warning file=bom-crlf.cable,line=3,col=13,endLine=3,endColumn=16,title=B004 empty-bracket::empty editorial bracket
+        ::error file=directive.cable,line=1,col=1,endLine=1,endColumn=32,title=E002 invalid-directive::unknown directive `disable-lines`: expected `profile`, `disable-file` or `disable-next-line`
+        ::warning file=directive.cable,line=4,col=6,endLine=4,endColumn=8,title=B004 empty-bracket::empty editorial bracket
+        ::error file=invalid-utf8.cable,line=2,col=1,endLine=2,endColumn=2,title=E001 invalid-utf8::invalid UTF-8 on line 2 (byte 19); the file will not be fixed
+        ::warning file=invalid-utf8.cable,line=3,col=13,endLine=3,endColumn=15,title=B004 empty-bracket::empty editorial bracket
+    "#]],
+        expect![[""]],
+    );
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let dir = sandbox("cli");
+    let plain = run_in(dir.path(), &["check", "directive.cable"], None);
+    assert!(!plain.stdout.contains('\u{1b}'));
+    let always = run_in(
+        dir.path(),
+        &["check", "--color", "always", "directive.cable"],
+        None,
+    );
+    assert!(always.stdout.contains("\u{1b}["));
+    let mut command = Command::new(env!("CARGO_BIN_EXE_cablelint"));
+    let never = command
+        .args(["check", "--color", "never", "directive.cable"])
+        .env("CLICOLOR_FORCE", "1")
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8(never.stdout).unwrap().contains('\u{1b}'));
+}
+
+#[test]
+fn output_does_not_depend_on_the_thread_count() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..40 {
+        std::fs::create_dir_all(dir.path().join(format!("d{}", i % 7))).unwrap();
+        std::fs::write(
+            dir.path().join(format!("d{}/f{i}.cable", i % 7)),
+            format!("Line {i} [] and [ ] here.\n"),
+        )
+        .unwrap();
+    }
+    let one = run_in(
+        dir.path(),
+        &["check", "--threads", "1", "--format", "json"],
+        None,
+    );
+    let many = run_in(
+        dir.path(),
+        &["check", "--threads", "8", "--format", "json"],
+        None,
+    );
+    assert_eq!(one.code, 1);
+    assert_eq!(one.stdout, many.stdout);
+    let json: serde_json::Value = serde_json::from_str(&one.stdout).unwrap();
+    let paths: Vec<&str> = json["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    let mut sorted = paths.clone();
+    sorted.sort();
+    assert_eq!(paths, sorted);
+    assert_eq!(paths.len(), 40);
+}
+
+// ---- fixing ----
+
+#[test]
+fn fix_applies_only_safe_fixes_by_default() {
+    let dir = sandbox("cli");
+    let before = std::fs::read(dir.path().join("bom-crlf.cable")).unwrap();
+    let run = run_in(dir.path(), &["check", "--fix", "bom-crlf.cable"], None);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(
+        std::fs::read(dir.path().join("bom-crlf.cable")).unwrap(),
+        before
+    );
+}
+
+#[test]
+fn unsafe_fixes_rewrite_the_file_keeping_bom_and_crlf() {
+    let dir = sandbox("cli");
+    let run = run_in(
+        dir.path(),
+        &["check", "--fix", "--unsafe-fixes", "bom-crlf.cable"],
+        None,
+    );
+    check(
+        &run,
+        0,
+        expect![[r#"
+        bom-crlf.cable: profile generic (no collection recognised)
+        Fixed 2 problems in 1 file.
+        No problems found; 1 file checked.
+    "#]],
+        expect![[""]],
+    );
+    assert_eq!(
+        std::fs::read(dir.path().join("bom-crlf.cable")).unwrap(),
+        "\u{FEFF}Receiver: Wulumuqi [Urumqi]\r\n发往 𠀋 乌鲁木齐\r\nOn the 26th, Ji met him.\r\n"
+            .as_bytes()
+    );
+}
+
+#[test]
+fn a_read_only_file_is_left_untouched_with_an_error() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = sandbox("cli");
+    let path = dir.path().join("bom-crlf.cable");
+    let before = std::fs::read(&path).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let run = run_in(
+        dir.path(),
+        &[
+            "check",
+            "--fix",
+            "--unsafe-fixes",
+            "--format",
+            "github",
+            "bom-crlf.cable",
+        ],
+        None,
+    );
+    check(
+        &run,
+        2,
+        expect![[r#"
+        ::warning file=bom-crlf.cable,line=2,col=6,endLine=2,endColumn=8,title=B004 empty-bracket::empty editorial bracket
+        ::warning file=bom-crlf.cable,line=3,col=13,endLine=3,endColumn=16,title=B004 empty-bracket::empty editorial bracket
+    "#]],
+        expect![[r#"
+        error: bom-crlf.cable: not fixed: the file is read-only
+    "#]],
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn a_file_with_invalid_utf8_is_never_fixed() {
+    let dir = sandbox("cli");
+    let path = dir.path().join("invalid-utf8.cable");
+    let before = std::fs::read(&path).unwrap();
+    let run = run_in(
+        dir.path(),
+        &["check", "--fix", "--unsafe-fixes", "invalid-utf8.cable"],
+        None,
+    );
+    check(
+        &run,
+        2,
+        expect![[r#"
+        invalid-utf8.cable: profile generic (no collection recognised)
+        invalid-utf8.cable:2:1: error[E001] invalid UTF-8 on line 2 (byte 19); the file will not be fixed
+          |
+        2 | �� bad bytes
+          | ^
+
+        invalid-utf8.cable:3:13: warning[B004] empty editorial bracket
+          |
+        3 | On the 26th [], Ji met him.
+          |             ^^
+          |
+          = help: unsafe fix: Delete the empty brackets
+
+        Found 2 problems (1 error, 1 warning) in 1 of 1 file checked; 1 fixable with --fix --unsafe-fixes.
+    "#]],
+        expect![[r#"
+        error: invalid-utf8.cable: not fixed: invalid UTF-8 at byte 19; re-save the file as UTF-8
+    "#]],
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn diff_shows_the_fixes_and_writes_nothing() {
+    let dir = sandbox("cli");
+    let before = std::fs::read(dir.path().join("directive.cable")).unwrap();
+    let run = run_in(
+        dir.path(),
+        &[
+            "check",
+            "--diff",
+            "--unsafe-fixes",
+            "directive.cable",
+            "bom-crlf.cable",
+        ],
+        None,
+    );
+    check(
+        &run,
+        1,
+        expect![[r#"
+            --- a/bom-crlf.cable
+            +++ b/bom-crlf.cable
+            @@ -1,3 +1,3 @@
+             <BOM>Receiver: Wulumuqi [Urumqi]␍
+            -发往 𠀋 [] 乌鲁木齐␍
+            -On the 26th [ ], Ji met him.␍
+            +发往 𠀋 乌鲁木齐␍
+            +On the 26th, Ji met him.␍
+            --- a/directive.cable
+            +++ b/directive.cable
+            @@ -1,4 +1,4 @@
+             % cablelint: disable-lines B004
+             % cablelint: disable-next-line B004
+             On the 26th [], Ji met him.
+            -	Tab	[] 𠀋 here.
+            +	Tab	 𠀋 here.
+        "#]],
+        expect![[r#"
+        Would fix 3 problems in 2 files.
+    "#]],
+    );
+    assert_eq!(
+        std::fs::read(dir.path().join("directive.cable")).unwrap(),
+        before
+    );
+}
+
+// ---- inputs ----
+
+#[test]
+fn stdin_is_checked_under_its_given_name() {
+    let dir = sandbox("cli");
+    let run = run_in(
+        dir.path(),
+        &["check", "--stdin-filename", "letters/x.cable"],
+        Some("发往 𠀋 [] ok\n".as_bytes()),
+    );
+    check(
+        &run,
+        1,
+        expect![[r#"
+        letters/x.cable: profile generic (no collection recognised)
+        letters/x.cable:1:6: warning[B004] empty editorial bracket
+          |
+        1 | 发往 𠀋 [] ok
+          |         ^^
+          |
+          = help: unsafe fix: Delete the empty brackets
+
+        Found 1 problem (1 warning) in 1 of 1 file checked; 1 fixable with --fix --unsafe-fixes.
+    "#]],
+        expect![[""]],
+    );
+}
+
+#[test]
+fn stdin_fixed_goes_to_stdout_and_the_report_to_stderr() {
+    let dir = sandbox("cli");
+    let run = run_in(
+        dir.path(),
+        &["check", "--fix", "--unsafe-fixes", "-"],
+        Some("\u{FEFF}a [] b\r\n".as_bytes()),
+    );
+    check(
+        &run,
+        0,
+        expect![[r#"
+            <BOM>a b␍
+        "#]],
+        expect![[r#"
+        -: profile generic (no collection recognised)
+        Fixed 1 problem in 1 file.
+        No problems found; 1 file checked.
+    "#]],
+    );
+    assert_eq!(run.stdout.as_bytes(), "\u{FEFF}a b\r\n".as_bytes());
+}
+
+#[test]
+fn named_files_are_checked_whatever_their_extension_and_walks_skip_them() {
+    let dir = sandbox("cli");
+    let named = run_in(
+        dir.path(),
+        &["check", "--format", "github", "notes.txt"],
+        None,
+    );
+    check(
+        &named,
+        1,
+        expect![[r#"
+        ::warning file=notes.txt,line=1,col=13,endLine=1,endColumn=15,title=B004 empty-bracket::empty editorial bracket
+    "#]],
+        expect![[""]],
+    );
+    let walked = run_in(dir.path(), &["check", "--format", "json", "."], None);
+    assert!(!walked.stdout.contains("notes.txt"));
+}
+
+#[test]
+fn walks_respect_gitignore() {
+    let dir = sandbox("cli");
+    std::fs::write(dir.path().join(".gitignore"), "directive.cable\n").unwrap();
+    let run = run_in(dir.path(), &["check", "--format", "json"], None);
+    assert!(!run.stdout.contains("directive.cable"));
+    assert!(run.stdout.contains("bom-crlf.cable"));
+}
+
+#[test]
+fn a_missing_path_is_an_error_but_the_rest_is_checked() {
+    let dir = sandbox("cli");
+    let run = run_in(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "github",
+            "nope.cable",
+            "prc-clean.cable",
+        ],
+        None,
+    );
+    check(
+        &run,
+        2,
+        expect![[""]],
+        expect![[r#"
+        error: nope.cable: No such file or directory (os error 2)
+    "#]],
+    );
+}
+
+// ---- exit status ----
+
+#[test]
+fn fail_on_sets_the_threshold() {
+    let dir = sandbox("cli");
+    let args = |level: &'static str| {
+        [
+            "check",
+            "--format",
+            "github",
+            "--fail-on",
+            level,
+            "bom-crlf.cable",
+        ]
+    };
+    assert_eq!(run_in(dir.path(), &args("warning"), None).code, 1);
+    assert_eq!(run_in(dir.path(), &args("error"), None).code, 0);
+    assert_eq!(run_in(dir.path(), &args("never"), None).code, 0);
+    assert_eq!(run_in(dir.path(), &args("hint"), None).code, 1);
+    let usage = run_in(dir.path(), &["check", "--fail-on", "loud"], None);
+    assert_eq!(usage.code, 2);
+    assert!(
+        usage.stderr.contains("invalid value 'loud'"),
+        "{}",
+        usage.stderr
+    );
+}
+
+// ---- configuration ----
+
+#[test]
+fn configuration_sets_profiles_severities_ignores_and_excludes() {
+    let dir = sandbox("cli-project");
+    let run = run_in(dir.path(), &["check", "--format", "github"], None);
+    check(
+        &run,
+        0,
+        expect![[r#"
+        ::notice file=frus/telegram.cable,line=2,col=16,endLine=2,endColumn=18,title=B004 empty-bracket::empty editorial bracket
+        ::notice file=top.cable,line=1,col=5,endLine=1,endColumn=7,title=B004 empty-bracket::empty editorial bracket
+    "#]],
+        expect![[""]],
+    );
+    let json = run_in(dir.path(), &["check", "--format", "json", "frus"], None);
+    let json: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(json["files"][0]["profile"], "frus-telegram");
+    assert_eq!(
+        json["files"][0]["profile_detection"]["method"],
+        "configured"
+    );
+}
+
+#[test]
+fn no_config_and_explicit_config() {
+    let dir = sandbox("cli-project");
+    let run = run_in(
+        dir.path(),
+        &["check", "--no-config", "--format", "github"],
+        None,
+    );
+    check(
+        &run,
+        1,
+        expect![[r#"
+        ::warning file=drafts/d.cable,line=1,col=7,endLine=1,endColumn=9,title=B004 empty-bracket::empty editorial bracket
+        ::warning file=frus/telegram.cable,line=2,col=16,endLine=2,endColumn=18,title=B004 empty-bracket::empty editorial bracket
+        ::warning file=nested/n.cable,line=1,col=8,endLine=1,endColumn=10,title=B004 empty-bracket::empty editorial bracket
+        ::warning file=quiet/q.cable,line=1,col=7,endLine=1,endColumn=9,title=B004 empty-bracket::empty editorial bracket
+        ::warning file=top.cable,line=1,col=5,endLine=1,endColumn=7,title=B004 empty-bracket::empty editorial bracket
+    "#]],
+        expect![[""]],
+    );
+    let run = run_in(
+        dir.path(),
+        &[
+            "check",
+            "--config",
+            "nested/cablelint.toml",
+            "--format",
+            "github",
+        ],
+        None,
+    );
+    check(&run, 0, expect![[""]], expect![[""]]);
+}
+
+#[test]
+fn a_bad_configuration_stops_the_run_naming_file_line_and_key() {
+    let dir = sandbox("cli-bad-config");
+    let run = run_in(dir.path(), &["check"], None);
+    let stderr = run
+        .stderr
+        .replace(&dir.path().display().to_string(), "$DIR");
+    assert_eq!(run.stdout, "");
+    expect![[r#"
+        error: $DIR/cablelint.toml:2:16: `rules.select[1]`: unknown rule code `B04`; did you mean `B004`?
+    "#]].assert_eq(&stderr);
+    assert_eq!(run.code, 2);
+}
+
+// ---- rules and documentation ----
+
+#[test]
+fn explain_prints_a_rule_and_suggests_for_typos() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = run_in(dir.path(), &["explain", "B004"], None);
+    check(
+        &run,
+        0,
+        expect![[r#"
+        # B004 empty-bracket
+
+        An editorial bracket with nothing in it.
+
+        Default severity: **warning**. A fix is always offered.
+
+        ## Why
+
+        An empty `[]` tells the reader that the editor meant to supply something and did not: a name, a date, an omission mark. Fill it in, or delete it. The fix deletes the brackets (with one adjacent space, so no double space is left); it is unsafe because the editor may have meant to write something there.
+
+        ## Wrong
+
+        ```cable
+        On the 26th [], Vice Minister Ji met him.
+        ```
+
+        ## Right
+
+        ```cable
+        On the 26th [of June], Vice Minister Ji met him.
+        ```
+    "#]],
+        expect![[""]],
+    );
+    let by_name = run_in(dir.path(), &["explain", "empty-bracket"], None);
+    assert_eq!(by_name.stdout, run.stdout);
+    let typo = run_in(dir.path(), &["explain", "B04"], None);
+    check(
+        &typo,
+        2,
+        expect![[""]],
+        expect![[r#"
+        error: unknown rule `B04`; did you mean `B004`?
+    "#]],
+    );
+}
+
+#[test]
+fn rules_and_profiles_are_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = run_in(dir.path(), &["rules"], None);
+    check(
+        &run,
+        0,
+        expect![[r#"
+        B004  empty-bracket            warning      fix:yes        An editorial bracket with nothing in it.
+        E001  invalid-utf8             error        fix:no         The file is not valid UTF-8.
+        E002  invalid-directive        error        fix:no         A `% cablelint:` line that cablelint cannot follow.
+    "#]],
+        expect![[""]],
+    );
+    let json = run_in(dir.path(), &["rules", "--format", "json"], None);
+    let list: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), run.stdout.lines().count());
+    let profiles = run_in(dir.path(), &["profiles"], None);
+    check(
+        &profiles,
+        0,
+        expect![[r#"
+        generic                    Generic cable
+        prc-mfa-cable              PRC Foreign Ministry cable
+        polish-ciphergram          Polish ciphergram
+        soviet-ciphered-telegram   Soviet ciphered telegram
+        frus-telegram              FRUS telegram
+    "#]],
+        expect![[""]],
+    );
+}
+
+/// docs/rules is generated from the registry; this fails when a rule changed
+/// and the pages were not regenerated (UPDATE_EXPECT=1 regenerates them).
+#[test]
+fn committed_rule_pages_are_up_to_date() {
+    let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/rules");
+    let scratch = tempfile::tempdir().unwrap();
+    let out = scratch.path().join("rules");
+    let run = run_in(
+        scratch.path(),
+        &["explain", "--all", "--output-dir", out.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
+        let _ = std::fs::remove_dir_all(&docs);
+        copy_dir(&out, &docs);
+        return;
+    }
+    let listing = |dir: &Path| -> Vec<(String, String)> {
+        let mut pages: Vec<_> = std::fs::read_dir(dir)
+            .map(|entries| {
+                entries
+                    .map(|e| {
+                        let path = e.unwrap().path();
+                        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+                        (name, std::fs::read_to_string(&path).unwrap())
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        pages.sort();
+        pages
+    };
+    let committed = listing(&docs);
+    let generated = listing(&out);
+    let names = |pages: &[(String, String)]| pages.iter().map(|p| p.0.clone()).collect::<Vec<_>>();
+    assert_eq!(
+        names(&committed),
+        names(&generated),
+        "docs/rules is out of date: run `UPDATE_EXPECT=1 cargo test -p cablelint --test cli`"
+    );
+    for ((name, have), (_, want)) in committed.iter().zip(&generated) {
+        assert_eq!(
+            have, want,
+            "docs/rules/{name} is out of date: run `UPDATE_EXPECT=1 cargo test -p cablelint --test cli`"
+        );
+    }
+}
+
+// ---- real documents ----
+
+/// Every real document checks without an error of the tool itself: exit 0
+/// or 1, valid JSON, nothing on stderr.
+#[test]
+fn the_real_corpus_checks_cleanly() {
+    let corpus = std::env::var_os("CABLELINT_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"));
+    let corpus = if corpus.is_dir() {
+        corpus
+    } else {
+        PathBuf::from("/work/shared/corpus")
+    };
+    let mut files: Vec<String> = std::fs::read_dir(corpus.join("real"))
+        .expect("the corpus of real documents")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .map(|p| p.display().to_string())
+        .collect();
+    files.push(
+        corpus
+            .join("seed-cable-1962-06-28.txt")
+            .display()
+            .to_string(),
+    );
+    files.sort();
+    assert!(files.len() >= 50);
+    let dir = tempfile::tempdir().unwrap();
+    let mut args = vec!["check", "--no-config", "--format", "json"];
+    args.extend(files.iter().map(String::as_str));
+    let run = run_in(dir.path(), &args, None);
+    assert!(run.code == 0 || run.code == 1, "{}", run.stderr);
+    assert_eq!(run.stderr, "");
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(json["summary"]["files"], files.len());
+}
