@@ -3,6 +3,7 @@
 //! rule's stable code.
 
 mod brackets;
+mod dates;
 mod file;
 mod header;
 
@@ -151,6 +152,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
         .iter()
         .chain(header::RULES)
         .chain(brackets::RULES)
+        .chain(dates::RULES)
         .copied()
         .collect();
     rules.sort_by_key(|r| r.meta().code);
