@@ -7,6 +7,7 @@ use super::{Confidence, DateForm, DateMention, DateRole, Dates, DocumentDate, Nu
 use crate::model::{Document, SectionKind};
 use crate::text::Span;
 use regex::Regex;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// Words that say which stamp a date in a header is.
@@ -161,7 +162,11 @@ fn field_role(doc: &Document, line: usize, at: usize) -> Option<DateRole> {
 /// punctuation after: "Beijing, 1 September 1970", "Moscow, June 28, 1962,
 /// 7 p.m.", "6148    27/X/62". A date inside prose is a reference instead.
 fn is_dateline_like(line: &str, date: Span) -> bool {
-    let before = &line[..date.start.min(line.len())];
+    // A place and the punctuation after it are short: look no further than
+    // that, so a long line with many dates costs no more than a short one.
+    const NEAR: usize = 120;
+    let before =
+        &line[floor_boundary(line, date.start.saturating_sub(NEAR))..date.start.min(line.len())];
     // Only the last piece after wide spacing counts ("Neuer      Bonn, …").
     let piece_start = ["  ", "\t", "…"]
         .iter()
@@ -182,11 +187,22 @@ fn is_dateline_like(line: &str, date: Span) -> bool {
             w.chars().next().is_some_and(char::is_uppercase)
                 || matches!(*w, "de" | "la" | "am" | "an" | "der" | "of" | "on")
         });
-    let after = line[date.end.min(line.len())..].trim();
+    let after = &line[date.end.min(line.len())..];
+    if after.len() > NEAR {
+        return false;
+    }
+    let after = after.trim();
     let after_ok = after
         .chars()
         .all(|c| matches!(c, '.' | ',' | ';' | ')' | ']' | ' ' | '\t'));
     place_ok && after_ok
+}
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while at > 0 && !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// The century a two-digit year belongs to: that of the first four-digit
@@ -256,12 +272,17 @@ fn anchor(mentions: &[DateMention], hint: i32) -> Option<Anchor> {
             }
         }
     }
-    let best = days.iter().max_by_key(|(day, rank)| {
-        let votes = days.iter().filter(|(d, _)| d == day).count();
-        (votes, std::cmp::Reverse(*rank))
+    let mut votes: HashMap<i64, (usize, usize)> = HashMap::new();
+    for &(day, rank) in &days {
+        let entry = votes.entry(day).or_insert((0, usize::MAX));
+        entry.0 += 1;
+        entry.1 = entry.1.min(rank);
+    }
+    let best = votes.into_iter().max_by_key(|&(day, (count, rank))| {
+        (count, std::cmp::Reverse(rank), std::cmp::Reverse(day))
     });
     match best {
-        Some(&(day, _)) => Some(Anchor {
+        Some((day, _)) => Some(Anchor {
             year: civil_from_days(day).0,
             day: Some(day),
         }),
@@ -427,13 +448,13 @@ fn document_date(mentions: &[DateMention]) -> Option<DocumentDate> {
         .iter()
         .filter(|(_, i)| i.precision >= Precision::Day)
         .collect();
+    let mut agreeing: HashMap<i64, usize> = HashMap::new();
+    for (_, interval) in &precise {
+        *agreeing.entry(interval.first_day()).or_default() += 1;
+    }
     if let Some(best) = precise.iter().max_by_key(|(i, interval)| {
-        let agreeing = precise
-            .iter()
-            .filter(|(_, o)| o.first_day() == interval.first_day())
-            .count();
         (
-            agreeing,
+            agreeing.get(&interval.first_day()).copied().unwrap_or(0),
             std::cmp::Reverse(priority(mentions[*i].role)),
             std::cmp::Reverse(*i),
         )

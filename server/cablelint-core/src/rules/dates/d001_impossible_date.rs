@@ -5,6 +5,7 @@ use crate::model::dates::lexicon::weekday_like;
 use crate::model::dates::{DateForm, DateMention};
 use crate::model::Document;
 use crate::rules::{Context, Family, FixAvailability, Rule, RuleMeta};
+use std::collections::HashSet;
 
 pub struct ImpossibleDate;
 
@@ -37,7 +38,15 @@ impl Rule for ImpossibleDate {
     fn check(&self, cx: &mut Context) {
         let doc = cx.doc;
         let dates = doc.dates();
-        for (index, m) in dates.mentions.iter().enumerate() {
+        // Days other dates of the document state without a weekday: they
+        // confirm a day whose weekday is wrong.
+        let stated: HashSet<i64> = dates
+            .mentions
+            .iter()
+            .filter(|o| o.weekday.is_none() && (o.role.dates_the_document() || o.role.is_stamp()))
+            .filter_map(|o| Some(o.interval()?.first_day()))
+            .collect();
+        for m in &dates.mentions {
             if m.form == DateForm::Ordinal || (m.ambiguous && m.order.is_none()) {
                 continue;
             }
@@ -69,13 +78,7 @@ impl Rule for ImpossibleDate {
             };
             // Another date of the document naming the same day says the
             // weekday, not the day, is wrong.
-            let confirmed = dates.mentions.iter().enumerate().any(|(other, o)| {
-                other != index
-                    && o.weekday.is_none()
-                    && (o.role.dates_the_document() || o.role.is_stamp())
-                    && o.interval()
-                        .is_some_and(|i| i.first_day() == day.first_day())
-            });
+            let confirmed = stated.contains(&day.first_day());
             let report = cx.report(m.span, message);
             if confirmed {
                 let name = weekday_like(doc.slice(weekday_span), actual);

@@ -170,7 +170,9 @@ fn in_the_past(doc: &Document, m: &DateMention) -> bool {
         return false;
     }
     let sentence_start = before.rfind(['.', '!', '?']).map_or(0, |i| i + 1);
-    let rest = &text[m.span.end..line.end];
+    // A sentence is not longer than this; a line without full stops must
+    // not make every date on it read to the line's end.
+    let rest = &text[m.span.end..floor_boundary(text, line.end.min(m.span.end + 400))];
     // The sentence ends at "!", "?", or a full stop before a space or the
     // line's end ("Mr. Ji" cuts it short, which only makes the rule quieter).
     let sentence_end = rest
@@ -188,6 +190,13 @@ fn in_the_past(doc: &Document, m: &DateMention) -> bool {
     }
     PAST.find_iter(after)
         .any(|w| !NOT_PAST.contains(&w.as_str()))
+}
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while at > 0 && !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// At most `max` bytes back from `end`, not before `floor`, on a char boundary.
