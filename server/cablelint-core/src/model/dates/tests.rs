@@ -98,6 +98,7 @@ fn header_dates_of_every_collection() {
             "From…Hanoi…..dispatched on 03.11. at 12:00 hours……..received on 03.12. at 12:21hours…",
             "Came in to the Decoding Department…03.12.63. at 14:30 hours…………",
             "24.10.1962 at 16:00",
+            "Dispatched on 11.16.1962 at 2:00",
             "5.XI.62",
             "From: Washington        No. 49201        Time: 6:40        Date: 27/X/1962",
             "ON/26/26/X/62",
@@ -155,6 +156,9 @@ fn header_dates_of_every_collection() {
             24.10.1962 at 16:00
               "24.10.1962 at 16:00" header numeric 1962-10-24T16:00 High
               document 1962-10-24T16:00
+            Dispatched on 11.16.1962 at 2:00
+              "11.16.1962 at 2:00" sent numeric 1962-11-16T02:00 High
+              document 1962-06-28
             5.XI.62
               "5.XI.62" header roman 1962-11-05 Medium
               document 1962-11-05
@@ -475,4 +479,36 @@ fn the_seed_cable_states_one_day_four_times() {
         document 1962-06-28
     "#]]
     .assert_eq(&render(&doc));
+}
+
+#[test]
+fn the_document_settles_the_order_of_numeric_dates() {
+    // Maneli's ciphergram: "03.11." is 3 November or 11 March until the
+    // archive line (March 11, 1963) says which; the body's "03.04." then
+    // follows the document's order.
+    let body = "From…Hanoi…..dispatched on 03.11. at 12:00 hours……..received on 03.12. at 12:21hours…\n\nI conducted lengthy conversations with the Prime Minister and with the Soviet Ambassador.\n\nOn the morning of 03.04. [?] nothing at all happened in the whole town of Hanoi.\n";
+    let settled = Document::parse_str(&format!(
+        "March 11, 1963\n\nSecret Telegram from Maneli (Hanoi) to Warsaw\n\n{body}"
+    ));
+    expect![[r#"
+        "March 11, 1963" archive textual 1963-03-11 High
+        "03.11. at 12:00 hours" sent numeric 1963-03-11T12:00 (month first) Medium
+        "03.12. at 12:21hours" received numeric 1963-03-12T12:21 (month first) Medium
+        "03.04." reference numeric 1963-03-04 (month first) Medium
+        document 1963-03-11
+    "#]]
+    .assert_eq(&render(&settled));
+    // A month-only archive line gives the year but settles no day: both
+    // readings stay.
+    let open = Document::parse_str(&format!(
+        "March 1963\n\nSecret Telegram from Maneli (Hanoi) to Warsaw\n\n{body}"
+    ));
+    expect![[r#"
+        "March 1963" archive textual 1963-03 High
+        "03.11. at 12:00 hours" sent numeric 1963-11-03T12:00 | 1963-03-11T12:00 Low
+        "03.12. at 12:21hours" received numeric 1963-12-03T12:21 | 1963-03-12T12:21 Low
+        "03.04." reference numeric 1963-04-03 | 1963-03-04 Low
+        document 1963-03
+    "#]]
+    .assert_eq(&render(&open));
 }

@@ -33,12 +33,15 @@ month (\"the 31st\" in a cable of 10 March) is a warning.",
     right: "June 28, 1962\n\nCable from the Ministry\n\n28 June [1962]\n\nOn the 26th [of June], Vice Minister Ji handed our memorandum to the Soviet Ambassador.\n",
 };
 
-/// "memorandum of", "your telegram No. 12 of the", "Department’s 140,":
-/// the date of a document that already exists.
+/// "memorandum of", "your telegram No. 12 of the", "Department’s 140,",
+/// "Your cable": the date of a document that already exists.
 static CITED_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?:(?:memorandum|memoranda|telegram|cable|letter|note|dispatch|despatch|statement|report|message|ciphergram|instructions?|aide-m[ée]moire|communiqu[ée]|circular|decree|resolution)s?(?:[ \t]+No\.?[ \t]*[0-9][0-9/.-]{0,12})?[ \t]+(?:of|from|dated)|(?:(?-u:\b)your|(?-u:\b)my|(?-u:\b)our|['’]s)[ \t]+(?:telegram[ \t]+|cable[ \t]+|No\.?[ \t]*)?[0-9]{1,6}(?:[ \t]+\[[0-9]{1,6}\])?,?)[ \t]+(?:of[ \t]+)?(?:the[ \t]+)?$",
-    )
+    let document = r"(?:memorandum|memoranda|telegram|cable|letter|note|dispatch|despatch|statement|report|message|ciphergram|instructions?|aide-m[ée]moire|communiqu[ée]|circular|decree|resolution)s?";
+    let number = r"(?:[ \t]+No\.?[ \t]*[0-9][0-9/.-]{0,12})?";
+    let sender = r"(?:(?-u:\b)your|(?-u:\b)my|(?-u:\b)our|['’]s)";
+    Regex::new(&format!(
+        r"(?i)(?:{document}{number}[ \t]+(?:of|from|dated)|{sender}[ \t]+(?:{document}[ \t]+|No\.?[ \t]*)?[0-9]{{1,6}}(?:[ \t]+\[[0-9]{{1,6}}\])?,?|{sender}[ \t]+{document}{number})[ \t]+(?:of[ \t]+)?(?:the[ \t]+)?$"
+    ))
     .expect("the cited-document pattern is valid")
 });
 
@@ -263,6 +266,28 @@ mod tests {
             &cable(
                 "April 14, 1918",
                 "An early decision will enable transport due Nagasaki 20th to handle men. On the 30th [of April] the delegation will arrive. Entire movement completed into Harbin May 6.",
+            ),
+        ));
+    }
+
+    #[test]
+    fn telegrams_cited_by_number_and_day() {
+        expect![[r#"
+            7:12-7:16 info D004: “14th” reads as 14 January 1918, after the document's date (5 January 1918); if it means 14 December, supply [of December]
+            7:67-7:85 warning D004: “January 12, 6 p.m.” (12 January 1918, 18:00) is after the document's date (5 January 1918)
+        "#]]
+        .assert_eq(&check(
+            "D004",
+            &cable(
+                "January 5, 1918",
+                "Your cable 14th. Fifty thousand dollars cabled. Department’s 140, January 12, 6 p.m. and my 2360, January 3.",
+            ),
+        ));
+        expect![[""]].assert_eq(&check(
+            "D004",
+            &cable(
+                "January 5, 1918",
+                "Your cable 4th. Fifty thousand dollars cabled. Department’s 140, January 2, 6 p.m. and my 2360, January 3.",
             ),
         ));
     }

@@ -12,6 +12,8 @@ mod describe;
 
 #[cfg(test)]
 mod corpus_tests;
+#[cfg(test)]
+mod seed_fixtures;
 
 use super::Rule;
 
