@@ -390,7 +390,8 @@ pub fn chinese_like(like: &str, value: u32, is_year: bool) -> String {
             .collect();
     }
     const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-    if is_year {
+    // Digit by digit for a year, and for anything past 99 (no month or day).
+    if is_year || value > 99 {
         return value
             .to_string()
             .chars()
@@ -445,6 +446,7 @@ mod tests {
         assert_eq!(chinese_like("六", 12, false), "十二");
         assert_eq!(chinese_like("一九六二", 1963, true), "一九六三");
         assert_eq!(chinese_like("28", 27, false), "27");
+        assert_eq!(chinese_like("二十八", 150, false), "一五〇");
         assert_eq!(chinese_like("２８", 27, false), "２７");
     }
 

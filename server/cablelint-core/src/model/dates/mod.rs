@@ -4,10 +4,12 @@
 //! editor supplied in brackets, and how sure the reading is; and the
 //! document's own date, derived from the header, closing and archive line.
 //!
-//! Recognition runs one compiled regex over the lines that can hold the
-//! document's own dates (never the citation, summary, notes or title, whose
-//! dates are other facts), then reads the whole document to settle what each
-//! line leaves open: the year of "28 June", the order of "03.11.".
+//! Recognition runs one compiled multi-pattern regex over the sections that
+//! can hold the document's own dates (never the citation, summary, notes or
+//! title, whose dates are other facts), then reads the whole document to
+//! settle what each line leaves open: the year of "28 June", the order of
+//! "03.11.", the month of "the 26th". It runs on first use of
+//! [`Document::dates`], so a run without date rules does not pay for it.
 
 pub mod calendar;
 #[cfg(test)]
