@@ -86,50 +86,55 @@ fn human_output_underlines_spans_and_names_profiles() {
         &run,
         1,
         expect![[r#"
-        bom-crlf.cable: profile generic (no collection recognised)
-        bom-crlf.cable:2:6: warning[B004] empty editorial bracket
-          |
-        2 | 发往 𠀋 [] 乌鲁木齐
-          |         ^^
-          |
-          = help: unsafe fix: Delete the empty brackets
+            bom-crlf.cable: profile generic (no collection recognised)
+            bom-crlf.cable:2:6: warning[B004] empty editorial bracket
+              |
+            2 | 发往 𠀋 [] 乌鲁木齐
+              |         ^^
+              |
+              = help: unsafe fix: Delete the empty brackets
 
-        bom-crlf.cable:3:13: warning[B004] empty editorial bracket
-          |
-        3 | On the 26th [ ], Ji met him.
-          |             ^^^
-          |
-          = help: unsafe fix: Delete the empty brackets
+            bom-crlf.cable:3:13: warning[B004] empty editorial bracket
+              |
+            3 | On the 26th [ ], Ji met him.
+              |             ^^^
+              |
+              = help: unsafe fix: Delete the empty brackets
 
-        directive.cable: profile generic (no collection recognised)
-        directive.cable:1:1: error[E002] unknown directive `disable-lines`: expected `profile`, `disable-file` or `disable-next-line`
-          |
-        1 | % cablelint: disable-lines B004
-          | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+            directive.cable: profile generic (no collection recognised)
+            directive.cable:1:1: error[E002] unknown directive `disable-lines`: expected `profile`, `disable-file` or `disable-next-line`
+              |
+            1 | % cablelint: disable-lines B004
+              | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
 
-        directive.cable:4:6: warning[B004] empty editorial bracket
-          |
-        4 |     Tab    [] 𠀋 here.
-          |            ^^
-          |
-          = help: unsafe fix: Delete the empty brackets
+            directive.cable:4:6: warning[B004] empty editorial bracket
+              |
+            4 |     Tab    [] 𠀋 here.
+              |            ^^
+              |
+              = help: unsafe fix: Delete the empty brackets
 
-        invalid-utf8.cable: profile generic (no collection recognised)
-        invalid-utf8.cable:2:1: error[E001] invalid UTF-8 on line 2 (byte 19); the file will not be fixed
-          |
-        2 | �� bad bytes
-          | ^
+            invalid-utf8.cable: profile generic (no collection recognised)
+            invalid-utf8.cable:2:1: error[E001] invalid UTF-8 on line 2 (byte 19); the file will not be fixed
+              |
+            2 | �� bad bytes
+              | ^
 
-        invalid-utf8.cable:3:13: warning[B004] empty editorial bracket
-          |
-        3 | On the 26th [], Ji met him.
-          |             ^^
-          |
-          = help: unsafe fix: Delete the empty brackets
+            invalid-utf8.cable:3:13: warning[B004] empty editorial bracket
+              |
+            3 | On the 26th [], Ji met him.
+              |             ^^
+              |
+              = help: unsafe fix: Delete the empty brackets
 
-        prc-clean.cable: profile prc-mfa-cable (detected from 发往, 等级, 外发, 复来报号, Foreign Ministry Dispatch No.)
-        Found 6 problems (2 errors, 4 warnings) in 3 of 4 files checked; 4 fixable with --fix --unsafe-fixes.
-    "#]],
+            prc-clean.cable: profile prc-mfa-cable (detected from 发往, 等级, 外发, 复来报号, Foreign Ministry Dispatch No.)
+            prc-clean.cable:1:14: info[B006] `(` is not closed before its paragraph ends (line 2)
+              |
+            1 | 发往:乌鲁木齐   批发:(   628
+              |                      ^
+
+            Found 7 problems (2 errors, 4 warnings, 1 info) in 4 of 4 files checked; 4 fixable with --fix --unsafe-fixes.
+        "#]],
         expect![[""]],
     );
 }
@@ -142,9 +147,14 @@ fn a_clean_file_passes() {
         &run,
         0,
         expect![[r#"
-        prc-clean.cable: profile prc-mfa-cable (detected from 发往, 等级, 外发, 复来报号, Foreign Ministry Dispatch No.)
-        No problems found; 1 file checked.
-    "#]],
+            prc-clean.cable: profile prc-mfa-cable (detected from 发往, 等级, 外发, 复来报号, Foreign Ministry Dispatch No.)
+            prc-clean.cable:1:14: info[B006] `(` is not closed before its paragraph ends (line 2)
+              |
+            1 | 发往:乌鲁木齐   批发:(   628
+              |                      ^
+
+            Found 1 problem (1 info) in 1 of 1 file checked.
+        "#]],
         expect![[""]],
     );
 }
@@ -167,131 +177,152 @@ fn json_output_has_the_documented_shape() {
         &run,
         1,
         expect![[r#"
-        {
-          "version": 1,
-          "files": [
             {
-              "path": "bom-crlf.cable",
-              "profile": "generic",
-              "diagnostics": [
+              "version": 1,
+              "files": [
                 {
-                  "code": "B004",
-                  "name": "empty-bracket",
-                  "severity": "warning",
-                  "message": "empty editorial bracket",
-                  "range": {
-                    "start": {
-                      "line": 2,
-                      "column": 6,
-                      "offset": 44
-                    },
-                    "end": {
-                      "line": 2,
-                      "column": 8,
-                      "offset": 46
-                    }
-                  },
-                  "fix": {
-                    "applicability": "unsafe",
-                    "title": "Delete the empty brackets",
-                    "edits": [
-                      {
-                        "range": {
-                          "start": {
-                            "line": 2,
-                            "column": 5,
-                            "offset": 43
-                          },
-                          "end": {
-                            "line": 2,
-                            "column": 8,
-                            "offset": 46
-                          }
+                  "path": "bom-crlf.cable",
+                  "profile": "generic",
+                  "diagnostics": [
+                    {
+                      "code": "B004",
+                      "name": "empty-bracket",
+                      "severity": "warning",
+                      "message": "empty editorial bracket",
+                      "range": {
+                        "start": {
+                          "line": 2,
+                          "column": 6,
+                          "offset": 44
                         },
-                        "new_text": ""
-                      }
-                    ]
-                  },
-                  "related": []
+                        "end": {
+                          "line": 2,
+                          "column": 8,
+                          "offset": 46
+                        }
+                      },
+                      "fix": {
+                        "applicability": "unsafe",
+                        "title": "Delete the empty brackets",
+                        "edits": [
+                          {
+                            "range": {
+                              "start": {
+                                "line": 2,
+                                "column": 5,
+                                "offset": 43
+                              },
+                              "end": {
+                                "line": 2,
+                                "column": 8,
+                                "offset": 46
+                              }
+                            },
+                            "new_text": ""
+                          }
+                        ]
+                      },
+                      "related": []
+                    },
+                    {
+                      "code": "B004",
+                      "name": "empty-bracket",
+                      "severity": "warning",
+                      "message": "empty editorial bracket",
+                      "range": {
+                        "start": {
+                          "line": 3,
+                          "column": 13,
+                          "offset": 73
+                        },
+                        "end": {
+                          "line": 3,
+                          "column": 16,
+                          "offset": 76
+                        }
+                      },
+                      "fix": {
+                        "applicability": "unsafe",
+                        "title": "Delete the empty brackets",
+                        "edits": [
+                          {
+                            "range": {
+                              "start": {
+                                "line": 3,
+                                "column": 12,
+                                "offset": 72
+                              },
+                              "end": {
+                                "line": 3,
+                                "column": 16,
+                                "offset": 76
+                              }
+                            },
+                            "new_text": ""
+                          }
+                        ]
+                      },
+                      "related": []
+                    }
+                  ],
+                  "profile_detection": {
+                    "method": "fallback",
+                    "markers": [],
+                    "description": "no collection recognised"
+                  }
                 },
                 {
-                  "code": "B004",
-                  "name": "empty-bracket",
-                  "severity": "warning",
-                  "message": "empty editorial bracket",
-                  "range": {
-                    "start": {
-                      "line": 3,
-                      "column": 13,
-                      "offset": 73
-                    },
-                    "end": {
-                      "line": 3,
-                      "column": 16,
-                      "offset": 76
-                    }
-                  },
-                  "fix": {
-                    "applicability": "unsafe",
-                    "title": "Delete the empty brackets",
-                    "edits": [
-                      {
-                        "range": {
-                          "start": {
-                            "line": 3,
-                            "column": 12,
-                            "offset": 72
-                          },
-                          "end": {
-                            "line": 3,
-                            "column": 16,
-                            "offset": 76
-                          }
+                  "path": "prc-clean.cable",
+                  "profile": "prc-mfa-cable",
+                  "diagnostics": [
+                    {
+                      "code": "B006",
+                      "name": "unbalanced-punctuation",
+                      "severity": "info",
+                      "message": "`(` is not closed before its paragraph ends (line 2)",
+                      "range": {
+                        "start": {
+                          "line": 1,
+                          "column": 14,
+                          "offset": 29
                         },
-                        "new_text": ""
-                      }
-                    ]
-                  },
-                  "related": []
+                        "end": {
+                          "line": 1,
+                          "column": 15,
+                          "offset": 30
+                        }
+                      },
+                      "fix": null,
+                      "related": []
+                    }
+                  ],
+                  "profile_detection": {
+                    "method": "detected",
+                    "markers": [
+                      "发往",
+                      "等级",
+                      "外发",
+                      "复来报号",
+                      "Foreign Ministry Dispatch No."
+                    ],
+                    "description": "detected from 发往, 等级, 外发, 复来报号, Foreign Ministry Dispatch No."
+                  }
                 }
               ],
-              "profile_detection": {
-                "method": "fallback",
-                "markers": [],
-                "description": "no collection recognised"
-              }
-            },
-            {
-              "path": "prc-clean.cable",
-              "profile": "prc-mfa-cable",
-              "diagnostics": [],
-              "profile_detection": {
-                "method": "detected",
-                "markers": [
-                  "发往",
-                  "等级",
-                  "外发",
-                  "复来报号",
-                  "Foreign Ministry Dispatch No."
-                ],
-                "description": "detected from 发往, 等级, 外发, 复来报号, Foreign Ministry Dispatch No."
+              "summary": {
+                "files": 2,
+                "files_with_diagnostics": 2,
+                "diagnostics": 3,
+                "errors": 0,
+                "warnings": 2,
+                "infos": 1,
+                "hints": 0,
+                "fixable": 0,
+                "fixable_unsafe": 2,
+                "fixes_applied": 0
               }
             }
-          ],
-          "summary": {
-            "files": 2,
-            "files_with_diagnostics": 1,
-            "diagnostics": 2,
-            "errors": 0,
-            "warnings": 2,
-            "infos": 0,
-            "hints": 0,
-            "fixable": 0,
-            "fixable_unsafe": 2,
-            "fixes_applied": 0
-          }
-        }
-    "#]],
+        "#]],
         expect![[""]],
     );
 }
@@ -377,13 +408,14 @@ fn github_output_is_workflow_commands() {
         &run,
         1,
         expect![[r#"
-        ::warning file=bom-crlf.cable,line=2,col=6,endLine=2,endColumn=8,title=B004 empty-bracket::empty editorial bracket
-        ::warning file=bom-crlf.cable,line=3,col=13,endLine=3,endColumn=16,title=B004 empty-bracket::empty editorial bracket
-        ::error file=directive.cable,line=1,col=1,endLine=1,endColumn=32,title=E002 invalid-directive::unknown directive `disable-lines`: expected `profile`, `disable-file` or `disable-next-line`
-        ::warning file=directive.cable,line=4,col=6,endLine=4,endColumn=8,title=B004 empty-bracket::empty editorial bracket
-        ::error file=invalid-utf8.cable,line=2,col=1,endLine=2,endColumn=2,title=E001 invalid-utf8::invalid UTF-8 on line 2 (byte 19); the file will not be fixed
-        ::warning file=invalid-utf8.cable,line=3,col=13,endLine=3,endColumn=15,title=B004 empty-bracket::empty editorial bracket
-    "#]],
+            ::warning file=bom-crlf.cable,line=2,col=6,endLine=2,endColumn=8,title=B004 empty-bracket::empty editorial bracket
+            ::warning file=bom-crlf.cable,line=3,col=13,endLine=3,endColumn=16,title=B004 empty-bracket::empty editorial bracket
+            ::error file=directive.cable,line=1,col=1,endLine=1,endColumn=32,title=E002 invalid-directive::unknown directive `disable-lines`: expected `profile`, `disable-file` or `disable-next-line`
+            ::warning file=directive.cable,line=4,col=6,endLine=4,endColumn=8,title=B004 empty-bracket::empty editorial bracket
+            ::error file=invalid-utf8.cable,line=2,col=1,endLine=2,endColumn=2,title=E001 invalid-utf8::invalid UTF-8 on line 2 (byte 19); the file will not be fixed
+            ::warning file=invalid-utf8.cable,line=3,col=13,endLine=3,endColumn=15,title=B004 empty-bracket::empty editorial bracket
+            ::notice file=prc-clean.cable,line=1,col=14,endLine=1,endColumn=15,title=B006 unbalanced-punctuation::`(` is not closed before its paragraph ends (line 2)
+        "#]],
         expect![[""]],
     );
 }
@@ -696,7 +728,9 @@ fn a_missing_path_is_an_error_but_the_rest_is_checked() {
     check(
         &run,
         2,
-        expect![[""]],
+        expect![[r#"
+            ::notice file=prc-clean.cable,line=1,col=14,endLine=1,endColumn=15,title=B006 unbalanced-punctuation::`(` is not closed before its paragraph ends (line 2)
+        "#]],
         expect![[r#"
         error: nope.cable: No such file or directory (os error 2)
     "#]],
@@ -741,9 +775,9 @@ fn configuration_sets_profiles_severities_ignores_and_excludes() {
         &run,
         0,
         expect![[r#"
-        ::notice file=frus/telegram.cable,line=2,col=16,endLine=2,endColumn=18,title=B004 empty-bracket::empty editorial bracket
-        ::notice file=top.cable,line=1,col=5,endLine=1,endColumn=7,title=B004 empty-bracket::empty editorial bracket
-    "#]],
+            ::notice file=frus/telegram.cable,line=4,col=16,endLine=4,endColumn=18,title=B004 empty-bracket::empty editorial bracket
+            ::notice file=top.cable,line=1,col=5,endLine=1,endColumn=7,title=B004 empty-bracket::empty editorial bracket
+        "#]],
         expect![[""]],
     );
     let json = run_in(dir.path(), &["check", "--format", "json", "frus"], None);
@@ -767,12 +801,12 @@ fn no_config_and_explicit_config() {
         &run,
         1,
         expect![[r#"
-        ::warning file=drafts/d.cable,line=1,col=7,endLine=1,endColumn=9,title=B004 empty-bracket::empty editorial bracket
-        ::warning file=frus/telegram.cable,line=2,col=16,endLine=2,endColumn=18,title=B004 empty-bracket::empty editorial bracket
-        ::warning file=nested/n.cable,line=1,col=8,endLine=1,endColumn=10,title=B004 empty-bracket::empty editorial bracket
-        ::warning file=quiet/q.cable,line=1,col=7,endLine=1,endColumn=9,title=B004 empty-bracket::empty editorial bracket
-        ::warning file=top.cable,line=1,col=5,endLine=1,endColumn=7,title=B004 empty-bracket::empty editorial bracket
-    "#]],
+            ::warning file=drafts/d.cable,line=1,col=7,endLine=1,endColumn=9,title=B004 empty-bracket::empty editorial bracket
+            ::warning file=frus/telegram.cable,line=4,col=16,endLine=4,endColumn=18,title=B004 empty-bracket::empty editorial bracket
+            ::warning file=nested/n.cable,line=1,col=8,endLine=1,endColumn=10,title=B004 empty-bracket::empty editorial bracket
+            ::warning file=quiet/q.cable,line=1,col=7,endLine=1,endColumn=9,title=B004 empty-bracket::empty editorial bracket
+            ::warning file=top.cable,line=1,col=5,endLine=1,endColumn=7,title=B004 empty-bracket::empty editorial bracket
+        "#]],
         expect![[""]],
     );
     let run = run_in(
@@ -858,10 +892,30 @@ fn rules_and_profiles_are_listed() {
         &run,
         0,
         expect![[r#"
-        B004  empty-bracket            warning      fix:yes        An editorial bracket with nothing in it.
-        E001  invalid-utf8             error        fix:no         The file is not valid UTF-8.
-        E002  invalid-directive        error        fix:no         A `% cablelint:` line that cablelint cannot follow.
-    "#]],
+            B001  unclosed-bracket         error        fix:no         An editorial `[` that its paragraph never closes.
+            B002  stray-close-bracket      error        fix:no         A `]` with no editorial `[` open in its paragraph.
+            B003  nested-bracket           warning      fix:no         An editorial bracket inside another one.
+            B004  empty-bracket            warning      fix:yes        An editorial bracket with nothing in it.
+            B005  multiline-bracket        warning      fix:no         An editorial bracket that runs across a line break where the profile keeps brackets on one line.
+            B006  unbalanced-punctuation   info         fix:no         Parentheses, curly double quotes or CJK brackets that do not pair up.
+            B007  nonstandard-ellipsis     warning      fix:yes        An omission mark spelled other than the collection writes it.
+            D001  impossible-date          error        fix:sometimes  A date that cannot exist: 31 June, 30 February, month 13, or a weekday that does not fit the date.
+            D002  date-disagreement        warning      fix:sometimes  The archive line, header, closing and original-language header give the document different dates.
+            D003  stamps-out-of-order      warning      fix:no         A cable received before it was sent, or an office stamp earlier than the stamp before it.
+            D004  relative-day-after-date  warning      fix:no         A day the text speaks of in the past ("On the 26th [of June], … handed") that falls after the document's own date, or on no day at all.
+            D005  mixed-numeric-order      warning      fix:no         Numeric dates of one document written day first in one place and month first in another.
+            D006  missing-year             hint         fix:sometimes  A header or closing date without a year, where the document states the year elsewhere.
+            E001  invalid-utf8             error        fix:no         The file is not valid UTF-8.
+            E002  invalid-directive        error        fix:no         A `% cablelint:` line that cablelint cannot follow.
+            H001  required-field-missing   warning      fix:sometimes  The translated header lacks a field that the collection's profile requires.
+            H002  empty-field              warning      fix:no         A header field stands without a value where the profile says it always has one.
+            H003  duplicate-field          warning      fix:sometimes  A header field that occurs once per cable is given twice.
+            H004  unknown-label            warning      fix:sometimes  A header label that names no field of the collection's profile.
+            H005  header-translation-mismatch warning      fix:no         The original-language header and its translation give one field different values.
+            O001  title-not-held           warning      fix:no         A title given to an official who did not hold that post on the document's date.
+            O002  non-preferred-romanisation hint         fix:yes        A Chinese official's full name in a romanisation other than the collection's.
+            O003  unknown-official         hint     off fix:no         A titled name that matches no one in the officials registry.
+        "#]],
         expect![[""]],
     );
     let json = run_in(dir.path(), &["rules", "--format", "json"], None);

@@ -3,16 +3,19 @@
 //! brackets point into it by byte spans.
 
 pub mod brackets;
+pub mod dates;
 pub mod directives;
 pub mod header;
 mod segment;
 
 pub use brackets::{Bracket, BracketClass, Brackets};
+pub use dates::{DateMention, DateRole, Dates};
 pub use directives::{CodePattern, Directive, DirectiveKind};
 pub use header::HeaderField;
 
 use crate::profile::{detect_profile, Detection, Profile, ProfileSet};
 use crate::text::{LineIndex, SourceText, Span};
+use std::sync::OnceLock;
 
 /// What a line is, in reading order of a cable page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -92,6 +95,8 @@ pub struct Document {
     /// A profile id that a directive or the configuration named but nobody
     /// defines (reported, and the generic profile used instead).
     pub unknown_profile: Option<(String, Option<Span>)>,
+    /// Recognised on first use through [`Document::dates`].
+    dates: OnceLock<Dates>,
 }
 
 impl Document {
@@ -116,6 +121,7 @@ impl Document {
             profile,
             detection,
             unknown_profile,
+            dates: OnceLock::new(),
         }
     }
 
@@ -125,6 +131,12 @@ impl Document {
             &ProfileSet::builtin(),
             &ParseOptions::default(),
         )
+    }
+
+    /// Every date in the document and the document's own date, recognised
+    /// on first use: a run without date rules does not pay for them.
+    pub fn dates(&self) -> &Dates {
+        self.dates.get_or_init(|| Dates::recognise(self))
     }
 
     pub fn text(&self) -> &str {

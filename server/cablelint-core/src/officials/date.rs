@@ -1,8 +1,7 @@
-//! The document's own date, which decides which posts an official held.
-//!
-//! Until the dates recogniser lands this reads the archive date line
-//! ("June 28, 1962"), else the first dated header field. Kept in one function
-//! so it can be switched over in one place.
+//! The document's own date, which decides which posts an official held: the
+//! one the dates recogniser settles (header, closing, archive line and
+//! original-language codes weighed together), else the archive date line or
+//! the first dated header field read directly.
 
 use std::sync::LazyLock;
 
@@ -14,6 +13,21 @@ use crate::profile::ValueKind;
 
 /// The date the document was written, to the precision the text gives.
 pub fn document_date(doc: &Document) -> Option<Date> {
+    recognised_date(doc).or_else(|| written_date(doc))
+}
+
+fn recognised_date(doc: &Document) -> Option<Date> {
+    use crate::model::dates::{calendar::civil_from_days, Precision};
+    let interval = doc.dates().document.as_ref()?.interval;
+    let (year, month, day) = civil_from_days(interval.first_day());
+    match interval.precision {
+        Precision::Year => Some(Date::year(year)),
+        Precision::Month => Date::month(year, month).ok(),
+        _ => Date::day(year, month, day).ok(),
+    }
+}
+
+fn written_date(doc: &Document) -> Option<Date> {
     let from_archive_line = doc
         .sections_of(SectionKind::ArchiveDate)
         .find_map(|section| parse_date_in(doc.slice(section.span)));

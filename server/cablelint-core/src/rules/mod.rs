@@ -3,6 +3,7 @@
 //! rule's stable code.
 
 mod brackets;
+mod dates;
 mod file;
 mod header;
 mod officials;
@@ -189,6 +190,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
         .iter()
         .chain(header::RULES)
         .chain(brackets::RULES)
+        .chain(dates::RULES)
         .chain(officials::RULES)
         .copied()
         .collect();

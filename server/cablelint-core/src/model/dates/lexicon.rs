@@ -1,0 +1,460 @@
+//! Words and numerals of dates: month and weekday names in the languages of
+//! the collections, Roman month numerals, Chinese numerals. Each month table
+//! keeps one language's one form in calendar order, so a fix can write a
+//! month back in the spelling the document used.
+
+use super::calendar::Weekday;
+
+/// One language's month names in one grammatical form, January first.
+pub struct MonthTable {
+    pub language: &'static str,
+    pub names: [&'static str; 12],
+    /// English names are capitalised; a lower-case "may" or "march" is a
+    /// verb, not a month.
+    pub capitalised: bool,
+}
+
+pub static MONTH_TABLES: &[MonthTable] = &[
+    MonthTable {
+        language: "en",
+        names: [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ],
+        capitalised: true,
+    },
+    MonthTable {
+        language: "en-abbr",
+        names: [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec",
+        ],
+        capitalised: true,
+    },
+    MonthTable {
+        language: "en-abbr3",
+        names: [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ],
+        capitalised: true,
+    },
+    MonthTable {
+        language: "ru-gen",
+        names: [
+            "января",
+            "февраля",
+            "марта",
+            "апреля",
+            "мая",
+            "июня",
+            "июля",
+            "августа",
+            "сентября",
+            "октября",
+            "ноября",
+            "декабря",
+        ],
+        capitalised: false,
+    },
+    MonthTable {
+        language: "ru",
+        names: [
+            "январь",
+            "февраль",
+            "март",
+            "апрель",
+            "май",
+            "июнь",
+            "июль",
+            "август",
+            "сентябрь",
+            "октябрь",
+            "ноябрь",
+            "декабрь",
+        ],
+        capitalised: false,
+    },
+    MonthTable {
+        language: "de",
+        names: [
+            "Januar",
+            "Februar",
+            "März",
+            "April",
+            "Mai",
+            "Juni",
+            "Juli",
+            "August",
+            "September",
+            "Oktober",
+            "November",
+            "Dezember",
+        ],
+        capitalised: false,
+    },
+    MonthTable {
+        language: "fr",
+        names: [
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
+        ],
+        capitalised: false,
+    },
+    MonthTable {
+        language: "pl-gen",
+        names: [
+            "stycznia",
+            "lutego",
+            "marca",
+            "kwietnia",
+            "maja",
+            "czerwca",
+            "lipca",
+            "sierpnia",
+            "września",
+            "października",
+            "listopada",
+            "grudnia",
+        ],
+        capitalised: false,
+    },
+    MonthTable {
+        language: "cs-gen",
+        names: [
+            "ledna",
+            "února",
+            "března",
+            "dubna",
+            "května",
+            "června",
+            "července",
+            "srpna",
+            "září",
+            "října",
+            "listopadu",
+            "prosince",
+        ],
+        capitalised: false,
+    },
+    MonthTable {
+        language: "es",
+        names: [
+            "enero",
+            "febrero",
+            "marzo",
+            "abril",
+            "mayo",
+            "junio",
+            "julio",
+            "agosto",
+            "septiembre",
+            "octubre",
+            "noviembre",
+            "diciembre",
+        ],
+        capitalised: false,
+    },
+    MonthTable {
+        language: "pt",
+        names: [
+            "janeiro",
+            "fevereiro",
+            "março",
+            "abril",
+            "maio",
+            "junho",
+            "julho",
+            "agosto",
+            "setembro",
+            "outubro",
+            "novembro",
+            "dezembro",
+        ],
+        capitalised: false,
+    },
+];
+
+/// Every month name, longest first, as one regex alternation.
+pub fn month_alternation() -> String {
+    let mut names: Vec<&str> = MONTH_TABLES
+        .iter()
+        .flat_map(|t| t.names.iter().copied())
+        .collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
+    names.dedup();
+    names
+        .iter()
+        .map(|n| regex::escape(n))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// A month word as written → (table index, month 1–12). English names that
+/// are all lower case are refused ("you may 5 …" is not a date).
+pub fn lookup_month(word: &str) -> Option<(usize, u8)> {
+    let word = word.trim_end_matches('.');
+    let lower = word.to_lowercase();
+    let all_lower = word == lower;
+    for (t, table) in MONTH_TABLES.iter().enumerate() {
+        for (m, name) in table.names.iter().enumerate() {
+            if name.to_lowercase() == lower {
+                if table.capitalised && all_lower {
+                    continue;
+                }
+                return Some((t, m as u8 + 1));
+            }
+        }
+    }
+    None
+}
+
+/// "Sept", "Jan": a shortened English month name (which keeps its dot).
+pub fn is_abbreviation(word: &str) -> bool {
+    lookup_month(word).is_some_and(|(table, _)| MONTH_TABLES[table].language.starts_with("en-abbr"))
+}
+
+/// `month` written like `like` (same table, same letter case).
+pub fn month_like(like: &str, month: u8) -> Option<String> {
+    let (table, _) = lookup_month(like)?;
+    let name = MONTH_TABLES[table]
+        .names
+        .get(usize::from(month).checked_sub(1)?)?;
+    let like = like.trim_end_matches('.');
+    let upper = like
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase)
+        && like.chars().count() > 1;
+    let capital = like.chars().next().is_some_and(char::is_uppercase);
+    Some(if upper {
+        name.to_uppercase()
+    } else if capital {
+        let mut chars = name.chars();
+        chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
+    } else {
+        name.to_lowercase()
+    })
+}
+
+static WEEKDAYS: &[(&str, Weekday)] = &[
+    ("monday", Weekday::Monday),
+    ("tuesday", Weekday::Tuesday),
+    ("wednesday", Weekday::Wednesday),
+    ("thursday", Weekday::Thursday),
+    ("friday", Weekday::Friday),
+    ("saturday", Weekday::Saturday),
+    ("sunday", Weekday::Sunday),
+    ("понедельник", Weekday::Monday),
+    ("вторник", Weekday::Tuesday),
+    ("среда", Weekday::Wednesday),
+    ("четверг", Weekday::Thursday),
+    ("пятница", Weekday::Friday),
+    ("суббота", Weekday::Saturday),
+    ("воскресенье", Weekday::Sunday),
+    ("montag", Weekday::Monday),
+    ("dienstag", Weekday::Tuesday),
+    ("mittwoch", Weekday::Wednesday),
+    ("donnerstag", Weekday::Thursday),
+    ("freitag", Weekday::Friday),
+    ("samstag", Weekday::Saturday),
+    ("sonntag", Weekday::Sunday),
+];
+
+pub fn weekday_alternation() -> String {
+    WEEKDAYS
+        .iter()
+        .map(|(w, _)| *w)
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+pub fn lookup_weekday(word: &str) -> Option<Weekday> {
+    let lower = word.to_lowercase();
+    WEEKDAYS.iter().find(|(w, _)| *w == lower).map(|(_, d)| *d)
+}
+
+/// `weekday` in the language and letter case of `like`.
+pub fn weekday_like(like: &str, weekday: Weekday) -> String {
+    let lower = like.to_lowercase();
+    let position = WEEKDAYS.iter().position(|(w, _)| *w == lower).unwrap_or(0);
+    let language_start = position - position % 7;
+    let name = WEEKDAYS[language_start + weekday as usize].0;
+    if like.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()) {
+        name.to_uppercase()
+    } else if like.chars().next().is_some_and(char::is_uppercase) {
+        let mut chars = name.chars();
+        chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
+    } else {
+        name.to_owned()
+    }
+}
+
+pub const ROMAN_MONTHS: [&str; 12] = [
+    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
+];
+
+pub fn roman_month(text: &str) -> Option<u8> {
+    ROMAN_MONTHS
+        .iter()
+        .position(|r| *r == text)
+        .map(|i| i as u8 + 1)
+}
+
+/// The value of one Chinese or full-width digit.
+fn cjk_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '〇' | '零' | '○' => 0,
+        '一' => 1,
+        '二' | '两' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        '０'..='９' => c as u32 - '０' as u32,
+        '0'..='9' => c as u32 - '0' as u32,
+        _ => return None,
+    })
+}
+
+/// A number written in Chinese numerals, full-width or ASCII digits:
+/// 二十八 = 28, 十一 = 11, 廿八 = 28, 一九六二 = 1962 (digit by digit),
+/// ６２ = 62. `None` for anything else.
+pub fn chinese_number(text: &str) -> Option<u32> {
+    if text.is_empty() {
+        return None;
+    }
+    if text.contains(['十', '廿', '卅']) {
+        let mut value = 0;
+        let mut pending: Option<u32> = None;
+        for c in text.chars() {
+            match c {
+                '十' => {
+                    value += pending.take().unwrap_or(1) * 10;
+                }
+                '廿' => value += 20,
+                '卅' => value += 30,
+                _ => {
+                    if pending.is_some() {
+                        return None;
+                    }
+                    pending = Some(cjk_digit(c)?);
+                }
+            }
+        }
+        return Some(value + pending.unwrap_or(0));
+    }
+    text.chars()
+        .try_fold(0u32, |acc, c| Some(acc.checked_mul(10)? + cjk_digit(c)?))
+}
+
+/// `value` in Chinese numerals like `like`: digit by digit for a year
+/// (一九六二), with 十 for a month or day (二十八); ASCII or full-width digits
+/// when `like` used them.
+pub fn chinese_like(like: &str, value: u32, is_year: bool) -> String {
+    if like.chars().all(|c| c.is_ascii_digit()) {
+        return value.to_string();
+    }
+    if like.chars().all(|c| ('０'..='９').contains(&c)) {
+        return value
+            .to_string()
+            .chars()
+            .filter_map(|c| char::from_u32(c as u32 - '0' as u32 + '０' as u32))
+            .collect();
+    }
+    const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    // Digit by digit for a year, and for anything past 99 (no month or day).
+    if is_year || value > 99 {
+        return value
+            .to_string()
+            .chars()
+            .map(|c| DIGITS[(c as u32 - '0' as u32) as usize])
+            .collect();
+    }
+    let (tens, ones) = (value / 10, value % 10);
+    let mut out = String::new();
+    if tens > 1 {
+        out.push(DIGITS[tens as usize]);
+    }
+    if tens > 0 {
+        out.push('十');
+    }
+    if ones > 0 || tens == 0 {
+        out.push(DIGITS[ones as usize]);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_are_found_in_every_language_and_written_back_alike() {
+        assert_eq!(lookup_month("June"), Some((0, 6)));
+        assert_eq!(lookup_month("JUNE").map(|m| m.1), Some(6));
+        assert_eq!(lookup_month("Sept.").map(|m| m.1), Some(9));
+        assert_eq!(lookup_month("июня").map(|m| m.1), Some(6));
+        assert_eq!(lookup_month("października").map(|m| m.1), Some(10));
+        assert_eq!(lookup_month("may"), None);
+        assert_eq!(lookup_month("Mayor"), None);
+        assert_eq!(month_like("June", 7).as_deref(), Some("July"));
+        assert_eq!(month_like("JUNE", 7).as_deref(), Some("JULY"));
+        assert_eq!(month_like("июня", 7).as_deref(), Some("июля"));
+        assert_eq!(month_like("Jan.", 2).as_deref(), Some("Feb"));
+    }
+
+    #[test]
+    fn chinese_numerals_read_and_write() {
+        assert_eq!(chinese_number("二十八"), Some(28));
+        assert_eq!(chinese_number("十一"), Some(11));
+        assert_eq!(chinese_number("十"), Some(10));
+        assert_eq!(chinese_number("廿八"), Some(28));
+        assert_eq!(chinese_number("一九六二"), Some(1962));
+        assert_eq!(chinese_number("６２"), Some(62));
+        assert_eq!(chinese_number("二二十"), None);
+        assert_eq!(chinese_number("x"), None);
+        assert_eq!(chinese_like("二十八", 27, false), "二十七");
+        assert_eq!(chinese_like("六", 10, false), "十");
+        assert_eq!(chinese_like("六", 12, false), "十二");
+        assert_eq!(chinese_like("一九六二", 1963, true), "一九六三");
+        assert_eq!(chinese_like("28", 27, false), "27");
+        assert_eq!(chinese_like("二十八", 150, false), "一五〇");
+        assert_eq!(chinese_like("２８", 27, false), "２７");
+    }
+
+    #[test]
+    fn weekdays_are_named_in_the_language_and_case_of_the_text() {
+        assert_eq!(lookup_weekday("FRIDAY"), Some(Weekday::Friday));
+        assert_eq!(weekday_like("Monday", Weekday::Thursday), "Thursday");
+        assert_eq!(weekday_like("FRIDAY", Weekday::Monday), "MONDAY");
+        assert_eq!(weekday_like("среда", Weekday::Friday), "пятница");
+    }
+}

@@ -1,0 +1,513 @@
+//! What the whole document settles about each date: its role (from the line
+//! it is on, the label or keyword before it), the numeric order the document
+//! uses, the year of a date written without one, and the document's own date.
+
+use super::calendar::{civil_from_days, days_from_civil, days_in_month, Interval, Precision};
+use super::{Confidence, DateForm, DateMention, DateRole, Dates, DocumentDate, NumericOrder};
+use crate::model::{Document, SectionKind};
+use crate::text::Span;
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// Words that say which stamp a date in a header is.
+static STAMP_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?P<sent>(?-u:\b)(?:sent|dispatched|despatched|transmitted|expedido)(?-u:\b)|отправлен[оа]?|nadano|wysłano|odesláno)|(?P<received>(?-u:\b)(?:received|arrived|recebido|recibido)(?-u:\b)|поступила|получен[оа]?|otrzymano|přijato)|(?P<processed>(?-u:\b)(?:decoded|deciphered|decoding|processed|came in|came to)(?-u:\b)|wpłynęło|расшифрован[оа]?|zpracováno)|(?P<date>(?-u:\b)dated?(?-u:\b)|дата|日期)",
+    )
+    .expect("the stamp word pattern is valid")
+});
+
+/// Where a date must fall, relative to the document's date, for a stamp's
+/// reading to settle a numeric order: a day before to two weeks after.
+const SETTLE_BEFORE_DAYS: i64 = 2;
+const SETTLE_AFTER_DAYS: i64 = 14;
+
+/// The document's date as far as the text fixes it before any guessing.
+#[derive(Debug, Clone, Copy)]
+struct Anchor {
+    year: i32,
+    day: Option<i64>,
+}
+
+pub(super) fn resolve(doc: &Document, mentions: &mut [DateMention]) -> Dates {
+    assign_roles(doc, mentions);
+    let century_hint = century_hint(mentions);
+    let anchor = anchor(mentions, century_hint);
+    let numeric_order = settle_order(mentions, anchor, century_hint);
+    for m in mentions.iter_mut() {
+        m.resolved = resolve_one(m, anchor, century_hint);
+        m.confidence = confidence(m);
+    }
+    let document = document_date(mentions);
+    date_weekday_headings(mentions, document.as_ref());
+    Dates {
+        mentions: mentions.to_vec(),
+        document,
+        numeric_order,
+    }
+}
+
+fn assign_roles(doc: &Document, mentions: &mut [DateMention]) {
+    let text = doc.text();
+    let leading_body = leading_body_lines(doc);
+    let mut previous_end_on_line: Option<(usize, usize)> = None;
+    for m in mentions.iter_mut() {
+        let line = doc.lines.line_of(m.span.start);
+        let line_span = doc.lines.line_content_span(text, line);
+        let window_start = match previous_end_on_line {
+            Some((l, end)) if l == line => end.max(line_span.start),
+            _ => line_span.start,
+        };
+        previous_end_on_line = Some((line, m.span.end));
+        if m.role != DateRole::Reference {
+            continue;
+        }
+        let mut kind = doc.line_kinds[line];
+        if kind == SectionKind::Body && leading_body.contains(&line) {
+            // A dateline or stamp the segmenter left in the body.
+            kind = SectionKind::Header;
+        }
+        let stamp = || {
+            stamp_word(&text[window_start..m.span.start.max(window_start)])
+                .or_else(|| field_role(doc, line, m.span.start))
+        };
+        let dateline =
+            || is_dateline_like(&text[line_span.range()], m.span.shift_back(line_span.start));
+        m.role = match kind {
+            SectionKind::ArchiveDate => DateRole::Archive,
+            SectionKind::OriginalHeader => stamp().unwrap_or(DateRole::Original),
+            SectionKind::Header => match stamp() {
+                Some(role) => role,
+                None if dateline() => DateRole::Header,
+                None => DateRole::Reference,
+            },
+            SectionKind::Closing if dateline() => DateRole::Closing,
+            _ => DateRole::Reference,
+        };
+    }
+}
+
+/// Lines at the start of the first body section before its first sentence
+/// of running text: where datelines and stamps stand when a long title or a
+/// dot-leader stamp ended the header early.
+fn leading_body_lines(doc: &Document) -> std::ops::Range<usize> {
+    let Some(body) = doc.sections.iter().find(|s| s.kind == SectionKind::Body) else {
+        return 0..0;
+    };
+    let text = doc.text();
+    let end = (body.lines.0..=body.lines.1)
+        .find(|&l| is_running_text(&text[doc.lines.line_content_span(text, l).range()]))
+        .unwrap_or(body.lines.1 + 1);
+    body.lines.0..end
+}
+
+/// A sentence, not a title, stamp or editor's note: eight words or more
+/// ending in one full stop (not dot leaders), a salutation's colon, or a
+/// very long line.
+fn is_running_text(line: &str) -> bool {
+    let t = line.trim();
+    if t.starts_with('[') || t.is_empty() {
+        return false;
+    }
+    if t.ends_with(':') && !t.ends_with("::") {
+        return true;
+    }
+    let core = t.trim_end_matches(['.', '…']);
+    let leaders = t.len() - core.len() > 1;
+    let sentence_end = t.ends_with(['.', '!', '?', '"', '”', '»']) && !leaders;
+    (sentence_end && t.split_whitespace().count() >= 8) || t.chars().count() >= 200
+}
+
+trait ShiftBack {
+    fn shift_back(self, by: usize) -> Span;
+}
+
+impl ShiftBack for Span {
+    fn shift_back(self, by: usize) -> Span {
+        Span::new(self.start.saturating_sub(by), self.end.saturating_sub(by))
+    }
+}
+
+/// The last stamp word before the date (since the previous date on its line).
+fn stamp_word(window: &str) -> Option<DateRole> {
+    let caps = STAMP_WORD.captures_iter(window).last()?;
+    Some(if caps.name("sent").is_some() {
+        DateRole::Sent
+    } else if caps.name("received").is_some() {
+        DateRole::Received
+    } else if caps.name("processed").is_some() {
+        DateRole::Processed
+    } else {
+        DateRole::Header
+    })
+}
+
+/// The role the profile's field gives a date inside its value.
+fn field_role(doc: &Document, line: usize, at: usize) -> Option<DateRole> {
+    let field = doc.fields.iter().find(|f| {
+        f.line == line && f.value.start <= at && at < f.value.end.max(f.value.start + 1)
+    })?;
+    Some(match field.field.as_deref()? {
+        "sent" | "dispatched" => DateRole::Sent,
+        "received" => DateRole::Received,
+        "decoded" => DateRole::Processed,
+        "date" | "dateline" => DateRole::Header,
+        _ if field.original => DateRole::Original,
+        _ => return None,
+    })
+}
+
+/// A date that is its line's whole content, but for a place before it and
+/// punctuation after: "Beijing, 1 September 1970", "Moscow, June 28, 1962,
+/// 7 p.m.", "6148    27/X/62". A date inside prose is a reference instead.
+fn is_dateline_like(line: &str, date: Span) -> bool {
+    // A place and the punctuation after it are short: look no further than
+    // that, so a long line with many dates costs no more than a short one.
+    const NEAR: usize = 120;
+    let before =
+        &line[floor_boundary(line, date.start.saturating_sub(NEAR))..date.start.min(line.len())];
+    // Only the last piece after wide spacing counts ("Neuer      Bonn, …").
+    let piece_start = ["  ", "\t", "…"]
+        .iter()
+        .filter_map(|gap| before.rfind(gap).map(|i| i + gap.len()))
+        .max()
+        .unwrap_or(0);
+    let place = before[piece_start..]
+        .trim()
+        .trim_start_matches(['[', '('])
+        .trim_end_matches(',')
+        .trim();
+    let words: Vec<&str> = place.split_whitespace().collect();
+    let place_ok = words.len() <= 4
+        && place
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\'' | '’'))
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || matches!(*w, "de" | "la" | "am" | "an" | "der" | "of" | "on")
+        });
+    let after = &line[date.end.min(line.len())..];
+    if after.len() > NEAR {
+        return false;
+    }
+    let after = after.trim();
+    let after_ok = after
+        .chars()
+        .all(|c| matches!(c, '.' | ',' | ';' | ')' | ']' | ' ' | '\t'));
+    place_ok && after_ok
+}
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while at > 0 && !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The century a two-digit year belongs to: that of the first four-digit
+/// year the document states about itself, else the twentieth.
+fn century_hint(mentions: &[DateMention]) -> i32 {
+    mentions
+        .iter()
+        .filter(|m| m.role != DateRole::Reference)
+        .chain(mentions.iter())
+        .filter_map(|m| m.year)
+        .find(|y| y.value >= 1000)
+        .map_or(1900, |y| y.value as i32)
+}
+
+fn full_year(written: u32, hint: i32) -> i32 {
+    if written >= 100 {
+        return written as i32;
+    }
+    let base = hint - hint.rem_euclid(100);
+    [base - 100, base, base + 100]
+        .into_iter()
+        .map(|c| c + written as i32)
+        .min_by_key(|y| (y - hint).abs())
+        .unwrap_or(1900 + written as i32)
+}
+
+const ANCHOR_PRIORITY: [DateRole; 6] = [
+    DateRole::Header,
+    DateRole::Sent,
+    DateRole::Closing,
+    DateRole::Archive,
+    DateRole::Original,
+    DateRole::Serial,
+];
+
+/// The day most fully written statements of the document's date give (the
+/// highest-priority one on a tie: header, sending stamp, closing, archive),
+/// else the first year one of them writes.
+fn anchor(mentions: &[DateMention], hint: i32) -> Option<Anchor> {
+    let written = |m: &&DateMention| {
+        ANCHOR_PRIORITY.contains(&m.role)
+            && m.year.is_some()
+            && (m.form != DateForm::Numeric || m.order.is_some())
+    };
+    let mut days: Vec<(i64, usize)> = Vec::new();
+    let mut year_only: Option<(usize, i32)> = None;
+    for m in mentions.iter().filter(written) {
+        let Some(year) = m.year.map(|y| full_year(y.value, hint)) else {
+            continue;
+        };
+        let rank = ANCHOR_PRIORITY
+            .iter()
+            .position(|r| *r == m.role)
+            .unwrap_or(usize::MAX);
+        let day = match (m.month, m.day) {
+            (Some(month), Some(day)) => {
+                Interval::new(year, Some(month.value as u8), Some(day.value as u8), None)
+            }
+            _ => None,
+        };
+        match day {
+            Some(day) => days.push((day.first_day(), rank)),
+            None => {
+                if year_only.is_none_or(|(r, _)| rank < r) {
+                    year_only = Some((rank, year));
+                }
+            }
+        }
+    }
+    let mut votes: HashMap<i64, (usize, usize)> = HashMap::new();
+    for &(day, rank) in &days {
+        let entry = votes.entry(day).or_insert((0, usize::MAX));
+        entry.0 += 1;
+        entry.1 = entry.1.min(rank);
+    }
+    let best = votes.into_iter().max_by_key(|&(day, (count, rank))| {
+        (count, std::cmp::Reverse(rank), std::cmp::Reverse(day))
+    });
+    match best {
+        Some((day, _)) => Some(Anchor {
+            year: civil_from_days(day).0,
+            day: Some(day),
+        }),
+        None => year_only.map(|(_, year)| Anchor { year, day: None }),
+    }
+}
+
+/// The year that puts month/day nearest the anchor (a cable of 3 January
+/// speaks of 30 December of the year before).
+fn nearest_year(month: u8, day: u8, anchor: Anchor) -> i32 {
+    let Some(anchor_day) = anchor.day else {
+        return anchor.year;
+    };
+    let day = day.min(days_in_month(anchor.year, month).unwrap_or(28));
+    [anchor.year - 1, anchor.year, anchor.year + 1]
+        .into_iter()
+        .min_by_key(|&y| {
+            let d = days_in_month(y, month).map_or(day, |n| day.min(n));
+            (days_from_civil(y, month, d) - anchor_day).abs()
+        })
+        .unwrap_or(anchor.year)
+}
+
+/// Orders numeric dates: each one's own evidence (a day over 12, or only one
+/// reading that fits the document's date for a header stamp), then the
+/// document's majority for those that stay open.
+fn settle_order(
+    mentions: &mut [DateMention],
+    anchor: Option<Anchor>,
+    hint: i32,
+) -> Option<NumericOrder> {
+    for m in mentions
+        .iter_mut()
+        .filter(|m| m.ambiguous && m.role != DateRole::Reference)
+    {
+        let (Some(anchor), Some(day), Some(month)) = (anchor, m.day, m.month) else {
+            continue;
+        };
+        let Some(anchor_day) = anchor.day else {
+            continue;
+        };
+        let fits = |month: u32, day: u32| {
+            let (month, day) = (month as u8, day as u8);
+            let year = m.year.map_or_else(
+                || nearest_year(month, day, anchor),
+                |y| full_year(y.value, hint),
+            );
+            Interval::new(year, Some(month), Some(day), None).is_some_and(|i| {
+                let d = i.first_day() - anchor_day;
+                (-SETTLE_BEFORE_DAYS..=SETTLE_AFTER_DAYS).contains(&d)
+            })
+        };
+        match (fits(month.value, day.value), fits(day.value, month.value)) {
+            (true, false) => m.own_order = Some(NumericOrder::DayFirst),
+            (false, true) => m.own_order = Some(NumericOrder::MonthFirst),
+            _ => {}
+        }
+    }
+    let count = |order| {
+        mentions
+            .iter()
+            .filter(|m| m.own_order == Some(order))
+            .count()
+    };
+    let (day_first, month_first) = (
+        count(NumericOrder::DayFirst),
+        count(NumericOrder::MonthFirst),
+    );
+    let document_order = match day_first.cmp(&month_first) {
+        std::cmp::Ordering::Greater => Some(NumericOrder::DayFirst),
+        std::cmp::Ordering::Less => Some(NumericOrder::MonthFirst),
+        std::cmp::Ordering::Equal => None,
+    };
+    for m in mentions.iter_mut().filter(|m| m.ambiguous) {
+        if let Some(order) = m.own_order.or(document_order) {
+            if order == NumericOrder::MonthFirst {
+                std::mem::swap(&mut m.day, &mut m.month);
+            }
+            m.order = Some(order);
+        }
+    }
+    document_order
+}
+
+fn resolve_one(
+    m: &DateMention,
+    anchor: Option<Anchor>,
+    hint: i32,
+) -> Option<(i32, Option<u8>, Option<u8>)> {
+    if m.form == DateForm::WeekdayTime {
+        return None;
+    }
+    let month = m.month.map(|c| c.value as u8);
+    let day = m.day.map(|c| c.value as u8);
+    if let Some(year) = m.year {
+        return Some((full_year(year.value, hint), month, day));
+    }
+    let anchor = anchor?;
+    match (month, day) {
+        (Some(month), Some(day)) => {
+            Some((nearest_year(month, day, anchor), Some(month), Some(day)))
+        }
+        (Some(month), None) => Some((anchor.year, Some(month), None)),
+        (None, Some(day)) => {
+            // A day alone is of the document's month ("arrived here 12th"),
+            // or of the month before when this month lacks it.
+            let anchor_day = anchor.day?;
+            let (y, mo, _) = civil_from_days(anchor_day);
+            let (py, pm) = if mo == 1 { (y - 1, 12) } else { (y, mo - 1) };
+            if days_in_month(y, mo).is_some_and(|n| day <= n) {
+                Some((y, Some(mo), Some(day)))
+            } else if days_in_month(py, pm).is_some_and(|n| day <= n) {
+                Some((py, Some(pm), Some(day)))
+            } else {
+                None
+            }
+        }
+        (None, None) => None,
+    }
+}
+
+fn confidence(m: &DateMention) -> Confidence {
+    if (m.ambiguous && m.order.is_none())
+        || m.form == DateForm::Ordinal
+        || (m.month.is_none() && m.day.is_some())
+    {
+        return Confidence::Low;
+    }
+    let year_written = m.year.is_some_and(|y| y.value >= 1000);
+    let settled_by_document = m.ambiguous && m.own_order.is_none();
+    if year_written && !settled_by_document {
+        Confidence::High
+    } else {
+        Confidence::Medium
+    }
+}
+
+const DOCUMENT_PRIORITY: [DateRole; 5] = [
+    DateRole::Header,
+    DateRole::Closing,
+    DateRole::Archive,
+    DateRole::Original,
+    DateRole::Serial,
+];
+
+fn priority(role: DateRole) -> usize {
+    DOCUMENT_PRIORITY
+        .iter()
+        .position(|r| *r == role)
+        .unwrap_or(DOCUMENT_PRIORITY.len())
+}
+
+/// The day most of the header, closing, archive line and original header
+/// agree on (the header's on a tie); a sending stamp when none states one.
+fn document_date(mentions: &[DateMention]) -> Option<DocumentDate> {
+    let stating: Vec<(usize, Interval)> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.role.dates_the_document())
+        .filter_map(|(i, m)| Some((i, m.interval()?)))
+        .collect();
+    let precise: Vec<&(usize, Interval)> = stating
+        .iter()
+        .filter(|(_, i)| i.precision >= Precision::Day)
+        .collect();
+    let mut agreeing: HashMap<i64, usize> = HashMap::new();
+    for (_, interval) in &precise {
+        *agreeing.entry(interval.first_day()).or_default() += 1;
+    }
+    if let Some(best) = precise.iter().max_by_key(|(i, interval)| {
+        (
+            agreeing.get(&interval.first_day()).copied().unwrap_or(0),
+            std::cmp::Reverse(priority(mentions[*i].role)),
+            std::cmp::Reverse(*i),
+        )
+    }) {
+        let day = best.1.first_day();
+        let sources = stating
+            .iter()
+            .filter(|(_, i)| i.first_day() <= day && day <= i.last_day())
+            .map(|(i, _)| *i)
+            .collect();
+        return Some(DocumentDate {
+            interval: best.1,
+            sources,
+        });
+    }
+    if let Some(&(i, interval)) = stating.iter().max_by_key(|(i, interval)| {
+        (
+            interval.precision,
+            std::cmp::Reverse(priority(mentions[*i].role)),
+        )
+    }) {
+        return Some(DocumentDate {
+            interval,
+            sources: vec![i],
+        });
+    }
+    let (i, interval) = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.role == DateRole::Sent)
+        .find_map(|(i, m)| Some((i, m.interval()?)))?;
+    Some(DocumentDate {
+        interval,
+        sources: vec![i],
+    })
+}
+
+/// "342 – WEDNESDAY – 1700hs" heads the text sent on the day the header's
+/// sending stamp (or else the document's date) gives.
+fn date_weekday_headings(mentions: &mut [DateMention], document: Option<&DocumentDate>) {
+    let sent_day = mentions
+        .iter()
+        .filter(|m| m.role == DateRole::Sent && m.form != DateForm::WeekdayTime)
+        .find_map(|m| m.interval())
+        .or(document.map(|d| d.interval))
+        .filter(|i| i.precision >= Precision::Day);
+    let Some(day) = sent_day else { return };
+    let (y, mo, d) = civil_from_days(day.first_day());
+    for m in mentions
+        .iter_mut()
+        .filter(|m| m.form == DateForm::WeekdayTime)
+    {
+        m.resolved = Some((y, Some(mo), Some(d)));
+        m.confidence = Confidence::Medium;
+    }
+}

@@ -1,0 +1,801 @@
+//! Text → date mentions. One multi-pattern regex, compiled once, finds every
+//! candidate in a single DFA pass and says which form matched; only then are
+//! that one form's groups captured, anchored at the candidate (capturing over
+//! the union of all forms cost 50 times more). The engine runs in linear time
+//! and every repetition in the patterns is bounded, so no candidate can
+//! stretch across a long line. Each candidate is then checked in code against
+//! its neighbours ("10.30 a.m." is a time, "861.77/99" a file number, "the
+//! 38th parallel" no day).
+
+use super::lexicon::{
+    chinese_number, is_abbreviation, lookup_month, lookup_weekday, month_alternation, roman_month,
+    weekday_alternation,
+};
+use super::{Component, Confidence, DateForm, DateMention, DateRole, NumericOrder};
+use crate::model::{Document, SectionKind};
+use crate::text::Span;
+use regex_automata::meta::Regex;
+use regex_automata::util::captures::Captures;
+use regex_automata::{Anchored, Input, PatternID};
+use std::sync::LazyLock;
+
+/// ASCII word boundary: keeps the lazy DFA on non-ASCII text (a Unicode `\b`
+/// would make it give up on the first Chinese or Cyrillic byte).
+const B: &str = r"(?-u:\b)";
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let patterns: Vec<String> = patterns().into_iter().map(|p| format!("(?i){p}")).collect();
+    Regex::new_many(&patterns).expect("the date patterns are valid")
+});
+
+/// The forms, in the order of the patterns (the earlier wins a tie).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Form {
+    On,
+    WeekdayTime,
+    Iso,
+    MonthFirst,
+    DayFirst,
+    MonthYear,
+    Roman,
+    Numeric,
+    NumericNoYear,
+    Chinese,
+    ChineseDay,
+    Serial,
+    SerialYear,
+    Code,
+    Ordinal,
+}
+
+const FORMS: [Form; 15] = [
+    Form::On,
+    Form::WeekdayTime,
+    Form::Iso,
+    Form::MonthFirst,
+    Form::DayFirst,
+    Form::MonthYear,
+    Form::Roman,
+    Form::Numeric,
+    Form::NumericNoYear,
+    Form::Chinese,
+    Form::ChineseDay,
+    Form::Serial,
+    Form::SerialYear,
+    Form::Code,
+    Form::Ordinal,
+];
+
+fn patterns() -> Vec<String> {
+    let month = format!("(?:{})", month_alternation());
+    let wd = format!("(?:{})", weekday_alternation());
+    let roman = "(?-i:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)";
+    let sp = r"[ \t]{1,4}";
+    let sp0 = r"[ \t]{0,4}";
+    let ampm = format!(r"[ \t]?[ap]\.?[ \t]?m(?:\.|{B})");
+    let time = format!(
+        r"(?:[0-9]{{1,2}}(?:[:.][0-9]{{2}})?{ampm}|noon{B}|midnight{B}|[0-9]{{1,2}}:[0-9]{{2}}(?:{sp0}(?:hours|hrs|h){B}|{B})|[0-9]{{1,2}}\.[0-9]{{2}}{sp0}(?:hours|hrs|h){B}|[0-9]{{4}}{sp0}hs{B}|[0-9]{{1,2}}h[0-9]{{2}}{B})"
+    );
+    let time_before =
+        format!(r"(?:[0-9]{{1,2}}(?:[:.][0-9]{{2}})?{ampm}|[0-9]{{1,2}}:[0-9]{{2}}{B})");
+    // A time after a date: "…, 7 p.m.", "…—noon", "… at 14:30 hours", "… 16:30".
+    let after = |name: &str| {
+        format!(
+            r"(?:\.?(?:{sp0}[,—–-]{sp0}|{sp}(?:at{sp}|um{sp}|в{sp}|o{sp})?)(?P<{name}>{time}))?"
+        )
+    };
+    let day = format!(r"\[?[0-9]{{1,2}}(?:st|nd|rd|th|d)?{B}\]?");
+    let year = format!(r"\[?[0-9]{{4}}{B}\]?");
+    vec![
+        format!(r"(?P<on>{B}ON/(?P<on_s>[0-9]{{1,2}})/(?P<on_r>[0-9]{{1,2}})/(?P<on_m>{roman})/(?P<on_y>[0-9]{{4}}|[0-9]{{2}}){B})"),
+        format!(r"(?P<ws>{B}[0-9]{{1,4}}{sp0}[–—-]{sp0}(?P<ws_wd>{wd}){sp0}[–—-]{sp0}(?P<ws_t>[0-9]{{4}}){sp0}hs{B})"),
+        format!(r"(?P<iso>{B}(?P<iso_y>[0-9]{{4}})-(?P<iso_m>[0-9]{{2}})-(?P<iso_d>[0-9]{{2}})(?:T(?P<iso_t>[0-9]{{2}}:[0-9]{{2}})|{B}))"),
+        format!(r"(?P<mf>(?:(?P<mf_wd>{wd}),?{sp})?(?P<mf_m>\[?{month}\.?\]?),?{sp}(?P<mf_d>{day})(?:(?:,{sp0}|{sp})(?P<mf_y>{year}))?{})", after("mf_t")),
+        format!(r"(?P<df>(?:(?P<df_wd>{wd}),?{sp})?(?:(?P<df_tp>{time_before}),?{sp})?(?P<df_d>{day})\.?{sp}(?P<df_m>\[?(?:of{sp})?{month}\.?\]?)(?:,?{sp}(?P<df_y>{year})(?:{sp0}(?:г\.|года|r\.|roku))?)?{})", after("df_t")),
+        format!(r"(?P<my>(?P<my_m>{month})\.?{sp}(?P<my_y>{year}))"),
+        format!(r"(?P<rom>{B}(?P<rom_d>[0-9]{{1,2}})[./ ](?P<rom_m>{roman})[./ ](?P<rom_y>[0-9]{{4}}|[0-9]{{2}}){B}{})", after("rom_t")),
+        format!(r"(?P<num>{B}(?P<num_a>[0-9]{{1,2}})(?P<num_s>[./])(?P<num_b>[0-9]{{1,2}})(?P<num_s2>[./])(?P<num_y>[0-9]{{4}}|[0-9]{{2}}){B}(?P<num_dot>\.)?{})", after("num_t")),
+        format!(r"(?P<ny>{B}(?P<ny_a>[0-9]{{1,2}})[./](?P<ny_b>[0-9]{{1,2}}){B}(?P<ny_dot>\.)?{})", after("ny_t")),
+        r"(?P<cn>(?:(?P<cn_y>[〇零○一二三四五六七八九0-9０-９]{2,4})年)?(?P<cn_m>[一二三四五六七八九十0-9０-９]{1,3})月(?:(?P<cn_d>[一二三四五六七八九十廿卅0-9０-９]{1,3})[日号])?)".to_owned(),
+        r"(?P<cnd>(?P<cnd_d>[一二三四五六七八九十廿卅]{1,3})日)".to_owned(),
+        format!(r"(?P<se>\((?P<se_y>[0-9]{{2}})\){sp0}(?P<se_m>{month}))"),
+        format!(r"(?P<sey>{B}No\.?{sp0}\((?P<sey_y>[0-9]{{2}})\))"),
+        format!(r"(?P<code>批发[:：]?[^0-9\r\n]{{0,12}}?(?P<code_v>[0-9]{{3,4}}){B})"),
+        format!(r"(?P<ord>{B}(?P<ord_d>[0-9]{{1,2}})(?:st|nd|rd|th|d){B})"),
+    ]
+}
+
+/// Sections whose dates are the document's own or refer from its text.
+/// The title, summary, notes and citation speak of other facts.
+pub(super) fn is_scanned(kind: SectionKind) -> bool {
+    matches!(
+        kind,
+        SectionKind::ArchiveDate
+            | SectionKind::OriginalHeader
+            | SectionKind::Header
+            | SectionKind::Subject
+            | SectionKind::Body
+            | SectionKind::Closing
+    )
+}
+
+fn is_header_like(kind: SectionKind) -> bool {
+    matches!(
+        kind,
+        SectionKind::Header | SectionKind::OriginalHeader | SectionKind::Closing
+    )
+}
+
+pub(super) fn scan_document(doc: &Document) -> Vec<DateMention> {
+    let mut out = Vec::new();
+    for section in doc.sections.iter().filter(|s| is_scanned(s.kind)) {
+        scan_span(doc.text(), section.span, section.kind, &mut out);
+    }
+    out
+}
+
+/// Finds the dates in `text[span]`, all of one section kind.
+pub(super) fn scan_span(text: &str, span: Span, kind: SectionKind, out: &mut Vec<DateMention>) {
+    let mut caps = DATE.create_captures();
+    let mut at = span.start;
+    while at < span.end {
+        // The range keeps the text around it in view for word boundaries.
+        let Some(found) = DATE.search(&Input::new(text).range(at..span.end)) else {
+            break;
+        };
+        if found.is_empty() {
+            at = next_boundary(text, at);
+            continue;
+        }
+        let anchored = Input::new(text)
+            .range(found.start()..found.end())
+            .anchored(Anchored::Pattern(found.pattern()));
+        DATE.search_captures(&anchored, &mut caps);
+        if caps.is_match() {
+            read(text, &caps, found.pattern(), kind, out);
+        }
+        at = found.end();
+    }
+}
+
+fn next_boundary(text: &str, at: usize) -> usize {
+    let mut next = at + 1;
+    while next < text.len() && !text.is_char_boundary(next) {
+        next += 1;
+    }
+    next
+}
+
+struct Found<'t> {
+    text: &'t str,
+    kind: SectionKind,
+    span: Span,
+    /// Balanced bracket pairs inside the match.
+    pairs: Vec<(usize, usize)>,
+}
+
+impl Found<'_> {
+    fn supplied(&self, at: usize) -> bool {
+        self.pairs.iter().any(|&(o, c)| o < at && at < c)
+    }
+
+    fn component(&self, span: Span, value: u32) -> Component {
+        Component {
+            span,
+            value,
+            supplied: self.supplied(span.start),
+        }
+    }
+
+    fn mention(&self, form: DateForm) -> DateMention {
+        DateMention {
+            span: self.span,
+            role: DateRole::Reference,
+            form,
+            weekday: None,
+            year: None,
+            month: None,
+            day: None,
+            time: None,
+            order: None,
+            ambiguous: false,
+            own_order: None,
+            relative: false,
+            confidence: Confidence::High,
+            resolved: None,
+        }
+    }
+
+    fn after(&self) -> &str {
+        &self.text[self.span.end..]
+    }
+
+    fn before(&self) -> &str {
+        &self.text[..self.span.start]
+    }
+}
+
+fn read(
+    text: &str,
+    caps: &Captures,
+    pattern: PatternID,
+    kind: SectionKind,
+    out: &mut Vec<DateMention>,
+) {
+    let (Some(whole), Some(&form)) = (caps.get_match(), FORMS.get(pattern.as_usize())) else {
+        return;
+    };
+    let mut span = Span::new(whole.start(), whole.end());
+    let pairs = trim_brackets(text, &mut span);
+    let found = Found {
+        text,
+        kind,
+        span,
+        pairs,
+    };
+    let group = |name: &str| {
+        caps.get_group_by_name(name)
+            .map(|s| Span::new(s.start, s.end))
+    };
+    let mention = match form {
+        Form::On => return read_on(&found, &group, out),
+        Form::WeekdayTime => read_weekday_time(&found, &group),
+        Form::Iso => read_iso(&found, &group),
+        Form::MonthFirst => read_textual(
+            &found,
+            group("mf_wd"),
+            None,
+            group("mf_d"),
+            group("mf_m"),
+            group("mf_y"),
+            group("mf_t"),
+            false,
+        ),
+        Form::DayFirst => read_textual(
+            &found,
+            group("df_wd"),
+            group("df_tp"),
+            group("df_d"),
+            group("df_m"),
+            group("df_y"),
+            group("df_t"),
+            true,
+        ),
+        Form::MonthYear => read_textual(
+            &found,
+            None,
+            None,
+            None,
+            group("my_m"),
+            group("my_y"),
+            None,
+            false,
+        ),
+        Form::Roman => read_roman(&found, &group),
+        Form::Numeric => read_numeric(&found, &group, true),
+        Form::NumericNoYear => read_numeric(&found, &group, false),
+        Form::Chinese => read_chinese(&found, &group),
+        Form::ChineseDay => read_chinese_day(&found, &group),
+        Form::Serial | Form::SerialYear => read_serial(&found, &group),
+        Form::Code => read_code(&found, &group),
+        Form::Ordinal => read_ordinal(&found, &group),
+    };
+    out.extend(mention);
+}
+
+/// Drops a `[` or `]` at either end of the match that pairs with nothing
+/// inside it ("[Received May 27]" gives "May 27"), and returns the pairs.
+fn trim_brackets(text: &str, span: &mut Span) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    let mut open = Vec::new();
+    let mut unmatched_close = Vec::new();
+    for (i, b) in text.as_bytes()[span.range()].iter().enumerate() {
+        match b {
+            b'[' => open.push(span.start + i),
+            b']' => match open.pop() {
+                Some(o) => pairs.push((o, span.start + i)),
+                None => unmatched_close.push(span.start + i),
+            },
+            _ => {}
+        }
+    }
+    if open.first() == Some(&span.start) {
+        span.start += 1;
+    }
+    if unmatched_close.last() == Some(&(span.end - 1)) || open.last() == Some(&(span.end - 1)) {
+        span.end -= 1;
+    }
+    pairs
+}
+
+/// The first run of ASCII digits inside `span`, with its value.
+fn digits(text: &str, span: Span) -> Option<(Span, u32)> {
+    let s = &text[span.range()];
+    let start = s.find(|c: char| c.is_ascii_digit())?;
+    let len = s[start..]
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(s.len() - start);
+    let value = s[start..start + len].parse().ok()?;
+    Some((
+        Span::new(span.start + start, span.start + start + len),
+        value,
+    ))
+}
+
+/// The month word inside a capture like "[of June]" or "Sept.".
+fn month_word(text: &str, span: Span) -> Option<(Span, u8)> {
+    let s = &text[span.range()];
+    let mut start = s.len() - s.trim_start_matches(['[', ' ', '\t']).len();
+    let rest = &s[start..];
+    if rest.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("of ")) {
+        start += 3;
+        start += s[start..].len() - s[start..].trim_start().len();
+    }
+    let len = s[start..]
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(s.len() - start);
+    let word = &s[start..start + len];
+    // "28 Mayor": the month must end where the word ends.
+    let next = text[span.start + start + len..].chars().next();
+    if next.is_some_and(char::is_alphabetic) {
+        return None;
+    }
+    let (_, month) = lookup_month(word)?;
+    Some((
+        Span::new(span.start + start, span.start + start + len),
+        month,
+    ))
+}
+
+/// Minutes after midnight of a time as cables write it: "7 p.m.",
+/// "4:52 a.m.", "noon", "16:30", "12:21hours", "9.30 hours", "1830hs", "20h00".
+pub(super) fn parse_time(t: &str) -> Option<u16> {
+    let s = t.trim().to_ascii_lowercase();
+    if s.starts_with("noon") {
+        return Some(12 * 60);
+    }
+    if s.starts_with("midnight") {
+        return Some(0);
+    }
+    let digits_len = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    let (mut hour, minute, rest): (u16, u16, &str) = match digits_len {
+        4 => (s[..2].parse().ok()?, s[2..4].parse().ok()?, &s[4..]),
+        1 | 2 => {
+            let hour = s[..digits_len].parse().ok()?;
+            let after = &s[digits_len..];
+            match after.strip_prefix([':', '.', 'h']) {
+                Some(m) if m.len() >= 2 && m.as_bytes()[..2].iter().all(u8::is_ascii_digit) => {
+                    (hour, m[..2].parse().ok()?, &m[2..])
+                }
+                _ => (hour, 0, after),
+            }
+        }
+        _ => return None,
+    };
+    let rest = rest.trim_start();
+    let pm = rest.starts_with('p');
+    if pm || rest.starts_with("a.") || rest.starts_with("am") || rest.starts_with("a m") {
+        if !(1..=12).contains(&hour) {
+            return None;
+        }
+        hour = hour % 12 + if pm { 12 } else { 0 };
+    }
+    if hour >= 24 || minute >= 60 {
+        return None;
+    }
+    Some(hour * 60 + minute)
+}
+
+fn time_of(found: &Found, span: Option<Span>) -> Option<(Span, u16)> {
+    let span = span.filter(|s| !s.is_empty())?;
+    Some((span, parse_time(&found.text[span.range()])?))
+}
+
+fn weekday_of(found: &Found, span: Option<Span>) -> Option<(Span, super::Weekday)> {
+    let span = span?;
+    Some((span, lookup_weekday(&found.text[span.range()])?))
+}
+
+/// A numeric candidate that is really part of a longer number, a serial, a
+/// time or a quantity.
+fn is_not_a_date_number(found: &Found) -> bool {
+    let before = found.before();
+    let mut back = before.chars().rev();
+    let b1 = back.next();
+    let b2 = back.next();
+    if matches!(b1, Some('.' | '/' | ',' | '-')) && b2.is_some_and(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    let tail: String = before
+        .chars()
+        .rev()
+        .take(5)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let tail = tail.trim_end();
+    if tail.ends_with("no.")
+        || tail.ends_with("no")
+        || tail.ends_with('#')
+        || tail.ends_with('№')
+        || tail.ends_with("nr")
+        || tail.ends_with("nr.")
+        || tail.ends_with("p.")
+        || tail.ends_with('§')
+    {
+        return true;
+    }
+    let after = found.after();
+    let mut next = after.chars();
+    let a1 = next.next();
+    let a2 = next.next();
+    if a1.is_some_and(|c| c.is_ascii_digit())
+        || (matches!(a1, Some('.' | '/' | ',')) && a2.is_some_and(|c| c.is_ascii_digit()))
+        || a1 == Some('%')
+    {
+        return true;
+    }
+    false
+}
+
+/// "10.30 a.m.", "9.30 hours", "6.45 p.m.": a time, not a date.
+fn followed_by_time_word(found: &Found) -> bool {
+    let after: String = found
+        .after()
+        .trim_start()
+        .chars()
+        .take(12)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    [
+        "a.m",
+        "p.m",
+        "a. m",
+        "p. m",
+        "am ",
+        "pm ",
+        "am,",
+        "pm,",
+        "hours",
+        "hrs",
+        "h ",
+        "hs",
+        "uhr",
+        "o'clock",
+        "o’clock",
+        "%",
+        "percent",
+        "per cent",
+        "million",
+        "billion",
+    ]
+    .iter()
+    .any(|w| after.starts_with(w))
+        || after == "am"
+        || after == "pm"
+        || after == "h"
+}
+
+fn read_on(found: &Found, group: &dyn Fn(&str) -> Option<Span>, out: &mut Vec<DateMention>) {
+    let text = found.text;
+    let (Some(sent), Some(received), Some(month), Some(year)) = (
+        group("on_s").and_then(|s| digits(text, s)),
+        group("on_r").and_then(|s| digits(text, s)),
+        group("on_m"),
+        group("on_y").and_then(|s| digits(text, s)),
+    ) else {
+        return;
+    };
+    let Some(month_value) = roman_month(&text[month.range()]) else {
+        return;
+    };
+    for (day, role) in [(sent, DateRole::Sent), (received, DateRole::Received)] {
+        let mut m = found.mention(DateForm::Roman);
+        m.role = role;
+        m.day = Some(found.component(day.0, day.1));
+        m.month = Some(found.component(month, u32::from(month_value)));
+        m.year = Some(found.component(year.0, year.1));
+        out.push(m);
+    }
+}
+
+fn read_weekday_time(found: &Found, group: &dyn Fn(&str) -> Option<Span>) -> Option<DateMention> {
+    // Only as the heading of a telegram's text: "342 – WEDNESDAY – 1700hs – …".
+    let line_start = found.before().rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    if !found.text[line_start..found.span.start].trim().is_empty() {
+        return None;
+    }
+    let mut m = found.mention(DateForm::WeekdayTime);
+    m.role = DateRole::Sent;
+    m.weekday = Some(weekday_of(found, group("ws_wd"))?);
+    let t = group("ws_t")?;
+    m.time = Some((t, parse_time(&found.text[t.range()])?));
+    Some(m)
+}
+
+fn read_iso(found: &Found, group: &dyn Fn(&str) -> Option<Span>) -> Option<DateMention> {
+    let text = found.text;
+    let year = digits(text, group("iso_y")?)?;
+    let month = digits(text, group("iso_m")?)?;
+    let day = digits(text, group("iso_d")?)?;
+    if !(1..=12).contains(&month.1) || !(1..=31).contains(&day.1) {
+        return None;
+    }
+    let mut m = found.mention(DateForm::Iso);
+    m.year = Some(found.component(year.0, year.1));
+    m.month = Some(found.component(month.0, month.1));
+    m.day = Some(found.component(day.0, day.1));
+    m.time = group("iso_t").and_then(|t| Some((t, parse_time(&text[t.range()])?)));
+    Some(m)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn read_textual(
+    found: &Found,
+    weekday: Option<Span>,
+    time_before: Option<Span>,
+    day: Option<Span>,
+    month: Option<Span>,
+    year: Option<Span>,
+    time_after: Option<Span>,
+    day_first: bool,
+) -> Option<DateMention> {
+    let text = found.text;
+    let (month_span, month_value) = month_word(text, month?)?;
+    // "Representative May 5": a month-first date starts a word.
+    if !day_first {
+        let lead = weekday.map_or(month_span.start, |w| w.start);
+        let prev = text[..lead].chars().next_back();
+        let prev = if prev == Some('[') {
+            text[..lead - 1].chars().next_back()
+        } else {
+            prev
+        };
+        if prev.is_some_and(char::is_alphanumeric) {
+            return None;
+        }
+    }
+    let mut m = found.mention(DateForm::Textual);
+    // "11 June." ends a sentence; only an abbreviation keeps its dot.
+    if found.span.end == month_span.end + 1
+        && text[month_span.end..].starts_with('.')
+        && !is_abbreviation(&text[month_span.range()])
+    {
+        m.span.end -= 1;
+    }
+    m.month = Some(found.component(month_span, u32::from(month_value)));
+    if let Some(day) = day {
+        let (span, value) = digits(text, day)?;
+        if !(1..=31).contains(&value) {
+            return None;
+        }
+        m.day = Some(found.component(span, value));
+    }
+    if let Some(year) = year {
+        let (span, value) = digits(text, year)?;
+        m.year = Some(found.component(span, value));
+    } else if day.is_none() {
+        return None;
+    }
+    m.weekday = weekday_of(found, weekday);
+    m.time = time_of(found, time_after).or_else(|| time_of(found, time_before));
+    m.relative = m.year.is_none();
+    Some(m)
+}
+
+fn read_roman(found: &Found, group: &dyn Fn(&str) -> Option<Span>) -> Option<DateMention> {
+    let text = found.text;
+    if is_not_a_date_number(found) {
+        return None;
+    }
+    let day = digits(text, group("rom_d")?)?;
+    let month = group("rom_m")?;
+    let year = digits(text, group("rom_y")?)?;
+    let month_value = roman_month(&text[month.range()])?;
+    if !(1..=31).contains(&day.1) {
+        return None;
+    }
+    let mut m = found.mention(DateForm::Roman);
+    m.day = Some(found.component(day.0, day.1));
+    m.month = Some(found.component(month, u32::from(month_value)));
+    m.year = Some(found.component(year.0, year.1));
+    m.time = time_of(found, group("rom_t"));
+    Some(m)
+}
+
+fn read_numeric(
+    found: &Found,
+    group: &dyn Fn(&str) -> Option<Span>,
+    with_year: bool,
+) -> Option<DateMention> {
+    let text = found.text;
+    if is_not_a_date_number(found) {
+        return None;
+    }
+    let (a, b, time, dot) = if with_year {
+        if text[group("num_s")?.range()] != text[group("num_s2")?.range()] {
+            return None;
+        }
+        (
+            digits(text, group("num_a")?)?,
+            digits(text, group("num_b")?)?,
+            group("num_t"),
+            group("num_dot").is_some(),
+        )
+    } else {
+        (
+            digits(text, group("ny_a")?)?,
+            digits(text, group("ny_b")?)?,
+            group("ny_t"),
+            group("ny_dot").is_some(),
+        )
+    };
+    let time = time.filter(|t| !t.is_empty());
+    if time.is_none() && followed_by_time_word(found) {
+        return None;
+    }
+    let plausible = (1..=31).contains(&a.1) && (1..=31).contains(&b.1);
+    let some_month = a.1 <= 12 || b.1 <= 12;
+    let year = if with_year {
+        Some(digits(text, group("num_y")?)?)
+    } else {
+        None
+    };
+    if !plausible || !some_month {
+        // Month 13 or day 32 is worth reporting only where a date must be:
+        // a header stamp, or beside a four-digit year of the period.
+        let period_year = year.is_some_and(|y| y.0.len() == 4 && (1800..=2099).contains(&y.1));
+        let impossible_ok = with_year && plausible && (is_header_like(found.kind) || period_year);
+        if !impossible_ok {
+            return None;
+        }
+    }
+    if !with_year && !is_header_like(found.kind) {
+        // In running text "1.5" is a number; a date there carries a trailing
+        // dot ("23.10."), a gloss ("24.10 [24 October]") or a time.
+        let after = found.after();
+        let glossed = after.trim_start_matches([' ', '\t']).starts_with('[');
+        let dotted = dot && !after.starts_with(|c: char| c.is_alphanumeric());
+        if !(glossed || dotted || time.is_some()) {
+            return None;
+        }
+    }
+    let mut m = found.mention(DateForm::Numeric);
+    m.year = year.map(|y| found.component(y.0, y.1));
+    m.time = time_of(found, time);
+    m.relative = year.is_none();
+    let order = if a.1 > 12 && b.1 <= 12 {
+        Some(NumericOrder::DayFirst)
+    } else if b.1 > 12 && a.1 <= 12 {
+        Some(NumericOrder::MonthFirst)
+    } else {
+        None
+    };
+    m.ambiguous = order.is_none() && a.1 != b.1 && some_month && plausible;
+    m.order = if a.1 == b.1 {
+        Some(NumericOrder::DayFirst)
+    } else {
+        order
+    };
+    m.own_order = order;
+    let (day, month) = if m.order == Some(NumericOrder::MonthFirst) {
+        (b, a)
+    } else {
+        (a, b)
+    };
+    m.day = Some(found.component(day.0, day.1));
+    m.month = Some(found.component(month.0, month.1));
+    Some(m)
+}
+
+fn read_chinese(found: &Found, group: &dyn Fn(&str) -> Option<Span>) -> Option<DateMention> {
+    let text = found.text;
+    let value = |s: Span| chinese_number(&text[s.range()]).map(|v| (s, v));
+    let year = group("cn_y").and_then(value);
+    let month = value(group("cn_m")?)?;
+    let day = group("cn_d").and_then(value);
+    if year.is_none() && day.is_none() {
+        return None;
+    }
+    if !(1..=12).contains(&month.1) || day.is_some_and(|d| !(1..=31).contains(&d.1)) {
+        return None;
+    }
+    let mut m = found.mention(DateForm::Chinese);
+    m.year = year.map(|y| found.component(y.0, y.1));
+    m.month = Some(found.component(month.0, month.1));
+    m.day = day.map(|d| found.component(d.0, d.1));
+    m.relative = year.is_none();
+    Some(m)
+}
+
+fn read_chinese_day(found: &Found, group: &dyn Fn(&str) -> Option<Span>) -> Option<DateMention> {
+    if !is_header_like(found.kind) {
+        return None;
+    }
+    let span = group("cnd_d")?;
+    let day = chinese_number(&found.text[span.range()])?;
+    if !(1..=31).contains(&day) {
+        return None;
+    }
+    let mut m = found.mention(DateForm::Chinese);
+    m.day = Some(found.component(span, day));
+    m.relative = true;
+    Some(m)
+}
+
+fn read_serial(found: &Found, group: &dyn Fn(&str) -> Option<Span>) -> Option<DateMention> {
+    if !matches!(
+        found.kind,
+        SectionKind::Header | SectionKind::OriginalHeader
+    ) {
+        return None;
+    }
+    let text = found.text;
+    let year = digits(text, group("se_y").or_else(|| group("sey_y"))?)?;
+    let mut m = found.mention(DateForm::Serial);
+    m.role = DateRole::Serial;
+    m.year = Some(found.component(year.0, year.1));
+    if let Some(month) = group("se_m") {
+        let (span, value) = month_word(text, month)?;
+        m.month = Some(found.component(span, u32::from(value)));
+    }
+    Some(m)
+}
+
+fn read_code(found: &Found, group: &dyn Fn(&str) -> Option<Span>) -> Option<DateMention> {
+    if found.kind != SectionKind::OriginalHeader {
+        return None;
+    }
+    let (span, _) = digits(found.text, group("code_v")?)?;
+    let s = &found.text[span.range()];
+    // 628 = June 28, 1028 = October 28: the day always takes two digits.
+    let split = s.len() - 2;
+    let month: u32 = s[..split].parse().ok()?;
+    let day: u32 = s[split..].parse().ok()?;
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    let mut m = found.mention(DateForm::Code);
+    m.span = span;
+    m.role = DateRole::Original;
+    m.month = Some(found.component(Span::new(span.start, span.start + split), month));
+    m.day = Some(found.component(Span::new(span.start + split, span.end), day));
+    m.relative = true;
+    Some(m)
+}
+
+fn read_ordinal(found: &Found, group: &dyn Fn(&str) -> Option<Span>) -> Option<DateMention> {
+    if is_not_a_date_number(found) {
+        return None;
+    }
+    let (span, day) = digits(found.text, group("ord_d")?)?;
+    // Up to 39: "the 35th" in a sentence about a day is a slip D004 reports.
+    if !(1..=39).contains(&day) {
+        return None;
+    }
+    // A day, not "the 38th parallel": it ends a phrase or takes a month gloss.
+    let after = found.after();
+    let lower: String = after.chars().take(24).collect::<String>().to_lowercase();
+    let ends_phrase = after.is_empty()
+        || after.starts_with(['.', ',', ';', ':', ')', '!', '?', ']', '\n', '\r'])
+        || after.trim_start_matches([' ', '\t']).starts_with('[')
+        || [
+            " of this month",
+            " of last month",
+            " of the current month",
+            " of the present month",
+            " inst",
+            " ult",
+        ]
+        .iter()
+        .any(|w| lower.starts_with(w));
+    if !ends_phrase {
+        return None;
+    }
+    let mut m = found.mention(DateForm::Ordinal);
+    m.day = Some(found.component(span, day));
+    m.relative = true;
+    Some(m)
+}

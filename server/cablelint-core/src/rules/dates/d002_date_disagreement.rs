@@ -1,0 +1,246 @@
+use super::describe::{interval_in_words, quoted, rewrite_to_day};
+use crate::diagnostic::{Applicability, Fix, Severity};
+use crate::model::dates::calendar::MINUTES_PER_DAY;
+use crate::model::dates::{DateForm, DateMention, DateRole, Interval, Precision};
+use crate::rules::{Context, Family, FixAvailability, Rule, RuleMeta};
+use std::collections::BTreeMap;
+
+pub struct DateDisagreement;
+
+static META: RuleMeta = RuleMeta {
+    code: "D002",
+    name: "date-disagreement",
+    family: Family::Dates,
+    default_severity: Severity::Warning,
+    default_enabled: true,
+    fix: FixAvailability::Sometimes,
+    summary: "The archive line, header, closing and original-language header give the document different dates.",
+    explanation: "A cable states its own date several times: the archive's date line, the \
+header (a date line, a dateline, a date field), the date under the signature, and codes in the \
+original-language header (批发 628 for 28 June, 一九六二年六月二十八日). When one of them says \
+another day, a figure was misread or mistyped somewhere. Times are not compared (a dateline's \
+hour is not a contradiction), a date that fixes only a month or year (\"November 1967\") \
+disagrees only when its month or year does, and a registry serial's month (\"(64) January No. \
+879\") may run a week either side. A numeric date that could be read two ways disagrees only \
+when neither reading fits.\n\nThe finding goes to each date that differs from the day most of \
+them give (the header's day on a tie). When two or more agree and a single one differs, the fix \
+rewrites that one's day, month or year in its own spelling; it is unsafe, since the source \
+itself may carry the slip and a transcription keeps it.",
+    wrong: "June 28, 1962\n\nCable from the Ministry\n\n28 June [1962]\n\nThe body of the cable goes on for a while and it ends with a full stop here.\n\nMinistry of Foreign Affairs\n\n27 June [1962]\n",
+    right: "June 28, 1962\n\nCable from the Ministry\n\n28 June [1962]\n\nThe body of the cable goes on for a while and it ends with a full stop here.\n\nMinistry of Foreign Affairs\n\n28 June [1962]\n",
+};
+
+/// How far a registry serial's month may lie from the document's day.
+const SERIAL_SLACK_DAYS: i64 = 7;
+
+impl Rule for DateDisagreement {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &mut Context) {
+        let doc = cx.doc;
+        let dates = doc.dates();
+        let stating: Vec<(&DateMention, Vec<Interval>)> = dates
+            .mentions
+            .iter()
+            .filter(|m| m.role.dates_the_document() && m.form != DateForm::WeekdayTime)
+            .map(|m| (m, m.readings()))
+            .filter(|(_, r)| !r.is_empty())
+            .collect();
+        let Some(day) = majority_day(&stating) else {
+            return;
+        };
+        let agrees = |m: &DateMention, readings: &[Interval]| {
+            let slack = if m.role == DateRole::Serial {
+                SERIAL_SLACK_DAYS * MINUTES_PER_DAY
+            } else {
+                0
+            };
+            readings
+                .iter()
+                .any(|r| r.widen(slack).first_day() <= day && day <= r.widen(slack).last_day())
+        };
+        let (agreeing, differing): (Vec<_>, Vec<_>) =
+            stating.iter().partition(|(m, r)| agrees(m, r));
+        let odd_one_out = agreeing.len() >= 2 && differing.len() == 1;
+        for (m, readings) in &differing {
+            let others: Vec<&str> = agreeing.iter().map(|(o, _)| o.role.as_str()).collect();
+            let message = format!(
+                "the {} date {} disagrees with the {} date{} ({})",
+                m.role.as_str(),
+                quoted(doc, m),
+                join_roles(&others),
+                if agreeing.len() > 1 { "s" } else { "" },
+                interval_in_words(day_interval(day))
+            );
+            let fix = odd_one_out
+                .then(|| fixable(m, readings))
+                .flatten()
+                .and_then(|_| rewrite_to_day(doc, m, day))
+                .map(|edits| Fix {
+                    title: format!("Write {}", interval_in_words(day_interval(day))),
+                    applicability: Applicability::Unsafe,
+                    edits,
+                });
+            let mut report = cx.report(m.span, message);
+            if let Some(fix) = fix {
+                report = report.fix(fix);
+            }
+            for (o, _) in agreeing.iter().take(3) {
+                report = report.related(o.span, format!("the {} date", o.role.as_str()));
+            }
+        }
+    }
+}
+
+/// Only a date that names one day can be rewritten to another.
+fn fixable(m: &DateMention, readings: &[Interval]) -> Option<()> {
+    (readings.len() == 1 && readings[0].precision >= Precision::Day && m.role != DateRole::Serial)
+        .then_some(())
+}
+
+/// The day most day-precise statements give (each undecided numeric date
+/// votes for both its readings); the highest-priority role breaks a tie.
+fn majority_day(stating: &[(&DateMention, Vec<Interval>)]) -> Option<i64> {
+    let mut votes: BTreeMap<i64, (usize, usize)> = BTreeMap::new();
+    for (m, readings) in stating {
+        for r in readings.iter().filter(|r| r.precision >= Precision::Day) {
+            let entry = votes.entry(r.first_day()).or_insert((0, usize::MAX));
+            entry.0 += 1;
+            entry.1 = entry.1.min(priority(m.role));
+        }
+    }
+    votes
+        .into_iter()
+        .max_by_key(|(day, (count, best))| {
+            (*count, std::cmp::Reverse(*best), std::cmp::Reverse(*day))
+        })
+        .map(|(day, _)| day)
+}
+
+fn priority(role: DateRole) -> usize {
+    match role {
+        DateRole::Header => 0,
+        DateRole::Closing => 1,
+        DateRole::Archive => 2,
+        DateRole::Original => 3,
+        _ => 4,
+    }
+}
+
+fn day_interval(day: i64) -> Interval {
+    Interval {
+        start: day * MINUTES_PER_DAY,
+        end: (day + 1) * MINUTES_PER_DAY - 1,
+        precision: Precision::Day,
+    }
+}
+
+fn join_roles(roles: &[&str]) -> String {
+    let mut unique: Vec<&str> = Vec::new();
+    for r in roles {
+        if !unique.contains(r) {
+            unique.push(r);
+        }
+    }
+    match unique.as_slice() {
+        [] => "other".to_owned(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{check, fixed};
+    use expect_test::expect;
+
+    const SEED_LIKE: &str = "Skip to content\n\nJune 28, 1962\n\nCable from Foreign Ministry to Xinjiang Foreign Affairs Office\n\n发往:乌鲁木齐   批发:(   628\n\nReceiver: Wulumuqi [Urumqi]\n\n28 June [1962]\n\nLevel: Normal\n\nSubject: We Have Already Responded\n\nOn the 26th [of June], Vice Minister Ji [Pengfei] handed our memorandum to the Soviet Ambassador.\n\nMinistry of Foreign Affairs\n\n28 June [1962]\n";
+
+    #[test]
+    fn four_statements_of_one_day_agree() {
+        expect![[""]].assert_eq(&check("D002", SEED_LIKE));
+    }
+
+    #[test]
+    fn the_odd_closing_is_rewritten_to_the_day_the_others_give() {
+        let text = SEED_LIKE.replacen("Affairs\n\n28 June", "Affairs\n\n27 June", 1);
+        expect![[r#"
+            21:1-21:15 warning D002: the closing date “27 June [1962]” (27 June 1962) disagrees with the archive, original and header dates (28 June 1962) [fix unsafe: Write 28 June 1962] (see 3:1: the archive date) (see 7:18: the original date) (see 11:1: the header date)
+        "#]]
+        .assert_eq(&check("D002", &text));
+        assert_eq!(fixed("D002", &text), SEED_LIKE);
+    }
+
+    #[test]
+    fn the_odd_code_in_the_chinese_header_is_rewritten() {
+        let text = SEED_LIKE.replace("628", "627");
+        expect![[r#"
+            7:18-7:21 warning D002: the original date “627” (27 June 1962) disagrees with the archive, header and closing dates (28 June 1962) [fix unsafe: Write 28 June 1962] (see 3:1: the archive date) (see 11:1: the header date) (see 21:1: the closing date)
+        "#]]
+        .assert_eq(&check("D002", &text));
+        assert_eq!(fixed("D002", &text), SEED_LIKE);
+    }
+
+    #[test]
+    fn a_wrong_month_and_year_are_rewritten_in_their_own_spelling() {
+        let text = SEED_LIKE.replacen("28 June [1962]\n\nLevel", "28 JULY [1963]\n\nLevel", 1);
+        expect![[r#"
+            11:1-11:15 warning D002: the header date “28 JULY [1963]” (28 July 1963) disagrees with the archive, original and closing dates (28 June 1962) [fix unsafe: Write 28 June 1962] (see 3:1: the archive date) (see 7:18: the original date) (see 21:1: the closing date)
+        "#]]
+        .assert_eq(&check("D002", &text));
+        // The month keeps the text's capitals.
+        assert_eq!(
+            fixed("D002", &text),
+            SEED_LIKE.replacen("28 June [1962]\n\nLevel", "28 JUNE [1962]\n\nLevel", 1)
+        );
+    }
+
+    #[test]
+    fn fixes_keep_crlf_bom_cjk_and_astral_text() {
+        let original = "\u{FEFF}June 28, 1962\r\n\r\n𠀋 Cable from the Ministry 外交部\r\n\r\n一九六二年六月二十七日\r\n\r\n28 June [1962]\r\n\r\nThe body of the cable goes on for a while and it ends with a full stop 𠀋.\r\n";
+        expect![[r#"
+            5:1-5:12 warning D002: the original date “一九六二年六月二十七日” (27 June 1962) disagrees with the archive and header dates (28 June 1962) [fix unsafe: Write 28 June 1962] (see 1:1: the archive date) (see 7:1: the header date)
+        "#]]
+        .assert_eq(&check("D002", original));
+        assert_eq!(
+            fixed("D002", original),
+            "June 28, 1962\r\n\r\n𠀋 Cable from the Ministry 外交部\r\n\r\n一九六二年六月二十八日\r\n\r\n28 June [1962]\r\n\r\nThe body of the cable goes on for a while and it ends with a full stop 𠀋.\r\n"
+        );
+    }
+
+    #[test]
+    fn two_that_disagree_are_reported_without_a_fix() {
+        expect![[r#"
+            1:1-1:17 warning D002: the archive date “January 23, 1964” (23 January 1964) disagrees with the header date (24 January 1964) (see 5:1: the header date)
+        "#]]
+        .assert_eq(&check(
+            "D002",
+            "January 23, 1964\n\nCable from Li Qingquan about the talks\n\n24 January 1964\n\nTo the Foreign Ministry:\n\nToday, the director paid us a visit on time and he claimed many things that we noted.\n",
+        ));
+    }
+
+    #[test]
+    fn a_month_only_archive_line_and_a_serial_agree_with_any_day_inside() {
+        expect![[""]].assert_eq(&check(
+            "D002",
+            "February 1964\n\nCable from the Foreign Ministry to the Embassies\n\nForeign Ministry Outgoing (64) January No.879\n\n2 February 1964\n\nThe body of the cable goes on for a while and it ends with a full stop here.\n",
+        ));
+        expect![[r#"
+            1:1-1:11 warning D002: the archive date “March 1964” disagrees with the serial and header dates (2 February 1964) (see 5:27: the serial date) (see 7:1: the header date)
+        "#]]
+        .assert_eq(&check(
+            "D002",
+            "March 1964\n\nCable from the Foreign Ministry to the Embassies\n\nForeign Ministry Outgoing (64) January No.879\n\n2 February 1964\n\nThe body of the cable goes on for a while and it ends with a full stop here.\n",
+        ));
+    }
+
+    #[test]
+    fn an_undecided_numeric_date_agrees_through_either_reading() {
+        expect![[""]].assert_eq(&check(
+            "D002",
+            "March 11, 1963\n\nSecret Telegram from Maneli to Warsaw\n\n03.11.63\n\nThe body of the cable goes on for a while and it ends with a full stop here.\n",
+        ));
+    }
+}
