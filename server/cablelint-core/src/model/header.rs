@@ -21,30 +21,19 @@ pub struct HeaderField {
 }
 
 /// A profile prepared for matching lines: labels lower-cased, longest first,
-/// patterns compiled once per document (profiles are few and small).
+/// patterns compiled once per profile.
 pub struct LabelMatcher<'p> {
     profile: &'p Profile,
     labels: Vec<(&'p str, usize, bool)>,
-    patterns: Vec<(Regex, usize)>,
+    patterns: &'p [(Regex, usize)],
 }
 
 impl<'p> LabelMatcher<'p> {
     pub fn new(profile: &'p Profile) -> Self {
-        let patterns = profile
-            .fields
-            .iter()
-            .enumerate()
-            .filter_map(|(i, f)| {
-                f.pattern
-                    .as_deref()
-                    .and_then(|p| Regex::new(p).ok())
-                    .map(|r| (r, i))
-            })
-            .collect();
         LabelMatcher {
             profile,
             labels: profile.labels(),
-            patterns,
+            patterns: profile.patterns(),
         }
     }
 

@@ -13,6 +13,8 @@ pub use dates::{DateMention, DateRole, Dates};
 pub use directives::{CodePattern, Directive, DirectiveKind};
 pub use header::HeaderField;
 
+use std::sync::Arc;
+
 use crate::profile::{detect_profile, Detection, Profile, ProfileSet};
 use crate::text::{LineIndex, SourceText, Span};
 use std::sync::OnceLock;
@@ -90,7 +92,7 @@ pub struct Document {
     pub fields: Vec<HeaderField>,
     pub brackets: Brackets,
     pub directives: Vec<Directive>,
-    pub profile: Profile,
+    pub profile: Arc<Profile>,
     pub detection: Detection,
     /// A profile id that a directive or the configuration named but nobody
     /// defines (reported, and the generic profile used instead).
@@ -196,7 +198,7 @@ fn choose_profile(
     directives: &[Directive],
     profiles: &ProfileSet,
     options: &ParseOptions,
-) -> (Profile, Detection, Option<(String, Option<Span>)>) {
+) -> (Arc<Profile>, Detection, Option<(String, Option<Span>)>) {
     let named = directives.iter().find_map(|d| match &d.kind {
         DirectiveKind::Profile { id, id_span } => {
             Some((id.clone(), Some(*id_span), Detection::Directive))
@@ -210,17 +212,20 @@ fn choose_profile(
             .map(|id| (id, None, Detection::Configured))
     });
     if let Some((id, span, how)) = named {
-        return match profiles.get(&id) {
+        return match profiles.get_shared(&id) {
             Some(p) => (p.clone(), how, None),
             None => (
-                profiles.generic().clone(),
+                profiles.generic_shared().clone(),
                 Detection::Fallback,
                 Some((id, span)),
             ),
         };
     }
     let (id, how) = detect_profile(text, profiles);
-    let profile = profiles.get(&id).unwrap_or(profiles.generic()).clone();
+    let profile = profiles
+        .get_shared(&id)
+        .unwrap_or(profiles.generic_shared())
+        .clone();
     (profile, how, None)
 }
 

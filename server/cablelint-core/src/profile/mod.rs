@@ -6,7 +6,9 @@ mod detect;
 
 pub use detect::{detect_profile, Detection};
 
+use regex::Regex;
 use serde::Deserialize;
+use std::sync::{Arc, LazyLock, OnceLock};
 
 /// What a header field's value holds, so rules can judge it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
@@ -120,9 +122,54 @@ pub struct Profile {
     pub detect: DetectSpec,
     #[serde(default, rename = "field")]
     pub fields: Vec<FieldSpec>,
+    /// Labels sorted and patterns compiled on first use, once per profile
+    /// rather than once per document (compiling dominated `check` before).
+    #[serde(skip)]
+    prepared: OnceLock<Prepared>,
+}
+
+#[derive(Debug, Clone)]
+struct Prepared {
+    labels: Vec<(String, usize, bool)>,
+    patterns: Vec<(Regex, usize)>,
 }
 
 impl Profile {
+    fn prepared(&self) -> &Prepared {
+        self.prepared.get_or_init(|| {
+            let mut labels: Vec<_> = self
+                .fields
+                .iter()
+                .enumerate()
+                .flat_map(|(i, f)| {
+                    f.labels
+                        .iter()
+                        .map(move |l| (l.clone(), i, false))
+                        .chain(f.original_labels.iter().map(move |l| (l.clone(), i, true)))
+                })
+                .collect();
+            labels.sort_by_key(|(l, _, _)| std::cmp::Reverse(l.chars().count()));
+            // Configuration validation reports bad patterns; here they match nothing.
+            let patterns = self
+                .fields
+                .iter()
+                .enumerate()
+                .filter_map(|(i, f)| {
+                    f.pattern
+                        .as_deref()
+                        .and_then(|p| Regex::new(p).ok())
+                        .map(|r| (r, i))
+                })
+                .collect();
+            Prepared { labels, patterns }
+        })
+    }
+
+    /// Compiled `pattern`s of the fields, with each field's index.
+    pub fn patterns(&self) -> &[(Regex, usize)] {
+        &self.prepared().patterns
+    }
+
     pub fn field(&self, id: &str) -> Option<&FieldSpec> {
         self.fields.iter().find(|f| f.id == id)
     }
@@ -130,19 +177,11 @@ impl Profile {
     /// Every (label, field index, is-original-language) triple, longest label
     /// first so "Foreign Ministry Dispatch No." wins over "Dispatch No.".
     pub fn labels(&self) -> Vec<(&str, usize, bool)> {
-        let mut labels: Vec<_> = self
-            .fields
+        self.prepared()
+            .labels
             .iter()
-            .enumerate()
-            .flat_map(|(i, f)| {
-                f.labels
-                    .iter()
-                    .map(move |l| (l.as_str(), i, false))
-                    .chain(f.original_labels.iter().map(move |l| (l.as_str(), i, true)))
-            })
-            .collect();
-        labels.sort_by_key(|(l, _, _)| std::cmp::Reverse(l.chars().count()));
-        labels
+            .map(|(l, i, o)| (l.as_str(), *i, *o))
+            .collect()
     }
 }
 
@@ -150,8 +189,21 @@ impl Profile {
 /// or overrides (same id replaces).
 #[derive(Debug, Clone)]
 pub struct ProfileSet {
-    profiles: Vec<Profile>,
+    /// Shared, so every document of a run uses the same prepared profile.
+    profiles: Vec<Arc<Profile>>,
 }
+
+static BUILTIN_SET: LazyLock<ProfileSet> = LazyLock::new(|| {
+    let profiles = BUILTIN
+        .iter()
+        .map(|(name, text)| {
+            let profile: Profile = toml::from_str(text)
+                .unwrap_or_else(|e| panic!("built-in profile {name} is invalid: {e}"));
+            Arc::new(profile)
+        })
+        .collect();
+    ProfileSet { profiles }
+});
 
 const BUILTIN: &[(&str, &str)] = &[
     ("generic.toml", include_str!("builtin/generic.toml")),
@@ -176,27 +228,30 @@ const BUILTIN: &[(&str, &str)] = &[
 pub const GENERIC: &str = "generic";
 
 impl ProfileSet {
+    /// The built-in profiles (parsed once per process).
     pub fn builtin() -> ProfileSet {
-        let profiles = BUILTIN
-            .iter()
-            .map(|(name, text)| {
-                toml::from_str(text)
-                    .unwrap_or_else(|e| panic!("built-in profile {name} is invalid: {e}"))
-            })
-            .collect();
-        ProfileSet { profiles }
+        BUILTIN_SET.clone()
     }
 
     pub fn get(&self, id: &str) -> Option<&Profile> {
+        self.get_shared(id).map(|p| &**p)
+    }
+
+    pub fn get_shared(&self, id: &str) -> Option<&Arc<Profile>> {
         self.profiles.iter().find(|p| p.id == id)
     }
 
     pub fn generic(&self) -> &Profile {
-        self.get(GENERIC).expect("the generic profile is built in")
+        self.generic_shared()
+    }
+
+    pub fn generic_shared(&self) -> &Arc<Profile> {
+        self.get_shared(GENERIC)
+            .expect("the generic profile is built in")
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &Profile> {
-        self.profiles.iter()
+        self.profiles.iter().map(|p| &**p)
     }
 
     pub fn ids(&self) -> Vec<&str> {
@@ -205,6 +260,7 @@ impl ProfileSet {
 
     /// Adds a profile, replacing a known one with the same id.
     pub fn insert(&mut self, profile: Profile) {
+        let profile = Arc::new(profile);
         match self.profiles.iter_mut().find(|p| p.id == profile.id) {
             Some(slot) => *slot = profile,
             None => self.profiles.push(profile),
