@@ -39,7 +39,10 @@ if [ -n "$bundle" ]; then
   name="cablelint-$platform-$version"
 fi
 out="dist/$name.vsix"
-npx vsce package --no-dependencies "${target_args[@]}" -o "$out" >/dev/null
+# README images are served from the repository (package.json "repository"), not packed.
+repo_url="$(node -p 'require("./package.json").repository.url.replace(/\.git$/, "")')"
+base="$repo_url/raw/HEAD/editors/vscode/"
+npx vsce package --no-dependencies "${target_args[@]}" --baseContentUrl "$base" --baseImagesUrl "$base" -o "$out" >/dev/null
 size=$(stat -c %s "$out")
 echo "$here/$out"
 echo "size: $size bytes ($(( (size + 1023) / 1024 )) KiB)"

@@ -122,6 +122,9 @@ describe("the cablelint extension in a real VS Code (code-server)", { timeout: 6
     const dirs = Object.fromEntries(["user", "extensions", "data", "config", "workspace"].map((d) => [d, join(work, d)]));
     Object.values(dirs).forEach((d) => mkdirSync(d, { recursive: true }));
     copyFileSync(fixture, join(dirs.workspace, "mismatch.cable"));
+    // A plain .txt transcription that cablelint.files.include makes a cable.
+    mkdirSync(join(dirs.workspace, "transcriptions"));
+    copyFileSync(fixture, join(dirs.workspace, "transcriptions/seed-copy.txt"));
     mkdirSync(join(dirs.user, "User"), { recursive: true });
     writeFileSync(
       join(dirs.user, "User/settings.json"),
@@ -138,6 +141,7 @@ describe("the cablelint extension in a real VS Code (code-server)", { timeout: 6
         "workbench.editor.enablePreview": false,
         "editor.minimap.enabled": false,
         "cablelint.server.path": bin,
+        "cablelint.files.include": ["transcriptions/**/*.txt"],
       }),
     );
     const env = { ...process.env, XDG_DATA_HOME: dirs.data, XDG_CONFIG_HOME: dirs.config };
@@ -211,6 +215,9 @@ describe("the cablelint extension in a real VS Code (code-server)", { timeout: 6
     await step("problems", async () => {
       await page.keyboard.press("Control+Shift+M");
       const rows = page.locator(".markers-panel .monaco-list-row");
+      await rows.first().waitFor();
+      await page.waitForTimeout(500);
+      await shot("problems");
       const texts = await waitFor("Problems rows with H001, B001 and D002", async () => {
         const t = await rows.allInnerTexts();
         const all = t.join("\n");
@@ -223,7 +230,6 @@ describe("the cablelint extension in a real VS Code (code-server)", { timeout: 6
       for (const t of texts.filter((t) => /\b[A-Z]\d{3}\b/.test(t))) {
         assert.match(t, /cablelint\([A-Z]\d{3}\)/, `a finding names its source and code: ${t}`);
       }
-      await shot("problems");
       await page.keyboard.press("Control+J"); // hide the panel again
     });
   });
@@ -316,6 +322,19 @@ describe("the cablelint extension in a real VS Code (code-server)", { timeout: 6
       await waitFor("the saved file to equal the expected text", () => readFileSync(saved, "utf8") === expected, 15000).catch(() => {
         assert.equal(readFileSync(saved, "utf8"), expected);
       });
+    });
+  });
+
+  it("treats files matched by cablelint.files.include as cables", async () => {
+    await step("files-include", async () => {
+      await page.keyboard.press("Control+P");
+      await page.locator(".quick-input-widget input").fill("seed-copy.txt");
+      await page.locator('.quick-input-list .monaco-list-row:has-text("seed-copy.txt")').first().waitFor();
+      await page.keyboard.press("Enter");
+      await page.locator('.tab.active:has-text("seed-copy.txt")').waitFor();
+      await page.locator('.statusbar-item[id="status.editor.mode"]:has-text("Cable")').waitFor({ timeout: 20000 });
+      // And the server checks it.
+      await page.locator(".monaco-editor .squiggly-error").first().waitFor({ timeout: 30000 });
     });
   });
 });
