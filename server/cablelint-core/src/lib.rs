@@ -13,6 +13,9 @@ pub mod profile;
 pub mod rules;
 pub mod text;
 
+#[cfg(test)]
+pub(crate) mod test_corpus;
+
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Related, Severity};
 pub use lint::{check, CheckOptions, CheckResult, RuleSelection};
 pub use model::Document;

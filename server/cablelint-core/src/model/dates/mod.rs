@@ -12,8 +12,6 @@
 //! [`Document::dates`], so a run without date rules does not pay for it.
 
 pub mod calendar;
-#[cfg(test)]
-pub(crate) mod corpus;
 pub mod lexicon;
 mod resolve;
 mod scan;

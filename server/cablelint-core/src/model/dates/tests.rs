@@ -464,7 +464,7 @@ fn document_date_follows_the_majority_and_the_header_on_a_tie() {
 
 #[test]
 fn the_seed_cable_states_one_day_four_times() {
-    let text = super::corpus::read("seed-cable-1962-06-28.txt");
+    let text = crate::test_corpus::read("seed-cable-1962-06-28.txt");
     let doc = Document::parse_str(&text);
     expect![[r#"
         "June 28, 1962" archive textual 1962-06-28 High

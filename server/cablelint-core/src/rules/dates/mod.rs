@@ -11,8 +11,6 @@ mod d006_missing_year;
 mod describe;
 
 #[cfg(test)]
-mod corpus_tests;
-#[cfg(test)]
 mod seed_fixtures;
 
 use super::Rule;

@@ -4,7 +4,7 @@
 
 use crate::diagnostic::Applicability;
 use crate::lint::{check, fix, CheckOptions, RuleSelection};
-use crate::model::dates::corpus;
+use crate::test_corpus as corpus;
 use crate::text::SourceText;
 
 fn seed() -> String {

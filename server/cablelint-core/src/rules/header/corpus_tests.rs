@@ -1,34 +1,12 @@
 //! The H rules on real cables: the seed cable as published gives no finding,
-//! each single slip put into it gives exactly the finding it should, and the
-//! findings on the real corpus are the reviewed ones.
+//! and each single slip put into it gives exactly the finding it should. (The
+//! findings on the whole corpus are in `tests/corpus/expected-findings.tsv`.)
 
-use crate::lint::{self, CheckOptions, RuleSelection};
 use crate::rules::testing::{check, fixed};
-use crate::text::SourceText;
 use expect_test::expect;
-use std::fmt::Write;
-use std::path::PathBuf;
-
-/// `$CABLELINT_CORPUS`, else `<repo>/../shared/corpus`, else `/work/shared/corpus`.
-fn corpus_dir() -> PathBuf {
-    if let Some(dir) = std::env::var_os("CABLELINT_CORPUS") {
-        return PathBuf::from(dir);
-    }
-    let beside_repo = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
-    if beside_repo.is_dir() {
-        return beside_repo;
-    }
-    PathBuf::from("/work/shared/corpus")
-}
 
 fn read_corpus(name: &str) -> String {
-    let path = corpus_dir().join(name);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "cannot read {} ({e}); set CABLELINT_CORPUS to the corpus folder",
-            path.display()
-        )
-    })
+    crate::test_corpus::read(name)
 }
 
 fn seed() -> String {
@@ -106,55 +84,4 @@ fn seed_with_a_misspelt_receiver_label() {
     "#]]
     .assert_eq(&check("H", &text));
     assert_eq!(fixed("H004", &text), seed);
-}
-
-/// Every H finding on the real corpus, each profile detected from the text.
-/// Each line here was reviewed against the file (see the report of the
-/// branch that added it); a change to this list is a change of behaviour.
-#[test]
-fn header_findings_on_the_real_corpus_are_the_reviewed_ones() {
-    let dir = corpus_dir().join("real");
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("cannot list {} ({e})", dir.display()))
-        .filter_map(|entry| entry.ok())
-        .map(|entry| entry.file_name().to_string_lossy().into_owned())
-        .filter(|name| name.ends_with(".txt"))
-        .collect();
-    names.sort();
-    assert!(
-        names.len() >= 50,
-        "expected the 55 real documents in {}",
-        dir.display()
-    );
-    let options = CheckOptions {
-        selection: RuleSelection {
-            select: Some(vec!["H".into()]),
-            ..Default::default()
-        },
-        ..Default::default()
-    };
-    let mut out = String::new();
-    for name in &names {
-        let bytes = std::fs::read(dir.join(name)).expect("listed file is readable");
-        let result = lint::check(SourceText::from_bytes(&bytes), &options);
-        let doc = &result.document;
-        for d in &result.diagnostics {
-            let at = doc.lines.line_col(doc.text(), d.span.start);
-            let _ = writeln!(
-                out,
-                "{name}:{}:{} [{}] {}: {}",
-                at.line + 1,
-                at.column_chars + 1,
-                doc.profile.id,
-                d.code,
-                d.message
-            );
-        }
-    }
-    expect![[r#"
-        frus_frus1920v03_d241.txt:1:1 [frus-telegram] H001: the header has no dateline (field `dateline`), which the frus-telegram profile requires
-        frus_frus1961-63v04_d101.txt:1:1 [frus-telegram] H001: the header has no dateline (field `dateline`), which the frus-telegram profile requires
-        frus_frus1961-63v06_d58.txt:1:1 [frus-telegram] H001: the header has no dateline (field `dateline`), which the frus-telegram profile requires
-    "#]]
-    .assert_eq(&out);
 }
