@@ -1,8 +1,9 @@
 //! One document version, parsed and linted: what every feature answers from.
 
 use crate::position::{Encoding, TextMap};
-use cablelint_core::lint::lint;
+use cablelint_core::lint::lint_with;
 use cablelint_core::model::ParseOptions;
+use cablelint_core::rules::Shared;
 use cablelint_core::{CheckOptions, Diagnostic, Document, SourceText};
 use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
@@ -35,7 +36,13 @@ impl Analysis {
             profile: snapshot.options.parse.profile.clone(),
         };
         let document = Document::parse(source, &snapshot.options.profiles, &parse);
-        let diagnostics = lint(&document, &snapshot.options.selection);
+        // The configuration's officials (built-in plus its registries) and
+        // romanisation, as `cablelint check` uses them.
+        let shared = Shared::new(
+            snapshot.options.officials_matcher(),
+            snapshot.options.romanisation,
+        );
+        let diagnostics = lint_with(&document, &snapshot.options.selection, &shared);
         Analysis {
             version: snapshot.version,
             options: snapshot.options,

@@ -166,11 +166,9 @@ pub fn initialized(state: Arc<State>, client: Client) {
     tokio::spawn(async move {
         if session.watch_registration {
             let options = DidChangeWatchedFilesRegistrationOptions {
+                // `cablelint.toml` and the profile and registry files it names.
                 watchers: vec![FileSystemWatcher {
-                    glob_pattern: GlobPattern::String(format!(
-                        "**/{}",
-                        crate::config::file::FILE_NAME
-                    )),
+                    glob_pattern: GlobPattern::String("**/*.toml".into()),
                     kind: None,
                 }],
             };
