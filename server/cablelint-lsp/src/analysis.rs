@@ -3,10 +3,12 @@
 use crate::position::{Encoding, TextMap};
 use cablelint_core::lint::lint_with;
 use cablelint_core::model::ParseOptions;
+use cablelint_core::officials::{mentions, ResolvedMention};
 use cablelint_core::rules::Shared;
 use cablelint_core::{CheckOptions, Diagnostic, Document, SourceText};
+use cablelint_officials::Matcher;
 use std::panic::AssertUnwindSafe;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// Texts longer than this are analysed on the blocking pool, so a big
 /// document cannot hold up the threads that answer the protocol.
@@ -26,6 +28,9 @@ pub struct Analysis {
     pub options_generation: u64,
     pub document: Document,
     pub diagnostics: Vec<Diagnostic>,
+    /// The officials the text names, found on first use (hover, definition,
+    /// the officials request), not on every keystroke.
+    mentions: OnceLock<Vec<ResolvedMention>>,
 }
 
 impl Analysis {
@@ -49,6 +54,7 @@ impl Analysis {
             options_generation: snapshot.options_generation,
             document,
             diagnostics,
+            mentions: OnceLock::new(),
         }
     }
 
@@ -61,6 +67,17 @@ impl Analysis {
             tracing::error!("analysis of version {version} failed; no results for it");
         }
         result
+    }
+
+    /// The officials registry in force: the built-in one with the
+    /// configuration's registries merged over it.
+    pub fn matcher(&self) -> &Matcher {
+        self.options.officials_matcher()
+    }
+
+    pub fn mentions(&self) -> &[ResolvedMention] {
+        self.mentions
+            .get_or_init(|| mentions(&self.document, self.matcher()))
     }
 
     pub fn text(&self) -> &str {

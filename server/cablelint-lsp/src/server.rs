@@ -3,8 +3,9 @@
 
 use crate::handlers::document_text::{DocumentText, DocumentTextParams};
 use crate::handlers::{
-    code_action, completion, configuration, diagnostics, document_link, document_symbol,
-    document_text, folding_range, lifecycle, selection_range, semantic_tokens, text_sync,
+    code_action, completion, configuration, definition, diagnostics, document_link,
+    document_symbol, document_text, folding_range, hover, lifecycle, selection_range,
+    semantic_tokens, text_sync,
 };
 use crate::state::State;
 use std::sync::Arc;
@@ -70,6 +71,17 @@ impl LanguageServer for Server {
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
         completion::completion(&self.state, params).await
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        hover::hover(&self.state, params).await
+    }
+
+    async fn goto_definition(
+        &self,
+        params: GotoDefinitionParams,
+    ) -> Result<Option<GotoDefinitionResponse>> {
+        definition::definition(&self.state, params).await
     }
 
     async fn document_symbol(

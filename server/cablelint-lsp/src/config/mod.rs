@@ -286,7 +286,7 @@ mod tests {
         store.options(Some(&path), None);
         assert_eq!(
             store.configs_reading(&dir.path().join("mine.toml")),
-            [path.clone()]
+            vec![path.clone()]
         );
         assert_eq!(store.configs_reading(&path), [path.clone()]);
         assert!(store
