@@ -1,7 +1,9 @@
 //! The `LanguageServer` implementation: each method hands over to its
 //! feature's module in `handlers/`.
 
+use crate::handlers::document_info::{DocumentInfo, DocumentInfoParams};
 use crate::handlers::document_text::{DocumentText, DocumentTextParams};
+use crate::handlers::officials::{Official, OfficialsParams};
 use crate::handlers::{
     code_action, completion, configuration, definition, diagnostics, document_link,
     document_symbol, document_text, folding_range, hover, lifecycle, selection_range,
@@ -21,6 +23,14 @@ pub struct Server {
 impl Server {
     pub async fn document_text(&self, params: DocumentTextParams) -> Result<DocumentText> {
         document_text::document_text(&self.state, params)
+    }
+
+    pub async fn document_info(&self, params: DocumentInfoParams) -> Result<Option<DocumentInfo>> {
+        crate::handlers::document_info::document_info(&self.state, params).await
+    }
+
+    pub async fn officials(&self, params: OfficialsParams) -> Result<Option<Vec<Official>>> {
+        crate::handlers::officials::officials(&self.state, params).await
     }
 }
 
