@@ -288,7 +288,7 @@ mod tests {
             store.configs_reading(&dir.path().join("mine.toml")),
             vec![path.clone()]
         );
-        assert_eq!(store.configs_reading(&path), [path.clone()]);
+        assert_eq!(store.configs_reading(&path), vec![path.clone()]);
         assert!(store
             .configs_reading(&dir.path().join("other.toml"))
             .is_empty());
