@@ -26,8 +26,12 @@
 //! id = "my-collection"
 //! name = "…"
 //!
+//! [profile-labels.prc-mfa-cable] # more labels for a profile's fields
+//! telegraph-no = ["Telegraph No."] # a field it lacks is added, optional
+//!
 //! [officials]
 //! registries = ["officials/prc.toml"]
+//! romanisation = "pinyin"        # or "wade-giles" (rule O002)
 //! ```
 
 mod error;
@@ -39,9 +43,12 @@ pub use error::ConfigError;
 
 use crate::lint::{CheckOptions, RuleSelection};
 use crate::model::ParseOptions;
+use crate::officials::Romanisation;
 use crate::profile::ProfileSet;
+use cablelint_officials::Matcher;
 use globs::PathGlob;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 pub const CONFIG_FILE_NAME: &str = "cablelint.toml";
 pub const DEFAULT_INCLUDE: &str = "*.cable";
@@ -68,6 +75,14 @@ pub struct Config {
     pub default_profile: Option<String>,
     /// Officials registry files, resolved against `root`.
     pub officials_registries: Vec<PathBuf>,
+    /// The built-in officials with `officials_registries` merged over them,
+    /// built once per load (`None`: no user registries, the built-in matcher).
+    pub officials: Option<Arc<Matcher>>,
+    /// `[officials] romanisation` (`None`: not set, pinyin).
+    pub romanisation: Option<Romanisation>,
+    /// Every other file the configuration read (profile files, registries),
+    /// so an editor can reload it when one of them changes.
+    pub read_files: Vec<PathBuf>,
     include: Vec<PathGlob>,
     exclude: Vec<PathGlob>,
     /// In file order; the last match wins.
@@ -100,6 +115,9 @@ impl Config {
             profiles: ProfileSet::builtin(),
             default_profile: None,
             officials_registries: Vec::new(),
+            officials: None,
+            romanisation: None,
+            read_files: Vec::new(),
             include: vec![PathGlob::new(DEFAULT_INCLUDE).expect("the default glob is valid")],
             exclude: Vec::new(),
             profile_globs: Vec::new(),
@@ -159,7 +177,8 @@ impl Config {
                 profile: settings.profile.clone(),
             },
             selection,
-            ..CheckOptions::default()
+            officials: self.officials.clone(),
+            romanisation: self.romanisation.unwrap_or_default(),
         }
     }
 

@@ -1,11 +1,14 @@
 //! One document version, parsed and linted: what every feature answers from.
 
 use crate::position::{Encoding, TextMap};
-use cablelint_core::lint::lint;
+use cablelint_core::lint::lint_with;
 use cablelint_core::model::ParseOptions;
+use cablelint_core::officials::{mentions, ResolvedMention};
+use cablelint_core::rules::Shared;
 use cablelint_core::{CheckOptions, Diagnostic, Document, SourceText};
+use cablelint_officials::Matcher;
 use std::panic::AssertUnwindSafe;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// Texts longer than this are analysed on the blocking pool, so a big
 /// document cannot hold up the threads that answer the protocol.
@@ -25,6 +28,9 @@ pub struct Analysis {
     pub options_generation: u64,
     pub document: Document,
     pub diagnostics: Vec<Diagnostic>,
+    /// The officials the text names, found on first use (hover, definition,
+    /// the officials request), not on every keystroke.
+    mentions: OnceLock<Vec<ResolvedMention>>,
 }
 
 impl Analysis {
@@ -35,13 +41,20 @@ impl Analysis {
             profile: snapshot.options.parse.profile.clone(),
         };
         let document = Document::parse(source, &snapshot.options.profiles, &parse);
-        let diagnostics = lint(&document, &snapshot.options.selection);
+        // The configuration's officials (built-in plus its registries) and
+        // romanisation, as `cablelint check` uses them.
+        let shared = Shared::new(
+            snapshot.options.officials_matcher(),
+            snapshot.options.romanisation,
+        );
+        let diagnostics = lint_with(&document, &snapshot.options.selection, &shared);
         Analysis {
             version: snapshot.version,
             options: snapshot.options,
             options_generation: snapshot.options_generation,
             document,
             diagnostics,
+            mentions: OnceLock::new(),
         }
     }
 
@@ -54,6 +67,17 @@ impl Analysis {
             tracing::error!("analysis of version {version} failed; no results for it");
         }
         result
+    }
+
+    /// The officials registry in force: the built-in one with the
+    /// configuration's registries merged over it.
+    pub fn matcher(&self) -> &Matcher {
+        self.options.officials_matcher()
+    }
+
+    pub fn mentions(&self) -> &[ResolvedMention] {
+        self.mentions
+            .get_or_init(|| mentions(&self.document, self.matcher()))
     }
 
     pub fn text(&self) -> &str {

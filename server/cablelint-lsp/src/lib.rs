@@ -110,6 +110,11 @@ where
         handlers::document_text::METHOD,
         server::Server::document_text,
     )
+    .custom_method(
+        handlers::document_info::METHOD,
+        server::Server::document_info,
+    )
+    .custom_method(handlers::officials::METHOD, server::Server::officials)
     .finish();
 
     // client → guard → server, server → merge → client (see `transport`).

@@ -1,10 +1,13 @@
 //! The `LanguageServer` implementation: each method hands over to its
 //! feature's module in `handlers/`.
 
+use crate::handlers::document_info::{DocumentInfo, DocumentInfoParams};
 use crate::handlers::document_text::{DocumentText, DocumentTextParams};
+use crate::handlers::officials::{Official, OfficialsParams};
 use crate::handlers::{
-    code_action, completion, configuration, diagnostics, document_link, document_symbol,
-    document_text, folding_range, lifecycle, selection_range, semantic_tokens, text_sync,
+    code_action, completion, configuration, definition, diagnostics, document_link,
+    document_symbol, document_text, folding_range, hover, lifecycle, selection_range,
+    semantic_tokens, text_sync,
 };
 use crate::state::State;
 use std::sync::Arc;
@@ -20,6 +23,14 @@ pub struct Server {
 impl Server {
     pub async fn document_text(&self, params: DocumentTextParams) -> Result<DocumentText> {
         document_text::document_text(&self.state, params)
+    }
+
+    pub async fn document_info(&self, params: DocumentInfoParams) -> Result<Option<DocumentInfo>> {
+        crate::handlers::document_info::document_info(&self.state, params).await
+    }
+
+    pub async fn officials(&self, params: OfficialsParams) -> Result<Option<Vec<Official>>> {
+        crate::handlers::officials::officials(&self.state, params).await
     }
 }
 
@@ -70,6 +81,17 @@ impl LanguageServer for Server {
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
         completion::completion(&self.state, params).await
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        hover::hover(&self.state, params).await
+    }
+
+    async fn goto_definition(
+        &self,
+        params: GotoDefinitionParams,
+    ) -> Result<Option<GotoDefinitionResponse>> {
+        definition::definition(&self.state, params).await
     }
 
     async fn document_symbol(

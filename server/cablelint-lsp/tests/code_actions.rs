@@ -154,7 +154,7 @@ async fn unknown_labels_can_be_added_to_the_profile_in_cablelint_toml() {
     let config = dir.path().join("cablelint.toml");
     std::fs::write(
         &config,
-        "# collection settings\nprofile = \"prc-mfa-cable\"\n",
+        "# collection settings 𠀋\r\n[profiles]\r\ndefault = \"prc-mfa-cable\"\r\n",
     )
     .unwrap();
     let cable = dir.path().join("a.cable");
@@ -176,7 +176,7 @@ async fn unknown_labels_can_be_added_to_the_profile_in_cablelint_toml() {
     let new = apply_text_edits(&old, edits, false);
     assert_eq!(
         new,
-        "# collection settings\nprofile = \"prc-mfa-cable\"\n\n[labels.prc-mfa-cable]\ntelegraph-office = [\"Telegraph Office\"]\n"
+        "# collection settings 𠀋\r\n[profiles]\r\ndefault = \"prc-mfa-cable\"\r\n\r\n[profile-labels.prc-mfa-cable]\r\ntelegraph-office = [\"Telegraph Office\"]\r\n"
     );
     // Written and reloaded, the label is known: the action is gone.
     std::fs::write(&config, &new).unwrap();

@@ -101,7 +101,7 @@ async fn registers_a_watcher_for_configuration_files() {
     assert_eq!(entry["method"], "workspace/didChangeWatchedFiles");
     assert_eq!(
         entry["registerOptions"]["watchers"][0]["globPattern"],
-        "**/cablelint.toml"
+        "**/*.toml"
     );
     assert!(client.shutdown_and_exit().await);
 }
@@ -171,7 +171,7 @@ async fn a_broken_file_is_reported_and_the_last_good_one_kept() {
 async fn a_file_broken_from_the_start_is_reported_when_a_document_opens() {
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("cablelint.toml");
-    std::fs::write(&config, "profile = \"no-such-profile\"\n").unwrap();
+    std::fs::write(&config, "[profiles]\ndefault = \"no-such-profile\"\n").unwrap();
     let uri = file_uri(&dir.path().join("a.cable"));
     let (client, _) = TestClient::start(push_capabilities()).await;
     client.open(&uri, CABLE).await;
@@ -185,7 +185,7 @@ async fn a_file_broken_from_the_start_is_reported_when_a_document_opens() {
         .as_str()
         .unwrap();
     assert!(
-        message.contains("`no-such-profile` is not a known profile"),
+        message.contains("unknown profile `no-such-profile`"),
         "{message}"
     );
     // The document is still checked, with the defaults.
@@ -277,5 +277,52 @@ async fn the_file_wins_over_settings() {
         severities,
         [(json!("E002"), json!(4)), (json!("B004"), json!(1))]
     );
+    assert!(client.shutdown_and_exit().await);
+}
+
+const REGISTRY: &str = "[[person]]\nid = \"pavel-novak\"\nname = { text = \"Pavel Novák\", system = \"latin\", family = \"Novák\", given = \"Pavel\", order = \"given-first\" }\nsurname_alone = true\nsummary = \"A clerk.\"\nsources = [\"Our notes\"]\nposts = [{ title = \"Ambassador\", org = \"Czechoslovakia\", start = \"1960\", end = \"1964\", source = \"Our notes\" }]\n";
+
+#[tokio::test]
+async fn a_broken_registry_file_is_shown_on_itself_and_reloaded_when_it_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let registry = dir.path().join("ours.toml");
+    std::fs::write(&registry, REGISTRY.replace("\"1960\"", "\"1960-13\"")).unwrap();
+    std::fs::write(
+        dir.path().join("cablelint.toml"),
+        "[officials]\nregistries = [\"ours.toml\"]\n",
+    )
+    .unwrap();
+    let uri = file_uri(&dir.path().join("a.cable"));
+    let registry_uri = file_uri(&registry);
+    let (client, _) = TestClient::start(push_capabilities()).await;
+    client.open(&uri, CABLE).await;
+    let published = client
+        .wait_for("a diagnostic on the registry", |m| {
+            m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == registry_uri
+        })
+        .await;
+    let diagnostic = &published["params"]["diagnostics"][0];
+    assert_eq!(diagnostic["range"]["start"]["line"], 6);
+    assert!(
+        diagnostic["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("`person[0].posts[0].start`: "),
+        "{diagnostic}"
+    );
+    std::fs::write(&registry, REGISTRY).unwrap();
+    client
+        .notify(
+            "workspace/didChangeWatchedFiles",
+            json!({"changes": [{"uri": registry_uri, "type": 2}]}),
+        )
+        .await;
+    client
+        .wait_for("the registry diagnostic cleared", |m| {
+            m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["uri"] == registry_uri
+                && m["params"]["diagnostics"] == json!([])
+        })
+        .await;
     assert!(client.shutdown_and_exit().await);
 }

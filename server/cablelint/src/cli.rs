@@ -32,6 +32,8 @@ pub enum Command {
     Rules(ListArgs),
     /// List the known profiles (built in and from cablelint.toml).
     Profiles(ProfilesArgs),
+    /// List the officials each file names, with their posts on its date.
+    Officials(OfficialsArgs),
     /// Run the language server over stdin/stdout (editors start this).
     Lsp(LspArgs),
 }
@@ -129,6 +131,21 @@ pub struct ProfilesArgs {
     /// found from the current directory).
     #[arg(long)]
     pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct OfficialsArgs {
+    /// The files to read.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+    pub format: ListFormat,
+    /// Use this configuration file (its officials registries) for every file.
+    #[arg(long, conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Ignore every cablelint.toml; use the built-in registry.
+    #[arg(long)]
+    pub no_config: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -6,6 +6,7 @@ mod cli;
 mod docs;
 mod inputs;
 mod list;
+mod officials;
 mod output;
 mod report;
 mod write;
@@ -49,6 +50,7 @@ fn main() -> ExitCode {
         Command::Explain(args) => list::explain(args),
         Command::Rules(args) => list::rules(args),
         Command::Profiles(args) => list::profiles(args),
+        Command::Officials(args) => officials::run(args),
         Command::Lsp(args) => return lsp(args),
     };
     status.into()

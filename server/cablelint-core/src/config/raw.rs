@@ -32,6 +32,9 @@ pub struct RawConfig {
     pub per_file_ignores: BTreeMap<SpannedStr, Vec<SpannedStr>>,
     #[serde(default)]
     pub officials: RawOfficials,
+    /// Profile id → field id → more translation labels for that field.
+    #[serde(default)]
+    pub profile_labels: BTreeMap<SpannedStr, BTreeMap<SpannedStr, Vec<SpannedStr>>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -53,6 +56,8 @@ pub struct RawOfficials {
     /// Officials registry files (used by the officials rules).
     #[serde(default)]
     pub registries: Vec<SpannedStr>,
+    /// `pinyin` or `wade-giles` (rule O002).
+    pub romanisation: Option<SpannedStr>,
 }
 
 /// Entries of a TOML table in the order they were written (serde hands them

@@ -1,8 +1,11 @@
 use super::*;
 use crate::diagnostic::Severity;
 use crate::model::Document;
+use crate::officials::Romanisation;
 use crate::profile::Detection;
+use crate::profile::ProfileSet;
 use crate::text::SourceText;
+use std::sync::Arc;
 
 fn parse(text: &str) -> Result<Config, ConfigError> {
     Config::from_toml_str(text, Path::new("/proj/cablelint.toml"))
@@ -40,7 +43,7 @@ fn toml_syntax_errors_name_the_place() {
 fn unknown_keys_suggest_the_nearest_known_key() {
     assert_eq!(
         error("inclde = [\"*.cable\"]\n"),
-        "/proj/cablelint.toml:1:1: `inclde`: unknown field `inclde`, expected one of `include`, `exclude`, `profile-files`, `rules`, `profiles`, `profile`, `per-file-ignores`, `officials`; did you mean `include`?"
+        "/proj/cablelint.toml:1:1: `inclde`: unknown field `inclde`, expected one of `include`, `exclude`, `profile-files`, `rules`, `profiles`, `profile`, `per-file-ignores`, `officials`, `profile-labels`; did you mean `include`?"
     );
     assert_eq!(
         error("[rules]\nselct = [\"B\"]\n"),
@@ -110,10 +113,118 @@ fn officials_registries_must_be_strings() {
         error("[officials]\nregistries = [\"a.toml\", 2]\n"),
         "/proj/cablelint.toml:2:25: `officials.registries[1]`: invalid type: integer `2`, expected a string"
     );
-    let config = parse("[officials]\nregistries = [\"o/prc.toml\"]\n").unwrap();
     assert_eq!(
-        config.officials_registries,
-        [PathBuf::from("/proj/o/prc.toml")]
+        error("[officials]\nregistries = [\"o/prc.toml\"]\n"),
+        "/proj/cablelint.toml:2:15: `officials.registries[0]`: cannot read officials registry `/proj/o/prc.toml`: cannot read file: No such file or directory (os error 2)"
+    );
+}
+
+const MY_PERSON: &str = "[[person]]\nid = \"pavel-novak\"\nname = { text = \"Pavel Novák\", system = \"latin\", family = \"Novák\", given = \"Pavel\", order = \"given-first\" }\nsurname_alone = true\nsummary = \"A clerk of our collection.\"\nsources = [\"Our notes\"]\nposts = [{ title = \"Ambassador\", org = \"Czechoslovakia\", start = \"1960\", end = \"1964\", source = \"Our notes\" }]\n";
+
+#[test]
+fn officials_registries_are_merged_into_the_matcher_once_per_load() {
+    let dir = scratch("registries");
+    std::fs::create_dir_all(dir.join("o")).unwrap();
+    std::fs::write(dir.join("o/ours.toml"), MY_PERSON).unwrap();
+    let path = dir.join(CONFIG_FILE_NAME);
+    std::fs::write(
+        &path,
+        "[officials]\nregistries = [\"o/ours.toml\"]\nromanisation = \"wade-giles\"\n",
+    )
+    .unwrap();
+    let config = Config::load(&path).unwrap();
+    assert_eq!(config.read_files, [dir.join("o/ours.toml")]);
+    let options = config.check_options(&dir.join("a.cable"));
+    assert_eq!(options.romanisation, Romanisation::WadeGiles);
+    let matcher = options.officials.as_ref().expect("a merged matcher");
+    let novak = matcher
+        .registry()
+        .get("pavel-novak")
+        .expect("the user's person");
+    assert_eq!(
+        novak.origin.file.as_ref(),
+        dir.join("o/ours.toml").display().to_string()
+    );
+    assert_eq!(novak.origin.line, 1);
+    assert!(
+        matcher.registry().get("ji-pengfei").is_some(),
+        "built-ins stay"
+    );
+    // Two files checked with this configuration share one matcher.
+    let other = config.check_options(&dir.join("b.cable"));
+    assert!(Arc::ptr_eq(matcher, other.officials.as_ref().unwrap()));
+    // Without registries the built-in matcher is used and pinyin preferred.
+    let plain = parse("").unwrap().check_options(Path::new("/proj/a.cable"));
+    assert!(plain.officials.is_none());
+    assert_eq!(plain.romanisation, Romanisation::Pinyin);
+}
+
+#[test]
+fn registry_errors_name_the_registry_file_line_and_field() {
+    let dir = scratch("bad-registry");
+    let broken = MY_PERSON.replace("start = \"1960\"", "start = \"1960-13\"");
+    std::fs::write(dir.join("ours.toml"), broken).unwrap();
+    let path = dir.join(CONFIG_FILE_NAME);
+    std::fs::write(&path, "[officials]\nregistries = [\"ours.toml\"]\n").unwrap();
+    let error = Config::load(&path).unwrap_err();
+    assert_eq!(error.path, dir.join("ours.toml"));
+    assert_eq!(error.position.map(|p| p.0), Some(7));
+    assert_eq!(error.key.as_deref(), Some("person[0].posts[0].start"));
+    assert!(error.to_string().contains("ours.toml:7:"), "{error}");
+}
+
+#[test]
+fn romanisation_must_be_known() {
+    assert_eq!(
+        error("[officials]\nromanisation = \"wade-gilles\"\n"),
+        "/proj/cablelint.toml:2:16: `officials.romanisation`: unknown romanisation `wade-gilles`: expected `pinyin` or `wade-giles`; did you mean `wade-giles`?"
+    );
+}
+
+#[test]
+fn profile_labels_add_labels_and_fields_to_a_profile() {
+    let config = parse(
+        "[profile-labels.prc-mfa-cable]\ntelegraph-no = [\"Telegraph No.\"]\nreceiver = [\"Addressee\", \"收电人\"]\n",
+    )
+    .unwrap();
+    let profile = config.profiles.get("prc-mfa-cable").unwrap();
+    let added = profile.field("telegraph-no").expect("a new field");
+    assert_eq!(added.labels, ["Telegraph No."]);
+    assert!(!added.required);
+    let receiver = &profile.field("receiver").unwrap().labels;
+    assert!(receiver.contains(&"Addressee".to_owned()), "{receiver:?}");
+    assert!(receiver.contains(&"收电人".to_owned()));
+    // The parser sees them: the new label is a known field, not H004.
+    let text = "% cablelint: profile = prc-mfa-cable\nTelegraph No.: 123\nAddressee: Embassy\n";
+    let options = config.check_options(Path::new("/proj/a.cable"));
+    let doc = Document::parse(
+        SourceText::from_str(text),
+        &options.profiles,
+        &options.parse,
+    );
+    let ids: Vec<Option<&str>> = doc.fields.iter().map(|f| f.field.as_deref()).collect();
+    assert_eq!(ids, [Some("telegraph-no"), Some("receiver")]);
+    // The built-in profile outside this configuration is untouched.
+    assert!(ProfileSet::builtin()
+        .get("prc-mfa-cable")
+        .unwrap()
+        .field("telegraph-no")
+        .is_none());
+}
+
+#[test]
+fn profile_labels_errors_name_the_place() {
+    assert_eq!(
+        error("[profile-labels.prc-mfa-cabel]\nx = [\"X\"]\n"),
+        "/proj/cablelint.toml:1:17: `profile-labels.prc-mfa-cabel`: unknown profile `prc-mfa-cabel`; did you mean `prc-mfa-cable`?"
+    );
+    assert_eq!(
+        error("[profile-labels.generic]\nx = [\" \"]\n"),
+        "/proj/cablelint.toml:2:6: `profile-labels.generic.x[0]`: a label cannot be empty"
+    );
+    assert_eq!(
+        error("[profile-labels.generic]\nx = \"X\"\n"),
+        "/proj/cablelint.toml:2:5: `profile-labels.generic.x`: invalid type: string \"X\", expected a sequence"
     );
 }
 

@@ -8,10 +8,13 @@ use super::raw::{in_file_order, RawConfig, SpannedStr};
 use super::Config;
 use crate::diagnostic::Severity;
 use crate::lint::RuleSelection;
+use crate::officials::{matcher_with, Romanisation};
 use crate::profile::{Profile, ProfileSet};
 use crate::rules;
+use cablelint_officials::{Matcher, Registry};
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Arc;
 
 /// The selector that means every rule.
 const ALL: &str = "ALL";
@@ -42,6 +45,33 @@ pub(super) fn build(text: &str, path: &Path) -> Result<Config, ConfigError> {
         })
         .map_err(|(span, message)| at.error_at(span, message))?;
         profiles.insert(profile.into_inner());
+    }
+
+    let mut read_files: Vec<std::path::PathBuf> = raw
+        .profile_files
+        .iter()
+        .map(|f| root.join(f.get_ref()))
+        .collect();
+    for (id, fields) in in_file_order(raw.profile_labels) {
+        let Some(known) = profiles.get(id.get_ref()) else {
+            return Err(at.error_at(id.span(), unknown_profile(id.get_ref(), &profiles)));
+        };
+        let mut profile = known.clone();
+        for (field, labels) in in_file_order(fields) {
+            let field_id = field.get_ref();
+            if field_id.trim().is_empty() || field_id.contains(char::is_whitespace) {
+                return Err(at.error_at(
+                    field.span(),
+                    format!("invalid field id `{field_id}`: use letters, digits and dashes"),
+                ));
+            }
+            if let Some(empty) = labels.iter().find(|l| l.get_ref().trim().is_empty()) {
+                return Err(at.error_at(empty.span(), "a label cannot be empty"));
+            }
+            let labels: Vec<String> = labels.iter().map(|l| l.get_ref().clone()).collect();
+            profile.add_labels(field_id, &labels);
+        }
+        profiles.insert(profile);
     }
 
     let selection = selection(&at, raw.rules)?;
@@ -80,12 +110,20 @@ pub(super) fn build(text: &str, path: &Path) -> Result<Config, ConfigError> {
         .iter()
         .map(|g| glob(&at, g))
         .collect::<Result<_, _>>()?;
-    let officials_registries = raw
+    let officials_registries: Vec<_> = raw
         .officials
         .registries
         .iter()
         .map(|p| root.join(p.get_ref()))
         .collect();
+    let officials = officials_matcher(&at, &raw.officials.registries, &officials_registries)?;
+    read_files.extend(officials_registries.iter().cloned());
+    let romanisation = raw
+        .officials
+        .romanisation
+        .as_ref()
+        .map(|r| romanisation(&at, r))
+        .transpose()?;
 
     Ok(Config {
         path: Some(path.to_owned()),
@@ -94,10 +132,64 @@ pub(super) fn build(text: &str, path: &Path) -> Result<Config, ConfigError> {
         profiles,
         default_profile,
         officials_registries,
+        officials,
+        romanisation,
+        read_files,
         include,
         exclude,
         profile_globs,
         per_file_ignores,
+    })
+}
+
+/// The built-in registry with the configured ones merged over it, built
+/// once per load; `None` when there are none (the shared built-in matcher).
+fn officials_matcher(
+    at: &Locator,
+    written: &[SpannedStr],
+    paths: &[std::path::PathBuf],
+) -> Result<Option<Arc<Matcher>>, ConfigError> {
+    if paths.is_empty() {
+        return Ok(None);
+    }
+    let mut registries = Vec::with_capacity(paths.len());
+    for (entry, path) in written.iter().zip(paths) {
+        match Registry::load_file(path) {
+            Ok(registry) => registries.push(registry),
+            // Unreadable: the fault is the entry that names it.
+            Err(error) if error.line == 0 => {
+                return Err(at.error_at(
+                    entry.span(),
+                    format!(
+                        "cannot read officials registry `{}`: {}",
+                        path.display(),
+                        error.message
+                    ),
+                ))
+            }
+            Err(error) => {
+                return Err(ConfigError {
+                    path: path.clone(),
+                    position: Some((error.line, error.column.max(1))),
+                    key: error.field,
+                    message: error.message,
+                })
+            }
+        }
+    }
+    Ok(Some(matcher_with(registries)))
+}
+
+fn romanisation(at: &Locator, text: &SpannedStr) -> Result<Romanisation, ConfigError> {
+    Romanisation::parse(text.get_ref()).ok_or_else(|| {
+        let mut message = format!(
+            "unknown romanisation `{}`: expected `pinyin` or `wade-giles`",
+            text.get_ref()
+        );
+        if let Some(best) = did_you_mean(text.get_ref(), ["pinyin", "wade-giles"]) {
+            message.push_str(&format!("; did you mean `{best}`?"));
+        }
+        at.error_at(text.span(), message)
     })
 }
 

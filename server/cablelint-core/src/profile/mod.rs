@@ -174,6 +174,34 @@ impl Profile {
         self.fields.iter().find(|f| f.id == id)
     }
 
+    /// Adds translation labels to the field `field_id`; a field the profile
+    /// lacks is added as an optional one with the format's defaults.
+    /// (`cablelint.toml`'s `[profile-labels]`.)
+    pub fn add_labels(&mut self, field_id: &str, labels: &[String]) {
+        match self.fields.iter_mut().find(|f| f.id == field_id) {
+            Some(spec) => {
+                for label in labels {
+                    if !spec.labels.contains(label) {
+                        spec.labels.push(label.clone());
+                    }
+                }
+            }
+            None => self.fields.push(FieldSpec {
+                id: field_id.to_owned(),
+                labels: labels.to_vec(),
+                original_labels: Vec::new(),
+                required: false,
+                may_be_empty: yes(),
+                kind: ValueKind::default(),
+                repeatable: false,
+                pattern: None,
+                values: Vec::new(),
+            }),
+        }
+        // A clone keeps what its original prepared: the labels changed.
+        self.prepared = OnceLock::new();
+    }
+
     /// Every (label, field index, is-original-language) triple, longest label
     /// first so "Foreign Ministry Dispatch No." wins over "Dispatch No.".
     pub fn labels(&self) -> Vec<(&str, usize, bool)> {

@@ -1,10 +1,12 @@
 //! Settings the client sends (`initializationOptions`, `workspace/configuration`
-//! for the section `cablelint`, `workspace/didChangeConfiguration`). A
-//! `cablelint.toml` wins over them where both speak, so the editor shows
-//! what CI reports.
+//! for the section `cablelint`, `workspace/didChangeConfiguration`). They
+//! fill in what `cablelint.toml` leaves unsaid: the file wins where both
+//! speak, so the editor shows what CI reports (see `fill_in`).
 
+use cablelint_core::config::Config;
+use cablelint_core::officials::Romanisation;
 use cablelint_core::{CheckOptions, Severity};
-use serde::Deserialize;
+use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -23,6 +25,21 @@ pub struct Settings {
     pub docs_base_url: Option<String>,
     /// A `tracing` filter for the server's log (`info`, `debug`, `cablelint_lsp=trace`…).
     pub log_level: Option<String>,
+    /// `pinyin` or `wade-giles`: the spelling rule O002 prefers.
+    #[serde(deserialize_with = "romanisation")]
+    pub romanisation: Option<Romanisation>,
+}
+
+fn romanisation<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Romanisation>, D::Error> {
+    match Option::<String>::deserialize(d)? {
+        None => Ok(None),
+        Some(text) if text.is_empty() => Ok(None),
+        Some(text) => Romanisation::parse(&text).map(Some).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "unknown romanisation `{text}`: expected `pinyin` or `wade-giles`"
+            ))
+        }),
+    }
 }
 
 impl Settings {
@@ -36,20 +53,30 @@ impl Settings {
         Settings::deserialize(section).map_err(|e| format!("invalid cablelint settings: {e}"))
     }
 
-    pub fn apply(&self, options: &mut CheckOptions) {
-        if let Some(profile) = &self.profile {
-            options.parse.profile = Some(profile.clone());
+    /// Lays these settings under `options`, which `config` made: each
+    /// setting applies only where the file said nothing. The file's
+    /// `select` replaces the setting's, `ignore` and `extend-select` add
+    /// up, the file's severity for a code wins, a profile the file names
+    /// for the document wins (and a directive in the text wins over both).
+    pub fn fill_in(&self, options: &mut CheckOptions, config: &Config) {
+        if options.parse.profile.is_none() {
+            options.parse.profile = self.profile.clone();
         }
         let selection = &mut options.selection;
-        if let Some(select) = &self.select {
-            selection.select = Some(select.clone());
+        if selection.select.is_none() {
+            selection.select = self.select.clone();
         }
         selection
             .extend_select
             .extend(self.extend_select.iter().cloned());
         selection.ignore.extend(self.ignore.iter().cloned());
         for (code, severity) in &self.severity {
-            selection.severity.insert(code.clone(), *severity);
+            selection.severity.entry(code.clone()).or_insert(*severity);
+        }
+        if config.romanisation.is_none() {
+            if let Some(romanisation) = self.romanisation {
+                options.romanisation = romanisation;
+            }
         }
     }
 }
@@ -77,6 +104,14 @@ mod tests {
                 .as_deref(),
             Some("generic")
         );
+        assert_eq!(
+            Settings::from_value(&json!({"romanisation": "wade-giles"}))
+                .unwrap()
+                .romanisation,
+            Some(Romanisation::WadeGiles)
+        );
+        let error = Settings::from_value(&json!({"romanisation": "hepburn"})).unwrap_err();
+        assert!(error.contains("unknown romanisation `hepburn`"), "{error}");
         let error = Settings::from_value(&json!({"ignore": "B004"})).unwrap_err();
         assert!(error.contains("invalid cablelint settings"), "{error}");
     }

@@ -2,13 +2,14 @@
 //! on change, and reporting a broken file (a diagnostic on the file and a
 //! message) while the last good configuration stays in force.
 
-use crate::config::file::FILE_NAME;
 use crate::config::settings::Settings;
+use crate::config::CONFIG_FILE_NAME;
 use crate::handlers::diagnostics::SOURCE;
 use crate::handlers::lifecycle::file_path;
 use crate::handlers::text_sync::config_path_for;
 use crate::position::TextMap;
 use crate::state::State;
+use cablelint_core::config::ConfigError;
 use cablelint_core::{LineIndex, Span};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -77,17 +78,26 @@ pub fn did_change_watched_files(
     {
         let mut config = state.config();
         for event in &params.changes {
-            let Some(path) =
-                file_path(&event.uri).filter(|p| p.file_name().is_some_and(|n| n == FILE_NAME))
-            else {
+            let Some(path) = file_path(&event.uri) else {
                 continue;
             };
-            if event.typ == FileChangeType::DELETED {
+            let is_config = path.file_name().is_some_and(|n| n == CONFIG_FILE_NAME);
+            if is_config && event.typ == FileChangeType::DELETED {
                 config.forget(&path);
-            } else {
-                config.reload(&path);
+                changed.push(path.clone());
             }
-            changed.push(path);
+            // A configuration (new or known), or a profile or registry file
+            // one of them read: load those configurations again.
+            let mut readers = config.configs_reading(&path);
+            if is_config && event.typ != FileChangeType::DELETED && !readers.contains(&path) {
+                readers.push(path.clone());
+            }
+            for reader in readers {
+                if !changed.contains(&reader) {
+                    config.reload(&reader);
+                    changed.push(reader);
+                }
+            }
         }
     }
     if changed.is_empty() {
@@ -115,7 +125,7 @@ pub async fn refresh_all(state: &Arc<State>, client: &Client) {
         let mut config = state.config();
         let mut documents = state.documents();
         for (uri, path) in paths {
-            let options = config.options(path.as_deref());
+            let options = config.options(path.as_deref(), file_path(&uri).as_deref());
             if let Some(document) = documents.get_mut(&uri) {
                 document.config_path = path;
                 document.options = options;
@@ -143,46 +153,68 @@ pub fn spawn_report(state: Arc<State>, client: Client, path: PathBuf) {
     tokio::spawn(async move { report(&state, &client, &path).await });
 }
 
-/// Publishes the configuration file's error as a diagnostic on it (or clears
-/// it), and says so in a message. Always pushed: the file is no cable, so
-/// the client never pulls diagnostics for it.
+/// Publishes the configuration's error as a diagnostic on the file at fault
+/// (`cablelint.toml`, or a profile or registry file it names) or clears it,
+/// and says so in a message. Always pushed: those files are no cables, so
+/// the client never pulls diagnostics for them.
 pub async fn report(state: &State, client: &Client, path: &Path) {
-    let Some(uri) = Uri::from_file_path(path) else {
-        return;
+    let (error, previous) = {
+        let mut config = state.config();
+        let previous = config.mark_reported(path);
+        (config.error(path).cloned(), previous)
     };
-    let error = state.config().error(path).cloned();
+    let at_fault = error.as_ref().map(|e| e.path.clone());
+    // Clear what an earlier error left on another file (or on this one).
+    for stale in [previous, Some(path.to_owned())].into_iter().flatten() {
+        if Some(&stale) != at_fault.as_ref() {
+            if let Some(uri) = Uri::from_file_path(&stale) {
+                client.publish_diagnostics(uri, Vec::new(), None).await;
+            }
+        }
+    }
     let Some(error) = error else {
-        client.publish_diagnostics(uri, Vec::new(), None).await;
         return;
     };
-    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let Some(uri) = Uri::from_file_path(&error.path) else {
+        return;
+    };
+    let text = std::fs::read_to_string(&error.path).unwrap_or_default();
     let lines = LineIndex::new(&text);
     let map = TextMap::new(&text, &lines, state.encoding());
-    let span = error
-        .span
-        .clone()
-        .map_or(Span::empty(0), |r| Span::new(r.start, r.end));
+    let span = error_span(&text, &lines, &error);
+    let key = error
+        .key
+        .as_ref()
+        .map(|k| format!("`{k}`: "))
+        .unwrap_or_default();
     let diagnostic = Diagnostic {
         range: map.range(span),
         severity: Some(DiagnosticSeverity::ERROR),
         source: Some(SOURCE.into()),
-        message: error.message.clone(),
+        message: format!("{key}{}", error.message),
         ..Diagnostic::default()
     };
     client
         .publish_diagnostics(uri, vec![diagnostic], None)
         .await;
-    let at = map.position(span.start);
     client
         .show_message(
             MessageType::ERROR,
-            format!(
-                "cablelint: {}:{}:{}: {}; the last good configuration stays in force",
-                path.display(),
-                at.line + 1,
-                at.character + 1,
-                error.message
-            ),
+            format!("cablelint: {error}; the last good configuration stays in force"),
         )
         .await;
+}
+
+/// Core errors give a 1-based line and column in characters: the span runs
+/// from there to the end of that line's text (the value at fault, mostly).
+fn error_span(text: &str, lines: &LineIndex, error: &ConfigError) -> Span {
+    let Some((line, column)) = error.position else {
+        return Span::empty(0);
+    };
+    let line = line
+        .saturating_sub(1)
+        .min(lines.line_count().saturating_sub(1));
+    let start = lines.offset_chars(text, line, column.saturating_sub(1));
+    let end = lines.line_content_span(text, line).end.max(start);
+    Span::new(start, end)
 }

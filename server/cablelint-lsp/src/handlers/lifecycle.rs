@@ -12,8 +12,8 @@ use tower_lsp_server::ls_types::{
     ClientCapabilities, CodeActionKind, CodeActionOptions, CodeActionProviderCapability,
     CompletionOptions, DiagnosticOptions, DiagnosticServerCapabilities,
     DidChangeWatchedFilesRegistrationOptions, DocumentLinkOptions, FileSystemWatcher,
-    FoldingRangeProviderCapability, GlobPattern, InitializeParams, InitializeResult, OneOf,
-    Registration, ResourceOperationKind, SelectionRangeProviderCapability,
+    FoldingRangeProviderCapability, GlobPattern, HoverProviderCapability, InitializeParams,
+    InitializeResult, OneOf, Registration, ResourceOperationKind, SelectionRangeProviderCapability,
     SemanticTokensFullOptions, SemanticTokensOptions, SemanticTokensServerCapabilities,
     ServerCapabilities, ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind,
     TextDocumentSyncOptions, Uri,
@@ -128,8 +128,11 @@ fn capabilities(session: &Session) -> ServerCapabilities {
             resolve_provider: Some(false),
             ..CodeActionOptions::default()
         })),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        definition_provider: Some(OneOf::Left(true)),
         completion_provider: Some(CompletionOptions {
-            trigger_characters: Some(vec!["[".into()]),
+            // `[` opens a bracket; a space after a title asks for a name.
+            trigger_characters: Some(vec!["[".into(), " ".into()]),
             ..CompletionOptions::default()
         }),
         document_symbol_provider: Some(OneOf::Left(true)),
@@ -166,11 +169,9 @@ pub fn initialized(state: Arc<State>, client: Client) {
     tokio::spawn(async move {
         if session.watch_registration {
             let options = DidChangeWatchedFilesRegistrationOptions {
+                // `cablelint.toml` and the profile and registry files it names.
                 watchers: vec![FileSystemWatcher {
-                    glob_pattern: GlobPattern::String(format!(
-                        "**/{}",
-                        crate::config::file::FILE_NAME
-                    )),
+                    glob_pattern: GlobPattern::String("**/*.toml".into()),
                     kind: None,
                 }],
             };

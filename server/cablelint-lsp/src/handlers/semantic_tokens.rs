@@ -10,7 +10,6 @@ use crate::analysis::Analysis;
 use crate::position::{Encoding, TextMap};
 use crate::state::State;
 use cablelint_core::model::BracketClass;
-use cablelint_core::profile::ValueKind;
 use cablelint_core::{Document, Span};
 use std::cmp::Reverse;
 use std::collections::{BTreeSet, BinaryHeap};
@@ -144,19 +143,13 @@ fn raw_tokens(doc: &Document) -> Vec<(Span, u32)> {
     let mut out = Vec::new();
     for field in &doc.fields {
         out.push((field.label, LABEL));
-        let kind = field
-            .field
-            .as_deref()
-            .and_then(|id| doc.profile.field(id))
-            .map(|spec| spec.kind);
-        let value_type = match kind {
-            Some(ValueKind::Date | ValueKind::DateTime) => DATE,
-            _ => VALUE,
-        };
-        out.push((field.value, value_type));
+        out.push((field.value, VALUE));
     }
-    for section in doc.sections_of(cablelint_core::model::SectionKind::ArchiveDate) {
-        out.push((section.span, DATE));
+    // Every date the recogniser reads (header, stamps, archive line, body,
+    // original-language codes); inside a header value the date, being the
+    // smaller token, wins, and a supplied `[1962]` inside a date stays a bracket.
+    for date in &doc.dates().mentions {
+        out.push((date.span, DATE));
     }
     for directive in &doc.directives {
         out.push((directive.span, DIRECTIVE));

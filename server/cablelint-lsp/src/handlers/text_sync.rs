@@ -1,7 +1,7 @@
 //! `didOpen`, `didChange`, `didClose`. These run to completion without an
 //! `await`, so notifications take effect in the order the client sent them.
 
-use crate::config::file::discover;
+use crate::config::find_config as discover;
 use crate::documents::{ChangeError, OpenDocument};
 use crate::handlers::configuration;
 use crate::handlers::lifecycle::file_path;
@@ -33,7 +33,7 @@ pub fn did_open(state: &Arc<State>, client: &Client, params: DidOpenTextDocument
         let mut config = state.config();
         let first_load = config_path.as_deref().is_some_and(|p| !config.is_loaded(p));
         (
-            config.options(config_path.as_deref()),
+            config.options(config_path.as_deref(), file_path(&document.uri).as_deref()),
             config.generation,
             first_load,
         )

@@ -41,6 +41,9 @@ struct JsonDiagnostic<'a> {
     range: Range,
     fix: Option<JsonFix<'a>>,
     related: Vec<JsonRelated<'a>>,
+    /// Registry id of the official an O finding is about; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    person: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -158,6 +161,7 @@ pub fn write(out: &mut dyn Write, reports: &[FileReport], summary: &Summary) -> 
                                 message: &r.message,
                             })
                             .collect(),
+                        person: d.person.as_deref(),
                     }
                 })
                 .collect(),

@@ -184,6 +184,21 @@ impl Interval {
         self.start <= other.end && other.start <= self.end
     }
 
+    /// ISO 8601 to the interval's precision: `1962`, `1962-06`,
+    /// `1962-06-28`, `1962-06-28T19:00`.
+    pub fn iso(&self) -> String {
+        let (year, month, day) = civil_from_days(self.start.div_euclid(MINUTES_PER_DAY));
+        match self.precision {
+            Precision::Year => format!("{year:04}"),
+            Precision::Month => format!("{year:04}-{month:02}"),
+            Precision::Day => format!("{year:04}-{month:02}-{day:02}"),
+            Precision::Minute => {
+                let m = self.start.rem_euclid(MINUTES_PER_DAY);
+                format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}", m / 60, m % 60)
+            }
+        }
+    }
+
     /// The same interval made `minutes` wider on both sides.
     pub fn widen(self, minutes: i64) -> Interval {
         Interval {
@@ -249,6 +264,18 @@ pub const ENGLISH_MONTHS: [&str; 12] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_follows_the_precision() {
+        let iso = |y, m, d, t| Interval::new(y, m, d, t).unwrap().iso();
+        assert_eq!(iso(1962, None, None, None), "1962");
+        assert_eq!(iso(1962, Some(6), None, None), "1962-06");
+        assert_eq!(iso(1962, Some(6), Some(28), None), "1962-06-28");
+        assert_eq!(
+            iso(1962, Some(6), Some(28), Some(19 * 60 + 5)),
+            "1962-06-28T19:05"
+        );
+    }
 
     #[test]
     fn day_numbers_round_trip_and_match_known_weekdays() {

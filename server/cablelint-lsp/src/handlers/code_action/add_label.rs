@@ -1,10 +1,11 @@
 //! "Add this label to the profile": an unknown header label goes into the
-//! `[labels.<profile>]` table of `cablelint.toml` (created if there is none
+//! `[profile-labels.<profile>]` table of `cablelint.toml` (created if there is none
 //! and the client can create files).
 
 use super::{action, edit_of};
 use crate::analysis::Analysis;
-use crate::config::file::{add_label, FILE_NAME};
+use crate::config::edit::add_label;
+use crate::config::CONFIG_FILE_NAME as FILE_NAME;
 use crate::handlers::lifecycle::file_path;
 use crate::position::TextMap;
 use crate::state::State;

@@ -1,5 +1,8 @@
 //! Completion: the header labels of the document's profile at the start of
-//! a header line, and editorial bracket keywords after `[`.
+//! a header line, editorial bracket keywords after `[`, and officials' names
+//! after a title or `[` (`names`).
+
+mod names;
 
 use crate::analysis::Analysis;
 use crate::position::TextMap;
@@ -33,7 +36,15 @@ pub fn complete(analysis: &Analysis, map: &TextMap, offset: usize) -> Vec<Comple
     let content = doc.lines.line_content_span(text, line);
     let before = &text[content.start..offset];
     if let Some(open) = open_bracket(before) {
-        return bracket_keywords(doc, map, Span::new(content.start + open, offset));
+        let typed = Span::new(content.start + open, offset);
+        let mut items = bracket_keywords(doc, map, typed);
+        items.extend(names::in_bracket(analysis, map, typed));
+        return items;
+    }
+    // A title before the cursor asks for a name, even on a line the model
+    // reads as header (a short first body line often is).
+    if let Some(items) = names::after_title(analysis, map, before, offset) {
+        return items;
     }
     if in_header(doc, line) && !before.contains([':', '：']) {
         let start = content.start + (before.len() - before.trim_start().len());
@@ -73,6 +84,8 @@ fn bracket_keywords(doc: &Document, map: &TextMap, typed: Span) -> Vec<Completio
         label: keyword.clone(),
         kind: Some(CompletionItemKind::KEYWORD),
         detail: Some(detail.to_owned()),
+        // Before the names offered in the same bracket.
+        sort_text: Some(format!(" {keyword}")),
         filter_text: Some(keyword.clone()),
         text_edit: Some(CompletionTextEdit::Edit(TextEdit::new(range, keyword))),
         ..CompletionItem::default()

@@ -1,0 +1,146 @@
+//! Officials' names: after a title (`Minister `, `Ambassador `, `Comrade `…)
+//! and in an opening `[`, ranked by the posts people held on the document's
+//! date: those whose post fits the written title first, then anyone in
+//! office that day, then the rest alive that day.
+
+use crate::analysis::Analysis;
+use crate::position::TextMap;
+use cablelint_core::officials::{document_date, hover_markdown};
+use cablelint_core::Span;
+use cablelint_officials::{title_matches, Person};
+use regex::Regex;
+use std::sync::LazyLock;
+use tower_lsp_server::ls_types::{
+    CompletionItem, CompletionItemKind, CompletionTextEdit, Documentation, MarkupContent,
+    MarkupKind, TextEdit,
+};
+
+/// A title word, a space, and the start of a name (possibly nothing yet).
+static AFTER_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(minister|ambassador|comrade|premier|chairman|secretary|president|marshal|general|counsellor|counselor|envoy|mr\.|mrs\.|cde\.)\s+(\p{L}[\p{L}.'’-]*)?$",
+    )
+    .expect("a valid pattern")
+});
+
+/// The title as written: the title word with up to three capitalised words
+/// before it ("Vice Foreign Minister", not "met Foreign Minister").
+fn written_title(before: &str) -> Option<(&str, usize)> {
+    let captures = AFTER_TITLE.captures(before)?;
+    let word = captures.get(1)?;
+    let typed = captures.get(2).map_or(0, |m| m.len());
+    let mut start = word.start();
+    for _ in 0..3 {
+        let head = before[..start].trim_end();
+        let Some(previous) = head.split_whitespace().next_back() else {
+            break;
+        };
+        if head.len() == start || !previous.starts_with(|c: char| c.is_uppercase()) {
+            break;
+        }
+        start = head.len() - previous.len();
+    }
+    Some((&before[start..word.end()], typed))
+}
+
+/// Names after a title in `before` (the line up to the cursor), whose last
+/// `typed` bytes are the name being typed; `None` when no title precedes.
+pub fn after_title(
+    analysis: &Analysis,
+    map: &TextMap,
+    before: &str,
+    cursor: usize,
+) -> Option<Vec<CompletionItem>> {
+    let (title, typed) = written_title(before)?;
+    let range = map.range(Span::new(cursor - typed, cursor));
+    Some(items(analysis, Some(title), |person| {
+        let name = person.name.text.clone();
+        (name.clone(), TextEdit::new(range, name))
+    }))
+}
+
+/// Names in a bracket being opened: `[` + typed up to the cursor, with the
+/// editor's own `]` after it replaced too.
+pub fn in_bracket(analysis: &Analysis, map: &TextMap, typed: Span) -> Vec<CompletionItem> {
+    let text = analysis.document.text();
+    let end = if text[typed.end..].starts_with(']') {
+        typed.end + 1
+    } else {
+        typed.end
+    };
+    let range = map.range(Span::new(typed.start, end));
+    items(analysis, None, |person| {
+        let supplied = format!("[{}]", person.name.text);
+        (supplied.clone(), TextEdit::new(range, supplied))
+    })
+}
+
+fn items(
+    analysis: &Analysis,
+    title: Option<&str>,
+    edit: impl Fn(&Person) -> (String, TextEdit),
+) -> Vec<CompletionItem> {
+    let date = document_date(&analysis.document);
+    let mut items = Vec::new();
+    for person in analysis.matcher().registry().persons() {
+        let (rank, posts) = match date {
+            Some(date) => {
+                if !person.alive_on(date) {
+                    continue;
+                }
+                let held: Vec<_> = person.posts_on(date).collect();
+                let fits = title.is_some_and(|t| held.iter().any(|p| title_matches(t, &p.title)));
+                let rank = if fits {
+                    0
+                } else if held.is_empty() {
+                    2
+                } else {
+                    1
+                };
+                (rank, held)
+            }
+            None => (2, Vec::new()),
+        };
+        let detail = match posts.first() {
+            Some(post) => format!("{}, {}", post.title, post.org),
+            None => person.summary.clone(),
+        };
+        let (filter, text_edit) = edit(person);
+        items.push(CompletionItem {
+            label: person.name.text.clone(),
+            kind: Some(CompletionItemKind::REFERENCE),
+            detail: Some(detail),
+            documentation: Some(Documentation::MarkupContent(MarkupContent {
+                kind: MarkupKind::Markdown,
+                value: hover_markdown(person, date, title),
+            })),
+            sort_text: Some(format!("{rank}{}", person.name.text)),
+            filter_text: Some(filter),
+            text_edit: Some(CompletionTextEdit::Edit(text_edit)),
+            ..CompletionItem::default()
+        });
+    }
+    items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_are_found_before_the_name_being_typed() {
+        let title = |s: &str| written_title(s).map(|(t, typed)| (t.to_owned(), typed));
+        assert_eq!(
+            title("发往 𠀋 met Vice Foreign Minister Ji"),
+            Some(("Vice Foreign Minister".into(), 2))
+        );
+        assert_eq!(title("Comrade "), Some(("Comrade".into(), 0)));
+        assert_eq!(title("the Minister said"), Some(("Minister".into(), 4)));
+        assert_eq!(
+            title("The Soviet Ambassador "),
+            Some(("The Soviet Ambassador".into(), 0))
+        );
+        assert_eq!(title("Ministers met"), None);
+        assert_eq!(title("Ambassador"), None);
+    }
+}
