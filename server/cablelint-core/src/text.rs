@@ -66,6 +66,8 @@ impl SourceText {
         }
     }
 
+    // Not `FromStr`: decoding text cannot fail, and a `Result` would be noise.
+    #[allow(clippy::should_implement_trait)]
     pub fn from_str(text: &str) -> SourceText {
         match text.strip_prefix(BOM) {
             Some(rest) => SourceText {

@@ -193,12 +193,15 @@ fn collect_directives(text: &str, lines: &LineIndex) -> Vec<Directive> {
     found
 }
 
+/// The profile, how it was chosen, and a named profile nobody defines.
+type ProfileChoice = (Arc<Profile>, Detection, Option<(String, Option<Span>)>);
+
 fn choose_profile(
     text: &str,
     directives: &[Directive],
     profiles: &ProfileSet,
     options: &ParseOptions,
-) -> (Arc<Profile>, Detection, Option<(String, Option<Span>)>) {
+) -> ProfileChoice {
     let named = directives.iter().find_map(|d| match &d.kind {
         DirectiveKind::Profile { id, id_span } => {
             Some((id.clone(), Some(*id_span), Detection::Directive))

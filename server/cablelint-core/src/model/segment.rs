@@ -75,7 +75,12 @@ pub(super) fn segment(
     };
     let n = lines.len();
     let mut kinds = vec![SectionKind::Body; n];
-    let is_directive = |l: usize| directives.iter().any(|d| d.line == l);
+    // One lookup table, so a file of many directives stays linear.
+    let mut directive_lines = vec![false; n];
+    for d in directives {
+        directive_lines[d.line] = true;
+    }
+    let is_directive = |l: usize| directive_lines[l];
 
     let header_start = archive_preamble(&lines, &mut kinds, &is_directive);
     let citation_start = (header_start..n)
@@ -101,10 +106,8 @@ pub(super) fn segment(
     let body_end = summary(&lines, body_start, notes_start, citation_start, &mut kinds);
     closing(&lines, body_start, body_end, &mut kinds);
 
-    for l in 0..n {
-        if is_directive(l) {
-            kinds[l] = SectionKind::Directive;
-        }
+    for d in directives {
+        kinds[d.line] = SectionKind::Directive;
     }
     attach_blank_lines(&lines, &mut kinds);
     (kinds, fields)
@@ -364,11 +367,11 @@ fn closing(lines: &Lines, from: usize, to: usize, kinds: &mut [SectionKind]) {
 /// the top), so sections tile the text without gaps.
 fn attach_blank_lines(lines: &Lines, kinds: &mut [SectionKind]) {
     let mut previous = SectionKind::ArchiveChrome;
-    for l in 0..lines.len() {
-        if lines.blank(l) && kinds[l] != SectionKind::Directive {
-            kinds[l] = previous;
+    for (l, kind) in kinds.iter_mut().enumerate() {
+        if lines.blank(l) && *kind != SectionKind::Directive {
+            *kind = previous;
         } else {
-            previous = kinds[l];
+            previous = *kind;
         }
     }
 }

@@ -46,10 +46,8 @@ impl Rule for InvalidDirective {
                 DirectiveKind::Profile { .. } => {}
             }
         }
-        if let Some((id, span)) = &doc.unknown_profile {
-            if let Some(span) = span {
-                cx.report(*span, format!("unknown profile `{id}`; using `generic`"));
-            }
+        if let Some((id, Some(span))) = &doc.unknown_profile {
+            cx.report(*span, format!("unknown profile `{id}`; using `generic`"));
         }
     }
 }
