@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use cablelint_officials::Date;
 use regex::Regex;
 
+use crate::model::dates::calendar::ENGLISH_MONTHS;
 use crate::model::{Document, SectionKind};
 use crate::profile::ValueKind;
 
@@ -45,21 +46,6 @@ fn written_date(doc: &Document) -> Option<Date> {
     })
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 static DATE_FORMS: LazyLock<Regex> = LazyLock::new(|| {
     let month = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?";
     Regex::new(&format!(
@@ -73,9 +59,10 @@ static DATE_FORMS: LazyLock<Regex> = LazyLock::new(|| {
 
 fn month_number(name: &str) -> Option<u8> {
     let lower = name.to_ascii_lowercase();
-    let position = MONTHS
+    let prefix = &lower[..3.min(lower.len())];
+    let position = ENGLISH_MONTHS
         .iter()
-        .position(|m| m.starts_with(&lower[..3.min(lower.len())]))?;
+        .position(|m| m.to_ascii_lowercase().starts_with(prefix))?;
     u8::try_from(position + 1).ok()
 }
 

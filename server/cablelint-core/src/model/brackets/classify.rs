@@ -3,6 +3,7 @@
 //! bracket that fits nowhere is a supplied word.
 
 use super::{Bracket, BracketClass};
+use crate::model::dates::calendar::ENGLISH_MONTHS;
 use crate::text::Span;
 
 /// Bytes of a bracket's content looked at to classify it: a long bracket is
@@ -71,21 +72,6 @@ const TITLES: &[&str] = &[
     "commissar",
     "undersecretary",
     "officer",
-];
-
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
 ];
 
 pub(super) fn classify(text: &str, bracket: &Bracket) -> BracketClass {
@@ -303,9 +289,8 @@ fn is_date_part(lower: &str) -> bool {
     let is_days = |w: &str| w.split(['-', '–']).all(is_day);
     let count = words().count();
     (1..=4).contains(&count)
-        && words()
-            .all(|w| is_year(w) || MONTHS.contains(&w) || w == "of" || w == "the" || is_days(w))
-        && words().any(|w| is_year(w) || MONTHS.contains(&w))
+        && words().all(|w| is_year(w) || is_month(w) || w == "of" || w == "the" || is_days(w))
+        && words().any(|w| is_year(w) || is_month(w))
 }
 
 /// Words that start a sentence or point at a noun rather than name one.
@@ -362,6 +347,10 @@ fn is_gloss(before: &str, inner: &str, after: &str) -> bool {
         .all(|c| c.is_uppercase() || !c.is_alphabetic());
     let short_surname = previous.chars().count() <= 3 && !acronym;
     !(single_name && short_surname)
+}
+
+fn is_month(word: &str) -> bool {
+    ENGLISH_MONTHS.iter().any(|m| m.eq_ignore_ascii_case(word))
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! keeps one language's one form in calendar order, so a fix can write a
 //! month back in the spelling the document used.
 
-use super::calendar::Weekday;
+use super::calendar::{Weekday, ENGLISH_MONTHS};
 
 /// One language's month names in one grammatical form, January first.
 pub struct MonthTable {
@@ -17,20 +17,7 @@ pub struct MonthTable {
 pub static MONTH_TABLES: &[MonthTable] = &[
     MonthTable {
         language: "en",
-        names: [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ],
+        names: ENGLISH_MONTHS,
         capitalised: true,
     },
     MonthTable {
