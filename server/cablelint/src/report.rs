@@ -116,12 +116,11 @@ pub struct Summary {
 }
 
 impl Summary {
-    pub fn of(reports: &[FileReport]) -> Summary {
-        let mut s = Summary {
-            files: reports.len(),
-            ..Summary::default()
-        };
-        for report in reports {
+    /// Counts one more file.
+    pub fn add(&mut self, report: &FileReport) {
+        let s = self;
+        s.files += 1;
+        {
             if !report.findings.is_empty() {
                 s.files_with_findings += 1;
             }
@@ -143,7 +142,6 @@ impl Summary {
                 }
             }
         }
-        s
     }
 
     pub fn findings(&self) -> usize {
