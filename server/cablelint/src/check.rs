@@ -101,7 +101,11 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
         Vec::new()
     };
 
-    let jobs = jobs(collected.inputs);
+    let mut inputs = collected.inputs;
+    if let Some(shard) = args.shard {
+        inputs.retain(|input| shard.contains(&input.display));
+    }
+    let jobs = jobs(inputs);
     let threads = args.threads.map_or(0, usize::from);
     let pool = match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
         Ok(pool) => pool,

@@ -8,6 +8,7 @@ mod inputs;
 mod list;
 mod output;
 mod report;
+mod shard;
 mod write;
 
 use clap::Parser;
