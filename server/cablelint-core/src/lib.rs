@@ -16,4 +16,4 @@ pub mod text;
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Related, Severity};
 pub use lint::{check, CheckOptions, CheckResult, RuleSelection};
 pub use model::Document;
-pub use text::{LineIndex, SourceText, Span};
+pub use text::{LineColCursor, LineIndex, SourceText, Span};

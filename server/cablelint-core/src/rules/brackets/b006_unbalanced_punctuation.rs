@@ -129,7 +129,16 @@ impl Rule for UnbalancedPunctuation {
                 if !c.is_whitespace() {
                     at_line_start = false;
                 }
-                visit(cx, &mut state, text, here, c, line, line_start, first_on_line);
+                visit(
+                    cx,
+                    &mut state,
+                    text,
+                    here,
+                    c,
+                    line,
+                    line_start,
+                    first_on_line,
+                );
             }
             // Quotations that the next paragraph reopens continue into it.
             let next_opens = paragraphs
