@@ -5,7 +5,7 @@
 # (20,000 files, fixed seed, ~65 MB) and one 50 MB file made from it.
 # Prints figures and ratios; asserts nothing about speed.
 #
-# usage: tests/bench/compare.sh [FILES]
+# usage: tests/bench/compare.sh [FILES]   (CABLELINT_BIN=... to skip the build)
 # needs: python3, GNU time (/usr/bin/time), rg, typos (`pip install typos`)
 set -euo pipefail
 
@@ -14,7 +14,8 @@ FILES="${1:-20000}"
 OUT=tests/bench/out
 CORPUS="$OUT/corpus-$FILES"
 BIG="$OUT/single-50mb/big.cable"
-BIN=target/release/cablelint
+# CABLELINT_BIN=path measures that binary instead of building release.
+BIN="${CABLELINT_BIN:-target/release/cablelint}"
 CORES=$(nproc)
 
 for tool in /usr/bin/time rg typos python3; do
@@ -24,7 +25,9 @@ for tool in /usr/bin/time rg typos python3; do
     fi
 done
 
-cargo build --release -p cablelint >&2
+if [ -z "${CABLELINT_BIN:-}" ]; then
+    cargo build --release -p cablelint >&2
+fi
 mkdir -p "$OUT"
 if [ ! -d "$CORPUS" ]; then
     python3 tests/bench/gen_corpus.py "$CORPUS" --files "$FILES" >&2
