@@ -19,4 +19,4 @@ pub(crate) mod test_corpus;
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Related, Severity};
 pub use lint::{check, CheckOptions, CheckResult, RuleSelection};
 pub use model::Document;
-pub use text::{LineIndex, SourceText, Span};
+pub use text::{LineColCursor, LineIndex, SourceText, Span};

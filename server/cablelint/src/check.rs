@@ -3,7 +3,7 @@
 
 use crate::cli::{CheckArgs, FailOn, Format};
 use crate::inputs::{self, ConfigSource, Input};
-use crate::report::{FileReport, Summary};
+use crate::report::FileReport;
 use crate::write::write_atomically;
 use crate::{output, ExitStatus};
 use cablelint_core::config::Config;
@@ -85,6 +85,7 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
         }
     };
     let mut errors = collected.errors;
+    let mut failed = false;
     if collected.inputs.is_empty() && errors.is_empty() {
         eprintln!("warning: no files to check");
     }
@@ -100,7 +101,11 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
         Vec::new()
     };
 
-    let jobs = jobs(collected.inputs);
+    let mut inputs = collected.inputs;
+    if let Some(shard) = args.shard {
+        inputs.retain(|input| shard.contains(&input.display));
+    }
+    let jobs = jobs(inputs);
     let threads = args.threads.map_or(0, usize::from);
     let pool = match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
         Ok(pool) => pool,
@@ -114,29 +119,57 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
         threads = pool.current_num_threads(),
         "checking"
     );
-    let outcomes: Vec<Outcome> = pool.install(|| {
-        jobs.par_iter()
-            .map(|job| process(job, mode, &stdin_bytes))
-            .collect()
-    });
 
-    let mut reports = Vec::with_capacity(outcomes.len());
-    let mut fixed_stdin = None;
-    for outcome in outcomes {
-        errors.extend(outcome.errors);
-        reports.extend(outcome.report);
-        fixed_stdin = fixed_stdin.or(outcome.fixed_stdin);
-    }
-    let summary = Summary::of(&reports);
-
-    let written = match (mode, fixed_stdin) {
-        (Mode::Diff(_), _) => write_diffs(&reports),
-        // Fixed standard input goes to stdout; the report moves to stderr.
-        (_, Some(fixed)) => std::io::stdout().write_all(&fixed).and_then(|()| {
-            write_report(&mut anstream::stderr(), args, &reports, &summary, &errors)
-        }),
-        _ => write_report(&mut anstream::stdout(), args, &reports, &summary, &errors),
+    // Fixed standard input goes to stdout; the report moves to stderr.
+    let report_to_stderr = matches!(mode, Mode::Fix(_)) && stdin_count == 1;
+    let mut sink = if report_to_stderr {
+        Sink::new(std::io::stderr().lock(), args.format)
+    } else {
+        Sink::new(std::io::stdout().lock(), args.format)
     };
+    let mut writer = output::ReportWriter::new(&mut sink, args.format, args.fix);
+    let mut diffs = DiffTotals::default();
+    // Files are checked a batch at a time and reported in path order as each
+    // batch ends, so memory holds one batch, whatever the number of files.
+    let batch = (pool.current_num_threads() * 64).max(64);
+    let mut written = Ok(());
+    for chunk in jobs.chunks(batch) {
+        let outcomes: Vec<Outcome> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|job| process(job, mode, &stdin_bytes))
+                .collect()
+        });
+        for outcome in outcomes {
+            errors.extend(outcome.errors);
+            if let Some(fixed) = outcome.fixed_stdin {
+                let mut out = std::io::stdout().lock();
+                written = written.and(out.write_all(&fixed).and_then(|()| out.flush()));
+            }
+            let Some(report) = outcome.report else {
+                continue;
+            };
+            if written.is_err() {
+                continue;
+            }
+            written = match mode {
+                Mode::Diff(_) => {
+                    diffs.add(&report);
+                    write_diff(&mut std::io::stdout().lock(), &report)
+                }
+                _ => writer.file(&report),
+            };
+            failed |= fails(&report, args.fail_on);
+        }
+    }
+    let written = written.and_then(|()| match mode {
+        Mode::Diff(_) => {
+            diffs.print();
+            Ok(())
+        }
+        _ => writer.finish(&errors).map(drop),
+    });
+    drop(sink);
     for error in &errors {
         eprintln!("error: {error}");
     }
@@ -149,10 +182,52 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
     }
     if !errors.is_empty() {
         ExitStatus::Failure
-    } else if fails(&reports, args.fail_on) {
+    } else if failed {
         ExitStatus::Findings
     } else {
         ExitStatus::Success
+    }
+}
+
+/// The report's stream: buffered (a report is many small writes), with ANSI
+/// styles stripped only when the format has them and colour is off.
+enum Sink {
+    Raw(Box<dyn Write>),
+    Strip(anstream::StripStream<Box<dyn Write>>),
+}
+
+impl Sink {
+    fn new<W: Write + anstream::stream::RawStream + 'static>(raw: W, format: Format) -> Self {
+        let colour = anstream::AutoStream::choice(&raw) != anstream::ColorChoice::Never;
+        let buffered: Box<dyn Write> = Box::new(std::io::BufWriter::with_capacity(64 * 1024, raw));
+        if format == Format::Human && !colour {
+            Sink::Strip(anstream::StripStream::new(buffered))
+        } else {
+            Sink::Raw(buffered)
+        }
+    }
+}
+
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Sink::Raw(w) => w.write(buf),
+            Sink::Strip(w) => w.write(buf),
+        }
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        match self {
+            Sink::Raw(w) => w.write_all(buf),
+            Sink::Strip(w) => w.write_all(buf),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Sink::Raw(w) => w.flush(),
+            Sink::Strip(w) => w.flush(),
+        }
     }
 }
 
@@ -270,38 +345,41 @@ fn unified_diff(path: &str, old: &str, new: &str) -> String {
         .to_string()
 }
 
-fn write_report(
-    out: &mut dyn Write,
-    args: &CheckArgs,
-    reports: &[FileReport],
-    summary: &Summary,
-    errors: &[String],
-) -> std::io::Result<()> {
-    output::write(out, args.format, reports, summary, errors, args.fix)?;
-    out.flush()
+/// How many fixes `--diff` showed, in how many files.
+#[derive(Default)]
+struct DiffTotals {
+    fixes: usize,
+    files: usize,
 }
 
-fn write_diffs(reports: &[FileReport]) -> std::io::Result<()> {
-    let mut out = anstream::stdout();
-    let mut would_fix = 0;
-    let mut files = 0;
-    for report in reports {
-        if let Some((diff, fixes)) = &report.diff {
-            out.write_all(diff.as_bytes())?;
-            would_fix += fixes;
-            files += 1;
+impl DiffTotals {
+    fn add(&mut self, report: &FileReport) {
+        if let Some((_, fixes)) = &report.diff {
+            self.fixes += fixes;
+            self.files += 1;
         }
     }
-    out.flush()?;
-    eprintln!(
-        "Would fix {would_fix} problem{} in {files} file{}.",
-        if would_fix == 1 { "" } else { "s" },
-        if files == 1 { "" } else { "s" }
-    );
+
+    fn print(&self) {
+        eprintln!(
+            "Would fix {} problem{} in {} file{}.",
+            self.fixes,
+            if self.fixes == 1 { "" } else { "s" },
+            self.files,
+            if self.files == 1 { "" } else { "s" }
+        );
+    }
+}
+
+fn write_diff(out: &mut dyn Write, report: &FileReport) -> std::io::Result<()> {
+    if let Some((diff, _)) = &report.diff {
+        out.write_all(diff.as_bytes())?;
+        out.flush()?;
+    }
     Ok(())
 }
 
-fn fails(reports: &[FileReport], fail_on: FailOn) -> bool {
+fn fails(report: &FileReport, fail_on: FailOn) -> bool {
     let threshold = match fail_on {
         FailOn::Never => return false,
         FailOn::Hint => Severity::Hint,
@@ -309,8 +387,8 @@ fn fails(reports: &[FileReport], fail_on: FailOn) -> bool {
         FailOn::Warning => Severity::Warning,
         FailOn::Error => Severity::Error,
     };
-    reports
+    report
+        .findings
         .iter()
-        .flat_map(|r| &r.findings)
         .any(|f| f.diagnostic.severity >= threshold)
 }

@@ -102,6 +102,10 @@ pub struct CheckArgs {
     /// Ignore every cablelint.toml; use the defaults.
     #[arg(long)]
     pub no_config: bool,
+    /// Check only shard K of N (1-based) of the files, for a CI matrix: every
+    /// file falls in exactly one shard, by a stable hash of its path.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<crate::shard::Shard>,
 }
 
 #[derive(Debug, Args)]

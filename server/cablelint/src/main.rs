@@ -9,6 +9,7 @@ mod list;
 mod officials;
 mod output;
 mod report;
+mod shard;
 mod write;
 
 use clap::Parser;

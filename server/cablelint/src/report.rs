@@ -2,7 +2,7 @@
 //! the units the output formats need, so the formats only print.
 
 use cablelint_core::profile::Detection;
-use cablelint_core::{Applicability, CheckResult, Diagnostic, LineIndex, Severity};
+use cablelint_core::{Applicability, CheckResult, Diagnostic, LineColCursor, LineIndex, Severity};
 
 /// A place in a file. `line` and the columns are 1-based; `column` counts
 /// Unicode scalar values, `column_utf16` UTF-16 code units; `offset` is a
@@ -45,8 +45,8 @@ impl FileReport {
     pub fn new(path: String, raw: &[u8], result: CheckResult, fixes_applied: usize) -> Self {
         let doc = &result.document;
         let map = OffsetMap::new(raw, doc.source.has_bom);
-        let at = |offset: usize| {
-            let lc = doc.lines.line_col(doc.text(), offset);
+        let position = |cursor: &mut LineColCursor, offset: usize| {
+            let lc = cursor.line_col(offset);
             Position {
                 line: lc.line + 1,
                 column: lc.column_chars + 1,
@@ -54,24 +54,31 @@ impl FileReport {
                 offset: map.file_offset(offset),
             }
         };
+        // Findings come sorted by start: one cursor walks the starts forward,
+        // another the rest, so many findings on one long line stay linear.
+        let mut starts = LineColCursor::new(&doc.lines, doc.text());
+        let mut others = LineColCursor::new(&doc.lines, doc.text());
         let findings: Vec<Finding> = result
             .diagnostics
             .into_iter()
-            .map(|d| Finding {
-                start: at(d.span.start),
-                end: at(d.span.end),
-                related: d
-                    .related
-                    .iter()
-                    .map(|r| (at(r.span.start), at(r.span.end)))
-                    .collect(),
-                edits: d
-                    .fix
-                    .iter()
-                    .flat_map(|f| f.edits.iter())
-                    .map(|e| (at(e.span.start), at(e.span.end)))
-                    .collect(),
-                diagnostic: d,
+            .map(|d| {
+                let mut at = |offset| position(&mut others, offset);
+                Finding {
+                    start: position(&mut starts, d.span.start),
+                    end: at(d.span.end),
+                    related: d
+                        .related
+                        .iter()
+                        .map(|r| (at(r.span.start), at(r.span.end)))
+                        .collect(),
+                    edits: d
+                        .fix
+                        .iter()
+                        .flat_map(|f| f.edits.iter())
+                        .map(|e| (at(e.span.start), at(e.span.end)))
+                        .collect(),
+                    diagnostic: d,
+                }
             })
             .collect();
         let keep_text = !findings.is_empty();
@@ -116,12 +123,11 @@ pub struct Summary {
 }
 
 impl Summary {
-    pub fn of(reports: &[FileReport]) -> Summary {
-        let mut s = Summary {
-            files: reports.len(),
-            ..Summary::default()
-        };
-        for report in reports {
+    /// Counts one more file.
+    pub fn add(&mut self, report: &FileReport) {
+        let s = self;
+        s.files += 1;
+        {
             if !report.findings.is_empty() {
                 s.files_with_findings += 1;
             }
@@ -143,7 +149,6 @@ impl Summary {
                 }
             }
         }
-        s
     }
 
     pub fn findings(&self) -> usize {

@@ -6,8 +6,8 @@ use crate::report::FileReport;
 use cablelint_core::Severity;
 use std::io::{self, Write};
 
-pub fn write(out: &mut dyn Write, reports: &[FileReport]) -> io::Result<()> {
-    for report in reports {
+pub fn write_report(out: &mut dyn Write, report: &FileReport) -> io::Result<()> {
+    {
         for f in &report.findings {
             let d = &f.diagnostic;
             let command = match d.severity {

@@ -12,24 +12,25 @@ const BOLD: Style = Style::new().bold();
 /// A snippet longer than this shows its first line only.
 const MAX_SNIPPET_LINES: usize = 8;
 
-pub fn write_reports(out: &mut dyn Write, reports: &[FileReport]) -> io::Result<()> {
-    let renderer = Renderer::styled();
-    for report in reports {
-        if !report.findings.is_empty() || report.profile_was_guessed() {
-            writeln!(
-                out,
-                "{BOLD}{}{BOLD:#}: profile {} ({})",
-                report.path,
-                report.profile,
-                report.detection.describe()
-            )?;
-        }
-        let (Some(text), Some(lines)) = (&report.text, &report.lines) else {
-            continue;
-        };
-        for finding in &report.findings {
-            write_finding(out, &renderer, &report.path, text, lines, finding)?;
-        }
+pub fn write_report(
+    out: &mut dyn Write,
+    renderer: &Renderer,
+    report: &FileReport,
+) -> io::Result<()> {
+    if !report.findings.is_empty() || report.profile_was_guessed() {
+        writeln!(
+            out,
+            "{BOLD}{}{BOLD:#}: profile {} ({})",
+            report.path,
+            report.profile,
+            report.detection.describe()
+        )?;
+    }
+    let (Some(text), Some(lines)) = (&report.text, &report.lines) else {
+        return Ok(());
+    };
+    for finding in &report.findings {
+        write_finding(out, renderer, &report.path, text, lines, finding)?;
     }
     Ok(())
 }

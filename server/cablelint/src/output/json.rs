@@ -8,6 +8,8 @@ use std::io::{self, Write};
 
 pub const VERSION: u32 = 1;
 
+/// The whole document, as [`Stream`] writes it piece by piece.
+#[cfg(test)]
 #[derive(Serialize)]
 struct Output<'a> {
     version: u32,
@@ -121,10 +123,49 @@ fn detection(d: &Detection) -> JsonDetection<'_> {
     }
 }
 
-pub fn write(out: &mut dyn Write, reports: &[FileReport], summary: &Summary) -> io::Result<()> {
-    let files = reports
-        .iter()
-        .map(|r| File {
+/// Writes the JSON document piece by piece, byte for byte what serialising
+/// the whole `Output` at once would give, without holding every file.
+#[derive(Default)]
+pub struct Stream {
+    files: usize,
+}
+
+impl Stream {
+    pub fn file(&mut self, out: &mut dyn Write, report: &FileReport) -> io::Result<()> {
+        out.write_all(if self.files == 0 {
+            b"{\n  \"version\": 1,\n  \"files\": [\n"
+        } else {
+            b",\n"
+        })?;
+        self.files += 1;
+        let pretty = serde_json::to_string_pretty(&file(report)).map_err(io::Error::other)?;
+        // Strings escape their line breaks, so every line break is layout.
+        for (i, line) in pretty.split('\n').enumerate() {
+            if i > 0 {
+                out.write_all(b"\n")?;
+            }
+            write!(out, "    {line}")?;
+        }
+        Ok(())
+    }
+
+    pub fn finish(self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
+        out.write_all(if self.files == 0 {
+            b"{\n  \"version\": 1,\n  \"files\": [],\n"
+        } else {
+            b"\n  ],\n"
+        })?;
+        let pretty =
+            serde_json::to_string_pretty(&json_summary(summary)).map_err(io::Error::other)?;
+        write!(out, "  \"summary\": {}\n}}\n", pretty.replace('\n', "\n  "))
+    }
+}
+
+const _: () = assert!(VERSION == 1, "Stream writes the version literally");
+
+fn file(r: &FileReport) -> File<'_> {
+    {
+        File {
             path: &r.path,
             profile: &r.profile,
             profile_detection: detection(&r.detection),
@@ -165,12 +206,13 @@ pub fn write(out: &mut dyn Write, reports: &[FileReport], summary: &Summary) -> 
                     }
                 })
                 .collect(),
-        })
-        .collect();
-    let output = Output {
-        version: VERSION,
-        files,
-        summary: JsonSummary {
+        }
+    }
+}
+
+fn json_summary(summary: &Summary) -> JsonSummary {
+    {
+        JsonSummary {
             files: summary.files,
             files_with_diagnostics: summary.files_with_findings,
             diagnostics: summary.findings(),
@@ -181,8 +223,51 @@ pub fn write(out: &mut dyn Write, reports: &[FileReport], summary: &Summary) -> 
             fixable: summary.fixable_safe,
             fixable_unsafe: summary.fixable_unsafe,
             fixes_applied: summary.fixes_applied,
-        },
-    };
-    serde_json::to_writer_pretty(&mut *out, &output).map_err(io::Error::other)?;
-    writeln!(out)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::FileReport;
+    use cablelint_core::lint::{check, CheckOptions};
+    use cablelint_core::SourceText;
+
+    fn report(path: &str, text: &str) -> FileReport {
+        let result = check(SourceText::from_str(text), &CheckOptions::default());
+        FileReport::new(path.into(), text.as_bytes(), result, 0)
+    }
+
+    fn streamed(reports: &[FileReport]) -> (String, String) {
+        let mut summary = Summary::default();
+        let mut out = Vec::new();
+        let mut stream = Stream::default();
+        for r in reports {
+            summary.add(r);
+            stream.file(&mut out, r).unwrap();
+        }
+        stream.finish(&mut out, &summary).unwrap();
+        let whole = Output {
+            version: VERSION,
+            files: reports.iter().map(file).collect(),
+            summary: json_summary(&summary),
+        };
+        let expected = serde_json::to_string_pretty(&whole).unwrap() + "\n";
+        (String::from_utf8(out).unwrap(), expected)
+    }
+
+    #[test]
+    fn streaming_writes_exactly_the_whole_document() {
+        let (got, expected) = streamed(&[]);
+        assert_eq!(got, expected);
+        let reports = [
+            report("a.cable", "TO: X\n\nThe (text [is\nmulti-line \"quoted\\\n"),
+            report("b 𠀋.cable", "clean\r\n"),
+            report("c.cable", "[ ] 姬鹏飞 (\r\n"),
+        ];
+        let (got, expected) = streamed(&reports);
+        assert_eq!(got, expected);
+        assert!(got.contains("\"code\""), "{got}");
+    }
 }

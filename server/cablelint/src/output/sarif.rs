@@ -11,12 +11,24 @@ use std::io::{self, Write};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
-pub fn write(out: &mut dyn Write, reports: &[FileReport], errors: &[String]) -> io::Result<()> {
-    let all_rules = rules::all();
-    let metas: Vec<&RuleMeta> = all_rules.iter().map(|r| r.meta()).collect();
-    let driver_rules: Vec<Value> = metas.iter().map(|m| rule(m)).collect();
-    let mut results = Vec::new();
-    for report in reports {
+/// The results of a run, gathered file by file (as JSON values: the files'
+/// texts are not kept).
+pub struct Collector {
+    metas: Vec<&'static RuleMeta>,
+    results: Vec<Value>,
+}
+
+impl Collector {
+    pub fn new() -> Collector {
+        Collector {
+            metas: rules::all().iter().map(|r| r.meta()).collect(),
+            results: Vec::new(),
+        }
+    }
+
+    pub fn add(&mut self, report: &FileReport) {
+        let metas = &self.metas;
+        let results = &mut self.results;
         for f in &report.findings {
             let d = &f.diagnostic;
             let mut result = json!({
@@ -78,32 +90,37 @@ pub fn write(out: &mut dyn Write, reports: &[FileReport], errors: &[String]) -> 
             results.push(result);
         }
     }
-    let notifications: Vec<Value> = errors
-        .iter()
-        .map(|e| json!({ "level": "error", "message": { "text": e } }))
-        .collect();
-    let log = json!({
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {
-                "driver": {
-                    "name": "cablelint",
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "informationUri": env!("CARGO_PKG_REPOSITORY"),
-                    "rules": driver_rules,
-                }
-            },
-            "invocations": [{
-                "executionSuccessful": errors.is_empty(),
-                "toolExecutionNotifications": notifications,
-            }],
-            "columnKind": "utf16CodeUnits",
-            "results": results,
-        }]
-    });
-    serde_json::to_writer_pretty(&mut *out, &log).map_err(io::Error::other)?;
-    writeln!(out)
+
+    pub fn write(self, out: &mut dyn Write, errors: &[String]) -> io::Result<()> {
+        let driver_rules: Vec<Value> = self.metas.iter().map(|m| rule(m)).collect();
+        let results = self.results;
+        let notifications: Vec<Value> = errors
+            .iter()
+            .map(|e| json!({ "level": "error", "message": { "text": e } }))
+            .collect();
+        let log = json!({
+            "$schema": SCHEMA,
+            "version": "2.1.0",
+            "runs": [{
+                "tool": {
+                    "driver": {
+                        "name": "cablelint",
+                        "version": env!("CARGO_PKG_VERSION"),
+                        "informationUri": env!("CARGO_PKG_REPOSITORY"),
+                        "rules": driver_rules,
+                    }
+                },
+                "invocations": [{
+                    "executionSuccessful": errors.is_empty(),
+                    "toolExecutionNotifications": notifications,
+                }],
+                "columnKind": "utf16CodeUnits",
+                "results": results,
+            }]
+        });
+        serde_json::to_writer_pretty(&mut *out, &log).map_err(io::Error::other)?;
+        writeln!(out)
+    }
 }
 
 fn rule(m: &RuleMeta) -> Value {

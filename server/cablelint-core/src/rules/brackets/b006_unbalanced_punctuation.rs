@@ -85,6 +85,7 @@ impl Rule for UnbalancedPunctuation {
     fn check(&self, cx: &mut Context) {
         let doc = cx.doc;
         let text = doc.text();
+        let bytes = text.as_bytes();
         let text_end = super::text_end(doc);
         let directives = super::directive_spans(doc);
         let paragraphs = &doc.brackets.paragraphs;
@@ -95,14 +96,31 @@ impl Rule for UnbalancedPunctuation {
             let mut line_start = paragraph.start;
             let mut line = doc.lines.line_of(line_start);
             let mut at_line_start = true;
-            for (offset, c) in text[paragraph.range()].char_indices() {
-                let at = paragraph.start + offset;
+            let mut at = paragraph.start;
+            while at < paragraph.end {
                 while skip.next_if(|s| s.end <= at).is_some() {}
-                if skip.peek().is_some_and(|s| s.start <= at) {
-                    continue;
+                let limit = match skip.peek() {
+                    Some(s) if s.start <= at => {
+                        at = s.end.min(paragraph.end);
+                        continue;
+                    }
+                    Some(s) => s.start.min(paragraph.end),
+                    None => paragraph.end,
+                };
+                // Most of a text is plain ASCII that no mark cares about:
+                // step over it a byte at a time, noting only whether the
+                // line has begun.
+                while at < limit && is_plain_ascii(bytes[at]) {
+                    at_line_start &= is_ascii_blank(bytes[at]);
+                    at += 1;
                 }
+                let Some(c) = text.get(at..limit).and_then(|rest| rest.chars().next()) else {
+                    continue;
+                };
+                let here = at;
+                at += c.len_utf8();
                 if c == '\n' || c == '\r' {
-                    line_start = at + 1;
+                    line_start = here + 1;
                     line = doc.lines.line_of(line_start);
                     at_line_start = true;
                     continue;
@@ -111,7 +129,16 @@ impl Rule for UnbalancedPunctuation {
                 if !c.is_whitespace() {
                     at_line_start = false;
                 }
-                visit(cx, &mut state, text, at, c, line, line_start, first_on_line);
+                visit(
+                    cx,
+                    &mut state,
+                    text,
+                    here,
+                    c,
+                    line,
+                    line_start,
+                    first_on_line,
+                );
             }
             // Quotations that the next paragraph reopens continue into it.
             let next_opens = paragraphs
@@ -133,6 +160,16 @@ impl Rule for UnbalancedPunctuation {
             }
         }
     }
+}
+
+/// An ASCII byte that is neither a mark this rule pairs nor a line break.
+fn is_plain_ascii(b: u8) -> bool {
+    b.is_ascii() && !matches!(b, b'"' | b'(' | b')' | b'\n' | b'\r')
+}
+
+/// ASCII whitespace as `char::is_whitespace` counts it (line breaks aside).
+fn is_ascii_blank(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\x0B' | b'\x0C')
 }
 
 /// Which group `c` opens; `“` closes a German `„` instead of opening.
