@@ -1042,7 +1042,7 @@ fn officials_lists_people_and_their_posts_on_the_date() {
                 Vice Minister of Foreign Affairs, PRC Ministry of Foreign Affairs (1955–1972)
                 named at 5:23, 6:15
               Stepan Vasilyevich Chervonenko (Степан Васильевич Червоненко) [chervonenko]
-                Ambassador to the People's Republic of China, USSR Ministry of Foreign Affairs (1959–1965)
+                Ambassador to the People's Republic of China, USSR Ministry of Foreign Affairs (1959-10-15–1965-04-13)
                 named at 5:38
         "#]],
         expect![[""]],
