@@ -16,7 +16,10 @@ mod reading;
 use std::ops::Range;
 use std::sync::Arc;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+};
+use std::collections::HashSet;
 
 use crate::date::Date;
 use crate::fold::is_unspaced_script;
@@ -95,6 +98,10 @@ pub struct Matcher {
     registry: Arc<Registry>,
     automaton: AhoCorasick,
     table: PatternTable,
+    /// Lower-case first words of names ("de", "van"): the only lower-case
+    /// word starts where a name may begin.
+    lowercase_openers: HashSet<String>,
+    longest_lowercase_opener: usize,
 }
 
 impl Matcher {
@@ -104,12 +111,27 @@ impl Matcher {
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
+            // A DFA: the registry's few thousand names make a small one, and
+            // every document is searched with it.
+            .kind(Some(AhoCorasickKind::DFA))
+            // Searches start only where a name can: see `next_name_start`.
+            .start_kind(StartKind::Anchored)
             .build(table.patterns())
             .expect("name patterns are plain strings and always build");
+        let lowercase_openers = table
+            .patterns()
+            .iter()
+            .filter_map(|p| p.split([' ', '-', '\'']).next())
+            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+            .map(str::to_owned)
+            .collect::<HashSet<String>>();
+        let longest_lowercase_opener = lowercase_openers.iter().map(String::len).max().unwrap_or(0);
         Matcher {
             registry,
             automaton,
             table,
+            lowercase_openers,
+            longest_lowercase_opener,
         }
     }
 
@@ -137,9 +159,16 @@ impl Matcher {
         // End (in the reading) of the last mention: context scans do not
         // reach back into it, so "Pak Il-u [Pak Il U]" stays two mentions.
         let mut floor = 0;
-        while pos < read.len() {
-            let Some(hit) = self.automaton.find(Input::new(read).span(pos..read.len())) else {
-                break;
+        // The automaton runs anchored, only where a name can start (a word
+        // that begins with a capital, a name particle, or a CJK character):
+        // most text is never walked by it, which keeps `check` fast.
+        while let Some(start) = self.next_name_start(read, pos) {
+            let input = Input::new(read)
+                .span(start..read.len())
+                .anchored(Anchored::Yes);
+            let Some(hit) = self.automaton.find(input) else {
+                pos = resume_after_rejected(read, start);
+                continue;
             };
             let span = hit.start()..hit.end();
             match self.examine(
@@ -155,12 +184,7 @@ impl Matcher {
                     floor = span.end;
                     found.push(mention);
                 }
-                // A rejected hit ("Ji" inside "Jiang") may hide a shorter
-                // valid one starting a little later: resume just after its
-                // first character rather than after the whole hit.
-                None => {
-                    pos = span.start + read[span.start..].chars().next().map_or(1, char::len_utf8)
-                }
+                None => pos = resume_after_rejected(read, span.start),
             }
         }
         rank::link_glosses(text, &mut found);
@@ -169,6 +193,61 @@ impl Matcher {
             rank::sort_candidates(&mut mention.candidates);
         }
         found
+    }
+
+    /// The first place at or after `from` where a name may start: a word
+    /// start (no letter or digit before it) whose first letter is a capital
+    /// or whose word opens a registry name in lower case ("de"), or any
+    /// character of an unspaced script. ASCII is stepped a byte at a time:
+    /// this loop sees every byte of every document.
+    fn next_name_start(&self, read: &str, from: usize) -> Option<usize> {
+        let bytes = read.as_bytes();
+        let mut previous_alnum = read[..from]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        let mut at = from;
+        while at < bytes.len() {
+            let b = bytes[at];
+            if b.is_ascii() {
+                let alnum = b.is_ascii_alphanumeric();
+                if alnum && !previous_alnum {
+                    if b.is_ascii_uppercase() {
+                        return Some(at);
+                    }
+                    if b.is_ascii_lowercase() && self.opens_a_name_in_lower_case(read, at) {
+                        return Some(at);
+                    }
+                }
+                previous_alnum = alnum;
+                at += 1;
+                continue;
+            }
+            let c = read[at..].chars().next().unwrap_or(' ');
+            if is_unspaced_script(c) {
+                return Some(at);
+            }
+            if c.is_alphabetic()
+                && !previous_alnum
+                && (!c.is_lowercase() || self.opens_a_name_in_lower_case(read, at))
+            {
+                return Some(at);
+            }
+            previous_alnum = c.is_alphanumeric();
+            at += c.len_utf8();
+        }
+        None
+    }
+
+    fn opens_a_name_in_lower_case(&self, read: &str, at: usize) -> bool {
+        if self.lowercase_openers.is_empty() {
+            return false;
+        }
+        let word_end = read[at..]
+            .find(|ch: char| !ch.is_alphanumeric())
+            .map_or(read.len(), |i| at + i);
+        word_end - at <= self.longest_lowercase_opener
+            && self.lowercase_openers.contains(&read[at..word_end])
     }
 
     /// Turns one automaton hit into a mention, or rejects it.
@@ -243,6 +322,23 @@ impl Matcher {
 
 /// Whether the hit is a whole word (or words). Chinese and Japanese forms
 /// are exempt: those scripts do not separate words.
+/// Where to search again after a hit at `start` was rejected. A hit starting
+/// inside a word has no word boundary before it, so the rest of the word is
+/// skipped (most rejected hits are "li" in "political"); in unspaced scripts
+/// any character may start a name, so the search steps one character.
+fn resume_after_rejected(read: &str, start: usize) -> usize {
+    let mut chars = read[start..].char_indices();
+    let Some((_, first)) = chars.next() else {
+        return read.len();
+    };
+    if is_unspaced_script(first) || !first.is_alphanumeric() {
+        return start + first.len_utf8();
+    }
+    chars
+        .find(|&(_, c)| !c.is_alphanumeric() || is_unspaced_script(c))
+        .map_or(read.len(), |(i, _)| start + i)
+}
+
 fn has_word_boundaries(text: &str, span: &Range<usize>) -> bool {
     let first = text[span.start..].chars().next();
     if first.is_some_and(is_unspaced_script) {
