@@ -53,11 +53,7 @@ pub fn enabled_rules(selection: &RuleSelection) -> Vec<&'static dyn Rule> {
 /// Runs the rules over a parsed document with the default settings (the
 /// built-in officials registry, pinyin preferred).
 pub fn lint(doc: &Document, selection: &RuleSelection) -> Vec<Diagnostic> {
-    lint_with(
-        doc,
-        selection,
-        &Shared::new(builtin_matcher(), Romanisation::default()),
-    )
+    lint_with(doc, selection, &Shared::new(None, Romanisation::default()))
 }
 
 /// Runs the rules over a parsed document with the given settings.
@@ -134,7 +130,7 @@ pub struct CheckResult {
 
 pub fn check(source: SourceText, options: &CheckOptions) -> CheckResult {
     let document = Document::parse(source, &options.profiles, &options.parse);
-    let shared = Shared::new(options.officials_matcher(), options.romanisation);
+    let shared = Shared::new(options.officials.as_deref(), options.romanisation);
     let diagnostics = lint_with(&document, &options.selection, &shared);
     CheckResult {
         document,

@@ -44,7 +44,7 @@ impl Analysis {
         // The configuration's officials (built-in plus its registries) and
         // romanisation, as `cablelint check` uses them.
         let shared = Shared::new(
-            snapshot.options.officials_matcher(),
+            snapshot.options.officials.as_deref(),
             snapshot.options.romanisation,
         );
         let diagnostics = lint_with(&document, &snapshot.options.selection, &shared);

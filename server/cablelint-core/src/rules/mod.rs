@@ -98,18 +98,25 @@ pub trait Rule: Send + Sync {
 /// Settings and per-document results shared by every rule of one lint run;
 /// what is costly (finding officials' names) is computed on first use.
 pub struct Shared<'a> {
-    pub officials: &'a Matcher,
+    /// The configured officials; `None` means the built-in registry, which
+    /// is built only when an O rule asks for it (it costs ~50 ms and ~20 MB).
+    officials: Option<&'a Matcher>,
     pub romanisation: Romanisation,
     mentions: OnceLock<Vec<ResolvedMention>>,
 }
 
 impl<'a> Shared<'a> {
-    pub fn new(officials: &'a Matcher, romanisation: Romanisation) -> Self {
+    pub fn new(officials: Option<&'a Matcher>, romanisation: Romanisation) -> Self {
         Shared {
             officials,
             romanisation,
             mentions: OnceLock::new(),
         }
+    }
+
+    pub fn officials(&self) -> &Matcher {
+        self.officials
+            .unwrap_or_else(|| crate::officials::builtin_matcher())
     }
 }
 
@@ -136,7 +143,7 @@ impl<'a> Context<'a> {
         let shared: &'a Shared<'a> = self.shared;
         shared
             .mentions
-            .get_or_init(|| mentions(self.doc, shared.officials))
+            .get_or_init(|| mentions(self.doc, shared.officials()))
     }
 
     /// Reports a finding of the current rule; chain `.fix(…)`/`.related(…)`.

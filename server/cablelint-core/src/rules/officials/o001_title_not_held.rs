@@ -44,7 +44,7 @@ impl Rule for TitleNotHeld {
         let Some(date) = document_date(cx.doc) else {
             return;
         };
-        let persons = cx.shared.officials.registry().persons();
+        let persons = cx.shared.officials().registry().persons();
         for mention in cx.mentions() {
             let Some(title_span) = mention.title else {
                 continue;

@@ -85,7 +85,7 @@ impl Rule for NonPreferredRomanisation {
             Romanisation::Pinyin => (System::WadeGiles, System::Pinyin),
             Romanisation::WadeGiles => (System::Pinyin, System::WadeGiles),
         };
-        let persons = cx.shared.officials.registry().persons();
+        let persons = cx.shared.officials().registry().persons();
         for mention in cx.mentions() {
             if mention.form != MentionForm::FullName || !mention.unambiguous {
                 continue;

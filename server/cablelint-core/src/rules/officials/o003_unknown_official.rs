@@ -82,7 +82,7 @@ impl Rule for UnknownOfficial {
     }
 
     fn check(&self, cx: &mut Context) {
-        let registry = cx.shared.officials.registry();
+        let registry = cx.shared.officials().registry();
         let is_known_word = |word: &str| {
             registry.iter().any(|person| {
                 person.name.family.eq_ignore_ascii_case(word)
