@@ -102,6 +102,9 @@ pub struct Matcher {
     /// word starts where a name may begin.
     lowercase_openers: HashSet<String>,
     longest_lowercase_opener: usize,
+    /// First bytes of those words: most lower-case words are ruled out by
+    /// one table look-up, without finding their end or hashing them.
+    lowercase_opener_first_bytes: [bool; 256],
 }
 
 impl Matcher {
@@ -126,12 +129,19 @@ impl Matcher {
             .map(str::to_owned)
             .collect::<HashSet<String>>();
         let longest_lowercase_opener = lowercase_openers.iter().map(String::len).max().unwrap_or(0);
+        let mut lowercase_opener_first_bytes = [false; 256];
+        for word in &lowercase_openers {
+            if let Some(&b) = word.as_bytes().first() {
+                lowercase_opener_first_bytes[usize::from(b)] = true;
+            }
+        }
         Matcher {
             registry,
             automaton,
             table,
             lowercase_openers,
             longest_lowercase_opener,
+            lowercase_opener_first_bytes,
         }
     }
 
@@ -240,7 +250,7 @@ impl Matcher {
     }
 
     fn opens_a_name_in_lower_case(&self, read: &str, at: usize) -> bool {
-        if self.lowercase_openers.is_empty() {
+        if !self.lowercase_opener_first_bytes[usize::from(read.as_bytes()[at])] {
             return false;
         }
         let word_end = read[at..]
