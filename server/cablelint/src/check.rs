@@ -133,6 +133,7 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
     // batch ends, so memory holds one batch, whatever the number of files.
     let batch = (pool.current_num_threads() * 64).max(64);
     let mut written = Ok(());
+    let progress = crate::progress::bar(jobs.len(), args.no_progress);
     for chunk in jobs.chunks(batch) {
         let outcomes: Vec<Outcome> = pool.install(|| {
             chunk
@@ -140,6 +141,7 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
                 .map(|job| process(job, mode, &stdin_bytes))
                 .collect()
         });
+        progress.inc(chunk.len() as u64);
         for outcome in outcomes {
             errors.extend(outcome.errors);
             if let Some(fixed) = outcome.fixed_stdin {
@@ -162,6 +164,7 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
             failed |= fails(&report, args.fail_on);
         }
     }
+    progress.finish_and_clear();
     let written = written.and_then(|()| match mode {
         Mode::Diff(_) => {
             diffs.print();

@@ -106,6 +106,10 @@ pub struct CheckArgs {
     /// file falls in exactly one shard, by a stable hash of its path.
     #[arg(long, value_name = "K/N")]
     pub shard: Option<crate::shard::Shard>,
+    /// Never draw the progress bar (it is drawn only on a terminal, outside
+    /// CI, for runs of many files).
+    #[arg(long)]
+    pub no_progress: bool,
 }
 
 #[derive(Debug, Args)]

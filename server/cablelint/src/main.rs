@@ -8,6 +8,7 @@ mod inputs;
 mod list;
 mod officials;
 mod output;
+mod progress;
 mod report;
 mod shard;
 mod write;
