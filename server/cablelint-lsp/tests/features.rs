@@ -13,14 +13,7 @@ fn doc(uri: &str) -> Value {
 }
 
 async fn started(text: &str, utf8: bool) -> TestClient {
-    let capabilities = if utf8 {
-        utf8_capabilities()
-    } else {
-        pull_capabilities()
-    };
-    let (client, _) = TestClient::start(capabilities).await;
-    client.open(URI, text).await;
-    client
+    TestClient::with_open(URI, text, utf8).await
 }
 
 fn labels(completion: &Value) -> Vec<String> {

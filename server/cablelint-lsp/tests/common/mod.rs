@@ -64,6 +64,19 @@ impl TestClient {
         .await
     }
 
+    /// A client (pull diagnostics; UTF-8 positions when `utf8`) that has
+    /// opened `text` at `uri`.
+    pub async fn with_open(uri: &str, text: &str, utf8: bool) -> TestClient {
+        let capabilities = if utf8 {
+            utf8_capabilities()
+        } else {
+            pull_capabilities()
+        };
+        let (client, _) = TestClient::start(capabilities).await;
+        client.open(uri, text).await;
+        client
+    }
+
     pub async fn start_with(initialize_params: Value) -> (TestClient, Value) {
         let client = TestClient::connect();
         let result = client.result("initialize", initialize_params).await;
