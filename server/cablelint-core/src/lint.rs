@@ -45,7 +45,8 @@ impl RuleSelection {
 
 pub fn enabled_rules(selection: &RuleSelection) -> Vec<&'static dyn Rule> {
     rules::all()
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|r| selection.is_enabled(r.meta().code, r.meta().default_enabled))
         .collect()
 }

@@ -54,7 +54,7 @@ pub fn fix_word(fix: FixAvailability) -> &'static str {
 /// Every page that belongs in the docs directory: (file name, content).
 pub fn all_pages() -> Vec<(String, String)> {
     let mut pages: Vec<(String, String)> = rules::all()
-        .into_iter()
+        .iter()
         .map(|r| (format!("{}.md", r.meta().code), rule_page(r.meta())))
         .collect();
     pages.push(("README.md".to_owned(), index_page()));

@@ -90,7 +90,7 @@ pub fn rules(args: &ListArgs) -> ExitStatus {
         }
         ListFormat::Human => {
             let mut out = String::new();
-            for rule in &all {
+            for rule in all {
                 let m = rule.meta();
                 out.push_str(&format!(
                     "{:<5} {:<24} {:<8}{} fix:{:<10} {}\n",

@@ -192,22 +192,27 @@ impl Report<'_> {
 }
 
 /// Every rule, in code order.
-pub fn all() -> Vec<&'static dyn Rule> {
-    let mut rules: Vec<&'static dyn Rule> = file::RULES
-        .iter()
-        .chain(header::RULES)
-        .chain(brackets::RULES)
-        .chain(dates::RULES)
-        .chain(officials::RULES)
-        .copied()
-        .collect();
-    rules.sort_by_key(|r| r.meta().code);
-    rules
+pub fn all() -> &'static [&'static dyn Rule] {
+    // Built once: `lint` asks for the registry for every document.
+    static ALL: std::sync::LazyLock<Vec<&'static dyn Rule>> = std::sync::LazyLock::new(|| {
+        let mut rules: Vec<&'static dyn Rule> = file::RULES
+            .iter()
+            .chain(header::RULES)
+            .chain(brackets::RULES)
+            .chain(dates::RULES)
+            .chain(officials::RULES)
+            .copied()
+            .collect();
+        rules.sort_by_key(|r| r.meta().code);
+        rules
+    });
+    &ALL
 }
 
 pub fn by_code(code: &str) -> Option<&'static dyn Rule> {
     all()
-        .into_iter()
+        .iter()
+        .copied()
         .find(|r| r.meta().code.eq_ignore_ascii_case(code) || r.meta().name == code)
 }
 
@@ -221,7 +226,7 @@ mod registry_tests {
         let mut codes: Vec<_> = rules.iter().map(|r| r.meta().code).collect();
         codes.dedup();
         assert_eq!(codes.len(), rules.len(), "duplicate code");
-        for rule in &rules {
+        for rule in rules {
             let m = rule.meta();
             let letter = match m.family {
                 Family::File => 'E',

@@ -225,16 +225,20 @@ pub fn month_like(like: &str, month: u8) -> Option<String> {
     let name = MONTH_TABLES[table]
         .names
         .get(usize::from(month).checked_sub(1)?)?;
-    let like = like.trim_end_matches('.');
+    Some(in_case_of(name, like.trim_end_matches('.')))
+}
+
+/// `name` in the letter case of `like`: all capitals, a capital first, or
+/// lower case.
+fn in_case_of(name: &str, like: &str) -> String {
     let upper = like
         .chars()
         .filter(|c| c.is_alphabetic())
         .all(char::is_uppercase)
         && like.chars().count() > 1;
-    let capital = like.chars().next().is_some_and(char::is_uppercase);
-    Some(if upper {
+    if upper {
         name.to_uppercase()
-    } else if capital {
+    } else if like.chars().next().is_some_and(char::is_uppercase) {
         let mut chars = name.chars();
         chars
             .next()
@@ -242,7 +246,7 @@ pub fn month_like(like: &str, month: u8) -> Option<String> {
             .unwrap_or_default()
     } else {
         name.to_lowercase()
-    })
+    }
 }
 
 static WEEKDAYS: &[(&str, Weekday)] = &[
@@ -287,18 +291,7 @@ pub fn weekday_like(like: &str, weekday: Weekday) -> String {
     let lower = like.to_lowercase();
     let position = WEEKDAYS.iter().position(|(w, _)| *w == lower).unwrap_or(0);
     let language_start = position - position % 7;
-    let name = WEEKDAYS[language_start + weekday as usize].0;
-    if like.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()) {
-        name.to_uppercase()
-    } else if like.chars().next().is_some_and(char::is_uppercase) {
-        let mut chars = name.chars();
-        chars
-            .next()
-            .map(|c| c.to_uppercase().chain(chars).collect())
-            .unwrap_or_default()
-    } else {
-        name.to_owned()
-    }
+    in_case_of(WEEKDAYS[language_start + weekday as usize].0, like)
 }
 
 pub const ROMAN_MONTHS: [&str; 12] = [
