@@ -1,7 +1,10 @@
 //! Guessing a file's profile from its content, when neither a directive nor the
 //! configuration names one. The guess is reported, never silent.
 
-use super::{ProfileSet, GENERIC};
+use super::{Profile, ProfileSet, GENERIC};
+use aho_corasick::{AhoCorasick, Input, MatchKind};
+use std::collections::HashMap;
+use std::sync::Arc;
 
 /// How the profile of a document was chosen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,6 +38,69 @@ const TAIL: usize = 4 * 1024;
 /// report); two make a collection.
 const MIN_MARKERS: usize = 2;
 
+/// Every profile's markers in one Aho-Corasick automaton, so detection reads
+/// the head and tail once instead of once per marker.
+#[derive(Debug)]
+pub(crate) struct MarkerIndex {
+    automaton: AhoCorasick,
+    /// For each profile (in set order), the automaton's pattern of each of
+    /// its markers; a marker shared by two profiles is one pattern.
+    patterns: Vec<Vec<usize>>,
+    texts: Vec<String>,
+}
+
+impl MarkerIndex {
+    pub(crate) fn new(profiles: &[Arc<Profile>]) -> MarkerIndex {
+        let mut unique: HashMap<&str, usize> = HashMap::new();
+        let mut texts: Vec<&str> = Vec::new();
+        let patterns = profiles
+            .iter()
+            .map(|profile| {
+                profile
+                    .detect
+                    .markers
+                    .iter()
+                    .map(|marker| {
+                        *unique.entry(marker.as_str()).or_insert_with(|| {
+                            texts.push(marker.as_str());
+                            texts.len() - 1
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(&texts)
+            .expect("profile markers are plain strings of bounded size");
+        MarkerIndex {
+            automaton,
+            patterns,
+            texts: texts.into_iter().map(str::to_owned).collect(),
+        }
+    }
+
+    /// Which patterns occur anywhere in `haystacks`. Markers overlap ("Telegram
+    /// From the Department of State" holds two), so the search resumes one byte
+    /// after each start, and every marker is tried where one begins: the
+    /// non-overlapping search keeps its fast prefilter, which an overlapping
+    /// one would lose, and hits are rare.
+    fn found(&self, haystacks: [&str; 2]) -> Vec<bool> {
+        let mut found = vec![false; self.texts.len()];
+        for haystack in haystacks {
+            let bytes = haystack.as_bytes();
+            let mut at = 0;
+            while let Some(hit) = self.automaton.find(Input::new(bytes).span(at..bytes.len())) {
+                for (seen, text) in found.iter_mut().zip(&self.texts) {
+                    *seen |= bytes[hit.start()..].starts_with(text.as_bytes());
+                }
+                at = hit.start() + 1;
+            }
+        }
+        found
+    }
+}
+
 pub fn detect_profile(text: &str, profiles: &ProfileSet) -> (String, Detection) {
     let head = &text[..super::super::text::floor_char_boundary(text, HEAD)];
     let tail_start = super::super::text::floor_char_boundary(
@@ -42,18 +108,20 @@ pub fn detect_profile(text: &str, profiles: &ProfileSet) -> (String, Detection) 
         text.len().saturating_sub(TAIL).max(head.len()),
     );
     let tail = &text[tail_start..];
+    let index = profiles.marker_index();
+    let found = index.found([head, tail]);
     let mut best: Option<(&str, Vec<String>)> = None;
-    for profile in profiles.iter() {
-        let markers: Vec<String> = profile
-            .detect
-            .markers
-            .iter()
-            .filter(|m| head.contains(m.as_str()) || tail.contains(m.as_str()))
-            .cloned()
-            .collect();
-        if markers.len() >= MIN_MARKERS
-            && best.as_ref().is_none_or(|(_, b)| markers.len() > b.len())
-        {
+    for (profile, patterns) in profiles.iter().zip(&index.patterns) {
+        let count = patterns.iter().filter(|&&p| found[p]).count();
+        if count >= MIN_MARKERS && best.as_ref().is_none_or(|(_, b)| count > b.len()) {
+            let markers = profile
+                .detect
+                .markers
+                .iter()
+                .zip(patterns)
+                .filter(|(_, &p)| found[p])
+                .map(|(m, _)| m.clone())
+                .collect();
             best = Some((&profile.id, markers));
         }
     }
@@ -98,6 +166,25 @@ mod tests {
         ] {
             assert_eq!(detect_profile(text, &set).0, expected, "{text}");
         }
+    }
+
+    #[test]
+    fn overlapping_markers_both_count() {
+        // "Telegram From the" and "From the Department of State" share words.
+        let (id, how) = detect_profile(
+            "Telegram From the Department of State to the Embassy in Poland\n",
+            &ProfileSet::builtin(),
+        );
+        assert_eq!(id, "frus-telegram");
+        assert_eq!(
+            how,
+            Detection::Detected {
+                markers: vec![
+                    "Telegram From the".to_owned(),
+                    "From the Department of State".to_owned()
+                ]
+            }
+        );
     }
 
     #[test]

@@ -219,6 +219,9 @@ impl Profile {
 pub struct ProfileSet {
     /// Shared, so every document of a run uses the same prepared profile.
     profiles: Vec<Arc<Profile>>,
+    /// Every profile's detection markers in one automaton, built on first use
+    /// and shared by the clones of this set.
+    markers: Arc<OnceLock<detect::MarkerIndex>>,
 }
 
 static BUILTIN_SET: LazyLock<ProfileSet> = LazyLock::new(|| {
@@ -230,7 +233,10 @@ static BUILTIN_SET: LazyLock<ProfileSet> = LazyLock::new(|| {
             Arc::new(profile)
         })
         .collect();
-    ProfileSet { profiles }
+    ProfileSet {
+        profiles,
+        markers: Arc::default(),
+    }
 });
 
 const BUILTIN: &[(&str, &str)] = &[
@@ -293,6 +299,12 @@ impl ProfileSet {
             Some(slot) => *slot = profile,
             None => self.profiles.push(profile),
         }
+        self.markers = Arc::default();
+    }
+
+    pub(crate) fn marker_index(&self) -> &detect::MarkerIndex {
+        self.markers
+            .get_or_init(|| detect::MarkerIndex::new(&self.profiles))
     }
 }
 
