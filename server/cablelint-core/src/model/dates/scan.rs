@@ -17,16 +17,32 @@ use crate::text::Span;
 use regex_automata::meta::Regex;
 use regex_automata::util::captures::Captures;
 use regex_automata::{Anchored, Input, PatternID};
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// ASCII word boundary: keeps the lazy DFA on non-ASCII text (a Unicode `\b`
 /// would make it give up on the first Chinese or Cyrillic byte).
 const B: &str = r"(?-u:\b)";
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    let patterns: Vec<String> = patterns().into_iter().map(|p| format!("(?i){p}")).collect();
-    Regex::new_many(&patterns).expect("the date patterns are valid")
+    Regex::new_many(&case_insensitive_patterns()).expect("the date patterns are valid")
 });
+
+/// One regex per form, for its groups. Capturing with the union, even
+/// anchored on one pattern, made the backtracker clear a visited set sized by
+/// every form's states for each candidate: a fifth of the time of `check`.
+/// Each is compiled when its form is first met.
+static FORM_REGEX: [OnceLock<Regex>; FORMS.len()] = [const { OnceLock::new() }; FORMS.len()];
+
+fn case_insensitive_patterns() -> Vec<String> {
+    patterns().into_iter().map(|p| format!("(?i){p}")).collect()
+}
+
+fn form_regex(index: usize) -> &'static Regex {
+    FORM_REGEX[index].get_or_init(|| {
+        let pattern = &case_insensitive_patterns()[index];
+        Regex::new(pattern).expect("the date patterns are valid")
+    })
+}
 
 /// The forms, in the order of the patterns (the earlier wins a tie).
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -136,7 +152,7 @@ pub(super) fn scan_document(doc: &Document) -> Vec<DateMention> {
 
 /// Finds the dates in `text[span]`, all of one section kind.
 pub(super) fn scan_span(text: &str, span: Span, kind: SectionKind, out: &mut Vec<DateMention>) {
-    let mut caps = DATE.create_captures();
+    let mut caps: [Option<Captures>; FORMS.len()] = [const { None }; FORMS.len()];
     let mut at = span.start;
     while at < span.end {
         // The range keeps the text around it in view for word boundaries.
@@ -147,12 +163,15 @@ pub(super) fn scan_span(text: &str, span: Span, kind: SectionKind, out: &mut Vec
             at = next_boundary(text, at);
             continue;
         }
+        let index = found.pattern().as_usize();
+        let regex = form_regex(index);
+        let caps = caps[index].get_or_insert_with(|| regex.create_captures());
         let anchored = Input::new(text)
             .range(found.start()..found.end())
-            .anchored(Anchored::Pattern(found.pattern()));
-        DATE.search_captures(&anchored, &mut caps);
+            .anchored(Anchored::Yes);
+        regex.search_captures(&anchored, caps);
         if caps.is_match() {
-            read(text, &caps, found.pattern(), kind, out);
+            read(text, caps, found.pattern(), kind, out);
         }
         at = found.end();
     }
