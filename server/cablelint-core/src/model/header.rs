@@ -24,7 +24,6 @@ pub struct HeaderField {
 /// patterns compiled once per profile.
 pub struct LabelMatcher<'p> {
     profile: &'p Profile,
-    labels: Vec<(&'p str, usize, bool)>,
     patterns: &'p [(Regex, usize)],
 }
 
@@ -32,7 +31,6 @@ impl<'p> LabelMatcher<'p> {
     pub fn new(profile: &'p Profile) -> Self {
         LabelMatcher {
             profile,
-            labels: profile.labels(),
             patterns: profile.patterns(),
         }
     }
@@ -150,7 +148,9 @@ impl<'p> LabelMatcher<'p> {
     }
 
     fn label_at_start(&self, segment: &str) -> Option<(usize, usize, bool)> {
-        self.labels.iter().find_map(|&(label, index, original)| {
+        let first = segment.chars().next()?;
+        let mut labels = self.profile.labels_starting_with(first);
+        labels.find_map(|(label, index, original)| {
             let len = prefix_ignore_case(segment, label)?;
             let next = segment[len..].chars().next();
             let ends_label = label.ends_with('.')
@@ -175,7 +175,10 @@ impl<'p> LabelMatcher<'p> {
                 continue;
             }
             let at = from + offset + c.len_utf8();
-            for &(label, index, original) in &self.labels {
+            let Some(first) = line_text[at..to].chars().next() else {
+                continue;
+            };
+            for (label, index, original) in self.profile.labels_starting_with(first) {
                 if let Some(len) = prefix_ignore_case(&line_text[at..to], label) {
                     if line_text[at + len..to].starts_with([':', '：']) {
                         return Some((at, len, index, original));
@@ -283,7 +286,12 @@ pub fn prefix_ignore_case(hay: &str, label: &str) -> Option<usize> {
     let mut hay_chars = hay.char_indices();
     for l in label.chars() {
         let (_, h) = hay_chars.next()?;
-        if h != l && !h.to_lowercase().eq(l.to_lowercase()) {
+        let same = if h.is_ascii() && l.is_ascii() {
+            h.eq_ignore_ascii_case(&l)
+        } else {
+            h == l || h.to_lowercase().eq(l.to_lowercase())
+        };
+        if !same {
             return None;
         }
     }

@@ -8,6 +8,7 @@ pub use detect::{detect_profile, Detection};
 
 use regex::Regex;
 use serde::Deserialize;
+use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, OnceLock};
 
 /// What a header field's value holds, so rules can judge it.
@@ -131,7 +132,15 @@ pub struct Profile {
 #[derive(Debug, Clone)]
 struct Prepared {
     labels: Vec<(String, usize, bool)>,
+    /// Lower-cased first character → indices into `labels`, in their order:
+    /// a line is tried only against the labels that can start it.
+    label_starts: HashMap<char, Vec<usize>>,
     patterns: Vec<(Regex, usize)>,
+}
+
+/// The key of `label_starts`: a character's first lower-case character.
+pub(crate) fn fold_first(c: char) -> char {
+    c.to_lowercase().next().unwrap_or(c)
 }
 
 impl Profile {
@@ -161,8 +170,35 @@ impl Profile {
                         .map(|r| (r, i))
                 })
                 .collect();
-            Prepared { labels, patterns }
+            let mut label_starts: HashMap<char, Vec<usize>> = HashMap::new();
+            for (i, (label, _, _)) in labels.iter().enumerate() {
+                if let Some(c) = label.chars().next() {
+                    label_starts.entry(fold_first(c)).or_default().push(i);
+                }
+            }
+            Prepared {
+                labels,
+                label_starts,
+                patterns,
+            }
         })
+    }
+
+    /// The labels (longest first) whose first character is `c`, without case.
+    pub(crate) fn labels_starting_with(
+        &self,
+        c: char,
+    ) -> impl Iterator<Item = (&str, usize, bool)> {
+        let prepared = self.prepared();
+        prepared
+            .label_starts
+            .get(&fold_first(c))
+            .into_iter()
+            .flatten()
+            .map(|&i| {
+                let (label, field, original) = &prepared.labels[i];
+                (label.as_str(), *field, *original)
+            })
     }
 
     /// Compiled `pattern`s of the fields, with each field's index.

@@ -110,10 +110,14 @@ impl Rule for UnbalancedPunctuation {
                 // Most of a text is plain ASCII that no mark cares about:
                 // step over it a byte at a time, noting only whether the
                 // line has begun.
-                while at < limit && is_plain_ascii(bytes[at]) {
-                    at_line_start &= is_ascii_blank(bytes[at]);
-                    at += 1;
+                let run = bytes[at..limit]
+                    .iter()
+                    .position(|&b| !PLAIN_ASCII[usize::from(b)])
+                    .unwrap_or(limit - at);
+                if at_line_start {
+                    at_line_start = bytes[at..at + run].iter().all(|&b| is_ascii_blank(b));
                 }
+                at += run;
                 let Some(c) = text.get(at..limit).and_then(|rest| rest.chars().next()) else {
                     continue;
                 };
@@ -162,10 +166,17 @@ impl Rule for UnbalancedPunctuation {
     }
 }
 
-/// An ASCII byte that is neither a mark this rule pairs nor a line break.
-fn is_plain_ascii(b: u8) -> bool {
-    b.is_ascii() && !matches!(b, b'"' | b'(' | b')' | b'\n' | b'\r')
-}
+/// ASCII bytes that are neither a mark this rule pairs nor a line break: a
+/// table, so the scan over them is one load and test per byte.
+static PLAIN_ASCII: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = !matches!(b as u8, b'"' | b'(' | b')' | b'\n' | b'\r');
+        b += 1;
+    }
+    table
+};
 
 /// ASCII whitespace as `char::is_whitespace` counts it (line breaks aside).
 fn is_ascii_blank(b: u8) -> bool {
