@@ -4,6 +4,7 @@
 A benchmark that prints figures, not a test: nothing here passes or fails.
 
   python3 tests/bench/lsp_bench.py [--server "target/release/cablelint lsp --stdio"]
+                                   [--compare typos-lsp]
 
 Measures, with a client that takes pushed diagnostics (like Neovim):
   * didOpen -> first publishDiagnostics, for a 3 KB cable and a 1 MB file;
@@ -15,6 +16,11 @@ The cables come from the shared corpus ($CABLELINT_CORPUS, else
 <repo>/../shared/corpus, else /work/shared/corpus); the 1 MB file is the
 corpus concatenated until it is 1 MiB. Goals: under 1 ms median per keystroke
 on 3 KB, under 20 ms on 1 MB, under 30 MB RSS.
+
+`--compare typos-lsp` (from `cargo install typos-lsp`) runs the same scenario
+against that server too and prints its figures on the next line. A server that
+does not echo the document version in publishDiagnostics (typos-lsp does not)
+is timed to the first publication for the document after the change.
 """
 
 import argparse
@@ -90,7 +96,7 @@ class Client:
             if (
                 message.get("method") == "textDocument/publishDiagnostics"
                 and message["params"]["uri"] == uri
-                and message["params"].get("version") == version
+                and message["params"].get("version", version) == version
             ):
                 return message
 
@@ -208,14 +214,29 @@ def summary(values):
     )
 
 
+def measure(command, small, big, texts, args):
+    """Every figure for one server, as printable strings keyed by row name."""
+    rows = {}
+    for name, text in (("3 KB", small), ("1 MB", big)):
+        rows[f"didOpen -> publishDiagnostics, {name}"] = summary(time_open(command, text, args.opens))
+    for name, text in (("3 KB", small), ("1 MB", big)):
+        times = time_keystrokes(command, text, args.keystrokes)
+        rows[f"didChange -> publishDiagnostics per keystroke, {name}"] = summary(times)
+    baseline, loaded = memory_with_open_cables(command, texts, args.cables)
+    rows[f"RSS after initialize / with {args.cables} cables open / peak"] = (
+        f"{baseline['VmRSS'] / 1024:.1f} MiB / {loaded['VmRSS'] / 1024:.1f} MiB / {loaded['VmHWM'] / 1024:.1f} MiB"
+    )
+    return rows
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--server", default=f"{REPO}/target/release/cablelint lsp --stdio")
+    parser.add_argument("--compare", help="another server's command line, e.g. typos-lsp")
     parser.add_argument("--keystrokes", type=int, default=200)
     parser.add_argument("--opens", type=int, default=10)
     parser.add_argument("--cables", type=int, default=100)
     args = parser.parse_args()
-    command = shlex.split(args.server)
     corpus = corpus_dir()
     small = (corpus / SMALL_CABLE).read_text(encoding="utf-8")
     texts = [p.read_text(encoding="utf-8") for p in sorted((corpus / "real").glob("*.txt"))]
@@ -223,18 +244,15 @@ def main():
     big = ""
     while len(big.encode()) < 1024 * 1024:
         big += "\n\n".join(texts) + "\n\n"
-    print(f"server: {args.server}")
+    servers = [("cablelint", args.server)] + ([("compared", args.compare)] if args.compare else [])
+    for label, server in servers:
+        print(f"{label}: {server}")
     print(f"3 KB cable: {SMALL_CABLE} ({len(small.encode())} bytes); 1 MB file: {len(big.encode())} bytes")
-    for name, text in (("3 KB", small), ("1 MB", big)):
-        print(f"didOpen -> publishDiagnostics, {name}: {summary(time_open(command, text, args.opens))}")
-    for name, text in (("3 KB", small), ("1 MB", big)):
-        times = time_keystrokes(command, text, args.keystrokes)
-        print(f"didChange -> publishDiagnostics per keystroke, {name}: {summary(times)}")
-    baseline, loaded = memory_with_open_cables(command, texts, args.cables)
-    print(
-        f"RSS after initialize: {baseline['VmRSS'] / 1024:.1f} MiB; with {args.cables} cables open: "
-        f"{loaded['VmRSS'] / 1024:.1f} MiB, peak {loaded['VmHWM'] / 1024:.1f} MiB"
-    )
+    results = [(server, measure(shlex.split(server), small, big, texts, args)) for _, server in servers]
+    for row in results[0][1]:
+        print(f"{row}:")
+        for server, rows in results:
+            print(f"  {shlex.split(server)[0].rsplit('/', 1)[-1]:<12} {rows[row]}")
 
 
 if __name__ == "__main__":
