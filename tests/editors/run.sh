@@ -97,9 +97,6 @@ if [ -n "$vsix" ]; then
   rm -f "$e2e_log"
 fi
 run "neovim config (editors/neovim)" bash "$repo/editors/neovim/test/run.sh" "$CABLELINT_BIN"
-if [ -x "$here/neovim/run.sh" ] || [ -f "$here/neovim/run.sh" ]; then
-  run "neovim client (tests/editors/neovim)" bash "$here/neovim/run.sh" "$CABLELINT_BIN"
-fi
 run "emacs + eglot (editors/emacs)" bash "$here/emacs/run.sh" "$CABLELINT_BIN"
 
 echo

@@ -15,12 +15,14 @@ ln -s "$bin" "$work/bin/cablelint"
 for ending in lf crlf; do
   if [ $ending = crlf ]; then
     sed 's/$/\r/' "$here/input.cable" > "$work/project/test.cable"
+    sed 's/$/\r/' "$here/expected.cable" > "$work/expected.cable"
   else
     cp "$here/input.cable" "$work/project/test.cable"
+    cp "$here/expected.cable" "$work/expected.cable"
   fi
   (cd "$work/project" &&
     PATH="$work/bin:$PATH" HOME="$work" XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_STATE_HOME="$work/state" \
-    TEST_DIR="$here" CABLE="$work/project/test.cable" EXPECTED="$here/expected.cable" \
+    TEST_DIR="$here" CABLE="$work/project/test.cable" EXPECTED="$work/expected.cable" \
     timeout 120 nvim --headless --clean -n -c "luafile $here/test.lua")
   echo "  ($ending line endings)"
 done

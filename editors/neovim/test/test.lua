@@ -1,8 +1,10 @@
 -- Loads editors/neovim/cablelint.lua exactly as a user would, opens a cable,
 -- and checks: the filetype, that the server started by itself, that the
 -- settings reached it (B004 turned into a hint through
--- workspace/configuration), and that its quick fix gives exactly the
--- expected text. Run by run.sh; exits non-zero with a message on failure.
+-- workspace/configuration), that the diagnostic lands on the right byte
+-- column of a line with CJK and 𠀋, that its quick fix gives exactly the
+-- expected bytes (LF or CRLF), and that the server then drops the finding.
+-- Run by run.sh; exits non-zero with a message on failure.
 local here = assert(os.getenv('TEST_DIR'))
 local expected_path = assert(os.getenv('EXPECTED'))
 
@@ -42,9 +44,18 @@ local ok, err = pcall(function()
   for _, c in pairs(clients) do client = c end
   if not client or client.name ~= 'cablelint' then fail('no cablelint client attached') end
 
-  -- The quick fix for the first B004 (on a line with CJK and 𠀋, outside the BMP).
-  -- Neovim holds byte columns; it converts them back to UTF-16 for the request.
+  -- The first B004 is on a line with CJK and 𠀋 (outside the BMP): the
+  -- server counts UTF-16 units, Neovim turns them into byte columns, and both
+  -- must land on the `[`.
   local d = b004()[1]
+  local first_line = vim.api.nvim_buf_get_lines(bufnr, 0, 1, true)[1]
+  local bracket = first_line:find('%[%]') - 1
+  if d.lnum ~= 0 or d.col ~= bracket then
+    fail(('diagnostic at %d:%d, `[]` is at 0:%d'):format(d.lnum, d.col, bracket))
+  end
+  if d.source ~= 'cablelint' then fail('source is ' .. tostring(d.source)) end
+
+  -- Its quick fix; Neovim converts the byte columns back to UTF-16 for the request.
   local params = vim.lsp.util.make_given_range_params(
     { d.lnum + 1, d.col }, { d.end_lnum + 1, d.end_col }, bufnr, 'utf-16')
   params.context = { diagnostics = {}, only = { 'quickfix' } }
@@ -58,13 +69,22 @@ local ok, err = pcall(function()
   if not action then fail('no quick fix for B004: ' .. vim.inspect(responses)) end
   vim.lsp.util.apply_workspace_edit(action.edit, client.offset_encoding or 'utf-16')
 
-  local want = {}
-  for line in io.lines(expected_path) do table.insert(want, line) end
-  local got = vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)
-  if not vim.deep_equal(got, want) then
-    fail('buffer after the fix:\n' .. table.concat(got, '\n') .. '\nexpected:\n' .. table.concat(want, '\n'))
-  end
+  -- Exactly the expected bytes: in a CRLF file Neovim keeps lines without
+  -- '\r' and writes them back with it.
+  local eol = vim.bo[bufnr].fileformat == 'dos' and '\r\n' or '\n'
+  local got = table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, true), eol) .. eol
+  local file = assert(io.open(expected_path, 'rb'))
+  local want = file:read('*a')
+  file:close()
+  if got ~= want then fail('buffer after the fix:\n' .. got .. '\nexpected:\n' .. want) end
+
+  -- The server saw the edit: only the other finding is left.
+  local settled = vim.wait(20000, function()
+    local found = b004()
+    return #found == 1 and found[1].lnum == 3
+  end, 20)
+  if not settled then fail('diagnostics after the fix: ' .. vim.inspect(vim.diagnostic.get(bufnr))) end
 end)
 if not ok then fail(tostring(err)) end
-io.stdout:write('ok: editors/neovim/cablelint.lua (filetype, autostart, settings, quick fix)\n')
+io.stdout:write('ok: editors/neovim/cablelint.lua (filetype, autostart, settings, positions, quick fix, exact text)\n')
 vim.cmd('qall!')
