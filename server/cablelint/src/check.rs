@@ -192,7 +192,7 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
         match &cache {
             Some(cache) => eprintln!(
                 "Cache: {from_cache} of {reports} files from {}; {} checked, {} entries written.",
-                cache.dir().display(),
+                cache.shown(),
                 reports - from_cache,
                 cache.written()
             ),

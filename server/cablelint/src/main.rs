@@ -63,15 +63,15 @@ fn main() -> ExitCode {
 /// `cablelint clean`, as `ruff clean`: removes the result cache.
 fn clean(args: &cli::CleanArgs) -> ExitStatus {
     let dir = cache::location(args.cache_dir.as_deref(), args.config.as_deref(), false);
+    let shown = cache::shown(&dir);
     match cache::clean(&dir) {
-        Ok(cache::Cleaned::Removed) => eprintln!("Removed the cache at {}.", dir.display()),
-        Ok(cache::Cleaned::Emptied) => eprintln!(
-            "Removed the cache entries in {}; other files there were kept.",
-            dir.display()
-        ),
-        Ok(cache::Cleaned::NothingThere) => eprintln!("No cache at {}.", dir.display()),
+        Ok(cache::Cleaned::Removed) => eprintln!("Removed the cache at {shown}."),
+        Ok(cache::Cleaned::Emptied) => {
+            eprintln!("Removed the cache entries in {shown}; other files there were kept.")
+        }
+        Ok(cache::Cleaned::NothingThere) => eprintln!("No cache at {shown}."),
         Err(e) => {
-            eprintln!("error: cannot remove the cache at {}: {e}", dir.display());
+            eprintln!("error: cannot remove the cache at {shown}: {e}");
             return ExitStatus::Failure;
         }
     }

@@ -14,7 +14,7 @@
 
 use super::entry::FORMAT;
 use cablelint_core::lint::CheckOptions;
-use cablelint_officials::Matcher;
+use cablelint_officials::{Matcher, Person};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
@@ -100,7 +100,26 @@ fn registry_digest(matcher: &Matcher) -> blake3::Hash {
     let mut hasher = blake3::Hasher::new();
     let mut text = HashText(&mut hasher);
     for person in matcher.registry().persons() {
-        let _ = write!(text, "{person:?}\0");
+        // Field by field, so a new field does not compile here unseen. Where
+        // an entry was written (for go-to-definition) is no part of a check's
+        // result: the same registry named by another path is the same.
+        let Person {
+            id,
+            name,
+            native,
+            variants,
+            surname_alone,
+            born,
+            died,
+            summary,
+            posts,
+            sources,
+            origin: _,
+        } = person;
+        let _ = write!(
+            text,
+            "{id:?}{name:?}{native:?}{variants:?}{surname_alone:?}{born:?}{died:?}{summary:?}{posts:?}{sources:?}\0"
+        );
     }
     hasher.finalize()
 }

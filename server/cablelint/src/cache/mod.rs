@@ -52,6 +52,12 @@ pub fn location(cache_dir: Option<&Path>, config: Option<&Path>, no_config: bool
     root.join(DEFAULT_DIR)
 }
 
+/// A path as messages name it: from the current directory when inside it.
+pub fn shown(dir: &Path) -> String {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    dir.strip_prefix(&cwd).unwrap_or(dir).display().to_string()
+}
+
 /// The cache of one run.
 pub struct ResultCache {
     dir: PathBuf,
@@ -76,8 +82,10 @@ impl ResultCache {
         }
     }
 
-    pub fn dir(&self) -> &Path {
-        &self.dir
+    /// The directory as messages name it: from the current directory when
+    /// inside it.
+    pub fn shown(&self) -> String {
+        shown(&self.dir)
     }
 
     /// Entries written so far.
@@ -113,7 +121,7 @@ impl ResultCache {
                 if self.writable.swap(false, Ordering::Relaxed) {
                     eprintln!(
                         "warning: cannot write the cache at {}: {e}; going on without storing results",
-                        self.dir.display()
+                        self.shown()
                     );
                 }
             }
