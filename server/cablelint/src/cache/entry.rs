@@ -163,6 +163,13 @@ pub fn decode(bytes: &[u8], key: &Key, text: &str) -> Option<Checked> {
             && text.is_char_boundary(end);
         fits.then_some(Span { start, end })
     };
+    // Edits and related places: (start, end, text) with a span that fits.
+    let spanned = |items: Vec<(usize, usize, String)>| {
+        items
+            .into_iter()
+            .map(|(start, end, text)| span((start, end)).map(|span| (span, text)))
+            .collect::<Option<Vec<_>>>()
+    };
     let mut diagnostics = Vec::with_capacity(payload.diagnostics.len());
     for d in payload.diagnostics {
         let (code, name) = rule_names(&d.code)?;
@@ -170,13 +177,10 @@ pub fn decode(bytes: &[u8], key: &Key, text: &str) -> Option<Checked> {
             Some(f) => Some(Fix {
                 title: f.title,
                 applicability: f.applicability,
-                edits: f
-                    .edits
+                edits: spanned(f.edits)?
                     .into_iter()
-                    .map(|(start, end, new_text)| {
-                        span((start, end)).map(|span| Edit { span, new_text })
-                    })
-                    .collect::<Option<_>>()?,
+                    .map(|(span, new_text)| Edit { span, new_text })
+                    .collect(),
             }),
             None => None,
         };
@@ -187,13 +191,10 @@ pub fn decode(bytes: &[u8], key: &Key, text: &str) -> Option<Checked> {
             message: d.message,
             span: span(d.span)?,
             fix,
-            related: d
-                .related
+            related: spanned(d.related)?
                 .into_iter()
-                .map(|(start, end, message)| {
-                    span((start, end)).map(|span| Related { span, message })
-                })
-                .collect::<Option<_>>()?,
+                .map(|(span, message)| Related { span, message })
+                .collect(),
             person: d.person,
         });
     }
@@ -303,28 +304,19 @@ mod tests {
         };
         let good = forged(&diagnostic("B004", "[0,3]"));
         assert!(decode(&good, &key(1), TEXT).is_some());
-        // 发 is three bytes: offset 1 is inside it.
-        assert_eq!(
-            decode(&forged(&diagnostic("B004", "[1,3]")), &key(1), TEXT),
-            None
-        );
-        assert_eq!(
-            decode(&forged(&diagnostic("B004", "[3,2]")), &key(1), TEXT),
-            None
-        );
         let past_end = format!("[0,{}]", TEXT.len() + 1);
-        assert_eq!(
-            decode(&forged(&diagnostic("B004", &past_end)), &key(1), TEXT),
-            None
-        );
-        assert_eq!(
-            decode(&forged(&diagnostic("Z999", "[0,3]")), &key(1), TEXT),
-            None
-        );
-        assert_eq!(
-            decode(&forged(&diagnostic("b004", "[0,3]")), &key(1), TEXT),
-            None
-        );
+        let refused = [
+            // 发 is three bytes: offset 1 is inside it.
+            ("B004", "[1,3]"),
+            ("B004", "[3,2]"),
+            ("B004", past_end.as_str()),
+            ("Z999", "[0,3]"),
+            ("b004", "[0,3]"),
+        ];
+        for (code, span) in refused {
+            let entry = forged(&diagnostic(code, span));
+            assert_eq!(decode(&entry, &key(1), TEXT), None, "{code} {span}");
+        }
         let unknown_method = r#"{"profile":"generic","detection":"guessed","diagnostics":[]}"#;
         assert_eq!(decode(&forged(unknown_method), &key(1), TEXT), None);
         let extra_key = r#"{"profile":"generic","detection":"fallback","diagnostics":[],"x":1}"#;

@@ -238,14 +238,19 @@ mod tests {
         key(&config.check_options(&dir.join("a.cable")), TEXT)
     }
 
+    /// A scratch directory with this `cablelint.toml`.
+    fn project(config: &str) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        write(&dir.path().join("cablelint.toml"), config);
+        dir
+    }
+
     #[test]
     fn a_changed_registry_or_profile_file_changes_the_key() {
-        let dir = tempfile::tempdir().unwrap();
-        let dir = dir.path();
-        write(
-            &dir.join("cablelint.toml"),
+        let dir = project(
             "profile-files = [\"p/ours.toml\"]\n[officials]\nregistries = [\"o/ours.toml\"]\n",
         );
+        let dir = dir.path();
         write(&dir.join("o/ours.toml"), PERSON);
         write(&dir.join("p/ours.toml"), PROFILE);
         let first = key_under(dir);
@@ -266,12 +271,10 @@ mod tests {
 
     #[test]
     fn per_file_ignores_and_profile_globs_give_files_their_own_keys() {
-        let dir = tempfile::tempdir().unwrap();
-        let dir = dir.path();
-        write(
-            &dir.join("cablelint.toml"),
+        let dir = project(
             "[profiles]\n\"prc/**\" = \"prc-mfa-cable\"\n[per-file-ignores]\n\"drafts/**\" = [\"B004\"]\n",
         );
+        let dir = dir.path();
         let config = Config::load(&dir.join("cablelint.toml")).unwrap();
         let mut digests = Digests::default();
         let mut key_at = |path: &str| {
