@@ -310,24 +310,15 @@ fn process(job: &Job, mode: Mode, stdin_bytes: &[u8], cache: Option<&ResultCache
     let source = SourceText::from_bytes(&bytes);
     let cache = cache.zip(job.digest);
     let key = cache.map(|(_, digest)| digest.key_of(&bytes));
-    if let (Some((cache, _)), Some(key)) = (cache, key) {
-        if let Some(checked) = cache.get(&key, &source.text) {
-            // Under --fix and --diff, a file with a fix to apply is checked.
-            let enough = match mode {
-                Mode::Check => true,
-                Mode::Fix(min) | Mode::Diff(min) => !checked.has_fix(min),
-            };
-            if enough {
-                return Outcome {
-                    report: Some(FileReport::from_checked(
-                        display, &bytes, source, None, checked, 0,
-                    )),
-                    errors: Vec::new(),
-                    fixed_stdin: None,
-                    from_cache: true,
-                };
-            }
-        }
+    if let Some(checked) = usable_entry(cache, key, &source.text, mode) {
+        return Outcome {
+            report: Some(FileReport::from_checked(
+                display, &bytes, source, None, checked, 0,
+            )),
+            errors: Vec::new(),
+            fixed_stdin: None,
+            from_cache: true,
+        };
     }
     // Stores what this run found for the file whose bytes have this key.
     let store = |key: Option<Key>, report: &FileReport| {
@@ -416,6 +407,22 @@ fn process(job: &Job, mode: Mode, stdin_bytes: &[u8], cache: Option<&ResultCache
         fixed_stdin: None,
         from_cache: false,
     }
+}
+
+/// The cached result of a file, if there is one and it is all this mode
+/// needs: under --fix and --diff, a file with a fix to apply is checked.
+fn usable_entry(
+    cache: Option<(&ResultCache, OptionsDigest)>,
+    key: Option<Key>,
+    text: &str,
+    mode: Mode,
+) -> Option<Checked> {
+    let checked = cache?.0.get(&key?, text)?;
+    let enough = match mode {
+        Mode::Check => true,
+        Mode::Fix(min) | Mode::Diff(min) => !checked.has_fix(min),
+    };
+    enough.then_some(checked)
 }
 
 fn unified_diff(path: &str, old: &str, new: &str) -> String {
