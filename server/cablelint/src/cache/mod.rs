@@ -147,9 +147,13 @@ impl ResultCache {
             create_dir(shard_dir)?;
             self.shards[shard].store(true, Ordering::Relaxed);
         }
-        let mut temp = tempfile::Builder::new()
-            .prefix(".tmp-")
-            .tempfile_in(shard_dir)?;
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".tmp-");
+        // Readable like any file the user makes (tempfile's default is 0600),
+        // so a cache shared between accounts, or restored in CI, is read.
+        #[cfg(unix)]
+        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
+        let mut temp = builder.tempfile_in(shard_dir)?;
         temp.write_all(bytes)?;
         // No fsync: an entry torn by a power cut fails its checksum and is
         // a miss, which costs one check.
@@ -275,6 +279,15 @@ mod tests {
         assert!(ignore.lines().any(|l| l == "*"));
         let entry = dir.path().join("c/v1/07").join("07".repeat(31));
         assert!(entry.is_file());
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            // Readable by whom any new file is (the umask decides).
+            let plain = dir.path().join("plain");
+            std::fs::write(&plain, "").unwrap();
+            let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o444;
+            assert_eq!(mode(&entry), mode(&plain));
+        }
         // Nothing but the entry is left in its shard.
         assert_eq!(
             std::fs::read_dir(entry.parent().unwrap()).unwrap().count(),
