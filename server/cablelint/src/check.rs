@@ -1,6 +1,7 @@
 //! `cablelint check`: collect files, check (and fix) them in parallel, print
 //! the report in path order, and decide the exit status.
 
+use crate::cache::{self, Checked, Digests, Key, OptionsDigest, ResultCache};
 use crate::cli::{CheckArgs, FailOn, Format};
 use crate::inputs::{self, ConfigSource, Input};
 use crate::report::FileReport;
@@ -25,6 +26,8 @@ enum Mode {
 struct Job {
     input: Input,
     options: Arc<CheckOptions>,
+    /// With the cache on, for files on disk: what their keys are made with.
+    digest: Option<OptionsDigest>,
 }
 
 /// What one file produced: its report (unless it could not be read), and
@@ -34,6 +37,8 @@ struct Outcome {
     errors: Vec<String>,
     /// For standard input under --fix: the fixed text, for stdout.
     fixed_stdin: Option<Vec<u8>>,
+    /// The report came from the cache: the file was not checked.
+    from_cache: bool,
 }
 
 pub fn run(args: &CheckArgs) -> ExitStatus {
@@ -105,7 +110,14 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
     if let Some(shard) = args.shard {
         inputs.retain(|input| shard.contains(&input.display));
     }
-    let jobs = jobs(inputs);
+    let cache = (!args.no_cache).then(|| {
+        ResultCache::new(cache::location(
+            args.cache_dir.as_deref(),
+            args.config.as_deref(),
+            args.no_config,
+        ))
+    });
+    let jobs = jobs(inputs, cache.is_some());
     let threads = args.threads.map_or(0, usize::from);
     let pool = match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
         Ok(pool) => pool,
@@ -134,11 +146,12 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
     let batch = (pool.current_num_threads() * 64).max(64);
     let mut written = Ok(());
     let progress = crate::progress::bar(jobs.len(), args.no_progress);
+    let (mut reports, mut from_cache) = (0, 0);
     for chunk in jobs.chunks(batch) {
         let outcomes: Vec<Outcome> = pool.install(|| {
             chunk
                 .par_iter()
-                .map(|job| process(job, mode, &stdin_bytes))
+                .map(|job| process(job, mode, &stdin_bytes, cache.as_ref()))
                 .collect()
         });
         progress.inc(chunk.len() as u64);
@@ -151,6 +164,8 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
             let Some(report) = outcome.report else {
                 continue;
             };
+            reports += 1;
+            from_cache += usize::from(outcome.from_cache);
             if written.is_err() {
                 continue;
             }
@@ -173,6 +188,17 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
         _ => writer.finish(&errors).map(drop),
     });
     drop(sink);
+    if args.cache_stats {
+        match &cache {
+            Some(cache) => eprintln!(
+                "Cache: {from_cache} of {reports} files from {}; {} checked, {} entries written.",
+                cache.shown(),
+                reports - from_cache,
+                cache.written()
+            ),
+            None => eprintln!("Cache: off; {reports} files checked."),
+        }
+    }
     for error in &errors {
         eprintln!("error: {error}");
     }
@@ -236,24 +262,36 @@ impl Write for Sink {
 
 /// One `CheckOptions` per distinct (configuration, file settings): files
 /// that resolve alike share it.
-fn jobs(inputs: Vec<Input>) -> Vec<Job> {
-    let mut cache: HashMap<(usize, cablelint_core::config::FileSettings), Arc<CheckOptions>> =
-        HashMap::new();
+/// Their digest too, when the cache is on.
+fn jobs(inputs: Vec<Input>, cached: bool) -> Vec<Job> {
+    type Shared = (Arc<CheckOptions>, Option<OptionsDigest>);
+    let mut shared: HashMap<(usize, cablelint_core::config::FileSettings), Shared> = HashMap::new();
+    let mut digests = Digests::default();
     inputs
         .into_iter()
         .map(|input| {
             let settings = input.config.settings_for(&input.absolute);
             let key = (Arc::as_ptr(&input.config) as usize, settings);
-            let options = cache
+            let (options, digest) = shared
                 .entry(key)
-                .or_insert_with_key(|(_, settings)| Arc::new(input.config.options_for(settings)))
+                .or_insert_with_key(|(_, settings)| {
+                    let options = input.config.options_for(settings);
+                    let digest = cached.then(|| digests.of(&options));
+                    (Arc::new(options), digest)
+                })
                 .clone();
-            Job { input, options }
+            // Standard input is never cached (as in ruff).
+            let digest = digest.filter(|_| input.path.is_some());
+            Job {
+                input,
+                options,
+                digest,
+            }
         })
         .collect()
 }
 
-fn process(job: &Job, mode: Mode, stdin_bytes: &[u8]) -> Outcome {
+fn process(job: &Job, mode: Mode, stdin_bytes: &[u8], cache: Option<&ResultCache>) -> Outcome {
     let display = job.input.display.clone();
     let bytes = match &job.input.path {
         Some(path) => match std::fs::read(path) {
@@ -263,12 +301,31 @@ fn process(job: &Job, mode: Mode, stdin_bytes: &[u8]) -> Outcome {
                     report: None,
                     errors: vec![format!("{display}: cannot read: {e}")],
                     fixed_stdin: None,
+                    from_cache: false,
                 }
             }
         },
         None => stdin_bytes.to_vec(),
     };
     let source = SourceText::from_bytes(&bytes);
+    let cache = cache.zip(job.digest);
+    let key = cache.map(|(_, digest)| digest.key_of(&bytes));
+    if let Some(checked) = usable_entry(cache, key, &source.text, mode) {
+        return Outcome {
+            report: Some(FileReport::from_checked(
+                display, &bytes, source, None, checked, 0,
+            )),
+            errors: Vec::new(),
+            fixed_stdin: None,
+            from_cache: true,
+        };
+    }
+    // Stores what this run found for the file whose bytes have this key.
+    let store = |key: Option<Key>, report: &FileReport| {
+        if let (Some((cache, _)), Some(key)) = (cache, key) {
+            cache.put(&key, &Checked::of_report(report));
+        }
+    };
     let options = &*job.options;
     let mut errors = Vec::new();
     let report = match mode {
@@ -315,6 +372,7 @@ fn process(job: &Job, mode: Mode, stdin_bytes: &[u8]) -> Outcome {
                     } else {
                         new_bytes
                     }),
+                    from_cache: false,
                 };
             }
             if fixed.fixes_applied == 0 || new_bytes == bytes {
@@ -323,7 +381,16 @@ fn process(job: &Job, mode: Mode, stdin_bytes: &[u8]) -> Outcome {
                 let path = job.input.path.as_deref().expect("not stdin");
                 match write_atomically(path, &bytes, &new_bytes) {
                     Ok(()) => {
-                        FileReport::new(display, &new_bytes, fixed.result, fixed.fixes_applied)
+                        let report =
+                            FileReport::new(display, &new_bytes, fixed.result, fixed.fixes_applied);
+                        // The file now holds the fixed text: its result is known.
+                        store(cache.map(|(_, d)| d.key_of(&new_bytes)), &report);
+                        return Outcome {
+                            report: Some(report),
+                            errors,
+                            fixed_stdin: None,
+                            from_cache: false,
+                        };
                     }
                     Err(e) => {
                         errors.push(format!("{display}: not fixed: {e}"));
@@ -333,11 +400,29 @@ fn process(job: &Job, mode: Mode, stdin_bytes: &[u8]) -> Outcome {
             }
         }
     };
+    store(key, &report);
     Outcome {
         report: Some(report),
         errors,
         fixed_stdin: None,
+        from_cache: false,
     }
+}
+
+/// The cached result of a file, if there is one and it is all this mode
+/// needs: under --fix and --diff, a file with a fix to apply is checked.
+fn usable_entry(
+    cache: Option<(&ResultCache, OptionsDigest)>,
+    key: Option<Key>,
+    text: &str,
+    mode: Mode,
+) -> Option<Checked> {
+    let checked = cache?.0.get(&key?, text)?;
+    let enough = match mode {
+        Mode::Check => true,
+        Mode::Fix(min) | Mode::Diff(min) => !checked.has_fix(min),
+    };
+    enough.then_some(checked)
 }
 
 fn unified_diff(path: &str, old: &str, new: &str) -> String {

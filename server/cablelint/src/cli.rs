@@ -34,8 +34,20 @@ pub enum Command {
     Profiles(ProfilesArgs),
     /// List the officials each file names, with their posts on its date.
     Officials(OfficialsArgs),
+    /// Remove the result cache of `check` (what `check` would use from here).
+    Clean(CleanArgs),
     /// Run the language server over stdin/stdout (editors start this).
     Lsp(LspArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CleanArgs {
+    /// The cache directory to remove (default: as `check` finds it).
+    #[arg(long)]
+    pub cache_dir: Option<PathBuf>,
+    /// Find the cache beside this configuration file.
+    #[arg(long)]
+    pub config: Option<PathBuf>,
 }
 
 /// Options of the language server, passed through as it reads them:
@@ -110,6 +122,17 @@ pub struct CheckArgs {
     /// CI, for runs of many files).
     #[arg(long)]
     pub no_progress: bool,
+    /// Check every file, reading and writing no cached results.
+    #[arg(long)]
+    pub no_cache: bool,
+    /// Keep cached results here (also: CABLELINT_CACHE_DIR; default:
+    /// `.cablelint_cache` beside the configuration file, or here).
+    #[arg(long, value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
+    /// Say on stderr how many files came from the cache and how many were
+    /// checked.
+    #[arg(long)]
+    pub cache_stats: bool,
 }
 
 #[derive(Debug, Args)]

@@ -1,6 +1,7 @@
 //! `cablelint`: the command-line linter for `.cable` transcriptions. This is
 //! the only crate that prints; everything it checks comes from cablelint-core.
 
+mod cache;
 mod check;
 mod cli;
 mod docs;
@@ -53,9 +54,28 @@ fn main() -> ExitCode {
         Command::Rules(args) => list::rules(args),
         Command::Profiles(args) => list::profiles(args),
         Command::Officials(args) => officials::run(args),
+        Command::Clean(args) => clean(args),
         Command::Lsp(args) => return lsp(args),
     };
     status.into()
+}
+
+/// `cablelint clean`, as `ruff clean`: removes the result cache.
+fn clean(args: &cli::CleanArgs) -> ExitStatus {
+    let dir = cache::location(args.cache_dir.as_deref(), args.config.as_deref(), false);
+    let shown = cache::shown(&dir);
+    match cache::clean(&dir) {
+        Ok(cache::Cleaned::Removed) => eprintln!("Removed the cache at {shown}."),
+        Ok(cache::Cleaned::Emptied) => {
+            eprintln!("Removed the cache entries in {shown}; other files there were kept.")
+        }
+        Ok(cache::Cleaned::NothingThere) => eprintln!("No cache at {shown}."),
+        Err(e) => {
+            eprintln!("error: cannot remove the cache at {shown}: {e}");
+            return ExitStatus::Failure;
+        }
+    }
+    ExitStatus::Success
 }
 
 fn lsp(args: &cli::LspArgs) -> ExitCode {

@@ -1,8 +1,11 @@
 //! What checking one file produced, with every position computed once in all
 //! the units the output formats need, so the formats only print.
 
+use crate::cache::Checked;
 use cablelint_core::profile::Detection;
-use cablelint_core::{Applicability, CheckResult, Diagnostic, LineColCursor, LineIndex, Severity};
+use cablelint_core::{
+    Applicability, CheckResult, Diagnostic, LineColCursor, LineIndex, Severity, SourceText,
+};
 
 /// A place in a file. `line` and the columns are 1-based; `column` counts
 /// Unicode scalar values, `column_utf16` UTF-16 code units; `offset` is a
@@ -43,54 +46,46 @@ pub struct FileReport {
 
 impl FileReport {
     pub fn new(path: String, raw: &[u8], result: CheckResult, fixes_applied: usize) -> Self {
-        let doc = &result.document;
-        let map = OffsetMap::new(raw, doc.source.has_bom);
-        let position = |cursor: &mut LineColCursor, offset: usize| {
-            let lc = cursor.line_col(offset);
-            Position {
-                line: lc.line + 1,
-                column: lc.column_chars + 1,
-                column_utf16: lc.column_utf16 + 1,
-                offset: map.file_offset(offset),
-            }
-        };
-        // Findings come sorted by start: one cursor walks the starts forward,
-        // another the rest, so many findings on one long line stay linear.
-        let mut starts = LineColCursor::new(&doc.lines, doc.text());
-        let mut others = LineColCursor::new(&doc.lines, doc.text());
-        let findings: Vec<Finding> = result
-            .diagnostics
-            .into_iter()
-            .map(|d| {
-                let mut at = |offset| position(&mut others, offset);
-                Finding {
-                    start: position(&mut starts, d.span.start),
-                    end: at(d.span.end),
-                    related: d
-                        .related
-                        .iter()
-                        .map(|r| (at(r.span.start), at(r.span.end)))
-                        .collect(),
-                    edits: d
-                        .fix
-                        .iter()
-                        .flat_map(|f| f.edits.iter())
-                        .map(|e| (at(e.span.start), at(e.span.end)))
-                        .collect(),
-                    diagnostic: d,
-                }
-            })
-            .collect();
-        let keep_text = !findings.is_empty();
         let document = result.document;
+        let checked = Checked {
+            profile: document.profile.id.clone(),
+            detection: document.detection,
+            diagnostics: result.diagnostics,
+        };
+        FileReport::from_checked(
+            path,
+            raw,
+            document.source,
+            Some(document.lines),
+            checked,
+            fixes_applied,
+        )
+    }
+
+    /// The report of a file whose check result is known (from the cache):
+    /// `source` is `raw` decoded; `lines` its index if already made.
+    pub fn from_checked(
+        path: String,
+        raw: &[u8],
+        source: SourceText,
+        lines: Option<LineIndex>,
+        checked: Checked,
+        fixes_applied: usize,
+    ) -> Self {
+        let keep_text = !checked.diagnostics.is_empty();
+        let lines = keep_text.then(|| lines.unwrap_or_else(|| LineIndex::new(&source.text)));
+        let findings = match &lines {
+            Some(lines) => findings(raw, &source, lines, checked.diagnostics),
+            None => Vec::new(),
+        };
         FileReport {
             path,
-            profile: document.profile.id.clone(),
-            detection: document.detection.clone(),
+            profile: checked.profile,
+            detection: checked.detection,
             fixes_applied,
             diff: None,
-            lines: keep_text.then(|| document.lines.clone()),
-            text: keep_text.then_some(document.source.text),
+            lines,
+            text: keep_text.then_some(source.text),
             findings,
         }
     }
@@ -103,6 +98,51 @@ impl FileReport {
             Detection::Detected { .. } | Detection::Fallback
         )
     }
+}
+
+/// Every diagnostic with its positions in all the units the formats need.
+fn findings(
+    raw: &[u8],
+    source: &SourceText,
+    lines: &LineIndex,
+    diagnostics: Vec<Diagnostic>,
+) -> Vec<Finding> {
+    let map = OffsetMap::new(raw, source.has_bom);
+    let position = |cursor: &mut LineColCursor, offset: usize| {
+        let lc = cursor.line_col(offset);
+        Position {
+            line: lc.line + 1,
+            column: lc.column_chars + 1,
+            column_utf16: lc.column_utf16 + 1,
+            offset: map.file_offset(offset),
+        }
+    };
+    // Findings come sorted by start: one cursor walks the starts forward,
+    // another the rest, so many findings on one long line stay linear.
+    let mut starts = LineColCursor::new(lines, &source.text);
+    let mut others = LineColCursor::new(lines, &source.text);
+    diagnostics
+        .into_iter()
+        .map(|d| {
+            let mut at = |offset| position(&mut others, offset);
+            Finding {
+                start: position(&mut starts, d.span.start),
+                end: at(d.span.end),
+                related: d
+                    .related
+                    .iter()
+                    .map(|r| (at(r.span.start), at(r.span.end)))
+                    .collect(),
+                edits: d
+                    .fix
+                    .iter()
+                    .flat_map(|f| f.edits.iter())
+                    .map(|e| (at(e.span.start), at(e.span.end)))
+                    .collect(),
+                diagnostic: d,
+            }
+        })
+        .collect()
 }
 
 /// Counts over a whole run.

@@ -9,7 +9,7 @@ use std::process::Command;
 
 fn check_json(path: &Path) -> serde_json::Value {
     let output = Command::new(env!("CARGO_BIN_EXE_cablelint"))
-        .args(["check", "--no-config", "--format", "json"])
+        .args(["check", "--no-config", "--no-cache", "--format", "json"])
         .arg(path)
         .output()
         .unwrap();

@@ -3,87 +3,20 @@
 //! a fresh directory and runs there, so paths in the output are stable and
 //! `--fix` never touches the repository. `UPDATE_EXPECT=1` rewrites snapshots.
 
-use expect_test::{expect, Expect};
+use expect_test::expect;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures")
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
-/// A scratch copy of a fixture directory.
-fn sandbox(fixture: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&fixtures().join(fixture), dir.path());
-    dir
-}
-
-struct Run {
-    stdout: String,
-    stderr: String,
-    code: i32,
-}
-
-fn run_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Run {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_cablelint"));
-    command
-        .args(args)
-        .current_dir(dir)
-        .env_remove("RUST_LOG")
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("NO_COLOR")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let mut child = command.spawn().unwrap();
-    {
-        use std::io::Write;
-        let mut pipe = child.stdin.take().unwrap();
-        if let Some(bytes) = stdin {
-            pipe.write_all(bytes).unwrap();
-        }
-    }
-    let output = child.wait_with_output().unwrap();
-    Run {
-        stdout: String::from_utf8(output.stdout).unwrap(),
-        stderr: String::from_utf8(output.stderr).unwrap(),
-        code: output.status.code().unwrap(),
-    }
-}
-
-/// Snapshots show a carriage return as `␍` and a byte-order mark as `<BOM>`,
-/// so they survive editors and stay readable.
-fn visible(text: &str) -> String {
-    text.replace('\r', "␍").replace('\u{FEFF}', "<BOM>")
-}
-
-fn check(run: &Run, code: i32, stdout: Expect, stderr: Expect) {
-    stdout.assert_eq(&visible(&run.stdout));
-    stderr.assert_eq(&visible(&run.stderr));
-    assert_eq!(run.code, code, "exit status; stderr: {}", run.stderr);
-}
+mod common;
+use common::{cablelint, cablelint_stdin, copy_dir, fixtures, sandbox};
 
 // ---- formats ----
 
 #[test]
 fn human_output_underlines_spans_and_names_profiles() {
     let dir = sandbox("cli");
-    let run = run_in(dir.path(), &["check"], None);
-    check(
-        &run,
+    cablelint(dir.path(), &["check"])
+    .expect(
         1,
         expect![[r#"
             bom-crlf.cable: profile generic (no collection recognised)
@@ -142,9 +75,8 @@ fn human_output_underlines_spans_and_names_profiles() {
 #[test]
 fn a_clean_file_passes() {
     let dir = sandbox("cli");
-    let run = run_in(dir.path(), &["check", "prc-clean.cable"], None);
-    check(
-        &run,
+    cablelint(dir.path(), &["check", "prc-clean.cable"])
+    .expect(
         0,
         expect![[r#"
             prc-clean.cable: profile prc-mfa-cable (detected from 发往, 等级, 外发, 复来报号, Foreign Ministry Dispatch No.)
@@ -162,7 +94,7 @@ fn a_clean_file_passes() {
 #[test]
 fn json_output_has_the_documented_shape() {
     let dir = sandbox("cli");
-    let run = run_in(
+    cablelint(
         dir.path(),
         &[
             "check",
@@ -170,11 +102,8 @@ fn json_output_has_the_documented_shape() {
             "json",
             "bom-crlf.cable",
             "prc-clean.cable",
-        ],
-        None,
-    );
-    check(
-        &run,
+        ])
+    .expect(
         1,
         expect![[r#"
             {
@@ -331,7 +260,7 @@ fn json_output_has_the_documented_shape() {
 fn json_offsets_index_the_file_bytes_and_columns_count_chars() {
     let dir = sandbox("cli");
     for name in ["bom-crlf.cable", "invalid-utf8.cable", "directive.cable"] {
-        let run = run_in(dir.path(), &["check", "--format", "json", name], None);
+        let run = cablelint(dir.path(), &["check", "--format", "json", name]);
         let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
         let raw = std::fs::read(dir.path().join(name)).unwrap();
         for d in json["files"][0]["diagnostics"].as_array().unwrap() {
@@ -360,7 +289,7 @@ fn json_offsets_index_the_file_bytes_and_columns_count_chars() {
 #[test]
 fn sarif_output_validates_against_the_sarif_2_1_0_schema() {
     let dir = sandbox("cli");
-    let run = run_in(dir.path(), &["check", "--format", "sarif"], None);
+    let run = cablelint(dir.path(), &["check", "--format", "sarif"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     let schema_text =
         std::fs::read_to_string(fixtures().join("sarif/sarif-schema-2.1.0.json")).unwrap();
@@ -403,9 +332,8 @@ fn sarif_output_validates_against_the_sarif_2_1_0_schema() {
 #[test]
 fn github_output_is_workflow_commands() {
     let dir = sandbox("cli");
-    let run = run_in(dir.path(), &["check", "--format", "github"], None);
-    check(
-        &run,
+    cablelint(dir.path(), &["check", "--format", "github"])
+    .expect(
         1,
         expect![[r#"
             ::warning file=bom-crlf.cable,line=2,col=6,endLine=2,endColumn=8,title=B004 empty-bracket::empty editorial bracket
@@ -423,12 +351,11 @@ fn github_output_is_workflow_commands() {
 #[test]
 fn colour_only_when_asked_or_on_a_terminal() {
     let dir = sandbox("cli");
-    let plain = run_in(dir.path(), &["check", "directive.cable"], None);
+    let plain = cablelint(dir.path(), &["check", "directive.cable"]);
     assert!(!plain.stdout.contains('\u{1b}'));
-    let always = run_in(
+    let always = cablelint(
         dir.path(),
         &["check", "--color", "always", "directive.cable"],
-        None,
     );
     assert!(always.stdout.contains("\u{1b}["));
     let mut command = Command::new(env!("CARGO_BIN_EXE_cablelint"));
@@ -452,16 +379,8 @@ fn output_does_not_depend_on_the_thread_count() {
         )
         .unwrap();
     }
-    let one = run_in(
-        dir.path(),
-        &["check", "--threads", "1", "--format", "json"],
-        None,
-    );
-    let many = run_in(
-        dir.path(),
-        &["check", "--threads", "8", "--format", "json"],
-        None,
-    );
+    let one = cablelint(dir.path(), &["check", "--threads", "1", "--format", "json"]);
+    let many = cablelint(dir.path(), &["check", "--threads", "8", "--format", "json"]);
     assert_eq!(one.code, 1);
     assert_eq!(one.stdout, many.stdout);
     let json: serde_json::Value = serde_json::from_str(&one.stdout).unwrap();
@@ -483,7 +402,7 @@ fn output_does_not_depend_on_the_thread_count() {
 fn fix_applies_only_safe_fixes_by_default() {
     let dir = sandbox("cli");
     let before = std::fs::read(dir.path().join("bom-crlf.cable")).unwrap();
-    let run = run_in(dir.path(), &["check", "--fix", "bom-crlf.cable"], None);
+    let run = cablelint(dir.path(), &["check", "--fix", "bom-crlf.cable"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_eq!(
         std::fs::read(dir.path().join("bom-crlf.cable")).unwrap(),
@@ -494,13 +413,11 @@ fn fix_applies_only_safe_fixes_by_default() {
 #[test]
 fn unsafe_fixes_rewrite_the_file_keeping_bom_and_crlf() {
     let dir = sandbox("cli");
-    let run = run_in(
+    cablelint(
         dir.path(),
         &["check", "--fix", "--unsafe-fixes", "bom-crlf.cable"],
-        None,
-    );
-    check(
-        &run,
+    )
+    .expect(
         0,
         expect![[r#"
         bom-crlf.cable: profile generic (no collection recognised)
@@ -523,7 +440,7 @@ fn a_read_only_file_is_left_untouched_with_an_error() {
     let path = dir.path().join("bom-crlf.cable");
     let before = std::fs::read(&path).unwrap();
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
-    let run = run_in(
+    cablelint(
         dir.path(),
         &[
             "check",
@@ -532,11 +449,8 @@ fn a_read_only_file_is_left_untouched_with_an_error() {
             "--format",
             "github",
             "bom-crlf.cable",
-        ],
-        None,
-    );
-    check(
-        &run,
+        ])
+    .expect(
         2,
         expect![[r#"
         ::warning file=bom-crlf.cable,line=2,col=6,endLine=2,endColumn=8,title=B004 empty-bracket::empty editorial bracket
@@ -554,13 +468,10 @@ fn a_file_with_invalid_utf8_is_never_fixed() {
     let dir = sandbox("cli");
     let path = dir.path().join("invalid-utf8.cable");
     let before = std::fs::read(&path).unwrap();
-    let run = run_in(
+    cablelint(
         dir.path(),
-        &["check", "--fix", "--unsafe-fixes", "invalid-utf8.cable"],
-        None,
-    );
-    check(
-        &run,
+        &["check", "--fix", "--unsafe-fixes", "invalid-utf8.cable"])
+    .expect(
         2,
         expect![[r#"
         invalid-utf8.cable: profile generic (no collection recognised)
@@ -589,7 +500,7 @@ fn a_file_with_invalid_utf8_is_never_fixed() {
 fn diff_shows_the_fixes_and_writes_nothing() {
     let dir = sandbox("cli");
     let before = std::fs::read(dir.path().join("directive.cable")).unwrap();
-    let run = run_in(
+    cablelint(
         dir.path(),
         &[
             "check",
@@ -598,10 +509,8 @@ fn diff_shows_the_fixes_and_writes_nothing() {
             "directive.cable",
             "bom-crlf.cable",
         ],
-        None,
-    );
-    check(
-        &run,
+    )
+    .expect(
         1,
         expect![[r#"
             --- a/bom-crlf.cable
@@ -636,13 +545,12 @@ fn diff_shows_the_fixes_and_writes_nothing() {
 #[test]
 fn stdin_is_checked_under_its_given_name() {
     let dir = sandbox("cli");
-    let run = run_in(
+    cablelint_stdin(
         dir.path(),
         &["check", "--stdin-filename", "letters/x.cable"],
-        Some("发往 𠀋 [] ok\n".as_bytes()),
-    );
-    check(
-        &run,
+        "发往 𠀋 [] ok\n".as_bytes(),
+    )
+    .expect(
         1,
         expect![[r#"
         letters/x.cable: profile generic (no collection recognised)
@@ -662,13 +570,12 @@ fn stdin_is_checked_under_its_given_name() {
 #[test]
 fn stdin_fixed_goes_to_stdout_and_the_report_to_stderr() {
     let dir = sandbox("cli");
-    let run = run_in(
+    let run = cablelint_stdin(
         dir.path(),
         &["check", "--fix", "--unsafe-fixes", "-"],
-        Some("\u{FEFF}a [] b\r\n".as_bytes()),
-    );
-    check(
-        &run,
+        "\u{FEFF}a [] b\r\n".as_bytes(),
+    )
+    .expect(
         0,
         expect![[r#"
             <BOM>a b␍
@@ -685,20 +592,15 @@ fn stdin_fixed_goes_to_stdout_and_the_report_to_stderr() {
 #[test]
 fn named_files_are_checked_whatever_their_extension_and_walks_skip_them() {
     let dir = sandbox("cli");
-    let named = run_in(
-        dir.path(),
-        &["check", "--format", "github", "notes.txt"],
-        None,
-    );
-    check(
-        &named,
+    cablelint(dir.path(), &["check", "--format", "github", "notes.txt"])
+    .expect(
         1,
         expect![[r#"
         ::warning file=notes.txt,line=1,col=13,endLine=1,endColumn=15,title=B004 empty-bracket::empty editorial bracket
     "#]],
         expect![[""]],
     );
-    let walked = run_in(dir.path(), &["check", "--format", "json", "."], None);
+    let walked = cablelint(dir.path(), &["check", "--format", "json", "."]);
     assert!(!walked.stdout.contains("notes.txt"));
 }
 
@@ -706,7 +608,7 @@ fn named_files_are_checked_whatever_their_extension_and_walks_skip_them() {
 fn walks_respect_gitignore() {
     let dir = sandbox("cli");
     std::fs::write(dir.path().join(".gitignore"), "directive.cable\n").unwrap();
-    let run = run_in(dir.path(), &["check", "--format", "json"], None);
+    let run = cablelint(dir.path(), &["check", "--format", "json"]);
     assert!(!run.stdout.contains("directive.cable"));
     assert!(run.stdout.contains("bom-crlf.cable"));
 }
@@ -714,7 +616,7 @@ fn walks_respect_gitignore() {
 #[test]
 fn a_missing_path_is_an_error_but_the_rest_is_checked() {
     let dir = sandbox("cli");
-    let run = run_in(
+    cablelint(
         dir.path(),
         &[
             "check",
@@ -722,11 +624,8 @@ fn a_missing_path_is_an_error_but_the_rest_is_checked() {
             "github",
             "nope.cable",
             "prc-clean.cable",
-        ],
-        None,
-    );
-    check(
-        &run,
+        ])
+    .expect(
         2,
         expect![[r#"
             ::notice file=prc-clean.cable,line=1,col=14,endLine=1,endColumn=15,title=B006 unbalanced-punctuation::`(` is not closed before its paragraph ends (line 2)
@@ -752,11 +651,11 @@ fn fail_on_sets_the_threshold() {
             "bom-crlf.cable",
         ]
     };
-    assert_eq!(run_in(dir.path(), &args("warning"), None).code, 1);
-    assert_eq!(run_in(dir.path(), &args("error"), None).code, 0);
-    assert_eq!(run_in(dir.path(), &args("never"), None).code, 0);
-    assert_eq!(run_in(dir.path(), &args("hint"), None).code, 1);
-    let usage = run_in(dir.path(), &["check", "--fail-on", "loud"], None);
+    assert_eq!(cablelint(dir.path(), &args("warning")).code, 1);
+    assert_eq!(cablelint(dir.path(), &args("error")).code, 0);
+    assert_eq!(cablelint(dir.path(), &args("never")).code, 0);
+    assert_eq!(cablelint(dir.path(), &args("hint")).code, 1);
+    let usage = cablelint(dir.path(), &["check", "--fail-on", "loud"]);
     assert_eq!(usage.code, 2);
     assert!(
         usage.stderr.contains("invalid value 'loud'"),
@@ -770,9 +669,8 @@ fn fail_on_sets_the_threshold() {
 #[test]
 fn configuration_sets_profiles_severities_ignores_and_excludes() {
     let dir = sandbox("cli-project");
-    let run = run_in(dir.path(), &["check", "--format", "github"], None);
-    check(
-        &run,
+    cablelint(dir.path(), &["check", "--format", "github"])
+    .expect(
         0,
         expect![[r#"
             ::notice file=frus/telegram.cable,line=4,col=16,endLine=4,endColumn=18,title=B004 empty-bracket::empty editorial bracket
@@ -780,7 +678,7 @@ fn configuration_sets_profiles_severities_ignores_and_excludes() {
         "#]],
         expect![[""]],
     );
-    let json = run_in(dir.path(), &["check", "--format", "json", "frus"], None);
+    let json = cablelint(dir.path(), &["check", "--format", "json", "frus"]);
     let json: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
     assert_eq!(json["files"][0]["profile"], "frus-telegram");
     assert_eq!(
@@ -792,13 +690,10 @@ fn configuration_sets_profiles_severities_ignores_and_excludes() {
 #[test]
 fn no_config_and_explicit_config() {
     let dir = sandbox("cli-project");
-    let run = run_in(
+    cablelint(
         dir.path(),
-        &["check", "--no-config", "--format", "github"],
-        None,
-    );
-    check(
-        &run,
+        &["check", "--no-config", "--format", "github"])
+    .expect(
         1,
         expect![[r#"
             ::warning file=drafts/d.cable,line=1,col=7,endLine=1,endColumn=9,title=B004 empty-bracket::empty editorial bracket
@@ -809,7 +704,7 @@ fn no_config_and_explicit_config() {
         "#]],
         expect![[""]],
     );
-    let run = run_in(
+    let run = cablelint(
         dir.path(),
         &[
             "check",
@@ -818,15 +713,14 @@ fn no_config_and_explicit_config() {
             "--format",
             "github",
         ],
-        None,
     );
-    check(&run, 0, expect![[""]], expect![[""]]);
+    run.expect(0, expect![[""]], expect![[""]]);
 }
 
 #[test]
 fn a_bad_configuration_stops_the_run_naming_file_line_and_key() {
     let dir = sandbox("cli-bad-config");
-    let run = run_in(dir.path(), &["check"], None);
+    let run = cablelint(dir.path(), &["check"]);
     let stderr = run
         .stderr
         .replace(&dir.path().display().to_string(), "$DIR");
@@ -842,9 +736,8 @@ fn a_bad_configuration_stops_the_run_naming_file_line_and_key() {
 #[test]
 fn explain_prints_a_rule_and_suggests_for_typos() {
     let dir = tempfile::tempdir().unwrap();
-    let run = run_in(dir.path(), &["explain", "B004"], None);
-    check(
-        &run,
+    let run = cablelint(dir.path(), &["explain", "B004"])
+    .expect(
         0,
         expect![[r#"
         # B004 empty-bracket
@@ -871,11 +764,9 @@ fn explain_prints_a_rule_and_suggests_for_typos() {
     "#]],
         expect![[""]],
     );
-    let by_name = run_in(dir.path(), &["explain", "empty-bracket"], None);
+    let by_name = cablelint(dir.path(), &["explain", "empty-bracket"]);
     assert_eq!(by_name.stdout, run.stdout);
-    let typo = run_in(dir.path(), &["explain", "B04"], None);
-    check(
-        &typo,
+    cablelint(dir.path(), &["explain", "B04"]).expect(
         2,
         expect![[""]],
         expect![[r#"
@@ -887,9 +778,8 @@ fn explain_prints_a_rule_and_suggests_for_typos() {
 #[test]
 fn rules_and_profiles_are_listed() {
     let dir = tempfile::tempdir().unwrap();
-    let run = run_in(dir.path(), &["rules"], None);
-    check(
-        &run,
+    let run = cablelint(dir.path(), &["rules"])
+    .expect(
         0,
         expect![[r#"
             B001  unclosed-bracket         error        fix:no         An editorial `[` that its paragraph never closes.
@@ -918,12 +808,10 @@ fn rules_and_profiles_are_listed() {
         "#]],
         expect![[""]],
     );
-    let json = run_in(dir.path(), &["rules", "--format", "json"], None);
+    let json = cablelint(dir.path(), &["rules", "--format", "json"]);
     let list: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
     assert_eq!(list.as_array().unwrap().len(), run.stdout.lines().count());
-    let profiles = run_in(dir.path(), &["profiles"], None);
-    check(
-        &profiles,
+    cablelint(dir.path(), &["profiles"]).expect(
         0,
         expect![[r#"
         generic                    Generic cable
@@ -943,10 +831,9 @@ fn committed_rule_pages_are_up_to_date() {
     let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/rules");
     let scratch = tempfile::tempdir().unwrap();
     let out = scratch.path().join("rules");
-    let run = run_in(
+    let run = cablelint(
         scratch.path(),
         &["explain", "--all", "--output-dir", out.to_str().unwrap()],
-        None,
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     if std::env::var_os("UPDATE_EXPECT").is_some() {
@@ -1016,7 +903,7 @@ fn the_real_corpus_checks_cleanly() {
     let dir = tempfile::tempdir().unwrap();
     let mut args = vec!["check", "--no-config", "--format", "json"];
     args.extend(files.iter().map(String::as_str));
-    let run = run_in(dir.path(), &args, None);
+    let run = cablelint(dir.path(), &args);
     assert!(run.code == 0 || run.code == 1, "{}", run.stderr);
     assert_eq!(run.stderr, "");
     let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
@@ -1032,9 +919,8 @@ const OFFICIALS_CABLE: &str = "\u{FEFF}June 28, 1962\r\n\r\nCable\r\n\r\n发往 
 fn officials_lists_people_and_their_posts_on_the_date() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a.cable"), OFFICIALS_CABLE).unwrap();
-    let run = run_in(dir.path(), &["officials", "a.cable"], None);
-    check(
-        &run,
+    cablelint(dir.path(), &["officials", "a.cable"])
+    .expect(
         0,
         expect![[r#"
             a.cable (1962-06-28)
@@ -1047,11 +933,7 @@ fn officials_lists_people_and_their_posts_on_the_date() {
         "#]],
         expect![[""]],
     );
-    let run = run_in(
-        dir.path(),
-        &["officials", "--format", "json", "a.cable"],
-        None,
-    );
+    let run = cablelint(dir.path(), &["officials", "--format", "json", "a.cable"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     let ji = &json[0]["officials"][0];
@@ -1070,7 +952,7 @@ fn officials_lists_people_and_their_posts_on_the_date() {
     );
     assert_eq!(ji["positions"][1], serde_json::json!([6, 15]));
     // A missing file: an error naming it, the others still listed.
-    let run = run_in(dir.path(), &["officials", "missing.cable", "a.cable"], None);
+    let run = cablelint(dir.path(), &["officials", "missing.cable", "a.cable"]);
     assert_eq!(run.code, 2);
     assert!(
         run.stderr.starts_with("error: missing.cable: "),
@@ -1088,7 +970,7 @@ fn officials_lists_people_and_their_posts_on_the_date() {
 fn json_diagnostics_about_an_official_name_the_person() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a.cable"), OFFICIALS_CABLE).unwrap();
-    let run = run_in(dir.path(), &["check", "--format", "json", "a.cable"], None);
+    let run = cablelint(dir.path(), &["check", "--format", "json", "a.cable"]);
     let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     let diagnostics = json["files"][0]["diagnostics"].as_array().unwrap();
     let o001 = diagnostics

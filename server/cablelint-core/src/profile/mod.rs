@@ -126,7 +126,19 @@ pub struct Profile {
     /// Labels sorted and patterns compiled on first use, once per profile
     /// rather than once per document (compiling dominated `check` before).
     #[serde(skip)]
-    prepared: OnceLock<Prepared>,
+    prepared: PreparedOnce,
+}
+
+/// [`Prepared`], made on first use. Its `Debug` shows nothing, so a profile's
+/// `Debug` text is its definition alone, whether prepared or not (the CLI's
+/// result cache keys on that text).
+#[derive(Clone, Default)]
+struct PreparedOnce(OnceLock<Prepared>);
+
+impl std::fmt::Debug for PreparedOnce {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("..")
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -145,7 +157,7 @@ pub(crate) fn fold_first(c: char) -> char {
 
 impl Profile {
     fn prepared(&self) -> &Prepared {
-        self.prepared.get_or_init(|| {
+        self.prepared.0.get_or_init(|| {
             let mut labels: Vec<_> = self
                 .fields
                 .iter()
@@ -235,7 +247,7 @@ impl Profile {
             }),
         }
         // A clone keeps what its original prepared: the labels changed.
-        self.prepared = OnceLock::new();
+        self.prepared = PreparedOnce::default();
     }
 
     /// Every (label, field index, is-original-language) triple, longest label
@@ -387,5 +399,16 @@ mod tests {
         let labels = set.get("prc-mfa-cable").unwrap().labels();
         let lengths: Vec<_> = labels.iter().map(|(l, _, _)| l.chars().count()).collect();
         assert!(lengths.windows(2).all(|w| w[0] >= w[1]));
+    }
+
+    #[test]
+    fn debug_text_is_the_definition_whether_prepared_or_not() {
+        let fresh = ProfileSet::builtin().get("prc-mfa-cable").unwrap().clone();
+        let before = format!("{fresh:?}");
+        assert!(!fresh.labels().is_empty());
+        assert_eq!(format!("{fresh:?}"), before);
+        let mut changed = fresh.clone();
+        changed.add_labels("receiver", &["Addressee".to_owned()]);
+        assert_ne!(format!("{changed:?}"), before);
     }
 }

@@ -1,0 +1,291 @@
+//! Cache keys: one per (file content, everything else that decides what
+//! `lint::check` reports for it).
+//!
+//! The hash is BLAKE3 rather than xxh3: a key stands in for "this file and
+//! these settings were checked already", so a collision would print a wrong
+//! report. BLAKE3 is cryptographic (no two files share a key, even crafted
+//! ones) and still hashes at GB/s per core with SIMD, far below the cost of
+//! reading and parsing a file; the `blake3` crate is the reference
+//! implementation, kept by its authors.
+//!
+//! No rule sees a file's path (`CheckOptions` and the text are all a rule
+//! gets), so the path is not in the key: what the path decides (profile by
+//! glob, per-file ignores) is already in the file's `CheckOptions`.
+
+use super::entry::FORMAT;
+use cablelint_core::lint::CheckOptions;
+use cablelint_officials::{Matcher, Person};
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+/// The key of one file's entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key([u8; 32]);
+
+impl Key {
+    #[cfg(test)]
+    pub fn from_bytes(bytes: [u8; 32]) -> Key {
+        Key(bytes)
+    }
+
+    pub fn to_hex(self) -> String {
+        blake3::Hash::from(self.0).to_hex().to_string()
+    }
+
+    /// Which of the 256 subdirectories holds the entry (its first byte).
+    pub fn shard(self) -> usize {
+        usize::from(self.0[0])
+    }
+}
+
+/// A digest of the settings one file is checked with (the configuration as
+/// resolved for it, the cablelint build): the key of a file is its bytes
+/// hashed with this digest as the BLAKE3 key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct OptionsDigest([u8; 32]);
+
+impl OptionsDigest {
+    pub fn key_of(&self, file_bytes: &[u8]) -> Key {
+        Key(*blake3::keyed_hash(&self.0, file_bytes).as_bytes())
+    }
+}
+
+/// Computes [`OptionsDigest`]s, hashing each officials registry once however
+/// many option sets share it (a user registry may hold 100,000 people).
+#[derive(Default)]
+pub struct Digests {
+    registries: HashMap<usize, blake3::Hash>,
+}
+
+impl Digests {
+    pub fn of(&mut self, options: &CheckOptions) -> OptionsDigest {
+        // Destructured field by field: a new field in `CheckOptions` does not
+        // compile here until someone decides how it enters the key.
+        let CheckOptions {
+            profiles,
+            parse,
+            selection,
+            officials,
+            romanisation,
+        } = options;
+        let mut hasher = blake3::Hasher::new();
+        hasher.update(b"cablelint result cache\0");
+        hasher.update(&FORMAT.to_le_bytes());
+        hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
+        hasher.update(&build_stamp());
+        let mut text = HashText(&mut hasher);
+        // `Debug` text is exact (every field, every string) and stable within
+        // one build, which the key also names. A profile's `Debug` is its
+        // definition alone (its prepared tables print as `..`).
+        let _ = write!(text, "\0{selection:?}\0{parse:?}\0{romanisation:?}");
+        for profile in profiles.iter() {
+            let _ = write!(text, "\0{profile:?}");
+        }
+        match officials {
+            // The built-in registry is part of the build.
+            None => hasher.update(b"\0built-in officials"),
+            Some(matcher) => {
+                let digest = *self
+                    .registries
+                    .entry(std::sync::Arc::as_ptr(matcher) as usize)
+                    .or_insert_with(|| registry_digest(matcher));
+                hasher.update(b"\0officials\0").update(digest.as_bytes())
+            }
+        };
+        OptionsDigest(*hasher.finalize().as_bytes())
+    }
+}
+
+fn registry_digest(matcher: &Matcher) -> blake3::Hash {
+    let mut hasher = blake3::Hasher::new();
+    let mut text = HashText(&mut hasher);
+    for person in matcher.registry().persons() {
+        // Field by field, so a new field does not compile here unseen. Where
+        // an entry was written (for go-to-definition) is no part of a check's
+        // result: the same registry named by another path is the same.
+        let Person {
+            id,
+            name,
+            native,
+            variants,
+            surname_alone,
+            born,
+            died,
+            summary,
+            posts,
+            sources,
+            origin: _,
+        } = person;
+        let _ = write!(
+            text,
+            "{id:?}{name:?}{native:?}{variants:?}{surname_alone:?}{born:?}{died:?}{summary:?}{posts:?}{sources:?}\0"
+        );
+    }
+    hasher.finalize()
+}
+
+/// Release builds are named by their version, as ruff's cache does. A debug
+/// build also adds its executable's size and time, so rebuilding after a
+/// change to a rule never reads entries the old code wrote.
+fn build_stamp() -> Vec<u8> {
+    if !cfg!(debug_assertions) {
+        return Vec::new();
+    }
+    let stamp = std::env::current_exe()
+        .and_then(std::fs::metadata)
+        .map(|m| {
+            let modified = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos());
+            format!("debug build {} {modified}", m.len())
+        })
+        .unwrap_or_default();
+    stamp.into_bytes()
+}
+
+/// Feeds formatted text straight into a hasher, without building a string.
+struct HashText<'a>(&'a mut blake3::Hasher);
+
+impl std::fmt::Write for HashText<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.0.update(s.as_bytes());
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cablelint_core::config::Config;
+    use cablelint_core::Severity;
+    use std::path::Path;
+
+    const TEXT: &[u8] = "\u{FEFF}发往 𠀋 [] 乌鲁木齐\r\n".as_bytes();
+
+    fn key(options: &CheckOptions, bytes: &[u8]) -> Key {
+        Digests::default().of(options).key_of(bytes)
+    }
+
+    #[test]
+    fn the_same_file_and_options_give_the_same_key() {
+        let options = CheckOptions::default();
+        assert_eq!(key(&options, TEXT), key(&options, TEXT));
+        assert_eq!(key(&options, TEXT), key(&options.clone(), TEXT));
+        assert_eq!(key(&options, TEXT).to_hex().len(), 64);
+    }
+
+    #[test]
+    fn every_byte_and_every_setting_changes_the_key() {
+        let base = CheckOptions::default();
+        let mut keys = vec![key(&base, TEXT), key(&base, &TEXT[3..])];
+        let mut crlf_to_lf = TEXT.to_vec();
+        crlf_to_lf.retain(|&b| b != b'\r');
+        keys.push(key(&base, &crlf_to_lf));
+        let variants: Vec<fn(&mut CheckOptions)> = vec![
+            |o| o.selection.ignore.push("B004".into()),
+            |o| o.selection.extend_select.push("O003".into()),
+            |o| o.selection.select = Some(vec!["B".into()]),
+            |o| {
+                o.selection.severity.insert("B004".into(), Severity::Hint);
+            },
+            |o| o.parse.profile = Some("prc-mfa-cable".into()),
+            |o| {
+                o.romanisation = cablelint_core::officials::Romanisation::WadeGiles;
+            },
+            |o| {
+                let mut profile = o.profiles.get("generic").unwrap().clone();
+                profile.conventions.house_ellipsis = "…".into();
+                o.profiles.insert(profile);
+            },
+        ];
+        for change in &variants {
+            let mut options = base.clone();
+            change(&mut options);
+            keys.push(key(&options, TEXT));
+        }
+        let mut unique = keys.clone();
+        unique.sort_by_key(|k| k.to_hex());
+        unique.dedup();
+        assert_eq!(unique.len(), keys.len(), "{keys:?}");
+    }
+
+    #[test]
+    fn preparing_a_profile_does_not_change_the_key() {
+        let options = CheckOptions::default();
+        let before = key(&options, TEXT);
+        for profile in options.profiles.iter() {
+            profile.labels();
+        }
+        cablelint_core::lint::check(cablelint_core::SourceText::from_bytes(TEXT), &options);
+        assert_eq!(key(&options, TEXT), before);
+    }
+
+    fn write(path: &Path, text: &str) {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    const PERSON: &str = "[[person]]\nid = \"pavel-novak\"\nname = { text = \"Pavel Novák\", system = \"latin\", family = \"Novák\", given = \"Pavel\", order = \"given-first\" }\nsurname_alone = true\nsummary = \"A clerk.\"\nsources = [\"Our notes\"]\nposts = [{ title = \"Ambassador\", org = \"Czechoslovakia\", start = \"1960\", end = \"1964\", source = \"Our notes\" }]\n";
+
+    const PROFILE: &str =
+        "id = \"ours\"\nname = \"Ours\"\n[[field]]\nid = \"receiver\"\nlabels = [\"Receiver\"]\n";
+
+    /// The key of a file under the configuration at `dir`, loaded afresh.
+    fn key_under(dir: &Path) -> Key {
+        let config = Config::load(&dir.join("cablelint.toml")).unwrap();
+        key(&config.check_options(&dir.join("a.cable")), TEXT)
+    }
+
+    /// A scratch directory with this `cablelint.toml`.
+    fn project(config: &str) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        write(&dir.path().join("cablelint.toml"), config);
+        dir
+    }
+
+    #[test]
+    fn a_changed_registry_or_profile_file_changes_the_key() {
+        let dir = project(
+            "profile-files = [\"p/ours.toml\"]\n[officials]\nregistries = [\"o/ours.toml\"]\n",
+        );
+        let dir = dir.path();
+        write(&dir.join("o/ours.toml"), PERSON);
+        write(&dir.join("p/ours.toml"), PROFILE);
+        let first = key_under(dir);
+        assert_eq!(key_under(dir), first, "loading again is the same key");
+
+        write(&dir.join("o/ours.toml"), &PERSON.replace("1964", "1965"));
+        let registry_changed = key_under(dir);
+        assert_ne!(registry_changed, first);
+
+        write(
+            &dir.join("p/ours.toml"),
+            &PROFILE.replace("\"Receiver\"", "\"To\""),
+        );
+        let profile_changed = key_under(dir);
+        assert_ne!(profile_changed, registry_changed);
+        assert_ne!(profile_changed, first);
+    }
+
+    #[test]
+    fn per_file_ignores_and_profile_globs_give_files_their_own_keys() {
+        let dir = project(
+            "[profiles]\n\"prc/**\" = \"prc-mfa-cable\"\n[per-file-ignores]\n\"drafts/**\" = [\"B004\"]\n",
+        );
+        let dir = dir.path();
+        let config = Config::load(&dir.join("cablelint.toml")).unwrap();
+        let mut digests = Digests::default();
+        let mut key_at = |path: &str| {
+            digests
+                .of(&config.check_options(&dir.join(path)))
+                .key_of(TEXT)
+        };
+        let plain = key_at("a.cable");
+        assert_eq!(key_at("b/c.cable"), plain, "same settings, same key");
+        assert_ne!(key_at("prc/a.cable"), plain);
+        assert_ne!(key_at("drafts/a.cable"), plain);
+        assert_ne!(key_at("drafts/a.cable"), key_at("prc/a.cable"));
+    }
+}
