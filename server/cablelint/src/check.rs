@@ -3,7 +3,7 @@
 
 use crate::cli::{CheckArgs, FailOn, Format};
 use crate::inputs::{self, ConfigSource, Input};
-use crate::report::FileReport;
+use crate::report::{FileReport, OffsetMap};
 use crate::write::write_atomically;
 use crate::{output, ExitStatus};
 use cablelint_core::config::Config;
@@ -255,25 +255,45 @@ fn jobs(inputs: Vec<Input>) -> Vec<Job> {
 
 fn process(job: &Job, mode: Mode, stdin_bytes: &[u8]) -> Outcome {
     let display = job.input.display.clone();
+    let options = &*job.options;
+    let outcome = |report| Outcome {
+        report: Some(report),
+        errors: Vec::new(),
+        fixed_stdin: None,
+    };
     let bytes = match &job.input.path {
-        Some(path) => match std::fs::read(path) {
-            Ok(bytes) => bytes,
-            Err(e) => {
-                return Outcome {
-                    report: None,
-                    errors: vec![format!("{display}: cannot read: {e}")],
-                    fixed_stdin: None,
+        Some(path) => {
+            // A file over the limit is not read at all: memory stays
+            // bounded whatever its size.
+            let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+            if let Some(too_large) = options.limits.too_large(size) {
+                let result = lint::check_too_large(too_large, options);
+                return outcome(FileReport::new(display, &[], result, 0));
+            }
+            match std::fs::read(path) {
+                Ok(bytes) => bytes,
+                Err(e) => {
+                    return Outcome {
+                        report: None,
+                        errors: vec![format!("{display}: cannot read: {e}")],
+                        fixed_stdin: None,
+                    }
                 }
             }
-        },
+        }
         None => stdin_bytes.to_vec(),
     };
-    let source = SourceText::from_bytes(&bytes);
-    let options = &*job.options;
-    let mut errors = Vec::new();
-    let report = match mode {
-        Mode::Check => FileReport::new(display, &bytes, lint::check(source, options), 0),
+    let has_bom = bytes.starts_with(BOM);
+    match mode {
+        Mode::Check => {
+            // The offsets map needs the raw bytes only where they are not
+            // UTF-8; then the text is decoded in place, not copied.
+            let offsets = OffsetMap::new(&bytes, has_bom);
+            let result = lint::check(SourceText::from_vec(bytes), options);
+            outcome(FileReport::with_offsets(display, offsets, result, 0))
+        }
         Mode::Diff(min) => {
+            let source = SourceText::from_bytes(&bytes);
             let fixed = lint::fix(source.clone(), options, min);
             let diff = (fixed.fixes_applied > 0).then(|| {
                 let new = source.to_file_string(&fixed.text);
@@ -282,54 +302,67 @@ fn process(job: &Job, mode: Mode, stdin_bytes: &[u8]) -> Outcome {
             });
             let mut report = FileReport::new(display, &bytes, lint::check(source, options), 0);
             report.diff = diff;
-            report
+            outcome(report)
         }
-        Mode::Fix(min) => {
-            let is_stdin = job.input.path.is_none();
-            let invalid_at = source.invalid_utf8_at;
-            let fixed = lint::fix(source.clone(), options, min);
-            if let Some(at) = invalid_at {
-                let fixable = fixed
-                    .result
-                    .diagnostics
-                    .iter()
-                    .any(|d| d.fix.as_ref().is_some_and(|f| f.applicability >= min));
-                if fixable {
-                    errors.push(format!(
-                        "{display}: not fixed: invalid UTF-8 at byte {at}; re-save the file as UTF-8"
-                    ));
-                }
-            }
-            let new_bytes = source.to_file_string(&fixed.text).into_bytes();
-            if is_stdin {
-                return Outcome {
-                    report: Some(FileReport::new(
-                        display,
-                        &new_bytes,
-                        fixed.result,
-                        fixed.fixes_applied,
-                    )),
-                    errors,
-                    fixed_stdin: Some(if invalid_at.is_some() {
-                        bytes
-                    } else {
-                        new_bytes
-                    }),
-                };
-            }
-            if fixed.fixes_applied == 0 || new_bytes == bytes {
-                FileReport::new(display, &bytes, fixed.result, 0)
+        Mode::Fix(min) => fix_file(job, display, bytes, has_bom, min),
+    }
+}
+
+/// `--fix` on one file: the original bytes are kept (to compare with the
+/// file before replacing it); the text is fixed without further copies.
+fn fix_file(
+    job: &Job,
+    display: String,
+    bytes: Vec<u8>,
+    has_bom: bool,
+    min: Applicability,
+) -> Outcome {
+    let options = &*job.options;
+    let mut errors = Vec::new();
+    let is_stdin = job.input.path.is_none();
+    let source = SourceText::from_bytes(&bytes);
+    let invalid_at = source.invalid_utf8_at;
+    let fixed = lint::fix(source, options, min);
+    if let Some(at) = invalid_at {
+        let fixable = fixed
+            .result
+            .diagnostics
+            .iter()
+            .any(|d| d.fix.as_ref().is_some_and(|f| f.applicability >= min));
+        if fixable {
+            errors.push(format!(
+                "{display}: not fixed: invalid UTF-8 at byte {at}; re-save the file as UTF-8"
+            ));
+        }
+    }
+    let fixes_applied = fixed.fixes_applied;
+    let result = fixed.result;
+    let new_bytes = SourceText::into_file_bytes(has_bom, fixed.text);
+    if is_stdin {
+        return Outcome {
+            report: Some(FileReport::new(display, &new_bytes, result, fixes_applied)),
+            errors,
+            fixed_stdin: Some(if invalid_at.is_some() {
+                bytes
             } else {
-                let path = job.input.path.as_deref().expect("not stdin");
-                match write_atomically(path, &bytes, &new_bytes) {
-                    Ok(()) => {
-                        FileReport::new(display, &new_bytes, fixed.result, fixed.fixes_applied)
-                    }
-                    Err(e) => {
-                        errors.push(format!("{display}: not fixed: {e}"));
-                        FileReport::new(display, &bytes, lint::check(source, options), 0)
-                    }
-                }
+                new_bytes
+            }),
+        };
+    }
+    let report = if fixes_applied == 0 || new_bytes == bytes {
+        FileReport::new(display, &bytes, result, 0)
+    } else {
+        let path = job.input.path.as_deref().expect("not stdin");
+        match write_atomically(path, &bytes, &new_bytes) {
+            Ok(()) => {
+                drop(bytes);
+                FileReport::new(display, &new_bytes, result, fixes_applied)
+            }
+            Err(e) => {
+                errors.push(format!("{display}: not fixed: {e}"));
+                drop(result);
+                let recheck = lint::check(SourceText::from_bytes(&bytes), options);
+                FileReport::new(display, &bytes, recheck, 0)
             }
         }
     };
@@ -339,6 +372,8 @@ fn process(job: &Job, mode: Mode, stdin_bytes: &[u8]) -> Outcome {
         fixed_stdin: None,
     }
 }
+
+const BOM: &[u8] = "\u{FEFF}".as_bytes();
 
 fn unified_diff(path: &str, old: &str, new: &str) -> String {
     similar::TextDiff::from_lines(old, new)

@@ -43,8 +43,19 @@ pub struct FileReport {
 
 impl FileReport {
     pub fn new(path: String, raw: &[u8], result: CheckResult, fixes_applied: usize) -> Self {
+        let map = OffsetMap::new(raw, result.document.source.has_bom);
+        FileReport::with_offsets(path, map, result, fixes_applied)
+    }
+
+    /// [`FileReport::new`] with the file's offsets already mapped, so the
+    /// raw bytes need not be kept.
+    pub fn with_offsets(
+        path: String,
+        map: OffsetMap,
+        result: CheckResult,
+        fixes_applied: usize,
+    ) -> Self {
         let doc = &result.document;
-        let map = OffsetMap::new(raw, doc.source.has_bom);
         let position = |cursor: &mut LineColCursor, offset: usize| {
             let lc = cursor.line_col(offset);
             Position {
@@ -89,7 +100,7 @@ impl FileReport {
             detection: document.detection.clone(),
             fixes_applied,
             diff: None,
-            lines: keep_text.then(|| document.lines.clone()),
+            lines: keep_text.then_some(document.lines),
             text: keep_text.then_some(document.source.text),
             findings,
         }
