@@ -27,13 +27,10 @@ if [ ! -d "$CORPUS" ]; then
     python3 tests/bench/gen_corpus.py "$CORPUS" --files 20000 >&2
 fi
 python3 tests/bench/big_inputs.py "$CORPUS" "$BIG"
-# Every limit raised past the inputs, so the whole file is checked.
+# The size limit raised past the inputs, so the whole file is checked; the
+# cap on findings stays at its default (the brackets line reaches it).
 CONFIG="$BIG/cablelint.toml"
-cat > "$CONFIG" <<'EOF'
-[limits]
-max-file-size = "1GB"
-max-line-length = "1GB"
-EOF
+printf '[limits]\nmax-file-size = "1GB"\n' > "$CONFIG"
 
 measure() {
     local label="$1"

@@ -83,7 +83,7 @@ impl<'a> TextMap<'a> {
 
     pub fn position(&self, offset: usize) -> Position {
         let at = self.lines.line_col(self.text, self.addressable(offset));
-        self.to_position(at)
+        self.position_of(at)
     }
 
     /// Between `\r` and `\n` is no position at all: use the line's end.
@@ -99,7 +99,7 @@ impl<'a> TextMap<'a> {
         }
     }
 
-    fn to_position(&self, at: LineCol) -> Position {
+    fn position_of(&self, at: LineCol) -> Position {
         let column = match self.encoding {
             Encoding::Utf8 => at.column_bytes,
             Encoding::Utf16 => at.column_utf16,
@@ -222,7 +222,7 @@ pub struct Positions<'a> {
 impl Positions<'_> {
     pub fn position(&mut self, offset: usize) -> Position {
         let at = self.cursor.line_col(self.map.addressable(offset));
-        self.map.to_position(at)
+        self.map.position_of(at)
     }
 
     pub fn range(&mut self, span: Span) -> Range {

@@ -18,12 +18,6 @@ fn options(select: Option<&str>) -> CheckOptions {
     }
 }
 
-/// Codes of every finding on `text`, every rule selected. Documentation
-/// examples write a byte that is not UTF-8 as `<0xFF>`.
-pub fn codes_reported(text: &str) -> Vec<&'static str> {
-    codes_reported_with(text, Limits::default())
-}
-
 /// The limits a rule's documented examples are checked with: the defaults,
 /// but for E003 and E004, whose examples would otherwise be 64 MB long or
 /// hold 100,000 findings.
@@ -42,7 +36,8 @@ pub fn example_limits(code: &str) -> Limits {
     }
 }
 
-/// [`codes_reported`] under other limits.
+/// Codes of every finding on `text`, every rule selected, under these
+/// limits. Documentation examples write a byte that is not UTF-8 as `<0xFF>`.
 pub fn codes_reported_with(text: &str, limits: Limits) -> Vec<&'static str> {
     let selection = RuleSelection {
         select: Some(vec![String::new()]),
