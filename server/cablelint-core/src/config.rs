@@ -32,6 +32,10 @@
 //! [officials]
 //! registries = ["officials/prc.toml"]
 //! romanisation = "pinyin"        # or "wade-giles" (rule O002)
+//!
+//! [limits]
+//! max-file-size = "64MB"         # larger files are not checked (E003)
+//! max-diagnostics-per-file = 100000  # more are counted, not kept (E004)
 //! ```
 
 mod error;
@@ -41,6 +45,7 @@ mod validate;
 
 pub use error::ConfigError;
 
+use crate::limits::Limits;
 use crate::lint::{CheckOptions, RuleSelection};
 use crate::model::ParseOptions;
 use crate::officials::Romanisation;
@@ -80,6 +85,8 @@ pub struct Config {
     pub officials: Option<Arc<Matcher>>,
     /// `[officials] romanisation` (`None`: not set, pinyin).
     pub romanisation: Option<Romanisation>,
+    /// `[limits]` (the defaults where not set).
+    pub limits: Limits,
     /// Every other file the configuration read (profile files, registries),
     /// so an editor can reload it when one of them changes.
     pub read_files: Vec<PathBuf>,
@@ -117,6 +124,7 @@ impl Config {
             officials_registries: Vec::new(),
             officials: None,
             romanisation: None,
+            limits: Limits::default(),
             read_files: Vec::new(),
             include: vec![PathGlob::new(DEFAULT_INCLUDE).expect("the default glob is valid")],
             exclude: Vec::new(),
@@ -179,6 +187,7 @@ impl Config {
             selection,
             officials: self.officials.clone(),
             romanisation: self.romanisation.unwrap_or_default(),
+            limits: self.limits,
         }
     }
 

@@ -5,6 +5,7 @@
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
 use crate::text::Span;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// At most this many rounds of lint-and-fix.
 pub const MAX_ROUNDS: usize = 10;
@@ -12,7 +13,8 @@ pub const MAX_ROUNDS: usize = 10;
 /// Applies one round: every fix at or above `min` whose edits do not overlap
 /// an earlier one. Returns the new text and how many fixes were applied.
 pub fn apply_fixes(text: &str, diagnostics: &[Diagnostic], min: Applicability) -> (String, usize) {
-    let mut taken: Vec<&Edit> = Vec::new();
+    let mut taken = Taken::default();
+    let mut edits: Vec<&Edit> = Vec::new();
     let mut applied = 0;
     for fix in diagnostics
         .iter()
@@ -24,16 +26,64 @@ pub fn apply_fixes(text: &str, diagnostics: &[Diagnostic], min: Applicability) -
                 && text.is_char_boundary(e.span.start)
                 && text.is_char_boundary(e.span.end)
         });
+        // Each edit against those taken and against the fix's own others.
+        let mut own = Taken::default();
         let clashes = fix
             .edits
             .iter()
-            .any(|e| taken.iter().any(|t| overlaps(t.span, e.span)));
+            .any(|e| taken.clashes(e.span) || !own.insert(e.span));
         if valid && !clashes {
-            taken.extend(fix.edits.iter());
+            for edit in &fix.edits {
+                taken.insert(edit.span);
+            }
+            edits.extend(fix.edits.iter());
             applied += 1;
         }
     }
-    (apply_edits(text, &taken), applied)
+    (apply_edits(text, &edits), applied)
+}
+
+/// The spans of edits taken so far, for overlap tests in logarithmic time:
+/// a file with 100,000 fixes must not compare each with every other.
+#[derive(Default)]
+struct Taken {
+    /// Non-empty spans, start → end; they never overlap one another.
+    ranges: BTreeMap<usize, usize>,
+    /// Insertion points.
+    points: BTreeSet<usize>,
+}
+
+impl Taken {
+    /// Whether `span` overlaps a taken span (as [`overlaps`] decides).
+    fn clashes(&self, span: Span) -> bool {
+        // Only the last range starting before the span's end can reach it.
+        let reach = if span.is_empty() {
+            span.start
+        } else {
+            span.end
+        };
+        let range_clash = self
+            .ranges
+            .range(..reach)
+            .next_back()
+            .is_some_and(|(&start, &end)| overlaps(Span::new(start, end), span));
+        let point_clash =
+            !span.is_empty() && self.points.range(span.start + 1..span.end).next().is_some();
+        range_clash || point_clash
+    }
+
+    /// Takes `span`, unless it clashes; returns whether it was taken.
+    fn insert(&mut self, span: Span) -> bool {
+        if self.clashes(span) {
+            return false;
+        }
+        if span.is_empty() {
+            self.points.insert(span.start);
+        } else {
+            self.ranges.insert(span.start, span.end);
+        }
+        true
+    }
 }
 
 /// Splices non-overlapping edits into `text`.
@@ -82,6 +132,52 @@ mod tests {
             apply_edits(text, &[&a, &b]),
             "Level: Normal\r\n发往:乌鲁木齐 𠀋 [...]\r\n"
         );
+    }
+
+    #[test]
+    fn taken_spans_clash_exactly_as_overlaps_says() {
+        // Every pair of small spans, against a brute-force `overlaps`.
+        let spans: Vec<Span> = (0..6)
+            .flat_map(|a| (a..6).map(move |b| Span::new(a, b)))
+            .collect();
+        for taken_list in spans.windows(2).step_by(3) {
+            let mut taken = Taken::default();
+            let mut kept = Vec::new();
+            for &span in taken_list {
+                if taken.insert(span) {
+                    kept.push(span);
+                }
+            }
+            for &span in &spans {
+                let expected = kept.iter().any(|&t| overlaps(t, span));
+                assert_eq!(taken.clashes(span), expected, "{kept:?} vs {span:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn many_fixes_apply_in_one_round() {
+        use crate::diagnostic::{Fix, Severity};
+        let text = "[ ] ".repeat(50_000);
+        let diagnostics: Vec<Diagnostic> = (0..50_000)
+            .map(|i| Diagnostic {
+                code: "B004",
+                name: "empty-bracket",
+                severity: Severity::Warning,
+                message: String::new(),
+                span: Span::new(i * 4, i * 4 + 3),
+                fix: Some(Fix {
+                    title: "Delete".into(),
+                    applicability: Applicability::Safe,
+                    edits: vec![Edit::replace(Span::new(i * 4, i * 4 + 3), "")],
+                }),
+                related: Vec::new(),
+                person: None,
+            })
+            .collect();
+        let (fixed, applied) = apply_fixes(&text, &diagnostics, Applicability::Safe);
+        assert_eq!(applied, 50_000);
+        assert_eq!(fixed, " ".repeat(50_000));
     }
 
     #[test]

@@ -6,6 +6,7 @@
 pub mod config;
 pub mod diagnostic;
 pub mod fix;
+pub mod limits;
 pub mod lint;
 pub mod model;
 pub mod officials;

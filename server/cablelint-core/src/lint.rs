@@ -3,6 +3,7 @@
 
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::fix::{apply_fixes, MAX_ROUNDS};
+use crate::limits::{Limits, TooLarge};
 use crate::model::{Directive, DirectiveKind, Document, ParseOptions};
 use crate::officials::{builtin_matcher, Romanisation};
 use crate::profile::ProfileSet;
@@ -57,34 +58,85 @@ pub fn lint(doc: &Document, selection: &RuleSelection) -> Vec<Diagnostic> {
     lint_with(doc, selection, &Shared::new(None, Romanisation::default()))
 }
 
-/// Runs the rules over a parsed document with the given settings.
+/// The settings every rule of one run shares, from the options.
+pub fn shared_for(options: &CheckOptions) -> Shared<'_> {
+    let mut shared = Shared::new(options.officials.as_deref(), options.romanisation);
+    shared.max_diagnostics = options.limits.max_diagnostics_per_file;
+    shared
+}
+
+/// Runs the rules over a parsed document with the given settings. At most
+/// `shared.max_diagnostics` findings are kept, the first in text order; the
+/// rest are counted, and one E004 finding says how many.
 pub fn lint_with(doc: &Document, selection: &RuleSelection, shared: &Shared) -> Vec<Diagnostic> {
-    let mut diagnostics = Vec::new();
-    let rules = enabled_rules(selection);
+    let cap = shared.max_diagnostics.max(1);
+    let mut diagnostics: Vec<Diagnostic> = Vec::new();
+    let mut dropped = 0;
+    let mut rules = enabled_rules(selection);
+    if doc.too_large.is_some() {
+        // The model of a file that was not read is empty: only the finding
+        // that says so (E003) makes sense.
+        rules.retain(|r| r.meta().code == "E003");
+    }
     for &rule in &rules {
         let mut cx = Context::new(doc, rule.meta(), shared);
         rule.check(&mut cx);
-        diagnostics.extend(cx.into_diagnostics());
-    }
-    diagnostics.retain(|d| !suppressed(doc, d));
-    for d in &mut diagnostics {
-        // A rule may lower its own severity for a weaker case; configuration
-        // replaces the default level only.
-        let default = rules
-            .iter()
-            .find(|r| r.meta().code == d.code)
-            .map_or(d.severity, |r| r.meta().default_severity);
-        if d.severity == default {
-            d.severity = selection.severity_of(d.code, default);
+        dropped += cx.dropped();
+        let mut found = cx.into_diagnostics();
+        found.retain(|d| !is_suppressed(doc, d));
+        for d in &mut found {
+            // A rule may lower its own severity for a weaker case;
+            // configuration replaces the default level only.
+            let default = rule.meta().default_severity;
+            if d.severity == default {
+                d.severity = selection.severity_of(d.code, default);
+            }
+        }
+        diagnostics.append(&mut found);
+        if diagnostics.len() > cap {
+            // Memory holds at most twice the cap, whatever the rules find.
+            sort(&mut diagnostics);
+            dropped += diagnostics.len() - cap;
+            diagnostics.truncate(cap);
         }
     }
-    diagnostics.sort_by(|a, b| {
-        (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
-    });
+    sort(&mut diagnostics);
+    if dropped > 0 && selection.is_enabled(TOO_MANY_CODE, true) {
+        diagnostics.insert(0, too_many_diagnostics(dropped, cap, selection));
+    }
     diagnostics
 }
 
-fn suppressed(doc: &Document, diagnostic: &Diagnostic) -> bool {
+fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
+    });
+}
+
+const TOO_MANY_CODE: &str = "E004";
+
+/// E004, which only the driver can make: it alone sees every rule's count.
+fn too_many_diagnostics(dropped: usize, kept: usize, selection: &RuleSelection) -> Diagnostic {
+    let meta = rules::by_code(TOO_MANY_CODE)
+        .expect("E004 is registered")
+        .meta();
+    Diagnostic {
+        code: meta.code,
+        name: meta.name,
+        severity: selection.severity_of(meta.code, meta.default_severity),
+        message: format!(
+            "{dropped} more finding{} not shown: only the first {kept} of a file are kept; raise `limits.max-diagnostics-per-file` in cablelint.toml to see more",
+            if dropped == 1 { "" } else { "s" }
+        ),
+        span: crate::text::Span::empty(0),
+        fix: None,
+        related: Vec::new(),
+        person: None,
+    }
+}
+
+/// Whether an in-text directive turns this finding off.
+pub(crate) fn is_suppressed(doc: &Document, diagnostic: &Diagnostic) -> bool {
     // Findings about directives themselves are never suppressed by them.
     if diagnostic.code.starts_with('E') {
         return false;
@@ -113,6 +165,8 @@ pub struct CheckOptions {
     pub officials: Option<Arc<Matcher>>,
     /// The romanisation of Chinese names the collection prefers (O002).
     pub romanisation: Romanisation,
+    /// `[limits]`: the largest file checked, the most findings kept.
+    pub limits: Limits,
 }
 
 impl CheckOptions {
@@ -130,9 +184,23 @@ pub struct CheckResult {
 }
 
 pub fn check(source: SourceText, options: &CheckOptions) -> CheckResult {
+    if let Some(too_large) = options.limits.too_large(source.file_len()) {
+        return check_too_large(too_large, options);
+    }
     let document = Document::parse(source, &options.profiles, &options.parse);
-    let shared = Shared::new(options.officials.as_deref(), options.romanisation);
-    let diagnostics = lint_with(&document, &options.selection, &shared);
+    let diagnostics = lint_with(&document, &options.selection, &shared_for(options));
+    CheckResult {
+        document,
+        diagnostics,
+    }
+}
+
+/// The result for a file over `limits.max-file-size`, which is not read:
+/// an empty model and one E003 finding (if E003 is selected).
+pub fn check_too_large(too_large: TooLarge, options: &CheckOptions) -> CheckResult {
+    let mut document = Document::parse(SourceText::from_str(""), &options.profiles, &options.parse);
+    document.too_large = Some(too_large);
+    let diagnostics = lint_with(&document, &options.selection, &shared_for(options));
     CheckResult {
         document,
         diagnostics,
@@ -150,6 +218,14 @@ pub struct FixOutcome {
 /// Lints and fixes in rounds until nothing changes. A file that did not decode
 /// cleanly is never fixed: its text is not the file's text.
 pub fn fix(source: SourceText, options: &CheckOptions, min: Applicability) -> FixOutcome {
+    if let Some(too_large) = options.limits.too_large(source.file_len()) {
+        // Never fixed, and its text comes back whole.
+        return FixOutcome {
+            text: source.text,
+            fixes_applied: 0,
+            result: check_too_large(too_large, options),
+        };
+    }
     let mut result = check(source, options);
     let mut fixes_applied = 0;
     if result.document.source.invalid_utf8_at.is_some() {

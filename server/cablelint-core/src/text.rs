@@ -66,6 +66,38 @@ impl SourceText {
         }
     }
 
+    /// [`SourceText::from_bytes`] without a copy of the text: a 50 MB file
+    /// stays one 50 MB buffer (only invalid UTF-8 is decoded into another).
+    pub fn from_vec(bytes: Vec<u8>) -> SourceText {
+        match String::from_utf8(bytes) {
+            Ok(mut text) => {
+                let has_bom = text.starts_with(BOM);
+                if has_bom {
+                    text.drain(..BOM.len());
+                }
+                SourceText {
+                    text,
+                    has_bom,
+                    invalid_utf8_at: None,
+                }
+            }
+            Err(error) => SourceText::from_bytes(error.as_bytes()),
+        }
+    }
+
+    /// The text as the file holds it (BOM restored), without a copy when
+    /// there is no BOM.
+    pub fn into_file_bytes(has_bom: bool, text: String) -> Vec<u8> {
+        if has_bom {
+            let mut out = Vec::with_capacity(text.len() + BOM.len());
+            out.extend_from_slice(BOM.as_bytes());
+            out.extend_from_slice(text.as_bytes());
+            out
+        } else {
+            text.into_bytes()
+        }
+    }
+
     // Not `FromStr`: decoding text cannot fail, and a `Result` would be noise.
     #[allow(clippy::should_implement_trait)]
     pub fn from_str(text: &str) -> SourceText {
@@ -81,6 +113,12 @@ impl SourceText {
                 invalid_utf8_at: None,
             },
         }
+    }
+
+    /// The length of the file in bytes, BOM included (after a lossy
+    /// decoding, of the decoded text).
+    pub fn file_len(&self) -> u64 {
+        (self.text.len() + if self.has_bom { BOM.len() } else { 0 }) as u64
     }
 
     /// The text as it should be written back: BOM restored.
@@ -325,6 +363,31 @@ mod tests {
         assert!(source.has_bom);
         assert_eq!(source.text, "abc");
         assert_eq!(source.to_file_string("abd"), "\u{FEFF}abd");
+    }
+
+    #[test]
+    fn owned_bytes_decode_as_borrowed_ones_do() {
+        for bytes in [
+            "\u{FEFF}发往 𠀋\r\n".as_bytes(),
+            "plain\n".as_bytes(),
+            b"\xef\xbb\xbfab\xffcd",
+            b"",
+            b"\xef\xbb",
+        ] {
+            let owned = SourceText::from_vec(bytes.to_vec());
+            let borrowed = SourceText::from_bytes(bytes);
+            assert_eq!(
+                (&owned.text, owned.has_bom, owned.invalid_utf8_at),
+                (&borrowed.text, borrowed.has_bom, borrowed.invalid_utf8_at),
+                "{bytes:?}"
+            );
+            if owned.invalid_utf8_at.is_none() {
+                assert_eq!(
+                    SourceText::into_file_bytes(owned.has_bom, owned.text),
+                    bytes
+                );
+            }
+        }
     }
 
     #[test]

@@ -1,10 +1,8 @@
 //! One document version, parsed and linted: what every feature answers from.
 
 use crate::position::{Encoding, TextMap};
-use cablelint_core::lint::lint_with;
-use cablelint_core::model::ParseOptions;
+use cablelint_core::lint;
 use cablelint_core::officials::{mentions, ResolvedMention};
-use cablelint_core::rules::Shared;
 use cablelint_core::{CheckOptions, Diagnostic, Document, SourceText};
 use cablelint_officials::Matcher;
 use std::panic::AssertUnwindSafe;
@@ -16,7 +14,11 @@ const INLINE_LIMIT: usize = 128 * 1024;
 
 /// The text of one version, taken under the documents lock.
 pub struct Snapshot {
+    /// Empty when the document is over `limits.max-file-size`: it is not
+    /// copied out of the rope, since it will not be checked.
     pub text: String,
+    /// The text's length in bytes.
+    pub size: u64,
     pub version: i32,
     pub options: Arc<CheckOptions>,
     pub options_generation: u64,
@@ -35,25 +37,20 @@ pub struct Analysis {
 
 impl Analysis {
     pub fn new(snapshot: Snapshot) -> Analysis {
-        // A leading U+FEFF is stripped as from a file; `map` shifts line 0 back.
-        let source = SourceText::from_str(&snapshot.text);
-        let parse = ParseOptions {
-            profile: snapshot.options.parse.profile.clone(),
+        let options = &snapshot.options;
+        // A leading U+FEFF is stripped as from a file; `map` shifts line 0
+        // back. The text is moved, not copied. The configuration's officials
+        // and romanisation apply, as `cablelint check` uses them.
+        let result = match options.limits.too_large(snapshot.size) {
+            Some(too_large) => lint::check_too_large(too_large, options),
+            None => lint::check(SourceText::from_vec(snapshot.text.into_bytes()), options),
         };
-        let document = Document::parse(source, &snapshot.options.profiles, &parse);
-        // The configuration's officials (built-in plus its registries) and
-        // romanisation, as `cablelint check` uses them.
-        let shared = Shared::new(
-            snapshot.options.officials.as_deref(),
-            snapshot.options.romanisation,
-        );
-        let diagnostics = lint_with(&document, &snapshot.options.selection, &shared);
         Analysis {
             version: snapshot.version,
             options: snapshot.options,
             options_generation: snapshot.options_generation,
-            document,
-            diagnostics,
+            document: result.document,
+            diagnostics: result.diagnostics,
             mentions: OnceLock::new(),
         }
     }

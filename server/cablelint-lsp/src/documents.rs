@@ -30,8 +30,15 @@ pub struct OpenDocument {
 
 impl OpenDocument {
     pub fn snapshot(&self) -> Snapshot {
+        let size = self.rope.len_bytes() as u64;
+        let too_large = self.options.limits.too_large(size).is_some();
         Snapshot {
-            text: self.rope.to_string(),
+            text: if too_large {
+                String::new()
+            } else {
+                self.rope.to_string()
+            },
+            size,
             version: self.version,
             options: self.options.clone(),
             options_generation: self.options_generation,

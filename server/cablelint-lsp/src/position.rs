@@ -8,7 +8,8 @@
 //! a character moves to a character boundary as `LineIndex` does.
 
 use cablelint_core::diagnostic::Edit;
-use cablelint_core::{LineIndex, Span};
+use cablelint_core::text::LineCol;
+use cablelint_core::{LineColCursor, LineIndex, Span};
 use ropey::Rope;
 use tower_lsp_server::ls_types::{Position, PositionEncodingKind, Range, TextEdit};
 
@@ -81,22 +82,38 @@ impl<'a> TextMap<'a> {
     }
 
     pub fn position(&self, offset: usize) -> Position {
-        // Between `\r` and `\n` is no position at all: use the line's end.
+        let at = self.lines.line_col(self.text, self.addressable(offset));
+        self.position_of(at)
+    }
+
+    /// Between `\r` and `\n` is no position at all: use the line's end.
+    fn addressable(&self, offset: usize) -> usize {
         let offset = offset.min(self.text.len());
-        let offset = if offset > 0
+        if offset > 0
             && self.text[..offset].ends_with('\r')
             && self.text[offset..].starts_with('\n')
         {
             offset - 1
         } else {
             offset
-        };
-        let at = self.lines.line_col(self.text, offset);
+        }
+    }
+
+    fn position_of(&self, at: LineCol) -> Position {
         let column = match self.encoding {
             Encoding::Utf8 => at.column_bytes,
             Encoding::Utf16 => at.column_utf16,
         };
         Position::new(to_u32(at.line), to_u32(column + self.line_shift(at.line)))
+    }
+
+    /// Positions of many offsets, each found from the last one near it
+    /// rather than from its line's start (see `LineColCursor`).
+    pub fn positions(&self) -> Positions<'a> {
+        Positions {
+            map: *self,
+            cursor: LineColCursor::new(self.lines, self.text),
+        }
     }
 
     pub fn range(&self, span: Span) -> Range {
@@ -196,6 +213,23 @@ fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
+/// [`TextMap::position`] for many offsets, linear on long lines.
+pub struct Positions<'a> {
+    map: TextMap<'a>,
+    cursor: LineColCursor<'a>,
+}
+
+impl Positions<'_> {
+    pub fn position(&mut self, offset: usize) -> Position {
+        let at = self.cursor.line_col(self.map.addressable(offset));
+        self.map.position_of(at)
+    }
+
+    pub fn range(&mut self, span: Span) -> Range {
+        Range::new(self.position(span.start), self.position(span.end))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,6 +251,24 @@ mod tests {
         assert_eq!(utf16.position(TEXT.len()), Position::new(3, 4));
         // Between \r and \n: the end of line 0.
         assert_eq!(utf16.position(2), Position::new(0, 1));
+    }
+
+    #[test]
+    fn positions_agree_with_text_map_in_any_order() {
+        let long = "𠀋中a ".repeat(2000);
+        let text = &format!("x\r\n发往:𠀋b\r\r{long}\r\nlast");
+        let lines = LineIndex::new(text);
+        for encoding in [Encoding::Utf16, Encoding::Utf8] {
+            let map = TextMap::new(text, &lines, encoding).with_bom(true);
+            let mut positions = map.positions();
+            let offsets = (0..=text.len() + 1)
+                .step_by(7)
+                .chain((0..text.len()).rev().step_by(5))
+                .filter(|&o| text.is_char_boundary(o.min(text.len())));
+            for offset in offsets {
+                assert_eq!(positions.position(offset), map.position(offset), "{offset}");
+            }
+        }
     }
 
     #[test]

@@ -232,3 +232,61 @@ async fn a_ten_megabyte_document_is_answered() {
     }
     assert!(client.shutdown_and_exit().await);
 }
+
+/// A document over `limits.max-file-size` gets one E003 diagnostic that
+/// names its size and the key, every feature still answers (with nothing),
+/// and raising the limit in cablelint.toml lets it be checked.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_document_over_the_size_limit_gets_one_clear_diagnostic() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("cablelint.toml");
+    std::fs::write(&config, "[limits]\nmax-file-size = \"2KB\"\n").unwrap();
+    let uri = format!("file://{}", dir.path().join("big.cable").display());
+    let text = "发往 𠀋 [] [unclosed\r\n".repeat(200);
+    let (client, _) = TestClient::start(pull_capabilities()).await;
+    client.open(&uri, &text).await;
+    let items = client.pull(&uri).await;
+    assert_eq!(items.len(), 1, "{items:?}");
+    assert_eq!(items[0]["code"], "E003");
+    assert_eq!(items[0]["severity"], 1);
+    assert_eq!(items[0]["range"], range((0, 0), (0, 0)));
+    assert_eq!(
+        items[0]["message"],
+        format!(
+            "file not checked: it is 5.2 KB ({} bytes), over the limit of 2 KB; raise `limits.max-file-size` in cablelint.toml to check it",
+            text.len()
+        )
+    );
+    for (method, params) in feature_requests(&uri, pos(3, 2)) {
+        let response = client.request(method, params).await;
+        assert!(
+            response.get("error").is_none(),
+            "{method}: {}",
+            response["error"]
+        );
+    }
+    // Raised: checked as any other document.
+    std::fs::write(&config, "[limits]\nmax-file-size = \"1MB\"\n").unwrap();
+    client
+        .notify(
+            "workspace/didChangeWatchedFiles",
+            json!({"changes": [{"uri": format!("file://{}", config.display()), "type": 2}]}),
+        )
+        .await;
+    let mut codes = Vec::new();
+    for _ in 0..300 {
+        codes = client
+            .pull(&uri)
+            .await
+            .iter()
+            .map(|d| d["code"].as_str().unwrap().to_owned())
+            .collect::<Vec<_>>();
+        if !codes.contains(&"E003".to_owned()) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert!(!codes.contains(&"E003".to_owned()), "{codes:?}");
+    assert_eq!(codes.iter().filter(|c| *c == "B004").count(), 200);
+    assert!(client.shutdown_and_exit().await);
+}

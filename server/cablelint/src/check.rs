@@ -4,7 +4,7 @@
 use crate::cache::{self, Checked, Digests, Key, OptionsDigest, ResultCache};
 use crate::cli::{CheckArgs, FailOn, Format};
 use crate::inputs::{self, ConfigSource, Input};
-use crate::report::FileReport;
+use crate::report::{FileReport, OffsetMap};
 use crate::write::write_atomically;
 use crate::{output, ExitStatus};
 use cablelint_core::config::Config;
@@ -293,31 +293,46 @@ fn jobs(inputs: Vec<Input>, cached: bool) -> Vec<Job> {
 
 fn process(job: &Job, mode: Mode, stdin_bytes: &[u8], cache: Option<&ResultCache>) -> Outcome {
     let display = job.input.display.clone();
+    let options = &*job.options;
     let bytes = match &job.input.path {
-        Some(path) => match std::fs::read(path) {
-            Ok(bytes) => bytes,
-            Err(e) => {
-                return Outcome {
-                    report: None,
-                    errors: vec![format!("{display}: cannot read: {e}")],
-                    fixed_stdin: None,
-                    from_cache: false,
+        Some(path) => {
+            // A file over the limit is not read at all: memory stays
+            // bounded whatever its size.
+            let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+            if let Some(too_large) = options.limits.too_large(size) {
+                let result = lint::check_too_large(too_large, options);
+                return Outcome::of(FileReport::new(display, &[], result, 0));
+            }
+            match std::fs::read(path) {
+                Ok(bytes) => bytes,
+                Err(e) => {
+                    return Outcome {
+                        report: None,
+                        errors: vec![format!("{display}: cannot read: {e}")],
+                        fixed_stdin: None,
+                        from_cache: false,
+                    }
                 }
             }
-        },
+        }
         None => stdin_bytes.to_vec(),
     };
-    let source = SourceText::from_bytes(&bytes);
+    let has_bom = bytes.starts_with(BOM);
     let cache = cache.zip(job.digest);
     let key = cache.map(|(_, digest)| digest.key_of(&bytes));
+    // The offsets map needs the raw bytes only where they are not UTF-8.
+    let offsets = OffsetMap::new(&bytes, has_bom);
+    // `--fix` compares the file with its bytes before replacing it, so keeps
+    // them; otherwise the text is decoded in place, not copied.
+    let (source, kept_bytes) = match mode {
+        Mode::Fix(_) => (SourceText::from_bytes(&bytes), Some(bytes)),
+        Mode::Check | Mode::Diff(_) => (SourceText::from_vec(bytes), None),
+    };
     if let Some(checked) = usable_entry(cache, key, &source.text, mode) {
+        let report = FileReport::from_checked(display, offsets, source, None, checked, 0);
         return Outcome {
-            report: Some(FileReport::from_checked(
-                display, &bytes, source, None, checked, 0,
-            )),
-            errors: Vec::new(),
-            fixed_stdin: None,
             from_cache: true,
+            ..Outcome::of(report)
         };
     }
     // Stores what this run found for the file whose bytes have this key.
@@ -326,86 +341,126 @@ fn process(job: &Job, mode: Mode, stdin_bytes: &[u8], cache: Option<&ResultCache
             cache.put(&key, &Checked::of_report(report));
         }
     };
-    let options = &*job.options;
-    let mut errors = Vec::new();
-    let report = match mode {
-        Mode::Check => FileReport::new(display, &bytes, lint::check(source, options), 0),
-        Mode::Diff(min) => {
+    let report = match (mode, kept_bytes) {
+        (Mode::Fix(min), Some(bytes)) => {
+            let fixed = fix_file(job, display, bytes, source, has_bom, min);
+            // A rewritten file now holds the fixed text: its result is known.
+            let key = match &fixed.written {
+                Some(new_bytes) => cache.map(|(_, d)| d.key_of(new_bytes)),
+                None => key,
+            };
+            if let Some(report) = &fixed.outcome.report {
+                if fixed.outcome.fixed_stdin.is_none() {
+                    store(key, report);
+                }
+            }
+            return fixed.outcome;
+        }
+        (Mode::Diff(min), _) => {
             let fixed = lint::fix(source.clone(), options, min);
             let diff = (fixed.fixes_applied > 0).then(|| {
                 let new = source.to_file_string(&fixed.text);
                 let diff = unified_diff(&display, &source.to_file_string(&source.text), &new);
                 (diff, fixed.fixes_applied)
             });
-            let mut report = FileReport::new(display, &bytes, lint::check(source, options), 0);
+            let mut report =
+                FileReport::with_offsets(display, offsets, lint::check(source, options), 0);
             report.diff = diff;
             report
         }
-        Mode::Fix(min) => {
-            let is_stdin = job.input.path.is_none();
-            let invalid_at = source.invalid_utf8_at;
-            let fixed = lint::fix(source.clone(), options, min);
-            if let Some(at) = invalid_at {
-                let fixable = fixed
-                    .result
-                    .diagnostics
-                    .iter()
-                    .any(|d| d.fix.as_ref().is_some_and(|f| f.applicability >= min));
-                if fixable {
-                    errors.push(format!(
-                        "{display}: not fixed: invalid UTF-8 at byte {at}; re-save the file as UTF-8"
-                    ));
-                }
+        _ => FileReport::with_offsets(display, offsets, lint::check(source, options), 0),
+    };
+    store(key, &report);
+    Outcome::of(report)
+}
+
+impl Outcome {
+    fn of(report: FileReport) -> Outcome {
+        Outcome {
+            report: Some(report),
+            errors: Vec::new(),
+            fixed_stdin: None,
+            from_cache: false,
+        }
+    }
+}
+
+/// What `--fix` did to one file, and the bytes it wrote, if any.
+struct Fixed {
+    outcome: Outcome,
+    written: Option<Vec<u8>>,
+}
+
+/// `--fix` on one file: the original bytes are kept (to compare with the
+/// file before replacing it); the text is fixed without further copies.
+fn fix_file(
+    job: &Job,
+    display: String,
+    bytes: Vec<u8>,
+    source: SourceText,
+    has_bom: bool,
+    min: Applicability,
+) -> Fixed {
+    let options = &*job.options;
+    let mut errors = Vec::new();
+    let is_stdin = job.input.path.is_none();
+    let invalid_at = source.invalid_utf8_at;
+    let fixed = lint::fix(source, options, min);
+    if let Some(at) = invalid_at {
+        let fixable = fixed
+            .result
+            .diagnostics
+            .iter()
+            .any(|d| d.fix.as_ref().is_some_and(|f| f.applicability >= min));
+        if fixable {
+            errors.push(format!(
+                "{display}: not fixed: invalid UTF-8 at byte {at}; re-save the file as UTF-8"
+            ));
+        }
+    }
+    let fixes_applied = fixed.fixes_applied;
+    let result = fixed.result;
+    let new_bytes = SourceText::into_file_bytes(has_bom, fixed.text);
+    if is_stdin {
+        let report = FileReport::new(display, &new_bytes, result, fixes_applied);
+        let fixed_stdin = Some(if invalid_at.is_some() {
+            bytes
+        } else {
+            new_bytes
+        });
+        return Fixed {
+            outcome: Outcome {
+                errors,
+                fixed_stdin,
+                ..Outcome::of(report)
+            },
+            written: None,
+        };
+    }
+    let (report, written) = if fixes_applied == 0 || new_bytes == bytes {
+        (FileReport::new(display, &bytes, result, 0), None)
+    } else {
+        let path = job.input.path.as_deref().expect("not stdin");
+        match write_atomically(path, &bytes, &new_bytes) {
+            Ok(()) => {
+                drop(bytes);
+                let report = FileReport::new(display, &new_bytes, result, fixes_applied);
+                (report, Some(new_bytes))
             }
-            let new_bytes = source.to_file_string(&fixed.text).into_bytes();
-            if is_stdin {
-                return Outcome {
-                    report: Some(FileReport::new(
-                        display,
-                        &new_bytes,
-                        fixed.result,
-                        fixed.fixes_applied,
-                    )),
-                    errors,
-                    fixed_stdin: Some(if invalid_at.is_some() {
-                        bytes
-                    } else {
-                        new_bytes
-                    }),
-                    from_cache: false,
-                };
-            }
-            if fixed.fixes_applied == 0 || new_bytes == bytes {
-                FileReport::new(display, &bytes, fixed.result, 0)
-            } else {
-                let path = job.input.path.as_deref().expect("not stdin");
-                match write_atomically(path, &bytes, &new_bytes) {
-                    Ok(()) => {
-                        let report =
-                            FileReport::new(display, &new_bytes, fixed.result, fixed.fixes_applied);
-                        // The file now holds the fixed text: its result is known.
-                        store(cache.map(|(_, d)| d.key_of(&new_bytes)), &report);
-                        return Outcome {
-                            report: Some(report),
-                            errors,
-                            fixed_stdin: None,
-                            from_cache: false,
-                        };
-                    }
-                    Err(e) => {
-                        errors.push(format!("{display}: not fixed: {e}"));
-                        FileReport::new(display, &bytes, lint::check(source, options), 0)
-                    }
-                }
+            Err(e) => {
+                errors.push(format!("{display}: not fixed: {e}"));
+                drop(result);
+                let recheck = lint::check(SourceText::from_bytes(&bytes), options);
+                (FileReport::new(display, &bytes, recheck, 0), None)
             }
         }
     };
-    store(key, &report);
-    Outcome {
-        report: Some(report),
-        errors,
-        fixed_stdin: None,
-        from_cache: false,
+    Fixed {
+        outcome: Outcome {
+            errors,
+            ..Outcome::of(report)
+        },
+        written,
     }
 }
 
@@ -424,6 +479,8 @@ fn usable_entry(
     };
     enough.then_some(checked)
 }
+
+const BOM: &[u8] = "\u{FEFF}".as_bytes();
 
 fn unified_diff(path: &str, old: &str, new: &str) -> String {
     similar::TextDiff::from_lines(old, new)

@@ -46,6 +46,18 @@ pub struct FileReport {
 
 impl FileReport {
     pub fn new(path: String, raw: &[u8], result: CheckResult, fixes_applied: usize) -> Self {
+        let map = OffsetMap::new(raw, result.document.source.has_bom);
+        FileReport::with_offsets(path, map, result, fixes_applied)
+    }
+
+    /// [`FileReport::new`] with the file's offsets already mapped, so the
+    /// raw bytes need not be kept.
+    pub fn with_offsets(
+        path: String,
+        map: OffsetMap,
+        result: CheckResult,
+        fixes_applied: usize,
+    ) -> Self {
         let document = result.document;
         let checked = Checked {
             profile: document.profile.id.clone(),
@@ -54,7 +66,7 @@ impl FileReport {
         };
         FileReport::from_checked(
             path,
-            raw,
+            map,
             document.source,
             Some(document.lines),
             checked,
@@ -63,10 +75,11 @@ impl FileReport {
     }
 
     /// The report of a file whose check result is known (from the cache):
-    /// `source` is `raw` decoded; `lines` its index if already made.
+    /// `map` maps `source` back to the file's bytes; `lines` is its index if
+    /// already made.
     pub fn from_checked(
         path: String,
-        raw: &[u8],
+        map: OffsetMap,
         source: SourceText,
         lines: Option<LineIndex>,
         checked: Checked,
@@ -75,7 +88,7 @@ impl FileReport {
         let keep_text = !checked.diagnostics.is_empty();
         let lines = keep_text.then(|| lines.unwrap_or_else(|| LineIndex::new(&source.text)));
         let findings = match &lines {
-            Some(lines) => findings(raw, &source, lines, checked.diagnostics),
+            Some(lines) => findings(&map, &source, lines, checked.diagnostics),
             None => Vec::new(),
         };
         FileReport {
@@ -102,12 +115,11 @@ impl FileReport {
 
 /// Every diagnostic with its positions in all the units the formats need.
 fn findings(
-    raw: &[u8],
+    map: &OffsetMap,
     source: &SourceText,
     lines: &LineIndex,
     diagnostics: Vec<Diagnostic>,
 ) -> Vec<Finding> {
-    let map = OffsetMap::new(raw, source.has_bom);
     let position = |cursor: &mut LineColCursor, offset: usize| {
         let lc = cursor.line_col(offset);
         Position {

@@ -797,6 +797,8 @@ fn rules_and_profiles_are_listed() {
             D006  missing-year             hint         fix:sometimes  A header or closing date without a year, where the document states the year elsewhere.
             E001  invalid-utf8             error        fix:no         The file is not valid UTF-8.
             E002  invalid-directive        error        fix:no         A `% cablelint:` line that cablelint cannot follow.
+            E003  file-too-large           error        fix:no         The file is larger than `limits.max-file-size`, so it was not checked.
+            E004  too-many-diagnostics     warning      fix:no         The file has more findings than `limits.max-diagnostics-per-file`; the rest are not shown.
             H001  required-field-missing   warning      fix:sometimes  The translated header lacks a field that the collection's profile requires.
             H002  empty-field              warning      fix:no         A header field stands without a value where the profile says it always has one.
             H003  duplicate-field          warning      fix:sometimes  A header field that occurs once per cable is given twice.

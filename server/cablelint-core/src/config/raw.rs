@@ -35,6 +35,18 @@ pub struct RawConfig {
     /// Profile id → field id → more translation labels for that field.
     #[serde(default)]
     pub profile_labels: BTreeMap<SpannedStr, BTreeMap<SpannedStr, Vec<SpannedStr>>>,
+    #[serde(default)]
+    pub limits: RawLimits,
+}
+
+/// `[limits]`: values are checked (and their units read) in `validate`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawLimits {
+    /// A size: `"64MB"`, `"512KiB"`, or a number of bytes.
+    pub max_file_size: Option<Spanned<toml::Value>>,
+    /// A count.
+    pub max_diagnostics_per_file: Option<Spanned<toml::Value>>,
 }
 
 #[derive(Debug, Default, Deserialize)]

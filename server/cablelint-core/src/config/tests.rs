@@ -43,7 +43,7 @@ fn toml_syntax_errors_name_the_place() {
 fn unknown_keys_suggest_the_nearest_known_key() {
     assert_eq!(
         error("inclde = [\"*.cable\"]\n"),
-        "/proj/cablelint.toml:1:1: `inclde`: unknown field `inclde`, expected one of `include`, `exclude`, `profile-files`, `rules`, `profiles`, `profile`, `per-file-ignores`, `officials`, `profile-labels`; did you mean `include`?"
+        "/proj/cablelint.toml:1:1: `inclde`: unknown field `inclde`, expected one of `include`, `exclude`, `profile-files`, `rules`, `profiles`, `profile`, `per-file-ignores`, `officials`, `profile-labels`, `limits`; did you mean `include`?"
     );
     assert_eq!(
         error("[rules]\nselct = [\"B\"]\n"),
@@ -445,4 +445,55 @@ fn the_closest_configuration_wins() {
         Some(dir.join("a").join(CONFIG_FILE_NAME))
     );
     std::fs::remove_dir_all(dir).unwrap();
+}
+
+// ---- [limits] ----
+
+#[test]
+fn limits_take_sizes_with_units_and_counts() {
+    let config =
+        parse("[limits]\nmax-file-size = \"128MB\"\nmax-diagnostics-per-file = 500\n").unwrap();
+    assert_eq!(config.limits.max_file_size, 128_000_000);
+    assert_eq!(config.limits.max_diagnostics_per_file, 500);
+    let options = config.check_options(Path::new("/proj/a.cable"));
+    assert_eq!(options.limits, config.limits);
+    let config = parse("[limits]\nmax-file-size = 1048576\n").unwrap();
+    assert_eq!(config.limits.max_file_size, 1 << 20);
+    assert_eq!(
+        config.limits.max_diagnostics_per_file,
+        crate::limits::DEFAULT_MAX_DIAGNOSTICS_PER_FILE
+    );
+    assert_eq!(parse("").unwrap().limits, crate::limits::Limits::default());
+}
+
+#[test]
+fn bad_limits_name_the_place() {
+    assert_eq!(
+        error("[limits]\nmax-file-size = \"64 parsecs\"\n"),
+        "/proj/cablelint.toml:2:17: `limits.max-file-size`: invalid size `64 parsecs`: write a number and a unit, such as `64MB`, `512KiB` or `1GB`"
+    );
+    assert_eq!(
+        error("[limits]\nmax-file-size = \"0MB\"\n"),
+        "/proj/cablelint.toml:2:17: `limits.max-file-size`: the size must be at least 1 byte"
+    );
+    assert_eq!(
+        error("[limits]\nmax-file-size = -5\n"),
+        "/proj/cablelint.toml:2:17: `limits.max-file-size`: invalid size `-5`"
+    );
+    assert_eq!(
+        error("[limits]\nmax-file-size = [1]\n"),
+        "/proj/cablelint.toml:2:17: `limits.max-file-size`: invalid type: array `[1]`, expected a size such as \"64MB\""
+    );
+    assert_eq!(
+        error("[limits]\nmax-diagnostics-per-file = 0\n"),
+        "/proj/cablelint.toml:2:28: `limits.max-diagnostics-per-file`: invalid value `0`: expected a whole number of at least 1"
+    );
+    assert_eq!(
+        error("[limits]\nmax-diagnostics-per-file = \"lots\"\n"),
+        "/proj/cablelint.toml:2:28: `limits.max-diagnostics-per-file`: invalid value `\"lots\"`: expected a whole number of at least 1"
+    );
+    assert_eq!(
+        error("[limits]\nmax-file-sise = \"1MB\"\n"),
+        "/proj/cablelint.toml:2:1: `limits.max-file-sise`: unknown field `max-file-sise`, expected `max-file-size` or `max-diagnostics-per-file`; did you mean `max-file-size`?"
+    );
 }

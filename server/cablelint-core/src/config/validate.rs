@@ -4,9 +4,10 @@
 
 use super::error::{did_you_mean, ConfigError, Locator};
 use super::globs::PathGlob;
-use super::raw::{in_file_order, RawConfig, SpannedStr};
+use super::raw::{in_file_order, RawConfig, RawLimits, SpannedStr};
 use super::Config;
 use crate::diagnostic::Severity;
+use crate::limits::{parse_size, Limits};
 use crate::lint::RuleSelection;
 use crate::officials::{matcher_with, Romanisation};
 use crate::profile::{Profile, ProfileSet};
@@ -125,6 +126,8 @@ pub(super) fn build(text: &str, path: &Path) -> Result<Config, ConfigError> {
         .map(|r| romanisation(&at, r))
         .transpose()?;
 
+    let limits = limits(&at, &raw.limits)?;
+
     Ok(Config {
         path: Some(path.to_owned()),
         root,
@@ -134,6 +137,7 @@ pub(super) fn build(text: &str, path: &Path) -> Result<Config, ConfigError> {
         officials_registries,
         officials,
         romanisation,
+        limits,
         read_files,
         include,
         exclude,
@@ -178,6 +182,38 @@ fn officials_matcher(
         }
     }
     Ok(Some(matcher_with(registries)))
+}
+
+/// `[limits]`: a size with a unit, or a number of bytes; a count.
+fn limits(at: &Locator, raw: &RawLimits) -> Result<Limits, ConfigError> {
+    let mut limits = Limits::default();
+    if let Some(value) = &raw.max_file_size {
+        let size = match value.get_ref() {
+            toml::Value::String(text) => parse_size(text),
+            toml::Value::Integer(n) => u64::try_from(*n).map_err(|_| format!("invalid size `{n}`")),
+            other => Err(format!(
+                "invalid type: {} `{other}`, expected a size such as \"64MB\"",
+                other.type_str()
+            )),
+        }
+        .map_err(|message| at.error_at(value.span(), message))?;
+        if size == 0 {
+            return Err(at.error_at(value.span(), "the size must be at least 1 byte"));
+        }
+        limits.max_file_size = size;
+    }
+    if let Some(value) = &raw.max_diagnostics_per_file {
+        limits.max_diagnostics_per_file = match value.get_ref() {
+            toml::Value::Integer(n) if *n >= 1 => usize::try_from(*n).unwrap_or(usize::MAX),
+            other => {
+                return Err(at.error_at(
+                    value.span(),
+                    format!("invalid value `{other}`: expected a whole number of at least 1"),
+                ))
+            }
+        };
+    }
+    Ok(limits)
 }
 
 fn romanisation(at: &Locator, text: &SpannedStr) -> Result<Romanisation, ConfigError> {

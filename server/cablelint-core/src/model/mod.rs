@@ -15,6 +15,7 @@ pub use header::HeaderField;
 
 use std::sync::Arc;
 
+use crate::limits::TooLarge;
 use crate::profile::{detect_profile, Detection, Profile, ProfileSet};
 use crate::text::{LineIndex, SourceText, Span};
 use std::sync::OnceLock;
@@ -97,6 +98,9 @@ pub struct Document {
     /// A profile id that a directive or the configuration named but nobody
     /// defines (reported, and the generic profile used instead).
     pub unknown_profile: Option<(String, Option<Span>)>,
+    /// Set when the file was over `limits.max-file-size` and not read: the
+    /// model is empty and only rule E003 reports.
+    pub too_large: Option<TooLarge>,
     /// Recognised on first use through [`Document::dates`].
     dates: OnceLock<Dates>,
 }
@@ -123,6 +127,7 @@ impl Document {
             profile,
             detection,
             unknown_profile,
+            too_large: None,
             dates: OnceLock::new(),
         }
     }

@@ -6,6 +6,7 @@ use cablelint_officials::{Matcher, MentionForm, Post};
 use super::date::document_date;
 use crate::model::{Document, SectionKind};
 use crate::text::Span;
+use std::borrow::Cow;
 
 /// One mention of a registry person, as plain data.
 #[derive(Debug, Clone, PartialEq)]
@@ -41,9 +42,13 @@ fn is_searched(kind: SectionKind) -> bool {
 }
 
 /// The text with unsearched lines blanked out byte for byte, so that the
-/// matcher's offsets are the document's offsets.
-pub(crate) fn searchable_text(doc: &Document) -> String {
+/// matcher's offsets are the document's offsets; the text itself (not a
+/// copy) when there is nothing to blank.
+pub(crate) fn searchable_text(doc: &Document) -> Cow<'_, str> {
     let text = doc.text();
+    if doc.sections.iter().all(|s| is_searched(s.kind)) {
+        return Cow::Borrowed(text);
+    }
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     for section in &doc.sections {
@@ -59,7 +64,7 @@ pub(crate) fn searchable_text(doc: &Document) -> String {
         at = section.span.end;
     }
     out.push_str(&text[at.min(text.len())..]);
-    out
+    Cow::Owned(out)
 }
 
 /// Every mention of a registry person outside the archive's chrome and

@@ -102,6 +102,9 @@ pub struct Shared<'a> {
     /// is built only when an O rule asks for it (it costs ~50 ms and ~20 MB).
     officials: Option<&'a Matcher>,
     pub romanisation: Romanisation,
+    /// Findings one rule keeps (`limits.max-diagnostics-per-file`); it
+    /// counts the rest.
+    pub max_diagnostics: usize,
     mentions: OnceLock<Vec<ResolvedMention>>,
 }
 
@@ -110,6 +113,7 @@ impl<'a> Shared<'a> {
         Shared {
             officials,
             romanisation,
+            max_diagnostics: crate::limits::DEFAULT_MAX_DIAGNOSTICS_PER_FILE,
             mentions: OnceLock::new(),
         }
     }
@@ -126,6 +130,9 @@ pub struct Context<'a> {
     pub shared: &'a Shared<'a>,
     rule: &'static RuleMeta,
     diagnostics: Vec<Diagnostic>,
+    /// Where a finding past the cap is written, to be thrown away.
+    overflow: Option<Diagnostic>,
+    dropped: usize,
 }
 
 impl<'a> Context<'a> {
@@ -135,6 +142,8 @@ impl<'a> Context<'a> {
             shared,
             rule,
             diagnostics: Vec::new(),
+            overflow: None,
+            dropped: 0,
         }
     }
 
@@ -148,7 +157,7 @@ impl<'a> Context<'a> {
 
     /// Reports a finding of the current rule; chain `.fix(…)`/`.related(…)`.
     pub fn report(&mut self, span: Span, message: impl Into<String>) -> Report<'_> {
-        self.diagnostics.push(Diagnostic {
+        let diagnostic = Diagnostic {
             code: self.rule.code,
             name: self.rule.name,
             severity: self.rule.default_severity,
@@ -157,8 +166,20 @@ impl<'a> Context<'a> {
             fix: None,
             related: Vec::new(),
             person: None,
-        });
-        Report(self.diagnostics.last_mut().expect("just pushed"))
+        };
+        if self.diagnostics.len() < self.shared.max_diagnostics.max(1) {
+            self.diagnostics.push(diagnostic);
+            return Report(self.diagnostics.last_mut().expect("just pushed"));
+        }
+        if !crate::lint::is_suppressed(self.doc, &diagnostic) {
+            self.dropped += 1;
+        }
+        Report(self.overflow.insert(diagnostic))
+    }
+
+    /// Findings past the cap, counted and not kept.
+    pub fn dropped(&self) -> usize {
+        self.dropped
     }
 
     pub fn into_diagnostics(self) -> Vec<Diagnostic> {
@@ -257,13 +278,14 @@ mod registry_tests {
     fn documented_examples_hold_for_every_rule() {
         for rule in all() {
             let m = rule.meta();
-            let wrong = testing::codes_reported(m.wrong);
+            let limits = testing::example_limits(m.code);
+            let wrong = testing::codes_reported_with(m.wrong, limits);
             assert!(
                 wrong.contains(&m.code),
                 "{}: wrong example not reported; got {wrong:?}",
                 m.code
             );
-            let right = testing::codes_reported(m.right);
+            let right = testing::codes_reported_with(m.right, limits);
             assert!(
                 !right.contains(&m.code),
                 "{}: right example reported",

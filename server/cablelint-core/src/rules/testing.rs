@@ -2,6 +2,7 @@
 //! and what its fixes make of it, as plain text for `expect!` snapshots.
 
 use crate::diagnostic::Applicability;
+use crate::limits::Limits;
 use crate::lint::{self, CheckOptions, RuleSelection};
 use crate::text::SourceText;
 use std::fmt::Write;
@@ -17,15 +18,34 @@ fn options(select: Option<&str>) -> CheckOptions {
     }
 }
 
-/// Codes of every finding on `text`, every rule selected. Documentation
-/// examples write a byte that is not UTF-8 as `<0xFF>`.
-pub fn codes_reported(text: &str) -> Vec<&'static str> {
+/// The limits a rule's documented examples are checked with: the defaults,
+/// but for E003 and E004, whose examples would otherwise be 64 MB long or
+/// hold 100,000 findings.
+pub fn example_limits(code: &str) -> Limits {
+    match code {
+        "E003" => Limits {
+            max_file_size: crate::rules::file::e003_file_too_large::EXAMPLE_MAX_FILE_SIZE,
+            ..Limits::default()
+        },
+        "E004" => Limits {
+            max_diagnostics_per_file:
+                crate::rules::file::e004_too_many_diagnostics::EXAMPLE_MAX_DIAGNOSTICS,
+            ..Limits::default()
+        },
+        _ => Limits::default(),
+    }
+}
+
+/// Codes of every finding on `text`, every rule selected, under these
+/// limits. Documentation examples write a byte that is not UTF-8 as `<0xFF>`.
+pub fn codes_reported_with(text: &str, limits: Limits) -> Vec<&'static str> {
     let selection = RuleSelection {
         select: Some(vec![String::new()]),
         ..Default::default()
     };
     let options = CheckOptions {
         selection,
+        limits,
         ..Default::default()
     };
     let bytes = text

@@ -2,7 +2,7 @@
 //! that pull them.
 
 use crate::analysis::Analysis;
-use crate::position::Encoding;
+use crate::position::{Encoding, Positions};
 use crate::rule_docs::rule_link;
 use crate::state::State;
 use cablelint_core::Severity;
@@ -10,8 +10,9 @@ use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{
     CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity,
     DocumentDiagnosticParams, DocumentDiagnosticReport, DocumentDiagnosticReportResult,
-    FullDocumentDiagnosticReport, Location, NumberOrString, RelatedFullDocumentDiagnosticReport,
-    RelatedUnchangedDocumentDiagnosticReport, UnchangedDocumentDiagnosticReport, Uri,
+    FullDocumentDiagnosticReport, Location, NumberOrString, Range,
+    RelatedFullDocumentDiagnosticReport, RelatedUnchangedDocumentDiagnosticReport,
+    UnchangedDocumentDiagnosticReport, Uri,
 };
 
 pub const SOURCE: &str = "cablelint";
@@ -23,10 +24,15 @@ pub fn diagnostics(
     encoding: Encoding,
     docs_base: &str,
 ) -> Vec<Diagnostic> {
+    // Findings come sorted by start: one cursor walks the starts forward,
+    // another the rest, so many findings on one long line stay linear.
+    let map = analysis.map(encoding);
+    let mut starts = map.positions();
+    let mut others = map.positions();
     analysis
         .diagnostics
         .iter()
-        .map(|d| convert(analysis, d, uri, encoding, docs_base))
+        .map(|d| convert_at(d, uri, docs_base, &mut starts, &mut others))
         .collect()
 }
 
@@ -38,16 +44,29 @@ pub fn convert(
     docs_base: &str,
 ) -> Diagnostic {
     let map = analysis.map(encoding);
+    let mut positions = map.positions();
+    let mut others = map.positions();
+    convert_at(finding, uri, docs_base, &mut positions, &mut others)
+}
+
+fn convert_at(
+    finding: &cablelint_core::Diagnostic,
+    uri: &Uri,
+    docs_base: &str,
+    starts: &mut Positions,
+    others: &mut Positions,
+) -> Diagnostic {
     let related: Vec<DiagnosticRelatedInformation> = finding
         .related
         .iter()
         .map(|r| DiagnosticRelatedInformation {
-            location: Location::new(uri.clone(), map.range(r.span)),
+            location: Location::new(uri.clone(), others.range(r.span)),
             message: r.message.clone(),
         })
         .collect();
+    let start = starts.position(finding.span.start);
     Diagnostic {
-        range: map.range(finding.span),
+        range: Range::new(start, others.position(finding.span.end)),
         severity: Some(severity(finding.severity)),
         code: Some(NumberOrString::String(finding.code.to_owned())),
         code_description: rule_link(docs_base, finding.code).map(|href| CodeDescription { href }),
@@ -112,7 +131,7 @@ mod tests {
     use cablelint_core::{Related, Span};
     use std::str::FromStr;
     use std::sync::Arc;
-    use tower_lsp_server::ls_types::{Position, Range};
+    use tower_lsp_server::ls_types::Position;
 
     /// A finding with a partner (the `[` that a `]` lacks) carries it as
     /// related information, at the right place on a CJK/astral line.
@@ -121,6 +140,7 @@ mod tests {
         let text = "发往 𠀋 [Ji\r\n𠀋] x";
         let mut analysis = Analysis::new(Snapshot {
             text: text.into(),
+            size: text.len() as u64,
             version: 4,
             options: Arc::default(),
             options_generation: 1,

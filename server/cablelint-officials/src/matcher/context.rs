@@ -320,15 +320,16 @@ pub(crate) fn given_words_before(text: &str, pos: usize, floor: usize) -> Vec<Wo
 /// Whether the span is alone on its line (optionally in parentheses), as a
 /// signature ("Lansing", "T. Shtykov", "VYSHINSKY").
 pub(crate) fn is_signature_line(text: &str, span: &Range<usize>) -> bool {
-    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[span.end..]
-        .find('\n')
-        .map_or(text.len(), |i| span.end + i);
-    let before_ok = text[line_start..span.start]
+    // Walk out from the span and stop at the first other character, never
+    // at the line's ends: on a 10 MB line, every name would read the line.
+    let before_ok = text[..span.start]
         .chars()
+        .rev()
+        .take_while(|&c| c != '\n')
         .all(|c| c.is_whitespace() || c == '(');
-    let after_ok = text[span.end..line_end]
+    let after_ok = text[span.end..]
         .chars()
+        .take_while(|&c| c != '\n')
         .all(|c| c.is_whitespace() || matches!(c, '.' | ',' | ')'));
     before_ok && after_ok
 }

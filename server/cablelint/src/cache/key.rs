@@ -67,6 +67,7 @@ impl Digests {
             selection,
             officials,
             romanisation,
+            limits,
         } = options;
         let mut hasher = blake3::Hasher::new();
         hasher.update(b"cablelint result cache\0");
@@ -77,7 +78,12 @@ impl Digests {
         // `Debug` text is exact (every field, every string) and stable within
         // one build, which the key also names. A profile's `Debug` is its
         // definition alone (its prepared tables print as `..`).
-        let _ = write!(text, "\0{selection:?}\0{parse:?}\0{romanisation:?}");
+        // The limits: the findings cap changes a result (the size limit is
+        // applied before a file is read or looked up).
+        let _ = write!(
+            text,
+            "\0{selection:?}\0{parse:?}\0{romanisation:?}\0{limits:?}"
+        );
         for profile in profiles.iter() {
             let _ = write!(text, "\0{profile:?}");
         }

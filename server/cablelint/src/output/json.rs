@@ -1,7 +1,7 @@
 //! The stable JSON output (version 1), documented in docs/json-output.md.
 //! Other tools read it: add keys if needed, never rename or remove one.
 
-use crate::report::{FileReport, Position, Summary};
+use crate::report::{FileReport, Finding, Position, Summary};
 use cablelint_core::profile::Detection;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -21,8 +21,18 @@ struct Output<'a> {
 struct File<'a> {
     path: &'a str,
     profile: &'a str,
-    diagnostics: Vec<JsonDiagnostic<'a>>,
+    diagnostics: Diagnostics<'a>,
     profile_detection: JsonDetection<'a>,
+}
+
+/// A file's findings, converted one at a time as they are written: a file
+/// with 100,000 findings holds no second copy of them.
+struct Diagnostics<'a>(&'a [Finding]);
+
+impl Serialize for Diagnostics<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(diagnostic))
+    }
 }
 
 #[derive(Serialize)]
@@ -138,15 +148,11 @@ impl Stream {
             b",\n"
         })?;
         self.files += 1;
-        let pretty = serde_json::to_string_pretty(&file(report)).map_err(io::Error::other)?;
-        // Strings escape their line breaks, so every line break is layout.
-        for (i, line) in pretty.split('\n').enumerate() {
-            if i > 0 {
-                out.write_all(b"\n")?;
-            }
-            write!(out, "    {line}")?;
-        }
-        Ok(())
+        let mut indented = Indented {
+            out,
+            at_line_start: true,
+        };
+        serde_json::to_writer_pretty(&mut indented, &file(report)).map_err(io::Error::other)
     }
 
     pub fn finish(self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
@@ -161,52 +167,89 @@ impl Stream {
     }
 }
 
+/// Indents every line written through it by four spaces, so one file's
+/// pretty JSON sits inside the `files` array as it would in the whole
+/// document, streamed rather than built as one string. (Strings escape
+/// their line breaks, so every line break is layout.)
+struct Indented<'w> {
+    out: &'w mut dyn Write,
+    at_line_start: bool,
+}
+
+impl Write for Indented<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.write_all(buf)?;
+        Ok(buf.len())
+    }
+
+    fn write_all(&mut self, mut buf: &[u8]) -> io::Result<()> {
+        while !buf.is_empty() {
+            if self.at_line_start {
+                self.out.write_all(b"    ")?;
+                self.at_line_start = false;
+            }
+            match buf.iter().position(|&b| b == b'\n') {
+                Some(i) => {
+                    self.out.write_all(&buf[..=i])?;
+                    self.at_line_start = true;
+                    buf = &buf[i + 1..];
+                }
+                None => {
+                    self.out.write_all(buf)?;
+                    buf = &[];
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
 const _: () = assert!(VERSION == 1, "Stream writes the version literally");
 
 fn file(r: &FileReport) -> File<'_> {
-    {
-        File {
-            path: &r.path,
-            profile: &r.profile,
-            profile_detection: detection(&r.detection),
-            diagnostics: r
-                .findings
+    File {
+        path: &r.path,
+        profile: &r.profile,
+        profile_detection: detection(&r.detection),
+        diagnostics: Diagnostics(&r.findings),
+    }
+}
+
+fn diagnostic(f: &Finding) -> JsonDiagnostic<'_> {
+    let d = &f.diagnostic;
+    JsonDiagnostic {
+        code: d.code,
+        name: d.name,
+        severity: d.severity.as_str(),
+        message: &d.message,
+        range: range(&f.start, &f.end),
+        fix: d.fix.as_ref().map(|fix| JsonFix {
+            applicability: fix.applicability.as_str(),
+            title: &fix.title,
+            edits: fix
+                .edits
                 .iter()
-                .map(|f| {
-                    let d = &f.diagnostic;
-                    JsonDiagnostic {
-                        code: d.code,
-                        name: d.name,
-                        severity: d.severity.as_str(),
-                        message: &d.message,
-                        range: range(&f.start, &f.end),
-                        fix: d.fix.as_ref().map(|fix| JsonFix {
-                            applicability: fix.applicability.as_str(),
-                            title: &fix.title,
-                            edits: fix
-                                .edits
-                                .iter()
-                                .zip(&f.edits)
-                                .map(|(e, (s, t))| JsonEdit {
-                                    range: range(s, t),
-                                    new_text: &e.new_text,
-                                })
-                                .collect(),
-                        }),
-                        related: d
-                            .related
-                            .iter()
-                            .zip(&f.related)
-                            .map(|(r, (s, t))| JsonRelated {
-                                range: range(s, t),
-                                message: &r.message,
-                            })
-                            .collect(),
-                        person: d.person.as_deref(),
-                    }
+                .zip(&f.edits)
+                .map(|(e, (s, t))| JsonEdit {
+                    range: range(s, t),
+                    new_text: &e.new_text,
                 })
                 .collect(),
-        }
+        }),
+        related: d
+            .related
+            .iter()
+            .zip(&f.related)
+            .map(|(r, (s, t))| JsonRelated {
+                range: range(s, t),
+                message: &r.message,
+            })
+            .collect(),
+        person: d.person.as_deref(),
     }
 }
 

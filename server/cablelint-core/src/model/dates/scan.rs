@@ -522,8 +522,15 @@ fn read_on(found: &Found, group: &dyn Fn(&str) -> Option<Span>, out: &mut Vec<Da
 
 fn read_weekday_time(found: &Found, group: &dyn Fn(&str) -> Option<Span>) -> Option<DateMention> {
     // Only as the heading of a telegram's text: "342 – WEDNESDAY – 1700hs – …".
-    let line_start = found.before().rfind(['\n', '\r']).map_or(0, |i| i + 1);
-    if !found.text[line_start..found.span.start].trim().is_empty() {
+    // Back to the line's start, stopping at the first other character: a
+    // long line must not be read again for every match on it.
+    let at_line_start = found
+        .before()
+        .chars()
+        .rev()
+        .take_while(|c| !matches!(c, '\n' | '\r'))
+        .all(char::is_whitespace);
+    if !at_line_start {
         return None;
     }
     let mut m = found.mention(DateForm::WeekdayTime);
