@@ -237,6 +237,17 @@ fn an_edit_or_a_change_of_settings_re_checks_exactly_the_files_it_concerns() {
             .replace("[rules]", "romanisation = \"wade-giles\"\n[rules]"),
     );
     assert_eq!(run("json"), stats(0, 4));
+    // A cap on findings per file changes results: all of them.
+    let romanised = format!("{CONFIG}[rules.severity]\nB004 = \"hint\"\n")
+        .replace("[rules]", "romanisation = \"wade-giles\"\n[rules]");
+    write(
+        d,
+        "cablelint.toml",
+        &format!("{romanised}[limits]\nmax-diagnostics-per-file = 1\n"),
+    );
+    assert_eq!(run("json"), stats(0, 4));
+    write(d, "cablelint.toml", &romanised);
+    assert_eq!(run("json"), stats(4, 0));
     // --no-config is another configuration again, --config the same one.
     assert_eq!(cached_run(d, &["check", "--no-config"]), stats(0, 4));
     assert_eq!(
