@@ -50,26 +50,116 @@ pub(crate) fn classify_word(word: &str) -> WordClass {
     }
 }
 
-/// The meaning of a title, reduced for comparison.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// Ranks a title may name; bit positions in [`TitleSense::ranks`].
+const RANKS: &[&str] = &[
+    "premier",
+    "minister",
+    "attorney-general",
+    "secretary-general",
+    "secretary",
+    "consul-general",
+    "governor-general",
+    "under",
+    "ambassador",
+    "president",
+    "chairman",
+    "chancellor",
+    "consul",
+    "envoy",
+    "charge",
+    "counsellor",
+    "attache",
+    "director",
+    "governor",
+    "senator",
+    "mayor",
+    "commissar",
+    "representative",
+    "member",
+    "leader",
+    "king",
+    "emperor",
+    "commander",
+];
+
+/// Domains a title may name; bit positions in [`TitleSense::domains`].
+const DOMAINS: &[&str] = &[
+    "foreign", "defense", "interior", "state", "trade", "finance",
+];
+
+fn bit(names: &[&str], name: &str) -> u32 {
+    debug_assert!(names.contains(&name), "{name} is missing from its table");
+    names.iter().position(|n| *n == name).map_or(0, |i| 1 << i)
+}
+
+/// The meaning of a title, reduced for comparison: sets of ranks and
+/// domains as bits, so that comparing two titles allocates nothing.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct TitleSense {
-    pub ranks: Vec<&'static str>,
+    pub ranks: u32,
     pub vice: bool,
     pub first: bool,
-    pub domains: Vec<&'static str>,
+    pub domains: u32,
     pub honorific: bool,
 }
 
 impl TitleSense {
     fn rank(&mut self, rank: &'static str) {
-        if !self.ranks.contains(&rank) {
-            self.ranks.push(rank);
-        }
+        self.ranks |= bit(RANKS, rank);
     }
 
     fn domain(&mut self, domain: &'static str) {
-        if !self.domains.contains(&domain) {
-            self.domains.push(domain);
+        self.domains |= bit(DOMAINS, domain);
+    }
+
+    pub(crate) fn has_rank(&self) -> bool {
+        self.ranks != 0
+    }
+
+    /// Whether this written title fits a post of sense `post`: every rank
+    /// and domain written is in the post, "vice" agrees, and a written
+    /// "first" is in the post.
+    fn fits(&self, post: &TitleSense) -> bool {
+        self.ranks & !post.ranks == 0
+            && self.vice == post.vice
+            && (!self.first || post.first)
+            && self.domains & !post.domains == 0
+    }
+}
+
+/// The title of a registry post, analysed once (by the matcher, per post)
+/// rather than for every mention it is compared with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct PostSense {
+    whole: TitleSense,
+    /// A combined post ("Vice Premier and Minister of Foreign Affairs") is
+    /// held under each of its parts, so "Minister of Foreign Affairs" fits
+    /// it and "Vice Minister" does not. Empty when the title has one part,
+    /// or when a part has no rank of its own ("Minister of Trade and
+    /// Industry"), which keeps the title whole.
+    parts: Vec<TitleSense>,
+}
+
+impl PostSense {
+    pub(crate) fn new(post_title: &str) -> PostSense {
+        let parts: Vec<TitleSense> = post_title.split(" and ").map(analyse).collect();
+        let combined = parts.len() > 1 && parts.iter().all(TitleSense::has_rank);
+        PostSense {
+            whole: analyse(post_title),
+            parts: if combined { parts } else { Vec::new() },
+        }
+    }
+
+    /// Whether a written title (see [`analyse`]) fits this post. A bare
+    /// honorific fits every post.
+    pub(crate) fn fitted_by(&self, written: &TitleSense) -> bool {
+        if !written.has_rank() {
+            return written.honorific;
+        }
+        if self.parts.is_empty() {
+            written.fits(&self.whole)
+        } else {
+            self.parts.iter().any(|part| written.fits(part))
         }
     }
 }
@@ -157,32 +247,13 @@ pub(crate) fn analyse(title: &str) -> TitleSense {
 /// domain written must appear in the post, "vice"/"deputy" must agree, and a
 /// written "first" must be in the post ("First Deputy Minister").
 pub fn title_matches(text_title: &str, post_title: &str) -> bool {
-    let written = analyse(text_title);
-    if written.ranks.is_empty() {
-        return written.honorific;
-    }
-    // A combined post ("Vice Premier and Minister of Foreign Affairs") is
-    // held under each of its parts, so "Minister of Foreign Affairs" fits it
-    // and "Vice Minister" does not. A part without a rank of its own
-    // ("Minister of Trade and Industry") keeps the title whole.
-    let parts: Vec<TitleSense> = post_title.split(" and ").map(analyse).collect();
-    let fits = |post: &TitleSense| {
-        written.ranks.iter().all(|r| post.ranks.contains(r))
-            && written.vice == post.vice
-            && (!written.first || post.first)
-            && written.domains.iter().all(|d| post.domains.contains(d))
-    };
-    if parts.len() > 1 && parts.iter().all(|p| !p.ranks.is_empty()) {
-        parts.iter().any(fits)
-    } else {
-        fits(&analyse(post_title))
-    }
+    PostSense::new(post_title).fitted_by(&analyse(text_title))
 }
 
 /// Whether a written title names a post at all (as opposed to a bare
 /// honorific such as "Comrade").
 pub fn title_has_rank(text_title: &str) -> bool {
-    !analyse(text_title).ranks.is_empty()
+    analyse(text_title).has_rank()
 }
 
 #[cfg(test)]

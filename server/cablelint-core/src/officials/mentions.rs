@@ -1,6 +1,8 @@
 //! Who the text names: the matcher's mentions, resolved to registry people
 //! and to the posts they held on the document's date.
 
+use std::ops::Range;
+
 use cablelint_officials::{Matcher, MentionForm, Post};
 
 use super::date::document_date;
@@ -40,23 +42,34 @@ fn is_searched(kind: SectionKind) -> bool {
     )
 }
 
-/// The text with unsearched lines blanked out byte for byte, so that the
-/// matcher's offsets are the document's offsets.
+/// Byte ranges of the sections that are not searched, adjacent ones merged.
+pub(crate) fn unsearched_ranges(doc: &Document) -> Vec<Range<usize>> {
+    let mut ranges: Vec<Range<usize>> = Vec::new();
+    for section in doc.sections.iter().filter(|s| !is_searched(s.kind)) {
+        match ranges.last_mut() {
+            Some(last) if last.end == section.span.start => last.end = section.span.end,
+            _ => ranges.push(section.span.range()),
+        }
+    }
+    ranges
+}
+
+/// The text with unsearched lines blanked out byte for byte, so that
+/// offsets in it are the document's offsets.
 pub(crate) fn searchable_text(doc: &Document) -> String {
     let text = doc.text();
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
-    for section in &doc.sections {
-        if section.span.start > at {
-            out.push_str(&text[at..section.span.start]);
+    for range in unsearched_ranges(doc) {
+        let range = range.start.min(text.len())..range.end.min(text.len());
+        out.push_str(&text[at..range.start]);
+        for (i, line) in text[range.clone()].split('\n').enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            out.extend(std::iter::repeat_n(' ', line.len()));
         }
-        let slice = &text[section.span.range()];
-        if is_searched(section.kind) {
-            out.push_str(slice);
-        } else {
-            out.extend(slice.bytes().map(|b| if b == b'\n' { '\n' } else { ' ' }));
-        }
-        at = section.span.end;
+        at = range.end;
     }
     out.push_str(&text[at.min(text.len())..]);
     out
@@ -66,10 +79,9 @@ pub(crate) fn searchable_text(doc: &Document) -> String {
 /// citation, in text order.
 pub fn mentions(doc: &Document, matcher: &Matcher) -> Vec<ResolvedMention> {
     let date = document_date(doc);
-    let text = searchable_text(doc);
     let persons = matcher.registry().persons();
     matcher
-        .find_mentions(&text, date)
+        .find_mentions_outside(doc.text(), date, &unsearched_ranges(doc))
         .into_iter()
         .map(|mention| {
             let best = mention.best().clone();

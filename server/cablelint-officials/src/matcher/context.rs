@@ -25,15 +25,7 @@ pub(crate) struct Word<'a> {
 
 impl Word<'_> {
     fn class(&self) -> WordClass {
-        let bare = self.text.trim_end_matches('.');
-        let folded = fold_to_ascii(bare).to_ascii_lowercase();
-        // "Vice-Minister", "Secretary-General": the class of the last part.
-        match folded.rsplit('-').next() {
-            Some(last) if folded.contains('-') && classify_word(last) != WordClass::Other => {
-                classify_word(last)
-            }
-            _ => classify_word(&folded),
-        }
+        class_of(self.text.trim_end_matches('.'))
     }
 
     fn is_capitalised(&self) -> bool {
@@ -42,20 +34,65 @@ impl Word<'_> {
 
     /// "N.", "N.S.", "A.I.", "J.-P." (initials of given names).
     pub(crate) fn initials(&self) -> Option<Vec<char>> {
-        let mut letters = Vec::new();
+        self.is_initials()
+            .then(|| self.text.chars().filter(|c| c.is_uppercase()).collect())
+    }
+
+    /// Whether the word is initials, without collecting them.
+    pub(crate) fn is_initials(&self) -> bool {
+        let mut letters = 0;
         let mut expect_letter = true;
         for c in self.text.chars() {
             match c {
                 c if expect_letter && c.is_uppercase() => {
-                    letters.push(c);
+                    letters += 1;
                     expect_letter = false;
                 }
                 '.' if !expect_letter => expect_letter = true,
-                '-' if expect_letter && !letters.is_empty() => {}
-                _ => return None,
+                '-' if expect_letter && letters > 0 => {}
+                _ => return false,
             }
         }
-        (expect_letter && !letters.is_empty()).then_some(letters)
+        expect_letter && letters > 0
+    }
+}
+
+/// The longest word that can be a title word ("plenipotentiary").
+const LONGEST_TITLE_WORD: usize = 24;
+
+/// The class of a word (without its trailing period), folded to lowercase
+/// ASCII on the stack: this runs for every word near every name.
+/// "Vice-Minister", "Secretary-General": the class of the last part when it
+/// is a title word.
+fn class_of(bare: &str) -> WordClass {
+    if !bare.is_ascii() {
+        let folded = fold_to_ascii(bare).to_ascii_lowercase();
+        return class_of_lowercase(&folded);
+    }
+    if bare.len() > LONGEST_TITLE_WORD {
+        // Too long for a title word, but its last hyphenated part may be one.
+        return match bare.rsplit('-').next() {
+            Some(last) if last.len() < bare.len() => match class_of(last) {
+                WordClass::Other => WordClass::Other,
+                class => class,
+            },
+            _ => WordClass::Other,
+        };
+    }
+    let mut buffer = [0u8; LONGEST_TITLE_WORD];
+    let lower = &mut buffer[..bare.len()];
+    lower.copy_from_slice(bare.as_bytes());
+    lower.make_ascii_lowercase();
+    // ASCII in, ASCII out.
+    class_of_lowercase(std::str::from_utf8(lower).unwrap_or_default())
+}
+
+fn class_of_lowercase(folded: &str) -> WordClass {
+    match folded.rsplit('-').next() {
+        Some(last) if folded.contains('-') && classify_word(last) != WordClass::Other => {
+            classify_word(last)
+        }
+        _ => classify_word(folded),
     }
 }
 
@@ -77,8 +114,9 @@ pub(crate) fn word_before(text: &str, pos: usize) -> Option<Word<'_>> {
         .last()
         .map(|(i, _)| i)?;
     // "side--N.S. Khrushchev": a double hyphen is a dash, not part of a word.
-    let start = text[start..end]
-        .rfind("--")
+    let start = text.as_bytes()[start..end]
+        .windows(2)
+        .rposition(|pair| pair == b"--")
         .map_or(start, |i| start + i + 2);
     if start >= end {
         return None;
@@ -126,29 +164,34 @@ fn word_after(text: &str, pos: usize, allow_break: bool) -> Option<Word<'_>> {
 /// Affairs", "Ambassador in Great Britain"); others ("and", "to the" of a
 /// heading) end it.
 fn joins_title(word: &Word<'_>) -> bool {
-    matches!(
-        word.text.to_ascii_lowercase().as_str(),
-        "of" | "for"
-            | "the"
-            | "in"
-            | "at"
-            | "to"
-            | "on"
-            | "affairs"
-            | "affaires"
-            | "relations"
-            | "d'affaires"
-            | "d’affaires"
+    is_one_of(
+        word,
+        &[
+            "of",
+            "for",
+            "the",
+            "in",
+            "at",
+            "to",
+            "on",
+            "affairs",
+            "affaires",
+            "relations",
+            "d'affaires",
+            "d’affaires",
+        ],
     )
+}
+
+/// Whether the word is one of `words` (lowercase), ignoring ASCII case.
+fn is_one_of(word: &Word<'_>, words: &[&str]) -> bool {
+    words.iter().any(|w| word.text.eq_ignore_ascii_case(w))
 }
 
 /// Connectors after which a place may follow inside a title ("in Great
 /// Britain", "to China", "of the DPRK").
 fn introduces_place(word: &Word<'_>) -> bool {
-    matches!(
-        word.text.to_ascii_lowercase().as_str(),
-        "of" | "in" | "at" | "to" | "the"
-    )
+    is_one_of(word, &["of", "in", "at", "to", "the"])
 }
 
 fn is_rank_or_honorific(word: &Word<'_>) -> bool {
@@ -182,36 +225,42 @@ fn is_nationality_like(word: &Word<'_>) -> bool {
 /// Great Britain"), then the nearest rank or honorific, then qualifiers
 /// ("Vice", "Prime", "Foreign") and at most two nationalities ("Soviet").
 pub(crate) fn title_before(text: &str, pos: usize, floor: usize) -> Option<Range<usize>> {
-    let mut words = Vec::new();
+    let mut words: Vec<Word<'_>> = Vec::new();
+    let mut rank = None;
     let mut cursor = pos;
     while words.len() < MAX_TITLE_WORDS {
         let Some(word) = word_before(text, cursor).filter(|w| w.start >= floor) else {
             break;
         };
+        let class = word.class();
         // A sentence ends at a period unless the word is an abbreviation
         // ("Comr.", "Cde.", "Mr.") which is itself part of the title.
-        let ends_sentence = word.text.ends_with('.')
-            && word.class() != WordClass::Honorific
-            && word.initials().is_none();
+        let ends_sentence =
+            word.text.ends_with('.') && class != WordClass::Honorific && !word.is_initials();
         if ends_sentence {
             break;
         }
         cursor = word.start;
+        if rank.is_none() {
+            if words.is_empty() && joins_title(&word) {
+                return None;
+            }
+            if matches!(class, WordClass::Rank | WordClass::Honorific) {
+                rank = Some(words.len());
+            } else if !may_come_between_title_and_name(&word, class) {
+                // Whatever rank lies further back, this word would separate
+                // it from the name: no title (the common case, decided at
+                // the first word).
+                return None;
+            }
+        }
         words.push(word);
     }
     // words[0] is nearest the name.
-    if words.first().is_some_and(joins_title) {
-        return None;
-    }
-    let rank = words.iter().position(is_rank_or_honorific)?;
+    let rank = rank?;
     let between = &words[..rank];
-    let place_ok = between.iter().all(|w| match w.class() {
-        WordClass::Qualifier | WordClass::Connector => true,
-        WordClass::Other => w.is_capitalised() && w.initials().is_none(),
-        _ => false,
-    });
     let has_place_word = between.iter().any(|w| w.class() == WordClass::Other);
-    if !place_ok || (has_place_word && !between.iter().any(introduces_place)) {
+    if has_place_word && !between.iter().any(introduces_place) {
         return None;
     }
     let mut far = rank;
@@ -224,11 +273,7 @@ pub(crate) fn title_before(text: &str, pos: usize, floor: usize) -> Option<Range
                 far = k
             }
             WordClass::Connector
-                if nationalities == 0
-                    && !matches!(
-                        word.text.to_ascii_lowercase().as_str(),
-                        "to" | "in" | "at" | "on" | "and"
-                    ) =>
+                if nationalities == 0 && !is_one_of(word, &["to", "in", "at", "on", "and"]) =>
             {
                 // Only inside a longer title: "Chairman of the Council of Ministers".
                 let next = words[k + 1..]
@@ -251,6 +296,16 @@ pub(crate) fn title_before(text: &str, pos: usize, floor: usize) -> Option<Range
     Some(words[far].start..words[0].end)
 }
 
+/// A word that may stand between a rank and the name: a qualifier, a
+/// connector or a capitalised place ("Ambassador in Great Britain").
+fn may_come_between_title_and_name(word: &Word<'_>, class: WordClass) -> bool {
+    match class {
+        WordClass::Qualifier | WordClass::Connector => true,
+        WordClass::Other => word.is_capitalised() && !word.is_initials(),
+        _ => false,
+    }
+}
+
 /// A title written after the name: "Szarvas\nAmbassador", "Nakajima Kenzo,
 /// Chairman of the Board". Not when the phrase runs on into another name
 /// ("Pak Heon-yeong, deputy minister of foreign affairs Pak Jeong-jo"),
@@ -268,7 +323,7 @@ pub(crate) fn title_after(text: &str, pos: usize) -> Option<Range<usize>> {
         };
         let fits = match word.class() {
             WordClass::Other => {
-                word.is_capitalised() && word.initials().is_none() && introduces_place(&previous)
+                word.is_capitalised() && !word.is_initials() && introduces_place(&previous)
                     || (word.is_capitalised() && previous.class() == WordClass::Other)
             }
             _ => true,
@@ -303,7 +358,7 @@ pub(crate) fn given_words_before(text: &str, pos: usize, floor: usize) -> Vec<Wo
         let Some(word) = word_before(text, cursor).filter(|w| w.start >= floor) else {
             break;
         };
-        let given_like = word.initials().is_some()
+        let given_like = word.is_initials()
             || (word.is_capitalised()
                 && word.class() == WordClass::Other
                 && !word.text.ends_with('.'));
@@ -320,15 +375,16 @@ pub(crate) fn given_words_before(text: &str, pos: usize, floor: usize) -> Vec<Wo
 /// Whether the span is alone on its line (optionally in parentheses), as a
 /// signature ("Lansing", "T. Shtykov", "VYSHINSKY").
 pub(crate) fn is_signature_line(text: &str, span: &Range<usize>) -> bool {
-    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[span.end..]
-        .find('\n')
-        .map_or(text.len(), |i| span.end + i);
-    let before_ok = text[line_start..span.start]
+    // Scan outwards only as far as the first other character: a name in a
+    // paragraph of thousands of bytes is decided next to it.
+    let before_ok = text[..span.start]
         .chars()
+        .rev()
+        .take_while(|&c| c != '\n')
         .all(|c| c.is_whitespace() || c == '(');
-    let after_ok = text[span.end..line_end]
+    let after_ok = text[span.end..]
         .chars()
+        .take_while(|&c| c != '\n')
         .all(|c| c.is_whitespace() || matches!(c, '.' | ',' | ')'));
     before_ok && after_ok
 }
@@ -380,9 +436,8 @@ const EPONYM_NOUNS: &[&str] = &[
 
 /// Whether the word after `end` turns the name into an institution's name.
 pub(crate) fn names_an_institution(text: &str, end: usize) -> bool {
-    word_after(text, end, false).is_some_and(|word| {
-        word.is_capitalised() && EPONYM_NOUNS.contains(&word.text.to_ascii_lowercase().as_str())
-    })
+    word_after(text, end, false)
+        .is_some_and(|word| word.is_capitalised() && is_one_of(&word, EPONYM_NOUNS))
 }
 
 #[cfg(test)]

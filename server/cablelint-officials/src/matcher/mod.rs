@@ -25,6 +25,7 @@ use crate::date::Date;
 use crate::fold::is_unspaced_script;
 use crate::model::Person;
 use crate::registry::Registry;
+use crate::title::PostSense;
 
 use patterns::{FormKind, PatternTable};
 use reading::Reading;
@@ -105,6 +106,9 @@ pub struct Matcher {
     /// First bytes of those words: most lower-case words are ruled out by
     /// one table look-up, without finding their end or hashing them.
     lowercase_opener_first_bytes: [bool; 256],
+    /// Per person, per post: the post's title analysed once, so ranking a
+    /// mention by its written title does not re-read every post title.
+    post_senses: Vec<Vec<PostSense>>,
 }
 
 impl Matcher {
@@ -135,6 +139,16 @@ impl Matcher {
                 lowercase_opener_first_bytes[usize::from(b)] = true;
             }
         }
+        let post_senses = registry
+            .iter()
+            .map(|person| {
+                person
+                    .posts
+                    .iter()
+                    .map(|post| PostSense::new(&post.title))
+                    .collect()
+            })
+            .collect();
         Matcher {
             registry,
             automaton,
@@ -142,6 +156,7 @@ impl Matcher {
             lowercase_openers,
             longest_lowercase_opener,
             lowercase_opener_first_bytes,
+            post_senses,
         }
     }
 
@@ -162,7 +177,20 @@ impl Matcher {
     /// Mentions in `text`, in order. `date` (the document's date) ranks
     /// people who held a post on that date first.
     pub fn find_mentions(&self, text: &str, date: Option<Date>) -> Vec<Mention> {
-        let reading = Reading::new(text);
+        self.find_mentions_outside(text, date, &[])
+    }
+
+    /// Mentions in `text` outside the byte ranges `skip` (an archive's
+    /// chrome and citation), in order; offsets are those of `text`. The
+    /// skipped ranges read as blank (their line breaks kept), so no mention
+    /// and no title or given name is taken from them.
+    pub fn find_mentions_outside(
+        &self,
+        text: &str,
+        date: Option<Date>,
+        skip: &[Range<usize>],
+    ) -> Vec<Mention> {
+        let reading = Reading::new(text, skip);
         let read = reading.text();
         let mut found = Vec::new();
         let mut pos = 0;
@@ -220,17 +248,23 @@ impl Matcher {
         while at < bytes.len() {
             let b = bytes[at];
             if b.is_ascii() {
-                let alnum = b.is_ascii_alphanumeric();
-                if alnum && !previous_alnum {
-                    if b.is_ascii_uppercase() {
-                        return Some(at);
-                    }
-                    if b.is_ascii_lowercase() && self.opens_a_name_in_lower_case(read, at) {
-                        return Some(at);
-                    }
+                if !b.is_ascii_alphanumeric() {
+                    previous_alnum = false;
+                    at += 1;
+                    continue;
                 }
-                previous_alnum = alnum;
+                if !previous_alnum
+                    && (b.is_ascii_uppercase()
+                        || (b.is_ascii_lowercase() && self.opens_a_name_in_lower_case(read, at)))
+                {
+                    return Some(at);
+                }
+                // The rest of an ASCII word cannot start a name.
                 at += 1;
+                while at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
+                    at += 1;
+                }
+                previous_alnum = true;
                 continue;
             }
             let c = read[at..].chars().next().unwrap_or(' ');
@@ -311,7 +345,14 @@ impl Matcher {
             (FormKind::Short, None) => MentionForm::Surname,
         };
         let title_text = title_in_reading.as_ref().map(|r| &read[r.clone()]);
-        let candidates = rank::score_candidates(persons, &usable, given.as_ref(), title_text, date);
+        let candidates = rank::score_candidates(
+            persons,
+            &self.post_senses,
+            &usable,
+            given.as_ref(),
+            title_text,
+            date,
+        );
         if candidates.is_empty() {
             return None;
         }
@@ -337,16 +378,30 @@ impl Matcher {
 /// skipped (most rejected hits are "li" in "political"); in unspaced scripts
 /// any character may start a name, so the search steps one character.
 fn resume_after_rejected(read: &str, start: usize) -> usize {
-    let mut chars = read[start..].char_indices();
+    let bytes = read.as_bytes();
+    // ASCII words, the usual case, are stepped over a byte at a time.
+    let mut at = start;
+    while at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
+        at += 1;
+    }
+    if at > start && (at == bytes.len() || bytes[at].is_ascii()) {
+        return at;
+    }
+    let mut chars = read[at..].char_indices();
     let Some((_, first)) = chars.next() else {
         return read.len();
     };
     if is_unspaced_script(first) || !first.is_alphanumeric() {
-        return start + first.len_utf8();
+        // A rejected hit steps one character; a word ends before this one.
+        return if at == start {
+            start + first.len_utf8()
+        } else {
+            at
+        };
     }
     chars
         .find(|&(_, c)| !c.is_alphanumeric() || is_unspaced_script(c))
-        .map_or(read.len(), |(i, _)| start + i)
+        .map_or(read.len(), |(i, _)| at + i)
 }
 
 fn has_word_boundaries(text: &str, span: &Range<usize>) -> bool {
@@ -376,6 +431,9 @@ fn is_capitalised_like_a_name(matched: &str) -> bool {
 fn widen_to_brackets(text: &str, span: &mut Range<usize>) -> bool {
     const REACH: usize = 80;
     let inside = &text[span.clone()];
+    if !inside.contains(['[', ']']) {
+        return false;
+    }
     let opens = inside.matches('[').count();
     let closes = inside.matches(']').count();
     let first_close = inside.find(']');

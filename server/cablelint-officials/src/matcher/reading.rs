@@ -7,6 +7,7 @@
 //! read as two adjacent names and ordinary words are unaffected.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 pub(crate) struct Reading<'t> {
     text: Cow<'t, str>,
@@ -15,37 +16,31 @@ pub(crate) struct Reading<'t> {
 }
 
 impl<'t> Reading<'t> {
-    pub(crate) fn new(original: &'t str) -> Reading<'t> {
-        if !original.contains('[') && !original.contains(']') {
+    /// The reading of `original`, with the byte ranges `skip` blanked:
+    /// every byte but a line break becomes a space, so offsets are kept and
+    /// nothing in them is read as a name or a title.
+    pub(crate) fn new(original: &'t str, skip: &[Range<usize>]) -> Reading<'t> {
+        let bytes = original.as_bytes();
+        if skip.is_empty() && memchr::memchr2(b'[', b']', bytes).is_none() {
             return Reading {
                 text: Cow::Borrowed(original),
                 dropped: Vec::new(),
             };
         }
-        let bytes = original.as_bytes();
         let mut text = String::with_capacity(original.len());
         let mut dropped = Vec::new();
-        let mut kept_from = 0;
-        for (i, &b) in bytes.iter().enumerate() {
-            let drop = match b {
-                b'[' | b']' => true,
-                // "M.[ikoyan]": the abbreviation point is superseded by the
-                // completion.
-                b'.' => {
-                    i > 0
-                        && bytes[i - 1].is_ascii_alphabetic()
-                        && bytes.get(i + 1) == Some(&b'[')
-                        && bytes.get(i + 2).is_some_and(u8::is_ascii_lowercase)
+        let mut at = 0;
+        for range in blanked_ranges(original, skip) {
+            read_brackets(original, at..range.start, &mut text, &mut dropped);
+            for (i, line) in original[range.clone()].split('\n').enumerate() {
+                if i > 0 {
+                    text.push('\n');
                 }
-                _ => false,
-            };
-            if drop {
-                text.push_str(&original[kept_from..i]);
-                kept_from = i + 1;
-                dropped.push(i);
+                text.extend(std::iter::repeat_n(' ', line.len()));
             }
+            at = range.end;
         }
-        text.push_str(&original[kept_from..]);
+        read_brackets(original, at..original.len(), &mut text, &mut dropped);
         Reading {
             text: Cow::Owned(text),
             dropped,
@@ -86,12 +81,68 @@ impl<'t> Reading<'t> {
     }
 }
 
+/// `skip` sorted, merged, clipped to the text and widened to character
+/// boundaries.
+fn blanked_ranges(text: &str, skip: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut ranges: Vec<Range<usize>> = skip
+        .iter()
+        .map(|r| {
+            let mut start = r.start.min(text.len());
+            let mut end = r.end.clamp(start, text.len());
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            start..end
+        })
+        .filter(|r| !r.is_empty())
+        .collect();
+    ranges.sort_by_key(|r| r.start);
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for range in ranges {
+        match merged.last_mut() {
+            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+            _ => merged.push(range),
+        }
+    }
+    merged
+}
+
+/// Copies `bytes[part]` to `out` without its square brackets (and without
+/// the period of `M.[ikoyan]`), recording the original offset of each
+/// dropped byte. Brackets are found with memchr: most text has none.
+fn read_brackets(text: &str, part: Range<usize>, out: &mut String, dropped: &mut Vec<usize>) {
+    let bytes = text.as_bytes();
+    let mut kept_from = part.start;
+    for i in memchr::memchr2_iter(b'[', b']', &bytes[part.clone()]).map(|i| part.start + i) {
+        // "M.[ikoyan]": the abbreviation point is superseded by the
+        // completion.
+        let point = bytes[i] == b'['
+            && i >= part.start + 2
+            && bytes[i - 1] == b'.'
+            && bytes[i - 2].is_ascii_alphabetic()
+            && i + 1 < part.end
+            && bytes[i + 1].is_ascii_lowercase();
+        let first_dropped = if point { i - 1 } else { i };
+        // Dropped bytes are ASCII, so these slices are on char boundaries.
+        out.push_str(&text[kept_from..first_dropped]);
+        if point {
+            dropped.push(i - 1);
+        }
+        dropped.push(i);
+        kept_from = i + 1;
+    }
+    out.push_str(&text[kept_from..part.end]);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn span_of(original: &str, needle: &str) -> String {
-        let reading = Reading::new(original);
+        let reading = Reading::new(original, &[]);
         let start = reading.text().find(needle).unwrap();
         let end = start + needle.len();
         original[reading.original_start(start)..reading.original_end(end)].to_owned()
@@ -99,9 +150,15 @@ mod tests {
 
     #[test]
     fn maps_reading_spans_back_to_the_original() {
-        assert_eq!(Reading::new("Ji [Pengfei] said").text(), "Ji Pengfei said");
+        assert_eq!(
+            Reading::new("Ji [Pengfei] said", &[]).text(),
+            "Ji Pengfei said"
+        );
         assert_eq!(span_of("Ji [Pengfei] said", "Ji Pengfei"), "Ji [Pengfei");
-        assert_eq!(Reading::new("M.[ikoyan] stated").text(), "Mikoyan stated");
+        assert_eq!(
+            Reading::new("M.[ikoyan] stated", &[]).text(),
+            "Mikoyan stated"
+        );
         assert_eq!(span_of("then M.[ikoyan] stated", "Mikoyan"), "M.[ikoyan");
         assert_eq!(
             span_of("[Stepan V.] Chervonenko", "Stepan V. Chervonenko"),
@@ -110,7 +167,7 @@ mod tests {
         assert_eq!(span_of("a [b] c [d] Stalin", "Stalin"), "Stalin");
         assert_eq!(span_of("no brackets Stalin", "Stalin"), "Stalin");
         assert_eq!(
-            Reading::new("F.[oreign] M.[inistry] end.").text(),
+            Reading::new("F.[oreign] M.[inistry] end.", &[]).text(),
             "Foreign Ministry end."
         );
     }
