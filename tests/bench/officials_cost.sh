@@ -12,13 +12,17 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
-BIN=target/release/examples/officials_cost
+# BIN=path runs an already built binary (e.g. a copy of an older build).
+BIN="${BIN:-}"
 
 if ! command -v valgrind > /dev/null; then
     echo "officials_cost.sh needs valgrind (apt-get install valgrind)" >&2
     exit 2
 fi
-cargo build --release -p cablelint-core --example officials_cost >&2
+if [ -z "$BIN" ]; then
+    cargo build --release -p cablelint-core --example officials_cost >&2
+    BIN=target/release/examples/officials_cost
+fi
 
 instructions() {
     valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \

@@ -48,8 +48,14 @@ const FOLDS: &[(&str, &str)] = &[
     ("‐‑‒–", "-"),
 ];
 
+/// Whether `c` may be in [`FOLDS`]: a range test that passes over
+/// Chinese, Cyrillic and other scripts without searching the table.
+fn may_fold(c: char) -> bool {
+    matches!(c as u32, 0xB4 | 0xC0..=0x24F | 0x2BB..=0x2BC | 0x1E00..=0x1EFF | 0x2010..=0x2019)
+}
+
 fn fold_char(c: char) -> Option<&'static str> {
-    if c.is_ascii() {
+    if c.is_ascii() || !may_fold(c) {
         return None;
     }
     FOLDS
@@ -88,6 +94,15 @@ pub(crate) fn is_unspaced_script(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_range_test_admits_every_folded_letter() {
+        for (from, _) in FOLDS {
+            for c in from.chars().filter(|c| !c.is_ascii()) {
+                assert!(may_fold(c), "{c:?} U+{:04X}", c as u32);
+            }
+        }
+    }
 
     #[test]
     fn folds_names_from_the_registry() {

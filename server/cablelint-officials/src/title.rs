@@ -8,6 +8,8 @@
 //! connectors are ignored, so "the Korean ambassador" fits "Ambassador to
 //! the PRC".
 
+use std::sync::LazyLock;
+
 use crate::fold::fold_to_ascii;
 
 /// What one word of a title contributes.
@@ -25,29 +27,168 @@ pub(crate) enum WordClass {
     Other,
 }
 
+const RANK_WORDS: &[&str] = &[
+    "ambassador",
+    "ambassadors",
+    "amb",
+    "minister",
+    "ministers",
+    "premier",
+    "pm",
+    "fm",
+    "president",
+    "chairman",
+    "chairwoman",
+    "secretary",
+    "chancellor",
+    "consul",
+    "envoy",
+    "charge",
+    "counsellor",
+    "counselor",
+    "attache",
+    "director",
+    "governor",
+    "senator",
+    "mayor",
+    "commissar",
+    "representative",
+    "delegate",
+    "member",
+    "leader",
+    "king",
+    "emperor",
+    "undersecretary",
+    "commander",
+    "attorney",
+];
+
+const QUALIFIER_WORDS: &[&str] = &[
+    "vice",
+    "deputy",
+    "first",
+    "acting",
+    "assistant",
+    "under",
+    "prime",
+    "foreign",
+    "external",
+    "defense",
+    "defence",
+    "war",
+    "interior",
+    "state",
+    "trade",
+    "finance",
+    "national",
+    "general",
+    "special",
+    "extraordinary",
+    "plenipotentiary",
+    "permanent",
+    "executive",
+    "party",
+    "politburo",
+    "cc",
+];
+
+const HONORIFIC_WORDS: &[&str] = &[
+    "comrade",
+    "comr",
+    "cde",
+    "com",
+    "tov",
+    "tovarishch",
+    "mr",
+    "mrs",
+    "ms",
+    "messrs",
+    "dr",
+    "sir",
+    "lord",
+    "lady",
+    "baron",
+    "count",
+    "prince",
+    "monsieur",
+    "herr",
+    "frau",
+    "senor",
+    "madame",
+    "mme",
+    "excellency",
+    "hon",
+    "honorable",
+    "honourable",
+    "marshal",
+    "admiral",
+    "colonel",
+    "gen",
+    "adm",
+    "col",
+    "citizen",
+];
+
+const CONNECTOR_WORDS: &[&str] = &[
+    "of",
+    "for",
+    "the",
+    "to",
+    "at",
+    "in",
+    "on",
+    "and",
+    "d",
+    "affaires",
+    "affairs",
+    "relations",
+    "council",
+    "ministry",
+];
+
+/// The longest word in the tables above.
+const LONGEST_CLASSIFIED: usize = 16;
+
+/// The title words by first letter and length: classifying a word (done for
+/// every word next to every name) compares it with one or two candidates
+/// instead of every title word.
+static WORD_TABLE: LazyLock<Vec<Vec<(&'static str, WordClass)>>> = LazyLock::new(|| {
+    let mut table = vec![Vec::new(); 26 * (LONGEST_CLASSIFIED + 1)];
+    for (words, class) in [
+        (RANK_WORDS, WordClass::Rank),
+        (QUALIFIER_WORDS, WordClass::Qualifier),
+        (HONORIFIC_WORDS, WordClass::Honorific),
+        (CONNECTOR_WORDS, WordClass::Connector),
+    ] {
+        for &word in words {
+            if let Some(slot) = table_slot(word.as_bytes()) {
+                let bucket: &mut Vec<(&str, WordClass)> = &mut table[slot];
+                // The first table a word is in decides, as a match would.
+                if !bucket.iter().any(|(w, _)| *w == word) {
+                    bucket.push((word, class));
+                }
+            }
+        }
+    }
+    table
+});
+
+fn table_slot(word: &[u8]) -> Option<usize> {
+    let first = *word.first()?;
+    (first.is_ascii_lowercase() && word.len() <= LONGEST_CLASSIFIED)
+        .then(|| usize::from(first - b'a') * (LONGEST_CLASSIFIED + 1) + word.len())
+}
+
 /// Classifies a lowercase ASCII-folded word (trailing period removed).
 pub(crate) fn classify_word(word: &str) -> WordClass {
-    match word {
-        "ambassador" | "ambassadors" | "amb" | "minister" | "ministers" | "premier" | "pm"
-        | "fm" | "president" | "chairman" | "chairwoman" | "secretary" | "chancellor"
-        | "consul" | "envoy" | "charge" | "counsellor" | "counselor" | "attache" | "director"
-        | "governor" | "senator" | "mayor" | "commissar" | "representative" | "delegate"
-        | "member" | "leader" | "king" | "emperor" | "undersecretary" | "commander"
-        | "attorney" => WordClass::Rank,
-        "vice" | "deputy" | "first" | "acting" | "assistant" | "under" | "prime" | "foreign"
-        | "external" | "defense" | "defence" | "war" | "interior" | "state" | "trade"
-        | "finance" | "national" | "general" | "special" | "extraordinary" | "plenipotentiary"
-        | "permanent" | "executive" | "party" | "politburo" | "cc" => WordClass::Qualifier,
-        "comrade" | "comr" | "cde" | "com" | "tov" | "tovarishch" | "mr" | "mrs" | "ms"
-        | "messrs" | "dr" | "sir" | "lord" | "lady" | "baron" | "count" | "prince" | "monsieur"
-        | "herr" | "frau" | "senor" | "madame" | "mme" | "excellency" | "hon" | "honorable"
-        | "honourable" | "marshal" | "admiral" | "colonel" | "gen" | "adm" | "col" | "citizen" => {
-            WordClass::Honorific
-        }
-        "of" | "for" | "the" | "to" | "at" | "in" | "on" | "and" | "d" | "affaires" | "affairs"
-        | "relations" | "council" | "ministry" => WordClass::Connector,
-        _ => WordClass::Other,
-    }
+    classify_bytes(word.as_bytes())
+}
+
+/// [`classify_word`] on bytes.
+pub(crate) fn classify_bytes(word: &[u8]) -> WordClass {
+    table_slot(word)
+        .and_then(|slot| WORD_TABLE[slot].iter().find(|(w, _)| w.as_bytes() == word))
+        .map_or(WordClass::Other, |&(_, class)| class)
 }
 
 /// Ranks a title may name; bit positions in [`TitleSense::ranks`].
@@ -259,6 +400,33 @@ pub fn title_has_rank(text_title: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_title_word_is_classified_and_others_are_not() {
+        for word in RANK_WORDS {
+            assert_eq!(classify_word(word), WordClass::Rank, "{word}");
+        }
+        for word in QUALIFIER_WORDS {
+            assert_eq!(classify_word(word), WordClass::Qualifier, "{word}");
+        }
+        for word in HONORIFIC_WORDS {
+            assert_eq!(classify_word(word), WordClass::Honorific, "{word}");
+        }
+        for word in CONNECTOR_WORDS {
+            assert_eq!(classify_word(word), WordClass::Connector, "{word}");
+        }
+        for word in [
+            "",
+            "zhou",
+            "ministerial",
+            "ambassadorx",
+            "9th",
+            "d'affaires",
+            "éminence",
+        ] {
+            assert_eq!(classify_word(word), WordClass::Other, "{word}");
+        }
+    }
 
     #[test]
     fn written_titles_fit_post_titles() {

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use cablelint_officials::{Matcher, MentionForm, Post};
+use cablelint_officials::{Matcher, MentionForm};
 
 use super::date::document_date;
 use crate::model::{Document, SectionKind};
@@ -26,11 +26,10 @@ pub struct ResolvedMention {
     /// Ids of the other people the name may denote, likeliest first.
     pub others: Vec<String>,
     /// Whether the written title fits a post of the person (on the date
-    /// when there is one).
+    /// when there is one). The posts held on the date are the person's
+    /// `posts_on(date)`, looked up when wanted rather than copied into
+    /// every mention.
     pub title_fits: bool,
-    /// Posts the person may have held on the document's date (empty when
-    /// the date is unknown).
-    pub posts_on_date: Vec<Post>,
 }
 
 /// Sections whose names are the archive's, not the document's: the site's
@@ -102,9 +101,6 @@ pub fn mentions(doc: &Document, matcher: &Matcher) -> Vec<ResolvedMention> {
                     .map(|c| persons[c.person].id.clone())
                     .collect(),
                 title_fits: best.title_fits,
-                posts_on_date: date
-                    .map(|d| person.posts_on(d).cloned().collect())
-                    .unwrap_or_default(),
             }
         })
         .collect()
@@ -116,7 +112,7 @@ mod tests {
     use crate::officials::builtin_matcher;
 
     #[test]
-    fn resolves_names_outside_the_citation_with_posts_on_the_date() {
+    fn resolves_names_outside_the_citation() {
         let text = "Skip to content\n\nJune 28, 1962\n\nCable from Foreign Ministry\n\n\
                     Vice Minister Ji [Pengfei] met Chervonenko.\n";
         let doc = Document::parse_str(text);
@@ -127,7 +123,5 @@ mod tests {
         assert_eq!(&text[ji.span.range()], "Ji [Pengfei]");
         assert_eq!(&text[ji.title.expect("title").range()], "Vice Minister");
         assert!(ji.unambiguous && ji.title_fits);
-        let posts: Vec<&str> = ji.posts_on_date.iter().map(|p| p.title.as_str()).collect();
-        assert_eq!(posts, ["Vice Minister of Foreign Affairs"]);
     }
 }

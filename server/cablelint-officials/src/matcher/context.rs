@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use crate::fold::fold_to_ascii;
-use crate::title::{classify_word, WordClass};
+use crate::title::{classify_bytes, WordClass};
 
 /// The longest title phrase considered, in words.
 const MAX_TITLE_WORDS: usize = 8;
@@ -65,40 +65,62 @@ const LONGEST_TITLE_WORD: usize = 24;
 /// "Vice-Minister", "Secretary-General": the class of the last part when it
 /// is a title word.
 fn class_of(bare: &str) -> WordClass {
-    if !bare.is_ascii() {
-        let folded = fold_to_ascii(bare).to_ascii_lowercase();
-        return class_of_lowercase(&folded);
-    }
-    if bare.len() > LONGEST_TITLE_WORD {
-        // Too long for a title word, but its last hyphenated part may be one.
-        return match bare.rsplit('-').next() {
-            Some(last) if last.len() < bare.len() => match class_of(last) {
-                WordClass::Other => WordClass::Other,
-                class => class,
-            },
+    if bare.len() > LONGEST_TITLE_WORD * 4 {
+        // A run of Chinese or Cyrillic text: too long to fold, too long to
+        // be a title word; only a short last hyphenated part might be one.
+        let last = bare
+            .rfind(['-', '‐', '‑', '‒', '–'])
+            .map(|i| &bare[i..])
+            .and_then(|part| part.char_indices().nth(1).map(|(j, _)| &part[j..]));
+        return match last {
+            Some(last) if last.len() <= LONGEST_TITLE_WORD * 4 => class_of(last),
             _ => WordClass::Other,
         };
     }
+    if !bare.is_ascii() {
+        let folded = fold_to_ascii(bare).to_ascii_lowercase();
+        return class_of_lowercase(folded.as_bytes());
+    }
+    let bytes = bare.as_bytes();
+    if bytes.len() > LONGEST_TITLE_WORD {
+        // Too long for a title word, but its last hyphenated part may be one.
+        return match bytes.iter().rposition(|&b| b == b'-') {
+            Some(hyphen) => match class_of(&bare[hyphen + 1..]) {
+                WordClass::Other => WordClass::Other,
+                class => class,
+            },
+            None => WordClass::Other,
+        };
+    }
     let mut buffer = [0u8; LONGEST_TITLE_WORD];
-    let lower = &mut buffer[..bare.len()];
-    lower.copy_from_slice(bare.as_bytes());
+    let lower = &mut buffer[..bytes.len()];
+    lower.copy_from_slice(bytes);
     lower.make_ascii_lowercase();
-    // ASCII in, ASCII out.
-    class_of_lowercase(std::str::from_utf8(lower).unwrap_or_default())
+    class_of_lowercase(lower)
 }
 
-fn class_of_lowercase(folded: &str) -> WordClass {
-    match folded.rsplit('-').next() {
-        Some(last) if folded.contains('-') && classify_word(last) != WordClass::Other => {
-            classify_word(last)
+fn class_of_lowercase(folded: &[u8]) -> WordClass {
+    if let Some(hyphen) = folded.iter().rposition(|&b| b == b'-') {
+        let last = classify_bytes(&folded[hyphen + 1..]);
+        if last != WordClass::Other {
+            return last;
         }
-        _ => classify_word(folded),
     }
+    classify_bytes(folded)
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '.' | '\'' | '’' | '-')
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || matches!(c, '.' | '\'' | '-')
+    } else {
+        // Long runs of Chinese are read here: their letters skip the
+        // Unicode table look-up.
+        CJK_UNIFIED.contains(&u32::from(c)) || c == '’' || c.is_alphanumeric()
+    }
 }
+
+/// CJK Unified Ideographs: every one is a letter.
+const CJK_UNIFIED: std::ops::RangeInclusive<u32> = 0x4E00..=0x9FFF;
 
 /// The word ending just before `pos`, separated from it only by spaces or
 /// tabs (a line break ends the search: titles and names do not span lines
@@ -534,6 +556,20 @@ mod tests {
             parenthesised_after_title(text, &span, 0).map(|r| &text[r]),
             Some("Ambassador in Great Britain")
         );
+    }
+
+    #[test]
+    fn cjk_ideographs_are_word_letters_and_long_runs_are_no_title() {
+        assert!(CJK_UNIFIED
+            .filter_map(char::from_u32)
+            .all(char::is_alphanumeric));
+        let run = "姬".repeat(200);
+        assert_eq!(class_of(&run), WordClass::Other);
+        assert_eq!(class_of(&format!("{run}-Minister")), WordClass::Rank);
+        assert_eq!(class_of(&format!("{run}‐minister")), WordClass::Rank);
+        let text = format!("{run} Ji");
+        let word = word_before(&text, text.len() - 2).expect("a word");
+        assert_eq!(word.text, run);
     }
 
     #[test]

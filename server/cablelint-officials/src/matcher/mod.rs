@@ -10,6 +10,7 @@
 
 mod context;
 mod patterns;
+mod prefixes;
 mod rank;
 mod reading;
 
@@ -28,6 +29,7 @@ use crate::registry::Registry;
 use crate::title::PostSense;
 
 use patterns::{FormKind, PatternTable};
+use prefixes::Prefixes;
 use reading::Reading;
 
 /// How a mention names the person.
@@ -106,9 +108,14 @@ pub struct Matcher {
     /// First bytes of those words: most lower-case words are ruled out by
     /// one table look-up, without finding their end or hashing them.
     lowercase_opener_first_bytes: [bool; 256],
+    /// The distinct first bytes of those words when they are few and ASCII,
+    /// for the fast scan; None when the scan must go byte by byte.
+    opener_first_bytes: Option<Vec<u8>>,
     /// Per person, per post: the post's title analysed once, so ranking a
     /// mention by its written title does not re-read every post title.
     post_senses: Vec<Vec<PostSense>>,
+    /// First bytes of every pattern, tested before the automaton runs.
+    prefixes: Prefixes,
 }
 
 impl Matcher {
@@ -149,6 +156,16 @@ impl Matcher {
                     .collect()
             })
             .collect();
+        let prefixes = Prefixes::build(table.patterns());
+        let mut first_bytes: Vec<u8> = lowercase_openers
+            .iter()
+            .filter_map(|w| w.as_bytes().first().copied())
+            .collect();
+        first_bytes.sort_unstable();
+        first_bytes.dedup();
+        let opener_first_bytes = (first_bytes.len() <= MAX_OPENER_BYTES
+            && first_bytes.iter().all(u8::is_ascii_lowercase))
+        .then_some(first_bytes);
         Matcher {
             registry,
             automaton,
@@ -156,7 +173,9 @@ impl Matcher {
             lowercase_openers,
             longest_lowercase_opener,
             lowercase_opener_first_bytes,
+            opener_first_bytes,
             post_senses,
+            prefixes,
         }
     }
 
@@ -201,6 +220,10 @@ impl Matcher {
         // that begins with a capital, a name particle, or a CJK character):
         // most text is never walked by it, which keeps `check` fast.
         while let Some(start) = self.next_name_start(read, pos) {
+            if !self.prefixes.may_start(&read.as_bytes()[start..]) {
+                pos = resume_after_rejected(read, start);
+                continue;
+            }
             let input = Input::new(read)
                 .span(start..read.len())
                 .anchored(Anchored::Yes);
@@ -236,9 +259,47 @@ impl Matcher {
     /// The first place at or after `from` where a name may start: a word
     /// start (no letter or digit before it) whose first letter is a capital
     /// or whose word opens a registry name in lower case ("de"), or any
-    /// character of an unspaced script. ASCII is stepped a byte at a time:
-    /// this loop sees every byte of every document.
+    /// character of an unspaced script.
     fn next_name_start(&self, read: &str, from: usize) -> Option<usize> {
+        match &self.opener_first_bytes {
+            Some(openers) => self.next_name_start_by_words(read, from, openers),
+            None => self.next_name_start_bytewise(read, from),
+        }
+    }
+
+    /// [`Matcher::next_name_start`] for registries whose lower-case name
+    /// openers start with at most [`MAX_OPENER_BYTES`] distinct ASCII bytes
+    /// (the built-in one: "de"): only capitals, those bytes and non-ASCII
+    /// characters need a look, and [`next_interesting_byte`] finds them
+    /// eight bytes at a time. This loop sees every byte of every document.
+    fn next_name_start_by_words(&self, read: &str, from: usize, openers: &[u8]) -> Option<usize> {
+        let bytes = read.as_bytes();
+        let mut at = from;
+        loop {
+            at = next_interesting_byte(bytes, at, openers)?;
+            let b = bytes[at];
+            if b.is_ascii() {
+                let starts_name = !alphanumeric_before(read, at)
+                    && (b.is_ascii_uppercase() || self.opens_a_name_in_lower_case(read, at));
+                if starts_name {
+                    return Some(at);
+                }
+                at += 1;
+                continue;
+            }
+            let c = read[at..].chars().next()?;
+            if is_unspaced_script(c)
+                || (c.is_alphabetic() && !c.is_lowercase() && !alphanumeric_before(read, at))
+            {
+                return Some(at);
+            }
+            at += c.len_utf8();
+        }
+    }
+
+    /// [`Matcher::next_name_start`] a byte at a time, for registries with
+    /// names that begin in lower case with many different letters.
+    fn next_name_start_bytewise(&self, read: &str, from: usize) -> Option<usize> {
         let bytes = read.as_bytes();
         let mut previous_alnum = read[..from]
             .chars()
@@ -247,25 +308,32 @@ impl Matcher {
         let mut at = from;
         while at < bytes.len() {
             let b = bytes[at];
-            if b.is_ascii() {
-                if !b.is_ascii_alphanumeric() {
+            match BYTE_CLASS[usize::from(b)] {
+                OTHER_ASCII => {
                     previous_alnum = false;
                     at += 1;
                     continue;
                 }
-                if !previous_alnum
-                    && (b.is_ascii_uppercase()
-                        || (b.is_ascii_lowercase() && self.opens_a_name_in_lower_case(read, at)))
-                {
-                    return Some(at);
-                }
-                // The rest of an ASCII word cannot start a name.
-                at += 1;
-                while at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
+                NON_ASCII => {}
+                class => {
+                    if !previous_alnum
+                        && (class == UPPER
+                            || (class == LOWER
+                                && self.lowercase_opener_first_bytes[usize::from(b)]
+                                && self.opens_a_name_in_lower_case(read, at)))
+                    {
+                        return Some(at);
+                    }
+                    // The rest of an ASCII word cannot start a name.
                     at += 1;
+                    while at < bytes.len()
+                        && is_ascii_alnum_class(BYTE_CLASS[usize::from(bytes[at])])
+                    {
+                        at += 1;
+                    }
+                    previous_alnum = true;
+                    continue;
                 }
-                previous_alnum = true;
-                continue;
             }
             let c = read[at..].chars().next().unwrap_or(' ');
             if is_unspaced_script(c) {
@@ -273,7 +341,9 @@ impl Matcher {
             }
             if c.is_alphabetic()
                 && !previous_alnum
-                && (!c.is_lowercase() || self.opens_a_name_in_lower_case(read, at))
+                && (!c.is_lowercase()
+                    || (self.lowercase_opener_first_bytes[usize::from(b)]
+                        && self.opens_a_name_in_lower_case(read, at)))
             {
                 return Some(at);
             }
@@ -284,9 +354,6 @@ impl Matcher {
     }
 
     fn opens_a_name_in_lower_case(&self, read: &str, at: usize) -> bool {
-        if !self.lowercase_opener_first_bytes[usize::from(read.as_bytes()[at])] {
-            return false;
-        }
         let word_end = read[at..]
             .find(|ch: char| !ch.is_alphanumeric())
             .map_or(read.len(), |i| at + i);
@@ -369,6 +436,97 @@ impl Matcher {
             candidates,
         })
     }
+}
+
+/// The most distinct first bytes of lower-case name openers the fast scan
+/// tests for (each costs a few instructions per eight bytes).
+const MAX_OPENER_BYTES: usize = 4;
+
+/// Whether the character before `at` is a letter or digit.
+fn alphanumeric_before(read: &str, at: usize) -> bool {
+    match read.as_bytes()[..at].last() {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => read[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric),
+    }
+}
+
+const LOW_BITS: u64 = 0x0101_0101_0101_0101;
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `chunk` that is zero (exact, no borrow).
+fn zero_bytes(chunk: u64) -> u64 {
+    !(((chunk & !HIGH_BITS) + !HIGH_BITS) | chunk | !HIGH_BITS)
+}
+
+/// The high bit of each byte of `chunk` that is an ASCII capital, not
+/// ASCII, or one of `also`. Adding to bytes below 0x80 cannot carry into
+/// the next byte.
+fn interesting_bytes(chunk: u64, also: &[u8]) -> u64 {
+    let non_ascii = chunk & HIGH_BITS;
+    let ascii = chunk & !HIGH_BITS;
+    let at_least_a = ascii + LOW_BITS * (0x80 - u64::from(b'A'));
+    let beyond_z = ascii + LOW_BITS * (0x80 - u64::from(b'Z') - 1);
+    let mut found = (at_least_a & !beyond_z & HIGH_BITS) | non_ascii;
+    for &byte in also {
+        found |= zero_bytes(chunk ^ (LOW_BITS * u64::from(byte)));
+    }
+    found
+}
+
+/// The first byte at or after `from` that is an ASCII capital, not ASCII,
+/// or one of `also`.
+fn next_interesting_byte(bytes: &[u8], from: usize, also: &[u8]) -> Option<usize> {
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let found = interesting_bytes(u64::from_le_bytes(word), also);
+        if found != 0 {
+            return Some(at + (found.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    bytes
+        .get(at..)?
+        .iter()
+        .position(|b| !b.is_ascii() || b.is_ascii_uppercase() || also.contains(b))
+        .map(|i| at + i)
+}
+
+// Classes of bytes for the scan in `next_name_start`, which sees every byte.
+const OTHER_ASCII: u8 = 0;
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
+const DIGIT: u8 = 3;
+const NON_ASCII: u8 = 4;
+
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [OTHER_ASCII; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if byte >= 0x80 {
+            NON_ASCII
+        } else if byte.is_ascii_lowercase() {
+            LOWER
+        } else if byte.is_ascii_uppercase() {
+            UPPER
+        } else if byte.is_ascii_digit() {
+            DIGIT
+        } else {
+            OTHER_ASCII
+        };
+        b += 1;
+    }
+    table
+};
+
+fn is_ascii_alnum_class(class: u8) -> bool {
+    matches!(class, LOWER | UPPER | DIGIT)
 }
 
 /// Whether the hit is a whole word (or words). Chinese and Japanese forms
@@ -464,4 +622,62 @@ fn widen_to_brackets(text: &str, span: &mut Range<usize>) -> bool {
         }
     }
     text[span.clone()].contains(['[', ']'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn starts(text: &str, next: impl Fn(&str, usize) -> Option<usize>) -> Vec<usize> {
+        let mut found = Vec::new();
+        let mut at = 0;
+        while let Some(start) = next(text, at) {
+            found.push(start);
+            at = start + text[start..].chars().next().map_or(1, char::len_utf8);
+        }
+        found
+    }
+
+    #[test]
+    fn the_fast_scan_finds_the_same_name_starts_as_the_bytewise_one() {
+        let builtin = Registry::builtin().matcher();
+        assert_eq!(builtin.opener_first_bytes.as_deref(), Some(&b"d"[..]));
+        let (toml, _) = crate::synthetic::registry_toml(50, 1);
+        let mut with_more_openers = Registry::from_toml_str(
+            &(toml + "[[person]]\nid = \"vds\"\nname = { text = \"Max van der Stoel\", system = \"other\", family = \"van der Stoel\", given = \"Max\", order = \"given-first\" }\n"),
+            "test.toml",
+        )
+        .expect("valid registry");
+        with_more_openers.merge(Registry::builtin().clone());
+        let with_more_openers = with_more_openers.matcher();
+        assert_eq!(
+            with_more_openers.opener_first_bytes.as_deref(),
+            Some(&b"dv"[..])
+        );
+        let texts = [
+            "Vice Minister Ji [Pengfei] met Soviet Ambassador Chervonenko.",
+            "abcDef gHI 9A a9B x-Y x'Z de Gaulle, (de Gaulle) and deGaulle van der Stoel",
+            "ÉTAT Łódź éA aÉ Ωmega ωMEGA ﬁX dé de",
+            "中文Ji 姬鹏飞同志 𠀋Ji ji de",
+            "Посол Червоненко и посол",
+            "\u{feff}A\r\nB\tC  D,E.F(G)[H]",
+            "",
+            "d",
+            "lowercase only text with no capitals at all, more than eight bytes",
+        ];
+        for matcher in [&builtin, &with_more_openers] {
+            let openers = matcher.opener_first_bytes.as_deref().expect("few openers");
+            for text in texts {
+                assert_eq!(
+                    starts(text, |t, at| matcher
+                        .next_name_start_by_words(t, at, openers)),
+                    starts(text, |t, at| matcher.next_name_start_bytewise(t, at)),
+                    "{text:?}"
+                );
+            }
+        }
+        let found = starts(texts[1], |t, at| builtin.next_name_start(t, at));
+        let words: Vec<&str> = found.iter().map(|&i| &texts[1][i..i + 2]).collect();
+        assert_eq!(words, ["Y ", "Z ", "de", "Ga", "de", "Ga", "St"]);
+    }
 }

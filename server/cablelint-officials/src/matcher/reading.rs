@@ -32,12 +32,7 @@ impl<'t> Reading<'t> {
         let mut at = 0;
         for range in blanked_ranges(original, skip) {
             read_brackets(original, at..range.start, &mut text, &mut dropped);
-            for (i, line) in original[range.clone()].split('\n').enumerate() {
-                if i > 0 {
-                    text.push('\n');
-                }
-                text.extend(std::iter::repeat_n(' ', line.len()));
-            }
+            push_blank(&mut text, &original[range.clone()]);
             at = range.end;
         }
         read_brackets(original, at..original.len(), &mut text, &mut dropped);
@@ -78,6 +73,22 @@ impl<'t> Reading<'t> {
             }
         }
         lo
+    }
+}
+
+/// Appends `part` with every byte but a line break replaced by a space.
+fn push_blank(out: &mut String, part: &str) {
+    const SPACES: &str = "                                                                ";
+    for (i, line) in part.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let mut left = line.len();
+        while left > 0 {
+            let n = left.min(SPACES.len());
+            out.push_str(&SPACES[..n]);
+            left -= n;
+        }
     }
 }
 
@@ -166,6 +177,21 @@ mod tests {
         );
         assert_eq!(span_of("a [b] c [d] Stalin", "Stalin"), "Stalin");
         assert_eq!(span_of("no brackets Stalin", "Stalin"), "Stalin");
+        let text = "chrome [x] Ji\r\n姬 line\nVice Minister Ji [Pengfei]\ncitation 𠀋\n";
+        let body = text.find("Vice").unwrap();
+        let citation = text.find("citation").unwrap();
+        let reading = Reading::new(text, &[citation..text.len(), 0..body, 3..5]);
+        assert_eq!(
+            reading.text(),
+            format!(
+                "{}\n{}\nVice Minister Ji Pengfei\n{}\n",
+                " ".repeat("chrome [x] Ji\r".len()),
+                " ".repeat("姬 line".len()),
+                " ".repeat("citation 𠀋".len())
+            )
+        );
+        let ji = reading.text().find("Ji").unwrap();
+        assert_eq!(reading.original_start(ji), text.find("Ji [").unwrap());
         assert_eq!(
             Reading::new("F.[oreign] M.[inistry] end.", &[]).text(),
             "Foreign Ministry end."
