@@ -109,6 +109,10 @@ fn class_of_lowercase(folded: &[u8]) -> WordClass {
     classify_bytes(folded)
 }
 
+fn is_ascii_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'.' | b'\'' | b'-')
+}
+
 fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric() || matches!(c, '.' | '\'' | '-')
@@ -129,12 +133,26 @@ pub(crate) fn word_before(text: &str, pos: usize) -> Option<Word<'_>> {
     let before = &text[..pos];
     let trimmed = before.trim_end_matches([' ', '\t', '\u{a0}']);
     let end = trimmed.len();
-    let start = trimmed
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| is_word_char(c))
-        .last()
-        .map(|(i, _)| i)?;
+    // ASCII word bytes are stepped over directly; a non-ASCII character
+    // hands over to the character-wise walk.
+    let bytes = trimmed.as_bytes();
+    let mut ascii_start = end;
+    while ascii_start > 0 && is_ascii_word_byte(bytes[ascii_start - 1]) {
+        ascii_start -= 1;
+    }
+    let start = if ascii_start > 0 && !bytes[ascii_start - 1].is_ascii() {
+        trimmed[..ascii_start]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| is_word_char(c))
+            .last()
+            .map_or(ascii_start, |(i, _)| i)
+    } else {
+        ascii_start
+    };
+    if start == end {
+        return None;
+    }
     // "side--N.S. Khrushchev": a double hyphen is a dash, not part of a word.
     let start = text.as_bytes()[start..end]
         .windows(2)

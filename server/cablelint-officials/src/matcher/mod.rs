@@ -221,14 +221,14 @@ impl Matcher {
         // most text is never walked by it, which keeps `check` fast.
         while let Some(start) = self.next_name_start(read, pos) {
             if !self.prefixes.may_start(&read.as_bytes()[start..]) {
-                pos = resume_after_rejected(read, start);
+                pos = after_rejected(read, start);
                 continue;
             }
             let input = Input::new(read)
                 .span(start..read.len())
                 .anchored(Anchored::Yes);
             let Some(hit) = self.automaton.find(input) else {
-                pos = resume_after_rejected(read, start);
+                pos = after_rejected(read, start);
                 continue;
             };
             let span = hit.start()..hit.end();
@@ -245,7 +245,7 @@ impl Matcher {
                     floor = span.end;
                     found.push(mention);
                 }
-                None => pos = resume_after_rejected(read, span.start),
+                None => pos = after_rejected(read, span.start),
             }
         }
         rank::link_glosses(text, &mut found);
@@ -354,11 +354,21 @@ impl Matcher {
     }
 
     fn opens_a_name_in_lower_case(&self, read: &str, at: usize) -> bool {
-        let word_end = read[at..]
-            .find(|ch: char| !ch.is_alphanumeric())
-            .map_or(read.len(), |i| at + i);
-        word_end - at <= self.longest_lowercase_opener
-            && self.lowercase_openers.contains(&read[at..word_end])
+        // Most words are ruled out by their length, found without reading
+        // past the longest opener.
+        let bytes = read.as_bytes();
+        let limit = (at + self.longest_lowercase_opener + 1).min(bytes.len());
+        let mut end = at;
+        while end < limit && bytes[end].is_ascii_alphanumeric() {
+            end += 1;
+        }
+        if end < limit && !bytes[end].is_ascii() {
+            // A non-ASCII letter may continue the word.
+            end = read[at..]
+                .find(|ch: char| !ch.is_alphanumeric())
+                .map_or(read.len(), |i| at + i);
+        }
+        end - at <= self.longest_lowercase_opener && self.lowercase_openers.contains(&read[at..end])
     }
 
     /// Turns one automaton hit into a mention, or rejects it.
@@ -529,39 +539,16 @@ fn is_ascii_alnum_class(class: u8) -> bool {
     matches!(class, LOWER | UPPER | DIGIT)
 }
 
-/// Whether the hit is a whole word (or words). Chinese and Japanese forms
-/// are exempt: those scripts do not separate words.
-/// Where to search again after a hit at `start` was rejected. A hit starting
-/// inside a word has no word boundary before it, so the rest of the word is
-/// skipped (most rejected hits are "li" in "political"); in unspaced scripts
-/// any character may start a name, so the search steps one character.
-fn resume_after_rejected(read: &str, start: usize) -> usize {
-    let bytes = read.as_bytes();
-    // ASCII words, the usual case, are stepped over a byte at a time.
-    let mut at = start;
-    while at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
-        at += 1;
-    }
-    if at > start && (at == bytes.len() || bytes[at].is_ascii()) {
-        return at;
-    }
-    let mut chars = read[at..].char_indices();
-    let Some((_, first)) = chars.next() else {
-        return read.len();
-    };
-    if is_unspaced_script(first) || !first.is_alphanumeric() {
-        // A rejected hit steps one character; a word ends before this one.
-        return if at == start {
-            start + first.len_utf8()
-        } else {
-            at
-        };
-    }
-    chars
-        .find(|&(_, c)| !c.is_alphanumeric() || is_unspaced_script(c))
-        .map_or(read.len(), |(i, _)| at + i)
+/// Where to search again after a hit at `start` was rejected: the next
+/// character. The scans skip the rest of a word by themselves (a letter
+/// inside a word never starts a name), and in unspaced scripts any
+/// character may start one.
+fn after_rejected(read: &str, start: usize) -> usize {
+    start + read[start..].chars().next().map_or(1, char::len_utf8)
 }
 
+/// Whether the hit is a whole word (or words). Chinese and Japanese forms
+/// are exempt: those scripts do not separate words.
 fn has_word_boundaries(text: &str, span: &Range<usize>) -> bool {
     let first = text[span.start..].chars().next();
     if first.is_some_and(is_unspaced_script) {
