@@ -265,67 +265,59 @@ fn is_nationality_like(word: &Word<'_>) -> bool {
 /// Great Britain"), then the nearest rank or honorific, then qualifiers
 /// ("Vice", "Prime", "Foreign") and at most two nationalities ("Soviet").
 pub(crate) fn title_before(text: &str, pos: usize, floor: usize) -> Option<Range<usize>> {
-    let mut words: Vec<Word<'_>> = Vec::new();
+    let mut words = WordsBefore::new(text, pos, floor);
+    // words[0] is nearest the name. Find the rank, deciding at the first
+    // word in the common case (a word that cannot come between a title and
+    // a name).
     let mut rank = None;
-    let mut cursor = pos;
-    while words.len() < MAX_TITLE_WORDS {
-        let Some(word) = word_before(text, cursor).filter(|w| w.start >= floor) else {
-            break;
-        };
-        let class = word.class();
-        // A sentence ends at a period unless the word is an abbreviation
-        // ("Comr.", "Cde.", "Mr.") which is itself part of the title.
-        let ends_sentence =
-            word.text.ends_with('.') && class != WordClass::Honorific && !word.is_initials();
-        if ends_sentence {
-            break;
+    while let Some(word) = words.get(words.len()) {
+        if words.len() == 1 && joins_title(&word) {
+            return None;
         }
-        cursor = word.start;
-        if rank.is_none() {
-            if words.is_empty() && joins_title(&word) {
-                return None;
+        match word.class() {
+            WordClass::Rank | WordClass::Honorific => {
+                rank = Some(words.len() - 1);
+                break;
             }
-            if matches!(class, WordClass::Rank | WordClass::Honorific) {
-                rank = Some(words.len());
-            } else if !may_come_between_title_and_name(&word, class) {
-                // Whatever rank lies further back, this word would separate
-                // it from the name: no title (the common case, decided at
-                // the first word).
-                return None;
-            }
+            class if !may_come_between_title_and_name(&word, class) => return None,
+            _ => {}
         }
-        words.push(word);
     }
-    // words[0] is nearest the name.
     let rank = rank?;
-    let between = &words[..rank];
+    let between = &words.words[..rank];
     let has_place_word = between.iter().any(|w| w.class() == WordClass::Other);
     if has_place_word && !between.iter().any(introduces_place) {
         return None;
     }
+    // Further back: qualifiers, ranks and at most two nationalities, read
+    // only as far as they go.
     let mut far = rank;
     let mut nationalities = 0;
     let mut k = rank + 1;
-    while k < words.len() {
-        let word = &words[k];
+    while let Some(word) = words.get(k) {
         match word.class() {
             WordClass::Rank | WordClass::Qualifier | WordClass::Honorific if nationalities == 0 => {
                 far = k
             }
             WordClass::Connector
-                if nationalities == 0 && !is_one_of(word, &["to", "in", "at", "on", "and"]) =>
+                if nationalities == 0 && !is_one_of(&word, &["to", "in", "at", "on", "and"]) =>
             {
                 // Only inside a longer title: "Chairman of the Council of Ministers".
-                let next = words[k + 1..]
-                    .iter()
-                    .find(|w| w.class() != WordClass::Connector);
-                if !next
+                let mut next = k + 1;
+                while words
+                    .get(next)
+                    .is_some_and(|w| w.class() == WordClass::Connector)
+                {
+                    next += 1;
+                }
+                if !words
+                    .get(next)
                     .is_some_and(|w| matches!(w.class(), WordClass::Rank | WordClass::Qualifier))
                 {
                     break;
                 }
             }
-            WordClass::Other if nationalities < 2 && is_nationality_like(word) => {
+            WordClass::Other if nationalities < 2 && is_nationality_like(&word) => {
                 nationalities += 1;
                 far = k;
             }
@@ -333,7 +325,63 @@ pub(crate) fn title_before(text: &str, pos: usize, floor: usize) -> Option<Range
         }
         k += 1;
     }
-    Some(words[far].start..words[0].end)
+    Some(words.words[far].start..words.words[0].end)
+}
+
+/// The words before a position, nearest first, read on demand: at most
+/// [`MAX_TITLE_WORDS`], none before `floor`, and none from before the end
+/// of a sentence (a period, unless the word is an abbreviation such as
+/// "Comr.", "Cde.", "Mr." or initials).
+struct WordsBefore<'t> {
+    text: &'t str,
+    floor: usize,
+    cursor: usize,
+    done: bool,
+    words: Vec<Word<'t>>,
+}
+
+impl<'t> WordsBefore<'t> {
+    fn new(text: &'t str, pos: usize, floor: usize) -> Self {
+        WordsBefore {
+            text,
+            floor,
+            cursor: pos,
+            done: false,
+            words: Vec::new(),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// The k-th word, reading back as far as needed.
+    fn get(&mut self, k: usize) -> Option<Word<'t>> {
+        while self.words.len() <= k && !self.done {
+            self.read_one();
+        }
+        self.words.get(k).copied()
+    }
+
+    fn read_one(&mut self) {
+        if self.words.len() >= MAX_TITLE_WORDS {
+            self.done = true;
+            return;
+        }
+        let word = word_before(self.text, self.cursor).filter(|w| w.start >= self.floor);
+        let Some(word) = word else {
+            self.done = true;
+            return;
+        };
+        let ends_sentence =
+            word.text.ends_with('.') && word.class() != WordClass::Honorific && !word.is_initials();
+        if ends_sentence {
+            self.done = true;
+            return;
+        }
+        self.cursor = word.start;
+        self.words.push(word);
+    }
 }
 
 /// A word that may stand between a rank and the name: a qualifier, a

@@ -188,6 +188,24 @@ impl Matcher {
         &self.registry.persons()[candidate.person]
     }
 
+    /// Whether a title written in a text matches a post the person (an index
+    /// into [`Matcher::registry`]`.persons()`) may have held on `date`: as
+    /// [`Person::title_held_on`], with the post titles analysed once.
+    pub fn title_held_on(&self, person: usize, title_text: &str, date: Date) -> bool {
+        let written = crate::title::analyse(title_text);
+        let (Some(person), Some(senses)) = (
+            self.registry.persons().get(person),
+            self.post_senses.get(person),
+        ) else {
+            return false;
+        };
+        person
+            .posts
+            .iter()
+            .zip(senses)
+            .any(|(post, sense)| post.held_on(date) && sense.fitted_by(&written))
+    }
+
     /// Number of distinct patterns in the automaton.
     pub fn pattern_count(&self) -> usize {
         self.table.patterns().len()
@@ -284,7 +302,7 @@ impl Matcher {
                 if starts_name {
                     return Some(at);
                 }
-                at += 1;
+                at = after_ascii_letter(bytes, at);
                 continue;
             }
             let c = read[at..].chars().next()?;
@@ -403,7 +421,7 @@ impl Matcher {
 
         let mut original_span =
             reading.original_start(name_span.start)..reading.original_end(name_span.end);
-        let completed = widen_to_brackets(original, &mut original_span);
+        let completed = widen_to_brackets(original, &mut original_span, reading.skipped());
         let signature = context::is_signature_line(read, &name_span);
         let has_context = title_in_reading.is_some() || given.is_some() || completed || signature;
 
@@ -435,7 +453,7 @@ impl Matcher {
         }
         let title = title_in_reading.map(|r| {
             let mut mapped = reading.original_start(r.start)..reading.original_end(r.end);
-            widen_to_brackets(original, &mut mapped);
+            widen_to_brackets(original, &mut mapped, reading.skipped());
             mapped
         });
         Some(Mention {
@@ -453,6 +471,7 @@ impl Matcher {
 const MAX_OPENER_BYTES: usize = 4;
 
 /// Whether the character before `at` is a letter or digit.
+#[inline(always)]
 fn alphanumeric_before(read: &str, at: usize) -> bool {
     match read.as_bytes()[..at].last() {
         None => false,
@@ -539,12 +558,36 @@ fn is_ascii_alnum_class(class: u8) -> bool {
     matches!(class, LOWER | UPPER | DIGIT)
 }
 
-/// Where to search again after a hit at `start` was rejected: the next
-/// character. The scans skip the rest of a word by themselves (a letter
-/// inside a word never starts a name), and in unspaced scripts any
-/// character may start one.
+/// Where to search again after a hit at `start` was rejected: on from an
+/// ASCII letter (a letter inside a word never starts a name), or the next
+/// character when it is not ASCII (in unspaced scripts any character may
+/// start a name).
 fn after_rejected(read: &str, start: usize) -> usize {
-    start + read[start..].chars().next().map_or(1, char::len_utf8)
+    let bytes = read.as_bytes();
+    if !bytes[start].is_ascii() {
+        return start + read[start..].chars().next().map_or(1, char::len_utf8);
+    }
+    after_ascii_letter(bytes, start)
+}
+
+/// Where to scan on from an ASCII letter inside or at the start of a word
+/// that starts no name: the next byte when it is lower case (the fast scan
+/// passes over lower case by itself), else past the run of capitals and
+/// digits ("USSR"), which would each stop it.
+fn after_ascii_letter(bytes: &[u8], at: usize) -> usize {
+    match bytes.get(at + 1) {
+        Some(b) if b.is_ascii_uppercase() || b.is_ascii_digit() => skip_ascii_word(bytes, at + 1),
+        _ => at + 1,
+    }
+}
+
+/// The end of the run of ASCII letters and digits from `at`: none of them
+/// starts a name ("USSR", "McCarthy" after its "M").
+fn skip_ascii_word(bytes: &[u8], mut at: usize) -> usize {
+    while at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
+        at += 1;
+    }
+    at
 }
 
 /// Whether the hit is a whole word (or words). Chinese and Japanese forms
@@ -572,17 +615,24 @@ fn is_capitalised_like_a_name(matched: &str) -> bool {
 
 /// Widens `span` to balance editorial brackets it cuts through, so that
 /// `Ji [Pengfei` becomes `Ji [Pengfei]`. Returns whether the span now
-/// contains a bracket (the name was completed by an editor).
-fn widen_to_brackets(text: &str, span: &mut Range<usize>) -> bool {
+/// contains a bracket (the name was completed by an editor). Brackets in
+/// the `skipped` ranges (sorted, merged) are not the text's and are passed
+/// over.
+fn widen_to_brackets(text: &str, span: &mut Range<usize>, skipped: &[Range<usize>]) -> bool {
     const REACH: usize = 80;
-    let inside = &text[span.clone()];
-    if !inside.contains(['[', ']']) {
+    let bytes = text.as_bytes();
+    let inside = &bytes[span.clone()];
+    if !inside.iter().any(|&b| b == b'[' || b == b']') {
         return false;
     }
-    let opens = inside.matches('[').count();
-    let closes = inside.matches(']').count();
-    let first_close = inside.find(']');
-    let first_open = inside.find('[');
+    let is_skipped = |pos: usize| {
+        let i = skipped.partition_point(|r| r.end <= pos);
+        skipped.get(i).is_some_and(|r| r.start <= pos)
+    };
+    let count = |byte: u8| inside.iter().filter(|&&b| b == byte).count();
+    let (opens, closes) = (count(b'['), count(b']'));
+    let first_close = inside.iter().position(|&b| b == b']');
+    let first_open = inside.iter().position(|&b| b == b'[');
     // A `]` before any `[` inside: its `[` is before the span.
     let close_first = match (first_close, first_open) {
         (Some(close), Some(open)) => close < open,
@@ -590,25 +640,24 @@ fn widen_to_brackets(text: &str, span: &mut Range<usize>) -> bool {
         _ => false,
     };
     if close_first {
-        let mut floor = span.start.saturating_sub(REACH);
-        while !text.is_char_boundary(floor) {
-            floor += 1;
-        }
-        if let Some(open) = text[floor..span.start].rfind('[') {
-            span.start = floor + open;
+        let floor = span.start.saturating_sub(REACH);
+        if let Some(open) = (floor..span.start)
+            .rev()
+            .find(|&i| bytes[i] == b'[' && !is_skipped(i))
+        {
+            span.start = open;
         }
     }
     // More `[` than `]`: the completion continues after the span.
-    if opens > closes || inside.rfind('[') > inside.rfind(']') {
-        let mut ceiling = (span.end + REACH).min(text.len());
-        while !text.is_char_boundary(ceiling) {
-            ceiling -= 1;
-        }
-        if let Some(close) = text[span.end..ceiling].find(']') {
-            span.end += close + 1;
+    let last_open = inside.iter().rposition(|&b| b == b'[');
+    let last_close = inside.iter().rposition(|&b| b == b']');
+    if opens > closes || last_open > last_close {
+        let ceiling = (span.end + REACH).min(text.len());
+        if let Some(close) = (span.end..ceiling).find(|&i| bytes[i] == b']' && !is_skipped(i)) {
+            span.end = close + 1;
         }
     }
-    text[span.clone()].contains(['[', ']'])
+    bytes[span.clone()].iter().any(|&b| b == b'[' || b == b']')
 }
 
 #[cfg(test)]
@@ -623,6 +672,29 @@ mod tests {
             at = start + text[start..].chars().next().map_or(1, char::len_utf8);
         }
         found
+    }
+
+    #[test]
+    fn brackets_widen_names_but_not_into_skipped_text() {
+        let text = "met Ji [Pengfei] and [Stepan V.] Chervonenko and Kim [\nsource ] x";
+        let widened = |name: &str, skipped: &[Range<usize>]| {
+            let start = text.find(name).unwrap();
+            let mut span = start..start + name.len();
+            let completed = widen_to_brackets(text, &mut span, skipped);
+            (completed, text[span].to_owned())
+        };
+        assert_eq!(widened("Ji [Pengfei", &[]), (true, "Ji [Pengfei]".into()));
+        assert_eq!(
+            widened("Stepan V.] Chervonenko", &[]),
+            (true, "[Stepan V.] Chervonenko".into())
+        );
+        assert_eq!(widened("Kim [", &[]), (true, "Kim [\nsource ]".into()));
+        let source = text.find("source").unwrap();
+        assert_eq!(
+            widened("Kim [", &[source..text.len()]),
+            (true, "Kim [".into())
+        );
+        assert_eq!(widened("met", &[]), (false, "met".into()));
     }
 
     #[test]

@@ -13,6 +13,8 @@ pub(crate) struct Reading<'t> {
     text: Cow<'t, str>,
     /// Original byte offsets of the dropped bytes, ascending.
     dropped: Vec<usize>,
+    /// The blanked ranges, sorted and merged.
+    skipped: Vec<Range<usize>>,
 }
 
 impl<'t> Reading<'t> {
@@ -25,12 +27,14 @@ impl<'t> Reading<'t> {
             return Reading {
                 text: Cow::Borrowed(original),
                 dropped: Vec::new(),
+                skipped: Vec::new(),
             };
         }
         let mut text = String::with_capacity(original.len());
         let mut dropped = Vec::new();
         let mut at = 0;
-        for range in blanked_ranges(original, skip) {
+        let skipped = blanked_ranges(original, skip);
+        for range in skipped.iter().cloned() {
             read_brackets(original, at..range.start, &mut text, &mut dropped);
             push_blank(&mut text, &original[range.clone()]);
             at = range.end;
@@ -39,7 +43,13 @@ impl<'t> Reading<'t> {
         Reading {
             text: Cow::Owned(text),
             dropped,
+            skipped,
         }
+    }
+
+    /// The ranges of the original that read as blank.
+    pub(crate) fn skipped(&self) -> &[Range<usize>] {
+        &self.skipped
     }
 
     pub(crate) fn text(&self) -> &str {
