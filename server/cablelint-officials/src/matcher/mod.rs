@@ -690,10 +690,8 @@ mod tests {
         );
         assert_eq!(widened("Kim [", &[]), (true, "Kim [\nsource ]".into()));
         let source = text.find("source").unwrap();
-        assert_eq!(
-            widened("Kim [", &[source..text.len()]),
-            (true, "Kim [".into())
-        );
+        let skipped = vec![source..text.len()];
+        assert_eq!(widened("Kim [", &skipped), (true, "Kim [".into()));
         assert_eq!(widened("met", &[]), (false, "met".into()));
     }
 
