@@ -690,7 +690,7 @@ mod tests {
         );
         assert_eq!(widened("Kim [", &[]), (true, "Kim [\nsource ]".into()));
         let source = text.find("source").unwrap();
-        let skipped = vec![source..text.len()];
+        let skipped = [source..text.len(), text.len()..text.len()];
         assert_eq!(widened("Kim [", &skipped), (true, "Kim [".into()));
         assert_eq!(widened("met", &[]), (false, "met".into()));
     }
