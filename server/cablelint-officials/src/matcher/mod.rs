@@ -20,7 +20,7 @@ use std::sync::Arc;
 use aho_corasick::{
     AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
 };
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::date::Date;
 use crate::fold::is_unspaced_script;
@@ -146,13 +146,20 @@ impl Matcher {
                 lowercase_opener_first_bytes[usize::from(b)] = true;
             }
         }
+        // Many people hold posts of the same title: analyse each title once.
+        let mut senses_by_title: HashMap<&str, PostSense> = HashMap::new();
         let post_senses = registry
             .iter()
             .map(|person| {
                 person
                     .posts
                     .iter()
-                    .map(|post| PostSense::new(&post.title))
+                    .map(|post| {
+                        senses_by_title
+                            .entry(post.title.as_str())
+                            .or_insert_with(|| PostSense::new(&post.title))
+                            .clone()
+                    })
                     .collect()
             })
             .collect();
