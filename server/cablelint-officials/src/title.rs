@@ -174,7 +174,7 @@ static WORD_TABLE: LazyLock<Vec<Vec<(&'static str, WordClass)>>> = LazyLock::new
 });
 
 fn table_slot(word: &[u8]) -> Option<usize> {
-    let first = *word.first()?;
+    let first = word.first()?.to_ascii_lowercase();
     (first.is_ascii_lowercase() && word.len() <= LONGEST_CLASSIFIED)
         .then(|| usize::from(first - b'a') * (LONGEST_CLASSIFIED + 1) + word.len())
 }
@@ -184,10 +184,14 @@ pub(crate) fn classify_word(word: &str) -> WordClass {
     classify_bytes(word.as_bytes())
 }
 
-/// [`classify_word`] on bytes.
+/// [`classify_word`] on bytes, in any ASCII letter case.
 pub(crate) fn classify_bytes(word: &[u8]) -> WordClass {
     table_slot(word)
-        .and_then(|slot| WORD_TABLE[slot].iter().find(|(w, _)| w.as_bytes() == word))
+        .and_then(|slot| {
+            WORD_TABLE[slot]
+                .iter()
+                .find(|(w, _)| w.as_bytes().eq_ignore_ascii_case(word))
+        })
         .map_or(WordClass::Other, |&(_, class)| class)
 }
 

@@ -108,9 +108,10 @@ pub struct Matcher {
     /// First bytes of those words: most lower-case words are ruled out by
     /// one table look-up, without finding their end or hashing them.
     lowercase_opener_first_bytes: [bool; 256],
-    /// The distinct first bytes of those words when they are few and ASCII,
-    /// for the fast scan; None when the scan must go byte by byte.
-    opener_first_bytes: Option<Vec<u8>>,
+    /// The distinct first two bytes of those words ("de"; a one-letter
+    /// word has no second) when they are few and ASCII, for the fast scan;
+    /// None when the scan must go byte by byte.
+    opener_prefixes: Option<Vec<OpenerPrefix>>,
     /// Per person, per post: the post's title analysed once, so ranking a
     /// mention by its written title does not re-read every post title.
     post_senses: Vec<Vec<PostSense>>,
@@ -164,15 +165,17 @@ impl Matcher {
             })
             .collect();
         let prefixes = Prefixes::build(table.patterns());
-        let mut first_bytes: Vec<u8> = lowercase_openers
+        let mut prefixes_of_openers: Vec<OpenerPrefix> = lowercase_openers
             .iter()
-            .filter_map(|w| w.as_bytes().first().copied())
+            .map(|w| (w.as_bytes()[0], w.as_bytes().get(1).copied()))
             .collect();
-        first_bytes.sort_unstable();
-        first_bytes.dedup();
-        let opener_first_bytes = (first_bytes.len() <= MAX_OPENER_BYTES
-            && first_bytes.iter().all(u8::is_ascii_lowercase))
-        .then_some(first_bytes);
+        prefixes_of_openers.sort_unstable();
+        prefixes_of_openers.dedup();
+        let opener_prefixes = (prefixes_of_openers.len() <= MAX_OPENER_BYTES
+            && prefixes_of_openers
+                .iter()
+                .all(|&(a, b)| a.is_ascii_lowercase() && b.is_none_or(|b| b.is_ascii())))
+        .then_some(prefixes_of_openers);
         Matcher {
             registry,
             automaton,
@@ -180,7 +183,7 @@ impl Matcher {
             lowercase_openers,
             longest_lowercase_opener,
             lowercase_opener_first_bytes,
-            opener_first_bytes,
+            opener_prefixes,
             post_senses,
             prefixes,
         }
@@ -286,7 +289,7 @@ impl Matcher {
     /// or whose word opens a registry name in lower case ("de"), or any
     /// character of an unspaced script.
     fn next_name_start(&self, read: &str, from: usize) -> Option<usize> {
-        match &self.opener_first_bytes {
+        match &self.opener_prefixes {
             Some(openers) => self.next_name_start_by_words(read, from, openers),
             None => self.next_name_start_bytewise(read, from),
         }
@@ -297,7 +300,12 @@ impl Matcher {
     /// (the built-in one: "de"): only capitals, those bytes and non-ASCII
     /// characters need a look, and [`next_interesting_byte`] finds them
     /// eight bytes at a time. This loop sees every byte of every document.
-    fn next_name_start_by_words(&self, read: &str, from: usize, openers: &[u8]) -> Option<usize> {
+    fn next_name_start_by_words(
+        &self,
+        read: &str,
+        from: usize,
+        openers: &[OpenerPrefix],
+    ) -> Option<usize> {
         let bytes = read.as_bytes();
         let mut at = from;
         loop {
@@ -473,9 +481,12 @@ impl Matcher {
     }
 }
 
-/// The most distinct first bytes of lower-case name openers the fast scan
+/// The most distinct beginnings of lower-case name openers the fast scan
 /// tests for (each costs a few instructions per eight bytes).
 const MAX_OPENER_BYTES: usize = 4;
+
+/// The first byte of a lower-case name opener and its second, if any.
+type OpenerPrefix = (u8, Option<u8>);
 
 /// Whether the character before `at` is a letter or digit.
 #[inline(always)]
@@ -499,28 +510,37 @@ fn zero_bytes(chunk: u64) -> u64 {
 }
 
 /// The high bit of each byte of `chunk` that is an ASCII capital, not
-/// ASCII, or one of `also`. Adding to bytes below 0x80 cannot carry into
-/// the next byte.
-fn interesting_bytes(chunk: u64, also: &[u8]) -> u64 {
+/// ASCII, or the start of one of `openers` (a byte followed by the given
+/// next byte; the last byte of the chunk, whose next is unknown, is kept).
+/// Adding to bytes below 0x80 cannot carry into the next byte.
+fn interesting_bytes(chunk: u64, openers: &[OpenerPrefix]) -> u64 {
+    const LAST_BYTE: u64 = 0x80 << 56;
     let non_ascii = chunk & HIGH_BITS;
     let ascii = chunk & !HIGH_BITS;
     let at_least_a = ascii + LOW_BITS * (0x80 - u64::from(b'A'));
     let beyond_z = ascii + LOW_BITS * (0x80 - u64::from(b'Z') - 1);
     let mut found = (at_least_a & !beyond_z & HIGH_BITS) | non_ascii;
-    for &byte in also {
-        found |= zero_bytes(chunk ^ (LOW_BITS * u64::from(byte)));
+    for &(first, second) in openers {
+        let firsts = zero_bytes(chunk ^ (LOW_BITS * u64::from(first)));
+        found |= match second {
+            Some(second) => {
+                let seconds = zero_bytes(chunk ^ (LOW_BITS * u64::from(second)));
+                firsts & ((seconds >> 8) | LAST_BYTE)
+            }
+            None => firsts,
+        };
     }
     found
 }
 
 /// The first byte at or after `from` that is an ASCII capital, not ASCII,
-/// or one of `also`.
-fn next_interesting_byte(bytes: &[u8], from: usize, also: &[u8]) -> Option<usize> {
+/// or may start one of `openers`.
+fn next_interesting_byte(bytes: &[u8], from: usize, openers: &[OpenerPrefix]) -> Option<usize> {
     let mut at = from;
     while let Some(chunk) = bytes.get(at..at + 8) {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
-        let found = interesting_bytes(u64::from_le_bytes(word), also);
+        let found = interesting_bytes(u64::from_le_bytes(word), openers);
         if found != 0 {
             return Some(at + (found.trailing_zeros() / 8) as usize);
         }
@@ -529,7 +549,7 @@ fn next_interesting_byte(bytes: &[u8], from: usize, also: &[u8]) -> Option<usize
     bytes
         .get(at..)?
         .iter()
-        .position(|b| !b.is_ascii() || b.is_ascii_uppercase() || also.contains(b))
+        .position(|b| !b.is_ascii() || b.is_ascii_uppercase() || openers.iter().any(|o| o.0 == *b))
         .map(|i| at + i)
 }
 
@@ -705,7 +725,10 @@ mod tests {
     #[test]
     fn the_fast_scan_finds_the_same_name_starts_as_the_bytewise_one() {
         let builtin = Registry::builtin().matcher();
-        assert_eq!(builtin.opener_first_bytes.as_deref(), Some(&b"d"[..]));
+        assert_eq!(
+            builtin.opener_prefixes.as_deref(),
+            Some(&[(b'd', Some(b'e'))][..])
+        );
         let (toml, _) = crate::synthetic::registry_toml(50, 1);
         let mut with_more_openers = Registry::from_toml_str(
             &(toml + "[[person]]\nid = \"vds\"\nname = { text = \"Max van der Stoel\", system = \"other\", family = \"van der Stoel\", given = \"Max\", order = \"given-first\" }\n"),
@@ -715,12 +738,13 @@ mod tests {
         with_more_openers.merge(Registry::builtin().clone());
         let with_more_openers = with_more_openers.matcher();
         assert_eq!(
-            with_more_openers.opener_first_bytes.as_deref(),
-            Some(&b"dv"[..])
+            with_more_openers.opener_prefixes.as_deref(),
+            Some(&[(b'd', Some(b'e')), (b'v', Some(b'a'))][..])
         );
         let texts = [
             "Vice Minister Ji [Pengfei] met Soviet Ambassador Chervonenko.",
             "abcDef gHI 9A a9B x-Y x'Z de Gaulle, (de Gaulle) and deGaulle van der Stoel",
+            "1234567d de\nabcdefgde vanx van d-e d",
             "ÉTAT Łódź éA aÉ Ωmega ωMEGA ﬁX dé de",
             "中文Ji 姬鹏飞同志 𠀋Ji ji de",
             "Посол Червоненко и посол",
@@ -730,7 +754,7 @@ mod tests {
             "lowercase only text with no capitals at all, more than eight bytes",
         ];
         for matcher in [&builtin, &with_more_openers] {
-            let openers = matcher.opener_first_bytes.as_deref().expect("few openers");
+            let openers = matcher.opener_prefixes.as_deref().expect("few openers");
             for text in texts {
                 assert_eq!(
                     starts(text, |t, at| matcher

@@ -222,14 +222,20 @@ pub(crate) fn link_glosses(text: &str, mentions: &mut [Mention]) {
 /// A person named unambiguously somewhere in the text ("Robert Kennedy") is
 /// likelier to be meant by an ambiguous mention ("Kennedy") elsewhere.
 pub(crate) fn boost_coreferent(mentions: &mut [Mention]) {
-    let named: HashSet<usize> = mentions
+    // A document names few people: a list beats a hash set.
+    let mut named: Vec<usize> = mentions
         .iter()
         .filter(|m| m.form != MentionForm::Surname && m.candidates.len() == 1)
         .map(|m| m.candidates[0].person)
         .collect();
+    if named.is_empty() {
+        return;
+    }
+    named.sort_unstable();
+    named.dedup();
     for mention in mentions.iter_mut().filter(|m| m.candidates.len() > 1) {
         for candidate in &mut mention.candidates {
-            if named.contains(&candidate.person) {
+            if named.binary_search(&candidate.person).is_ok() {
                 candidate.score += NAMED_IN_FULL_ELSEWHERE;
             }
         }
