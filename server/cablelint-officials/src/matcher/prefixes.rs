@@ -96,13 +96,18 @@ impl Prefixes {
         if n == 0 {
             return false;
         }
-        if self.one[usize::from(packed[0])] {
+        // A one- or two-byte pattern (no character of an unspaced script is
+        // that short, so its hits need a word boundary) is a name only when
+        // no ASCII letter or digit follows it: "Li" does not start
+        // "Liberation".
+        let ends_word = |i: usize| text.get(i).is_none_or(|b| !b.is_ascii_alphanumeric());
+        if self.one[usize::from(packed[0])] && ends_word(1) {
             return true;
         }
         if n < 2 {
             return false;
         }
-        if get(&self.two, pair_index(packed[0], packed[1])) {
+        if get(&self.two, pair_index(packed[0], packed[1])) && ends_word(2) {
             return true;
         }
         if n < 3 {
@@ -125,6 +130,9 @@ mod tests {
         for text in [
             "Ji said",
             "JI",
+            "Ji,",
+            "X.",
+            "Jié",
             "Chervonenko",
             "CHERVONENKO,",
             "Cher",
@@ -136,7 +144,9 @@ mod tests {
         ] {
             assert!(prefixes.may_start(text.as_bytes()), "{text}");
         }
-        for text in ["The", "Jo", "J", "Soviet", "Che", "Ki", ""] {
+        for text in [
+            "The", "Jo", "J", "Soviet", "Che", "Ki", "", "Jin", "Xi", "JIM",
+        ] {
             assert!(!prefixes.may_start(text.as_bytes()), "{text}");
         }
     }
