@@ -278,7 +278,7 @@ pub(crate) fn title_before(text: &str, pos: usize, floor: usize) -> Option<Range
         }
     }
     let rank = rank?;
-    let between = &words.words[..rank];
+    let between = &words.words()[..rank];
     let has_place_word = between.iter().any(|w| w.class() == WordClass::Other);
     if has_place_word && !between.iter().any(introduces_place) {
         return None;
@@ -319,7 +319,7 @@ pub(crate) fn title_before(text: &str, pos: usize, floor: usize) -> Option<Range
         }
         k += 1;
     }
-    Some(words.words[far].start..words.words[0].end)
+    Some(words.words()[far].start..words.words()[0].end)
 }
 
 /// The words before a position, nearest first, read on demand: at most
@@ -331,34 +331,47 @@ struct WordsBefore<'t> {
     floor: usize,
     cursor: usize,
     done: bool,
-    words: Vec<Word<'t>>,
+    /// On the stack: this runs for every name.
+    read: [Word<'t>; MAX_TITLE_WORDS],
+    count: usize,
 }
 
 impl<'t> WordsBefore<'t> {
     fn new(text: &'t str, pos: usize, floor: usize) -> Self {
+        const NONE: Word<'_> = Word {
+            text: "",
+            start: 0,
+            end: 0,
+        };
         WordsBefore {
             text,
             floor,
             cursor: pos,
             done: false,
-            words: Vec::new(),
+            read: [NONE; MAX_TITLE_WORDS],
+            count: 0,
         }
     }
 
     fn len(&self) -> usize {
-        self.words.len()
+        self.count
+    }
+
+    /// The words read so far, nearest first.
+    fn words(&self) -> &[Word<'t>] {
+        &self.read[..self.count]
     }
 
     /// The k-th word, reading back as far as needed.
     fn get(&mut self, k: usize) -> Option<Word<'t>> {
-        while self.words.len() <= k && !self.done {
+        while self.count <= k && !self.done {
             self.read_one();
         }
-        self.words.get(k).copied()
+        self.words().get(k).copied()
     }
 
     fn read_one(&mut self) {
-        if self.words.len() >= MAX_TITLE_WORDS {
+        if self.count >= MAX_TITLE_WORDS {
             self.done = true;
             return;
         }
@@ -374,7 +387,8 @@ impl<'t> WordsBefore<'t> {
             return;
         }
         self.cursor = word.start;
-        self.words.push(word);
+        self.read[self.count] = word;
+        self.count += 1;
     }
 }
 

@@ -440,14 +440,8 @@ impl Matcher {
         let signature = context::is_signature_line(read, &name_span);
         let has_context = title_in_reading.is_some() || given.is_some() || completed || signature;
 
-        let usable: Vec<_> = entries
-            .iter()
-            .filter(|entry| entry.alone || has_context)
-            .collect();
-        if usable.is_empty() {
-            return None;
-        }
-        let form = match (usable.iter().map(|e| e.kind).min()?, &given) {
+        let usable = |entry: &&patterns::Entry| entry.alone || has_context;
+        let form = match (entries.iter().filter(usable).map(|e| e.kind).min()?, &given) {
             (FormKind::Native, _) => MentionForm::Native,
             (FormKind::Pseudonym, _) => MentionForm::Pseudonym,
             (FormKind::Short, Some(g)) if g.initials_only => MentionForm::Initials,
@@ -458,7 +452,8 @@ impl Matcher {
         let candidates = rank::score_candidates(
             persons,
             &self.post_senses,
-            &usable,
+            entries,
+            has_context,
             given.as_ref(),
             title_text,
             date,

@@ -120,19 +120,22 @@ pub(crate) fn given_evidence(
 }
 
 /// Scores each person an entry may name. People whose given names
-/// contradict written ones are left out. `post_senses` holds, per person,
+/// contradict written ones are left out, and so are entries whose form needs
+/// a context when there is none (`has_context`). `post_senses` holds, per person,
 /// the analysed title of each post (see [`PostSense`]).
 pub(crate) fn score_candidates(
     persons: &[Person],
     post_senses: &[Vec<PostSense>],
-    entries: &[&Entry],
+    entries: &[Entry],
+    has_context: bool,
     given: Option<&GivenEvidence>,
     title: Option<&str>,
     date: Option<Date>,
 ) -> Vec<Candidate> {
     let ranked_title = title.map(analyse).filter(TitleSense::has_rank);
     let mut candidates: Vec<Candidate> = Vec::with_capacity(entries.len());
-    for entry in entries {
+    // Forms that need a context to be a name count only with one.
+    for entry in entries.iter().filter(|e| e.alone || has_context) {
         // Entries of one pattern name distinct people; this is a guard.
         if candidates.iter().any(|c| c.person == entry.person) {
             continue;
