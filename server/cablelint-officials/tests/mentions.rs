@@ -492,3 +492,14 @@ fn odd_input_never_panics() {
     let long = "Ji [Pengfei] met [Stepan V.] Chervonenko; M.[ikoyan] and 姬鹏飞. ".repeat(500);
     assert_eq!(mentions(&long, None).len(), 2000);
 }
+
+#[test]
+fn name_words_are_looked_up_ignoring_case() {
+    let matcher = Registry::builtin().matcher();
+    for word in ["Chervonenko", "CHERVONENKO", "pengfei", "Ji"] {
+        assert!(matcher.is_name_word(word), "{word}");
+    }
+    for word in ["Zzyzx", "", "Vice Minister"] {
+        assert!(!matcher.is_name_word(word), "{word}");
+    }
+}

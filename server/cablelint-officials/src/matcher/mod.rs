@@ -15,7 +15,7 @@ mod rank;
 mod reading;
 
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use aho_corasick::{
     AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
@@ -117,6 +117,8 @@ pub struct Matcher {
     post_senses: Vec<Vec<PostSense>>,
     /// First bytes of every pattern, tested before the automaton runs.
     prefixes: Prefixes,
+    /// Every word of every Latin name form, lower case; built on first use.
+    name_words: OnceLock<HashSet<String>>,
 }
 
 impl Matcher {
@@ -186,6 +188,7 @@ impl Matcher {
             opener_prefixes,
             post_senses,
             prefixes,
+            name_words: OnceLock::new(),
         }
     }
 
@@ -214,6 +217,24 @@ impl Matcher {
             .iter()
             .zip(senses)
             .any(|(post, sense)| post.held_on(date) && sense.fitted_by(&written))
+    }
+
+    /// Whether `word` (ignoring ASCII case) is a family name or a word of a
+    /// Latin name form of someone in the registry: one look-up, however
+    /// large the registry.
+    pub fn is_name_word(&self, word: &str) -> bool {
+        self.name_words
+            .get_or_init(|| {
+                let mut words = HashSet::new();
+                for person in self.registry.iter() {
+                    words.insert(person.name.family.to_ascii_lowercase());
+                    for form in person.latin_forms() {
+                        words.extend(form.split_whitespace().map(str::to_ascii_lowercase));
+                    }
+                }
+                words
+            })
+            .contains(&word.to_ascii_lowercase())
     }
 
     /// Number of distinct patterns in the automaton.
