@@ -1,12 +1,33 @@
-//! What the O rules cost `cablelint check`: lints the corpus, replicated to
-//! about 20 MB, in-process with and without the O family, and prints MB/s.
-//! Usage: cargo run --release -p cablelint-core --example officials_cost
-use std::path::PathBuf;
+//! What the O rules cost `cablelint check`: lints a set of files, replicated
+//! to a given size, in-process with and without the O family, and prints
+//! MB/s and the slowdown in percent. Figures only; nothing is asserted.
+//!
+//!     cargo build --release -p cablelint-core --example officials_cost
+//!     target/release/examples/officials_cost [OPTIONS] [DIR...]
+//!
+//! - `DIR...`: folders whose `.txt` and `.cable` files (recursively) are
+//!   linted; default: the shared corpus (`$CABLELINT_CORPUS`, else
+//!   `/work/shared/corpus`).
+//! - `--registry builtin|synthetic:N|FILE.toml`: the officials; a synthetic
+//!   registry of N generated people (`cablelint_officials::synthetic`) or a
+//!   file is merged over the built-in one, as `cablelint.toml` does.
+//! - `--megabytes M` (default 20): replicate the files to about M MB.
+//! - `--rules both|with|without|none` (default both): which runs to make;
+//!   `none` only loads, builds and warms up, so that instruction counts
+//!   under valgrind can subtract the set-up (see
+//!   `tests/bench/officials_cost.sh`).
+//!
+//! Every run first checks each file once with all rules: lazily built
+//! things (regexes, lazy DFA caches, the matcher's tables) are built then,
+//! not charged to whichever run comes first.
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Instant;
 
 use cablelint_core::lint::{check, CheckOptions, RuleSelection};
-use cablelint_core::officials::builtin_matcher;
+use cablelint_core::officials::{builtin_matcher, matcher_with};
 use cablelint_core::SourceText;
+use cablelint_officials::{synthetic, Matcher, Registry};
 
 fn corpus_dir() -> PathBuf {
     std::env::var_os("CABLELINT_CORPUS")
@@ -14,26 +35,115 @@ fn corpus_dir() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("/work/shared/corpus"))
 }
 
-fn main() -> std::io::Result<()> {
-    let dir = corpus_dir();
-    let mut files = vec![std::fs::read(dir.join("seed-cable-1962-06-28.txt"))?];
-    for entry in std::fs::read_dir(dir.join("real"))? {
-        let path = entry?.path();
-        if path.extension().is_some_and(|e| e == "txt") {
+fn read_tree(dir: &Path, files: &mut Vec<Vec<u8>>) -> std::io::Result<()> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            read_tree(&path, files)?;
+        } else if path.extension().is_some_and(|e| e == "txt" || e == "cable") {
             files.push(std::fs::read(path)?);
         }
     }
+    Ok(())
+}
+
+struct Args {
+    dirs: Vec<PathBuf>,
+    registry: String,
+    megabytes: f64,
+    rules: String,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut args = Args {
+        dirs: Vec::new(),
+        registry: "builtin".into(),
+        megabytes: 20.0,
+        rules: "both".into(),
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(arg) = it.next() {
+        let mut value = |name: &str| it.next().ok_or(format!("{name} needs a value"));
+        match arg.as_str() {
+            "--registry" => args.registry = value("--registry")?,
+            "--megabytes" => {
+                args.megabytes = value("--megabytes")?
+                    .parse()
+                    .map_err(|e| format!("--megabytes: {e}"))?
+            }
+            "--rules" => args.rules = value("--rules")?,
+            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
+            dir => args.dirs.push(PathBuf::from(dir)),
+        }
+    }
+    if !matches!(args.rules.as_str(), "both" | "with" | "without" | "none") {
+        return Err(format!(
+            "--rules {}: expected both, with, without or none",
+            args.rules
+        ));
+    }
+    Ok(args)
+}
+
+fn matcher_for(spec: &str) -> Result<Arc<Matcher>, String> {
+    let user = if spec == "builtin" {
+        return Ok(Arc::clone(builtin_matcher()));
+    } else if let Some(count) = spec.strip_prefix("synthetic:") {
+        let count: usize = count.parse().map_err(|e| format!("{spec}: {e}"))?;
+        let (toml, _) = synthetic::registry_toml(count, 0x5eed);
+        Registry::from_toml_str(&toml, "synthetic.toml").map_err(|e| e.to_string())?
+    } else {
+        Registry::load_file(spec).map_err(|e| e.to_string())?
+    };
+    Ok(matcher_with(vec![user]))
+}
+
+fn main() -> Result<(), String> {
+    let args = parse_args()?;
+    let dirs = if args.dirs.is_empty() {
+        vec![corpus_dir()]
+    } else {
+        args.dirs.clone()
+    };
+    let mut files = Vec::new();
+    for dir in &dirs {
+        read_tree(dir, &mut files).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
     let once: usize = files.iter().map(Vec::len).sum();
-    let copies = (20_000_000 / once.max(1)).max(1);
+    let copies = ((args.megabytes * 1e6) as usize / once.max(1)).max(1);
     let total = once * copies;
     // Build the matcher before timing: a server or CLI builds it once.
-    let _ = builtin_matcher();
+    let started = Instant::now();
+    let matcher = matcher_for(&args.registry)?;
+    println!(
+        "registry {}: {} people, {} patterns, loaded and built in {:.2?}",
+        args.registry,
+        matcher.registry().len(),
+        matcher.pattern_count(),
+        started.elapsed()
+    );
+    println!(
+        "{} files x {copies} = {:.1} MB",
+        files.len(),
+        total as f64 / 1e6
+    );
+    let warm_up = CheckOptions {
+        officials: Some(Arc::clone(&matcher)),
+        ..Default::default()
+    };
+    for bytes in &files {
+        check(SourceText::from_bytes(bytes), &warm_up);
+    }
     let run = |ignore: Vec<String>| {
         let options = CheckOptions {
             selection: RuleSelection {
                 ignore,
                 ..Default::default()
             },
+            officials: Some(Arc::clone(&matcher)),
             ..Default::default()
         };
         let start = Instant::now();
@@ -47,15 +157,23 @@ fn main() -> std::io::Result<()> {
         }
         (total as f64 / 1e6 / start.elapsed().as_secs_f64(), findings)
     };
-    let (without, n_without) = run(vec!["O".into()]);
-    let (with, n_with) = run(Vec::new());
-    println!(
-        "{} files x {copies} = {:.1} MB",
-        files.len(),
-        total as f64 / 1e6
-    );
-    println!("without O rules: {without:.1} MB/s ({n_without} findings)");
-    println!("with O rules:    {with:.1} MB/s ({n_with} findings)");
-    println!("slowdown: {:.1}%", (without / with - 1.0) * 100.0);
+    let mut without = None;
+    let mut with = None;
+    if matches!(args.rules.as_str(), "both" | "without") {
+        let (speed, findings) = run(vec!["O".into()]);
+        println!("without O rules: {speed:.1} MB/s ({findings} findings)");
+        without = Some(speed);
+    }
+    if matches!(args.rules.as_str(), "both" | "with") {
+        let (speed, findings) = run(Vec::new());
+        println!("with O rules:    {speed:.1} MB/s ({findings} findings)");
+        with = Some(speed);
+    }
+    if let (Some(without), Some(with)) = (without, with) {
+        println!(
+            "slowdown: {:.1}% (wall clock; under load prefer tests/bench/officials_cost.sh)",
+            (without / with - 1.0) * 100.0
+        );
+    }
     Ok(())
 }

@@ -11,7 +11,7 @@
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
-use cablelint_officials::{Date, Matcher, Registry};
+use cablelint_officials::{synthetic, Date, Matcher, Registry};
 
 const FILLER: &[&str] = &[
     "the",
@@ -155,46 +155,10 @@ fn generate_text(bytes: usize, names: &[(String, String)], seed: u64) -> String 
     out
 }
 
-const SYLLABLES: &[&str] = &[
-    "ka", "lo", "vin", "ter", "mar", "sho", "ren", "dal", "pet", "nov", "zu", "bra", "kel", "mi",
-    "tov", "ran", "gos", "hel", "ost", "sar", "vel", "dor", "ina", "ul", "bek", "fa", "gri", "jun",
-];
-
-fn capitalise(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
-/// A registry of `count` invented people, as TOML (so loading is measured too).
+/// The synthetic registry as TOML (so loading is measured too) and its names.
 fn synthetic_registry_toml(count: usize) -> (String, Vec<(String, String)>) {
-    let mut rng = Rng(0x5eed);
-    let mut toml = String::new();
-    let mut names = Vec::with_capacity(count);
-    for index in 0..count {
-        let family = capitalise(&format!(
-            "{}{}{}",
-            rng.pick(SYLLABLES),
-            rng.pick(SYLLABLES),
-            rng.pick(SYLLABLES)
-        ));
-        let given = capitalise(&format!("{}{}", rng.pick(SYLLABLES), rng.pick(SYLLABLES)));
-        let full = format!("{given} {family}");
-        let start = 1900 + (rng.next() % 90) as i32;
-        writeln!(
-            toml,
-            "[[person]]\nid = \"p{index}\"\nname = {{ text = \"{full}\", system = \"latin\", family = \"{family}\", given = \"{given}\", order = \"given-first\" }}\n\
-             variants = [{{ text = \"{} {family}\", system = \"other\" }}]\nsurname_alone = {}\nsummary = \"Synthetic person {index}.\"\n\
-             posts = [{{ title = \"Ambassador to Nowhere\", org = \"Synthetic\", start = \"{start}\", end = \"{}\", source = \"generated\" }}]\n",
-            &given[..1],
-            index % 2 == 0,
-            start + 5
-        )
-        .expect("writing to a String");
-        names.push((family, full));
-    }
+    let (toml, names) = synthetic::registry_toml(count, 0x5eed);
+    let names = names.into_iter().map(|n| (n.family, n.full)).collect();
     (toml, names)
 }
 

@@ -181,8 +181,11 @@ pub(crate) fn build_person(
     index: usize,
     file: &Arc<str>,
     lines: &LineIndex,
+    offset: usize,
 ) -> Result<Person, Invalid> {
-    let span = raw.span();
+    // Spans of `raw` are relative to the part of the file parsed, which
+    // starts at `offset`; the origin is the file's.
+    let span = raw.span().start + offset..raw.span().end + offset;
     let raw = raw.into_inner();
     let check = Checker {
         prefix: format!("person[{index}]"),

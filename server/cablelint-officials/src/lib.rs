@@ -18,6 +18,7 @@ mod load;
 mod matcher;
 mod model;
 mod registry;
+pub mod synthetic;
 mod title;
 
 pub use builtin::BUILTIN_FILES;

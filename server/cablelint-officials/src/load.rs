@@ -11,7 +11,7 @@ use std::sync::Arc;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
-use crate::format::{build_person, LineIndex, RawFile};
+use crate::format::{build_person, LineIndex, RawFile, RawPerson};
 use crate::registry::Registry;
 
 /// Why a registry could not be loaded.
@@ -72,44 +72,135 @@ impl LoadError {
 }
 
 /// Parses and validates a registry document.
+///
+/// A large file is parsed one `[[person]]` entry at a time, so that the
+/// syntax tree of one entry, not of the whole file, is held in memory. When
+/// an entry does not parse on its own (a syntax error, or a multi-line
+/// string that holds a `[[person]]` line), the whole file is parsed at once,
+/// which gives the exact error or the right result.
 pub(crate) fn parse_registry(text: &str, origin: &str) -> Result<Registry, LoadError> {
+    let starts = person_header_lines(text);
+    if starts.len() < PARSE_WHOLE_UP_TO {
+        return parse_whole(text, origin);
+    }
+    let file: Arc<str> = Arc::from(origin);
+    let lines = LineIndex::new(text);
+    let mut registry = Registry::new();
+    let mut index = 0;
+    let bounds: Vec<usize> = std::iter::once(0)
+        .chain(starts.iter().copied())
+        .chain(std::iter::once(text.len()))
+        .collect();
+    for pair in bounds.windows(2) {
+        let (offset, end) = (pair[0], pair[1]);
+        let Ok(raw) = toml::from_str::<RawFile>(&text[offset..end]) else {
+            return parse_whole(text, origin);
+        };
+        let headers: Vec<usize> = raw.person.iter().map(|p| p.span().start + offset).collect();
+        for (k, raw_person) in raw.person.into_iter().enumerate() {
+            let next = headers.get(k + 1).copied().unwrap_or(end);
+            add_person(
+                &mut registry,
+                raw_person,
+                index,
+                offset,
+                next,
+                text,
+                origin,
+                &file,
+                &lines,
+            )?;
+            index += 1;
+        }
+    }
+    Ok(registry)
+}
+
+/// Files with fewer entries than this are parsed whole (simplest, and the
+/// memory does not matter).
+const PARSE_WHOLE_UP_TO: usize = 1_000;
+
+/// Offsets of the lines that are exactly `[[person]]` (surrounding spaces
+/// aside).
+fn person_header_lines(text: &str) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if line.trim() == "[[person]]" {
+            starts.push(at);
+        }
+        at += line.len();
+    }
+    starts
+}
+
+fn parse_whole(text: &str, origin: &str) -> Result<Registry, LoadError> {
     let raw: RawFile = toml::from_str(text).map_err(|error| toml_error(text, origin, &error))?;
     let file: Arc<str> = Arc::from(origin);
     let mut registry = Registry::new();
-    let extents = person_extents(text);
+    let headers: Vec<usize> = raw.person.iter().map(|p| p.span().start).collect();
     let lines = LineIndex::new(text);
     for (index, raw_person) in raw.person.into_iter().enumerate() {
-        let id_span = raw_person.get_ref().id_span();
-        let mut person = build_person(raw_person, index, &file, &lines).map_err(|invalid| {
-            LoadError::at(
-                origin,
-                text,
-                Some(invalid.span),
-                Some(invalid.field),
-                invalid.message,
-            )
-        })?;
-        // serde's span of an `[[person]]` table is its header; go-to-definition
-        // wants the whole entry.
-        if let Some(entry) = extents.get(index) {
-            person.origin.span.end = person.origin.span.end.max(entry.end);
-        }
-        if let Some(first) = registry.get(&person.id) {
-            let message = format!(
-                "duplicate id `{}`: already defined on line {}",
-                person.id, first.origin.line
-            );
-            return Err(LoadError::at(
-                origin,
-                text,
-                Some(id_span),
-                Some(format!("person[{index}].id")),
-                message,
-            ));
-        }
-        registry.insert(person);
+        let next = headers.get(index + 1).copied().unwrap_or(text.len());
+        add_person(
+            &mut registry,
+            raw_person,
+            index,
+            0,
+            next,
+            text,
+            origin,
+            &file,
+            &lines,
+        )?;
     }
     Ok(registry)
+}
+
+/// Validates one entry (parsed from the part of `text` at `offset`) and
+/// adds it; `next` is where the following entry starts.
+#[allow(clippy::too_many_arguments)]
+fn add_person(
+    registry: &mut Registry,
+    raw_person: Spanned<RawPerson>,
+    index: usize,
+    offset: usize,
+    next: usize,
+    text: &str,
+    origin: &str,
+    file: &Arc<str>,
+    lines: &LineIndex,
+) -> Result<(), LoadError> {
+    let id_span = raw_person.get_ref().id_span();
+    let id_span = id_span.start + offset..id_span.end + offset;
+    let mut person = build_person(raw_person, index, file, lines, offset).map_err(|invalid| {
+        LoadError::at(
+            origin,
+            text,
+            Some(invalid.span.start + offset..invalid.span.end + offset),
+            Some(invalid.field),
+            invalid.message,
+        )
+    })?;
+    // serde's span of an `[[person]]` table is its header; go-to-definition
+    // wants the whole entry, which runs to the next header.
+    let entry_end = entry_end(text, person.origin.span.start, next);
+    person.origin.span.end = person.origin.span.end.max(entry_end);
+    if let Some(first) = registry.get(&person.id) {
+        let message = format!(
+            "duplicate id `{}`: already defined on line {}",
+            person.id, first.origin.line
+        );
+        return Err(LoadError::at(
+            origin,
+            text,
+            Some(id_span),
+            Some(format!("person[{index}].id")),
+            message,
+        ));
+    }
+    registry.insert(person);
+    Ok(())
 }
 
 /// Reads a registry file; the file name is the error origin.
@@ -234,17 +325,24 @@ fn extent(value: &Spanned<DeValue<'_>>) -> Range<usize> {
     range
 }
 
-/// Byte extents of the `[[person]]` tables of a document, in order.
-pub(crate) fn person_extents(text: &str) -> Vec<Range<usize>> {
-    let Ok(root) = DeTable::parse(text) else {
-        return Vec::new();
-    };
-    let persons = root
-        .get_ref()
-        .iter()
-        .find(|(key, _)| key.get_ref() == "person");
-    match persons.map(|(_, value)| value.get_ref()) {
-        Some(DeValue::Array(array)) => array.iter().map(extent).collect(),
-        _ => Vec::new(),
+/// The end of the entry that starts at `start` and is followed by the next
+/// `[[person]]` header (or the end of the file) at `next`: trailing blank
+/// lines and comment lines belong to neither. Found from the text rather
+/// than by parsing the file a second time (which doubled the time to load
+/// a large registry).
+fn entry_end(text: &str, start: usize, next: usize) -> usize {
+    let mut end = next.clamp(start, text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    loop {
+        let trimmed = text[start..end].trim_end();
+        let line_start = trimmed.rfind('\n').map_or(0, |i| i + 1);
+        let last_line = trimmed[line_start..].trim_start();
+        if last_line.starts_with('#') && line_start > 0 {
+            end = start + line_start;
+        } else {
+            return start + trimmed.len();
+        }
     }
 }

@@ -97,6 +97,12 @@ impl Registry {
     pub fn matcher(&self) -> Matcher {
         Matcher::new(Arc::new(self.clone()))
     }
+
+    /// [`Registry::matcher`] without the copy, for a registry built only to
+    /// be matched (a large user registry would otherwise be held twice).
+    pub fn into_matcher(self) -> Matcher {
+        Matcher::new(Arc::new(self))
+    }
 }
 
 impl<'a> IntoIterator for &'a Registry {

@@ -8,6 +8,8 @@
 //! connectors are ignored, so "the Korean ambassador" fits "Ambassador to
 //! the PRC".
 
+use std::sync::LazyLock;
+
 use crate::fold::fold_to_ascii;
 
 /// What one word of a title contributes.
@@ -25,51 +27,284 @@ pub(crate) enum WordClass {
     Other,
 }
 
-/// Classifies a lowercase ASCII-folded word (trailing period removed).
-pub(crate) fn classify_word(word: &str) -> WordClass {
-    match word {
-        "ambassador" | "ambassadors" | "amb" | "minister" | "ministers" | "premier" | "pm"
-        | "fm" | "president" | "chairman" | "chairwoman" | "secretary" | "chancellor"
-        | "consul" | "envoy" | "charge" | "counsellor" | "counselor" | "attache" | "director"
-        | "governor" | "senator" | "mayor" | "commissar" | "representative" | "delegate"
-        | "member" | "leader" | "king" | "emperor" | "undersecretary" | "commander"
-        | "attorney" => WordClass::Rank,
-        "vice" | "deputy" | "first" | "acting" | "assistant" | "under" | "prime" | "foreign"
-        | "external" | "defense" | "defence" | "war" | "interior" | "state" | "trade"
-        | "finance" | "national" | "general" | "special" | "extraordinary" | "plenipotentiary"
-        | "permanent" | "executive" | "party" | "politburo" | "cc" => WordClass::Qualifier,
-        "comrade" | "comr" | "cde" | "com" | "tov" | "tovarishch" | "mr" | "mrs" | "ms"
-        | "messrs" | "dr" | "sir" | "lord" | "lady" | "baron" | "count" | "prince" | "monsieur"
-        | "herr" | "frau" | "senor" | "madame" | "mme" | "excellency" | "hon" | "honorable"
-        | "honourable" | "marshal" | "admiral" | "colonel" | "gen" | "adm" | "col" | "citizen" => {
-            WordClass::Honorific
+const RANK_WORDS: &[&str] = &[
+    "ambassador",
+    "ambassadors",
+    "amb",
+    "minister",
+    "ministers",
+    "premier",
+    "pm",
+    "fm",
+    "president",
+    "chairman",
+    "chairwoman",
+    "secretary",
+    "chancellor",
+    "consul",
+    "envoy",
+    "charge",
+    "counsellor",
+    "counselor",
+    "attache",
+    "director",
+    "governor",
+    "senator",
+    "mayor",
+    "commissar",
+    "representative",
+    "delegate",
+    "member",
+    "leader",
+    "king",
+    "emperor",
+    "undersecretary",
+    "commander",
+    "attorney",
+];
+
+const QUALIFIER_WORDS: &[&str] = &[
+    "vice",
+    "deputy",
+    "first",
+    "acting",
+    "assistant",
+    "under",
+    "prime",
+    "foreign",
+    "external",
+    "defense",
+    "defence",
+    "war",
+    "interior",
+    "state",
+    "trade",
+    "finance",
+    "national",
+    "general",
+    "special",
+    "extraordinary",
+    "plenipotentiary",
+    "permanent",
+    "executive",
+    "party",
+    "politburo",
+    "cc",
+];
+
+const HONORIFIC_WORDS: &[&str] = &[
+    "comrade",
+    "comr",
+    "cde",
+    "com",
+    "tov",
+    "tovarishch",
+    "mr",
+    "mrs",
+    "ms",
+    "messrs",
+    "dr",
+    "sir",
+    "lord",
+    "lady",
+    "baron",
+    "count",
+    "prince",
+    "monsieur",
+    "herr",
+    "frau",
+    "senor",
+    "madame",
+    "mme",
+    "excellency",
+    "hon",
+    "honorable",
+    "honourable",
+    "marshal",
+    "admiral",
+    "colonel",
+    "gen",
+    "adm",
+    "col",
+    "citizen",
+];
+
+const CONNECTOR_WORDS: &[&str] = &[
+    "of",
+    "for",
+    "the",
+    "to",
+    "at",
+    "in",
+    "on",
+    "and",
+    "d",
+    "affaires",
+    "affairs",
+    "relations",
+    "council",
+    "ministry",
+];
+
+/// The longest word in the tables above.
+const LONGEST_CLASSIFIED: usize = 16;
+
+/// The title words by first letter and length: classifying a word (done for
+/// every word next to every name) compares it with one or two candidates
+/// instead of every title word.
+static WORD_TABLE: LazyLock<Vec<Vec<(&'static str, WordClass)>>> = LazyLock::new(|| {
+    let mut table = vec![Vec::new(); 26 * (LONGEST_CLASSIFIED + 1)];
+    for (words, class) in [
+        (RANK_WORDS, WordClass::Rank),
+        (QUALIFIER_WORDS, WordClass::Qualifier),
+        (HONORIFIC_WORDS, WordClass::Honorific),
+        (CONNECTOR_WORDS, WordClass::Connector),
+    ] {
+        for &word in words {
+            if let Some(slot) = table_slot(word.as_bytes()) {
+                let bucket: &mut Vec<(&str, WordClass)> = &mut table[slot];
+                // The first table a word is in decides, as a match would.
+                if !bucket.iter().any(|(w, _)| *w == word) {
+                    bucket.push((word, class));
+                }
+            }
         }
-        "of" | "for" | "the" | "to" | "at" | "in" | "on" | "and" | "d" | "affaires" | "affairs"
-        | "relations" | "council" | "ministry" => WordClass::Connector,
-        _ => WordClass::Other,
     }
+    table
+});
+
+fn table_slot(word: &[u8]) -> Option<usize> {
+    let first = word.first()?.to_ascii_lowercase();
+    (first.is_ascii_lowercase() && word.len() <= LONGEST_CLASSIFIED)
+        .then(|| usize::from(first - b'a') * (LONGEST_CLASSIFIED + 1) + word.len())
 }
 
-/// The meaning of a title, reduced for comparison.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// Classifies a lowercase ASCII-folded word (trailing period removed).
+pub(crate) fn classify_word(word: &str) -> WordClass {
+    classify_bytes(word.as_bytes())
+}
+
+/// [`classify_word`] on bytes, in any ASCII letter case.
+pub(crate) fn classify_bytes(word: &[u8]) -> WordClass {
+    table_slot(word)
+        .and_then(|slot| {
+            WORD_TABLE[slot]
+                .iter()
+                .find(|(w, _)| w.as_bytes().eq_ignore_ascii_case(word))
+        })
+        .map_or(WordClass::Other, |&(_, class)| class)
+}
+
+/// Ranks a title may name; bit positions in [`TitleSense::ranks`].
+const RANKS: &[&str] = &[
+    "premier",
+    "minister",
+    "attorney-general",
+    "secretary-general",
+    "secretary",
+    "consul-general",
+    "governor-general",
+    "under",
+    "ambassador",
+    "president",
+    "chairman",
+    "chancellor",
+    "consul",
+    "envoy",
+    "charge",
+    "counsellor",
+    "attache",
+    "director",
+    "governor",
+    "senator",
+    "mayor",
+    "commissar",
+    "representative",
+    "member",
+    "leader",
+    "king",
+    "emperor",
+    "commander",
+];
+
+/// Domains a title may name; bit positions in [`TitleSense::domains`].
+const DOMAINS: &[&str] = &[
+    "foreign", "defense", "interior", "state", "trade", "finance",
+];
+
+fn bit(names: &[&str], name: &str) -> u32 {
+    debug_assert!(names.contains(&name), "{name} is missing from its table");
+    names.iter().position(|n| *n == name).map_or(0, |i| 1 << i)
+}
+
+/// The meaning of a title, reduced for comparison: sets of ranks and
+/// domains as bits, so that comparing two titles allocates nothing.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct TitleSense {
-    pub ranks: Vec<&'static str>,
+    pub ranks: u32,
     pub vice: bool,
     pub first: bool,
-    pub domains: Vec<&'static str>,
+    pub domains: u32,
     pub honorific: bool,
 }
 
 impl TitleSense {
     fn rank(&mut self, rank: &'static str) {
-        if !self.ranks.contains(&rank) {
-            self.ranks.push(rank);
-        }
+        self.ranks |= bit(RANKS, rank);
     }
 
     fn domain(&mut self, domain: &'static str) {
-        if !self.domains.contains(&domain) {
-            self.domains.push(domain);
+        self.domains |= bit(DOMAINS, domain);
+    }
+
+    pub(crate) fn has_rank(&self) -> bool {
+        self.ranks != 0
+    }
+
+    /// Whether this written title fits a post of sense `post`: every rank
+    /// and domain written is in the post, "vice" agrees, and a written
+    /// "first" is in the post.
+    fn fits(&self, post: &TitleSense) -> bool {
+        self.ranks & !post.ranks == 0
+            && self.vice == post.vice
+            && (!self.first || post.first)
+            && self.domains & !post.domains == 0
+    }
+}
+
+/// The title of a registry post, analysed once (by the matcher, per post)
+/// rather than for every mention it is compared with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct PostSense {
+    whole: TitleSense,
+    /// A combined post ("Vice Premier and Minister of Foreign Affairs") is
+    /// held under each of its parts, so "Minister of Foreign Affairs" fits
+    /// it and "Vice Minister" does not. Empty when the title has one part,
+    /// or when a part has no rank of its own ("Minister of Trade and
+    /// Industry"), which keeps the title whole.
+    parts: Vec<TitleSense>,
+}
+
+impl PostSense {
+    pub(crate) fn new(post_title: &str) -> PostSense {
+        let parts: Vec<TitleSense> = post_title.split(" and ").map(analyse).collect();
+        let combined = parts.len() > 1 && parts.iter().all(TitleSense::has_rank);
+        PostSense {
+            whole: analyse(post_title),
+            parts: if combined { parts } else { Vec::new() },
+        }
+    }
+
+    /// Whether a written title (see [`analyse`]) fits this post. A bare
+    /// honorific fits every post.
+    pub(crate) fn fitted_by(&self, written: &TitleSense) -> bool {
+        if !written.has_rank() {
+            return written.honorific;
+        }
+        if self.parts.is_empty() {
+            written.fits(&self.whole)
+        } else {
+            self.parts.iter().any(|part| written.fits(part))
         }
     }
 }
@@ -157,37 +392,45 @@ pub(crate) fn analyse(title: &str) -> TitleSense {
 /// domain written must appear in the post, "vice"/"deputy" must agree, and a
 /// written "first" must be in the post ("First Deputy Minister").
 pub fn title_matches(text_title: &str, post_title: &str) -> bool {
-    let written = analyse(text_title);
-    if written.ranks.is_empty() {
-        return written.honorific;
-    }
-    // A combined post ("Vice Premier and Minister of Foreign Affairs") is
-    // held under each of its parts, so "Minister of Foreign Affairs" fits it
-    // and "Vice Minister" does not. A part without a rank of its own
-    // ("Minister of Trade and Industry") keeps the title whole.
-    let parts: Vec<TitleSense> = post_title.split(" and ").map(analyse).collect();
-    let fits = |post: &TitleSense| {
-        written.ranks.iter().all(|r| post.ranks.contains(r))
-            && written.vice == post.vice
-            && (!written.first || post.first)
-            && written.domains.iter().all(|d| post.domains.contains(d))
-    };
-    if parts.len() > 1 && parts.iter().all(|p| !p.ranks.is_empty()) {
-        parts.iter().any(fits)
-    } else {
-        fits(&analyse(post_title))
-    }
+    PostSense::new(post_title).fitted_by(&analyse(text_title))
 }
 
 /// Whether a written title names a post at all (as opposed to a bare
 /// honorific such as "Comrade").
 pub fn title_has_rank(text_title: &str) -> bool {
-    !analyse(text_title).ranks.is_empty()
+    analyse(text_title).has_rank()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_title_word_is_classified_and_others_are_not() {
+        for word in RANK_WORDS {
+            assert_eq!(classify_word(word), WordClass::Rank, "{word}");
+        }
+        for word in QUALIFIER_WORDS {
+            assert_eq!(classify_word(word), WordClass::Qualifier, "{word}");
+        }
+        for word in HONORIFIC_WORDS {
+            assert_eq!(classify_word(word), WordClass::Honorific, "{word}");
+        }
+        for word in CONNECTOR_WORDS {
+            assert_eq!(classify_word(word), WordClass::Connector, "{word}");
+        }
+        for word in [
+            "",
+            "zhou",
+            "ministerial",
+            "ambassadorx",
+            "9th",
+            "d'affaires",
+            "éminence",
+        ] {
+            assert_eq!(classify_word(word), WordClass::Other, "{word}");
+        }
+    }
 
     #[test]
     fn written_titles_fit_post_titles() {

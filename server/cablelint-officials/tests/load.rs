@@ -257,3 +257,79 @@ fn the_example_in_the_format_documentation_loads() {
     assert_eq!(ji.posts.len(), 2);
     assert!(ji.posts[1].note.is_some());
 }
+
+/// Large files are parsed entry by entry; entries, their places and errors
+/// must be what a whole-file parse gives.
+mod large_files {
+    use cablelint_officials::{synthetic, Registry};
+
+    fn line_of(text: &str, needle: &str) -> usize {
+        text[..text.find(needle).expect("in the text")]
+            .matches('\n')
+            .count()
+            + 1
+    }
+
+    #[test]
+    fn entries_keep_their_place_in_the_file() {
+        let (text, names) = synthetic::registry_toml(1_500, 3);
+        let registry = Registry::from_toml_str(&text, "big.toml").unwrap();
+        assert_eq!(registry.len(), 1_500);
+        for id in ["synthetic-0", "synthetic-999", "synthetic-1499"] {
+            let person = registry.get(id).unwrap();
+            let header = format!("[[person]]\nid = \"{id}\"");
+            assert_eq!(person.origin.line, line_of(&text, &header), "{id}");
+            let entry = &text[person.origin.span.clone()];
+            assert!(entry.starts_with(&header), "{entry:?}");
+            assert!(entry.trim_end().ends_with(']'), "{entry:?}");
+        }
+        assert_eq!(
+            registry.get("synthetic-7").unwrap().name.text,
+            names[7].full
+        );
+    }
+
+    #[test]
+    fn errors_name_the_entry_line_and_field() {
+        let (text, _) = synthetic::registry_toml(1_500, 3);
+        let entry = text.find("id = \"synthetic-1200\"").unwrap();
+        let end = entry + text[entry..].find("end = \"").unwrap() + "end = \"".len();
+        let mut bad = text.clone();
+        bad.replace_range(end..end + 4, "1x");
+        let error = Registry::from_toml_str(&bad, "big.toml").unwrap_err();
+        assert_eq!(error.field.as_deref(), Some("person[1200].posts[0].end"));
+        assert_eq!(error.line, line_of(&bad, "1x\""));
+
+        let mut broken = text.clone();
+        broken.insert_str(entry, "id = = \n");
+        let error = Registry::from_toml_str(&broken, "big.toml").unwrap_err();
+        assert_eq!(error.line, line_of(&broken, "id = = "));
+
+        let mut duplicate = text.clone();
+        duplicate.replace_range(
+            entry..entry + "id = \"synthetic-1200\"".len(),
+            "id = \"synthetic-3\"",
+        );
+        let error = Registry::from_toml_str(&duplicate, "big.toml").unwrap_err();
+        assert_eq!(error.field.as_deref(), Some("person[1200].id"));
+        assert!(error.message.contains("already defined on line"), "{error}");
+    }
+
+    #[test]
+    fn a_header_line_inside_a_string_is_not_an_entry() {
+        let (text, _) = synthetic::registry_toml(1_200, 3);
+        let with_string = text.replacen(
+            "summary = \"Generated person 5, for benchmarks.\"",
+            "summary = \"\"\"Generated person 5,\n[[person]]\nquoted.\"\"\"",
+            1,
+        );
+        assert_ne!(with_string, text);
+        let registry = Registry::from_toml_str(&with_string, "big.toml").unwrap();
+        assert_eq!(registry.len(), 1_200);
+        assert!(registry
+            .get("synthetic-5")
+            .unwrap()
+            .summary
+            .contains("[[person]]"));
+    }
+}

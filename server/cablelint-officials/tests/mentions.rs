@@ -328,6 +328,38 @@ fn posts_on_a_date_respect_precision() {
 }
 
 #[test]
+fn the_matcher_answers_title_questions_as_the_person_does() {
+    let registry = Registry::builtin();
+    let matcher = registry.matcher();
+    let titles = [
+        "Vice Minister",
+        "Foreign Minister",
+        "Ambassador",
+        "Comrade",
+        "Premier",
+        "Secretary of State",
+        "minister of foreign affairs of the DPRK",
+    ];
+    let dates: Vec<Date> = ["1950", "1962-06-28", "1973-06", "1999"]
+        .iter()
+        .map(|d| d.parse().unwrap())
+        .collect();
+    for (index, person) in registry.iter().enumerate() {
+        for title in titles {
+            for &date in &dates {
+                assert_eq!(
+                    matcher.title_held_on(index, title, date),
+                    person.title_held_on(title, date),
+                    "{} {title:?} {date}",
+                    person.id
+                );
+            }
+        }
+    }
+    assert!(!matcher.title_held_on(usize::MAX, "Premier", dates[1]));
+}
+
+#[test]
 fn finds_mentions_in_the_corpus_files() {
     let corpus = std::env::var_os("CABLELINT_CORPUS")
         .map(std::path::PathBuf::from)
@@ -459,4 +491,15 @@ fn odd_input_never_panics() {
     // A long text of brackets and names, to exercise the offset map.
     let long = "Ji [Pengfei] met [Stepan V.] Chervonenko; M.[ikoyan] and 姬鹏飞. ".repeat(500);
     assert_eq!(mentions(&long, None).len(), 2000);
+}
+
+#[test]
+fn name_words_are_looked_up_ignoring_case() {
+    let matcher = Registry::builtin().matcher();
+    for word in ["Chervonenko", "CHERVONENKO", "pengfei", "Ji"] {
+        assert!(matcher.is_name_word(word), "{word}");
+    }
+    for word in ["Zzyzx", "", "Vice Minister"] {
+        assert!(!matcher.is_name_word(word), "{word}");
+    }
 }

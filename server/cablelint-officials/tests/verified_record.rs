@@ -35,10 +35,18 @@ fn rows() -> Vec<Row<'static>> {
             in_table = true;
             continue;
         }
-        if !in_table || cells.iter().all(|c| c.chars().all(|ch| ch == '-' || ch == ' ')) {
+        if !in_table
+            || cells
+                .iter()
+                .all(|c| c.chars().all(|ch| ch == '-' || ch == ' '))
+        {
             continue;
         }
-        assert!(cells.len() >= 5, "VERIFIED.md:{}: a row needs five cells", index + 1);
+        assert!(
+            cells.len() >= 5,
+            "VERIFIED.md:{}: a row needs five cells",
+            index + 1
+        );
         rows.push(Row {
             line: index + 1,
             person: cells[0],

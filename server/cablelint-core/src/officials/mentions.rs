@@ -1,7 +1,9 @@
 //! Who the text names: the matcher's mentions, resolved to registry people
 //! and to the posts they held on the document's date.
 
-use cablelint_officials::{Matcher, MentionForm, Post};
+use std::ops::Range;
+
+use cablelint_officials::{Matcher, MentionForm};
 
 use super::date::document_date;
 use crate::model::{Document, SectionKind};
@@ -25,11 +27,10 @@ pub struct ResolvedMention {
     /// Ids of the other people the name may denote, likeliest first.
     pub others: Vec<String>,
     /// Whether the written title fits a post of the person (on the date
-    /// when there is one).
+    /// when there is one). The posts held on the date are the person's
+    /// `posts_on(date)`, looked up when wanted rather than copied into
+    /// every mention.
     pub title_fits: bool,
-    /// Posts the person may have held on the document's date (empty when
-    /// the date is unknown).
-    pub posts_on_date: Vec<Post>,
 }
 
 /// Sections whose names are the archive's, not the document's: the site's
@@ -41,9 +42,21 @@ fn is_searched(kind: SectionKind) -> bool {
     )
 }
 
-/// The text with unsearched lines blanked out byte for byte, so that the
-/// matcher's offsets are the document's offsets; the text itself (not a
-/// copy) when there is nothing to blank.
+/// Byte ranges of the sections that are not searched, adjacent ones merged.
+pub(crate) fn unsearched_ranges(doc: &Document) -> Vec<Range<usize>> {
+    let mut ranges: Vec<Range<usize>> = Vec::new();
+    for section in doc.sections.iter().filter(|s| !is_searched(s.kind)) {
+        match ranges.last_mut() {
+            Some(last) if last.end == section.span.start => last.end = section.span.end,
+            _ => ranges.push(section.span.range()),
+        }
+    }
+    ranges
+}
+
+/// The text with unsearched lines blanked out byte for byte, so that
+/// offsets in it are the document's offsets; the text itself (not a copy)
+/// when there is nothing to blank.
 pub(crate) fn searchable_text(doc: &Document) -> Cow<'_, str> {
     let text = doc.text();
     if doc.sections.iter().all(|s| is_searched(s.kind)) {
@@ -51,17 +64,16 @@ pub(crate) fn searchable_text(doc: &Document) -> Cow<'_, str> {
     }
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
-    for section in &doc.sections {
-        if section.span.start > at {
-            out.push_str(&text[at..section.span.start]);
+    for range in unsearched_ranges(doc) {
+        let range = range.start.min(text.len())..range.end.min(text.len());
+        out.push_str(&text[at..range.start]);
+        for (i, line) in text[range.clone()].split('\n').enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            out.extend(std::iter::repeat_n(' ', line.len()));
         }
-        let slice = &text[section.span.range()];
-        if is_searched(section.kind) {
-            out.push_str(slice);
-        } else {
-            out.extend(slice.bytes().map(|b| if b == b'\n' { '\n' } else { ' ' }));
-        }
-        at = section.span.end;
+        at = range.end;
     }
     out.push_str(&text[at.min(text.len())..]);
     Cow::Owned(out)
@@ -71,10 +83,9 @@ pub(crate) fn searchable_text(doc: &Document) -> Cow<'_, str> {
 /// citation, in text order.
 pub fn mentions(doc: &Document, matcher: &Matcher) -> Vec<ResolvedMention> {
     let date = document_date(doc);
-    let text = searchable_text(doc);
     let persons = matcher.registry().persons();
     matcher
-        .find_mentions(&text, date)
+        .find_mentions_outside(doc.text(), date, &unsearched_ranges(doc))
         .into_iter()
         .map(|mention| {
             let best = mention.best().clone();
@@ -95,9 +106,6 @@ pub fn mentions(doc: &Document, matcher: &Matcher) -> Vec<ResolvedMention> {
                     .map(|c| persons[c.person].id.clone())
                     .collect(),
                 title_fits: best.title_fits,
-                posts_on_date: date
-                    .map(|d| person.posts_on(d).cloned().collect())
-                    .unwrap_or_default(),
             }
         })
         .collect()
@@ -109,7 +117,7 @@ mod tests {
     use crate::officials::builtin_matcher;
 
     #[test]
-    fn resolves_names_outside_the_citation_with_posts_on_the_date() {
+    fn resolves_names_outside_the_citation() {
         let text = "Skip to content\n\nJune 28, 1962\n\nCable from Foreign Ministry\n\n\
                     Vice Minister Ji [Pengfei] met Chervonenko.\n";
         let doc = Document::parse_str(text);
@@ -120,7 +128,5 @@ mod tests {
         assert_eq!(&text[ji.span.range()], "Ji [Pengfei]");
         assert_eq!(&text[ji.title.expect("title").range()], "Vice Minister");
         assert!(ji.unambiguous && ji.title_fits);
-        let posts: Vec<&str> = ji.posts_on_date.iter().map(|p| p.title.as_str()).collect();
-        assert_eq!(posts, ["Vice Minister of Foreign Affairs"]);
     }
 }

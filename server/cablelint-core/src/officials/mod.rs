@@ -61,5 +61,5 @@ pub fn matcher_with(user_registries: Vec<Registry>) -> Arc<Matcher> {
     for user in user_registries {
         registry.merge(user);
     }
-    Arc::new(registry.matcher())
+    Arc::new(registry.into_matcher())
 }

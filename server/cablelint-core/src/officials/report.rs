@@ -49,6 +49,7 @@ pub struct OfficialEntry {
 
 /// The people a document names, in order of first mention.
 pub fn officials_report(doc: &Document, matcher: &Matcher) -> Vec<OfficialEntry> {
+    let date = document_date(doc);
     let mut entries: Vec<OfficialEntry> = Vec::new();
     for mention in mentions(doc, matcher) {
         let index = match entries.iter().position(|e| e.id == mention.person) {
@@ -59,7 +60,9 @@ pub fn officials_report(doc: &Document, matcher: &Matcher) -> Vec<OfficialEntry>
                     id: person.id.clone(),
                     name: person.name.text.clone(),
                     native: person.native.iter().map(|n| n.text.clone()).collect(),
-                    posts_on_date: mention.posts_on_date.iter().map(PostOnDate::from).collect(),
+                    posts_on_date: date
+                        .map(|d| person.posts_on(d).map(PostOnDate::from).collect())
+                        .unwrap_or_default(),
                     ambiguous: false,
                     mentions: Vec::new(),
                 });

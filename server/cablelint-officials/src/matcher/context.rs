@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use crate::fold::fold_to_ascii;
-use crate::title::{classify_word, WordClass};
+use crate::title::{classify_bytes, WordClass};
 
 /// The longest title phrase considered, in words.
 const MAX_TITLE_WORDS: usize = 8;
@@ -25,15 +25,7 @@ pub(crate) struct Word<'a> {
 
 impl Word<'_> {
     fn class(&self) -> WordClass {
-        let bare = self.text.trim_end_matches('.');
-        let folded = fold_to_ascii(bare).to_ascii_lowercase();
-        // "Vice-Minister", "Secretary-General": the class of the last part.
-        match folded.rsplit('-').next() {
-            Some(last) if folded.contains('-') && classify_word(last) != WordClass::Other => {
-                classify_word(last)
-            }
-            _ => classify_word(&folded),
-        }
+        class_of(self.text.trim_end_matches('.'))
     }
 
     fn is_capitalised(&self) -> bool {
@@ -42,26 +34,84 @@ impl Word<'_> {
 
     /// "N.", "N.S.", "A.I.", "J.-P." (initials of given names).
     pub(crate) fn initials(&self) -> Option<Vec<char>> {
-        let mut letters = Vec::new();
+        self.is_initials()
+            .then(|| self.text.chars().filter(|c| c.is_uppercase()).collect())
+    }
+
+    /// Whether the word is initials, without collecting them.
+    pub(crate) fn is_initials(&self) -> bool {
+        let mut letters = 0;
         let mut expect_letter = true;
         for c in self.text.chars() {
             match c {
                 c if expect_letter && c.is_uppercase() => {
-                    letters.push(c);
+                    letters += 1;
                     expect_letter = false;
                 }
                 '.' if !expect_letter => expect_letter = true,
-                '-' if expect_letter && !letters.is_empty() => {}
-                _ => return None,
+                '-' if expect_letter && letters > 0 => {}
+                _ => return false,
             }
         }
-        (expect_letter && !letters.is_empty()).then_some(letters)
+        expect_letter && letters > 0
     }
 }
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '.' | '\'' | '’' | '-')
+/// The longest word that can be a title word ("plenipotentiary").
+const LONGEST_TITLE_WORD: usize = 24;
+
+/// The class of a word (without its trailing period): this runs for every
+/// word near every name.
+/// "Vice-Minister", "Secretary-General": the class of the last part when it
+/// is a title word.
+fn class_of(bare: &str) -> WordClass {
+    if bare.len() > LONGEST_TITLE_WORD * 4 {
+        // A run of Chinese or Cyrillic text: too long to fold, too long to
+        // be a title word; only a short last hyphenated part might be one.
+        let last = bare
+            .rfind(['-', '‐', '‑', '‒', '–'])
+            .map(|i| &bare[i..])
+            .and_then(|part| part.char_indices().nth(1).map(|(j, _)| &part[j..]));
+        return match last {
+            Some(last) if last.len() <= LONGEST_TITLE_WORD * 4 => class_of(last),
+            _ => WordClass::Other,
+        };
+    }
+    if !bare.is_ascii() {
+        let folded = fold_to_ascii(bare).to_ascii_lowercase();
+        return class_of_lowercase(folded.as_bytes());
+    }
+    // ASCII: compared ignoring case, without a lower-case copy.
+    class_of_lowercase(bare.as_bytes())
 }
+
+/// The class of ASCII word bytes, in any letter case.
+fn class_of_lowercase(folded: &[u8]) -> WordClass {
+    if let Some(hyphen) = folded.iter().rposition(|&b| b == b'-') {
+        let last = classify_bytes(&folded[hyphen + 1..]);
+        if last != WordClass::Other {
+            return last;
+        }
+    }
+    classify_bytes(folded)
+}
+
+fn is_ascii_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'.' | b'\'' | b'-')
+}
+
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || matches!(c, '.' | '\'' | '-')
+    } else {
+        // Long runs of Chinese are read here: their letters skip the
+        // Unicode table look-up.
+        CJK_UNIFIED.contains(&u32::from(c)) || c == '’' || c.is_alphanumeric()
+    }
+}
+
+/// CJK Unified Ideographs: every one is a letter.
+const CJK_UNIFIED: std::ops::RangeInclusive<u32> = 0x4E00..=0x9FFF;
 
 /// The word ending just before `pos`, separated from it only by spaces or
 /// tabs (a line break ends the search: titles and names do not span lines
@@ -70,15 +120,30 @@ pub(crate) fn word_before(text: &str, pos: usize) -> Option<Word<'_>> {
     let before = &text[..pos];
     let trimmed = before.trim_end_matches([' ', '\t', '\u{a0}']);
     let end = trimmed.len();
-    let start = trimmed
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| is_word_char(c))
-        .last()
-        .map(|(i, _)| i)?;
+    // ASCII word bytes are stepped over directly; a non-ASCII character
+    // hands over to the character-wise walk.
+    let bytes = trimmed.as_bytes();
+    let mut ascii_start = end;
+    while ascii_start > 0 && is_ascii_word_byte(bytes[ascii_start - 1]) {
+        ascii_start -= 1;
+    }
+    let start = if ascii_start > 0 && !bytes[ascii_start - 1].is_ascii() {
+        trimmed[..ascii_start]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| is_word_char(c))
+            .last()
+            .map_or(ascii_start, |(i, _)| i)
+    } else {
+        ascii_start
+    };
+    if start == end {
+        return None;
+    }
     // "side--N.S. Khrushchev": a double hyphen is a dash, not part of a word.
-    let start = text[start..end]
-        .rfind("--")
+    let start = text.as_bytes()[start..end]
+        .windows(2)
+        .rposition(|pair| pair == b"--")
         .map_or(start, |i| start + i + 2);
     if start >= end {
         return None;
@@ -110,11 +175,18 @@ fn word_after(text: &str, pos: usize, allow_break: bool) -> Option<Word<'_>> {
         skip = i + c.len_utf8();
     }
     let start = pos + skip;
-    let len = text[start..]
-        .char_indices()
-        .find(|&(_, c)| !is_word_char(c))
-        .map_or(text.len() - start, |(i, _)| i);
-    let word = text[start..start + len].trim_end_matches(['.', '-']);
+    let bytes = text.as_bytes();
+    let mut end = start;
+    while end < bytes.len() && is_ascii_word_byte(bytes[end]) {
+        end += 1;
+    }
+    if end < bytes.len() && !bytes[end].is_ascii() {
+        end += text[end..]
+            .char_indices()
+            .find(|&(_, c)| !is_word_char(c))
+            .map_or(text.len() - end, |(i, _)| i);
+    }
+    let word = text[start..end].trim_end_matches(['.', '-']);
     (!word.is_empty()).then(|| Word {
         text: word,
         start,
@@ -126,29 +198,34 @@ fn word_after(text: &str, pos: usize, allow_break: bool) -> Option<Word<'_>> {
 /// Affairs", "Ambassador in Great Britain"); others ("and", "to the" of a
 /// heading) end it.
 fn joins_title(word: &Word<'_>) -> bool {
-    matches!(
-        word.text.to_ascii_lowercase().as_str(),
-        "of" | "for"
-            | "the"
-            | "in"
-            | "at"
-            | "to"
-            | "on"
-            | "affairs"
-            | "affaires"
-            | "relations"
-            | "d'affaires"
-            | "d’affaires"
+    is_one_of(
+        word,
+        &[
+            "of",
+            "for",
+            "the",
+            "in",
+            "at",
+            "to",
+            "on",
+            "affairs",
+            "affaires",
+            "relations",
+            "d'affaires",
+            "d’affaires",
+        ],
     )
+}
+
+/// Whether the word is one of `words` (lowercase), ignoring ASCII case.
+fn is_one_of(word: &Word<'_>, words: &[&str]) -> bool {
+    words.iter().any(|w| word.text.eq_ignore_ascii_case(w))
 }
 
 /// Connectors after which a place may follow inside a title ("in Great
 /// Britain", "to China", "of the DPRK").
 fn introduces_place(word: &Word<'_>) -> bool {
-    matches!(
-        word.text.to_ascii_lowercase().as_str(),
-        "of" | "in" | "at" | "to" | "the"
-    )
+    is_one_of(word, &["of", "in", "at", "to", "the"])
 }
 
 fn is_rank_or_honorific(word: &Word<'_>) -> bool {
@@ -182,65 +259,59 @@ fn is_nationality_like(word: &Word<'_>) -> bool {
 /// Great Britain"), then the nearest rank or honorific, then qualifiers
 /// ("Vice", "Prime", "Foreign") and at most two nationalities ("Soviet").
 pub(crate) fn title_before(text: &str, pos: usize, floor: usize) -> Option<Range<usize>> {
-    let mut words = Vec::new();
-    let mut cursor = pos;
-    while words.len() < MAX_TITLE_WORDS {
-        let Some(word) = word_before(text, cursor).filter(|w| w.start >= floor) else {
-            break;
-        };
-        // A sentence ends at a period unless the word is an abbreviation
-        // ("Comr.", "Cde.", "Mr.") which is itself part of the title.
-        let ends_sentence = word.text.ends_with('.')
-            && word.class() != WordClass::Honorific
-            && word.initials().is_none();
-        if ends_sentence {
-            break;
+    let mut words = WordsBefore::new(text, pos, floor);
+    // words[0] is nearest the name. Find the rank, deciding at the first
+    // word in the common case (a word that cannot come between a title and
+    // a name).
+    let mut rank = None;
+    while let Some(word) = words.get(words.len()) {
+        if words.len() == 1 && joins_title(&word) {
+            return None;
         }
-        cursor = word.start;
-        words.push(word);
+        match word.class() {
+            WordClass::Rank | WordClass::Honorific => {
+                rank = Some(words.len() - 1);
+                break;
+            }
+            class if !may_come_between_title_and_name(&word, class) => return None,
+            _ => {}
+        }
     }
-    // words[0] is nearest the name.
-    if words.first().is_some_and(joins_title) {
-        return None;
-    }
-    let rank = words.iter().position(is_rank_or_honorific)?;
-    let between = &words[..rank];
-    let place_ok = between.iter().all(|w| match w.class() {
-        WordClass::Qualifier | WordClass::Connector => true,
-        WordClass::Other => w.is_capitalised() && w.initials().is_none(),
-        _ => false,
-    });
+    let rank = rank?;
+    let between = &words.words()[..rank];
     let has_place_word = between.iter().any(|w| w.class() == WordClass::Other);
-    if !place_ok || (has_place_word && !between.iter().any(introduces_place)) {
+    if has_place_word && !between.iter().any(introduces_place) {
         return None;
     }
+    // Further back: qualifiers, ranks and at most two nationalities, read
+    // only as far as they go.
     let mut far = rank;
     let mut nationalities = 0;
     let mut k = rank + 1;
-    while k < words.len() {
-        let word = &words[k];
+    while let Some(word) = words.get(k) {
         match word.class() {
             WordClass::Rank | WordClass::Qualifier | WordClass::Honorific if nationalities == 0 => {
                 far = k
             }
             WordClass::Connector
-                if nationalities == 0
-                    && !matches!(
-                        word.text.to_ascii_lowercase().as_str(),
-                        "to" | "in" | "at" | "on" | "and"
-                    ) =>
+                if nationalities == 0 && !is_one_of(&word, &["to", "in", "at", "on", "and"]) =>
             {
                 // Only inside a longer title: "Chairman of the Council of Ministers".
-                let next = words[k + 1..]
-                    .iter()
-                    .find(|w| w.class() != WordClass::Connector);
-                if !next
+                let mut next = k + 1;
+                while words
+                    .get(next)
+                    .is_some_and(|w| w.class() == WordClass::Connector)
+                {
+                    next += 1;
+                }
+                if !words
+                    .get(next)
                     .is_some_and(|w| matches!(w.class(), WordClass::Rank | WordClass::Qualifier))
                 {
                     break;
                 }
             }
-            WordClass::Other if nationalities < 2 && is_nationality_like(word) => {
+            WordClass::Other if nationalities < 2 && is_nationality_like(&word) => {
                 nationalities += 1;
                 far = k;
             }
@@ -248,7 +319,87 @@ pub(crate) fn title_before(text: &str, pos: usize, floor: usize) -> Option<Range
         }
         k += 1;
     }
-    Some(words[far].start..words[0].end)
+    Some(words.words()[far].start..words.words()[0].end)
+}
+
+/// The words before a position, nearest first, read on demand: at most
+/// [`MAX_TITLE_WORDS`], none before `floor`, and none from before the end
+/// of a sentence (a period, unless the word is an abbreviation such as
+/// "Comr.", "Cde.", "Mr." or initials).
+struct WordsBefore<'t> {
+    text: &'t str,
+    floor: usize,
+    cursor: usize,
+    done: bool,
+    /// On the stack: this runs for every name.
+    read: [Word<'t>; MAX_TITLE_WORDS],
+    count: usize,
+}
+
+impl<'t> WordsBefore<'t> {
+    fn new(text: &'t str, pos: usize, floor: usize) -> Self {
+        const NONE: Word<'_> = Word {
+            text: "",
+            start: 0,
+            end: 0,
+        };
+        WordsBefore {
+            text,
+            floor,
+            cursor: pos,
+            done: false,
+            read: [NONE; MAX_TITLE_WORDS],
+            count: 0,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.count
+    }
+
+    /// The words read so far, nearest first.
+    fn words(&self) -> &[Word<'t>] {
+        &self.read[..self.count]
+    }
+
+    /// The k-th word, reading back as far as needed.
+    fn get(&mut self, k: usize) -> Option<Word<'t>> {
+        while self.count <= k && !self.done {
+            self.read_one();
+        }
+        self.words().get(k).copied()
+    }
+
+    fn read_one(&mut self) {
+        if self.count >= MAX_TITLE_WORDS {
+            self.done = true;
+            return;
+        }
+        let word = word_before(self.text, self.cursor).filter(|w| w.start >= self.floor);
+        let Some(word) = word else {
+            self.done = true;
+            return;
+        };
+        let ends_sentence =
+            word.text.ends_with('.') && word.class() != WordClass::Honorific && !word.is_initials();
+        if ends_sentence {
+            self.done = true;
+            return;
+        }
+        self.cursor = word.start;
+        self.read[self.count] = word;
+        self.count += 1;
+    }
+}
+
+/// A word that may stand between a rank and the name: a qualifier, a
+/// connector or a capitalised place ("Ambassador in Great Britain").
+fn may_come_between_title_and_name(word: &Word<'_>, class: WordClass) -> bool {
+    match class {
+        WordClass::Qualifier | WordClass::Connector => true,
+        WordClass::Other => word.is_capitalised() && !word.is_initials(),
+        _ => false,
+    }
 }
 
 /// A title written after the name: "Szarvas\nAmbassador", "Nakajima Kenzo,
@@ -268,7 +419,7 @@ pub(crate) fn title_after(text: &str, pos: usize) -> Option<Range<usize>> {
         };
         let fits = match word.class() {
             WordClass::Other => {
-                word.is_capitalised() && word.initials().is_none() && introduces_place(&previous)
+                word.is_capitalised() && !word.is_initials() && introduces_place(&previous)
                     || (word.is_capitalised() && previous.class() == WordClass::Other)
             }
             _ => true,
@@ -303,7 +454,7 @@ pub(crate) fn given_words_before(text: &str, pos: usize, floor: usize) -> Vec<Wo
         let Some(word) = word_before(text, cursor).filter(|w| w.start >= floor) else {
             break;
         };
-        let given_like = word.initials().is_some()
+        let given_like = word.is_initials()
             || (word.is_capitalised()
                 && word.class() == WordClass::Other
                 && !word.text.ends_with('.'));
@@ -379,10 +530,20 @@ const EPONYM_NOUNS: &[&str] = &[
     "stadium",
 ];
 
+const LONGEST_EPONYM: usize = 13;
+
 /// Whether the word after `end` turns the name into an institution's name.
 pub(crate) fn names_an_institution(text: &str, end: usize) -> bool {
+    // Only a capitalised word of the right length can be one.
+    let next = text.as_bytes()[end..]
+        .iter()
+        .position(|&b| !matches!(b, b' ' | b'\t' | b'\r'))
+        .map(|i| text.as_bytes()[end + i]);
+    if next.is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return false;
+    }
     word_after(text, end, false).is_some_and(|word| {
-        word.is_capitalised() && EPONYM_NOUNS.contains(&word.text.to_ascii_lowercase().as_str())
+        word.text.len() <= LONGEST_EPONYM && word.is_capitalised() && is_one_of(&word, EPONYM_NOUNS)
     })
 }
 
@@ -480,6 +641,30 @@ mod tests {
             parenthesised_after_title(text, &span, 0).map(|r| &text[r]),
             Some("Ambassador in Great Britain")
         );
+    }
+
+    #[test]
+    fn eponym_nouns_fit_the_length_bound() {
+        assert!(EPONYM_NOUNS.iter().all(|n| n.len() <= LONGEST_EPONYM));
+        assert!(names_an_institution("Wilson International Center", 6));
+        assert!(names_an_institution("Nehru  Memorial", 5));
+        assert!(!names_an_institution("Nehru memorial", 5));
+        assert!(!names_an_institution("Nehru said", 5));
+        assert!(!names_an_institution("Nehru", 5));
+    }
+
+    #[test]
+    fn cjk_ideographs_are_word_letters_and_long_runs_are_no_title() {
+        assert!(CJK_UNIFIED
+            .filter_map(char::from_u32)
+            .all(char::is_alphanumeric));
+        let run = "姬".repeat(200);
+        assert_eq!(class_of(&run), WordClass::Other);
+        assert_eq!(class_of(&format!("{run}-Minister")), WordClass::Rank);
+        assert_eq!(class_of(&format!("{run}‐minister")), WordClass::Rank);
+        let text = format!("{run} Ji");
+        let word = word_before(&text, text.len() - 2).expect("a word");
+        assert_eq!(word.text, run);
     }
 
     #[test]

@@ -10,23 +10,26 @@
 
 mod context;
 mod patterns;
+mod prefixes;
 mod rank;
 mod reading;
 
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use aho_corasick::{
     AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
 };
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::date::Date;
 use crate::fold::is_unspaced_script;
 use crate::model::Person;
 use crate::registry::Registry;
+use crate::title::PostSense;
 
 use patterns::{FormKind, PatternTable};
+use prefixes::Prefixes;
 use reading::Reading;
 
 /// How a mention names the person.
@@ -105,6 +108,17 @@ pub struct Matcher {
     /// First bytes of those words: most lower-case words are ruled out by
     /// one table look-up, without finding their end or hashing them.
     lowercase_opener_first_bytes: [bool; 256],
+    /// The distinct first two bytes of those words ("de"; a one-letter
+    /// word has no second) when they are few and ASCII, for the fast scan;
+    /// None when the scan must go byte by byte.
+    opener_prefixes: Option<Vec<OpenerPrefix>>,
+    /// Per person, per post: the post's title analysed once, so ranking a
+    /// mention by its written title does not re-read every post title.
+    post_senses: Vec<Vec<PostSense>>,
+    /// First bytes of every pattern, tested before the automaton runs.
+    prefixes: Prefixes,
+    /// Every word of every Latin name form, lower case; built on first use.
+    name_words: OnceLock<HashSet<String>>,
 }
 
 impl Matcher {
@@ -135,6 +149,35 @@ impl Matcher {
                 lowercase_opener_first_bytes[usize::from(b)] = true;
             }
         }
+        // Many people hold posts of the same title: analyse each title once.
+        let mut senses_by_title: HashMap<&str, PostSense> = HashMap::new();
+        let post_senses = registry
+            .iter()
+            .map(|person| {
+                person
+                    .posts
+                    .iter()
+                    .map(|post| {
+                        senses_by_title
+                            .entry(post.title.as_str())
+                            .or_insert_with(|| PostSense::new(&post.title))
+                            .clone()
+                    })
+                    .collect()
+            })
+            .collect();
+        let prefixes = Prefixes::build(table.patterns());
+        let mut prefixes_of_openers: Vec<OpenerPrefix> = lowercase_openers
+            .iter()
+            .map(|w| (w.as_bytes()[0], w.as_bytes().get(1).copied()))
+            .collect();
+        prefixes_of_openers.sort_unstable();
+        prefixes_of_openers.dedup();
+        let opener_prefixes = (prefixes_of_openers.len() <= MAX_OPENER_BYTES
+            && prefixes_of_openers
+                .iter()
+                .all(|&(a, b)| a.is_ascii_lowercase() && b.is_none_or(|b| b.is_ascii())))
+        .then_some(prefixes_of_openers);
         Matcher {
             registry,
             automaton,
@@ -142,6 +185,10 @@ impl Matcher {
             lowercase_openers,
             longest_lowercase_opener,
             lowercase_opener_first_bytes,
+            opener_prefixes,
+            post_senses,
+            prefixes,
+            name_words: OnceLock::new(),
         }
     }
 
@@ -154,6 +201,42 @@ impl Matcher {
         &self.registry.persons()[candidate.person]
     }
 
+    /// Whether a title written in a text matches a post the person (an index
+    /// into [`Matcher::registry`]`.persons()`) may have held on `date`: as
+    /// [`Person::title_held_on`], with the post titles analysed once.
+    pub fn title_held_on(&self, person: usize, title_text: &str, date: Date) -> bool {
+        let written = crate::title::analyse(title_text);
+        let (Some(person), Some(senses)) = (
+            self.registry.persons().get(person),
+            self.post_senses.get(person),
+        ) else {
+            return false;
+        };
+        person
+            .posts
+            .iter()
+            .zip(senses)
+            .any(|(post, sense)| post.held_on(date) && sense.fitted_by(&written))
+    }
+
+    /// Whether `word` (ignoring ASCII case) is a family name or a word of a
+    /// Latin name form of someone in the registry: one look-up, however
+    /// large the registry.
+    pub fn is_name_word(&self, word: &str) -> bool {
+        self.name_words
+            .get_or_init(|| {
+                let mut words = HashSet::new();
+                for person in self.registry.iter() {
+                    words.insert(person.name.family.to_ascii_lowercase());
+                    for form in person.latin_forms() {
+                        words.extend(form.split_whitespace().map(str::to_ascii_lowercase));
+                    }
+                }
+                words
+            })
+            .contains(&word.to_ascii_lowercase())
+    }
+
     /// Number of distinct patterns in the automaton.
     pub fn pattern_count(&self) -> usize {
         self.table.patterns().len()
@@ -162,7 +245,20 @@ impl Matcher {
     /// Mentions in `text`, in order. `date` (the document's date) ranks
     /// people who held a post on that date first.
     pub fn find_mentions(&self, text: &str, date: Option<Date>) -> Vec<Mention> {
-        let reading = Reading::new(text);
+        self.find_mentions_outside(text, date, &[])
+    }
+
+    /// Mentions in `text` outside the byte ranges `skip` (an archive's
+    /// chrome and citation), in order; offsets are those of `text`. The
+    /// skipped ranges read as blank (their line breaks kept), so no mention
+    /// and no title or given name is taken from them.
+    pub fn find_mentions_outside(
+        &self,
+        text: &str,
+        date: Option<Date>,
+        skip: &[Range<usize>],
+    ) -> Vec<Mention> {
+        let reading = Reading::new(text, skip);
         let read = reading.text();
         let mut found = Vec::new();
         let mut pos = 0;
@@ -173,11 +269,15 @@ impl Matcher {
         // that begins with a capital, a name particle, or a CJK character):
         // most text is never walked by it, which keeps `check` fast.
         while let Some(start) = self.next_name_start(read, pos) {
+            if !self.prefixes.may_start(&read.as_bytes()[start..]) {
+                pos = after_rejected(read, start);
+                continue;
+            }
             let input = Input::new(read)
                 .span(start..read.len())
                 .anchored(Anchored::Yes);
             let Some(hit) = self.automaton.find(input) else {
-                pos = resume_after_rejected(read, start);
+                pos = after_rejected(read, start);
                 continue;
             };
             let span = hit.start()..hit.end();
@@ -194,7 +294,7 @@ impl Matcher {
                     floor = span.end;
                     found.push(mention);
                 }
-                None => pos = resume_after_rejected(read, span.start),
+                None => pos = after_rejected(read, span.start),
             }
         }
         rank::link_glosses(text, &mut found);
@@ -208,9 +308,52 @@ impl Matcher {
     /// The first place at or after `from` where a name may start: a word
     /// start (no letter or digit before it) whose first letter is a capital
     /// or whose word opens a registry name in lower case ("de"), or any
-    /// character of an unspaced script. ASCII is stepped a byte at a time:
-    /// this loop sees every byte of every document.
+    /// character of an unspaced script.
     fn next_name_start(&self, read: &str, from: usize) -> Option<usize> {
+        match &self.opener_prefixes {
+            Some(openers) => self.next_name_start_by_words(read, from, openers),
+            None => self.next_name_start_bytewise(read, from),
+        }
+    }
+
+    /// [`Matcher::next_name_start`] for registries whose lower-case name
+    /// openers start with at most [`MAX_OPENER_BYTES`] distinct ASCII bytes
+    /// (the built-in one: "de"): only capitals, those bytes and non-ASCII
+    /// characters need a look, and [`next_interesting_byte`] finds them
+    /// eight bytes at a time. This loop sees every byte of every document.
+    fn next_name_start_by_words(
+        &self,
+        read: &str,
+        from: usize,
+        openers: &[OpenerPrefix],
+    ) -> Option<usize> {
+        let bytes = read.as_bytes();
+        let mut at = from;
+        loop {
+            at = next_interesting_byte(bytes, at, openers)?;
+            let b = bytes[at];
+            if b.is_ascii() {
+                let starts_name = !alphanumeric_before(read, at)
+                    && (b.is_ascii_uppercase() || self.opens_a_name_in_lower_case(read, at));
+                if starts_name {
+                    return Some(at);
+                }
+                at = after_ascii_letter(bytes, at);
+                continue;
+            }
+            let c = read[at..].chars().next()?;
+            if is_unspaced_script(c)
+                || (c.is_alphabetic() && !c.is_lowercase() && !alphanumeric_before(read, at))
+            {
+                return Some(at);
+            }
+            at += c.len_utf8();
+        }
+    }
+
+    /// [`Matcher::next_name_start`] a byte at a time, for registries with
+    /// names that begin in lower case with many different letters.
+    fn next_name_start_bytewise(&self, read: &str, from: usize) -> Option<usize> {
         let bytes = read.as_bytes();
         let mut previous_alnum = read[..from]
             .chars()
@@ -219,19 +362,32 @@ impl Matcher {
         let mut at = from;
         while at < bytes.len() {
             let b = bytes[at];
-            if b.is_ascii() {
-                let alnum = b.is_ascii_alphanumeric();
-                if alnum && !previous_alnum {
-                    if b.is_ascii_uppercase() {
-                        return Some(at);
-                    }
-                    if b.is_ascii_lowercase() && self.opens_a_name_in_lower_case(read, at) {
-                        return Some(at);
-                    }
+            match BYTE_CLASS[usize::from(b)] {
+                OTHER_ASCII => {
+                    previous_alnum = false;
+                    at += 1;
+                    continue;
                 }
-                previous_alnum = alnum;
-                at += 1;
-                continue;
+                NON_ASCII => {}
+                class => {
+                    if !previous_alnum
+                        && (class == UPPER
+                            || (class == LOWER
+                                && self.lowercase_opener_first_bytes[usize::from(b)]
+                                && self.opens_a_name_in_lower_case(read, at)))
+                    {
+                        return Some(at);
+                    }
+                    // The rest of an ASCII word cannot start a name.
+                    at += 1;
+                    while at < bytes.len()
+                        && is_ascii_alnum_class(BYTE_CLASS[usize::from(bytes[at])])
+                    {
+                        at += 1;
+                    }
+                    previous_alnum = true;
+                    continue;
+                }
             }
             let c = read[at..].chars().next().unwrap_or(' ');
             if is_unspaced_script(c) {
@@ -239,7 +395,9 @@ impl Matcher {
             }
             if c.is_alphabetic()
                 && !previous_alnum
-                && (!c.is_lowercase() || self.opens_a_name_in_lower_case(read, at))
+                && (!c.is_lowercase()
+                    || (self.lowercase_opener_first_bytes[usize::from(b)]
+                        && self.opens_a_name_in_lower_case(read, at)))
             {
                 return Some(at);
             }
@@ -250,14 +408,21 @@ impl Matcher {
     }
 
     fn opens_a_name_in_lower_case(&self, read: &str, at: usize) -> bool {
-        if !self.lowercase_opener_first_bytes[usize::from(read.as_bytes()[at])] {
-            return false;
+        // Most words are ruled out by their length, found without reading
+        // past the longest opener.
+        let bytes = read.as_bytes();
+        let limit = (at + self.longest_lowercase_opener + 1).min(bytes.len());
+        let mut end = at;
+        while end < limit && bytes[end].is_ascii_alphanumeric() {
+            end += 1;
         }
-        let word_end = read[at..]
-            .find(|ch: char| !ch.is_alphanumeric())
-            .map_or(read.len(), |i| at + i);
-        word_end - at <= self.longest_lowercase_opener
-            && self.lowercase_openers.contains(&read[at..word_end])
+        if end < limit && !bytes[end].is_ascii() {
+            // A non-ASCII letter may continue the word.
+            end = read[at..]
+                .find(|ch: char| !ch.is_alphanumeric())
+                .map_or(read.len(), |i| at + i);
+        }
+        end - at <= self.longest_lowercase_opener && self.lowercase_openers.contains(&read[at..end])
     }
 
     /// Turns one automaton hit into a mention, or rejects it.
@@ -292,18 +457,12 @@ impl Matcher {
 
         let mut original_span =
             reading.original_start(name_span.start)..reading.original_end(name_span.end);
-        let completed = widen_to_brackets(original, &mut original_span);
+        let completed = widen_to_brackets(original, &mut original_span, reading.skipped());
         let signature = context::is_signature_line(read, &name_span);
         let has_context = title_in_reading.is_some() || given.is_some() || completed || signature;
 
-        let usable: Vec<_> = entries
-            .iter()
-            .filter(|entry| entry.alone || has_context)
-            .collect();
-        if usable.is_empty() {
-            return None;
-        }
-        let form = match (usable.iter().map(|e| e.kind).min()?, &given) {
+        let usable = |entry: &&patterns::Entry| entry.alone || has_context;
+        let form = match (entries.iter().filter(usable).map(|e| e.kind).min()?, &given) {
             (FormKind::Native, _) => MentionForm::Native,
             (FormKind::Pseudonym, _) => MentionForm::Pseudonym,
             (FormKind::Short, Some(g)) if g.initials_only => MentionForm::Initials,
@@ -311,13 +470,21 @@ impl Matcher {
             (FormKind::Short, None) => MentionForm::Surname,
         };
         let title_text = title_in_reading.as_ref().map(|r| &read[r.clone()]);
-        let candidates = rank::score_candidates(persons, &usable, given.as_ref(), title_text, date);
+        let candidates = rank::score_candidates(
+            persons,
+            &self.post_senses,
+            entries,
+            has_context,
+            given.as_ref(),
+            title_text,
+            date,
+        );
         if candidates.is_empty() {
             return None;
         }
         let title = title_in_reading.map(|r| {
             let mut mapped = reading.original_start(r.start)..reading.original_end(r.end);
-            widen_to_brackets(original, &mut mapped);
+            widen_to_brackets(original, &mut mapped, reading.skipped());
             mapped
         });
         Some(Mention {
@@ -330,25 +497,144 @@ impl Matcher {
     }
 }
 
-/// Whether the hit is a whole word (or words). Chinese and Japanese forms
-/// are exempt: those scripts do not separate words.
-/// Where to search again after a hit at `start` was rejected. A hit starting
-/// inside a word has no word boundary before it, so the rest of the word is
-/// skipped (most rejected hits are "li" in "political"); in unspaced scripts
-/// any character may start a name, so the search steps one character.
-fn resume_after_rejected(read: &str, start: usize) -> usize {
-    let mut chars = read[start..].char_indices();
-    let Some((_, first)) = chars.next() else {
-        return read.len();
-    };
-    if is_unspaced_script(first) || !first.is_alphanumeric() {
-        return start + first.len_utf8();
+/// The most distinct beginnings of lower-case name openers the fast scan
+/// tests for (each costs a few instructions per eight bytes).
+const MAX_OPENER_BYTES: usize = 4;
+
+/// The first byte of a lower-case name opener and its second, if any.
+type OpenerPrefix = (u8, Option<u8>);
+
+/// Whether the character before `at` is a letter or digit.
+#[inline(always)]
+fn alphanumeric_before(read: &str, at: usize) -> bool {
+    match read.as_bytes()[..at].last() {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => read[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric),
     }
-    chars
-        .find(|&(_, c)| !c.is_alphanumeric() || is_unspaced_script(c))
-        .map_or(read.len(), |(i, _)| start + i)
 }
 
+const LOW_BITS: u64 = 0x0101_0101_0101_0101;
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `chunk` that is zero (exact, no borrow).
+fn zero_bytes(chunk: u64) -> u64 {
+    !(((chunk & !HIGH_BITS) + !HIGH_BITS) | chunk | !HIGH_BITS)
+}
+
+/// The high bit of each byte of `chunk` that is an ASCII capital, not
+/// ASCII, or the start of one of `openers` (a byte followed by the given
+/// next byte; the last byte of the chunk, whose next is unknown, is kept).
+/// Adding to bytes below 0x80 cannot carry into the next byte.
+fn interesting_bytes(chunk: u64, openers: &[OpenerPrefix]) -> u64 {
+    const LAST_BYTE: u64 = 0x80 << 56;
+    let non_ascii = chunk & HIGH_BITS;
+    let ascii = chunk & !HIGH_BITS;
+    let at_least_a = ascii + LOW_BITS * (0x80 - u64::from(b'A'));
+    let beyond_z = ascii + LOW_BITS * (0x80 - u64::from(b'Z') - 1);
+    let mut found = (at_least_a & !beyond_z & HIGH_BITS) | non_ascii;
+    for &(first, second) in openers {
+        let firsts = zero_bytes(chunk ^ (LOW_BITS * u64::from(first)));
+        found |= match second {
+            Some(second) => {
+                let seconds = zero_bytes(chunk ^ (LOW_BITS * u64::from(second)));
+                firsts & ((seconds >> 8) | LAST_BYTE)
+            }
+            None => firsts,
+        };
+    }
+    found
+}
+
+/// The first byte at or after `from` that is an ASCII capital, not ASCII,
+/// or may start one of `openers`.
+fn next_interesting_byte(bytes: &[u8], from: usize, openers: &[OpenerPrefix]) -> Option<usize> {
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let found = interesting_bytes(u64::from_le_bytes(word), openers);
+        if found != 0 {
+            return Some(at + (found.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    bytes
+        .get(at..)?
+        .iter()
+        .position(|b| !b.is_ascii() || b.is_ascii_uppercase() || openers.iter().any(|o| o.0 == *b))
+        .map(|i| at + i)
+}
+
+// Classes of bytes for the scan in `next_name_start`, which sees every byte.
+const OTHER_ASCII: u8 = 0;
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
+const DIGIT: u8 = 3;
+const NON_ASCII: u8 = 4;
+
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [OTHER_ASCII; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if byte >= 0x80 {
+            NON_ASCII
+        } else if byte.is_ascii_lowercase() {
+            LOWER
+        } else if byte.is_ascii_uppercase() {
+            UPPER
+        } else if byte.is_ascii_digit() {
+            DIGIT
+        } else {
+            OTHER_ASCII
+        };
+        b += 1;
+    }
+    table
+};
+
+fn is_ascii_alnum_class(class: u8) -> bool {
+    matches!(class, LOWER | UPPER | DIGIT)
+}
+
+/// Where to search again after a hit at `start` was rejected: on from an
+/// ASCII letter (a letter inside a word never starts a name), or the next
+/// character when it is not ASCII (in unspaced scripts any character may
+/// start a name).
+fn after_rejected(read: &str, start: usize) -> usize {
+    let bytes = read.as_bytes();
+    if !bytes[start].is_ascii() {
+        return start + read[start..].chars().next().map_or(1, char::len_utf8);
+    }
+    after_ascii_letter(bytes, start)
+}
+
+/// Where to scan on from an ASCII letter inside or at the start of a word
+/// that starts no name: the next byte when it is lower case (the fast scan
+/// passes over lower case by itself), else past the run of capitals and
+/// digits ("USSR"), which would each stop it.
+fn after_ascii_letter(bytes: &[u8], at: usize) -> usize {
+    match bytes.get(at + 1) {
+        Some(b) if b.is_ascii_uppercase() || b.is_ascii_digit() => skip_ascii_word(bytes, at + 1),
+        _ => at + 1,
+    }
+}
+
+/// The end of the run of ASCII letters and digits from `at`: none of them
+/// starts a name ("USSR", "McCarthy" after its "M").
+fn skip_ascii_word(bytes: &[u8], mut at: usize) -> usize {
+    while at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
+        at += 1;
+    }
+    at
+}
+
+/// Whether the hit is a whole word (or words). Chinese and Japanese forms
+/// are exempt: those scripts do not separate words.
 fn has_word_boundaries(text: &str, span: &Range<usize>) -> bool {
     let first = text[span.start..].chars().next();
     if first.is_some_and(is_unspaced_script) {
@@ -372,14 +658,24 @@ fn is_capitalised_like_a_name(matched: &str) -> bool {
 
 /// Widens `span` to balance editorial brackets it cuts through, so that
 /// `Ji [Pengfei` becomes `Ji [Pengfei]`. Returns whether the span now
-/// contains a bracket (the name was completed by an editor).
-fn widen_to_brackets(text: &str, span: &mut Range<usize>) -> bool {
+/// contains a bracket (the name was completed by an editor). Brackets in
+/// the `skipped` ranges (sorted, merged) are not the text's and are passed
+/// over.
+fn widen_to_brackets(text: &str, span: &mut Range<usize>, skipped: &[Range<usize>]) -> bool {
     const REACH: usize = 80;
-    let inside = &text[span.clone()];
-    let opens = inside.matches('[').count();
-    let closes = inside.matches(']').count();
-    let first_close = inside.find(']');
-    let first_open = inside.find('[');
+    let bytes = text.as_bytes();
+    let inside = &bytes[span.clone()];
+    if !inside.iter().any(|&b| b == b'[' || b == b']') {
+        return false;
+    }
+    let is_skipped = |pos: usize| {
+        let i = skipped.partition_point(|r| r.end <= pos);
+        skipped.get(i).is_some_and(|r| r.start <= pos)
+    };
+    let count = |byte: u8| inside.iter().filter(|&&b| b == byte).count();
+    let (opens, closes) = (count(b'['), count(b']'));
+    let first_close = inside.iter().position(|&b| b == b']');
+    let first_open = inside.iter().position(|&b| b == b'[');
     // A `]` before any `[` inside: its `[` is before the span.
     let close_first = match (first_close, first_open) {
         (Some(close), Some(open)) => close < open,
@@ -387,23 +683,105 @@ fn widen_to_brackets(text: &str, span: &mut Range<usize>) -> bool {
         _ => false,
     };
     if close_first {
-        let mut floor = span.start.saturating_sub(REACH);
-        while !text.is_char_boundary(floor) {
-            floor += 1;
-        }
-        if let Some(open) = text[floor..span.start].rfind('[') {
-            span.start = floor + open;
+        let floor = span.start.saturating_sub(REACH);
+        if let Some(open) = (floor..span.start)
+            .rev()
+            .find(|&i| bytes[i] == b'[' && !is_skipped(i))
+        {
+            span.start = open;
         }
     }
     // More `[` than `]`: the completion continues after the span.
-    if opens > closes || inside.rfind('[') > inside.rfind(']') {
-        let mut ceiling = (span.end + REACH).min(text.len());
-        while !text.is_char_boundary(ceiling) {
-            ceiling -= 1;
-        }
-        if let Some(close) = text[span.end..ceiling].find(']') {
-            span.end += close + 1;
+    let last_open = inside.iter().rposition(|&b| b == b'[');
+    let last_close = inside.iter().rposition(|&b| b == b']');
+    if opens > closes || last_open > last_close {
+        let ceiling = (span.end + REACH).min(text.len());
+        if let Some(close) = (span.end..ceiling).find(|&i| bytes[i] == b']' && !is_skipped(i)) {
+            span.end = close + 1;
         }
     }
-    text[span.clone()].contains(['[', ']'])
+    bytes[span.clone()].iter().any(|&b| b == b'[' || b == b']')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn starts(text: &str, next: impl Fn(&str, usize) -> Option<usize>) -> Vec<usize> {
+        let mut found = Vec::new();
+        let mut at = 0;
+        while let Some(start) = next(text, at) {
+            found.push(start);
+            at = start + text[start..].chars().next().map_or(1, char::len_utf8);
+        }
+        found
+    }
+
+    #[test]
+    fn brackets_widen_names_but_not_into_skipped_text() {
+        let text = "met Ji [Pengfei] and [Stepan V.] Chervonenko and Kim [\nsource ] x";
+        let widened = |name: &str, skipped: &[Range<usize>]| {
+            let start = text.find(name).unwrap();
+            let mut span = start..start + name.len();
+            let completed = widen_to_brackets(text, &mut span, skipped);
+            (completed, text[span].to_owned())
+        };
+        assert_eq!(widened("Ji [Pengfei", &[]), (true, "Ji [Pengfei]".into()));
+        assert_eq!(
+            widened("Stepan V.] Chervonenko", &[]),
+            (true, "[Stepan V.] Chervonenko".into())
+        );
+        assert_eq!(widened("Kim [", &[]), (true, "Kim [\nsource ]".into()));
+        let source = text.find("source").unwrap();
+        let skipped = [source..text.len(), text.len()..text.len()];
+        assert_eq!(widened("Kim [", &skipped), (true, "Kim [".into()));
+        assert_eq!(widened("met", &[]), (false, "met".into()));
+    }
+
+    #[test]
+    fn the_fast_scan_finds_the_same_name_starts_as_the_bytewise_one() {
+        let builtin = Registry::builtin().matcher();
+        assert_eq!(
+            builtin.opener_prefixes.as_deref(),
+            Some(&[(b'd', Some(b'e'))][..])
+        );
+        let (toml, _) = crate::synthetic::registry_toml(50, 1);
+        let mut with_more_openers = Registry::from_toml_str(
+            &(toml + "[[person]]\nid = \"vds\"\nname = { text = \"Max van der Stoel\", system = \"other\", family = \"van der Stoel\", given = \"Max\", order = \"given-first\" }\n"),
+            "test.toml",
+        )
+        .expect("valid registry");
+        with_more_openers.merge(Registry::builtin().clone());
+        let with_more_openers = with_more_openers.matcher();
+        assert_eq!(
+            with_more_openers.opener_prefixes.as_deref(),
+            Some(&[(b'd', Some(b'e')), (b'v', Some(b'a'))][..])
+        );
+        let texts = [
+            "Vice Minister Ji [Pengfei] met Soviet Ambassador Chervonenko.",
+            "abcDef gHI 9A a9B x-Y x'Z de Gaulle, (de Gaulle) and deGaulle van der Stoel",
+            "1234567d de\nabcdefgde vanx van d-e d",
+            "ÉTAT Łódź éA aÉ Ωmega ωMEGA ﬁX dé de",
+            "中文Ji 姬鹏飞同志 𠀋Ji ji de",
+            "Посол Червоненко и посол",
+            "\u{feff}A\r\nB\tC  D,E.F(G)[H]",
+            "",
+            "d",
+            "lowercase only text with no capitals at all, more than eight bytes",
+        ];
+        for matcher in [&builtin, &with_more_openers] {
+            let openers = matcher.opener_prefixes.as_deref().expect("few openers");
+            for text in texts {
+                assert_eq!(
+                    starts(text, |t, at| matcher
+                        .next_name_start_by_words(t, at, openers)),
+                    starts(text, |t, at| matcher.next_name_start_bytewise(t, at)),
+                    "{text:?}"
+                );
+            }
+        }
+        let found = starts(texts[1], |t, at| builtin.next_name_start(t, at));
+        let words: Vec<&str> = found.iter().map(|&i| &texts[1][i..i + 2]).collect();
+        assert_eq!(words, ["Y ", "Z ", "de", "Ga", "de", "Ga", "St"]);
+    }
 }

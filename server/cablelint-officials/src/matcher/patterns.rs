@@ -31,6 +31,7 @@ pub(crate) struct Entry {
 pub(crate) struct PatternTable {
     patterns: Vec<String>,
     entries: Vec<Vec<Entry>>,
+    /// Lower-case pattern to index, while building (then emptied).
     by_key: HashMap<String, usize>,
     /// Per person: the given names of each Latin form, lowercase ASCII
     /// words, in order ("stepan", "vasilyevich").
@@ -43,6 +44,8 @@ impl PatternTable {
         for (index, person) in registry.iter().enumerate() {
             table.add_person(index, person);
         }
+        table.by_key = HashMap::new();
+        table.patterns.shrink_to_fit();
         table
     }
 

@@ -2,6 +2,7 @@
 //! written before the surname, the title written in the text, the posts held
 //! on the document date, glosses, and other mentions in the same text.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use super::context::Word;
@@ -10,7 +11,7 @@ use super::{Candidate, Mention, MentionForm};
 use crate::date::Date;
 use crate::fold::fold_to_ascii;
 use crate::model::Person;
-use crate::title::title_has_rank;
+use crate::title::{analyse, PostSense, TitleSense};
 
 // Weights. Only their order matters: a contradiction-free given name beats a
 // fitting title, which beats merely holding some post on the date.
@@ -35,13 +36,14 @@ pub(crate) struct GivenEvidence {
     pub initials_only: bool,
 }
 
-/// A written given-name token: a whole word or an initial.
-enum Token {
-    Word(String),
+/// A written given-name token: a whole word (lowercase ASCII-folded unless
+/// it is plain ASCII, when it is compared ignoring case) or an initial.
+enum Token<'a> {
+    Word(Cow<'a, str>),
     Initial(char),
 }
 
-fn tokens(words: &[Word<'_>]) -> Vec<Token> {
+fn tokens<'a>(words: &[Word<'a>]) -> Vec<Token<'a>> {
     let mut out = Vec::new();
     for word in words {
         match word.initials() {
@@ -50,13 +52,19 @@ fn tokens(words: &[Word<'_>]) -> Vec<Token> {
                     .into_iter()
                     .map(|c| Token::Initial(c.to_ascii_lowercase())),
             ),
+            None if word.text.is_ascii() => out.extend(
+                word.text
+                    .split('-')
+                    .filter(|w| !w.is_empty())
+                    .map(|w| Token::Word(Cow::Borrowed(w))),
+            ),
             None => {
                 let folded = fold_to_ascii(word.text).to_ascii_lowercase();
                 out.extend(
                     folded
                         .split('-')
                         .filter(|w| !w.is_empty())
-                        .map(|w| Token::Word(w.to_owned())),
+                        .map(|w| Token::Word(Cow::Owned(w.to_owned()))),
                 );
             }
         }
@@ -66,16 +74,16 @@ fn tokens(words: &[Word<'_>]) -> Vec<Token> {
 
 /// Whether written tokens are a prefix of a person's given names, word for
 /// word or initial for word ("Stepan V." fits "Stepan Vasilyevich").
-fn fits(written: &[Token], given: &[String]) -> bool {
+fn fits(written: &[Token<'_>], given: &[String]) -> bool {
     written.len() <= given.len()
         && written.iter().zip(given).all(|(token, name)| {
             let name_initial = name.chars().next();
             match token {
                 Token::Initial(c) => name_initial == Some(*c),
                 Token::Word(w) if name.len() <= 2 && name.ends_with('.') => {
-                    w.chars().next() == name_initial
+                    w.chars().next().map(|c| c.to_ascii_lowercase()) == name_initial
                 }
-                Token::Word(w) => w == name,
+                Token::Word(w) => w.eq_ignore_ascii_case(name),
             }
         })
 }
@@ -112,19 +120,24 @@ pub(crate) fn given_evidence(
 }
 
 /// Scores each person an entry may name. People whose given names
-/// contradict written ones are left out.
+/// contradict written ones are left out, and so are entries whose form needs
+/// a context when there is none (`has_context`). `post_senses` holds, per person,
+/// the analysed title of each post (see [`PostSense`]).
 pub(crate) fn score_candidates(
     persons: &[Person],
-    entries: &[&Entry],
+    post_senses: &[Vec<PostSense>],
+    entries: &[Entry],
+    has_context: bool,
     given: Option<&GivenEvidence>,
     title: Option<&str>,
     date: Option<Date>,
 ) -> Vec<Candidate> {
-    let ranked_title = title.filter(|t| title_has_rank(t));
-    let mut seen = HashSet::new();
-    let mut candidates = Vec::new();
-    for entry in entries {
-        if !seen.insert(entry.person) {
+    let ranked_title = title.map(analyse).filter(TitleSense::has_rank);
+    let mut candidates: Vec<Candidate> = Vec::with_capacity(entries.len());
+    // Forms that need a context to be a name count only with one.
+    for entry in entries.iter().filter(|e| e.alone || has_context) {
+        // Entries of one pattern name distinct people; this is a guard.
+        if candidates.iter().any(|c| c.person == entry.person) {
             continue;
         }
         let given_fits = given.map(|g| g.persons.contains(&entry.person));
@@ -132,6 +145,7 @@ pub(crate) fn score_candidates(
             continue;
         }
         let person = &persons[entry.person];
+        let senses = &post_senses[entry.person];
         let mut score = 0;
         if given_fits == Some(true) {
             score += GIVEN_NAME_FITS;
@@ -144,11 +158,18 @@ pub(crate) fn score_candidates(
             score += NOT_ALIVE_ON_DATE;
         }
         let mut title_fits = false;
-        if let Some(title) = ranked_title {
-            if date.is_some_and(|d| person.title_held_on(title, d)) {
+        if let Some(title) = &ranked_title {
+            let held_on_date = date.is_some_and(|d| {
+                person
+                    .posts
+                    .iter()
+                    .zip(senses)
+                    .any(|(post, sense)| post.held_on(d) && sense.fitted_by(title))
+            });
+            if held_on_date {
                 title_fits = true;
                 score += TITLE_FITS_ON_DATE;
-            } else if person.title_ever_held(title) {
+            } else if senses.iter().any(|sense| sense.fitted_by(title)) {
                 title_fits = date.is_none();
                 score += TITLE_FITS_SOME_POST;
             } else {
@@ -204,14 +225,20 @@ pub(crate) fn link_glosses(text: &str, mentions: &mut [Mention]) {
 /// A person named unambiguously somewhere in the text ("Robert Kennedy") is
 /// likelier to be meant by an ambiguous mention ("Kennedy") elsewhere.
 pub(crate) fn boost_coreferent(mentions: &mut [Mention]) {
-    let named: HashSet<usize> = mentions
+    // A document names few people: a list beats a hash set.
+    let mut named: Vec<usize> = mentions
         .iter()
         .filter(|m| m.form != MentionForm::Surname && m.candidates.len() == 1)
         .map(|m| m.candidates[0].person)
         .collect();
+    if named.is_empty() {
+        return;
+    }
+    named.sort_unstable();
+    named.dedup();
     for mention in mentions.iter_mut().filter(|m| m.candidates.len() > 1) {
         for candidate in &mut mention.candidates {
-            if named.contains(&candidate.person) {
+            if named.binary_search(&candidate.person).is_ok() {
                 candidate.score += NAMED_IN_FULL_ELSEWHERE;
             }
         }

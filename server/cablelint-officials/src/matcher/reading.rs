@@ -7,49 +7,49 @@
 //! read as two adjacent names and ordinary words are unaffected.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 pub(crate) struct Reading<'t> {
     text: Cow<'t, str>,
     /// Original byte offsets of the dropped bytes, ascending.
     dropped: Vec<usize>,
+    /// The blanked ranges, sorted and merged.
+    skipped: Vec<Range<usize>>,
 }
 
 impl<'t> Reading<'t> {
-    pub(crate) fn new(original: &'t str) -> Reading<'t> {
-        if !original.contains('[') && !original.contains(']') {
+    /// The reading of `original`, with the byte ranges `skip` blanked:
+    /// every byte but a line break becomes a space, so offsets are kept and
+    /// nothing in them is read as a name or a title.
+    pub(crate) fn new(original: &'t str, skip: &[Range<usize>]) -> Reading<'t> {
+        let bytes = original.as_bytes();
+        if skip.is_empty() && memchr::memchr2(b'[', b']', bytes).is_none() {
             return Reading {
                 text: Cow::Borrowed(original),
                 dropped: Vec::new(),
+                skipped: Vec::new(),
             };
         }
-        let bytes = original.as_bytes();
         let mut text = String::with_capacity(original.len());
         let mut dropped = Vec::new();
-        let mut kept_from = 0;
-        for (i, &b) in bytes.iter().enumerate() {
-            let drop = match b {
-                b'[' | b']' => true,
-                // "M.[ikoyan]": the abbreviation point is superseded by the
-                // completion.
-                b'.' => {
-                    i > 0
-                        && bytes[i - 1].is_ascii_alphabetic()
-                        && bytes.get(i + 1) == Some(&b'[')
-                        && bytes.get(i + 2).is_some_and(u8::is_ascii_lowercase)
-                }
-                _ => false,
-            };
-            if drop {
-                text.push_str(&original[kept_from..i]);
-                kept_from = i + 1;
-                dropped.push(i);
-            }
+        let mut at = 0;
+        let skipped = blanked_ranges(original, skip);
+        for range in skipped.iter().cloned() {
+            read_brackets(original, at..range.start, &mut text, &mut dropped);
+            push_blank(&mut text, &original[range.clone()]);
+            at = range.end;
         }
-        text.push_str(&original[kept_from..]);
+        read_brackets(original, at..original.len(), &mut text, &mut dropped);
         Reading {
             text: Cow::Owned(text),
             dropped,
+            skipped,
         }
+    }
+
+    /// The ranges of the original that read as blank.
+    pub(crate) fn skipped(&self) -> &[Range<usize>] {
+        &self.skipped
     }
 
     pub(crate) fn text(&self) -> &str {
@@ -86,12 +86,84 @@ impl<'t> Reading<'t> {
     }
 }
 
+/// Appends `part` with every byte but a line break replaced by a space.
+fn push_blank(out: &mut String, part: &str) {
+    const SPACES: &str = "                                                                ";
+    for (i, line) in part.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let mut left = line.len();
+        while left > 0 {
+            let n = left.min(SPACES.len());
+            out.push_str(&SPACES[..n]);
+            left -= n;
+        }
+    }
+}
+
+/// `skip` sorted, merged, clipped to the text and widened to character
+/// boundaries.
+fn blanked_ranges(text: &str, skip: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut ranges: Vec<Range<usize>> = skip
+        .iter()
+        .map(|r| {
+            let mut start = r.start.min(text.len());
+            let mut end = r.end.clamp(start, text.len());
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            start..end
+        })
+        .filter(|r| !r.is_empty())
+        .collect();
+    ranges.sort_by_key(|r| r.start);
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for range in ranges {
+        match merged.last_mut() {
+            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+            _ => merged.push(range),
+        }
+    }
+    merged
+}
+
+/// Copies `bytes[part]` to `out` without its square brackets (and without
+/// the period of `M.[ikoyan]`), recording the original offset of each
+/// dropped byte. Brackets are found with memchr: most text has none.
+fn read_brackets(text: &str, part: Range<usize>, out: &mut String, dropped: &mut Vec<usize>) {
+    let bytes = text.as_bytes();
+    let mut kept_from = part.start;
+    for i in memchr::memchr2_iter(b'[', b']', &bytes[part.clone()]).map(|i| part.start + i) {
+        // "M.[ikoyan]": the abbreviation point is superseded by the
+        // completion.
+        let point = bytes[i] == b'['
+            && i >= part.start + 2
+            && bytes[i - 1] == b'.'
+            && bytes[i - 2].is_ascii_alphabetic()
+            && i + 1 < part.end
+            && bytes[i + 1].is_ascii_lowercase();
+        let first_dropped = if point { i - 1 } else { i };
+        // Dropped bytes are ASCII, so these slices are on char boundaries.
+        out.push_str(&text[kept_from..first_dropped]);
+        if point {
+            dropped.push(i - 1);
+        }
+        dropped.push(i);
+        kept_from = i + 1;
+    }
+    out.push_str(&text[kept_from..part.end]);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn span_of(original: &str, needle: &str) -> String {
-        let reading = Reading::new(original);
+        let reading = Reading::new(original, &[]);
         let start = reading.text().find(needle).unwrap();
         let end = start + needle.len();
         original[reading.original_start(start)..reading.original_end(end)].to_owned()
@@ -99,9 +171,15 @@ mod tests {
 
     #[test]
     fn maps_reading_spans_back_to_the_original() {
-        assert_eq!(Reading::new("Ji [Pengfei] said").text(), "Ji Pengfei said");
+        assert_eq!(
+            Reading::new("Ji [Pengfei] said", &[]).text(),
+            "Ji Pengfei said"
+        );
         assert_eq!(span_of("Ji [Pengfei] said", "Ji Pengfei"), "Ji [Pengfei");
-        assert_eq!(Reading::new("M.[ikoyan] stated").text(), "Mikoyan stated");
+        assert_eq!(
+            Reading::new("M.[ikoyan] stated", &[]).text(),
+            "Mikoyan stated"
+        );
         assert_eq!(span_of("then M.[ikoyan] stated", "Mikoyan"), "M.[ikoyan");
         assert_eq!(
             span_of("[Stepan V.] Chervonenko", "Stepan V. Chervonenko"),
@@ -109,8 +187,23 @@ mod tests {
         );
         assert_eq!(span_of("a [b] c [d] Stalin", "Stalin"), "Stalin");
         assert_eq!(span_of("no brackets Stalin", "Stalin"), "Stalin");
+        let text = "chrome [x] Ji\r\n姬 line\nVice Minister Ji [Pengfei]\ncitation 𠀋\n";
+        let body = text.find("Vice").unwrap();
+        let citation = text.find("citation").unwrap();
+        let reading = Reading::new(text, &[citation..text.len(), 0..body, 3..5]);
         assert_eq!(
-            Reading::new("F.[oreign] M.[inistry] end.").text(),
+            reading.text(),
+            format!(
+                "{}\n{}\nVice Minister Ji Pengfei\n{}\n",
+                " ".repeat("chrome [x] Ji\r".len()),
+                " ".repeat("姬 line".len()),
+                " ".repeat("citation 𠀋".len())
+            )
+        );
+        let ji = reading.text().find("Ji").unwrap();
+        assert_eq!(reading.original_start(ji), text.find("Ji [").unwrap());
+        assert_eq!(
+            Reading::new("F.[oreign] M.[inistry] end.", &[]).text(),
             "Foreign Ministry end."
         );
     }

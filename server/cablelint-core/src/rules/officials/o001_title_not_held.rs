@@ -44,7 +44,8 @@ impl Rule for TitleNotHeld {
         let Some(date) = document_date(cx.doc) else {
             return;
         };
-        let persons = cx.shared.officials().registry().persons();
+        let matcher = cx.shared.officials();
+        let persons = matcher.registry().persons();
         for mention in cx.mentions() {
             let Some(title_span) = mention.title else {
                 continue;
@@ -54,7 +55,7 @@ impl Rule for TitleNotHeld {
                 continue;
             }
             let person = &persons[mention.person_index];
-            if person.title_held_on(title, date) {
+            if matcher.title_held_on(mention.person_index, title, date) {
                 continue;
             }
             let held: Vec<&Post> = person.posts_on(date).collect();

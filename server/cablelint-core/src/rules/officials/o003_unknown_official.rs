@@ -82,16 +82,8 @@ impl Rule for UnknownOfficial {
     }
 
     fn check(&self, cx: &mut Context) {
-        let registry = cx.shared.officials().registry();
-        let is_known_word = |word: &str| {
-            registry.iter().any(|person| {
-                person.name.family.eq_ignore_ascii_case(word)
-                    || person.latin_forms().any(|form| {
-                        form.split_whitespace()
-                            .any(|w| w.eq_ignore_ascii_case(word))
-                    })
-            })
-        };
+        let matcher = cx.shared.officials();
+        let is_known_word = |word: &str| matcher.is_name_word(word);
         let mentions = cx.mentions();
         let text = searchable_text(cx.doc);
         let mut found = Vec::new();

@@ -1,0 +1,76 @@
+//! Prints every resolved officials mention of every file, one per line, so
+//! that two versions of the matcher can be compared with `diff` (a change
+//! made for speed must not change what is found). Not a test.
+//!
+//!     cargo run -p cablelint-core --example mentions_digest -- [--registry builtin|synthetic:N] [DIR...]
+use std::path::{Path, PathBuf};
+
+use cablelint_core::model::Document;
+use cablelint_core::officials::{builtin_matcher, matcher_with, mentions};
+use cablelint_core::SourceText;
+use cablelint_officials::{synthetic, Registry};
+
+fn files_in(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            files_in(&path, out)?;
+        } else if path.extension().is_some_and(|e| e == "txt" || e == "cable") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn main() -> Result<(), String> {
+    let mut registry = "builtin".to_owned();
+    let mut dirs = Vec::new();
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--registry" {
+            registry = args.next().ok_or("--registry needs a value")?;
+        } else {
+            dirs.push(PathBuf::from(arg));
+        }
+    }
+    if dirs.is_empty() {
+        dirs.push(PathBuf::from(
+            std::env::var("CABLELINT_CORPUS").unwrap_or_else(|_| "/work/shared/corpus".into()),
+        ));
+    }
+    let matcher = match registry.strip_prefix("synthetic:") {
+        Some(count) => {
+            let count = count.parse().map_err(|e| format!("{registry}: {e}"))?;
+            let (toml, _) = synthetic::registry_toml(count, 0x5eed);
+            let user =
+                Registry::from_toml_str(&toml, "synthetic.toml").map_err(|e| e.to_string())?;
+            matcher_with(vec![user])
+        }
+        None => builtin_matcher().clone(),
+    };
+    let mut files = Vec::new();
+    for dir in &dirs {
+        files_in(dir, &mut files).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    for path in files {
+        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let doc = Document::parse_str(&SourceText::from_bytes(&bytes).text);
+        for m in mentions(&doc, &matcher) {
+            println!(
+                "{}\t{:?}\t{:?}\t{:?}\t{}\t{}\t{:?}\t{}",
+                path.display(),
+                doc.slice(m.span),
+                m.title.map(|t| doc.slice(t)),
+                m.form,
+                m.person,
+                m.unambiguous,
+                m.others,
+                m.title_fits
+            );
+        }
+    }
+    Ok(())
+}

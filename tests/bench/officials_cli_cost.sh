@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# What the O rules (officials) cost a whole `cablelint check` run, in
+# instructions (valgrind; steady when the machine is busy): the run over DIR
+# with the default rules and with `ignore = ["O"]`, one thread, JSON output.
+# The built-in registry is built only when an O rule runs, so a run with O
+# pays a fixed start-up; it is measured on one file and shown apart.
+# Prints figures; asserts nothing about speed.
+#
+# usage: tests/bench/officials_cli_cost.sh DIR   (its *.txt and *.cable files)
+# needs: valgrind (Debian package `valgrind`)
+set -euo pipefail
+
+cd "$(dirname "$0")/../.."
+DIR="${1:?usage: officials_cli_cost.sh DIR}"
+BIN="${BIN:-}"
+if [ -z "$BIN" ]; then
+    cargo build --release -p cablelint >&2
+    BIN=target/release/cablelint
+fi
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+printf 'include = ["*.txt", "*.cable"]\n' > "$WORK/with.toml"
+printf 'include = ["*.txt", "*.cable"]\n\n[rules]\nignore = ["O"]\n' > "$WORK/without.toml"
+mkdir "$WORK/one"
+cp "$(find "$DIR" \( -name '*.txt' -o -name '*.cable' \) | sort | head -1)" "$WORK/one/"
+
+instructions() {
+    valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
+        "$BIN" check --threads 1 --no-progress --format json --fail-on never --config "$@" \
+        2>&1 >/dev/null | awk '/I *refs:/ { gsub(",", "", $NF); print $NF }'
+}
+
+one_without=$(instructions "$WORK/without.toml" "$WORK/one")
+one_with=$(instructions "$WORK/with.toml" "$WORK/one")
+without=$(instructions "$WORK/without.toml" "$DIR")
+with=$(instructions "$WORK/with.toml" "$DIR")
+awk -v ow="$one_without" -v o="$one_with" -v wo="$without" -v w="$with" 'BEGIN {
+    startup = o - ow
+    printf "without O rules: %15.0f instructions\n", wo
+    printf "with O rules:    %15.0f instructions (+%.1f%%)\n", w, (w - wo) * 100 / wo
+    printf "of which the built-in registry start-up: %.0f (once per run)\n", startup
+    printf "O rules per file: +%.1f%% of checking without them (start-up excluded)\n", (w - wo - startup) * 100 / (wo - ow)
+}'
