@@ -12,6 +12,18 @@ pub const MAX_ROUNDS: usize = 10;
 /// Applies one round: every fix at or above `min` whose edits do not overlap
 /// an earlier one. Returns the new text and how many fixes were applied.
 pub fn apply_fixes(text: &str, diagnostics: &[Diagnostic], min: Applicability) -> (String, usize) {
+    let (taken, applied) = round_edits(text, diagnostics, min);
+    (apply_edits(text, &taken), applied)
+}
+
+/// The edits one round applies (every fix at or above `min` whose edits lie
+/// on character boundaries inside `text` and overlap no earlier fix's), and
+/// how many fixes they come from.
+pub fn round_edits<'a>(
+    text: &str,
+    diagnostics: &'a [Diagnostic],
+    min: Applicability,
+) -> (Vec<&'a Edit>, usize) {
     let mut taken: Vec<&Edit> = Vec::new();
     let mut applied = 0;
     for fix in diagnostics
@@ -33,7 +45,7 @@ pub fn apply_fixes(text: &str, diagnostics: &[Diagnostic], min: Applicability) -
             applied += 1;
         }
     }
-    (apply_edits(text, &taken), applied)
+    (taken, applied)
 }
 
 /// Splices non-overlapping edits into `text`.
