@@ -256,6 +256,9 @@ pub fn run_bytes(data: &[u8]) {
     let Ok(session) = Session::arbitrary_take_rest(arbitrary::Unstructured::new(data)) else {
         return;
     };
+    if std::env::var_os("CABLELINT_FUZZ_DEBUG").is_some() {
+        eprintln!("{session:#?}");
+    }
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
