@@ -309,10 +309,18 @@ async fn run(session: Session) {
     if let Some(options) = &session.init_options {
         init["initializationOptions"] = options.value(0);
     }
+    let started = std::time::Instant::now();
+    let debug = std::env::var_os("CABLELINT_FUZZ_DEBUG").is_some();
+    let stage = |what: &str| {
+        if debug {
+            eprintln!("{:>8.3}s {what}", started.elapsed().as_secs_f64());
+        }
+    };
     let id = client.request("initialize", init).await;
     client.answer(id).await;
     client.notify("initialized", json!({})).await;
 
+    stage("initialized");
     for step in &session.steps {
         if client.closed {
             break;
@@ -478,6 +486,7 @@ async fn run(session: Session) {
         }
     }
 
+    stage("steps sent");
     if !client.closed && !shut_down {
         // Every request of ours is answered, and the server has every text
         // that only valid edits made.
@@ -509,6 +518,7 @@ async fn run(session: Session) {
         }
     }
 
+    stage("checked");
     // The end: raw bytes and a closed input, or shutdown and exit.
     if !session.tail.is_empty() || !session.exit || client.closed || shut_down {
         if !client.closed {
@@ -526,6 +536,7 @@ async fn run(session: Session) {
         let mut writer = writer.lock().await;
         let _ = writer.shutdown().await;
     }
+    stage("input ended");
     match tokio::time::timeout(WAIT, server).await {
         Ok(Ok(_)) => {}
         Ok(Err(error)) => std::panic::resume_unwind(error.into_panic()),
