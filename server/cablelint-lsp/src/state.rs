@@ -135,6 +135,13 @@ impl State {
             if newer_than_cached {
                 document.analysis = Some(analysis.clone());
             }
+            // Finished and cached: the run need not keep its result alive.
+            let finished = document.running.as_ref().is_some_and(|r| {
+                r.version == analysis.version && r.options_generation == analysis.options_generation
+            });
+            if finished {
+                document.running = None;
+            }
         }
         Some(analysis)
     }
