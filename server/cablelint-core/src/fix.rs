@@ -13,6 +13,18 @@ pub const MAX_ROUNDS: usize = 10;
 /// Applies one round: every fix at or above `min` whose edits do not overlap
 /// an earlier one. Returns the new text and how many fixes were applied.
 pub fn apply_fixes(text: &str, diagnostics: &[Diagnostic], min: Applicability) -> (String, usize) {
+    let (edits, applied) = round_edits(text, diagnostics, min);
+    (apply_edits(text, &edits), applied)
+}
+
+/// The edits one round applies (every fix at or above `min` whose edits lie
+/// on character boundaries inside `text` and overlap neither an earlier fix's
+/// nor one another), and how many fixes they come from.
+pub fn round_edits<'a>(
+    text: &str,
+    diagnostics: &'a [Diagnostic],
+    min: Applicability,
+) -> (Vec<&'a Edit>, usize) {
     let mut taken = Taken::default();
     let mut edits: Vec<&Edit> = Vec::new();
     let mut applied = 0;
@@ -40,7 +52,7 @@ pub fn apply_fixes(text: &str, diagnostics: &[Diagnostic], min: Applicability) -
             applied += 1;
         }
     }
-    (apply_edits(text, &edits), applied)
+    (edits, applied)
 }
 
 /// The spans of edits taken so far, for overlap tests in logarithmic time:

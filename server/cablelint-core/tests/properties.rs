@@ -102,6 +102,14 @@ proptest! {
     }
 
     #[test]
+    fn fixing_cable_like_bytes_keeps_the_text_and_reaches_a_fixed_point(
+        bytes in document(),
+        profile in any::<u8>(),
+    ) {
+        invariants::check_fix_bytes(&bytes, profile);
+    }
+
+    #[test]
     fn any_bytes_at_all_uphold_the_invariants(
         bytes in proptest::collection::vec(any::<u8>(), 0..512),
         profile in any::<u8>(),
@@ -110,7 +118,7 @@ proptest! {
     }
 }
 
-/// The real documents uphold them too, under every profile.
+/// The real documents uphold them too, under every profile, fixes included.
 #[test]
 fn the_real_corpus_upholds_the_invariants() {
     let corpus = std::env::var_os("CABLELINT_CORPUS")
@@ -132,6 +140,7 @@ fn the_real_corpus_upholds_the_invariants() {
             let bytes = std::fs::read(&path).unwrap();
             for profile in 0..6 {
                 invariants::check_bytes(&bytes, profile);
+                invariants::check_fix_bytes(&bytes, profile);
             }
             count += 1;
         }

@@ -24,8 +24,20 @@ pub struct OpenDocument {
     /// Bumped when `options` change, so an analysis made with the old ones is stale.
     pub options_generation: u64,
     pub analysis: Option<Arc<Analysis>>,
+    /// The analysis being computed, if any.
+    pub running: Option<RunningAnalysis>,
     /// Wakes this document's diagnostics worker (push mode only).
     pub changed: Option<watch::Sender<()>>,
+}
+
+/// An analysis under way: every request for that version waits on the same
+/// one, and it finishes (and is kept) even when they are all cancelled, so a
+/// client that cancels and asks again never starts the work twice.
+pub struct RunningAnalysis {
+    pub version: i32,
+    pub options_generation: u64,
+    /// `None` while it runs; then the analysis, or `None` if it failed.
+    pub result: watch::Receiver<Option<Option<Arc<Analysis>>>>,
 }
 
 impl OpenDocument {
@@ -51,6 +63,14 @@ impl OpenDocument {
             .as_ref()
             .filter(|a| self.is_current(a.version, a.options_generation))
             .cloned()
+    }
+
+    /// The analysis under way for the current text and options, if any.
+    pub fn current_run(&self) -> Option<watch::Receiver<Option<Option<Arc<Analysis>>>>> {
+        self.running
+            .as_ref()
+            .filter(|r| self.is_current(r.version, r.options_generation))
+            .map(|r| r.result.clone())
     }
 
     pub fn is_current(&self, version: i32, options_generation: u64) -> bool {

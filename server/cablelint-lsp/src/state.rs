@@ -5,12 +5,13 @@
 
 use crate::analysis::Analysis;
 use crate::config::ConfigStore;
-use crate::documents::Documents;
+use crate::documents::{Documents, RunningAnalysis};
 use crate::position::Encoding;
 use crate::ServerOptions;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+use tokio::sync::watch;
 use tower_lsp_server::ls_types::Uri;
 
 /// What was agreed with the client in `initialize`.
@@ -94,18 +95,38 @@ impl State {
             .unwrap_or_else(|| crate::rule_docs::default_base().to_owned())
     }
 
-    /// The analysis of the document's current text, computing it if needed.
+    /// The analysis of the document's current text, computing it if needed
+    /// (once per version, however many requests ask or are cancelled).
     /// `None` for a document that is not open.
     pub async fn analysis(&self, uri: &Uri) -> Option<Arc<Analysis>> {
-        let snapshot = {
-            let documents = self.documents();
-            let document = documents.get(uri)?;
+        let mut result = {
+            let mut documents = self.documents();
+            let document = documents.get_mut(uri)?;
             if let Some(analysis) = document.current_analysis() {
                 return Some(analysis);
             }
-            document.snapshot()
+            match document.current_run() {
+                Some(result) => result,
+                None => {
+                    let snapshot = document.snapshot();
+                    let (sender, result) = watch::channel(None);
+                    document.running = Some(RunningAnalysis {
+                        version: snapshot.version,
+                        options_generation: snapshot.options_generation,
+                        result: result.clone(),
+                    });
+                    tokio::spawn(async move {
+                        let analysis = Analysis::compute(snapshot).await.map(Arc::new);
+                        let _ = sender.send(Some(analysis));
+                    });
+                    result
+                }
+            }
         };
-        let analysis = Arc::new(Analysis::compute(snapshot).await?);
+        let analysis = match result.wait_for(Option::is_some).await {
+            Ok(done) => done.clone().flatten(),
+            Err(_) => None,
+        }?;
         let mut documents = self.documents();
         if let Some(document) = documents.get_mut(uri) {
             let newer_than_cached = document.analysis.as_ref().is_none_or(|a| {
@@ -113,6 +134,13 @@ impl State {
             });
             if newer_than_cached {
                 document.analysis = Some(analysis.clone());
+            }
+            // Finished and cached: the run need not keep its result alive.
+            let finished = document.running.as_ref().is_some_and(|r| {
+                r.version == analysis.version && r.options_generation == analysis.options_generation
+            });
+            if finished {
+                document.running = None;
             }
         }
         Some(analysis)

@@ -93,9 +93,22 @@ fn check_message(body: &[u8]) -> Result<(), Vec<u8>> {
             "Parse error: message is not UTF-8",
         ));
     }
-    if serde_json::from_slice::<Request>(body).is_ok()
-        || serde_json::from_slice::<Response>(body).is_ok()
-    {
+    if let Ok(request) = serde_json::from_slice::<Request>(body) {
+        // LSP: a request (not a notification) whose method starts with `$/`
+        // is answered MethodNotFound. tower-lsp-server drops its
+        // MethodNotFound for `$/` methods even for requests, so the client
+        // would wait for ever: we answer it here.
+        if let (Some(id), true) = (request.id(), request.method().starts_with("$/")) {
+            let id = serde_json::to_value(id).unwrap_or(Value::Null);
+            return Err(error_reply(
+                id,
+                -32601,
+                &format!("Method not found: {}", truncate(request.method())),
+            ));
+        }
+        return Ok(());
+    }
+    if serde_json::from_slice::<Response>(body).is_ok() {
         return Ok(());
     }
     match serde_json::from_slice::<Value>(body) {
@@ -165,5 +178,28 @@ mod tests {
             code(check_message(b"[1,2]").unwrap_err()),
             (Value::Null, -32600)
         );
+    }
+
+    /// Found by the `lsp` fuzz target: a `$/` method sent as a request got
+    /// no response at all.
+    #[test]
+    fn dollar_requests_are_answered_method_not_found() {
+        assert_eq!(
+            code(
+                check_message(br#"{"jsonrpc":"2.0","id":5,"method":"$/setTrace","params":"x"}"#)
+                    .unwrap_err()
+            ),
+            (json!(5), -32601)
+        );
+        assert_eq!(
+            code(check_message(br#"{"jsonrpc":"2.0","id":"a","method":"$/unknown"}"#).unwrap_err()),
+            (json!("a"), -32601)
+        );
+        // As notifications they go through (and may be ignored).
+        assert!(check_message(br#"{"jsonrpc":"2.0","method":"$/unknown"}"#).is_ok());
+        assert!(check_message(
+            br#"{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":1}}"#
+        )
+        .is_ok());
     }
 }

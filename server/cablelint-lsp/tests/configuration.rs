@@ -53,21 +53,7 @@ async fn reads_cablelint_toml_and_reloads_it_when_it_changes() {
     codes_eventually(&client, &uri, &["B004"]).await;
     let items = client.pull(&uri).await;
     assert_eq!(items[0]["severity"], 1);
-    // Deleted: back to the defaults.
-    std::fs::remove_file(&config).unwrap();
-    client
-        .notify(
-            "workspace/didChangeWatchedFiles",
-            json!({"changes": [{"uri": file_uri(&config), "type": 3}]}),
-        )
-        .await;
-    for _ in 0..300 {
-        if client.pull(&uri).await[0]["severity"] == 2 {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-    assert_eq!(client.pull(&uri).await[0]["severity"], 2);
+    // (Deleted or broken: the last good one stays; see survival_config.rs.)
     // The pull client was asked to refresh.
     let requests = client.server_requests.lock().unwrap().clone();
     assert!(

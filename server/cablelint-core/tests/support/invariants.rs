@@ -1,10 +1,12 @@
 //! What must hold for any input bytes whatsoever: nothing panics, every span
 //! the model, the rules and the fixes produce lies on character boundaries
 //! inside the text, and fixing never corrupts text outside its edits. Shared
-//! by the stable property test (tests/properties.rs) and the cargo-fuzz
-//! targets (fuzz/), which include this file by path.
+//! by the stable property test (tests/properties.rs), the replay of fuzz
+//! regressions (tests/fuzz_regressions.rs) and the cargo-fuzz targets
+//! (fuzz/), which include this file by path.
+#![allow(dead_code)] // each includer uses a part
 
-use cablelint_core::fix::{apply_edits, apply_fixes};
+use cablelint_core::fix::{apply_edits, apply_fixes, round_edits, MAX_ROUNDS};
 use cablelint_core::lint::{self, CheckOptions, RuleSelection};
 use cablelint_core::model::ParseOptions;
 use cablelint_core::profile::ProfileSet;
@@ -148,4 +150,97 @@ fn check_edits_keep_the_rest(text: &str, edits: &[&Edit]) {
     let removed: usize = edits.iter().map(|e| e.span.len()).sum();
     let inserted: usize = edits.iter().map(|e| e.new_text.len()).sum();
     assert_eq!(out.len(), text.len() - removed + inserted);
+}
+
+/// The fix engine with every fix (safe and unsafe), round by round as
+/// `lint::fix` runs them:
+/// - every fix's edits lie on character boundaries inside the text, so the
+///   engine never has to drop one as invalid;
+/// - a round's result is exactly the text with that round's edits spliced
+///   in (spliced here independently): nothing outside them changes, the
+///   untouched prefix and suffix included;
+/// - the rounds reach a fixed point within the engine's round limit, and the
+///   engine's own result is that fixed point;
+/// - fixing the safe-fixed text again with safe fixes changes nothing;
+/// - a file that is not valid UTF-8 is never fixed.
+pub fn check_fix_bytes(bytes: &[u8], profile_choice: u8) {
+    let options = options(profile_choice);
+    let source = SourceText::from_bytes(bytes);
+    if source.invalid_utf8_at.is_some() {
+        let outcome = lint::fix(source.clone(), options, Applicability::Unsafe);
+        assert_eq!(outcome.fixes_applied, 0);
+        assert_eq!(outcome.text, source.text);
+        return;
+    }
+    let has_bom = source.has_bom;
+    let reparse = |text: &str| SourceText {
+        text: text.to_owned(),
+        has_bom,
+        invalid_utf8_at: None,
+    };
+
+    let mut text = source.text.clone();
+    let mut rounds = 0;
+    loop {
+        let result = lint::check(reparse(&text), options);
+        for diagnostic in &result.diagnostics {
+            for edit in diagnostic.fix.iter().flat_map(|f| &f.edits) {
+                assert_span(&text, edit.span, diagnostic.code);
+            }
+        }
+        let (edits, applied) = round_edits(&text, &result.diagnostics, Applicability::Unsafe);
+        let (next, engine_applied) = apply_fixes(&text, &result.diagnostics, Applicability::Unsafe);
+        assert_eq!(applied, engine_applied);
+        assert_eq!(
+            next,
+            splice(&text, &edits),
+            "a round changed text outside its edits"
+        );
+        if applied == 0 || next == text {
+            break;
+        }
+        assert!(
+            rounds < MAX_ROUNDS,
+            "fixes still change the text after {MAX_ROUNDS} rounds: {text:?} -> {next:?}"
+        );
+        rounds += 1;
+        text = next;
+    }
+    let engine = lint::fix(source.clone(), options, Applicability::Unsafe);
+    assert_eq!(
+        engine.text, text,
+        "the engine stopped short of the fixed point"
+    );
+    assert_eq!(engine.result.document.source.has_bom, has_bom);
+
+    let safe = lint::fix(source, options, Applicability::Safe);
+    let again = lint::fix(reparse(&safe.text), options, Applicability::Safe);
+    assert_eq!(
+        again.text, safe.text,
+        "safe fixes change their own result again"
+    );
+    assert_eq!(again.fixes_applied, 0);
+}
+
+/// The text with `edits` spliced in, written independently of the engine:
+/// edits in order of position (insertions at one point in the order given),
+/// never overlapping, the text between them copied as it is.
+fn splice(text: &str, edits: &[&Edit]) -> String {
+    let mut order: Vec<usize> = (0..edits.len()).collect();
+    order.sort_by_key(|&i| (edits[i].span.start, edits[i].span.end, i));
+    let mut out = String::new();
+    let mut at = 0;
+    for i in order {
+        let edit = edits[i];
+        assert!(
+            edit.span.start >= at,
+            "edits overlap: {:?} starts before {at}",
+            edit.span
+        );
+        out.push_str(&text[at..edit.span.start]);
+        out.push_str(&edit.new_text);
+        at = edit.span.end;
+    }
+    out.push_str(&text[at..]);
+    out
 }

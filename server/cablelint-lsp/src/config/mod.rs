@@ -1,13 +1,14 @@
 //! Which options a document is checked with: `cablelint.toml` read by
 //! `cablelint_core::config` exactly as the CLI reads it, with the client's
 //! settings filling in what the file leaves unsaid (`Settings::fill_in`). A
-//! file that fails to load keeps its last good contents in force and its
+//! file that fails to load, or is deleted, keeps its last good contents in
+//! force (a checkout or an editor's save may remove it for a moment) and its
 //! error is kept for reporting.
 
 pub mod edit;
 pub mod settings;
 
-pub use cablelint_core::config::{find_config, CONFIG_FILE_NAME};
+pub use cablelint_core::config::CONFIG_FILE_NAME;
 use cablelint_core::config::{Config, ConfigError, FileSettings};
 use cablelint_core::CheckOptions;
 use settings::Settings;
@@ -22,6 +23,8 @@ struct LoadedFile {
     /// The file the last error was shown on (the configuration itself, or a
     /// profile or registry file it names), so fixing it clears the right one.
     reported_on: Option<PathBuf>,
+    /// The file is gone from disk; `good` stays in force until it returns.
+    deleted: bool,
 }
 
 /// Where a document's profile was named before the text had its say.
@@ -129,17 +132,36 @@ impl ConfigStore {
         self.invalidate();
     }
 
-    /// Forgets a file that was deleted.
-    pub fn forget(&mut self, path: &Path) {
-        self.files.remove(path);
+    /// Notes that a configuration file was deleted. Its last good contents
+    /// stay in force (returns `true`); one that never loaded is forgotten.
+    pub fn deleted(&mut self, path: &Path) -> bool {
+        let keep = self.files.get(path).is_some_and(|f| f.good.is_some());
+        if keep {
+            if let Some(loaded) = self.files.get_mut(path) {
+                loaded.deleted = true;
+                loaded.error = None;
+            }
+        } else {
+            self.files.remove(path);
+        }
         self.invalidate();
+        keep
+    }
+
+    /// A deleted configuration file whose last good contents are in force.
+    pub fn is_kept_after_deletion(&self, path: &Path) -> bool {
+        self.files
+            .get(path)
+            .is_some_and(|f| f.deleted && f.good.is_some())
     }
 
     /// The loaded configuration files that read `path`: itself, or profile
-    /// and registry files it names (or whose error is in `path`).
+    /// and registry files it names (or whose error is in `path`). A deleted
+    /// one cannot be read again until it returns.
     pub fn configs_reading(&self, path: &Path) -> Vec<PathBuf> {
         self.files
             .iter()
+            .filter(|(_, loaded)| !loaded.deleted)
             .filter(|(config, loaded)| {
                 config.as_path() == path
                     || loaded
@@ -166,6 +188,7 @@ impl ConfigStore {
 
     fn load(&mut self, path: &Path) {
         let entry = self.files.entry(path.to_path_buf()).or_default();
+        entry.deleted = false;
         match Config::load(path) {
             Ok(config) => {
                 entry.good = Some(Arc::new(config));
@@ -216,6 +239,37 @@ mod tests {
             store.options(Some(&path), Some(&doc)).selection.ignore,
             ["E"]
         );
+    }
+
+    #[test]
+    fn a_deleted_file_keeps_its_last_good_options_until_it_returns() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(CONFIG_FILE_NAME);
+        let doc = dir.path().join("a.cable");
+        std::fs::write(&path, "[rules]\nignore = [\"B004\"]\n").unwrap();
+        let mut store = ConfigStore::default();
+        store.options(Some(&path), Some(&doc));
+        std::fs::remove_file(&path).unwrap();
+        assert!(store.deleted(&path));
+        assert!(store.is_kept_after_deletion(&path));
+        assert!(store.configs_reading(&path).is_empty());
+        assert_eq!(
+            store.options(Some(&path), Some(&doc)).selection.ignore,
+            ["B004"]
+        );
+        std::fs::write(&path, "[rules]\nignore = [\"E\"]\n").unwrap();
+        store.reload(&path);
+        assert!(!store.is_kept_after_deletion(&path));
+        assert_eq!(
+            store.options(Some(&path), Some(&doc)).selection.ignore,
+            ["E"]
+        );
+        // One that never loaded is forgotten: the defaults apply.
+        std::fs::write(&path, "[rules\n").unwrap();
+        let mut fresh = ConfigStore::default();
+        fresh.options(Some(&path), Some(&doc));
+        assert!(!fresh.deleted(&path));
+        assert!(!fresh.is_loaded(&path));
     }
 
     #[test]

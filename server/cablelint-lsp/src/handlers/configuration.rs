@@ -75,6 +75,7 @@ pub fn did_change_watched_files(
     params: DidChangeWatchedFilesParams,
 ) {
     let mut changed: Vec<PathBuf> = Vec::new();
+    let mut kept_after_deletion: Vec<PathBuf> = Vec::new();
     {
         let mut config = state.config();
         for event in &params.changes {
@@ -83,8 +84,12 @@ pub fn did_change_watched_files(
             };
             let is_config = path.file_name().is_some_and(|n| n == CONFIG_FILE_NAME);
             if is_config && event.typ == FileChangeType::DELETED {
-                config.forget(&path);
-                changed.push(path.clone());
+                if config.deleted(&path) {
+                    kept_after_deletion.push(path.clone());
+                } else {
+                    changed.push(path.clone());
+                }
+                continue;
             }
             // A configuration (new or known), or a profile or registry file
             // one of them read: load those configurations again.
@@ -100,15 +105,35 @@ pub fn did_change_watched_files(
             }
         }
     }
-    if changed.is_empty() {
+    if changed.is_empty() && kept_after_deletion.is_empty() {
         return;
     }
     tokio::spawn(async move {
         for path in changed {
             report(&state, &client, &path).await;
         }
+        for path in kept_after_deletion {
+            report_deleted(&state, &client, &path).await;
+        }
         refresh_all(&state, &client).await;
     });
+}
+
+/// A configuration file was deleted and its last good contents stay in
+/// force: clear what was shown on it and say so.
+async fn report_deleted(state: &State, client: &Client, path: &Path) {
+    let previous = state.config().mark_reported(path);
+    for stale in [previous, Some(path.to_owned())].into_iter().flatten() {
+        if let Some(uri) = Uri::from_file_path(&stale) {
+            client.publish_diagnostics(uri, Vec::new(), None).await;
+        }
+    }
+    let message = format!(
+        "cablelint: {} was deleted; its last good settings stay in force until it is restored (restart the server to drop them)",
+        path.display()
+    );
+    tracing::warn!("{message}");
+    client.show_message(MessageType::WARNING, message).await;
 }
 
 /// Gives every open document its (possibly new) configuration and checks it again.

@@ -1,7 +1,7 @@
 //! `didOpen`, `didChange`, `didClose`. These run to completion without an
 //! `await`, so notifications take effect in the order the client sent them.
 
-use crate::config::find_config as discover;
+use crate::config::CONFIG_FILE_NAME;
 use crate::documents::{ChangeError, OpenDocument};
 use crate::handlers::configuration;
 use crate::handlers::lifecycle::file_path;
@@ -17,13 +17,17 @@ use tower_lsp_server::ls_types::{
 use tower_lsp_server::Client;
 
 /// The configuration file for a document: the nearest one above it, or for
-/// documents that are not files, the one of the first workspace folder.
+/// documents that are not files, the one of the first workspace folder. A
+/// deleted one whose last good contents are kept still counts.
 pub fn config_path_for(state: &State, uri: &Uri) -> Option<PathBuf> {
     let dir = match file_path(uri) {
         Some(path) => path.parent()?.to_path_buf(),
         None => state.session().workspace_roots.first()?.clone(),
     };
-    discover(&dir)
+    let config = state.config();
+    dir.ancestors()
+        .map(|dir| dir.join(CONFIG_FILE_NAME))
+        .find(|candidate| candidate.is_file() || config.is_kept_after_deletion(candidate))
 }
 
 pub fn did_open(state: &Arc<State>, client: &Client, params: DidOpenTextDocumentParams) {
@@ -54,6 +58,7 @@ pub fn did_open(state: &Arc<State>, client: &Client, params: DidOpenTextDocument
             options,
             options_generation,
             analysis: None,
+            running: None,
             changed,
         },
     );

@@ -143,15 +143,30 @@ impl TestClient {
 
     /// The whole response (`result` or `error`) to a request.
     pub async fn request(&self, method: &str, params: Value) -> Value {
+        let (_, rx) = self.send_request(method, params).await;
+        tokio::time::timeout(TIMEOUT, rx)
+            .await
+            .unwrap_or_else(|_| panic!("no response to {method} in {TIMEOUT:?}"))
+            .expect("reader alive")
+    }
+
+    /// Sends a request without waiting: its id, and where its response arrives.
+    pub async fn send_request(
+        &self,
+        method: &str,
+        params: Value,
+    ) -> (i64, oneshot::Receiver<Value>) {
         let id = self.next_id.fetch_add(1, Ordering::SeqCst);
         let (tx, rx) = oneshot::channel();
         self.pending.lock().unwrap().insert(id, tx);
         self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}))
             .await;
-        tokio::time::timeout(TIMEOUT, rx)
-            .await
-            .unwrap_or_else(|_| panic!("no response to {method} in {TIMEOUT:?}"))
-            .expect("reader alive")
+        (id, rx)
+    }
+
+    /// `$/cancelRequest` for one of our requests.
+    pub async fn cancel(&self, id: i64) {
+        self.notify("$/cancelRequest", json!({"id": id})).await;
     }
 
     /// The `result` of a request, which must not fail.
