@@ -3,7 +3,8 @@
 # (the spell-checking linter people run on prose today) and `cat` / `rg` as
 # the floor of reading the same bytes. Two inputs: the generated corpus
 # (20,000 files, fixed seed, ~65 MB) and one 50 MB file made from it.
-# Prints figures and ratios; asserts nothing about speed.
+# Prints figures and ratios; asserts nothing about speed. The ratios compare
+# checking (`--no-cache`); the cached runs are printed beside them.
 #
 # usage: tests/bench/compare.sh [FILES]   (CABLELINT_BIN=... to skip the build)
 # needs: python3, GNU time (/usr/bin/time), rg, typos (`pip install typos`)
@@ -92,9 +93,15 @@ run_side_by_side() {
     measure "rg, $CORES threads" "$bytes" rg --no-ignore --no-messages -c 'zqxjkv' "$target"
     measure "typos, 1 thread" "$bytes" typos --threads 1 --format brief "$target"
     measure "typos, $CORES threads" "$bytes" typos --format brief "$target"
-    measure "cablelint json, 1 thread" "$bytes" "$BIN" check --no-config --threads 1 --format json "$target"
-    measure "cablelint json, $CORES threads" "$bytes" "$BIN" check --no-config --format json "$target"
-    measure "cablelint human, $CORES threads" "$bytes" "$BIN" check --no-config --color never "$target"
+    measure "cablelint json, 1 thread" "$bytes" "$BIN" check --no-config --no-cache --threads 1 --format json "$target"
+    measure "cablelint json, $CORES threads" "$bytes" "$BIN" check --no-config --no-cache --format json "$target"
+    measure "cablelint human, $CORES threads" "$bytes" "$BIN" check --no-config --no-cache --color never "$target"
+    # The result cache on: first run (writing every entry), then the second.
+    local cache_dir="$OUT/compare-cache"
+    rm -rf "$cache_dir"
+    measure "cablelint json, $CORES threads, cache cold" "$bytes" "$BIN" check --no-config --cache-dir "$cache_dir" --format json "$target"
+    measure "cablelint json, $CORES threads, cache warm" "$bytes" "$BIN" check --no-config --cache-dir "$cache_dir" --format json "$target"
+    rm -rf "$cache_dir"
     ratio "cablelint json, 1 thread" "typos, 1 thread" "cablelint / typos, 1 thread (target >= 5)"
     ratio "cablelint json, $CORES threads" "typos, $CORES threads" "cablelint / typos, $CORES threads (target >= 5)"
     ratio "rg, 1 thread" "cablelint json, 1 thread" "rg / cablelint, 1 thread (target <= 4)"
