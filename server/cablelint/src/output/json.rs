@@ -152,7 +152,11 @@ impl Stream {
             out,
             at_line_start: true,
         };
-        serde_json::to_writer_pretty(&mut indented, &file(report)).map_err(io::Error::other)
+        // serde_json writes token by token: a buffer in front of the
+        // indenting writer turns those into a few large writes.
+        let mut buffered = io::BufWriter::with_capacity(16 * 1024, &mut indented);
+        serde_json::to_writer_pretty(&mut buffered, &file(report)).map_err(io::Error::other)?;
+        buffered.flush()
     }
 
     pub fn finish(self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
