@@ -69,9 +69,11 @@ impl MarkerIndex {
                     .collect()
             })
             .collect();
+        // An empty marker is in every text (as `str::contains` has it); in
+        // the automaton it would match everywhere and hide the others.
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostFirst)
-            .build(&texts)
+            .build(texts.iter().filter(|t| !t.is_empty()))
             .expect("profile markers are plain strings of bounded size");
         MarkerIndex {
             automaton,
@@ -86,7 +88,7 @@ impl MarkerIndex {
     /// non-overlapping search keeps its fast prefilter, which an overlapping
     /// one would lose, and hits are rare.
     fn found(&self, haystacks: [&str; 2]) -> Vec<bool> {
-        let mut found = vec![false; self.texts.len()];
+        let mut found: Vec<bool> = self.texts.iter().map(String::is_empty).collect();
         for haystack in haystacks {
             let bytes = haystack.as_bytes();
             let mut at = 0;
@@ -185,6 +187,18 @@ mod tests {
                 ]
             }
         );
+    }
+
+    #[test]
+    fn an_empty_marker_in_a_user_profile_matches_without_a_panic() {
+        let mut set = ProfileSet::builtin();
+        let mut profile = set.get(GENERIC).unwrap().clone();
+        profile.id = "empty-markers".to_owned();
+        profile.detect.markers = vec![String::new(), "Dispatch".to_owned()];
+        set.insert(profile);
+        // The empty marker is in every text, as `str::contains` has it.
+        assert_eq!(detect_profile("Dispatch", &set).0, "empty-markers");
+        assert_eq!(detect_profile("no such word", &set).0, GENERIC);
     }
 
     #[test]
