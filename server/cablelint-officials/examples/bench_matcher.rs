@@ -11,7 +11,8 @@
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
-use cablelint_officials::{synthetic, Date, Matcher, Registry};
+use cablelint_officials::synthetic::{self, Rng};
+use cablelint_officials::{Date, Matcher, Registry};
 
 const FILLER: &[&str] = &[
     "the",
@@ -101,26 +102,10 @@ const TITLES: &[&str] = &[
     "",
 ];
 
-/// A small deterministic generator, so runs are comparable.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[(self.next() % items.len() as u64) as usize]
-    }
-}
-
 /// How a name appears in the text: plain, completed in brackets, or glossed.
 fn write_name(out: &mut String, rng: &mut Rng, family: &str, full: &str) {
     let title = *rng.pick(TITLES);
-    match rng.next() % 4 {
+    match rng.next_u64() % 4 {
         0 => write!(out, "{title}{full}"),
         1 => write!(out, "{title}{family}"),
         2 => {
@@ -133,11 +118,11 @@ fn write_name(out: &mut String, rng: &mut Rng, family: &str, full: &str) {
 }
 
 fn generate_text(bytes: usize, names: &[(String, String)], seed: u64) -> String {
-    let mut rng = Rng(seed);
+    let mut rng = Rng::new(seed);
     let mut out = String::with_capacity(bytes + 256);
     let mut words_in_line = 0;
     while out.len() < bytes {
-        if rng.next() % 15 == 0 {
+        if rng.next_u64() % 15 == 0 {
             let (family, full) = rng.pick(names);
             write_name(&mut out, &mut rng, family, full);
         } else {

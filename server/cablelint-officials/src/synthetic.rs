@@ -44,24 +44,30 @@ const TITLES: &[&str] = &[
     "Secretary of State",
 ];
 
-/// A small deterministic generator (xorshift), so runs are comparable.
-struct Rng(u64);
+/// A small deterministic generator (xorshift), so runs are comparable; the
+/// benchmarks that write text around a generated registry use it too.
+pub struct Rng(u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    /// A generator for `seed` (any value; zero would stick, so it is made odd).
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed | 1)
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
         self.0
     }
 
-    fn below(&mut self, n: usize) -> usize {
+    pub fn below(&mut self, n: usize) -> usize {
         // n is small; the modulo bias does not matter here.
-        (self.next() % n.max(1) as u64) as usize
+        (self.next_u64() % n.max(1) as u64) as usize
     }
 
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
     }
 }
 
@@ -76,7 +82,8 @@ fn capitalise(word: &str) -> String {
 fn invented(rng: &mut Rng, syllables: usize) -> String {
     let mut word = String::new();
     for _ in 0..syllables {
-        word.push_str(rng.pick(SYLLABLES));
+        let syllable: &&str = rng.pick(SYLLABLES);
+        word.push_str(syllable);
     }
     capitalise(&word)
 }
@@ -85,13 +92,13 @@ fn invented(rng: &mut Rng, syllables: usize) -> String {
 /// and their names. Each person has a full name, a Latin variant with an
 /// initial ("K. Tervinkel"), one or two dated posts and a summary.
 pub fn registry_toml(count: usize, seed: u64) -> (String, Vec<SyntheticName>) {
-    let mut rng = Rng(seed | 1);
+    let mut rng = Rng::new(seed);
     let mut toml = String::with_capacity(count * 520);
     let mut names = Vec::with_capacity(count);
     for index in 0..count {
         let common = rng.below(5) == 0;
         let family = if common {
-            rng.pick(COMMON_SURNAMES).to_owned()
+            (*rng.pick(COMMON_SURNAMES)).to_owned()
         } else {
             invented(&mut rng, 3)
         };
@@ -100,8 +107,8 @@ pub fn registry_toml(count: usize, seed: u64) -> (String, Vec<SyntheticName>) {
         let initial = &given[..1];
         let start = 1900 + rng.below(70);
         let end = start + 1 + rng.below(12);
-        let title = rng.pick(TITLES);
-        let second_title = rng.pick(TITLES);
+        let title = *rng.pick(TITLES);
+        let second_title = *rng.pick(TITLES);
         // Invented surnames are distinctive; real ones need a context.
         let alone = !common;
         writeln!(
