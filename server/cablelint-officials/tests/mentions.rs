@@ -504,3 +504,27 @@ fn name_words_are_looked_up_ignoring_case() {
         assert!(!matcher.is_name_word(word), "{word}");
     }
 }
+
+#[test]
+fn yugoslav_heads_of_government_answer_to_prime_minister() {
+    // Cables call the President of the Federal Executive Council "Prime
+    // Minister"; the built-in titles carry both names so that either fits.
+    let registry = Registry::builtin();
+    for (id, on) in [
+        ("petar-stambolic", "1965-06-01"),
+        ("mika-spiljak", "1968-01-01"),
+        ("dzemal-bijedic", "1975-03-01"),
+        ("milka-planinc", "1984-07-01"),
+    ] {
+        let person = registry.get(id).unwrap();
+        let date = on.parse().unwrap();
+        assert!(person.title_held_on("Prime Minister", date), "{id} on {on}");
+        assert!(person.title_held_on("Premier", date), "{id} on {on}");
+        assert!(
+            !person.title_held_on("Foreign Minister", date),
+            "{id} on {on}"
+        );
+    }
+    let bijedic = registry.get("dzemal-bijedic").unwrap();
+    assert!(!bijedic.title_held_on("Prime Minister", "1978-01-01".parse().unwrap()));
+}
