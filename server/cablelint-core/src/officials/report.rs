@@ -169,7 +169,7 @@ mod tests {
 
             ⚠ The text calls them *Foreign Minister*, which fits no post they held on 1962-06-28.
 
-            Career: 1950-09 to 1982.
+            Career: 1950-09 to 1990.
 
             PRC diplomat: first head of mission to the GDR, Vice Minister of Foreign Affairs for most of the 1950s and 1960s, then Minister of Foreign Affairs.
 

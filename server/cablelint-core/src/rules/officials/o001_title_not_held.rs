@@ -100,9 +100,9 @@ mod tests {
 
     #[test]
     fn reports_a_post_held_only_at_another_time() {
-        let text = "January 5, 1990\n\nCable\n\nVice Minister Ji Pengfei spoke.\n";
+        let text = "January 5, 1995\n\nCable\n\nVice Minister Ji Pengfei spoke.\n";
         expect![[r#"
-            5:1-5:25 warning O001: `Vice Minister`: Ji Pengfei held no such post on 1990-01-05 (was Vice Minister of Foreign Affairs from 1955 to 1972)
+            5:1-5:25 warning O001: `Vice Minister`: Ji Pengfei held no such post on 1995-01-05 (was Vice Minister of Foreign Affairs from 1955 to 1972)
         "#]].assert_eq(&check("O001", text));
     }
 
