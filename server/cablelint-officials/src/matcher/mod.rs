@@ -1,14 +1,15 @@
 //! Finding mentions of registry people in plain text.
 //!
-//! One Aho–Corasick automaton (leftmost-longest, ASCII case-insensitive)
-//! holds every name form of every person; there is no regex per name. Each
-//! hit is then checked locally: word boundaries, capitalisation, and, for
+//! One sorted list of every name form of every person answers, at each
+//! place a name may start, which form is the longest there (ignoring ASCII
+//! case); there is no regex per name. Each hit is then checked locally: word boundaries, capitalisation, and, for
 //! forms that are not distinctive on their own ("Ji", "Kim", "Page"), a
 //! context that makes it a name (a title, initials, a given name, an
 //! editorial completion, a signature line). Candidates are ranked by the
 //! document date and the title written in the text.
 
 mod context;
+mod lookup;
 mod patterns;
 mod prefixes;
 mod rank;
@@ -17,9 +18,6 @@ mod reading;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
-use aho_corasick::{
-    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
-};
 use std::collections::{HashMap, HashSet};
 
 use crate::date::Date;
@@ -28,6 +26,7 @@ use crate::model::Person;
 use crate::registry::Registry;
 use crate::title::PostSense;
 
+use lookup::PatternLookup;
 use patterns::{FormKind, PatternTable};
 use prefixes::Prefixes;
 use reading::Reading;
@@ -95,11 +94,26 @@ impl Mention {
     }
 }
 
+impl Registry {
+    /// Builds the mention matcher over every name form. The matcher keeps
+    /// its own copy of the registry so it can live in long-running servers.
+    pub fn matcher(&self) -> Matcher {
+        Matcher::new(Arc::new(self.clone()))
+    }
+
+    /// [`Registry::matcher`] without the copy, for a registry built only to
+    /// be matched (a large user registry would otherwise be held twice).
+    pub fn into_matcher(self) -> Matcher {
+        Matcher::new(Arc::new(self))
+    }
+}
+
 /// Finds mentions of the people of a registry.
 #[derive(Clone, Debug)]
 pub struct Matcher {
     registry: Arc<Registry>,
-    automaton: AhoCorasick,
+    /// The longest name form at a place, ignoring ASCII case.
+    lookup: PatternLookup,
     table: PatternTable,
     /// Lower-case first words of names ("de", "van"): the only lower-case
     /// word starts where a name may begin.
@@ -115,26 +129,20 @@ pub struct Matcher {
     /// Per person, per post: the post's title analysed once, so ranking a
     /// mention by its written title does not re-read every post title.
     post_senses: Vec<Vec<PostSense>>,
-    /// First bytes of every pattern, tested before the automaton runs.
+    /// First bytes of every pattern, tested before the look-up.
     prefixes: Prefixes,
     /// Every word of every Latin name form, lower case; built on first use.
     name_words: OnceLock<HashSet<String>>,
 }
 
 impl Matcher {
-    /// Builds the automaton over every name form of every person.
+    /// Builds the look-up over every name form of every person.
     pub fn new(registry: Arc<Registry>) -> Matcher {
         let table = PatternTable::build(&registry);
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            // Measured: a full DFA is no faster here (searches are short and
-            // anchored) and costs memory.
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            // Searches start only where a name can: see `next_name_start`.
-            .start_kind(StartKind::Anchored)
-            .build(table.patterns())
-            .expect("name patterns are plain strings and always build");
+        // Searches start only where a name can (see `next_name_start`), so
+        // a sorted list serves as well as an automaton and builds in a
+        // fraction of the time.
+        let lookup = PatternLookup::build(table.patterns());
         let lowercase_openers = table
             .patterns()
             .iter()
@@ -180,7 +188,7 @@ impl Matcher {
         .then_some(prefixes_of_openers);
         Matcher {
             registry,
-            automaton,
+            lookup,
             table,
             lowercase_openers,
             longest_lowercase_opener,
@@ -237,7 +245,7 @@ impl Matcher {
             .contains(&word.to_ascii_lowercase())
     }
 
-    /// Number of distinct patterns in the automaton.
+    /// Number of distinct patterns looked up.
     pub fn pattern_count(&self) -> usize {
         self.table.patterns().len()
     }
@@ -265,30 +273,21 @@ impl Matcher {
         // End (in the reading) of the last mention: context scans do not
         // reach back into it, so "Pak Il-u [Pak Il U]" stays two mentions.
         let mut floor = 0;
-        // The automaton runs anchored, only where a name can start (a word
-        // that begins with a capital, a name particle, or a CJK character):
-        // most text is never walked by it, which keeps `check` fast.
+        // Name forms are looked up only where a name can start (a word that
+        // begins with a capital, a name particle, or a CJK character): most
+        // text is never looked up, which keeps `check` fast.
         while let Some(start) = self.next_name_start(read, pos) {
             if !self.prefixes.may_start(&read.as_bytes()[start..]) {
                 pos = after_rejected(read, start);
                 continue;
             }
-            let input = Input::new(read)
-                .span(start..read.len())
-                .anchored(Anchored::Yes);
-            let Some(hit) = self.automaton.find(input) else {
+            let Some((pattern, length)) = self.lookup.longest_prefix(&read.as_bytes()[start..])
+            else {
                 pos = after_rejected(read, start);
                 continue;
             };
-            let span = hit.start()..hit.end();
-            match self.examine(
-                &reading,
-                text,
-                span.clone(),
-                hit.pattern().as_usize(),
-                date,
-                floor,
-            ) {
+            let span = start..start + length;
+            match self.examine(&reading, text, span.clone(), pattern, date, floor) {
                 Some(mention) => {
                     pos = span.end;
                     floor = span.end;
@@ -425,7 +424,7 @@ impl Matcher {
         end - at <= self.longest_lowercase_opener && self.lowercase_openers.contains(&read[at..end])
     }
 
-    /// Turns one automaton hit into a mention, or rejects it.
+    /// Turns one look-up hit into a mention, or rejects it.
     fn examine(
         &self,
         reading: &Reading<'_>,
@@ -645,7 +644,7 @@ fn has_word_boundaries(text: &str, span: &Range<usize>) -> bool {
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
-/// The automaton ignores ASCII case so that "ZHOU ENLAI" and "FILIPPOV"
+/// The look-up ignores ASCII case so that "ZHOU ENLAI" and "FILIPPOV"
 /// match; but an all-lowercase hit ("page", "hull", "li") is a common word,
 /// not a name.
 fn is_capitalised_like_a_name(matched: &str) -> bool {

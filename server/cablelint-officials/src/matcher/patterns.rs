@@ -1,4 +1,4 @@
-//! The pattern table behind the automaton: every spelling of every name
+//! The pattern table behind the look-up: every spelling of every name
 //! form, deduplicated (ignoring ASCII case), each with the people it may
 //! name and how distinctive it is for each of them.
 
