@@ -18,10 +18,24 @@ pub(crate) struct PatternLookup {
     /// The pattern number (its index in the list given to `build`) of each
     /// sorted pattern.
     ids: Vec<usize>,
-    /// Sorted patterns by first byte: those starting with `b` are
-    /// `by_first[b]..by_first[b + 1]`.
-    by_first: Box<[usize; 257]>,
+    /// Of each sorted pattern, the longest other pattern it begins with
+    /// (`NONE` if none): a prefix sorts before it.
+    shorter: Vec<usize>,
+    /// Sorted patterns by their first two bytes (lowercase; a one-byte
+    /// pattern counts as followed by a zero byte): those starting with `a`
+    /// then `b` are `by_pair[pair(a, b)]..by_pair[pair(a, b) + 1]`.
+    by_pair: Vec<u32>,
+    /// The sorted one-byte pattern of each (lowercase) byte, or `NONE`.
+    one_byte: Box<[usize; 256]>,
 }
+
+/// The bucket of a text or pattern that starts with `a` then `b` (zero when
+/// there is no second byte).
+fn pair(a: u8, b: u8) -> usize {
+    usize::from(a) << 8 | usize::from(b)
+}
+
+const NONE: usize = usize::MAX;
 
 impl std::fmt::Debug for PatternLookup {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -35,7 +49,9 @@ impl Clone for PatternLookup {
             bytes: self.bytes.clone(),
             starts: self.starts.clone(),
             ids: self.ids.clone(),
-            by_first: self.by_first.clone(),
+            shorter: self.shorter.clone(),
+            by_pair: self.by_pair.clone(),
+            one_byte: self.one_byte.clone(),
         }
     }
 }
@@ -50,24 +66,43 @@ impl PatternLookup {
         let lower = |i: usize| patterns[i].as_ref().bytes().map(|b| b.to_ascii_lowercase());
         order.sort_unstable_by(|&a, &b| lower(a).cmp(lower(b)));
         let total = order.iter().map(|&i| patterns[i].as_ref().len()).sum();
-        let mut bytes = Vec::with_capacity(total);
-        let mut starts = Vec::with_capacity(order.len() + 1);
-        let mut by_first = Box::new([0usize; 257]);
-        for &i in &order {
-            starts.push(bytes.len());
-            bytes.extend(lower(i));
-            by_first[usize::from(patterns[i].as_ref().as_bytes()[0].to_ascii_lowercase()) + 1] += 1;
+        let mut lookup = PatternLookup {
+            bytes: Vec::with_capacity(total),
+            starts: Vec::with_capacity(order.len() + 1),
+            ids: Vec::new(),
+            shorter: Vec::with_capacity(order.len()),
+            by_pair: vec![0; (1 << 16) + 1],
+            one_byte: Box::new([NONE; 256]),
+        };
+        for (k, &i) in order.iter().enumerate() {
+            lookup.starts.push(lookup.bytes.len());
+            lookup.bytes.extend(lower(i));
+            let key = &lookup.bytes[lookup.starts[k]..];
+            lookup.by_pair[pair(key[0], key.get(1).copied().unwrap_or(0)) + 1] += 1;
+            if key.len() == 1 {
+                lookup.one_byte[usize::from(key[0])] = k;
+            }
         }
-        starts.push(bytes.len());
-        for b in 1..257 {
-            by_first[b] += by_first[b - 1];
+        lookup.starts.push(lookup.bytes.len());
+        for b in 1..lookup.by_pair.len() {
+            lookup.by_pair[b] += lookup.by_pair[b - 1];
         }
-        PatternLookup {
-            bytes,
-            starts,
-            ids: order,
-            by_first,
+        // In sorted order, the patterns a pattern begins with come before
+        // it, and form a chain on a stack (a walk down a trie).
+        let mut chain: Vec<usize> = Vec::new();
+        for k in 0..order.len() {
+            let pattern = lookup.pattern(k);
+            while chain
+                .last()
+                .is_some_and(|&c| !pattern.starts_with(lookup.pattern(c)))
+            {
+                chain.pop();
+            }
+            lookup.shorter.push(chain.last().copied().unwrap_or(NONE));
+            chain.push(k);
         }
+        lookup.ids = order;
+        lookup
     }
 
     fn pattern(&self, sorted: usize) -> &[u8] {
@@ -77,61 +112,90 @@ impl PatternLookup {
     /// The longest pattern that `text` begins with (ignoring ASCII case):
     /// its number and length.
     ///
-    /// Among the patterns not above the text (in sorted order) the greatest
-    /// is the answer when it is a prefix of the text; when it is not, no
-    /// pattern longer than what it shares with the text can be one (it
-    /// would sort between the two), so the search goes on over that shorter
-    /// beginning of the text.
+    /// The greatest pattern not above the text (in sorted order) is the
+    /// answer when the text begins with it. When it does not, no pattern
+    /// longer than what the two share can be the answer (it would sort
+    /// between them), and the shorter ones the text begins with are those
+    /// that pattern begins with: its chain of `shorter` patterns. Only the
+    /// patterns that begin with the first two bytes of the text are
+    /// searched, with the one-byte pattern of its first byte apart.
     pub(crate) fn longest_prefix(&self, text: &[u8]) -> Option<(usize, usize)> {
-        let first = usize::from(text.first()?.to_ascii_lowercase());
-        let (low, mut high) = (self.by_first[first], self.by_first[first + 1]);
-        let mut limit = text.len();
-        while low < high {
-            // The first pattern above the text, by binary search.
-            let (mut from, mut to) = (low, high);
-            while from < to {
-                let middle = from + (to - from) / 2;
-                if compare_lowered(self.pattern(middle), &text[..limit]) == Ordering::Greater {
-                    to = middle;
-                } else {
-                    from = middle + 1;
-                }
+        let first = text.first()?.to_ascii_lowercase();
+        let second = text.get(1).map_or(0, u8::to_ascii_lowercase);
+        let bucket = pair(first, second);
+        let (low, high) = (self.by_pair[bucket] as usize, self.by_pair[bucket + 1] as usize);
+        // The first pattern above the text, by binary search.
+        let (mut from, mut to) = (low, high);
+        while from < to {
+            let middle = from + (to - from) / 2;
+            if compare_lowered(self.pattern(middle), text) == Ordering::Greater {
+                to = middle;
+            } else {
+                from = middle + 1;
             }
-            let not_above = from;
-            if not_above == low {
+        }
+        if from == low {
+            let k = self.one_byte[usize::from(first)];
+            return (k != NONE).then(|| (self.ids[k], 1));
+        }
+        let mut k = from - 1;
+        let shared = shared_prefix(self.pattern(k), text);
+        loop {
+            let length = self.starts[k + 1] - self.starts[k];
+            if length <= shared {
+                return Some((self.ids[k], length));
+            }
+            k = self.shorter[k];
+            if k == NONE {
                 return None;
             }
-            let pattern = self.pattern(not_above - 1);
-            let shared = shared_prefix(pattern, &text[..limit]);
-            if shared == pattern.len() {
-                return Some((self.ids[not_above - 1], shared));
-            }
-            limit = shared;
-            high = not_above - 1;
         }
-        None
     }
 }
 
 /// `pattern` (lowercase) against `text` lowercased.
 #[inline]
 fn compare_lowered(pattern: &[u8], text: &[u8]) -> Ordering {
-    for (&p, &t) in pattern.iter().zip(text) {
-        let t = t.to_ascii_lowercase();
-        if p != t {
-            return p.cmp(&t);
-        }
+    let same = shared_prefix(pattern, text);
+    match (pattern.get(same), text.get(same)) {
+        (Some(&p), Some(&t)) => p.cmp(&t.to_ascii_lowercase()),
+        _ => pattern.len().cmp(&text.len()),
     }
-    pattern.len().cmp(&text.len())
+}
+
+const LOW_BITS: u64 = 0x0101_0101_0101_0101;
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// Eight bytes with their ASCII capitals made lower case.
+#[inline]
+fn lower_eight(chunk: u64) -> u64 {
+    let ascii = chunk & !HIGH_BITS;
+    let at_least_a = ascii + LOW_BITS * (0x80 - u64::from(b'A'));
+    let beyond_z = ascii + LOW_BITS * (0x80 - u64::from(b'Z') - 1);
+    let capitals = at_least_a & !beyond_z & !chunk & HIGH_BITS;
+    chunk | (capitals >> 2)
+}
+
+fn eight(bytes: &[u8], at: usize) -> Option<u64> {
+    let chunk: [u8; 8] = bytes.get(at..at + 8)?.try_into().ok()?;
+    Some(u64::from_le_bytes(chunk))
 }
 
 /// How many bytes `pattern` (lowercase) and `text` share at their start,
-/// ignoring ASCII case.
+/// ignoring ASCII case; compared eight bytes at a time.
 #[inline]
 fn shared_prefix(pattern: &[u8], text: &[u8]) -> usize {
-    pattern
+    let mut at = 0;
+    while let (Some(p), Some(t)) = (eight(pattern, at), eight(text, at)) {
+        let differ = p ^ lower_eight(t);
+        if differ != 0 {
+            return at + (differ.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    at + pattern[at..]
         .iter()
-        .zip(text)
+        .zip(&text[at..])
         .take_while(|(&p, &t)| p == t.to_ascii_lowercase())
         .count()
 }
@@ -141,30 +205,38 @@ mod tests {
     use super::*;
     use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
-    /// What the Aho–Corasick automaton the look-up replaces answered.
-    fn by_automaton(patterns: &[String], text: &str, start: usize) -> Option<(usize, usize)> {
+    /// Compares, at every place of `text`, the look-up with what the
+    /// Aho–Corasick automaton it replaces answered.
+    fn check_everywhere(patterns: &[String], text: &str) {
+        let lookup = PatternLookup::build(patterns);
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             .start_kind(StartKind::Anchored)
             .build(patterns)
             .expect("plain patterns");
-        let input = Input::new(text)
-            .span(start..text.len())
-            .anchored(Anchored::Yes);
-        automaton
-            .find(input)
-            .map(|hit| (hit.pattern().as_usize(), hit.len()))
-    }
-
-    fn check_everywhere(patterns: &[String], text: &str) {
-        let lookup = PatternLookup::build(patterns);
         for start in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let input = Input::new(text)
+                .span(start..text.len())
+                .anchored(Anchored::Yes);
+            let expected = automaton
+                .find(input)
+                .map(|hit| (hit.pattern().as_usize(), hit.len()));
             assert_eq!(
                 lookup.longest_prefix(&text.as_bytes()[start..]),
-                by_automaton(patterns, text, start),
+                expected,
                 "{patterns:?} in {text:?} at {start}"
             );
+        }
+    }
+
+    #[test]
+    fn lowers_eight_bytes_as_one_at_a_time() {
+        let bytes: Vec<u8> = (0..=255u8).chain(*b"@AZ[`az{").collect();
+        for chunk in bytes.chunks(8) {
+            let word: [u8; 8] = chunk.try_into().expect("whole chunks");
+            let lowered = lower_eight(u64::from_le_bytes(word)).to_le_bytes();
+            assert_eq!(lowered, word.map(|b| b.to_ascii_lowercase()), "{word:?}");
         }
     }
 
@@ -218,11 +290,11 @@ mod tests {
                 .map(|_| alphabet[next(alphabet.len() as u64) as usize])
                 .collect::<String>()
         };
-        for round in 0..40 {
+        for round in 0..200 {
             let count = next(30) + 1;
             let mut patterns: Vec<String> = Vec::new();
             for _ in 0..count {
-                let len = next(6) + 1;
+                let len = next(12) + 1;
                 let pattern = word(len, &mut next);
                 if !patterns.iter().any(|p| p.eq_ignore_ascii_case(&pattern)) {
                     patterns.push(pattern);
