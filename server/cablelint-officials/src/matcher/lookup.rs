@@ -15,6 +15,10 @@ pub(crate) struct PatternLookup {
     bytes: Vec<u8>,
     /// Start of each sorted pattern in `bytes`, and the end of the last.
     starts: Vec<usize>,
+    /// The first eight bytes of each sorted pattern (zeros after its end)
+    /// as a big-endian number: comparing two of these orders two patterns
+    /// whenever they differ, which spares most byte-wise comparisons.
+    heads: Vec<u64>,
     /// The pattern number (its index in the list given to `build`) of each
     /// sorted pattern.
     ids: Vec<usize>,
@@ -48,6 +52,7 @@ impl Clone for PatternLookup {
         PatternLookup {
             bytes: self.bytes.clone(),
             starts: self.starts.clone(),
+            heads: self.heads.clone(),
             ids: self.ids.clone(),
             shorter: self.shorter.clone(),
             by_pair: self.by_pair.clone(),
@@ -69,6 +74,7 @@ impl PatternLookup {
         let mut lookup = PatternLookup {
             bytes: Vec::with_capacity(total),
             starts: Vec::with_capacity(order.len() + 1),
+            heads: Vec::with_capacity(order.len()),
             ids: Vec::new(),
             shorter: Vec::with_capacity(order.len()),
             by_pair: vec![0; (1 << 16) + 1],
@@ -78,6 +84,7 @@ impl PatternLookup {
             lookup.starts.push(lookup.bytes.len());
             lookup.bytes.extend(lower(i));
             let key = &lookup.bytes[lookup.starts[k]..];
+            lookup.heads.push(head(key));
             lookup.by_pair[pair(key[0], key.get(1).copied().unwrap_or(0)) + 1] += 1;
             if key.len() == 1 {
                 lookup.one_byte[usize::from(key[0])] = k;
@@ -123,12 +130,20 @@ impl PatternLookup {
         let first = text.first()?.to_ascii_lowercase();
         let second = text.get(1).map_or(0, u8::to_ascii_lowercase);
         let bucket = pair(first, second);
-        let (low, high) = (self.by_pair[bucket] as usize, self.by_pair[bucket + 1] as usize);
+        let (low, high) = (
+            self.by_pair[bucket] as usize,
+            self.by_pair[bucket + 1] as usize,
+        );
         // The first pattern above the text, by binary search.
+        let text_head = head(text);
         let (mut from, mut to) = (low, high);
         while from < to {
             let middle = from + (to - from) / 2;
-            if compare_lowered(self.pattern(middle), text) == Ordering::Greater {
+            let order = match self.heads[middle].cmp(&text_head) {
+                Ordering::Equal => compare_lowered(self.pattern(middle), text),
+                unequal => unequal,
+            };
+            if order == Ordering::Greater {
                 to = middle;
             } else {
                 from = middle + 1;
@@ -161,6 +176,18 @@ fn compare_lowered(pattern: &[u8], text: &[u8]) -> Ordering {
         (Some(&p), Some(&t)) => p.cmp(&t.to_ascii_lowercase()),
         _ => pattern.len().cmp(&text.len()),
     }
+}
+
+/// The first eight bytes of `bytes`, ASCII-lowercased, zeros after the
+/// end, as a big-endian number. When two heads differ, they order their
+/// byte strings: at the first byte that differs either both strings have
+/// that byte, or the one with a zero there has ended and is the shorter.
+#[inline]
+fn head(bytes: &[u8]) -> u64 {
+    let mut first = [0u8; 8];
+    let n = bytes.len().min(8);
+    first[..n].copy_from_slice(&bytes[..n]);
+    u64::from_be_bytes(lower_eight(u64::from_le_bytes(first)).to_le_bytes())
 }
 
 const LOW_BITS: u64 = 0x0101_0101_0101_0101;
@@ -284,7 +311,7 @@ mod tests {
             state ^= state << 17;
             state % n
         };
-        let alphabet = ["a", "B", "b", " ", "é", "É", "-"];
+        let alphabet = ["a", "B", "b", " ", "é", "É", "-", "\0"];
         let word = |len: u64, next: &mut dyn FnMut(u64) -> u64| {
             (0..len)
                 .map(|_| alphabet[next(alphabet.len() as u64) as usize])

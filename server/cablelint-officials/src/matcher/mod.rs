@@ -14,6 +14,8 @@ mod patterns;
 mod prefixes;
 mod rank;
 mod reading;
+#[cfg(target_arch = "x86_64")]
+mod simd;
 
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
@@ -551,7 +553,14 @@ fn interesting_bytes(chunk: u64, openers: &[OpenerPrefix]) -> u64 {
 /// The first byte at or after `from` that is an ASCII capital, not ASCII,
 /// or may start one of `openers`.
 fn next_interesting_byte(bytes: &[u8], from: usize, openers: &[OpenerPrefix]) -> Option<usize> {
-    let mut at = from;
+    #[cfg(target_arch = "x86_64")]
+    let at = match simd::next_interesting_block(bytes, from, openers) {
+        Ok(found) => return Some(found),
+        Err(rest) => rest,
+    };
+    #[cfg(not(target_arch = "x86_64"))]
+    let at = from;
+    let mut at = at;
     while let Some(chunk) = bytes.get(at..at + 8) {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
