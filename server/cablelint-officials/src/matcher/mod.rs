@@ -131,6 +131,8 @@ pub struct Matcher {
     /// Per person, per post: the post's title analysed once, so ranking a
     /// mention by its written title does not re-read every post title.
     post_senses: Vec<Vec<PostSense>>,
+    /// Per person, per post: the days it may have been held.
+    post_days: Vec<Vec<rank::DayRange>>,
     /// First bytes of every pattern, tested before the look-up.
     prefixes: Prefixes,
     /// Every word of every Latin name form, lower case; built on first use.
@@ -176,6 +178,16 @@ impl Matcher {
                     .collect()
             })
             .collect();
+        let post_days = registry
+            .iter()
+            .map(|person| {
+                person
+                    .posts
+                    .iter()
+                    .map(|post| rank::DayRange::of(post.start, post.end.as_ref()))
+                    .collect()
+            })
+            .collect();
         let prefixes = Prefixes::build(table.patterns());
         let mut prefixes_of_openers: Vec<OpenerPrefix> = lowercase_openers
             .iter()
@@ -197,6 +209,7 @@ impl Matcher {
             lowercase_opener_first_bytes,
             opener_prefixes,
             post_senses,
+            post_days,
             prefixes,
             name_words: OnceLock::new(),
         }
@@ -474,6 +487,7 @@ impl Matcher {
         let candidates = rank::score_candidates(
             persons,
             &self.post_senses,
+            &self.post_days,
             entries,
             has_context,
             given.as_ref(),
