@@ -24,7 +24,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::date::Date;
 use crate::fold::is_unspaced_script;
-use crate::model::Person;
+use crate::model::{Person, Post};
 use crate::registry::Registry;
 use crate::title::PostSense;
 
@@ -240,6 +240,23 @@ impl Matcher {
             .iter()
             .zip(senses)
             .any(|(post, sense)| post.held_on(date) && sense.fitted_by(&written))
+    }
+
+    /// The first post of a person (an index into
+    /// [`Matcher::registry`]`.persons()`) whose title a title written in a
+    /// text fits, whatever the date: as [`crate::title_matches`] over the
+    /// person's posts, with the post titles analysed once.
+    pub fn post_fitting_title(&self, person: usize, title_text: &str) -> Option<&Post> {
+        let written = crate::title::analyse(title_text);
+        let senses = self.post_senses.get(person)?;
+        self.registry
+            .persons()
+            .get(person)?
+            .posts
+            .iter()
+            .zip(senses)
+            .find(|(_, sense)| sense.fitted_by(&written))
+            .map(|(post, _)| post)
     }
 
     /// Whether `word` (ignoring ASCII case) is a family name or a word of a
@@ -758,6 +775,37 @@ mod tests {
         let skipped = [source..text.len(), text.len()..text.len()];
         assert_eq!(widened("Kim [", &skipped), (true, "Kim [".into()));
         assert_eq!(widened("met", &[]), (false, "met".into()));
+    }
+
+    #[test]
+    fn the_post_fitting_a_title_is_the_first_that_title_matches_finds() {
+        let matcher = Matcher::builtin();
+        let titles = [
+            "Vice Minister",
+            "Ambassador",
+            "Foreign Minister",
+            "Comrade",
+            "Premier",
+            "First Secretary",
+            "President",
+            "Chairman",
+            "Deputy Minister of Foreign Affairs",
+        ];
+        for (index, person) in matcher.registry().iter().enumerate() {
+            for title in titles {
+                let expected = person
+                    .posts
+                    .iter()
+                    .find(|p| crate::title_matches(title, &p.title));
+                assert_eq!(
+                    matcher.post_fitting_title(index, title),
+                    expected,
+                    "{} {title}",
+                    person.id
+                );
+            }
+        }
+        assert_eq!(matcher.post_fitting_title(usize::MAX, "Ambassador"), None);
     }
 
     #[test]
