@@ -11,6 +11,8 @@
 //! The crate does no I/O beyond reading registry files, and never prints.
 
 mod builtin;
+mod builtin_files;
+mod codec;
 mod date;
 mod fold;
 mod format;
@@ -21,7 +23,7 @@ mod registry;
 pub mod synthetic;
 mod title;
 
-pub use builtin::BUILTIN_FILES;
+pub use builtin_files::BUILTIN_FILES;
 pub use date::{Date, DateError, Precision};
 pub use load::LoadError;
 pub use matcher::{Candidate, Matcher, Mention, MentionForm};

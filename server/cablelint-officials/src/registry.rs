@@ -3,11 +3,9 @@
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::Arc;
 
 use crate::date::Date;
 use crate::load::{load_registry_file, parse_registry, LoadError};
-use crate::matcher::Matcher;
 use crate::model::{Person, Post};
 
 /// A set of people, in file order, with unique ids.
@@ -32,11 +30,6 @@ impl Registry {
     /// Reads and parses a registry file.
     pub fn load_file(path: impl AsRef<Path>) -> Result<Registry, LoadError> {
         load_registry_file(path.as_ref())
-    }
-
-    /// The registry compiled into the binary (see `data/`).
-    pub fn builtin() -> &'static Registry {
-        crate::builtin::builtin_registry()
     }
 
     /// Adds the people of `other`; an entry whose id already exists replaces
@@ -90,18 +83,6 @@ impl Registry {
         self.get(id)
             .map(|person| person.posts_on(date).collect())
             .unwrap_or_default()
-    }
-
-    /// Builds the mention matcher over every name form. The matcher keeps
-    /// its own copy of the registry so it can live in long-running servers.
-    pub fn matcher(&self) -> Matcher {
-        Matcher::new(Arc::new(self.clone()))
-    }
-
-    /// [`Registry::matcher`] without the copy, for a registry built only to
-    /// be matched (a large user registry would otherwise be held twice).
-    pub fn into_matcher(self) -> Matcher {
-        Matcher::new(Arc::new(self))
     }
 }
 

@@ -42,8 +42,7 @@ impl Romanisation {
     }
 }
 
-static BUILTIN_MATCHER: LazyLock<Arc<Matcher>> =
-    LazyLock::new(|| Arc::new(Registry::builtin().matcher()));
+static BUILTIN_MATCHER: LazyLock<Arc<Matcher>> = LazyLock::new(|| Arc::new(Matcher::builtin()));
 
 /// The matcher over the built-in registry, built once per process (building
 /// it takes about a tenth of a second).

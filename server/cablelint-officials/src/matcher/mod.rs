@@ -1,33 +1,34 @@
 //! Finding mentions of registry people in plain text.
 //!
-//! One Aho–Corasick automaton (leftmost-longest, ASCII case-insensitive)
-//! holds every name form of every person; there is no regex per name. Each
-//! hit is then checked locally: word boundaries, capitalisation, and, for
+//! One sorted list of every name form of every person answers, at each
+//! place a name may start, which form is the longest there (ignoring ASCII
+//! case); there is no regex per name. Each hit is then checked locally: word boundaries, capitalisation, and, for
 //! forms that are not distinctive on their own ("Ji", "Kim", "Page"), a
 //! context that makes it a name (a title, initials, a given name, an
 //! editorial completion, a signature line). Candidates are ranked by the
 //! document date and the title written in the text.
 
 mod context;
+mod lookup;
 mod patterns;
 mod prefixes;
 mod rank;
 mod reading;
+#[cfg(target_arch = "x86_64")]
+mod simd;
 
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
-use aho_corasick::{
-    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
-};
 use std::collections::{HashMap, HashSet};
 
 use crate::date::Date;
 use crate::fold::is_unspaced_script;
-use crate::model::Person;
+use crate::model::{Person, Post};
 use crate::registry::Registry;
 use crate::title::PostSense;
 
+use lookup::PatternLookup;
 use patterns::{FormKind, PatternTable};
 use prefixes::Prefixes;
 use reading::Reading;
@@ -95,11 +96,26 @@ impl Mention {
     }
 }
 
+impl Registry {
+    /// Builds the mention matcher over every name form. The matcher keeps
+    /// its own copy of the registry so it can live in long-running servers.
+    pub fn matcher(&self) -> Matcher {
+        Matcher::new(Arc::new(self.clone()))
+    }
+
+    /// [`Registry::matcher`] without the copy, for a registry built only to
+    /// be matched (a large user registry would otherwise be held twice).
+    pub fn into_matcher(self) -> Matcher {
+        Matcher::new(Arc::new(self))
+    }
+}
+
 /// Finds mentions of the people of a registry.
 #[derive(Clone, Debug)]
 pub struct Matcher {
     registry: Arc<Registry>,
-    automaton: AhoCorasick,
+    /// The longest name form at a place, ignoring ASCII case.
+    lookup: PatternLookup,
     table: PatternTable,
     /// Lower-case first words of names ("de", "van"): the only lower-case
     /// word starts where a name may begin.
@@ -115,26 +131,22 @@ pub struct Matcher {
     /// Per person, per post: the post's title analysed once, so ranking a
     /// mention by its written title does not re-read every post title.
     post_senses: Vec<Vec<PostSense>>,
-    /// First bytes of every pattern, tested before the automaton runs.
+    /// Per person, per post: the days it may have been held.
+    post_days: Vec<Vec<rank::DayRange>>,
+    /// First bytes of every pattern, tested before the look-up.
     prefixes: Prefixes,
     /// Every word of every Latin name form, lower case; built on first use.
     name_words: OnceLock<HashSet<String>>,
 }
 
 impl Matcher {
-    /// Builds the automaton over every name form of every person.
+    /// Builds the look-up over every name form of every person.
     pub fn new(registry: Arc<Registry>) -> Matcher {
         let table = PatternTable::build(&registry);
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            // Measured: a full DFA is no faster here (searches are short and
-            // anchored) and costs memory.
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            // Searches start only where a name can: see `next_name_start`.
-            .start_kind(StartKind::Anchored)
-            .build(table.patterns())
-            .expect("name patterns are plain strings and always build");
+        // Searches start only where a name can (see `next_name_start`), so
+        // a sorted list serves as well as an automaton and builds in a
+        // fraction of the time.
+        let lookup = PatternLookup::build(table.patterns());
         let lowercase_openers = table
             .patterns()
             .iter()
@@ -166,6 +178,16 @@ impl Matcher {
                     .collect()
             })
             .collect();
+        let post_days = registry
+            .iter()
+            .map(|person| {
+                person
+                    .posts
+                    .iter()
+                    .map(|post| rank::DayRange::of(post.start, post.end.as_ref()))
+                    .collect()
+            })
+            .collect();
         let prefixes = Prefixes::build(table.patterns());
         let mut prefixes_of_openers: Vec<OpenerPrefix> = lowercase_openers
             .iter()
@@ -180,13 +202,14 @@ impl Matcher {
         .then_some(prefixes_of_openers);
         Matcher {
             registry,
-            automaton,
+            lookup,
             table,
             lowercase_openers,
             longest_lowercase_opener,
             lowercase_opener_first_bytes,
             opener_prefixes,
             post_senses,
+            post_days,
             prefixes,
             name_words: OnceLock::new(),
         }
@@ -219,6 +242,23 @@ impl Matcher {
             .any(|(post, sense)| post.held_on(date) && sense.fitted_by(&written))
     }
 
+    /// The first post of a person (an index into
+    /// [`Matcher::registry`]`.persons()`) whose title a title written in a
+    /// text fits, whatever the date: as [`crate::title_matches`] over the
+    /// person's posts, with the post titles analysed once.
+    pub fn post_fitting_title(&self, person: usize, title_text: &str) -> Option<&Post> {
+        let written = crate::title::analyse(title_text);
+        let senses = self.post_senses.get(person)?;
+        self.registry
+            .persons()
+            .get(person)?
+            .posts
+            .iter()
+            .zip(senses)
+            .find(|(_, sense)| sense.fitted_by(&written))
+            .map(|(post, _)| post)
+    }
+
     /// Whether `word` (ignoring ASCII case) is a family name or a word of a
     /// Latin name form of someone in the registry: one look-up, however
     /// large the registry.
@@ -237,7 +277,7 @@ impl Matcher {
             .contains(&word.to_ascii_lowercase())
     }
 
-    /// Number of distinct patterns in the automaton.
+    /// Number of distinct patterns looked up.
     pub fn pattern_count(&self) -> usize {
         self.table.patterns().len()
     }
@@ -265,30 +305,21 @@ impl Matcher {
         // End (in the reading) of the last mention: context scans do not
         // reach back into it, so "Pak Il-u [Pak Il U]" stays two mentions.
         let mut floor = 0;
-        // The automaton runs anchored, only where a name can start (a word
-        // that begins with a capital, a name particle, or a CJK character):
-        // most text is never walked by it, which keeps `check` fast.
+        // Name forms are looked up only where a name can start (a word that
+        // begins with a capital, a name particle, or a CJK character): most
+        // text is never looked up, which keeps `check` fast.
         while let Some(start) = self.next_name_start(read, pos) {
             if !self.prefixes.may_start(&read.as_bytes()[start..]) {
                 pos = after_rejected(read, start);
                 continue;
             }
-            let input = Input::new(read)
-                .span(start..read.len())
-                .anchored(Anchored::Yes);
-            let Some(hit) = self.automaton.find(input) else {
+            let Some((pattern, length)) = self.lookup.longest_prefix(&read.as_bytes()[start..])
+            else {
                 pos = after_rejected(read, start);
                 continue;
             };
-            let span = hit.start()..hit.end();
-            match self.examine(
-                &reading,
-                text,
-                span.clone(),
-                hit.pattern().as_usize(),
-                date,
-                floor,
-            ) {
+            let span = start..start + length;
+            match self.examine(&reading, text, span.clone(), pattern, date, floor) {
                 Some(mention) => {
                     pos = span.end;
                     floor = span.end;
@@ -425,7 +456,7 @@ impl Matcher {
         end - at <= self.longest_lowercase_opener && self.lowercase_openers.contains(&read[at..end])
     }
 
-    /// Turns one automaton hit into a mention, or rejects it.
+    /// Turns one look-up hit into a mention, or rejects it.
     fn examine(
         &self,
         reading: &Reading<'_>,
@@ -473,6 +504,7 @@ impl Matcher {
         let candidates = rank::score_candidates(
             persons,
             &self.post_senses,
+            &self.post_days,
             entries,
             has_context,
             given.as_ref(),
@@ -552,7 +584,14 @@ fn interesting_bytes(chunk: u64, openers: &[OpenerPrefix]) -> u64 {
 /// The first byte at or after `from` that is an ASCII capital, not ASCII,
 /// or may start one of `openers`.
 fn next_interesting_byte(bytes: &[u8], from: usize, openers: &[OpenerPrefix]) -> Option<usize> {
-    let mut at = from;
+    #[cfg(target_arch = "x86_64")]
+    let at = match simd::next_interesting_block(bytes, from, openers) {
+        Ok(found) => return Some(found),
+        Err(rest) => rest,
+    };
+    #[cfg(not(target_arch = "x86_64"))]
+    let at = from;
+    let mut at = at;
     while let Some(chunk) = bytes.get(at..at + 8) {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
@@ -645,7 +684,7 @@ fn has_word_boundaries(text: &str, span: &Range<usize>) -> bool {
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
-/// The automaton ignores ASCII case so that "ZHOU ENLAI" and "FILIPPOV"
+/// The look-up ignores ASCII case so that "ZHOU ENLAI" and "FILIPPOV"
 /// match; but an all-lowercase hit ("page", "hull", "li") is a common word,
 /// not a name.
 fn is_capitalised_like_a_name(matched: &str) -> bool {
@@ -736,6 +775,37 @@ mod tests {
         let skipped = [source..text.len(), text.len()..text.len()];
         assert_eq!(widened("Kim [", &skipped), (true, "Kim [".into()));
         assert_eq!(widened("met", &[]), (false, "met".into()));
+    }
+
+    #[test]
+    fn the_post_fitting_a_title_is_the_first_that_title_matches_finds() {
+        let matcher = Matcher::builtin();
+        let titles = [
+            "Vice Minister",
+            "Ambassador",
+            "Foreign Minister",
+            "Comrade",
+            "Premier",
+            "First Secretary",
+            "President",
+            "Chairman",
+            "Deputy Minister of Foreign Affairs",
+        ];
+        for (index, person) in matcher.registry().iter().enumerate() {
+            for title in titles {
+                let expected = person
+                    .posts
+                    .iter()
+                    .find(|p| crate::title_matches(title, &p.title));
+                assert_eq!(
+                    matcher.post_fitting_title(index, title),
+                    expected,
+                    "{} {title}",
+                    person.id
+                );
+            }
+        }
+        assert_eq!(matcher.post_fitting_title(usize::MAX, "Ambassador"), None);
     }
 
     #[test]

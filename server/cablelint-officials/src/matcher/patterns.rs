@@ -1,8 +1,9 @@
-//! The pattern table behind the automaton: every spelling of every name
+//! The pattern table behind the look-up: every spelling of every name
 //! form, deduplicated (ignoring ASCII case), each with the people it may
 //! name and how distinctive it is for each of them.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::fold::fold_to_ascii;
 use crate::model::{NameOrder, Person, Script, VariantKind};
@@ -32,7 +33,9 @@ pub(crate) struct PatternTable {
     patterns: Vec<String>,
     entries: Vec<Vec<Entry>>,
     /// Lower-case pattern to index, while building (then emptied).
-    by_key: HashMap<String, usize>,
+    by_key: HashMap<String, usize, BuildHasherDefault<KeyHasher>>,
+    /// The lower-case key being looked up, kept to spare an allocation.
+    key: String,
     /// Per person: the given names of each Latin form, lowercase ASCII
     /// words, in order ("stepan", "vasilyevich").
     given_names: Vec<Vec<Vec<String>>>,
@@ -44,7 +47,8 @@ impl PatternTable {
         for (index, person) in registry.iter().enumerate() {
             table.add_person(index, person);
         }
-        table.by_key = HashMap::new();
+        table.by_key = HashMap::default();
+        table.key = String::new();
         table.patterns.shrink_to_fit();
         table
     }
@@ -118,11 +122,13 @@ impl PatternTable {
             return;
         }
         for spelling in spellings(text) {
-            let key = spelling.to_ascii_lowercase();
-            let pattern = match self.by_key.get(&key) {
+            self.key.clear();
+            self.key.push_str(&spelling);
+            self.key.make_ascii_lowercase();
+            let pattern = match self.by_key.get(&self.key) {
                 Some(&pattern) => pattern,
                 None => {
-                    self.by_key.insert(key, self.patterns.len());
+                    self.by_key.insert(self.key.clone(), self.patterns.len());
                     self.patterns.push(spelling);
                     self.entries.push(Vec::new());
                     self.patterns.len() - 1
@@ -141,6 +147,31 @@ impl PatternTable {
                 }),
             }
         }
+    }
+}
+
+/// A fast hash for the pattern keys (short strings from the registry, not
+/// from an adversary): FxHash's multiply-rotate, a word at a time. SipHash,
+/// the default, was a good part of building the table.
+#[derive(Default)]
+pub(crate) struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 

@@ -1,11 +1,11 @@
-//! A cheap test run before the automaton at each place a name may start:
+//! A cheap test run before the pattern look-up at each place a name may start:
 //! can any pattern begin with these bytes? Most capitalised words ("The",
 //! "Soviet", "Embassy") share no first three letters with any name, and are
-//! passed over without an automaton search.
+//! passed over without a look-up.
 //!
 //! Exact for patterns of one or two bytes, hashed (with false positives
 //! only) for the first three or four bytes of longer ones; bytes are
-//! compared ignoring ASCII case, as the automaton does.
+//! compared ignoring ASCII case, as the look-up does.
 
 const HASH_BITS: u32 = 17;
 

@@ -123,9 +123,11 @@ pub(crate) fn given_evidence(
 /// contradict written ones are left out, and so are entries whose form needs
 /// a context when there is none (`has_context`). `post_senses` holds, per person,
 /// the analysed title of each post (see [`PostSense`]).
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn score_candidates(
     persons: &[Person],
     post_senses: &[Vec<PostSense>],
+    post_days: &[Vec<DayRange>],
     entries: &[Entry],
     has_context: bool,
     given: Option<&GivenEvidence>,
@@ -133,6 +135,10 @@ pub(crate) fn score_candidates(
     date: Option<Date>,
 ) -> Vec<Candidate> {
     let ranked_title = title.map(analyse).filter(TitleSense::has_rank);
+    // `Post::held_on`, with the days of the date and of each post reckoned
+    // once rather than for every post of every candidate.
+    let date_days = date.map(|d| DayRange::of(d, Some(&d)));
+    let held = |days: &DayRange| date_days.is_some_and(|date| days.overlaps(&date));
     let mut candidates: Vec<Candidate> = Vec::with_capacity(entries.len());
     // Forms that need a context to be a name count only with one.
     for entry in entries.iter().filter(|e| e.alone || has_context) {
@@ -146,11 +152,12 @@ pub(crate) fn score_candidates(
         }
         let person = &persons[entry.person];
         let senses = &post_senses[entry.person];
+        let days = &post_days[entry.person];
         let mut score = 0;
         if given_fits == Some(true) {
             score += GIVEN_NAME_FITS;
         }
-        let in_post_on_date = date.is_some_and(|d| person.posts_on(d).next().is_some());
+        let in_post_on_date = days.iter().any(held);
         if in_post_on_date {
             score += IN_POST_ON_DATE;
         }
@@ -159,13 +166,10 @@ pub(crate) fn score_candidates(
         }
         let mut title_fits = false;
         if let Some(title) = &ranked_title {
-            let held_on_date = date.is_some_and(|d| {
-                person
-                    .posts
-                    .iter()
-                    .zip(senses)
-                    .any(|(post, sense)| post.held_on(d) && sense.fitted_by(title))
-            });
+            let held_on_date = days
+                .iter()
+                .zip(senses)
+                .any(|(days, sense)| held(days) && sense.fitted_by(title));
             if held_on_date {
                 title_fits = true;
                 score += TITLE_FITS_ON_DATE;
@@ -184,6 +188,28 @@ pub(crate) fn score_candidates(
         });
     }
     candidates
+}
+
+/// The days a date or a post may stand for, as `yyyymmdd` keys: from the
+/// first day of the start to the last day of the end (open: no end).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct DayRange {
+    first: i64,
+    last: i64,
+}
+
+impl DayRange {
+    pub(crate) fn of(start: Date, end: Option<&Date>) -> DayRange {
+        DayRange {
+            first: start.first_day(),
+            last: end.map_or(i64::MAX, Date::last_day),
+        }
+    }
+
+    /// Whether the two may share a day: [`Date::may_fall_within`].
+    fn overlaps(&self, other: &DayRange) -> bool {
+        self.first <= other.last && other.first <= self.last
+    }
 }
 
 /// `Filippov [Stalin]`, `Pak Heon-yeong [Pak Hon Yong]`: a name glossed in

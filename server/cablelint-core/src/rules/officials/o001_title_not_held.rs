@@ -1,4 +1,4 @@
-use cablelint_officials::{title_has_rank, title_matches, Post};
+use cablelint_officials::{title_has_rank, Post};
 
 use crate::diagnostic::Severity;
 use crate::officials::document_date;
@@ -63,8 +63,7 @@ impl Rule for TitleNotHeld {
             let message = if held.is_empty() {
                 // No recorded post that day may be a gap in the registry;
                 // only a post held at another time is evidence.
-                let Some(other) = person.posts.iter().find(|p| title_matches(title, &p.title))
-                else {
+                let Some(other) = matcher.post_fitting_title(mention.person_index, title) else {
                     continue;
                 };
                 format!(

@@ -28,25 +28,36 @@ collection, people the registry itself names in Wade–Giles (Taiwan's officials
     right: "Ji Pengfei met the ambassador.\n",
 };
 
-/// Folds the apostrophes transcribers use for the Wade–Giles aspiration
-/// mark, so "P’eng" and "P'eng" compare equal.
-fn normalised(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' => '\'',
-            c => c,
-        })
-        .collect::<String>()
-        .to_lowercase()
+/// The characters of `text` lower-cased, with the apostrophes transcribers
+/// use for the Wade–Giles aspiration mark folded, so "P’eng" and "P'eng"
+/// compare equal. Compared lazily: no string is built per mention.
+fn normalised(text: &str) -> impl Iterator<Item = char> + '_ {
+    apostrophes_folded(text).flat_map(char::to_lowercase)
+}
+
+fn apostrophes_folded(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars().map(|c| match c {
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' => '\'',
+        c => c,
+    })
 }
 
 /// The system of the registry form equal to `written`, if any.
 fn system_of(person: &Person, written: &str) -> Option<System> {
-    let written = normalised(written);
     std::iter::once((person.name.text.as_str(), person.name.system))
         .chain(person.variants.iter().map(|v| (v.text.as_str(), v.system)))
-        .find(|(form, _)| normalised(form) == written)
+        .find(|(form, _)| same_form(form, written))
         .map(|(_, system)| system)
+}
+
+/// Whether two forms are equal once [`normalised`]. A capital sigma is
+/// lower-cased by its place in a word (`str::to_lowercase`), not alone.
+fn same_form(a: &str, b: &str) -> bool {
+    if a.contains('Σ') || b.contains('Σ') {
+        let whole = |t: &str| apostrophes_folded(t).collect::<String>().to_lowercase();
+        return whole(a) == whole(b);
+    }
+    normalised(a).eq(normalised(b))
 }
 
 /// The person's full name in `system`, if the registry has one.

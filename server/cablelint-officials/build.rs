@@ -1,0 +1,52 @@
+//! Parses and validates the built-in registry (`data/*.toml`) at build
+//! time and writes it in the compact form of `src/codec.rs` to
+//! `$OUT_DIR/builtin-registry.bin`, which `src/builtin.rs` includes: a run
+//! of `cablelint` then decodes it instead of parsing TOML. The parsing code
+//! is the library's own (its modules are compiled into this script), so the
+//! result is exactly what `Registry::from_toml_str` gives.
+
+// The library's modules are compiled here for their parser only.
+#![allow(dead_code)]
+
+#[path = "src/builtin_files.rs"]
+mod builtin_files;
+#[path = "src/codec.rs"]
+mod codec;
+#[path = "src/date.rs"]
+mod date;
+#[path = "src/fold.rs"]
+mod fold;
+#[path = "src/format.rs"]
+mod format;
+#[path = "src/load.rs"]
+mod load;
+#[path = "src/model.rs"]
+mod model;
+#[path = "src/registry.rs"]
+mod registry;
+#[path = "src/title.rs"]
+mod title;
+
+use std::path::PathBuf;
+
+fn main() {
+    println!("cargo::rerun-if-changed=build.rs");
+    println!("cargo::rerun-if-changed=data");
+    println!("cargo::rerun-if-changed=src");
+    let (registry, errors) = builtin_files::parse_builtin_files();
+    // A broken data file is left out, as the library did when it parsed
+    // the files at run time; the test suite names the error.
+    for error in errors {
+        println!("cargo::warning=built-in registry: {error}");
+    }
+    let encoded = codec::encode(&registry);
+    assert!(
+        codec::decode(&encoded).as_ref() == Some(&registry),
+        "the encoded built-in registry does not decode to the parsed one"
+    );
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let path = out.join("builtin-registry.bin");
+    if let Err(error) = std::fs::write(&path, encoded) {
+        panic!("cannot write {}: {error}", path.display());
+    }
+}

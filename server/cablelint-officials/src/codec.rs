@@ -1,0 +1,408 @@
+//! A compact binary form of a validated [`Registry`], so that the built-in
+//! data is parsed from TOML once, by the build script (`build.rs`), and not
+//! at every start of `cablelint check` or the language server: decoding
+//! costs about a thirtieth of parsing the TOML with spans.
+//!
+//! The form is private to one build (the build script and the library are
+//! compiled from the same sources), so it carries no version. Integers are
+//! LEB128 varints, strings a length and UTF-8 bytes, options a 0/1 tag.
+
+// The library only decodes; the build script (and the tests) encode.
+#![cfg_attr(not(test), allow(dead_code))]
+
+use std::sync::Arc;
+
+use crate::date::Date;
+use crate::model::{
+    NameOrder, NameVariant, NativeName, Origin, Person, PersonName, Post, Script, System,
+    VariantKind,
+};
+use crate::registry::Registry;
+
+const SYSTEMS: [System; 16] = [
+    System::Pinyin,
+    System::WadeGiles,
+    System::Postal,
+    System::BgnPcgn,
+    System::LibraryOfCongress,
+    System::Scholarly,
+    System::German,
+    System::French,
+    System::Polish,
+    System::MccuneReischauer,
+    System::RevisedRomanization,
+    System::Hepburn,
+    System::Vietnamese,
+    System::Latin,
+    System::Conventional,
+    System::Other,
+];
+
+const SCRIPTS: [Script; 7] = [
+    Script::SimplifiedChinese,
+    Script::TraditionalChinese,
+    Script::Cyrillic,
+    Script::Hangul,
+    Script::Hanja,
+    Script::Japanese,
+    Script::Other,
+];
+
+const KINDS: [VariantKind; 3] = [
+    VariantKind::Full,
+    VariantKind::Short,
+    VariantKind::Pseudonym,
+];
+
+const ORDERS: [NameOrder; 2] = [NameOrder::FamilyFirst, NameOrder::GivenFirst];
+
+/// Position of `value` in `all` (every value is listed: see the test).
+fn code<T: PartialEq>(all: &[T], value: &T) -> usize {
+    all.iter().position(|v| v == value).unwrap_or(usize::MAX)
+}
+
+/// Encodes every person of `registry`, in order. The origin file names are
+/// stored once each.
+pub(crate) fn encode(registry: &Registry) -> Vec<u8> {
+    let mut out = Writer(Vec::new());
+    let mut files: Vec<&Arc<str>> = Vec::new();
+    for person in registry {
+        if !files.iter().any(|f| Arc::ptr_eq(f, &person.origin.file)) {
+            files.push(&person.origin.file);
+        }
+    }
+    out.usize(files.len());
+    for file in &files {
+        out.str(file);
+    }
+    out.usize(registry.len());
+    for person in registry {
+        out.str(&person.id);
+        out.str(&person.name.text);
+        out.usize(code(&SYSTEMS, &person.name.system));
+        out.str(&person.name.family);
+        out.opt_str(person.name.given.as_deref());
+        out.usize(code(&ORDERS, &person.name.order));
+        out.usize(person.native.len());
+        for native in &person.native {
+            out.str(&native.text);
+            out.usize(code(&SCRIPTS, &native.script));
+        }
+        out.usize(person.variants.len());
+        for variant in &person.variants {
+            out.str(&variant.text);
+            out.usize(code(&SYSTEMS, &variant.system));
+            out.usize(code(&KINDS, &variant.kind));
+            out.opt_str(variant.family.as_deref());
+            out.bool(variant.alone);
+        }
+        out.bool(person.surname_alone);
+        out.opt_date(person.born);
+        out.opt_date(person.died);
+        out.str(&person.summary);
+        out.usize(person.posts.len());
+        for post in &person.posts {
+            out.str(&post.title);
+            out.str(&post.org);
+            out.date(post.start);
+            out.opt_date(post.end);
+            out.str(&post.source);
+            out.opt_str(post.note.as_deref());
+        }
+        out.usize(person.sources.len());
+        for source in &person.sources {
+            out.str(source);
+        }
+        let file = files
+            .iter()
+            .position(|f| Arc::ptr_eq(f, &person.origin.file))
+            .unwrap_or(0);
+        out.usize(file);
+        out.usize(person.origin.span.start);
+        out.usize(person.origin.span.end);
+        out.usize(person.origin.line);
+    }
+    out.0
+}
+
+/// The registry [`encode`] wrote, or None if `bytes` are not such a form.
+pub(crate) fn decode(bytes: &[u8]) -> Option<Registry> {
+    let mut input = Reader { bytes, at: 0 };
+    let file_count = input.usize()?;
+    let files = (0..file_count)
+        .map(|_| input.str().map(Arc::from))
+        .collect::<Option<Vec<Arc<str>>>>()?;
+    let count = input.usize()?;
+    let mut registry = Registry::new();
+    for _ in 0..count {
+        let person = input.person(&files)?;
+        registry.insert(person);
+    }
+    (input.at == bytes.len()).then_some(registry)
+}
+
+struct Writer(Vec<u8>);
+
+impl Writer {
+    fn usize(&mut self, mut value: usize) {
+        loop {
+            let low = (value & 0x7f) as u8;
+            value >>= 7;
+            if value == 0 {
+                self.0.push(low);
+                return;
+            }
+            self.0.push(low | 0x80);
+        }
+    }
+
+    fn bool(&mut self, value: bool) {
+        self.0.push(u8::from(value));
+    }
+
+    fn str(&mut self, text: &str) {
+        self.usize(text.len());
+        self.0.extend_from_slice(text.as_bytes());
+    }
+
+    fn opt_str(&mut self, text: Option<&str>) {
+        self.bool(text.is_some());
+        if let Some(text) = text {
+            self.str(text);
+        }
+    }
+
+    fn date(&mut self, date: Date) {
+        // Years of registry dates are four-digit (1000–9999).
+        self.usize(usize::try_from(date.year_part()).unwrap_or(0));
+        self.0.push(date.month_part().unwrap_or(0));
+        self.0.push(date.day_part().unwrap_or(0));
+    }
+
+    fn opt_date(&mut self, date: Option<Date>) {
+        self.bool(date.is_some());
+        if let Some(date) = date {
+            self.date(date);
+        }
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn byte(&mut self) -> Option<u8> {
+        let b = *self.bytes.get(self.at)?;
+        self.at += 1;
+        Some(b)
+    }
+
+    fn usize(&mut self) -> Option<usize> {
+        let mut value = 0usize;
+        let mut shift = 0;
+        loop {
+            let b = self.byte()?;
+            value |= usize::from(b & 0x7f).checked_shl(shift)?;
+            if b & 0x80 == 0 {
+                return Some(value);
+            }
+            shift += 7;
+        }
+    }
+
+    fn bool(&mut self) -> Option<bool> {
+        match self.byte()? {
+            0 => Some(false),
+            1 => Some(true),
+            _ => None,
+        }
+    }
+
+    fn str(&mut self) -> Option<&str> {
+        let len = self.usize()?;
+        let bytes = self.bytes.get(self.at..self.at.checked_add(len)?)?;
+        self.at += len;
+        std::str::from_utf8(bytes).ok()
+    }
+
+    fn string(&mut self) -> Option<String> {
+        self.str().map(str::to_owned)
+    }
+
+    fn opt_string(&mut self) -> Option<Option<String>> {
+        if self.bool()? {
+            self.string().map(Some)
+        } else {
+            Some(None)
+        }
+    }
+
+    fn one_of<T: Copy>(&mut self, all: &[T]) -> Option<T> {
+        all.get(self.usize()?).copied()
+    }
+
+    fn date(&mut self) -> Option<Date> {
+        let year = i32::try_from(self.usize()?).ok()?;
+        let (month, day) = (self.byte()?, self.byte()?);
+        match (month, day) {
+            (0, 0) => Some(Date::year(year)),
+            (m, 0) => Date::month(year, m).ok(),
+            (m, d) => Date::day(year, m, d).ok(),
+        }
+    }
+
+    fn opt_date(&mut self) -> Option<Option<Date>> {
+        if self.bool()? {
+            self.date().map(Some)
+        } else {
+            Some(None)
+        }
+    }
+
+    fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
+        let len = self.usize()?;
+        // A length beyond the bytes left is malformed; do not reserve it.
+        let mut out = Vec::with_capacity(len.min(self.bytes.len() - self.at));
+        for _ in 0..len {
+            out.push(item(self)?);
+        }
+        Some(out)
+    }
+
+    fn person(&mut self, files: &[Arc<str>]) -> Option<Person> {
+        let id = self.string()?;
+        let name = PersonName {
+            text: self.string()?,
+            system: self.one_of(&SYSTEMS)?,
+            family: self.string()?,
+            given: self.opt_string()?,
+            order: self.one_of(&ORDERS)?,
+        };
+        let native = self.list(|r| {
+            Some(NativeName {
+                text: r.string()?,
+                script: r.one_of(&SCRIPTS)?,
+            })
+        })?;
+        let variants = self.list(|r| {
+            Some(NameVariant {
+                text: r.string()?,
+                system: r.one_of(&SYSTEMS)?,
+                kind: r.one_of(&KINDS)?,
+                family: r.opt_string()?,
+                alone: r.bool()?,
+            })
+        })?;
+        let surname_alone = self.bool()?;
+        let born = self.opt_date()?;
+        let died = self.opt_date()?;
+        let summary = self.string()?;
+        let posts = self.list(|r| {
+            Some(Post {
+                title: r.string()?,
+                org: r.string()?,
+                start: r.date()?,
+                end: r.opt_date()?,
+                source: r.string()?,
+                note: r.opt_string()?,
+            })
+        })?;
+        let sources = self.list(Reader::string)?;
+        let file = Arc::clone(files.get(self.usize()?)?);
+        let start = self.usize()?;
+        let end = self.usize()?;
+        let line = self.usize()?;
+        Some(Person {
+            id,
+            name,
+            native,
+            variants,
+            surname_alone,
+            born,
+            died,
+            summary,
+            posts,
+            sources,
+            origin: Origin {
+                file,
+                span: start..end,
+                line,
+            },
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every value of each enum has a code: a variant added to the model
+    /// and not to these tables fails here (and in the build script's
+    /// round trip), not silently.
+    #[test]
+    fn every_enum_value_has_a_code() {
+        for system in SYSTEMS {
+            let parsed: System = toml::from_str::<toml::Table>(&format!("s = \"{system}\""))
+                .ok()
+                .and_then(|t| t["s"].clone().try_into().ok())
+                .expect("as_str names a variant");
+            assert_eq!(parsed, system);
+        }
+        let round_trip = |text: &str| {
+            let registry = Registry::from_toml_str(text, "t.toml").expect("valid");
+            assert_eq!(decode(&encode(&registry)).as_ref(), Some(&registry));
+        };
+        let scripts = [
+            "simplified-chinese",
+            "traditional-chinese",
+            "cyrillic",
+            "hangul",
+            "hanja",
+            "japanese",
+            "other",
+        ];
+        assert_eq!(scripts.len(), SCRIPTS.len());
+        let natives: Vec<String> = scripts
+            .iter()
+            .map(|s| format!("{{ text = \"X{s}\", script = \"{s}\" }}"))
+            .collect();
+        let variants: Vec<String> = SYSTEMS
+            .iter()
+            .zip(["full", "short", "pseudonym"].iter().cycle())
+            .map(|(s, k)| format!("{{ text = \"V {s}\", system = \"{s}\", kind = \"{k}\" }}"))
+            .collect();
+        round_trip(&format!(
+            "[[person]]\nid = \"a\"\nname = {{ text = \"Ann Bee\", system = \"latin\", \
+             family = \"Bee\", given = \"Ann\", order = \"given-first\" }}\n\
+             native = [{}]\nvariants = [{}]\nborn = 1900\ndied = \"1980-02\"\n\
+             summary = \"S\"\nsources = [\"x\", \"y\"]\n\
+             [[person.posts]]\ntitle = \"T\"\norg = \"O\"\nstart = \"1950-01-02\"\n\
+             source = \"s\"\nnote = \"n\"\n\
+             [[person]]\nid = \"b\"\nname = {{ text = \"Kim\", system = \"other\", \
+             family = \"Kim\", order = \"family-first\" }}\nsurname_alone = true\n",
+            natives.join(", "),
+            variants.join(", ")
+        ));
+    }
+
+    #[test]
+    fn malformed_bytes_decode_to_nothing() {
+        let registry = Registry::from_toml_str(
+            "[[person]]\nid = \"a\"\nname = { text = \"Ann Bee\", system = \"latin\", \
+             family = \"Bee\", order = \"given-first\" }\n",
+            "t.toml",
+        )
+        .expect("valid");
+        let bytes = encode(&registry);
+        assert_eq!(decode(&bytes).as_ref(), Some(&registry));
+        for cut in 0..bytes.len() {
+            assert_eq!(decode(&bytes[..cut]), None, "cut at {cut}");
+        }
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert_eq!(decode(&longer), None);
+        assert_eq!(decode(&[0xff; 12]), None);
+    }
+}
