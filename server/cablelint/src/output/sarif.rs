@@ -1,141 +1,410 @@
 //! SARIF 2.1.0, for GitHub code scanning and SARIF viewers. Columns are in
 //! UTF-16 code units, SARIF's default `columnKind`; byte offsets index the
 //! file as it is on disk.
+//!
+//! The log is streamed: its head (the tool and every rule, whichever fire)
+//! is written first, then each file's results as the file is reported, then
+//! the invocation (execution errors are known only at the end). Nothing is
+//! kept per result, so memory does not grow with the number of findings.
 
+use super::nested::{self, Indented};
 use crate::docs::rule_url;
-use crate::report::{FileReport, Position};
+use crate::report::{FileReport, Finding, Position};
 use cablelint_core::rules::{self, RuleMeta};
 use cablelint_core::Severity;
-use serde_json::{json, Value};
+use serde::Serialize;
+use std::collections::HashMap;
 use std::io::{self, Write};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+const COLUMN_KIND: &str = "utf16CodeUnits";
+/// Depth of a run's members, and of the results in its `results` array.
+const RUN_INDENT: &str = "      ";
+const RESULT_INDENT: &str = "        ";
 
-/// The results of a run, gathered file by file (as JSON values: the files'
-/// texts are not kept).
-pub struct Collector {
-    metas: Vec<&'static RuleMeta>,
-    results: Vec<Value>,
+/// The whole log, as [`Stream`] writes it piece by piece.
+#[cfg(test)]
+#[derive(Serialize)]
+struct Log<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: [Run<'a>; 1],
 }
 
-impl Collector {
-    pub fn new() -> Collector {
-        Collector {
-            metas: rules::all().iter().map(|r| r.meta()).collect(),
-            results: Vec::new(),
-        }
-    }
+#[cfg(test)]
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run<'a> {
+    tool: Tool,
+    column_kind: &'static str,
+    results: Vec<SarifResult<'a>>,
+    invocations: [Invocation<'a>; 1],
+}
 
-    pub fn add(&mut self, report: &FileReport) {
-        let metas = &self.metas;
-        let results = &mut self.results;
-        for f in &report.findings {
-            let d = &f.diagnostic;
-            let mut result = json!({
-                "ruleId": d.code,
-                "level": level(d.severity),
-                "message": { "text": d.message },
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": artifact(&report.path),
-                        "region": region(&f.start, &f.end),
-                    }
-                }],
-            });
-            if let Some(index) = metas.iter().position(|m| m.code == d.code) {
-                result["ruleIndex"] = json!(index);
-            }
-            if !d.related.is_empty() {
-                result["relatedLocations"] = d
-                    .related
-                    .iter()
-                    .zip(&f.related)
-                    .enumerate()
-                    .map(|(i, (r, (s, e)))| {
-                        json!({
-                            "id": i,
-                            "message": { "text": r.message },
-                            "physicalLocation": {
-                                "artifactLocation": artifact(&report.path),
-                                "region": region(s, e),
-                            }
-                        })
-                    })
-                    .collect();
-            }
-            if let Some(fix) = &d.fix {
-                let replacements: Vec<Value> = fix
-                    .edits
-                    .iter()
-                    .zip(&f.edits)
-                    .map(|(edit, (s, e))| {
-                        json!({
-                            "deletedRegion": {
-                                "byteOffset": s.offset,
-                                "byteLength": e.offset - s.offset,
-                            },
-                            "insertedContent": { "text": edit.new_text },
-                        })
-                    })
-                    .collect();
-                result["fixes"] = json!([{
-                    "description": { "text": fix.title },
-                    "artifactChanges": [{
-                        "artifactLocation": artifact(&report.path),
-                        "replacements": replacements,
-                    }],
-                }]);
-                result["properties"] = json!({ "fixApplicability": fix.applicability.as_str() });
-            }
-            results.push(result);
-        }
-    }
+#[derive(Serialize)]
+struct Tool {
+    driver: Driver,
+}
 
-    pub fn write(self, out: &mut dyn Write, errors: &[String]) -> io::Result<()> {
-        let driver_rules: Vec<Value> = self.metas.iter().map(|m| rule(m)).collect();
-        let results = self.results;
-        let notifications: Vec<Value> = errors
-            .iter()
-            .map(|e| json!({ "level": "error", "message": { "text": e } }))
-            .collect();
-        let log = json!({
-            "$schema": SCHEMA,
-            "version": "2.1.0",
-            "runs": [{
-                "tool": {
-                    "driver": {
-                        "name": "cablelint",
-                        "version": env!("CARGO_PKG_VERSION"),
-                        "informationUri": env!("CARGO_PKG_REPOSITORY"),
-                        "rules": driver_rules,
-                    }
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Driver {
+    name: &'static str,
+    version: &'static str,
+    information_uri: &'static str,
+    rules: Vec<Rule>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Rule {
+    id: &'static str,
+    name: &'static str,
+    short_description: Message<'static>,
+    full_description: Message<'static>,
+    help_uri: String,
+    help: Help,
+    default_configuration: Configuration,
+}
+
+#[derive(Serialize)]
+struct Help {
+    text: &'static str,
+    markdown: String,
+}
+
+#[derive(Serialize)]
+struct Configuration {
+    level: &'static str,
+    enabled: bool,
+}
+
+#[derive(Serialize)]
+struct Message<'a> {
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult<'a> {
+    rule_id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rule_index: Option<usize>,
+    level: &'static str,
+    message: Message<'a>,
+    locations: [Location<'a>; 1],
+    #[serde(skip_serializing_if = "RelatedLocations::is_empty")]
+    related_locations: RelatedLocations<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fixes: Option<[Fix<'a>; 1]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    properties: Option<Properties>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location<'a> {
+    physical_location: PhysicalLocation<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation<'a> {
+    artifact_location: ArtifactLocation<'a>,
+    region: Region,
+}
+
+#[derive(Serialize, Clone, Copy)]
+struct ArtifactLocation<'a> {
+    uri: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    start_line: usize,
+    start_column: usize,
+    end_line: usize,
+    end_column: usize,
+    byte_offset: usize,
+    byte_length: usize,
+}
+
+/// A finding's related locations, converted one at a time as written.
+struct RelatedLocations<'a> {
+    finding: &'a Finding,
+    artifact: ArtifactLocation<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RelatedLocation<'a> {
+    id: usize,
+    message: Message<'a>,
+    physical_location: PhysicalLocation<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Fix<'a> {
+    description: Message<'a>,
+    artifact_changes: [ArtifactChange<'a>; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactChange<'a> {
+    artifact_location: ArtifactLocation<'a>,
+    replacements: Replacements<'a>,
+}
+
+/// A fix's edits, converted one at a time as written.
+struct Replacements<'a>(&'a Finding);
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Replacement<'a> {
+    deleted_region: ByteRegion,
+    inserted_content: InsertedContent<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ByteRegion {
+    byte_offset: usize,
+    byte_length: usize,
+}
+
+#[derive(Serialize)]
+struct InsertedContent<'a> {
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Properties {
+    fix_applicability: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Invocation<'a> {
+    execution_successful: bool,
+    tool_execution_notifications: Notifications<'a>,
+}
+
+/// The run's execution errors, as `error` notifications.
+struct Notifications<'a>(&'a [String]);
+
+#[derive(Serialize)]
+struct Notification<'a> {
+    level: &'static str,
+    message: Message<'a>,
+}
+
+impl RelatedLocations<'_> {
+    fn is_empty(&self) -> bool {
+        self.finding.diagnostic.related.is_empty()
+    }
+}
+
+impl Serialize for RelatedLocations<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let f = self.finding;
+        serializer.collect_seq(f.diagnostic.related.iter().zip(&f.related).enumerate().map(
+            |(id, (related, (start, end)))| RelatedLocation {
+                id,
+                message: Message {
+                    text: &related.message,
                 },
-                "invocations": [{
-                    "executionSuccessful": errors.is_empty(),
-                    "toolExecutionNotifications": notifications,
-                }],
-                "columnKind": "utf16CodeUnits",
-                "results": results,
-            }]
-        });
-        serde_json::to_writer_pretty(&mut *out, &log).map_err(io::Error::other)?;
-        writeln!(out)
+                physical_location: PhysicalLocation {
+                    artifact_location: self.artifact,
+                    region: region(start, end),
+                },
+            },
+        ))
     }
 }
 
-fn rule(m: &RuleMeta) -> Value {
-    json!({
-        "id": m.code,
-        "name": m.name,
-        "shortDescription": { "text": m.summary },
-        "fullDescription": { "text": m.explanation.trim() },
-        "helpUri": rule_url(m.code),
-        "help": { "text": m.summary, "markdown": m.documentation() },
-        "defaultConfiguration": {
-            "level": level(m.default_severity),
-            "enabled": m.default_enabled,
+impl Serialize for Replacements<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let f = self.0;
+        let edits = f.diagnostic.fix.iter().flat_map(|fix| &fix.edits);
+        serializer.collect_seq(edits.zip(&f.edits).map(|(edit, (start, end))| Replacement {
+            deleted_region: ByteRegion {
+                byte_offset: start.offset,
+                byte_length: end.offset - start.offset,
+            },
+            inserted_content: InsertedContent {
+                text: &edit.new_text,
+            },
+        }))
+    }
+}
+
+impl Serialize for Notifications<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(|e| Notification {
+            level: "error",
+            message: Message { text: e },
+        }))
+    }
+}
+
+/// Writes the log piece by piece, byte for byte what serialising the whole
+/// [`Log`] at once would give. It holds the rules' indices and a count, not
+/// the results.
+pub struct Stream {
+    metas: Vec<&'static RuleMeta>,
+    rule_index: HashMap<&'static str, usize>,
+    /// Whether the head (up to the opening of `results`) is written.
+    started: bool,
+    results: usize,
+}
+
+impl Stream {
+    pub fn new() -> Stream {
+        let metas: Vec<&'static RuleMeta> = rules::all().iter().map(|r| r.meta()).collect();
+        let rule_index = metas.iter().enumerate().map(|(i, m)| (m.code, i)).collect();
+        Stream {
+            metas,
+            rule_index,
+            started: false,
+            results: 0,
+        }
+    }
+
+    /// Writes one file's results (the log's head first, once).
+    pub fn file(&mut self, out: &mut dyn Write, report: &FileReport) -> io::Result<()> {
+        if !self.started {
+            self.head(out)?;
+        }
+        if report.findings.is_empty() {
+            return Ok(());
+        }
+        let uri = artifact_uri(&report.path);
+        let artifact = ArtifactLocation { uri: &uri };
+        let mut indented = Indented::new(out, RESULT_INDENT, false);
+        let mut buffered = nested::buffered(&mut indented);
+        for f in &report.findings {
+            buffered.write_all(if self.results == 0 { b"\n" } else { b",\n" })?;
+            self.results += 1;
+            let result = self.result(f, artifact);
+            serde_json::to_writer_pretty(&mut buffered, &result).map_err(io::Error::other)?;
+        }
+        buffered.flush()
+    }
+
+    /// Closes the results and writes the invocation, with the run's
+    /// execution errors (unreadable files) as notifications.
+    pub fn finish(mut self, out: &mut dyn Write, errors: &[String]) -> io::Result<()> {
+        if !self.started {
+            self.head(out)?;
+        }
+        out.write_all(if self.results == 0 {
+            b"],\n"
+        } else {
+            b"\n      ],\n"
+        })?;
+        out.write_all(b"      \"invocations\": ")?;
+        nested::write_value(out, RUN_INDENT, &[invocation(errors)])?;
+        out.write_all(b"\n    }\n  ]\n}\n")
+    }
+
+    /// Everything before the first result: `$schema`, `version`, the tool
+    /// with every rule, `columnKind`, and the opening of `results`.
+    fn head(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        self.started = true;
+        let json = |s: &str| serde_json::to_string(s).map_err(io::Error::other);
+        write!(
+            out,
+            "{{\n  \"$schema\": {},\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {{\n      \"tool\": ",
+            json(SCHEMA)?
+        )?;
+        nested::write_value(out, RUN_INDENT, &tool(&self.metas))?;
+        write!(
+            out,
+            ",\n      \"columnKind\": {},\n      \"results\": [",
+            json(COLUMN_KIND)?
+        )
+    }
+
+    fn result<'a>(&self, f: &'a Finding, artifact: ArtifactLocation<'a>) -> SarifResult<'a> {
+        let d = &f.diagnostic;
+        SarifResult {
+            rule_id: d.code,
+            rule_index: self.rule_index.get(d.code).copied(),
+            level: level(d.severity),
+            message: Message { text: &d.message },
+            locations: [Location {
+                physical_location: PhysicalLocation {
+                    artifact_location: artifact,
+                    region: region(&f.start, &f.end),
+                },
+            }],
+            related_locations: RelatedLocations {
+                finding: f,
+                artifact,
+            },
+            fixes: d.fix.as_ref().map(|fix| {
+                [Fix {
+                    description: Message { text: &fix.title },
+                    artifact_changes: [ArtifactChange {
+                        artifact_location: artifact,
+                        replacements: Replacements(f),
+                    }],
+                }]
+            }),
+            properties: d.fix.as_ref().map(|fix| Properties {
+                fix_applicability: fix.applicability.as_str(),
+            }),
+        }
+    }
+}
+
+impl Default for Stream {
+    fn default() -> Self {
+        Stream::new()
+    }
+}
+
+fn tool(metas: &[&'static RuleMeta]) -> Tool {
+    Tool {
+        driver: Driver {
+            name: "cablelint",
+            version: env!("CARGO_PKG_VERSION"),
+            information_uri: env!("CARGO_PKG_REPOSITORY"),
+            rules: metas.iter().map(|m| rule(m)).collect(),
         },
-    })
+    }
+}
+
+fn rule(m: &'static RuleMeta) -> Rule {
+    Rule {
+        id: m.code,
+        name: m.name,
+        short_description: Message { text: m.summary },
+        full_description: Message {
+            text: m.explanation.trim(),
+        },
+        help_uri: rule_url(m.code),
+        help: Help {
+            text: m.summary,
+            markdown: m.documentation(),
+        },
+        default_configuration: Configuration {
+            level: level(m.default_severity),
+            enabled: m.default_enabled,
+        },
+    }
+}
+
+fn invocation(errors: &[String]) -> Invocation<'_> {
+    Invocation {
+        execution_successful: errors.is_empty(),
+        tool_execution_notifications: Notifications(errors),
+    }
 }
 
 fn level(severity: Severity) -> &'static str {
@@ -146,22 +415,22 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-fn region(start: &Position, end: &Position) -> Value {
-    json!({
-        "startLine": start.line,
-        "startColumn": start.column_utf16,
-        "endLine": end.line,
-        "endColumn": end.column_utf16,
-        "byteOffset": start.offset,
-        "byteLength": end.offset - start.offset,
-    })
+fn region(start: &Position, end: &Position) -> Region {
+    Region {
+        start_line: start.line,
+        start_column: start.column_utf16,
+        end_line: end.line,
+        end_column: end.column_utf16,
+        byte_offset: start.offset,
+        byte_length: end.offset - start.offset,
+    }
 }
 
-fn artifact(path: &str) -> Value {
+fn artifact_uri(path: &str) -> String {
     if path == "-" {
-        return json!({ "uri": "stdin" });
+        return "stdin".into();
     }
-    json!({ "uri": path_to_uri(path) })
+    path_to_uri(path)
 }
 
 /// A relative path stays a relative URI reference (what code scanning
@@ -187,6 +456,145 @@ fn path_to_uri(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use cablelint_core::lint::{check, CheckOptions};
+    use cablelint_core::SourceText;
+    use serde_json::Value;
+
+    fn report(path: &str, text: &str) -> FileReport {
+        let result = check(SourceText::from_str(text), &CheckOptions::default());
+        FileReport::new(path.into(), text.as_bytes(), result, 0)
+    }
+
+    /// The streamed log, and the whole `Log` serialised at once.
+    fn streamed(reports: &[FileReport], errors: &[String]) -> (String, String) {
+        let mut out = Vec::new();
+        let mut stream = Stream::new();
+        for r in reports {
+            stream.file(&mut out, r).unwrap();
+        }
+        let uris: Vec<String> = reports.iter().map(|r| artifact_uri(&r.path)).collect();
+        let whole = Log {
+            schema: SCHEMA,
+            version: "2.1.0",
+            runs: [Run {
+                tool: tool(&stream.metas),
+                column_kind: COLUMN_KIND,
+                results: reports
+                    .iter()
+                    .zip(&uris)
+                    .flat_map(|(r, uri)| {
+                        let artifact = ArtifactLocation { uri };
+                        let stream = &stream;
+                        r.findings.iter().map(move |f| stream.result(f, artifact))
+                    })
+                    .collect(),
+                invocations: [invocation(errors)],
+            }],
+        };
+        let expected = serde_json::to_string_pretty(&whole).unwrap() + "\n";
+        drop(whole);
+        stream.finish(&mut out, errors).unwrap();
+        (String::from_utf8(out).unwrap(), expected)
+    }
+
+    fn reports() -> Vec<FileReport> {
+        vec![
+            report("-", "[To the Xinjiang [Uyghur] Autonomous Region]:\n"),
+            report("a b/发.cable", "\u{FEFF}发往 𠀋 [ ] here\r\nclean\r\n"),
+            report("clean.cable", "A clean line.\n"),
+            report("/abs/c.cable", "[….] and [. . .] then (open\n"),
+        ]
+    }
+
+    #[test]
+    fn streaming_writes_exactly_the_whole_log() {
+        for errors in [vec![], vec!["x.cable: cannot read: \"denied\"".to_owned()]] {
+            let (got, expected) = streamed(&[], &errors);
+            assert_eq!(got, expected);
+            let (got, expected) = streamed(&reports()[2..3], &errors);
+            assert_eq!(got, expected);
+            let (got, expected) = streamed(&reports(), &errors);
+            assert_eq!(got, expected);
+            let log: Value = serde_json::from_str(&got).unwrap();
+            let results = log["runs"][0]["results"].as_array().unwrap();
+            // The examples exercise every part of a result.
+            assert!(results.iter().any(|r| r["relatedLocations"][0]["id"] == 0));
+            assert!(results
+                .iter()
+                .any(|r| r["fixes"][0]["artifactChanges"][0]["replacements"]
+                    .as_array()
+                    .is_some_and(|a| !a.is_empty())));
+            assert!(results.iter().any(|r| r["locations"][0]["physicalLocation"]
+                ["artifactLocation"]["uri"]
+                == "stdin"));
+            let invocation = &log["runs"][0]["invocations"][0];
+            assert_eq!(invocation["executionSuccessful"], errors.is_empty());
+            assert_eq!(
+                invocation["toolExecutionNotifications"]
+                    .as_array()
+                    .unwrap()
+                    .len(),
+                errors.len()
+            );
+        }
+    }
+
+    /// What memory does not grow with: each file's results are out of the
+    /// stream when `file` returns, and the end of the log does not depend
+    /// on how many results came before it.
+    #[test]
+    fn the_stream_keeps_nothing_per_result() {
+        let reports = reports();
+        let tail = |files: usize| {
+            let mut out = Vec::new();
+            let mut stream = Stream::new();
+            let mut written = 0;
+            for r in reports.iter().cycle().take(files) {
+                stream.file(&mut out, r).unwrap();
+                written += r.findings.len();
+                let text = String::from_utf8_lossy(&out);
+                assert_eq!(text.matches("\"ruleId\"").count(), written);
+                assert_eq!(stream.results, written);
+            }
+            let before = out.len();
+            stream.finish(&mut out, &[]).unwrap();
+            out.split_off(before)
+        };
+        let (few, many) = (tail(4), tail(400));
+        assert_eq!(
+            String::from_utf8(few).unwrap(),
+            String::from_utf8(many).unwrap()
+        );
+    }
+
+    /// The driver lists every rule, whichever fire, and each result's
+    /// `ruleIndex` names the rule of its `ruleId`.
+    #[test]
+    fn rule_indices_point_at_the_results_rules() {
+        let examples: Vec<FileReport> = rules::all()
+            .iter()
+            .map(|r| report(&format!("{}.cable", r.meta().code), r.meta().wrong))
+            .collect();
+        let (got, _) = streamed(&examples, &[]);
+        let log: Value = serde_json::from_str(&got).unwrap();
+        let rules_listed = log["runs"][0]["tool"]["driver"]["rules"]
+            .as_array()
+            .unwrap();
+        assert_eq!(rules_listed.len(), rules::all().len());
+        let results = log["runs"][0]["results"].as_array().unwrap();
+        let fired: std::collections::BTreeSet<&str> = results
+            .iter()
+            .map(|r| r["ruleId"].as_str().unwrap())
+            .collect();
+        assert!(fired.len() > 10, "{fired:?}");
+        for r in results {
+            let index = r["ruleIndex"].as_u64().unwrap() as usize;
+            assert_eq!(rules_listed[index]["id"], r["ruleId"], "{r}");
+        }
+        let (clean, _) = streamed(&[], &[]);
+        let clean: Value = serde_json::from_str(&clean).unwrap();
+        assert_eq!(clean["runs"][0]["tool"], log["runs"][0]["tool"]);
+    }
 
     #[test]
     fn paths_become_uri_references() {
