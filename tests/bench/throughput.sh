@@ -56,6 +56,9 @@ measure "json, 1 thread" check --no-config --no-cache --threads 1 --format json 
 measure "json, $CORES threads" check --no-config --no-cache --format json "$CORPUS"
 measure "human, $CORES threads" check --no-config --no-cache --format human "$CORPUS"
 echo "findings (summary of the last run): $(tail -n 1 "$OUT/report-human, $CORES threads.txt")"
+# SARIF and GitHub stream as JSON does: their peak RSS should match its.
+measure "sarif, $CORES threads" check --no-config --no-cache --format sarif "$CORPUS"
+measure "github, $CORES threads" check --no-config --no-cache --format github "$CORPUS"
 
 # The result cache: a fresh one filled (cold), then read back (warm).
 CACHE="$OUT/cache"

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 mod common;
-use common::{cablelint, cablelint_stdin, copy_dir, fixtures, sandbox};
+use common::{cablelint, cablelint_stdin, copy_dir, sandbox, sarif_schema_errors};
 
 // ---- formats ----
 
@@ -291,20 +291,17 @@ fn sarif_output_validates_against_the_sarif_2_1_0_schema() {
     let dir = sandbox("cli");
     let run = cablelint(dir.path(), &["check", "--format", "sarif"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    let schema_text =
-        std::fs::read_to_string(fixtures().join("sarif/sarif-schema-2.1.0.json")).unwrap();
-    let schema: serde_json::Value = serde_json::from_str(&schema_text).unwrap();
     let log: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-    let validator = jsonschema::validator_for(&schema).unwrap();
-    let errors: Vec<String> = validator
-        .iter_errors(&log)
-        .map(|e| format!("{} at {}", e, e.instance_path()))
-        .collect();
+    let errors = sarif_schema_errors(&log);
     assert!(errors.is_empty(), "{errors:#?}");
-    // The validator does reject a broken log (the check can fail).
+    // The validator does reject a broken log (the check can fail), formats
+    // included.
     let mut broken = log.clone();
     broken["runs"][0]["results"][0]["level"] = serde_json::json!("severe");
-    assert!(!validator.is_valid(&broken));
+    assert!(!sarif_schema_errors(&broken).is_empty());
+    let mut broken = log.clone();
+    broken["runs"][0]["tool"]["driver"]["informationUri"] = serde_json::json!("");
+    assert!(!sarif_schema_errors(&broken).is_empty());
 
     let results = log["runs"][0]["results"].as_array().unwrap();
     let astral = results
@@ -327,6 +324,40 @@ fn sarif_output_validates_against_the_sarif_2_1_0_schema() {
         .as_str()
         .unwrap()
         .ends_with("/docs/rules/B004.md"));
+}
+
+/// A run that finds nothing and cannot read a path: the log is still whole
+/// and valid (an empty `results`, the error as a notification), and its tool
+/// lists the same rules, at the same indices, as a run with findings.
+#[test]
+fn sarif_without_results_names_the_unreadable_path_and_lists_every_rule() {
+    let dir = sandbox("cli");
+    std::fs::write(dir.path().join("clean.cable"), "A clean line.\n").unwrap();
+    let run = cablelint(
+        dir.path(),
+        &["check", "--format", "sarif", "clean.cable", "missing.cable"],
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let log: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let errors = sarif_schema_errors(&log);
+    assert!(errors.is_empty(), "{errors:#?}");
+    let sarif_run = &log["runs"][0];
+    assert_eq!(sarif_run["results"], serde_json::json!([]));
+    let invocation = &sarif_run["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    let notifications = invocation["toolExecutionNotifications"].as_array().unwrap();
+    assert_eq!(notifications.len(), 1, "{notifications:?}");
+    assert_eq!(notifications[0]["level"], "error");
+    let text = notifications[0]["message"]["text"].as_str().unwrap();
+    assert!(text.contains("missing.cable"), "{text}");
+
+    let with_findings = cablelint(dir.path(), &["check", "--format", "sarif"]);
+    let with_findings: serde_json::Value = serde_json::from_str(&with_findings.stdout).unwrap();
+    assert!(!with_findings["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+    assert_eq!(with_findings["runs"][0]["tool"], sarif_run["tool"]);
 }
 
 #[test]

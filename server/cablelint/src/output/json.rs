@@ -1,12 +1,15 @@
 //! The stable JSON output (version 1), documented in docs/json-output.md.
 //! Other tools read it: add keys if needed, never rename or remove one.
 
+use super::nested::{self, Indented};
 use crate::report::{FileReport, Finding, Position, Summary};
 use cablelint_core::profile::Detection;
 use serde::Serialize;
 use std::io::{self, Write};
 
 pub const VERSION: u32 = 1;
+/// Depth of a file in the `files` array.
+const FILE_INDENT: &str = "    ";
 
 /// The whole document, as [`Stream`] writes it piece by piece.
 #[cfg(test)]
@@ -148,13 +151,8 @@ impl Stream {
             b",\n"
         })?;
         self.files += 1;
-        let mut indented = Indented {
-            out,
-            at_line_start: true,
-        };
-        // serde_json writes token by token: a buffer in front of the
-        // indenting writer turns those into a few large writes.
-        let mut buffered = io::BufWriter::with_capacity(16 * 1024, &mut indented);
+        let mut indented = Indented::new(out, FILE_INDENT, true);
+        let mut buffered = nested::buffered(&mut indented);
         serde_json::to_writer_pretty(&mut buffered, &file(report)).map_err(io::Error::other)?;
         buffered.flush()
     }
@@ -168,47 +166,6 @@ impl Stream {
         let pretty =
             serde_json::to_string_pretty(&json_summary(summary)).map_err(io::Error::other)?;
         write!(out, "  \"summary\": {}\n}}\n", pretty.replace('\n', "\n  "))
-    }
-}
-
-/// Indents every line written through it by four spaces, so one file's
-/// pretty JSON sits inside the `files` array as it would in the whole
-/// document, streamed rather than built as one string. (Strings escape
-/// their line breaks, so every line break is layout.)
-struct Indented<'w> {
-    out: &'w mut dyn Write,
-    at_line_start: bool,
-}
-
-impl Write for Indented<'_> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.write_all(buf)?;
-        Ok(buf.len())
-    }
-
-    fn write_all(&mut self, mut buf: &[u8]) -> io::Result<()> {
-        while !buf.is_empty() {
-            if self.at_line_start {
-                self.out.write_all(b"    ")?;
-                self.at_line_start = false;
-            }
-            match buf.iter().position(|&b| b == b'\n') {
-                Some(i) => {
-                    self.out.write_all(&buf[..=i])?;
-                    self.at_line_start = true;
-                    buf = &buf[i + 1..];
-                }
-                None => {
-                    self.out.write_all(buf)?;
-                    buf = &[];
-                }
-            }
-        }
-        Ok(())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.out.flush()
     }
 }
 

@@ -1,14 +1,13 @@
 //! Output formats. Each writes to a stream it is given; only this crate prints.
 //!
 //! Reports arrive one file at a time, in path order, and are written as they
-//! come, so a run over a million files never holds them all: human, GitHub
-//! and JSON output stream completely; SARIF keeps its results (small JSON
-//! values, not the files' texts) because its run object names the tool's
-//! execution errors, known only at the end, before the results.
+//! come, so a run over a million files never holds them all: every format
+//! streams, keeping counts (for the summary) and no per-result state.
 
 pub mod github;
 pub mod human;
 pub mod json;
+mod nested;
 pub mod sarif;
 
 use crate::cli::Format;
@@ -23,7 +22,7 @@ pub struct ReportWriter<'a> {
     summary: Summary,
     renderer: annotate_snippets::Renderer,
     json: json::Stream,
-    sarif: sarif::Collector,
+    sarif: sarif::Stream,
 }
 
 impl<'a> ReportWriter<'a> {
@@ -35,7 +34,7 @@ impl<'a> ReportWriter<'a> {
             summary: Summary::default(),
             renderer: annotate_snippets::Renderer::styled(),
             json: json::Stream::default(),
-            sarif: sarif::Collector::new(),
+            sarif: sarif::Stream::new(),
         }
     }
 
@@ -45,10 +44,7 @@ impl<'a> ReportWriter<'a> {
         match self.format {
             Format::Human => human::write_report(self.out, &self.renderer, report),
             Format::Json => self.json.file(self.out, report),
-            Format::Sarif => {
-                self.sarif.add(report);
-                Ok(())
-            }
+            Format::Sarif => self.sarif.file(self.out, report),
             Format::Github => github::write_report(self.out, report),
         }
     }
@@ -59,7 +55,7 @@ impl<'a> ReportWriter<'a> {
         match self.format {
             Format::Human => human::write_summary(self.out, &self.summary, self.fixing)?,
             Format::Json => self.json.finish(self.out, &self.summary)?,
-            Format::Sarif => self.sarif.write(self.out, errors)?,
+            Format::Sarif => self.sarif.finish(self.out, errors)?,
             Format::Github => {}
         }
         self.out.flush()?;

@@ -93,3 +93,22 @@ pub fn cablelint_env(dir: &Path, args: &[&str], stdin: Option<&[u8]>, env: &[(&s
 pub fn visible(text: &str) -> String {
     text.replace('\r', "␍").replace('\u{FEFF}', "<BOM>")
 }
+
+/// Where `log` breaks the SARIF 2.1.0 schema (`tests/fixtures/sarif`),
+/// formats such as `uri` included; empty if nowhere.
+pub fn sarif_schema_errors(log: &serde_json::Value) -> Vec<String> {
+    static VALIDATOR: std::sync::OnceLock<jsonschema::Validator> = std::sync::OnceLock::new();
+    let validator = VALIDATOR.get_or_init(|| {
+        let path = fixtures().join("sarif/sarif-schema-2.1.0.json");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
+        jsonschema::options()
+            .should_validate_formats(true)
+            .build(&schema)
+            .unwrap()
+    });
+    validator
+        .iter_errors(log)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect()
+}
