@@ -138,7 +138,7 @@ fn too_many_diagnostics(dropped: usize, kept: usize, selection: &RuleSelection) 
 /// Whether an in-text directive turns this finding off.
 pub(crate) fn is_suppressed(doc: &Document, diagnostic: &Diagnostic) -> bool {
     // Findings about directives themselves are never suppressed by them.
-    if diagnostic.code.starts_with('E') {
+    if diagnostic.code.starts_with('E') || doc.directives.is_empty() {
         return false;
     }
     let line = doc.lines.line_of(diagnostic.span.start);

@@ -46,16 +46,19 @@ const SHORT_LINE: usize = 60;
 const MAX_HEADER_LINES: usize = 40;
 const MAX_CLOSING_LINES: usize = 12;
 
+/// Every line's content and its trimmed form, trimmed once: the passes
+/// below ask for both many times.
 struct Lines<'t> {
     text: Vec<&'t str>,
+    trimmed: Vec<&'t str>,
 }
 
 impl<'t> Lines<'t> {
     fn trimmed(&self, i: usize) -> &'t str {
-        self.text[i].trim()
+        self.trimmed[i]
     }
     fn blank(&self, i: usize) -> bool {
-        self.trimmed(i).is_empty()
+        self.trimmed[i].is_empty()
     }
     fn len(&self) -> usize {
         self.text.len()
@@ -68,10 +71,12 @@ pub(super) fn segment(
     profile: &Profile,
     directives: &[Directive],
 ) -> (Vec<SectionKind>, Vec<HeaderField>) {
+    let content: Vec<&str> = (0..index.line_count())
+        .map(|l| &text[index.line_content_span(text, l).range()])
+        .collect();
     let lines = Lines {
-        text: (0..index.line_count())
-            .map(|l| &text[index.line_content_span(text, l).range()])
-            .collect(),
+        trimmed: content.iter().map(|l| l.trim()).collect(),
+        text: content,
     };
     let n = lines.len();
     let mut kinds = vec![SectionKind::Body; n];
@@ -272,8 +277,9 @@ fn is_salutation(line: &str) -> bool {
 /// sentence: long FRUS heads ("The Chairman of … (Stevens) to the Secretary
 /// of State") and blog titles have none and still belong to the header.
 fn is_prose(line: &str) -> bool {
-    let words = line.split_whitespace().count();
-    let long = line.chars().count() >= 100;
+    // Eight words decide; counting further would read the whole paragraph.
+    let words = line.split_whitespace().take(8).count();
+    let long = line.len() >= 100 && line.chars().count() >= 100;
     ((long || words >= 8) && ends_sentence(line)) || (long && SENTENCE_BREAK.is_match(line))
 }
 

@@ -74,37 +74,36 @@ const TITLES: &[&str] = &[
     "officer",
 ];
 
-pub(super) fn classify(text: &str, bracket: &Bracket) -> BracketClass {
+/// `scratch` holds the bracket's normalised content; one buffer serves every
+/// bracket of a document.
+pub(super) fn classify(text: &str, bracket: &Bracket, scratch: &mut String) -> BracketClass {
     let Some(content) = bracket.content() else {
         return BracketClass::Supplied;
     };
     let window =
         crate::text::floor_char_boundary(text, content.end.min(content.start + MAX_JUDGED));
     let inner = text[content.start..window].trim();
-    let lower = normalized(inner);
     if inner.is_empty() {
         return BracketClass::Empty;
     }
+    normalize_into(inner, scratch);
+    let lower = scratch.as_str();
     if is_ellipsis(inner) {
         return BracketClass::Ellipsis;
     }
-    if matches!(lower.as_str(), "sic" | "sic!" | "sic." | "sic!." | "!") {
+    if matches!(lower, "sic" | "sic!" | "sic." | "sic!." | "!") {
         return BracketClass::Sic;
     }
-    if ["illegible", "indecipherable", "unreadable", "illeg."]
-        .iter()
-        .any(|w| lower.contains(w))
-        || lower == "unclear"
-    {
+    if says_illegible(lower) || lower == "unclear" {
         return BracketClass::Illegible;
     }
     if inner.len() <= 3 && inner.chars().all(|c| c.is_ascii_digit() || c == '*') {
         return BracketClass::FootnoteMark;
     }
-    if is_editor_note(&lower) || signed_by_editor(text, content) {
+    if is_editor_note(lower) || signed_by_editor(text, content) {
         return BracketClass::EditorNote;
     }
-    if is_structural(&lower) {
+    if is_structural(lower) {
         return BracketClass::Structural;
     }
     if inner.ends_with('?') {
@@ -114,7 +113,7 @@ pub(super) fn classify(text: &str, bracket: &Bracket) -> BracketClass {
     if is_corrected_number(before, inner) {
         return BracketClass::Gloss;
     }
-    if is_date_part(&lower) {
+    if is_date_part(lower) {
         return BracketClass::SuppliedDate;
     }
     let glued = before
@@ -202,14 +201,47 @@ fn is_editor_note(lower: &str) -> bool {
         "remark",
         "comment",
     ];
-    OPENINGS.iter().any(|o| starts_with_word(lower, o))
+    let first = lower.as_bytes().first().copied();
+    OPENINGS
+        .iter()
+        .filter(|o| o.as_bytes().first().copied() == first)
+        .any(|o| starts_with_word(lower, o))
         // The page-turn marker of a two-sided original.
         || matches!(lower, "over" | "verso" | "reverse")
-        || lower.contains(" note:")
-        // `[CPSU CC stamp: …]`, `[Ministry stamp]`, but not `[CPSU CC Politburo member]`.
-        || lower.split([' ', ':']).any(|w| w == "stamp")
-        || lower.contains("redacted")
-        || lower.contains("not declassified")
+        || names_a_note_inside(lower.as_bytes())
+}
+
+/// ` note:`, `redacted` or `not declassified` anywhere, or `stamp` as a word
+/// between spaces and colons (`[CPSU CC stamp: …]`, `[Ministry stamp]`, but
+/// not `[CPSU CC Politburo member]`): one pass over the bytes.
+fn names_a_note_inside(lower: &[u8]) -> bool {
+    let is_separator = |b: &u8| matches!(b, b' ' | b':');
+    lower.iter().enumerate().any(|(i, &b)| {
+        let rest = &lower[i..];
+        match b {
+            b' ' => rest.starts_with(b" note:"),
+            b'r' => rest.starts_with(b"redacted"),
+            b'n' => rest.starts_with(b"not declassified"),
+            b's' => {
+                rest.starts_with(b"stamp")
+                    && (i == 0 || is_separator(&lower[i - 1]))
+                    && rest.get(5).is_none_or(is_separator)
+            }
+            _ => false,
+        }
+    })
+}
+
+/// `illegible`, `illeg.`, `indecipherable` or `unreadable` anywhere.
+fn says_illegible(lower: &str) -> bool {
+    let bytes = lower.as_bytes();
+    memchr::memchr2_iter(b'i', b'u', bytes).any(|i| {
+        let rest = &bytes[i..];
+        rest.starts_with(b"illegible")
+            || rest.starts_with(b"illeg.")
+            || rest.starts_with(b"indecipherable")
+            || rest.starts_with(b"unreadable")
+    })
 }
 
 /// `[… missing from the copy --ed.]`, `[…—Ed.]`, `[… - ed.]`: the signature
@@ -226,13 +258,26 @@ fn signed_by_editor(text: &str, content: Span) -> bool {
 }
 
 /// Lower case, with one space for any run of white space (web pages print
-/// no-break spaces).
-fn normalized(inner: &str) -> String {
-    let lower = inner.to_lowercase();
-    if !lower.contains(|c: char| c.is_whitespace() && c != ' ') && !lower.contains("  ") {
-        return lower;
+/// no-break spaces), written into `out`. ASCII, the common case, is folded
+/// in place without a new string.
+fn normalize_into(inner: &str, out: &mut String) {
+    out.clear();
+    let irregular_spacing = if inner.is_ascii() {
+        out.push_str(inner);
+        out.make_ascii_lowercase();
+        let bytes = out.as_bytes();
+        bytes
+            .iter()
+            .any(|b| matches!(b, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r'))
+            || memchr::memmem::find(bytes, b"  ").is_some()
+    } else {
+        out.push_str(&inner.to_lowercase());
+        out.contains(|c: char| c.is_whitespace() && c != ' ') || out.contains("  ")
+    };
+    if irregular_spacing {
+        let joined = out.split_whitespace().collect::<Vec<_>>().join(" ");
+        *out = joined;
     }
-    lower.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn is_structural(lower: &str) -> bool {
@@ -285,12 +330,18 @@ fn is_date_part(lower: &str) -> bool {
     if lower.len() > 40 {
         return false;
     }
-    let words = || lower.split(' ').map(|w| w.trim_end_matches(','));
     let is_days = |w: &str| w.split(['-', '–']).all(is_day);
-    let count = words().count();
-    (1..=4).contains(&count)
-        && words().all(|w| is_year(w) || is_month(w) || w == "of" || w == "the" || is_days(w))
-        && words().any(|w| is_year(w) || is_month(w))
+    // One to four words, each a date's; a year or a month among them.
+    let mut anchored = false;
+    for (count, word) in lower.split(' ').enumerate() {
+        let word = word.trim_end_matches(',');
+        let anchor = is_year(word) || is_month(word);
+        if count == 4 || !(anchor || word == "of" || word == "the" || is_days(word)) {
+            return false;
+        }
+        anchored |= anchor;
+    }
+    anchored
 }
 
 /// Words that start a sentence or point at a noun rather than name one.
@@ -328,9 +379,8 @@ fn is_gloss(before: &str, inner: &str, after: &str) -> bool {
     let word = previous
         .strip_suffix("'s")
         .or_else(|| previous.strip_suffix("’s"))
-        .unwrap_or(previous)
-        .to_lowercase();
-    if word.split('-').any(|part| TITLES.contains(&part)) || DETERMINERS.contains(&word.as_str()) {
+        .unwrap_or(previous);
+    if is_title_or_determiner(word) {
         return false;
     }
     let starts_a_name =
@@ -347,6 +397,19 @@ fn is_gloss(before: &str, inner: &str, after: &str) -> bool {
         .all(|c| c.is_uppercase() || !c.is_alphabetic());
     let short_surname = previous.chars().count() <= 3 && !acronym;
     !(single_name && short_surname)
+}
+
+/// The word (any case) is a title (`Vice-Minister` counts by its parts) or a
+/// determiner. ASCII words, nearly all, compare without a lower-cased copy:
+/// the lists are lower case, and their non-ASCII entries cannot equal an
+/// ASCII word.
+fn is_title_or_determiner(word: &str) -> bool {
+    if word.is_ascii() {
+        let listed = |list: &[&str], w: &str| list.iter().any(|t| t.eq_ignore_ascii_case(w));
+        return word.split('-').any(|part| listed(TITLES, part)) || listed(DETERMINERS, word);
+    }
+    let word = word.to_lowercase();
+    word.split('-').any(|part| TITLES.contains(&part)) || DETERMINERS.contains(&word.as_str())
 }
 
 fn is_month(word: &str) -> bool {

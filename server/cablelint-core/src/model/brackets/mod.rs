@@ -185,8 +185,9 @@ pub fn scan(text: &str, skip: &[Span]) -> Brackets {
         }
     }
     out.paragraphs.extend(paragraph);
+    let mut scratch = String::new();
     for index in 0..out.list.len() {
-        let class = classify::classify(text, &out.list[index]);
+        let class = classify::classify(text, &out.list[index], &mut scratch);
         out.list[index].class = class;
     }
     out
