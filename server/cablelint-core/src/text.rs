@@ -216,7 +216,10 @@ impl<'a> LineColCursor<'a> {
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let bytes = text.as_bytes();
-        let mut starts = vec![0];
+        // Room for lines of 64 bytes on average, so that most files never
+        // regrow the list.
+        let mut starts = Vec::with_capacity(text.len() / 64 + 16);
+        starts.push(0);
         let mut i = 0;
         while let Some(found) = memchr::memchr2(b'\n', b'\r', &bytes[i..]) {
             let at = i + found;

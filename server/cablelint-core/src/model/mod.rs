@@ -115,7 +115,7 @@ impl Document {
         let (line_kinds, fields) = segment::segment(text, &lines, &profile, &directives);
         let sections = group_sections(&line_kinds, &lines);
         let skip: Vec<Span> = directives.iter().map(|d| d.span).collect();
-        let brackets = brackets::scan(text, &skip);
+        let brackets = brackets::scan_lines(text, &lines, &skip);
         Document {
             source,
             lines,

@@ -138,6 +138,10 @@ fn detection(d: &Detection) -> JsonDetection<'_> {
 #[derive(Default)]
 pub struct Stream {
     files: usize,
+    /// One file's pretty JSON, and the same indented into the `files`
+    /// array: kept between files so that their memory is reused.
+    json: Vec<u8>,
+    indented: Vec<u8>,
 }
 
 impl Stream {
@@ -148,15 +152,12 @@ impl Stream {
             b",\n"
         })?;
         self.files += 1;
-        let mut indented = Indented {
-            out,
-            at_line_start: true,
-        };
-        // serde_json writes token by token: a buffer in front of the
-        // indenting writer turns those into a few large writes.
-        let mut buffered = io::BufWriter::with_capacity(16 * 1024, &mut indented);
-        serde_json::to_writer_pretty(&mut buffered, &file(report)).map_err(io::Error::other)?;
-        buffered.flush()
+        // serde_json writes token by token: into memory, then out in one piece.
+        self.json.clear();
+        serde_json::to_writer_pretty(&mut self.json, &file(report)).map_err(io::Error::other)?;
+        indent(&self.json, &mut self.indented);
+        out.write_all(&self.indented)?;
+        out.flush()
     }
 
     pub fn finish(self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
@@ -171,45 +172,27 @@ impl Stream {
     }
 }
 
-/// Indents every line written through it by four spaces, so one file's
-/// pretty JSON sits inside the `files` array as it would in the whole
-/// document, streamed rather than built as one string. (Strings escape
-/// their line breaks, so every line break is layout.)
-struct Indented<'w> {
-    out: &'w mut dyn Write,
-    at_line_start: bool,
-}
-
-impl Write for Indented<'_> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.write_all(buf)?;
-        Ok(buf.len())
+/// `json` with every line indented by four spaces, so one file's pretty
+/// JSON sits inside the `files` array as it would in the whole document.
+/// (Strings escape their line breaks, so every line break is layout.) A
+/// line is indented when it has a byte, a line break included.
+fn indent(json: &[u8], out: &mut Vec<u8>) {
+    const INDENT: &[u8] = b"    ";
+    out.clear();
+    if json.is_empty() {
+        return;
     }
-
-    fn write_all(&mut self, mut buf: &[u8]) -> io::Result<()> {
-        while !buf.is_empty() {
-            if self.at_line_start {
-                self.out.write_all(b"    ")?;
-                self.at_line_start = false;
-            }
-            match buf.iter().position(|&b| b == b'\n') {
-                Some(i) => {
-                    self.out.write_all(&buf[..=i])?;
-                    self.at_line_start = true;
-                    buf = &buf[i + 1..];
-                }
-                None => {
-                    self.out.write_all(buf)?;
-                    buf = &[];
-                }
-            }
+    out.reserve(json.len() + json.len() / 4);
+    out.extend_from_slice(INDENT);
+    let mut from = 0;
+    for line_break in memchr::memchr_iter(b'\n', json) {
+        out.extend_from_slice(&json[from..=line_break]);
+        from = line_break + 1;
+        if from < json.len() {
+            out.extend_from_slice(INDENT);
         }
-        Ok(())
     }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.out.flush()
-    }
+    out.extend_from_slice(&json[from..]);
 }
 
 const _: () = assert!(VERSION == 1, "Stream writes the version literally");
@@ -302,6 +285,20 @@ mod tests {
         };
         let expected = serde_json::to_string_pretty(&whole).unwrap() + "\n";
         (String::from_utf8(out).unwrap(), expected)
+    }
+
+    #[test]
+    fn indenting_marks_every_line_that_has_a_byte() {
+        let mut out = Vec::new();
+        for (json, expected) in [
+            ("", ""),
+            ("{}", "    {}"),
+            ("{\n  \"a\": 1\n}", "    {\n      \"a\": 1\n    }"),
+            ("a\n\nb\n", "    a\n    \n    b\n"),
+        ] {
+            indent(json.as_bytes(), &mut out);
+            assert_eq!(String::from_utf8_lossy(&out), expected, "{json:?}");
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@
 use super::{Bracket, BracketClass};
 use crate::model::dates::calendar::ENGLISH_MONTHS;
 use crate::text::Span;
+use std::sync::LazyLock;
 
 /// Bytes of a bracket's content looked at to classify it: a long bracket is
 /// judged by its opening words, which keeps deep nesting linear.
@@ -376,19 +377,19 @@ fn is_gloss(before: &str, inner: &str, after: &str) -> bool {
     {
         return false;
     }
-    let word = previous
-        .strip_suffix("'s")
-        .or_else(|| previous.strip_suffix("’s"))
-        .unwrap_or(previous);
-    if is_title_or_determiner(word) {
-        return false;
-    }
     let starts_a_name =
         inner.chars().next().is_some_and(char::is_uppercase) || inner.starts_with("the ");
     let qualifies_next = after
         .strip_prefix(' ')
         .is_some_and(|rest| rest.starts_with(char::is_uppercase));
     if !starts_a_name || qualifies_next {
+        return false;
+    }
+    let word = previous
+        .strip_suffix("'s")
+        .or_else(|| previous.strip_suffix("’s"))
+        .unwrap_or(previous);
+    if is_title_or_determiner(word) {
         return false;
     }
     let single_name = !inner.contains(' ');
@@ -404,12 +405,34 @@ fn is_gloss(before: &str, inner: &str, after: &str) -> bool {
 /// the lists are lower case, and their non-ASCII entries cannot equal an
 /// ASCII word.
 fn is_title_or_determiner(word: &str) -> bool {
+    static SORTED: LazyLock<(Vec<&str>, Vec<&str>)> = LazyLock::new(|| {
+        let mut titles = TITLES.to_vec();
+        let mut determiners = DETERMINERS.to_vec();
+        titles.sort_unstable();
+        determiners.sort_unstable();
+        (titles, determiners)
+    });
     if word.is_ascii() {
-        let listed = |list: &[&str], w: &str| list.iter().any(|t| t.eq_ignore_ascii_case(w));
-        return word.split('-').any(|part| listed(TITLES, part)) || listed(DETERMINERS, word);
+        let (titles, determiners) = &*SORTED;
+        return word.split('-').any(|part| listed(titles, part)) || listed(determiners, word);
     }
     let word = word.to_lowercase();
     word.split('-').any(|part| TITLES.contains(&part)) || DETERMINERS.contains(&word.as_str())
+}
+
+/// Whether the ASCII `word`, lower-cased, is in the sorted lower-case `list`:
+/// folded on the stack and looked up by halving.
+fn listed(list: &[&str], word: &str) -> bool {
+    let mut folded = [0u8; 24];
+    match folded.get_mut(..word.len()) {
+        Some(folded) => {
+            folded.copy_from_slice(word.as_bytes());
+            folded.make_ascii_lowercase();
+            std::str::from_utf8(folded).is_ok_and(|w| list.binary_search(&w).is_ok())
+        }
+        // Longer than any entry could be compared with; compared in full.
+        None => list.iter().any(|t| t.eq_ignore_ascii_case(word)),
+    }
 }
 
 fn is_month(word: &str) -> bool {
