@@ -138,25 +138,27 @@ fn detection(d: &Detection) -> JsonDetection<'_> {
 #[derive(Default)]
 pub struct Stream {
     files: usize,
-    /// One file's pretty JSON, and the same indented into the `files`
-    /// array: kept between files so that their memory is reused.
-    json: Vec<u8>,
-    indented: Vec<u8>,
+    /// One file's JSON, kept between files so that its memory is reused.
+    buffer: Vec<u8>,
 }
 
 impl Stream {
     pub fn file(&mut self, out: &mut dyn Write, report: &FileReport) -> io::Result<()> {
-        out.write_all(if self.files == 0 {
+        self.buffer.clear();
+        self.buffer.extend_from_slice(if self.files == 0 {
             b"{\n  \"version\": 1,\n  \"files\": [\n"
         } else {
             b",\n"
-        })?;
+        });
         self.files += 1;
         // serde_json writes token by token: into memory, then out in one piece.
-        self.json.clear();
-        serde_json::to_writer_pretty(&mut self.json, &file(report)).map_err(io::Error::other)?;
-        indent(&self.json, &mut self.indented);
-        out.write_all(&self.indented)?;
+        self.buffer.extend_from_slice(FileFormatter::BASE);
+        let mut serializer =
+            serde_json::Serializer::with_formatter(&mut self.buffer, FileFormatter::default());
+        file(report)
+            .serialize(&mut serializer)
+            .map_err(io::Error::other)?;
+        out.write_all(&self.buffer)?;
         out.flush()
     }
 
@@ -172,27 +174,92 @@ impl Stream {
     }
 }
 
-/// `json` with every line indented by four spaces, so one file's pretty
-/// JSON sits inside the `files` array as it would in the whole document.
-/// (Strings escape their line breaks, so every line break is layout.) A
-/// line is indented when it has a byte, a line break included.
-fn indent(json: &[u8], out: &mut Vec<u8>) {
-    const INDENT: &[u8] = b"    ";
-    out.clear();
-    if json.is_empty() {
-        return;
-    }
-    out.reserve(json.len() + json.len() / 4);
-    out.extend_from_slice(INDENT);
-    let mut from = 0;
-    for line_break in memchr::memchr_iter(b'\n', json) {
-        out.extend_from_slice(&json[from..=line_break]);
-        from = line_break + 1;
-        if from < json.len() {
-            out.extend_from_slice(INDENT);
+/// serde_json's `PrettyFormatter` (two spaces a level) with every line
+/// indented four spaces more, as one file's JSON sits inside the `files`
+/// array of the whole document; each line's indentation is one write.
+/// (Strings escape their line breaks, so every line break is written here.)
+#[derive(Default)]
+struct FileFormatter {
+    level: usize,
+    has_value: bool,
+}
+
+impl FileFormatter {
+    /// The indentation of the `files` array's elements.
+    const BASE: &'static [u8] = b"    ";
+
+    /// `separator` (a line break, or a comma and one), then the indentation.
+    fn new_line<W: ?Sized + Write>(&self, writer: &mut W, separator: &[u8]) -> io::Result<()> {
+        const SPACES: &[u8] = &[b' '; 64];
+        writer.write_all(separator)?;
+        let mut width = Self::BASE.len() + 2 * self.level;
+        while width > 0 {
+            let step = width.min(SPACES.len());
+            writer.write_all(&SPACES[..step])?;
+            width -= step;
         }
+        Ok(())
     }
-    out.extend_from_slice(&json[from..]);
+}
+
+impl serde_json::ser::Formatter for FileFormatter {
+    fn begin_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        writer.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            self.new_line(writer, b"\n")?;
+        }
+        writer.write_all(b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.new_line(writer, if first { b"\n" } else { b",\n" })
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        writer.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            self.new_line(writer, b"\n")?;
+        }
+        writer.write_all(b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.new_line(writer, if first { b"\n" } else { b",\n" })
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        writer.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 const _: () = assert!(VERSION == 1, "Stream writes the version literally");
@@ -288,16 +355,28 @@ mod tests {
     }
 
     #[test]
-    fn indenting_marks_every_line_that_has_a_byte() {
-        let mut out = Vec::new();
-        for (json, expected) in [
-            ("", ""),
-            ("{}", "    {}"),
-            ("{\n  \"a\": 1\n}", "    {\n      \"a\": 1\n    }"),
-            ("a\n\nb\n", "    a\n    \n    b\n"),
+    fn the_file_formatter_is_the_pretty_one_indented_four_spaces() {
+        let deep = (0..40).fold(
+            serde_json::json!("𠀋\n\"x\""),
+            |v, i| serde_json::json!({ "level": i, "inner": [v, [], {}], "empty": [] }),
+        );
+        for value in [
+            serde_json::json!({}),
+            serde_json::json!([]),
+            serde_json::json!({ "a": [1, { "b": null }], "c": "line\nbreak" }),
+            deep,
         ] {
-            indent(json.as_bytes(), &mut out);
-            assert_eq!(String::from_utf8_lossy(&out), expected, "{json:?}");
+            let mut got = FileFormatter::BASE.to_vec();
+            let mut serializer =
+                serde_json::Serializer::with_formatter(&mut got, FileFormatter::default());
+            value.serialize(&mut serializer).unwrap();
+            let expected = format!(
+                "    {}",
+                serde_json::to_string_pretty(&value)
+                    .unwrap()
+                    .replace('\n', "\n    ")
+            );
+            assert_eq!(String::from_utf8(got).unwrap(), expected);
         }
     }
 

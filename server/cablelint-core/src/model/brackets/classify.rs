@@ -13,67 +13,71 @@ const MAX_JUDGED: usize = 256;
 
 /// Words that name an office: the bracket after one holds the name of its
 /// holder (`Minister [Pham Van Dong]`), not another name for the title.
-const TITLES: &[&str] = &[
-    "minister",
-    "ambassador",
-    "comrade",
-    "comrades",
-    "comr.",
-    "cde.",
-    "president",
-    "premier",
-    "chairman",
-    "secretary",
-    "general",
-    "gen.",
-    "mr.",
-    "mrs.",
-    "ms.",
-    "dr.",
-    "sir",
-    "lord",
-    "madame",
-    "mme.",
-    "monsieur",
-    "herr",
-    "frau",
-    "counsellor",
-    "counselor",
-    "consul",
-    "attaché",
-    "attache",
-    "director",
-    "deputy",
-    "vice",
-    "marshal",
-    "admiral",
-    "colonel",
-    "col.",
-    "major",
-    "captain",
-    "capt.",
-    "professor",
-    "prof.",
-    "prince",
-    "king",
-    "queen",
-    "emperor",
-    "shah",
-    "chancellor",
-    "envoy",
-    "charge",
-    "chargé",
-    "leader",
-    "prime",
-    "head",
-    "chief",
-    "governor",
-    "senator",
-    "mayor",
-    "commissar",
-    "undersecretary",
-    "officer",
-];
+/// Given in lower case; a `match`, which compiles to a few comparisons.
+fn is_title(lower: &str) -> bool {
+    matches!(
+        lower,
+        "minister"
+            | "ambassador"
+            | "comrade"
+            | "comrades"
+            | "comr."
+            | "cde."
+            | "president"
+            | "premier"
+            | "chairman"
+            | "secretary"
+            | "general"
+            | "gen."
+            | "mr."
+            | "mrs."
+            | "ms."
+            | "dr."
+            | "sir"
+            | "lord"
+            | "madame"
+            | "mme."
+            | "monsieur"
+            | "herr"
+            | "frau"
+            | "counsellor"
+            | "counselor"
+            | "consul"
+            | "attaché"
+            | "attache"
+            | "director"
+            | "deputy"
+            | "vice"
+            | "marshal"
+            | "admiral"
+            | "colonel"
+            | "col."
+            | "major"
+            | "captain"
+            | "capt."
+            | "professor"
+            | "prof."
+            | "prince"
+            | "king"
+            | "queen"
+            | "emperor"
+            | "shah"
+            | "chancellor"
+            | "envoy"
+            | "charge"
+            | "chargé"
+            | "leader"
+            | "prime"
+            | "head"
+            | "chief"
+            | "governor"
+            | "senator"
+            | "mayor"
+            | "commissar"
+            | "undersecretary"
+            | "officer"
+    )
+}
 
 /// `scratch` holds the bracket's normalised content; one buffer serves every
 /// bracket of a document.
@@ -202,11 +206,21 @@ fn is_editor_note(lower: &str) -> bool {
         "remark",
         "comment",
     ];
-    let first = lower.as_bytes().first().copied();
-    OPENINGS
-        .iter()
-        .filter(|o| o.as_bytes().first().copied() == first)
-        .any(|o| starts_with_word(lower, o))
+    // The openings by their first byte (all ASCII), so a bracket is tried
+    // against the two or three that could start it.
+    static BY_FIRST: LazyLock<Vec<Vec<&str>>> = LazyLock::new(|| {
+        let mut table = vec![Vec::new(); 128];
+        for opening in OPENINGS {
+            table[usize::from(opening.as_bytes()[0] & 0x7F)].push(*opening);
+        }
+        table
+    });
+    let candidates = lower
+        .as_bytes()
+        .first()
+        .and_then(|&b| BY_FIRST.get(usize::from(b)))
+        .map_or(&[][..], Vec::as_slice);
+    candidates.iter().any(|o| starts_with_word(lower, o))
         // The page-turn marker of a two-sided original.
         || matches!(lower, "over" | "verso" | "reverse")
         || names_a_note_inside(lower.as_bytes())
@@ -346,10 +360,27 @@ fn is_date_part(lower: &str) -> bool {
 }
 
 /// Words that start a sentence or point at a noun rather than name one.
-const DETERMINERS: &[&str] = &[
-    "the", "these", "this", "that", "those", "our", "their", "his", "her", "its", "a", "an",
-    "copy", "to", "from",
-];
+/// Given in lower case; a `match`, which compiles to a few comparisons.
+fn is_determiner(lower: &str) -> bool {
+    matches!(
+        lower,
+        "the"
+            | "these"
+            | "this"
+            | "that"
+            | "those"
+            | "our"
+            | "their"
+            | "his"
+            | "her"
+            | "its"
+            | "a"
+            | "an"
+            | "copy"
+            | "to"
+            | "from"
+    )
+}
 
 /// `Wulumuqi [Urumqi]`, `CTK [Czechoslovak news agency]`, `Mikołaj [the
 /// Soviet embassy]`: a capitalised word, then another name for it. Not a
@@ -401,37 +432,18 @@ fn is_gloss(before: &str, inner: &str, after: &str) -> bool {
 }
 
 /// The word (any case) is a title (`Vice-Minister` counts by its parts) or a
-/// determiner. ASCII words, nearly all, compare without a lower-cased copy:
-/// the lists are lower case, and their non-ASCII entries cannot equal an
-/// ASCII word.
+/// determiner. ASCII words, nearly all, are lower-cased on the stack rather
+/// than into a new string.
 fn is_title_or_determiner(word: &str) -> bool {
-    static SORTED: LazyLock<(Vec<&str>, Vec<&str>)> = LazyLock::new(|| {
-        let mut titles = TITLES.to_vec();
-        let mut determiners = DETERMINERS.to_vec();
-        titles.sort_unstable();
-        determiners.sort_unstable();
-        (titles, determiners)
-    });
-    if word.is_ascii() {
-        let (titles, determiners) = &*SORTED;
-        return word.split('-').any(|part| listed(titles, part)) || listed(determiners, word);
-    }
-    let word = word.to_lowercase();
-    word.split('-').any(|part| TITLES.contains(&part)) || DETERMINERS.contains(&word.as_str())
-}
-
-/// Whether the ASCII `word`, lower-cased, is in the sorted lower-case `list`:
-/// folded on the stack and looked up by halving.
-fn listed(list: &[&str], word: &str) -> bool {
-    let mut folded = [0u8; 24];
+    let listed = |lower: &str| lower.split('-').any(is_title) || is_determiner(lower);
+    let mut folded = [0u8; 32];
     match folded.get_mut(..word.len()) {
-        Some(folded) => {
+        Some(folded) if word.is_ascii() => {
             folded.copy_from_slice(word.as_bytes());
             folded.make_ascii_lowercase();
-            std::str::from_utf8(folded).is_ok_and(|w| list.binary_search(&w).is_ok())
+            std::str::from_utf8(folded).is_ok_and(listed)
         }
-        // Longer than any entry could be compared with; compared in full.
-        None => list.iter().any(|t| t.eq_ignore_ascii_case(word)),
+        _ => listed(&word.to_lowercase()),
     }
 }
 
