@@ -72,13 +72,14 @@ pub fn lint_with(doc: &Document, selection: &RuleSelection, shared: &Shared) -> 
     let cap = shared.max_diagnostics.max(1);
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
     let mut dropped = 0;
-    let mut rules = enabled_rules(selection);
-    if doc.too_large.is_some() {
-        // The model of a file that was not read is empty: only the finding
-        // that says so (E003) makes sense.
-        rules.retain(|r| r.meta().code == "E003");
-    }
-    for &rule in &rules {
+    // The model of a file that was not read is empty: only the finding that
+    // says so (E003) makes sense.
+    let too_large = doc.too_large.is_some();
+    let rules = rules::all().iter().copied().filter(|r| {
+        selection.is_enabled(r.meta().code, r.meta().default_enabled)
+            && (!too_large || r.meta().code == "E003")
+    });
+    for rule in rules {
         let mut cx = Context::new(doc, rule.meta(), shared);
         rule.check(&mut cx);
         dropped += cx.dropped();

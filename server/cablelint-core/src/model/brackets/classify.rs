@@ -345,7 +345,13 @@ fn is_date_part(lower: &str) -> bool {
     if lower.len() > 40 {
         return false;
     }
-    let is_days = |w: &str| w.split(['-', '–']).all(is_day);
+    // A day begins with a digit (or the `+` that `u8::from_str` takes).
+    let is_days = |w: &str| {
+        w.as_bytes()
+            .first()
+            .is_some_and(|&b| b.is_ascii_digit() || b == b'+')
+            && w.split(['-', '–']).all(is_day)
+    };
     // One to four words, each a date's; a year or a month among them.
     let mut anchored = false;
     for (count, word) in lower.split(' ').enumerate() {

@@ -128,6 +128,10 @@ pub fn scan_lines(text: &str, lines: &LineIndex, skip: &[Span]) -> Brackets {
     let mut stack: Vec<usize> = Vec::new();
     let mut skip = skip.iter().peekable();
     let mut paragraph: Option<Span> = None;
+    // One search over the whole text; a blank line holds no bracket, and a
+    // line's brackets are those before its end.
+    let bytes = text.as_bytes();
+    let mut marks = memchr::memchr2_iter(b'[', b']', bytes).peekable();
     for line in (0..lines.line_count()).map(|l| lines.line_content_span(text, l)) {
         let content = &text[line.range()];
         if content.trim().is_empty() {
@@ -137,15 +141,14 @@ pub fn scan_lines(text: &str, lines: &LineIndex, skip: &[Span]) -> Brackets {
             continue;
         }
         paragraph = Some(paragraph.map_or(line, |p| p.cover(line)));
-        for found in memchr::memchr2_iter(b'[', b']', content.as_bytes()) {
-            let i = line.start + found;
+        while let Some(i) = marks.next_if(|&i| i < line.end) {
             while skip.peek().is_some_and(|s| s.end <= i) {
                 skip.next();
             }
             if skip.peek().is_some_and(|s| s.start <= i) {
                 continue;
             }
-            if content.as_bytes()[found] == b'[' {
+            if bytes[i] == b'[' {
                 let parent = stack.last().copied();
                 out.list.push(Bracket {
                     open: i,
