@@ -220,18 +220,16 @@ impl LineIndex {
         // regrow the list.
         let mut starts = Vec::with_capacity(text.len() / 64 + 16);
         starts.push(0);
-        // One search over the text; the `\n` of a `\r\n` is passed over.
-        let mut line_start = 0;
-        for at in memchr::memchr2_iter(b'\n', b'\r', bytes) {
-            if at < line_start {
-                continue;
-            }
-            line_start = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
+        let mut i = 0;
+        while let Some(found) = memchr::memchr2(b'\n', b'\r', &bytes[i..]) {
+            let at = i + found;
+            let next = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
                 at + 2
             } else {
                 at + 1
             };
-            starts.push(line_start);
+            starts.push(next);
+            i = next;
         }
         LineIndex {
             starts,

@@ -14,68 +14,68 @@ const MAX_JUDGED: usize = 256;
 /// Words that name an office: the bracket after one holds the name of its
 /// holder (`Minister [Pham Van Dong]`), not another name for the title.
 /// Given in lower case; a `match`, which compiles to a few comparisons.
-fn is_title(lower: &str) -> bool {
+fn is_title(lower: &[u8]) -> bool {
     matches!(
         lower,
-        "minister"
-            | "ambassador"
-            | "comrade"
-            | "comrades"
-            | "comr."
-            | "cde."
-            | "president"
-            | "premier"
-            | "chairman"
-            | "secretary"
-            | "general"
-            | "gen."
-            | "mr."
-            | "mrs."
-            | "ms."
-            | "dr."
-            | "sir"
-            | "lord"
-            | "madame"
-            | "mme."
-            | "monsieur"
-            | "herr"
-            | "frau"
-            | "counsellor"
-            | "counselor"
-            | "consul"
-            | "attaché"
-            | "attache"
-            | "director"
-            | "deputy"
-            | "vice"
-            | "marshal"
-            | "admiral"
-            | "colonel"
-            | "col."
-            | "major"
-            | "captain"
-            | "capt."
-            | "professor"
-            | "prof."
-            | "prince"
-            | "king"
-            | "queen"
-            | "emperor"
-            | "shah"
-            | "chancellor"
-            | "envoy"
-            | "charge"
-            | "chargé"
-            | "leader"
-            | "prime"
-            | "head"
-            | "chief"
-            | "governor"
-            | "senator"
-            | "mayor"
-            | "commissar"
-            | "undersecretary"
-            | "officer"
+        b"minister"
+            | b"ambassador"
+            | b"comrade"
+            | b"comrades"
+            | b"comr."
+            | b"cde."
+            | b"president"
+            | b"premier"
+            | b"chairman"
+            | b"secretary"
+            | b"general"
+            | b"gen."
+            | b"mr."
+            | b"mrs."
+            | b"ms."
+            | b"dr."
+            | b"sir"
+            | b"lord"
+            | b"madame"
+            | b"mme."
+            | b"monsieur"
+            | b"herr"
+            | b"frau"
+            | b"counsellor"
+            | b"counselor"
+            | b"consul"
+            | b"attach\xC3\xA9" // attaché
+            | b"attache"
+            | b"director"
+            | b"deputy"
+            | b"vice"
+            | b"marshal"
+            | b"admiral"
+            | b"colonel"
+            | b"col."
+            | b"major"
+            | b"captain"
+            | b"capt."
+            | b"professor"
+            | b"prof."
+            | b"prince"
+            | b"king"
+            | b"queen"
+            | b"emperor"
+            | b"shah"
+            | b"chancellor"
+            | b"envoy"
+            | b"charge"
+            | b"charg\xC3\xA9" // chargé
+            | b"leader"
+            | b"prime"
+            | b"head"
+            | b"chief"
+            | b"governor"
+            | b"senator"
+            | b"mayor"
+            | b"commissar"
+            | b"undersecretary"
+            | b"officer"
     )
 }
 
@@ -250,12 +250,17 @@ fn names_a_note_inside(lower: &[u8]) -> bool {
 /// `illegible`, `illeg.`, `indecipherable` or `unreadable` anywhere.
 fn says_illegible(lower: &str) -> bool {
     let bytes = lower.as_bytes();
-    memchr::memchr2_iter(b'i', b'u', bytes).any(|i| {
+    (0..bytes.len()).any(|i| {
         let rest = &bytes[i..];
-        rest.starts_with(b"illegible")
-            || rest.starts_with(b"illeg.")
-            || rest.starts_with(b"indecipherable")
-            || rest.starts_with(b"unreadable")
+        match rest[0] {
+            b'i' => {
+                rest.starts_with(b"illegible")
+                    || rest.starts_with(b"illeg.")
+                    || rest.starts_with(b"indecipherable")
+            }
+            b'u' => rest.starts_with(b"unreadable"),
+            _ => false,
+        }
     })
 }
 
@@ -280,11 +285,14 @@ fn normalize_into(inner: &str, out: &mut String) {
     let irregular_spacing = if inner.is_ascii() {
         out.push_str(inner);
         out.make_ascii_lowercase();
-        let bytes = out.as_bytes();
-        bytes
-            .iter()
-            .any(|b| matches!(b, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r'))
-            || memchr::memmem::find(bytes, b"  ").is_some()
+        // White space other than a space, or two spaces in a row.
+        let mut previous = 0;
+        out.bytes().any(|b| {
+            let irregular = matches!(b, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
+                || (b == b' ' && previous == b' ');
+            previous = b;
+            irregular
+        })
     } else {
         out.push_str(&inner.to_lowercase());
         out.contains(|c: char| c.is_whitespace() && c != ' ') || out.contains("  ")
@@ -367,24 +375,24 @@ fn is_date_part(lower: &str) -> bool {
 
 /// Words that start a sentence or point at a noun rather than name one.
 /// Given in lower case; a `match`, which compiles to a few comparisons.
-fn is_determiner(lower: &str) -> bool {
+fn is_determiner(lower: &[u8]) -> bool {
     matches!(
         lower,
-        "the"
-            | "these"
-            | "this"
-            | "that"
-            | "those"
-            | "our"
-            | "their"
-            | "his"
-            | "her"
-            | "its"
-            | "a"
-            | "an"
-            | "copy"
-            | "to"
-            | "from"
+        b"the"
+            | b"these"
+            | b"this"
+            | b"that"
+            | b"those"
+            | b"our"
+            | b"their"
+            | b"his"
+            | b"her"
+            | b"its"
+            | b"a"
+            | b"an"
+            | b"copy"
+            | b"to"
+            | b"from"
     )
 }
 
@@ -441,15 +449,16 @@ fn is_gloss(before: &str, inner: &str, after: &str) -> bool {
 /// determiner. ASCII words, nearly all, are lower-cased on the stack rather
 /// than into a new string.
 fn is_title_or_determiner(word: &str) -> bool {
-    let listed = |lower: &str| lower.split('-').any(is_title) || is_determiner(lower);
+    // Split on the byte `-`, which no multi-byte character contains.
+    let listed = |lower: &[u8]| lower.split(|&b| b == b'-').any(is_title) || is_determiner(lower);
     let mut folded = [0u8; 32];
     match folded.get_mut(..word.len()) {
         Some(folded) if word.is_ascii() => {
             folded.copy_from_slice(word.as_bytes());
             folded.make_ascii_lowercase();
-            std::str::from_utf8(folded).is_ok_and(listed)
+            listed(folded)
         }
-        _ => listed(&word.to_lowercase()),
+        _ => listed(word.to_lowercase().as_bytes()),
     }
 }
 
@@ -611,6 +620,22 @@ mod tests {
                     "supplied",
                 ),
                 ("[reconnaissance]", "supplied"),
+            ],
+        );
+    }
+
+    #[test]
+    fn titles_in_any_case_and_script_are_followed_by_names_not_glosses() {
+        assert_classes(
+            "the Attaché [Ivanov] said; the CHARGÉ [Smith] spoke; Vice-Minister [Liu] too; \
+             The Ambassador's [Kohl's] and Comr. [Li] but Wulumuqi [Urumqi]",
+            &[
+                ("[Ivanov]", "supplied"),
+                ("[Smith]", "supplied"),
+                ("[Liu]", "supplied"),
+                ("[Kohl's]", "supplied"),
+                ("[Li]", "supplied"),
+                ("[Urumqi]", "gloss"),
             ],
         );
     }
