@@ -200,15 +200,18 @@ impl Config {
     /// line is checked regardless).
     pub fn is_included(&self, file: &Path) -> bool {
         let relative = self.relative(file);
-        self.include.iter().any(|g| g.matches_path(&relative)) && !self.is_excluded(file)
+        self.include.iter().any(|g| g.matches_path(&relative)) && !self.excludes(&relative)
     }
 
     /// Whether a walk skips this file or directory.
     pub fn is_excluded(&self, path: &Path) -> bool {
-        let relative = self.relative(path);
+        self.excludes(&self.relative(path))
+    }
+
+    fn excludes(&self, relative: &Path) -> bool {
         self.exclude
             .iter()
-            .any(|g| g.matches_path_or_parent(&relative))
+            .any(|g| g.matches_path_or_parent(relative))
     }
 
     /// The path from `root`, without `.` components (`./a/b` is `a/b`).

@@ -72,13 +72,14 @@ pub fn lint_with(doc: &Document, selection: &RuleSelection, shared: &Shared) -> 
     let cap = shared.max_diagnostics.max(1);
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
     let mut dropped = 0;
-    let mut rules = enabled_rules(selection);
-    if doc.too_large.is_some() {
-        // The model of a file that was not read is empty: only the finding
-        // that says so (E003) makes sense.
-        rules.retain(|r| r.meta().code == "E003");
-    }
-    for &rule in &rules {
+    // The model of a file that was not read is empty: only the finding that
+    // says so (E003) makes sense.
+    let too_large = doc.too_large.is_some();
+    let rules = rules::all().iter().copied().filter(|r| {
+        selection.is_enabled(r.meta().code, r.meta().default_enabled)
+            && (!too_large || r.meta().code == "E003")
+    });
+    for rule in rules {
         let mut cx = Context::new(doc, rule.meta(), shared);
         rule.check(&mut cx);
         dropped += cx.dropped();
@@ -138,7 +139,7 @@ fn too_many_diagnostics(dropped: usize, kept: usize, selection: &RuleSelection) 
 /// Whether an in-text directive turns this finding off.
 pub(crate) fn is_suppressed(doc: &Document, diagnostic: &Diagnostic) -> bool {
     // Findings about directives themselves are never suppressed by them.
-    if diagnostic.code.starts_with('E') {
+    if diagnostic.code.starts_with('E') || doc.directives.is_empty() {
         return false;
     }
     let line = doc.lines.line_of(diagnostic.span.start);

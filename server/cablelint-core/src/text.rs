@@ -198,7 +198,7 @@ impl<'a> LineColCursor<'a> {
                 }
                 let step = &self.text[at..next];
                 chars += step.chars().count();
-                utf16 += step.encode_utf16().count();
+                utf16 += utf16_len(step);
                 at = next;
                 self.marks.push((at, chars, utf16));
             }
@@ -207,7 +207,7 @@ impl<'a> LineColCursor<'a> {
         LineCol {
             line,
             column_chars: chars + step.chars().count(),
-            column_utf16: utf16 + step.encode_utf16().count(),
+            column_utf16: utf16 + utf16_len(step),
             column_bytes: offset - self.lines.starts[line],
         }
     }
@@ -216,7 +216,10 @@ impl<'a> LineColCursor<'a> {
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let bytes = text.as_bytes();
-        let mut starts = vec![0];
+        // Room for lines of 64 bytes on average, so that most files never
+        // regrow the list.
+        let mut starts = Vec::with_capacity(text.len() / 64 + 16);
+        starts.push(0);
         let mut i = 0;
         while let Some(found) = memchr::memchr2(b'\n', b'\r', &bytes[i..]) {
             let at = i + found;
@@ -254,8 +257,13 @@ impl LineIndex {
     /// The span of a line without its terminator.
     pub fn line_content_span(&self, text: &str, line: usize) -> Span {
         let span = self.line_span(line);
-        let content = text[span.range()].trim_end_matches(['\n', '\r']);
-        Span::new(span.start, span.start + content.len())
+        // A line holds at most its own terminator, at its end.
+        let terminator = match &text.as_bytes()[span.range()] {
+            [.., b'\r', b'\n'] => 2,
+            [.., b'\n' | b'\r'] => 1,
+            _ => 0,
+        };
+        Span::new(span.start, span.end - terminator)
     }
 
     pub fn line_col(&self, text: &str, offset: usize) -> LineCol {
@@ -265,7 +273,7 @@ impl LineIndex {
         LineCol {
             line,
             column_chars: before.chars().count(),
-            column_utf16: before.encode_utf16().count(),
+            column_utf16: utf16_len(before),
             column_bytes: before.len(),
         }
     }
@@ -313,6 +321,13 @@ impl LineIndex {
     }
 }
 
+/// UTF-16 code units in `s`: one per character, two for a character
+/// outside the Basic Multilingual Plane (whose UTF-8 lead byte is 0xF0 or
+/// above), counted over the bytes rather than by re-encoding.
+fn utf16_len(s: &str) -> usize {
+    s.chars().count() + s.bytes().filter(|&b| b >= 0xF0).count()
+}
+
 /// The largest char boundary at or below `offset`.
 pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     offset = offset.min(text.len());
@@ -355,6 +370,13 @@ mod tests {
         // Past the end of a line or the text clamps.
         assert_eq!(index.offset_utf16(text, 0, 99), 1);
         assert_eq!(index.offset_utf16(text, 9, 0), text.len());
+    }
+
+    #[test]
+    fn utf16_lengths_count_astral_characters_twice() {
+        for s in ["", "ascii", "发往", "𠀋", "a𠀋b中\u{10FFFF}é", "\u{FEFF}x"] {
+            assert_eq!(utf16_len(s), s.encode_utf16().count(), "{s:?}");
+        }
     }
 
     #[test]

@@ -201,6 +201,14 @@ impl<'p> LabelMatcher<'p> {
 /// ideographic ones too: the archive pads its form headers with ` \u{a0}\u{a0}`),
 /// tabs or dot leaders.
 fn segments(line: &str) -> Vec<Span> {
+    if line.is_ascii() {
+        ascii_segments(line)
+    } else {
+        char_segments(line)
+    }
+}
+
+fn char_segments(line: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut seg_start: Option<usize> = None;
     let mut gap_start = 0;
@@ -230,6 +238,43 @@ fn segments(line: &str) -> Vec<Span> {
         }
     }
     let _ = gap_start;
+    if let Some(s) = seg_start {
+        out.push(Span::new(s, line.trim_end().len().max(s)));
+    }
+    out
+}
+
+/// [`segments`] of an ASCII line, byte by byte (`…` and the ideographic
+/// space cannot occur in it).
+fn ascii_segments(line: &str) -> Vec<Span> {
+    // `char::is_whitespace` on ASCII: the vertical tab counts too.
+    let blank = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
+    let bytes = line.as_bytes();
+    let mut out = Vec::new();
+    let mut seg_start: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        let next = bytes.get(i + 1).copied();
+        let is_gap = c == b'\t'
+            || (blank(c) && next.is_some_and(blank))
+            || (c == b'.' && next == Some(b'.'));
+        if is_gap {
+            if let Some(s) = seg_start.take() {
+                out.push(Span::new(s, i));
+            }
+            // Swallow the rest of this gap.
+            i += 1;
+            while i < bytes.len() && (blank(bytes[i]) || bytes[i] == b'.') {
+                i += 1;
+            }
+            continue;
+        }
+        if seg_start.is_none() && !blank(c) {
+            seg_start = Some(i);
+        }
+        i += 1;
+    }
     if let Some(s) = seg_start {
         out.push(Span::new(s, line.trim_end().len().max(s)));
     }
@@ -411,6 +456,21 @@ mod tests {
             [t("Recever", "?", "Wulumuqi")]
         );
         assert!(fields("prc-mfa-cable", "at 8:30 the meeting began").is_empty());
+    }
+
+    #[test]
+    fn ascii_lines_split_as_the_general_path_splits_them() {
+        for line in [
+            "From..Hanoi.....dispatched on 03.11. at 12:00 hours....",
+            "Level: Normal    Dispatch No. 508\t\tx",
+            "  lead  and trail  ",
+            "a \x0B b\x0C\x0Cc. .d",
+            "",
+            "...",
+            "x.",
+        ] {
+            assert_eq!(ascii_segments(line), char_segments(line), "{line:?}");
+        }
     }
 
     #[test]

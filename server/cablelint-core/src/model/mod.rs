@@ -115,7 +115,7 @@ impl Document {
         let (line_kinds, fields) = segment::segment(text, &lines, &profile, &directives);
         let sections = group_sections(&line_kinds, &lines);
         let skip: Vec<Span> = directives.iter().map(|d| d.span).collect();
-        let brackets = brackets::scan(text, &skip);
+        let brackets = brackets::scan_lines(text, &lines, &skip);
         Document {
             source,
             lines,
@@ -170,12 +170,18 @@ impl Document {
 
     /// The line terminator the file mostly uses, for inserted lines.
     pub fn line_ending(&self) -> &'static str {
-        let text = self.text();
-        let crlf = text.matches("\r\n").count();
-        let lf = text.matches('\n').count() - crlf;
+        let bytes = self.text().as_bytes();
+        let (mut crlf, mut lf) = (0, 0);
+        for at in memchr::memchr_iter(b'\n', bytes) {
+            if at > 0 && bytes[at - 1] == b'\r' {
+                crlf += 1;
+            } else {
+                lf += 1;
+            }
+        }
         if crlf > lf {
             "\r\n"
-        } else if lf == 0 && text.contains('\r') {
+        } else if lf == 0 && memchr::memchr(b'\r', bytes).is_some() {
             "\r"
         } else {
             "\n"

@@ -46,16 +46,19 @@ const SHORT_LINE: usize = 60;
 const MAX_HEADER_LINES: usize = 40;
 const MAX_CLOSING_LINES: usize = 12;
 
+/// Every line's content and its trimmed form, trimmed once: the passes
+/// below ask for both many times.
 struct Lines<'t> {
     text: Vec<&'t str>,
+    trimmed: Vec<&'t str>,
 }
 
 impl<'t> Lines<'t> {
     fn trimmed(&self, i: usize) -> &'t str {
-        self.text[i].trim()
+        self.trimmed[i]
     }
     fn blank(&self, i: usize) -> bool {
-        self.trimmed(i).is_empty()
+        self.trimmed[i].is_empty()
     }
     fn len(&self) -> usize {
         self.text.len()
@@ -68,10 +71,12 @@ pub(super) fn segment(
     profile: &Profile,
     directives: &[Directive],
 ) -> (Vec<SectionKind>, Vec<HeaderField>) {
+    let content: Vec<&str> = (0..index.line_count())
+        .map(|l| &text[index.line_content_span(text, l).range()])
+        .collect();
     let lines = Lines {
-        text: (0..index.line_count())
-            .map(|l| &text[index.line_content_span(text, l).range()])
-            .collect(),
+        trimmed: content.iter().map(|l| l.trim()).collect(),
+        text: content,
     };
     let n = lines.len();
     let mut kinds = vec![SectionKind::Body; n];
@@ -232,7 +237,7 @@ fn header(
         } else if found.iter().any(|f| f.original) || is_foreign_script(line) {
             SectionKind::OriginalHeader
         } else if !found.is_empty()
-            || line.chars().count() <= SHORT_LINE * 2
+            || at_most_chars(line, SHORT_LINE * 2)
             || is_bracketed_note(line)
         {
             SectionKind::Header
@@ -245,6 +250,12 @@ fn header(
     }
     let _ = text;
     (l, fields)
+}
+
+/// `line` has at most `max` characters; a line of at most `max` bytes is
+/// not counted.
+fn at_most_chars(line: &str, max: usize) -> bool {
+    line.len() <= max || line.chars().count() <= max
 }
 
 /// "To the Foreign Ministry:" and the like open the body.
@@ -272,8 +283,9 @@ fn is_salutation(line: &str) -> bool {
 /// sentence: long FRUS heads ("The Chairman of … (Stevens) to the Secretary
 /// of State") and blog titles have none and still belong to the header.
 fn is_prose(line: &str) -> bool {
-    let words = line.split_whitespace().count();
-    let long = line.chars().count() >= 100;
+    // Eight words decide; counting further would read the whole paragraph.
+    let words = line.split_whitespace().take(8).count();
+    let long = !at_most_chars(line, 99);
     ((long || words >= 8) && ends_sentence(line)) || (long && SENTENCE_BREAK.is_match(line))
 }
 
@@ -298,6 +310,9 @@ fn is_bracketed_note(line: &str) -> bool {
 
 /// Chinese, Japanese, Korean or Cyrillic text: an original-language line.
 fn is_foreign_script(line: &str) -> bool {
+    if line.is_ascii() {
+        return false;
+    }
     let mut foreign = 0;
     let mut letters = 0;
     for c in line.chars().filter(|c| c.is_alphabetic()) {
@@ -328,8 +343,8 @@ fn summary(
     let Some(before) = (from..last).rev().find(|&l| !lines.blank(l)) else {
         return citation;
     };
-    if lines.trimmed(last).chars().count() > SHORT_LINE
-        && lines.trimmed(before).chars().count() <= SHORT_LINE
+    if !at_most_chars(lines.trimmed(last), SHORT_LINE)
+        && at_most_chars(lines.trimmed(before), SHORT_LINE)
     {
         kinds[last] = SectionKind::Summary;
         return last;
@@ -347,7 +362,7 @@ fn closing(lines: &Lines, from: usize, to: usize, kinds: &mut [SectionKind]) {
         if lines.blank(l) {
             continue;
         }
-        if lines.trimmed(l).chars().count() > SHORT_LINE || count == MAX_CLOSING_LINES {
+        if !at_most_chars(lines.trimmed(l), SHORT_LINE) || count == MAX_CLOSING_LINES {
             break;
         }
         start = Some(l);

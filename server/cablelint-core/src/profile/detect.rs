@@ -93,8 +93,11 @@ impl MarkerIndex {
             let bytes = haystack.as_bytes();
             let mut at = 0;
             while let Some(hit) = self.automaton.find(Input::new(bytes).span(at..bytes.len())) {
+                let rest = &bytes[hit.start()..];
                 for (seen, text) in found.iter_mut().zip(&self.texts) {
-                    *seen |= bytes[hit.start()..].starts_with(text.as_bytes());
+                    // The first byte rules out most markers without a call.
+                    *seen |= text.as_bytes().first().is_none_or(|&b| b == rest[0])
+                        && rest.starts_with(text.as_bytes());
                 }
                 at = hit.start() + 1;
             }

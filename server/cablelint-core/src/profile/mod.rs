@@ -145,14 +145,52 @@ impl std::fmt::Debug for PreparedOnce {
 struct Prepared {
     labels: Vec<(String, usize, bool)>,
     /// Lower-cased first character → indices into `labels`, in their order:
-    /// a line is tried only against the labels that can start it.
-    label_starts: HashMap<char, Vec<usize>>,
+    /// a line is tried only against the labels that can start it. ASCII keys
+    /// (nearly every line's first character) index a table, the rest a map.
+    label_starts: LabelStarts,
     patterns: Vec<(Regex, usize)>,
 }
 
 /// The key of `label_starts`: a character's first lower-case character.
 pub(crate) fn fold_first(c: char) -> char {
     c.to_lowercase().next().unwrap_or(c)
+}
+
+/// Label indices by the folded first character (see [`fold_first`]).
+#[derive(Debug, Clone, Default)]
+struct LabelStarts {
+    ascii: Vec<Vec<usize>>,
+    other: HashMap<char, Vec<usize>>,
+}
+
+impl LabelStarts {
+    fn push(&mut self, key: char, label: usize) {
+        if key.is_ascii() {
+            if self.ascii.is_empty() {
+                self.ascii = vec![Vec::new(); 128];
+            }
+            self.ascii[key as usize].push(label);
+        } else {
+            self.other.entry(key).or_default().push(label);
+        }
+    }
+
+    /// The labels whose first character folds as `c` does.
+    fn get(&self, c: char) -> &[usize] {
+        // An ASCII character folds to its ASCII lower case; others may fold
+        // to ASCII too (the Kelvin sign to `k`), so they go through `fold_first`.
+        let key = if c.is_ascii() {
+            c.to_ascii_lowercase()
+        } else {
+            fold_first(c)
+        };
+        let found = if key.is_ascii() {
+            self.ascii.get(key as usize)
+        } else {
+            self.other.get(&key)
+        };
+        found.map_or(&[], Vec::as_slice)
+    }
 }
 
 impl Profile {
@@ -182,10 +220,10 @@ impl Profile {
                         .map(|r| (r, i))
                 })
                 .collect();
-            let mut label_starts: HashMap<char, Vec<usize>> = HashMap::new();
+            let mut label_starts = LabelStarts::default();
             for (i, (label, _, _)) in labels.iter().enumerate() {
                 if let Some(c) = label.chars().next() {
-                    label_starts.entry(fold_first(c)).or_default().push(i);
+                    label_starts.push(fold_first(c), i);
                 }
             }
             Prepared {
@@ -202,15 +240,10 @@ impl Profile {
         c: char,
     ) -> impl Iterator<Item = (&str, usize, bool)> {
         let prepared = self.prepared();
-        prepared
-            .label_starts
-            .get(&fold_first(c))
-            .into_iter()
-            .flatten()
-            .map(|&i| {
-                let (label, field, original) = &prepared.labels[i];
-                (label.as_str(), *field, *original)
-            })
+        prepared.label_starts.get(c).iter().map(|&i| {
+            let (label, field, original) = &prepared.labels[i];
+            (label.as_str(), *field, *original)
+        })
     }
 
     /// Compiled `pattern`s of the fields, with each field's index.

@@ -1,7 +1,7 @@
 //! The stable JSON output (version 1), documented in docs/json-output.md.
 //! Other tools read it: add keys if needed, never rename or remove one.
 
-use super::nested::{self, Indented};
+use super::nested;
 use crate::report::{FileReport, Finding, Position, Summary};
 use cablelint_core::profile::Detection;
 use serde::Serialize;
@@ -141,20 +141,23 @@ fn detection(d: &Detection) -> JsonDetection<'_> {
 #[derive(Default)]
 pub struct Stream {
     files: usize,
+    /// One file's JSON, kept between files so that its memory is reused.
+    buffer: Vec<u8>,
 }
 
 impl Stream {
     pub fn file(&mut self, out: &mut dyn Write, report: &FileReport) -> io::Result<()> {
-        out.write_all(if self.files == 0 {
+        self.buffer.clear();
+        self.buffer.extend_from_slice(if self.files == 0 {
             b"{\n  \"version\": 1,\n  \"files\": [\n"
         } else {
             b",\n"
-        })?;
+        });
         self.files += 1;
-        let mut indented = Indented::new(out, FILE_INDENT, true);
-        let mut buffered = nested::buffered(&mut indented);
-        serde_json::to_writer_pretty(&mut buffered, &file(report)).map_err(io::Error::other)?;
-        buffered.flush()
+        self.buffer.extend_from_slice(FILE_INDENT.as_bytes());
+        nested::serialize_into(&mut self.buffer, FILE_INDENT, &file(report))?;
+        out.write_all(&self.buffer)?;
+        out.flush()
     }
 
     pub fn finish(self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {

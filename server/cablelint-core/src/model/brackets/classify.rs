@@ -5,6 +5,7 @@
 use super::{Bracket, BracketClass};
 use crate::model::dates::calendar::ENGLISH_MONTHS;
 use crate::text::Span;
+use std::sync::LazyLock;
 
 /// Bytes of a bracket's content looked at to classify it: a long bracket is
 /// judged by its opening words, which keeps deep nesting linear.
@@ -12,99 +13,102 @@ const MAX_JUDGED: usize = 256;
 
 /// Words that name an office: the bracket after one holds the name of its
 /// holder (`Minister [Pham Van Dong]`), not another name for the title.
-const TITLES: &[&str] = &[
-    "minister",
-    "ambassador",
-    "comrade",
-    "comrades",
-    "comr.",
-    "cde.",
-    "president",
-    "premier",
-    "chairman",
-    "secretary",
-    "general",
-    "gen.",
-    "mr.",
-    "mrs.",
-    "ms.",
-    "dr.",
-    "sir",
-    "lord",
-    "madame",
-    "mme.",
-    "monsieur",
-    "herr",
-    "frau",
-    "counsellor",
-    "counselor",
-    "consul",
-    "attaché",
-    "attache",
-    "director",
-    "deputy",
-    "vice",
-    "marshal",
-    "admiral",
-    "colonel",
-    "col.",
-    "major",
-    "captain",
-    "capt.",
-    "professor",
-    "prof.",
-    "prince",
-    "king",
-    "queen",
-    "emperor",
-    "shah",
-    "chancellor",
-    "envoy",
-    "charge",
-    "chargé",
-    "leader",
-    "prime",
-    "head",
-    "chief",
-    "governor",
-    "senator",
-    "mayor",
-    "commissar",
-    "undersecretary",
-    "officer",
-];
+/// Given in lower case; a `match`, which compiles to a few comparisons.
+fn is_title(lower: &[u8]) -> bool {
+    matches!(
+        lower,
+        b"minister"
+            | b"ambassador"
+            | b"comrade"
+            | b"comrades"
+            | b"comr."
+            | b"cde."
+            | b"president"
+            | b"premier"
+            | b"chairman"
+            | b"secretary"
+            | b"general"
+            | b"gen."
+            | b"mr."
+            | b"mrs."
+            | b"ms."
+            | b"dr."
+            | b"sir"
+            | b"lord"
+            | b"madame"
+            | b"mme."
+            | b"monsieur"
+            | b"herr"
+            | b"frau"
+            | b"counsellor"
+            | b"counselor"
+            | b"consul"
+            | b"attach\xC3\xA9" // attaché
+            | b"attache"
+            | b"director"
+            | b"deputy"
+            | b"vice"
+            | b"marshal"
+            | b"admiral"
+            | b"colonel"
+            | b"col."
+            | b"major"
+            | b"captain"
+            | b"capt."
+            | b"professor"
+            | b"prof."
+            | b"prince"
+            | b"king"
+            | b"queen"
+            | b"emperor"
+            | b"shah"
+            | b"chancellor"
+            | b"envoy"
+            | b"charge"
+            | b"charg\xC3\xA9" // chargé
+            | b"leader"
+            | b"prime"
+            | b"head"
+            | b"chief"
+            | b"governor"
+            | b"senator"
+            | b"mayor"
+            | b"commissar"
+            | b"undersecretary"
+            | b"officer"
+    )
+}
 
-pub(super) fn classify(text: &str, bracket: &Bracket) -> BracketClass {
+/// `scratch` holds the bracket's normalised content; one buffer serves every
+/// bracket of a document.
+pub(super) fn classify(text: &str, bracket: &Bracket, scratch: &mut String) -> BracketClass {
     let Some(content) = bracket.content() else {
         return BracketClass::Supplied;
     };
     let window =
         crate::text::floor_char_boundary(text, content.end.min(content.start + MAX_JUDGED));
     let inner = text[content.start..window].trim();
-    let lower = normalized(inner);
     if inner.is_empty() {
         return BracketClass::Empty;
     }
+    normalize_into(inner, scratch);
+    let lower = scratch.as_str();
     if is_ellipsis(inner) {
         return BracketClass::Ellipsis;
     }
-    if matches!(lower.as_str(), "sic" | "sic!" | "sic." | "sic!." | "!") {
+    if matches!(lower, "sic" | "sic!" | "sic." | "sic!." | "!") {
         return BracketClass::Sic;
     }
-    if ["illegible", "indecipherable", "unreadable", "illeg."]
-        .iter()
-        .any(|w| lower.contains(w))
-        || lower == "unclear"
-    {
+    if says_illegible(lower) || lower == "unclear" {
         return BracketClass::Illegible;
     }
     if inner.len() <= 3 && inner.chars().all(|c| c.is_ascii_digit() || c == '*') {
         return BracketClass::FootnoteMark;
     }
-    if is_editor_note(&lower) || signed_by_editor(text, content) {
+    if is_editor_note(lower) || signed_by_editor(text, content) {
         return BracketClass::EditorNote;
     }
-    if is_structural(&lower) {
+    if is_structural(lower) {
         return BracketClass::Structural;
     }
     if inner.ends_with('?') {
@@ -114,7 +118,7 @@ pub(super) fn classify(text: &str, bracket: &Bracket) -> BracketClass {
     if is_corrected_number(before, inner) {
         return BracketClass::Gloss;
     }
-    if is_date_part(&lower) {
+    if is_date_part(lower) {
         return BracketClass::SuppliedDate;
     }
     let glued = before
@@ -202,14 +206,62 @@ fn is_editor_note(lower: &str) -> bool {
         "remark",
         "comment",
     ];
-    OPENINGS.iter().any(|o| starts_with_word(lower, o))
+    // The openings by their first byte (all ASCII), so a bracket is tried
+    // against the two or three that could start it.
+    static BY_FIRST: LazyLock<Vec<Vec<&str>>> = LazyLock::new(|| {
+        let mut table = vec![Vec::new(); 128];
+        for opening in OPENINGS {
+            table[usize::from(opening.as_bytes()[0] & 0x7F)].push(*opening);
+        }
+        table
+    });
+    let candidates = lower
+        .as_bytes()
+        .first()
+        .and_then(|&b| BY_FIRST.get(usize::from(b)))
+        .map_or(&[][..], Vec::as_slice);
+    candidates.iter().any(|o| starts_with_word(lower, o))
         // The page-turn marker of a two-sided original.
         || matches!(lower, "over" | "verso" | "reverse")
-        || lower.contains(" note:")
-        // `[CPSU CC stamp: …]`, `[Ministry stamp]`, but not `[CPSU CC Politburo member]`.
-        || lower.split([' ', ':']).any(|w| w == "stamp")
-        || lower.contains("redacted")
-        || lower.contains("not declassified")
+        || names_a_note_inside(lower.as_bytes())
+}
+
+/// ` note:`, `redacted` or `not declassified` anywhere, or `stamp` as a word
+/// between spaces and colons (`[CPSU CC stamp: …]`, `[Ministry stamp]`, but
+/// not `[CPSU CC Politburo member]`): one pass over the bytes.
+fn names_a_note_inside(lower: &[u8]) -> bool {
+    let is_separator = |b: &u8| matches!(b, b' ' | b':');
+    lower.iter().enumerate().any(|(i, &b)| {
+        let rest = &lower[i..];
+        match b {
+            b' ' => rest.starts_with(b" note:"),
+            b'r' => rest.starts_with(b"redacted"),
+            b'n' => rest.starts_with(b"not declassified"),
+            b's' => {
+                rest.starts_with(b"stamp")
+                    && (i == 0 || is_separator(&lower[i - 1]))
+                    && rest.get(5).is_none_or(is_separator)
+            }
+            _ => false,
+        }
+    })
+}
+
+/// `illegible`, `illeg.`, `indecipherable` or `unreadable` anywhere.
+fn says_illegible(lower: &str) -> bool {
+    let bytes = lower.as_bytes();
+    (0..bytes.len()).any(|i| {
+        let rest = &bytes[i..];
+        match rest[0] {
+            b'i' => {
+                rest.starts_with(b"illegible")
+                    || rest.starts_with(b"illeg.")
+                    || rest.starts_with(b"indecipherable")
+            }
+            b'u' => rest.starts_with(b"unreadable"),
+            _ => false,
+        }
+    })
 }
 
 /// `[… missing from the copy --ed.]`, `[…—Ed.]`, `[… - ed.]`: the signature
@@ -226,13 +278,29 @@ fn signed_by_editor(text: &str, content: Span) -> bool {
 }
 
 /// Lower case, with one space for any run of white space (web pages print
-/// no-break spaces).
-fn normalized(inner: &str) -> String {
-    let lower = inner.to_lowercase();
-    if !lower.contains(|c: char| c.is_whitespace() && c != ' ') && !lower.contains("  ") {
-        return lower;
+/// no-break spaces), written into `out`. ASCII, the common case, is folded
+/// in place without a new string.
+fn normalize_into(inner: &str, out: &mut String) {
+    out.clear();
+    let irregular_spacing = if inner.is_ascii() {
+        out.push_str(inner);
+        out.make_ascii_lowercase();
+        // White space other than a space, or two spaces in a row.
+        let mut previous = 0;
+        out.bytes().any(|b| {
+            let irregular = matches!(b, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
+                || (b == b' ' && previous == b' ');
+            previous = b;
+            irregular
+        })
+    } else {
+        out.push_str(&inner.to_lowercase());
+        out.contains(|c: char| c.is_whitespace() && c != ' ') || out.contains("  ")
+    };
+    if irregular_spacing {
+        let joined = out.split_whitespace().collect::<Vec<_>>().join(" ");
+        *out = joined;
     }
-    lower.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn is_structural(lower: &str) -> bool {
@@ -285,19 +353,48 @@ fn is_date_part(lower: &str) -> bool {
     if lower.len() > 40 {
         return false;
     }
-    let words = || lower.split(' ').map(|w| w.trim_end_matches(','));
-    let is_days = |w: &str| w.split(['-', '–']).all(is_day);
-    let count = words().count();
-    (1..=4).contains(&count)
-        && words().all(|w| is_year(w) || is_month(w) || w == "of" || w == "the" || is_days(w))
-        && words().any(|w| is_year(w) || is_month(w))
+    // A day begins with a digit (or the `+` that `u8::from_str` takes).
+    let is_days = |w: &str| {
+        w.as_bytes()
+            .first()
+            .is_some_and(|&b| b.is_ascii_digit() || b == b'+')
+            && w.split(['-', '–']).all(is_day)
+    };
+    // One to four words, each a date's; a year or a month among them.
+    let mut anchored = false;
+    for (count, word) in lower.split(' ').enumerate() {
+        let word = word.trim_end_matches(',');
+        let anchor = is_year(word) || is_month(word);
+        if count == 4 || !(anchor || word == "of" || word == "the" || is_days(word)) {
+            return false;
+        }
+        anchored |= anchor;
+    }
+    anchored
 }
 
 /// Words that start a sentence or point at a noun rather than name one.
-const DETERMINERS: &[&str] = &[
-    "the", "these", "this", "that", "those", "our", "their", "his", "her", "its", "a", "an",
-    "copy", "to", "from",
-];
+/// Given in lower case; a `match`, which compiles to a few comparisons.
+fn is_determiner(lower: &[u8]) -> bool {
+    matches!(
+        lower,
+        b"the"
+            | b"these"
+            | b"this"
+            | b"that"
+            | b"those"
+            | b"our"
+            | b"their"
+            | b"his"
+            | b"her"
+            | b"its"
+            | b"a"
+            | b"an"
+            | b"copy"
+            | b"to"
+            | b"from"
+    )
+}
 
 /// `Wulumuqi [Urumqi]`, `CTK [Czechoslovak news agency]`, `Mikołaj [the
 /// Soviet embassy]`: a capitalised word, then another name for it. Not a
@@ -325,14 +422,6 @@ fn is_gloss(before: &str, inner: &str, after: &str) -> bool {
     {
         return false;
     }
-    let word = previous
-        .strip_suffix("'s")
-        .or_else(|| previous.strip_suffix("’s"))
-        .unwrap_or(previous)
-        .to_lowercase();
-    if word.split('-').any(|part| TITLES.contains(&part)) || DETERMINERS.contains(&word.as_str()) {
-        return false;
-    }
     let starts_a_name =
         inner.chars().next().is_some_and(char::is_uppercase) || inner.starts_with("the ");
     let qualifies_next = after
@@ -341,12 +430,36 @@ fn is_gloss(before: &str, inner: &str, after: &str) -> bool {
     if !starts_a_name || qualifies_next {
         return false;
     }
+    let word = previous
+        .strip_suffix("'s")
+        .or_else(|| previous.strip_suffix("’s"))
+        .unwrap_or(previous);
+    if is_title_or_determiner(word) {
+        return false;
+    }
     let single_name = !inner.contains(' ');
     let acronym = previous
         .chars()
         .all(|c| c.is_uppercase() || !c.is_alphabetic());
     let short_surname = previous.chars().count() <= 3 && !acronym;
     !(single_name && short_surname)
+}
+
+/// The word (any case) is a title (`Vice-Minister` counts by its parts) or a
+/// determiner. ASCII words, nearly all, are lower-cased on the stack rather
+/// than into a new string.
+fn is_title_or_determiner(word: &str) -> bool {
+    // Split on the byte `-`, which no multi-byte character contains.
+    let listed = |lower: &[u8]| lower.split(|&b| b == b'-').any(is_title) || is_determiner(lower);
+    let mut folded = [0u8; 32];
+    match folded.get_mut(..word.len()) {
+        Some(folded) if word.is_ascii() => {
+            folded.copy_from_slice(word.as_bytes());
+            folded.make_ascii_lowercase();
+            listed(folded)
+        }
+        _ => listed(word.to_lowercase().as_bytes()),
+    }
 }
 
 fn is_month(word: &str) -> bool {
@@ -507,6 +620,22 @@ mod tests {
                     "supplied",
                 ),
                 ("[reconnaissance]", "supplied"),
+            ],
+        );
+    }
+
+    #[test]
+    fn titles_in_any_case_and_script_are_followed_by_names_not_glosses() {
+        assert_classes(
+            "the Attaché [Ivanov] said; the CHARGÉ [Smith] spoke; Vice-Minister [Liu] too; \
+             The Ambassador's [Kohl's] and Comr. [Li] but Wulumuqi [Urumqi]",
+            &[
+                ("[Ivanov]", "supplied"),
+                ("[Smith]", "supplied"),
+                ("[Liu]", "supplied"),
+                ("[Kohl's]", "supplied"),
+                ("[Li]", "supplied"),
+                ("[Urumqi]", "gloss"),
             ],
         );
     }

@@ -4,7 +4,7 @@
 
 mod classify;
 
-use crate::text::Span;
+use crate::text::{LineIndex, Span};
 
 /// What an editorial bracket holds, after the conventions of documentary
 /// editions (Wilson Center, FRUS, FromThePage).
@@ -111,45 +111,28 @@ impl Brackets {
     }
 }
 
-/// Lines as content spans (without terminators); a line ends at `\n`,
-/// `\r\n` or a lone `\r`, as in [`crate::text::LineIndex`].
-pub(crate) fn line_spans(text: &str) -> impl Iterator<Item = Span> + '_ {
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    let mut done = false;
-    std::iter::from_fn(move || {
-        if done {
-            return None;
-        }
-        match memchr::memchr2(b'\n', b'\r', &bytes[at..]) {
-            Some(found) => {
-                let end = at + found;
-                let line = Span::new(at, end);
-                at = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
-                    end + 2
-                } else {
-                    end + 1
-                };
-                Some(line)
-            }
-            None => {
-                done = true;
-                Some(Span::new(at, bytes.len()))
-            }
-        }
-    })
-}
-
 /// Pairs brackets within paragraphs: a blank line (nothing but white space,
 /// no-break and ideographic spaces included) closes the books, so one missing
 /// `]` cannot swallow the rest of the document. `skip` are spans (sorted)
 /// whose brackets do not count, such as directive lines.
 pub fn scan(text: &str, skip: &[Span]) -> Brackets {
+    scan_lines(text, &LineIndex::new(text), skip)
+}
+
+/// [`scan`] with the text's line index already made.
+pub fn scan_lines(text: &str, lines: &LineIndex, skip: &[Span]) -> Brackets {
     let mut out = Brackets::default();
+    // One pass to count saves the list's regrowing.
+    out.list
+        .reserve(memchr::memchr_iter(b'[', text.as_bytes()).count());
     let mut stack: Vec<usize> = Vec::new();
     let mut skip = skip.iter().peekable();
     let mut paragraph: Option<Span> = None;
-    for line in line_spans(text) {
+    // One search over the whole text; a blank line holds no bracket, and a
+    // line's brackets are those before its end.
+    let bytes = text.as_bytes();
+    let mut marks = memchr::memchr2_iter(b'[', b']', bytes).peekable();
+    for line in (0..lines.line_count()).map(|l| lines.line_content_span(text, l)) {
         let content = &text[line.range()];
         if content.trim().is_empty() {
             // Paragraph ended: whatever is open stays unclosed.
@@ -158,15 +141,14 @@ pub fn scan(text: &str, skip: &[Span]) -> Brackets {
             continue;
         }
         paragraph = Some(paragraph.map_or(line, |p| p.cover(line)));
-        for found in memchr::memchr2_iter(b'[', b']', content.as_bytes()) {
-            let i = line.start + found;
+        while let Some(i) = marks.next_if(|&i| i < line.end) {
             while skip.peek().is_some_and(|s| s.end <= i) {
                 skip.next();
             }
             if skip.peek().is_some_and(|s| s.start <= i) {
                 continue;
             }
-            if content.as_bytes()[found] == b'[' {
+            if bytes[i] == b'[' {
                 let parent = stack.last().copied();
                 out.list.push(Bracket {
                     open: i,
@@ -185,8 +167,9 @@ pub fn scan(text: &str, skip: &[Span]) -> Brackets {
         }
     }
     out.paragraphs.extend(paragraph);
+    let mut scratch = String::new();
     for index in 0..out.list.len() {
-        let class = classify::classify(text, &out.list[index]);
+        let class = classify::classify(text, &out.list[index], &mut scratch);
         out.list[index].class = class;
     }
     out

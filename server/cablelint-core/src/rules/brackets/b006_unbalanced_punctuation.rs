@@ -93,46 +93,18 @@ impl Rule for UnbalancedPunctuation {
         let mut skip = directives.iter().peekable();
         for (index, &paragraph) in paragraphs.iter().enumerate() {
             state.straight_open = None;
-            let mut line_start = paragraph.start;
-            let mut line = doc.lines.line_of(line_start);
-            let mut at_line_start = true;
-            let mut at = paragraph.start;
-            while at < paragraph.end {
-                while skip.next_if(|s| s.end <= at).is_some() {}
-                let limit = match skip.peek() {
-                    Some(s) if s.start <= at => {
-                        at = s.end.min(paragraph.end);
-                        continue;
-                    }
-                    Some(s) => s.start.min(paragraph.end),
-                    None => paragraph.end,
-                };
-                // Most of a text is plain ASCII that no mark cares about:
-                // step over it a byte at a time, noting only whether the
-                // line has begun.
-                let run = bytes[at..limit]
-                    .iter()
-                    .position(|&b| !PLAIN_ASCII[usize::from(b)])
-                    .unwrap_or(limit - at);
-                if at_line_start {
-                    at_line_start = bytes[at..at + run].iter().all(|&b| is_ascii_blank(b));
-                }
-                at += run;
-                let Some(c) = text.get(at..limit).and_then(|rest| rest.chars().next()) else {
-                    continue;
-                };
-                let here = at;
-                at += c.len_utf8();
-                if c == '\n' || c == '\r' {
-                    line_start = here + 1;
-                    line = doc.lines.line_of(line_start);
-                    at_line_start = true;
+            let mut lines = LineTracker::new(paragraph.start);
+            for here in mark_candidates(&bytes[paragraph.range()]) {
+                let here = paragraph.start + here;
+                while skip.next_if(|s| s.end <= here).is_some() {}
+                if skip.peek().is_some_and(|s| s.start <= here) {
                     continue;
                 }
-                let first_on_line = at_line_start && !c.is_whitespace();
-                if !c.is_whitespace() {
-                    at_line_start = false;
-                }
+                let Some(c) = text[here..].chars().next().filter(|&c| is_mark(c)) else {
+                    continue;
+                };
+                let (line_start, first_on_line) = lines.advance(text, here);
+                let line = doc.lines.line_of(line_start);
                 visit(
                     cx,
                     &mut state,
@@ -166,21 +138,55 @@ impl Rule for UnbalancedPunctuation {
     }
 }
 
-/// ASCII bytes that are neither a mark this rule pairs nor a line break: a
-/// table, so the scan over them is one load and test per byte.
-static PLAIN_ASCII: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 128 {
-        table[b] = !matches!(b as u8, b'"' | b'(' | b')' | b'\n' | b'\r');
-        b += 1;
-    }
-    table
-};
+/// Offsets (in `hay`) of every byte that can start a mark this rule pairs:
+/// `"`, `(`, `)`, and the lead bytes of `“ ” „` (E2), `《 》 「 」` (E3) and
+/// `（ ）` (EF). Two memchr passes, merged, step over everything else.
+fn mark_candidates(hay: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let mut ascii = memchr::memchr3_iter(b'"', b'(', b')', hay).peekable();
+    let mut wide = memchr::memchr3_iter(0xE2, 0xE3, 0xEF, hay).peekable();
+    std::iter::from_fn(move || match (ascii.peek(), wide.peek()) {
+        (Some(a), Some(w)) if a < w => ascii.next(),
+        (Some(_), None) => ascii.next(),
+        _ => wide.next(),
+    })
+}
 
-/// ASCII whitespace as `char::is_whitespace` counts it (line breaks aside).
-fn is_ascii_blank(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\x0B' | b'\x0C')
+fn is_mark(c: char) -> bool {
+    c == '"' || opener_group(c, None).is_some() || closer_group(c).is_some()
+}
+
+/// Where the line of a mark starts and whether only white space precedes
+/// the mark on it, found lazily from one mark to the next: the gaps are
+/// searched for line breaks once, and a line's start is read only until it
+/// stops being blank.
+struct LineTracker {
+    start: usize,
+    checked: usize,
+    blank: bool,
+}
+
+impl LineTracker {
+    fn new(paragraph_start: usize) -> Self {
+        LineTracker {
+            start: paragraph_start,
+            checked: paragraph_start,
+            blank: true,
+        }
+    }
+
+    fn advance(&mut self, text: &str, here: usize) -> (usize, bool) {
+        let gap = &text.as_bytes()[self.checked..here];
+        if let Some(last_break) = memchr::memrchr2(b'\n', b'\r', gap) {
+            self.start = self.checked + last_break + 1;
+            self.checked = self.start;
+            self.blank = true;
+        }
+        if self.blank {
+            self.blank = text[self.checked..here].chars().all(char::is_whitespace);
+        }
+        self.checked = here;
+        (self.start, self.blank)
+    }
 }
 
 /// Which group `c` opens; `“` closes a German `„` instead of opening.

@@ -9,7 +9,7 @@
 
 mod model;
 
-use super::nested::{self, Indented};
+use super::nested;
 use crate::report::{FileReport, Finding};
 use cablelint_core::rules::{self, RuleMeta};
 use model::{invocation, tool, ArtifactLocation, SarifResult, COLUMN_KIND, SCHEMA};
@@ -29,6 +29,8 @@ pub struct Stream {
     /// Whether the head (up to the opening of `results`) is written.
     started: bool,
     results: usize,
+    /// One file's results, kept between files so that its memory is reused.
+    buffer: Vec<u8>,
 }
 
 impl Stream {
@@ -40,6 +42,7 @@ impl Stream {
             rule_index,
             started: false,
             results: 0,
+            buffer: Vec::new(),
         }
     }
 
@@ -53,15 +56,16 @@ impl Stream {
         }
         let uri = artifact_uri(&report.path);
         let artifact = ArtifactLocation { uri: &uri };
-        let mut indented = Indented::new(out, RESULT_INDENT, false);
-        let mut buffered = nested::buffered(&mut indented);
+        self.buffer.clear();
         for f in &report.findings {
-            buffered.write_all(if self.results == 0 { b"\n" } else { b",\n" })?;
+            self.buffer
+                .extend_from_slice(if self.results == 0 { b"\n" } else { b",\n" });
+            self.buffer.extend_from_slice(RESULT_INDENT.as_bytes());
             self.results += 1;
             let result = self.result(f, artifact);
-            serde_json::to_writer_pretty(&mut buffered, &result).map_err(io::Error::other)?;
+            nested::serialize_into(&mut self.buffer, RESULT_INDENT, &result)?;
         }
-        buffered.flush()
+        out.write_all(&self.buffer)
     }
 
     /// Closes the results and writes the invocation, with the run's
