@@ -249,7 +249,7 @@ fn in_case_of(name: &str, like: &str) -> String {
     }
 }
 
-static WEEKDAYS: &[(&str, Weekday)] = &[
+pub(crate) static WEEKDAYS: &[(&str, Weekday)] = &[
     ("monday", Weekday::Monday),
     ("tuesday", Weekday::Tuesday),
     ("wednesday", Weekday::Wednesday),

@@ -1,0 +1,423 @@
+//! A small backtracking matcher for the date forms. Each form is a tree of
+//! [`Node`]s built in code (see `forms.rs`), matched anchored at a candidate
+//! position in the order a regex's leftmost-first semantics prefer: greedy
+//! repetitions try more first, alternatives left to right, and the first
+//! path that reaches the end wins. Letters compare under Unicode simple case
+//! folding, as `(?i)` does. Every repetition is bounded and every repeated
+//! piece consumes a character, so a match costs at most a few hundred steps.
+
+use std::sync::LazyLock;
+
+use super::super::lexicon::{MONTH_TABLES, WEEKDAYS};
+
+/// One piece of a form.
+pub(super) enum Node {
+    /// Letters compared case-insensitively; written in folded (lower) case.
+    Lit(&'static str),
+    /// Characters compared exactly (Roman numerals, Chinese characters).
+    Exact(&'static str),
+    /// One character the predicate accepts.
+    Class(fn(char) -> bool),
+    /// `min..=max` of the node, greedy.
+    Repeat(Box<Node>, u8, u8),
+    /// `min..=max` of the node, fewest first.
+    Lazy(Box<Node>, u8, u8),
+    Seq(Vec<Node>),
+    Alt(Vec<Node>),
+    /// A capture group: its index among the form's groups, and its content.
+    Group(usize, Box<Node>),
+    /// An ASCII word boundary, looking at the whole text around the range.
+    Boundary,
+    /// Any month name, longest first (see `lexicon::month_alternation`).
+    Month,
+    /// Any weekday name.
+    Weekday,
+}
+
+/// The most turns a repeated class takes (`{0,12}?` after 批发).
+pub(super) const MAX_RUN: usize = 12;
+
+/// The most groups a form has.
+pub(super) const MAX_GROUPS: usize = 8;
+const UNSET: usize = usize::MAX;
+
+/// What is left to match after a node: the rest of a sequence, a group's
+/// end, or the remaining turns of a repetition.
+enum Next<'a> {
+    Done,
+    Then(&'a [Node], &'a Next<'a>),
+    Close(usize, &'a Next<'a>),
+    Again(&'a Node, u8, u8, bool, &'a Next<'a>),
+}
+
+/// One anchored match attempt over `text`, never past `end`.
+pub(super) struct Matcher<'t> {
+    text: &'t str,
+    end: usize,
+    /// Start and end of each group, `UNSET` when it did not take part.
+    slots: [usize; 2 * MAX_GROUPS],
+}
+
+impl<'t> Matcher<'t> {
+    pub(super) fn new(text: &'t str, end: usize) -> Self {
+        Matcher {
+            text,
+            end,
+            slots: [UNSET; 2 * MAX_GROUPS],
+        }
+    }
+
+    /// Where the preferred match of `node` at `at` ends; the groups hold
+    /// that match's captures.
+    pub(super) fn run(&mut self, node: &Node, at: usize) -> Option<usize> {
+        self.slots = [UNSET; 2 * MAX_GROUPS];
+        self.one(node, at, &Next::Done)
+    }
+
+    pub(super) fn group(&self, index: usize) -> Option<(usize, usize)> {
+        let (start, end) = (self.slots[2 * index], self.slots[2 * index + 1]);
+        (start != UNSET && end != UNSET).then_some((start, end))
+    }
+
+    fn one(&mut self, node: &Node, at: usize, next: &Next) -> Option<usize> {
+        match node {
+            Node::Lit(word) => {
+                let end = self.literal(word, at, true)?;
+                self.resume(next, end)
+            }
+            Node::Exact(word) => {
+                let end = self.literal(word, at, false)?;
+                self.resume(next, end)
+            }
+            Node::Class(accepts) => {
+                let (c, len) = self.char_at(at)?;
+                if accepts(c) {
+                    self.resume(next, at + len)
+                } else {
+                    None
+                }
+            }
+            Node::Repeat(inner, min, max) => match **inner {
+                Node::Class(accepts) => self.class_run(accepts, *min, *max, true, at, next),
+                _ => self.repeat(inner, *min, *max, true, at, next),
+            },
+            Node::Lazy(inner, min, max) => match **inner {
+                Node::Class(accepts) => self.class_run(accepts, *min, *max, false, at, next),
+                _ => self.repeat(inner, *min, *max, false, at, next),
+            },
+            Node::Seq(nodes) => self.sequence(nodes, at, next),
+            Node::Alt(nodes) => nodes.iter().find_map(|n| self.one(n, at, next)),
+            Node::Group(index, inner) => {
+                let saved = self.slots[2 * index];
+                self.slots[2 * index] = at;
+                let close = Next::Close(2 * index + 1, next);
+                let found = self.one(inner, at, &close);
+                if found.is_none() {
+                    self.slots[2 * index] = saved;
+                }
+                found
+            }
+            Node::Boundary => {
+                if is_word_boundary(self.text.as_bytes(), at) {
+                    self.resume(next, at)
+                } else {
+                    None
+                }
+            }
+            Node::Month => {
+                let ends = NAMES.months.ends(self.text, at, self.end);
+                ends.iter().rev().find_map(|&e| self.resume(next, e))
+            }
+            Node::Weekday => {
+                let ends = NAMES.weekdays.ends(self.text, at, self.end);
+                ends.iter().rev().find_map(|&e| self.resume(next, e))
+            }
+        }
+    }
+
+    fn sequence(&mut self, nodes: &[Node], at: usize, next: &Next) -> Option<usize> {
+        match nodes.split_first() {
+            None => self.resume(next, at),
+            Some((first, rest)) => self.one(first, at, &Next::Then(rest, next)),
+        }
+    }
+
+    fn resume(&mut self, next: &Next, at: usize) -> Option<usize> {
+        match next {
+            Next::Done => Some(at),
+            Next::Then(rest, next) => self.sequence(rest, at, next),
+            Next::Close(slot, next) => {
+                let saved = self.slots[*slot];
+                self.slots[*slot] = at;
+                let found = self.resume(next, at);
+                if found.is_none() {
+                    self.slots[*slot] = saved;
+                }
+                found
+            }
+            Next::Again(node, min, max, greedy, next) => {
+                self.repeat(node, *min, *max, *greedy, at, next)
+            }
+        }
+    }
+
+    /// `min..=max` more turns of `node` (every turn consumes a character).
+    fn repeat(
+        &mut self,
+        node: &Node,
+        min: u8,
+        max: u8,
+        greedy: bool,
+        at: usize,
+        next: &Next,
+    ) -> Option<usize> {
+        let more = |m: &mut Self| {
+            if max == 0 {
+                return None;
+            }
+            let again = Next::Again(node, min.saturating_sub(1), max - 1, greedy, next);
+            m.one(node, at, &again)
+        };
+        let stop = |m: &mut Self| if min == 0 { m.resume(next, at) } else { None };
+        if greedy {
+            more(self).or_else(|| stop(self))
+        } else {
+            stop(self).or_else(|| more(self))
+        }
+    }
+
+    /// A repeated class: each turn takes one character and no group, so
+    /// the turns are counted first and the rest tried after each count, the
+    /// most first when greedy (what turn-by-turn backtracking would do).
+    fn class_run(
+        &mut self,
+        accepts: fn(char) -> bool,
+        min: u8,
+        max: u8,
+        greedy: bool,
+        at: usize,
+        next: &Next,
+    ) -> Option<usize> {
+        let mut ends = [at; MAX_RUN + 1];
+        let mut count = 0;
+        while count < usize::from(max).min(MAX_RUN) {
+            match self.char_at(ends[count]) {
+                Some((c, len)) if accepts(c) => {
+                    ends[count + 1] = ends[count] + len;
+                    count += 1;
+                }
+                _ => break,
+            }
+        }
+        let min = usize::from(min);
+        if count < min {
+            return None;
+        }
+        if greedy {
+            (min..=count).rev().find_map(|k| self.resume(next, ends[k]))
+        } else {
+            (min..=count).find_map(|k| self.resume(next, ends[k]))
+        }
+    }
+
+    fn char_at(&self, at: usize) -> Option<(char, usize)> {
+        if at >= self.end {
+            return None;
+        }
+        let byte = self.text.as_bytes()[at];
+        if byte.is_ascii() {
+            return Some((char::from(byte), 1));
+        }
+        let c = self.text[at..self.end].chars().next()?;
+        Some((c, c.len_utf8()))
+    }
+
+    /// The end of `word` written at `at` (folded when `fold_case`).
+    fn literal(&self, word: &str, at: usize, fold_case: bool) -> Option<usize> {
+        let mut pos = at;
+        for want in word.chars() {
+            let (c, len) = self.char_at(pos)?;
+            let c = if fold_case { fold(c) } else { c };
+            if c != want {
+                return None;
+            }
+            pos += len;
+        }
+        Some(pos)
+    }
+}
+
+/// `(?-u:\b)`: a word character ([0-9A-Za-z_]) on one side only.
+pub(super) fn is_word_boundary(bytes: &[u8], at: usize) -> bool {
+    let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let before = at > 0 && is_word(bytes[at - 1]);
+    let after = bytes.get(at).is_some_and(|&b| is_word(b));
+    before != after
+}
+
+/// The representative of `c`'s class under Unicode simple case folding, as
+/// far as the letters of the date words go: the lower case, and the few
+/// characters that fold without being a plain upper case (the Kelvin sign
+/// and long s fold to k and s, the old Cyrillic letter forms to в д о с т).
+/// A test checks it against the regex crate's own folding for every
+/// character the words use.
+pub(super) fn fold(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    match c {
+        '\u{212A}' => 'k',
+        '\u{17F}' => 's',
+        '\u{1C80}' => 'в',
+        '\u{1C81}' => 'д',
+        '\u{1C82}' => 'о',
+        '\u{1C83}' => 'с',
+        '\u{1C84}' | '\u{1C85}' => 'т',
+        '\u{1C86}' => 'ъ',
+        '\u{1C87}' => 'ѣ',
+        '\u{1C88}' => 'ꙋ',
+        _ => {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => l,
+                _ => c,
+            }
+        }
+    }
+}
+
+/// Words in folded case, as a trie over characters.
+pub(super) struct Words {
+    /// Per node: its children (character, node) and whether a word ends there.
+    nodes: Vec<(Vec<(char, u32)>, bool)>,
+    /// The most characters a word has.
+    pub(super) longest: usize,
+}
+
+/// Up to this many words of one set can start at one place.
+const MAX_ENDS: usize = 8;
+
+/// The ends of the words found at one place, shortest first.
+pub(super) struct Ends {
+    ends: [usize; MAX_ENDS],
+    len: usize,
+}
+
+impl Ends {
+    pub(super) fn iter(&self) -> std::slice::Iter<'_, usize> {
+        self.ends[..self.len].iter()
+    }
+}
+
+impl Words {
+    /// The words, read backwards when `reversed` (to find where a word
+    /// ending at a place starts).
+    fn new<'a>(words: impl IntoIterator<Item = &'a str>, reversed: bool) -> Words {
+        let mut trie = Words {
+            nodes: vec![(Vec::new(), false)],
+            longest: 0,
+        };
+        for word in words {
+            let mut node = 0;
+            let mut count = 0;
+            let folded: Vec<char> = word.chars().map(fold).collect();
+            let ordered: Box<dyn Iterator<Item = &char>> = if reversed {
+                Box::new(folded.iter().rev())
+            } else {
+                Box::new(folded.iter())
+            };
+            for &c in ordered {
+                count += 1;
+                node = match trie.child(node, c) {
+                    Some(child) => child,
+                    None => {
+                        trie.nodes.push((Vec::new(), false));
+                        let child = trie.nodes.len() - 1;
+                        trie.nodes[node].0.push((c, child as u32));
+                        child
+                    }
+                };
+            }
+            trie.nodes[node].1 = true;
+            trie.longest = trie.longest.max(count);
+        }
+        trie
+    }
+
+    /// Where each word written at `at` ends (before `end`), shortest first.
+    pub(super) fn ends(&self, text: &str, at: usize, end: usize) -> Ends {
+        let mut found = Ends {
+            ends: [0; MAX_ENDS],
+            len: 0,
+        };
+        let mut node = 0;
+        let mut pos = at;
+        for written in text[at.min(end)..end].chars() {
+            let c = fold(written);
+            let Some(child) = self.child(node, c) else {
+                break;
+            };
+            node = child;
+            pos += written.len_utf8();
+            if self.nodes[node].1 && found.len < MAX_ENDS {
+                found.ends[found.len] = pos;
+                found.len += 1;
+            }
+        }
+        found
+    }
+
+    /// Where each word ending at `end` starts (not before `start`), the
+    /// shortest first; for a trie built `reversed`.
+    pub(super) fn starts(&self, text: &str, start: usize, end: usize) -> Ends {
+        let mut found = Ends {
+            ends: [0; MAX_ENDS],
+            len: 0,
+        };
+        let mut node = 0;
+        for (at, written) in text[start..end].char_indices().rev() {
+            let c = fold(written);
+            let Some(child) = self.child(node, c) else {
+                break;
+            };
+            node = child;
+            if self.nodes[node].1 && found.len < MAX_ENDS {
+                found.ends[found.len] = start + at;
+                found.len += 1;
+            }
+        }
+        found
+    }
+
+    fn child(&self, node: usize, c: char) -> Option<usize> {
+        let children = &self.nodes[node].0;
+        children
+            .iter()
+            .find(|(k, _)| *k == c)
+            .map(|&(_, n)| n as usize)
+    }
+}
+
+/// The month and weekday names, forwards for matching and backwards for
+/// finding where a name before a number starts.
+pub(super) struct Names {
+    pub(super) months: Words,
+    pub(super) weekdays: Words,
+    pub(super) months_backwards: Words,
+    pub(super) weekdays_backwards: Words,
+}
+
+fn month_names() -> impl Iterator<Item = &'static str> {
+    MONTH_TABLES.iter().flat_map(|t| t.names.iter().copied())
+}
+
+fn weekday_names() -> impl Iterator<Item = &'static str> {
+    WEEKDAYS.iter().map(|(w, _)| *w)
+}
+
+pub(super) static NAMES: LazyLock<Names> = LazyLock::new(|| Names {
+    months: Words::new(month_names(), false),
+    weekdays: Words::new(weekday_names(), false),
+    months_backwards: Words::new(month_names(), true),
+    weekdays_backwards: Words::new(weekday_names(), true),
+});
