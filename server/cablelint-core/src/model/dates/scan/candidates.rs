@@ -67,7 +67,11 @@ pub(super) fn each_match(text: &str, span: Span, mut found: impl FnMut(Span, &Pa
     let mut at = span.start;
     loop {
         let digit = loop {
-            while at < end && TRIGGER[usize::from(bytes[at])] == 0 {
+            loop {
+                at = skip_plain_ascii(bytes, at, end);
+                if at >= end || TRIGGER[usize::from(bytes[at])] != 0 {
+                    break;
+                }
                 at += 1;
             }
             if at >= end {
@@ -90,7 +94,7 @@ pub(super) fn each_match(text: &str, span: Span, mut found: impl FnMut(Span, &Pa
             starts.sort_unstable();
             starts.dedup();
         }
-        match first_match(&mut matcher, patterns, bytes, &starts) {
+        match first_match(&mut matcher, patterns, &bytes[..end], &starts) {
             Some((start, stop, pattern)) => {
                 found(Span::new(start, stop), pattern, &matcher);
                 from = stop;
@@ -107,6 +111,32 @@ pub(super) fn each_match(text: &str, span: Span, mut found: impl FnMut(Span, &Pa
     }
 }
 
+/// The first byte at or after `at` (or `end`) that is an ASCII digit or not
+/// ASCII, eight bytes at a time: the bytes of ordinary text are passed over
+/// with a few word operations each.
+pub(super) fn skip_plain_ascii(bytes: &[u8], mut at: usize, end: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while at + 8 <= end {
+        let chunk: [u8; 8] = bytes[at..at + 8].try_into().unwrap_or_default();
+        let word = u64::from_le_bytes(chunk);
+        let low = word & (ONES * 0x7F);
+        // Per byte, the high bit of (0xB9 - b) says b <= '9' and that of
+        // (b + 0x50) says b >= '0'; no byte borrows from or carries into the
+        // next. Non-ASCII bytes are flagged by their own high bit.
+        let digit = (ONES * 0xB9).wrapping_sub(low) & !word & (low + ONES * 0x50) & HIGH;
+        let flagged = digit | (word & HIGH);
+        if flagged != 0 {
+            return at + (flagged.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while at < end && bytes[at].is_ascii() && !bytes[at].is_ascii_digit() {
+        at += 1;
+    }
+    at
+}
+
 /// The first place of `starts` where a form matches, with the match's end
 /// and the form (the matcher keeps its groups).
 fn first_match<'p>(
@@ -116,9 +146,8 @@ fn first_match<'p>(
     starts: &[usize],
 ) -> Option<(usize, usize, &'p Pattern)> {
     for &start in starts {
-        let first = bytes[start];
         for pattern in patterns {
-            if (pattern.starts_with)(first) {
+            if (pattern.may_start)(bytes, start) {
                 if let Some(stop) = matcher.run(&pattern.node, start) {
                     return Some((start, stop, pattern));
                 }

@@ -10,14 +10,25 @@ use std::sync::LazyLock;
 
 use super::super::lexicon::{MONTH_TABLES, WEEKDAYS};
 
-/// One piece of a form.
-pub(super) enum Node {
+/// One piece of a form, with what it can start with: a match of `kind`
+/// takes a first byte in `first` unless it can match the empty string
+/// (`nullable`). The matcher gives up on a piece at once when the byte at
+/// hand is not in its set, which spares most of the backtracking.
+pub(super) struct Node {
+    pub(super) kind: Kind,
+    first: ByteSet,
+    nullable: bool,
+}
+
+pub(super) enum Kind {
     /// Letters compared case-insensitively; written in folded (lower) case.
     Lit(&'static str),
     /// Characters compared exactly (Roman numerals, Chinese characters).
     Exact(&'static str),
     /// One character the predicate accepts.
     Class(fn(char) -> bool),
+    /// The node or nothing, the node first (`?`).
+    Opt(Box<Node>),
     /// `min..=max` of the node, greedy.
     Repeat(Box<Node>, u8, u8),
     /// `min..=max` of the node, fewest first.
@@ -32,6 +43,150 @@ pub(super) enum Node {
     Month,
     /// Any weekday name.
     Weekday,
+}
+
+/// A set of bytes.
+#[derive(Clone, Copy, Default)]
+struct ByteSet([u64; 4]);
+
+impl ByteSet {
+    fn contains(self, b: u8) -> bool {
+        self.0[usize::from(b >> 6)] & (1 << (b & 63)) != 0
+    }
+
+    fn insert(&mut self, b: u8) {
+        self.0[usize::from(b >> 6)] |= 1 << (b & 63);
+    }
+
+    fn union(self, other: ByteSet) -> ByteSet {
+        let mut out = self;
+        for (o, p) in out.0.iter_mut().zip(other.0) {
+            *o |= p;
+        }
+        out
+    }
+
+    /// Every byte that is not ASCII: any character outside ASCII may fold
+    /// to or stand for the piece (a conservative set, never too small).
+    fn non_ascii() -> ByteSet {
+        ByteSet([0, 0, u64::MAX, u64::MAX])
+    }
+
+    /// The first bytes of a character `c` folds with, plus every non-ASCII
+    /// byte (the Kelvin sign folds with k, long s with s).
+    fn folding(c: char) -> ByteSet {
+        let mut set = ByteSet::non_ascii();
+        if c.is_ascii() {
+            let b = c as u8;
+            set.insert(b.to_ascii_lowercase());
+            set.insert(b.to_ascii_uppercase());
+        }
+        set
+    }
+}
+
+fn node(kind: Kind, first: ByteSet, nullable: bool) -> Node {
+    Node {
+        kind,
+        first,
+        nullable,
+    }
+}
+
+pub(super) fn lit(word: &'static str) -> Node {
+    let first = word
+        .chars()
+        .next()
+        .map(ByteSet::folding)
+        .unwrap_or_default();
+    node(Kind::Lit(word), first, word.is_empty())
+}
+
+pub(super) fn exact(word: &'static str) -> Node {
+    let mut first = ByteSet::default();
+    if let Some(&b) = word.as_bytes().first() {
+        first.insert(b);
+    }
+    node(Kind::Exact(word), first, word.is_empty())
+}
+
+pub(super) fn class(accepts: fn(char) -> bool) -> Node {
+    let mut first = ByteSet::non_ascii();
+    for b in 0..0x80u8 {
+        if accepts(char::from(b)) {
+            first.insert(b);
+        }
+    }
+    node(Kind::Class(accepts), first, false)
+}
+
+pub(super) fn opt(inner: Node) -> Node {
+    let first = inner.first;
+    node(Kind::Opt(Box::new(inner)), first, true)
+}
+
+pub(super) fn repeat(inner: Node, min: u8, max: u8) -> Node {
+    let (first, nullable) = (inner.first, min == 0 || inner.nullable);
+    node(Kind::Repeat(Box::new(inner), min, max), first, nullable)
+}
+
+pub(super) fn lazy(inner: Node, min: u8, max: u8) -> Node {
+    let (first, nullable) = (inner.first, min == 0 || inner.nullable);
+    node(Kind::Lazy(Box::new(inner), min, max), first, nullable)
+}
+
+pub(super) fn seq(nodes: Vec<Node>) -> Node {
+    // A sequence inside a sequence is spliced in: one step less per piece.
+    let nodes: Vec<Node> = nodes
+        .into_iter()
+        .flat_map(|n| match n.kind {
+            Kind::Seq(inner) => inner,
+            _ => vec![n],
+        })
+        .collect();
+    let mut first = ByteSet::default();
+    let mut nullable = true;
+    for n in &nodes {
+        first = first.union(n.first);
+        if !n.nullable {
+            nullable = false;
+            break;
+        }
+    }
+    node(Kind::Seq(nodes), first, nullable)
+}
+
+pub(super) fn alt(nodes: Vec<Node>) -> Node {
+    let first = nodes
+        .iter()
+        .fold(ByteSet::default(), |s, n| s.union(n.first));
+    let nullable = nodes.iter().any(|n| n.nullable);
+    node(Kind::Alt(nodes), first, nullable)
+}
+
+pub(super) fn group(index: usize, inner: Node) -> Node {
+    let (first, nullable) = (inner.first, inner.nullable);
+    node(Kind::Group(index, Box::new(inner)), first, nullable)
+}
+
+pub(super) fn boundary() -> Node {
+    node(Kind::Boundary, ByteSet::default(), true)
+}
+
+fn letters() -> ByteSet {
+    let mut set = ByteSet::non_ascii();
+    for b in (b'a'..=b'z').chain(b'A'..=b'Z') {
+        set.insert(b);
+    }
+    set
+}
+
+pub(super) fn month() -> Node {
+    node(Kind::Month, letters(), false)
+}
+
+pub(super) fn weekday() -> Node {
+    node(Kind::Weekday, letters(), false)
 }
 
 /// The most turns a repeated class takes (`{0,12}?` after 批发).
@@ -80,16 +235,22 @@ impl<'t> Matcher<'t> {
     }
 
     fn one(&mut self, node: &Node, at: usize, next: &Next) -> Option<usize> {
-        match node {
-            Node::Lit(word) => {
+        if !node.nullable {
+            let byte = *self.text.as_bytes()[..self.end].get(at)?;
+            if !node.first.contains(byte) {
+                return None;
+            }
+        }
+        match &node.kind {
+            Kind::Lit(word) => {
                 let end = self.literal(word, at, true)?;
                 self.resume(next, end)
             }
-            Node::Exact(word) => {
+            Kind::Exact(word) => {
                 let end = self.literal(word, at, false)?;
                 self.resume(next, end)
             }
-            Node::Class(accepts) => {
+            Kind::Class(accepts) => {
                 let (c, len) = self.char_at(at)?;
                 if accepts(c) {
                     self.resume(next, at + len)
@@ -97,17 +258,18 @@ impl<'t> Matcher<'t> {
                     None
                 }
             }
-            Node::Repeat(inner, min, max) => match **inner {
-                Node::Class(accepts) => self.class_run(accepts, *min, *max, true, at, next),
+            Kind::Opt(inner) => self.one(inner, at, next).or_else(|| self.resume(next, at)),
+            Kind::Repeat(inner, min, max) => match inner.kind {
+                Kind::Class(accepts) => self.class_run(accepts, *min, *max, true, at, next),
                 _ => self.repeat(inner, *min, *max, true, at, next),
             },
-            Node::Lazy(inner, min, max) => match **inner {
-                Node::Class(accepts) => self.class_run(accepts, *min, *max, false, at, next),
+            Kind::Lazy(inner, min, max) => match inner.kind {
+                Kind::Class(accepts) => self.class_run(accepts, *min, *max, false, at, next),
                 _ => self.repeat(inner, *min, *max, false, at, next),
             },
-            Node::Seq(nodes) => self.sequence(nodes, at, next),
-            Node::Alt(nodes) => nodes.iter().find_map(|n| self.one(n, at, next)),
-            Node::Group(index, inner) => {
+            Kind::Seq(nodes) => self.sequence(nodes, at, next),
+            Kind::Alt(nodes) => nodes.iter().find_map(|n| self.one(n, at, next)),
+            Kind::Group(index, inner) => {
                 let saved = self.slots[2 * index];
                 self.slots[2 * index] = at;
                 let close = Next::Close(2 * index + 1, next);
@@ -117,18 +279,18 @@ impl<'t> Matcher<'t> {
                 }
                 found
             }
-            Node::Boundary => {
+            Kind::Boundary => {
                 if is_word_boundary(self.text.as_bytes(), at) {
                     self.resume(next, at)
                 } else {
                     None
                 }
             }
-            Node::Month => {
+            Kind::Month => {
                 let ends = NAMES.months.ends(self.text, at, self.end);
                 ends.iter().rev().find_map(|&e| self.resume(next, e))
             }
-            Node::Weekday => {
+            Kind::Weekday => {
                 let ends = NAMES.weekdays.ends(self.text, at, self.end);
                 ends.iter().rev().find_map(|&e| self.resume(next, e))
             }

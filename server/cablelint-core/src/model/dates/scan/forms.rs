@@ -46,14 +46,19 @@ pub(super) const FORMS: [Form; 15] = [
     Form::Ordinal,
 ];
 
-/// One form's tree, the names of its groups (by index) and the bytes a match
-/// can start with (a cheap test before the tree is tried).
+/// One form's tree, the names of its groups (by index) and a cheap test of
+/// the bytes at a place, false where the tree cannot match (most numbers
+/// are no date: "1962," or "123" fail it without the tree being tried).
 pub(super) struct Pattern {
     pub(super) form: Form,
     pub(super) node: Node,
     pub(super) groups: Vec<&'static str>,
-    pub(super) starts_with: fn(u8) -> bool,
+    pub(super) may_start: MayStart,
 }
+
+/// Given the bytes up to the end of the section and a place in them, false
+/// where the form cannot match.
+type MayStart = fn(&[u8], usize) -> bool;
 
 impl Pattern {
     pub(super) fn group_index(&self, name: &str) -> Option<usize> {
@@ -70,23 +75,21 @@ impl Groups {
     fn g(&mut self, name: &'static str, node: Node) -> Node {
         self.0.push(name);
         debug_assert!(self.0.len() <= MAX_GROUPS);
-        Node::Group(self.0.len() - 1, Box::new(node))
+        group(self.0.len() - 1, node)
     }
 }
 
-use Node::{Alt, Boundary as B, Lit, Month, Seq, Weekday};
-
-fn opt(node: Node) -> Node {
-    Node::Repeat(Box::new(node), 0, 1)
-}
+use super::engine::{
+    alt, boundary, class, exact, group, lazy, lit, month, opt, repeat, seq, weekday,
+};
 
 fn rep(node: Node, min: u8, max: u8) -> Node {
     debug_assert!(usize::from(max) <= MAX_RUN);
-    Node::Repeat(Box::new(node), min, max)
+    repeat(node, min, max)
 }
 
 fn digits(min: u8, max: u8) -> Node {
-    rep(Node::Class(|c| c.is_ascii_digit()), min, max)
+    rep(class(|c| c.is_ascii_digit()), min, max)
 }
 
 fn space_or_tab(c: char) -> bool {
@@ -95,12 +98,12 @@ fn space_or_tab(c: char) -> bool {
 
 /// `[ \t]{1,4}`
 fn sp() -> Node {
-    rep(Node::Class(space_or_tab), 1, 4)
+    rep(class(space_or_tab), 1, 4)
 }
 
 /// `[ \t]{0,4}`
 fn sp0() -> Node {
-    rep(Node::Class(space_or_tab), 0, 4)
+    rep(class(space_or_tab), 0, 4)
 }
 
 fn dash(c: char) -> bool {
@@ -108,44 +111,41 @@ fn dash(c: char) -> bool {
 }
 
 fn words(list: &[&'static str]) -> Node {
-    Alt(list.iter().map(|w| Lit(w)).collect())
+    alt(list.iter().map(|w| lit(w)).collect())
 }
 
 /// `(?-i:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)`
 fn roman() -> Node {
-    Alt([
+    alt([
         "XII", "XI", "X", "IX", "VIII", "VII", "VI", "V", "IV", "III", "II", "I",
     ]
     .into_iter()
-    .map(Node::Exact)
+    .map(exact)
     .collect())
 }
 
 /// `[0-9]{4}|[0-9]{2}`
 fn year_digits() -> Node {
-    Alt(vec![digits(4, 4), digits(2, 2)])
+    alt(vec![digits(4, 4), digits(2, 2)])
 }
 
 /// `[ \t]?[ap]\.?[ \t]?m(?:\.|\b)`
 fn ampm() -> Node {
-    Seq(vec![
-        opt(Node::Class(space_or_tab)),
+    seq(vec![
+        opt(class(space_or_tab)),
         words(&["a", "p"]),
-        opt(Lit(".")),
-        opt(Node::Class(space_or_tab)),
-        Lit("m"),
-        Alt(vec![Lit("."), B]),
+        opt(lit(".")),
+        opt(class(space_or_tab)),
+        lit("m"),
+        alt(vec![lit("."), boundary()]),
     ])
 }
 
 /// `[0-9]{1,2}(?:[:.][0-9]{2})?{ampm}`
 fn clock_ampm() -> Node {
-    Seq(vec![
+    seq(vec![
         digits(1, 2),
-        opt(Seq(vec![
-            Node::Class(|c| c == ':' || c == '.'),
-            digits(2, 2),
-        ])),
+        opt(seq(vec![class(|c| c == ':' || c == '.'), digits(2, 2)])),
         ampm(),
     ])
 }
@@ -156,52 +156,52 @@ fn hours() -> Node {
 
 /// A time: "7 p.m.", "noon", "16:30 hours", "9.30 hours", "1830hs", "20h00".
 fn time() -> Node {
-    Alt(vec![
+    alt(vec![
         clock_ampm(),
-        Seq(vec![Lit("noon"), B]),
-        Seq(vec![Lit("midnight"), B]),
+        seq(vec![lit("noon"), boundary()]),
+        seq(vec![lit("midnight"), boundary()]),
         // [0-9]{1,2}:[0-9]{2}(?:{sp0}(?:hours|hrs|h)\b|\b)
-        Seq(vec![
+        seq(vec![
             digits(1, 2),
-            Lit(":"),
+            lit(":"),
             digits(2, 2),
-            Alt(vec![Seq(vec![sp0(), hours(), B]), B]),
+            alt(vec![seq(vec![sp0(), hours(), boundary()]), boundary()]),
         ]),
         // [0-9]{1,2}\.[0-9]{2}{sp0}(?:hours|hrs|h)\b
-        Seq(vec![
+        seq(vec![
             digits(1, 2),
-            Lit("."),
+            lit("."),
             digits(2, 2),
             sp0(),
             hours(),
-            B,
+            boundary(),
         ]),
         // [0-9]{4}{sp0}hs\b
-        Seq(vec![digits(4, 4), sp0(), Lit("hs"), B]),
+        seq(vec![digits(4, 4), sp0(), lit("hs"), boundary()]),
         // [0-9]{1,2}h[0-9]{2}\b
-        Seq(vec![digits(1, 2), Lit("h"), digits(2, 2), B]),
+        seq(vec![digits(1, 2), lit("h"), digits(2, 2), boundary()]),
     ])
 }
 
 /// `(?:{clock_ampm}|[0-9]{1,2}:[0-9]{2}\b)`
 fn time_before() -> Node {
-    Alt(vec![
+    alt(vec![
         clock_ampm(),
-        Seq(vec![digits(1, 2), Lit(":"), digits(2, 2), B]),
+        seq(vec![digits(1, 2), lit(":"), digits(2, 2), boundary()]),
     ])
 }
 
 /// A time after a date: "…, 7 p.m.", "…—noon", "… at 14:30 hours", "… 16:30".
 /// `(?:\.?(?:{sp0}[,—–-]{sp0}|{sp}(?:at{sp}|um{sp}|в{sp}|o{sp})?)(?P<name>{time}))?`
 fn after(groups: &mut Groups, name: &'static str) -> Node {
-    let word_then_space = |w: &'static str| Seq(vec![Lit(w), sp()]);
-    opt(Seq(vec![
-        opt(Lit(".")),
-        Alt(vec![
-            Seq(vec![sp0(), Node::Class(|c| c == ',' || dash(c)), sp0()]),
-            Seq(vec![
+    let word_then_space = |w: &'static str| seq(vec![lit(w), sp()]);
+    opt(seq(vec![
+        opt(lit(".")),
+        alt(vec![
+            seq(vec![sp0(), class(|c| c == ',' || dash(c)), sp0()]),
+            seq(vec![
                 sp(),
-                opt(Alt(vec![
+                opt(alt(vec![
                     word_then_space("at"),
                     word_then_space("um"),
                     word_then_space("в"),
@@ -215,18 +215,18 @@ fn after(groups: &mut Groups, name: &'static str) -> Node {
 
 /// `\[?[0-9]{1,2}(?:st|nd|rd|th|d)?\b\]?`
 fn day() -> Node {
-    Seq(vec![
-        opt(Lit("[")),
+    seq(vec![
+        opt(lit("[")),
         digits(1, 2),
         opt(words(&["st", "nd", "rd", "th", "d"])),
-        B,
-        opt(Lit("]")),
+        boundary(),
+        opt(lit("]")),
     ])
 }
 
 /// `\[?[0-9]{4}\b\]?`
 fn year() -> Node {
-    Seq(vec![opt(Lit("[")), digits(4, 4), B, opt(Lit("]"))])
+    seq(vec![opt(lit("[")), digits(4, 4), boundary(), opt(lit("]"))])
 }
 
 fn cn_year_digit(c: char) -> bool {
@@ -266,271 +266,322 @@ fn build() -> Vec<Pattern> {
         .iter()
         .map(|&form| {
             let mut groups = Groups(Vec::new());
-            let (node, starts_with) = tree(form, &mut groups);
+            let (node, may_start) = tree(form, &mut groups);
             Pattern {
                 form,
                 node,
                 groups: groups.0,
-                starts_with,
+                may_start,
             }
         })
         .collect()
 }
 
-fn is_digit(b: u8) -> bool {
-    b.is_ascii_digit()
+/// The byte at `at`, or 0 past the end.
+fn byte(bytes: &[u8], at: usize) -> u8 {
+    bytes.get(at).copied().unwrap_or(0)
 }
 
+/// How many ASCII digits start at `at` (counting stops at 5).
+fn digit_run(bytes: &[u8], at: usize) -> usize {
+    bytes[at..]
+        .iter()
+        .take(5)
+        .take_while(|b| b.is_ascii_digit())
+        .count()
+}
+
+/// A number of one or two digits at `at` followed by one of `next`: what
+/// every form taking a day or month first needs (a third digit, or another
+/// byte, fails its next piece whatever the repetitions try).
+fn short_number_then(bytes: &[u8], at: usize, next: &[u8]) -> bool {
+    let run = digit_run(bytes, at);
+    (1..=2).contains(&run) && next.contains(&byte(bytes, at + run))
+}
+
+/// What a day or a time before a month can go on with: `[:.]` or a.m./p.m.
+/// after a time, a suffix (st nd rd th d, the s maybe a long s, whose
+/// UTF-8 starts with 0xC5), `]`, `.` or a space after a day.
+const AFTER_DAY_OR_TIME: &[u8] = b":. \t]aApPsSnNrRtTdD\xC5";
+
+/// What a Roman, numeric or ordinal date goes on with after its day.
+const ROMAN_SEPARATORS: &[u8] = b"./ ";
+const NUMERIC_SEPARATORS: &[u8] = b"./";
+const ORDINAL_SUFFIX_STARTS: &[u8] = b"sSnNrRtTdD\xC5";
+
 /// A letter, `[` or any non-ASCII byte: what a name or a bracket starts with.
-fn letter_or_bracket(b: u8) -> bool {
+fn letter_or_bracket(bytes: &[u8], at: usize) -> bool {
+    let b = bytes[at];
     b.is_ascii_alphabetic() || b == b'[' || b >= 0x80
 }
 
-fn tree(form: Form, gr: &mut Groups) -> (Node, fn(u8) -> bool) {
+fn tree(form: Form, gr: &mut Groups) -> (Node, MayStart) {
     match form {
         // \bON/(?P<on_s>[0-9]{1,2})/(?P<on_r>[0-9]{1,2})/(?P<on_m>{roman})/(?P<on_y>[0-9]{4}|[0-9]{2})\b
         Form::On => (
-            Seq(vec![
-                B,
-                Lit("on/"),
+            seq(vec![
+                boundary(),
+                lit("on/"),
                 gr.g("on_s", digits(1, 2)),
-                Lit("/"),
+                lit("/"),
                 gr.g("on_r", digits(1, 2)),
-                Lit("/"),
+                lit("/"),
                 gr.g("on_m", roman()),
-                Lit("/"),
+                lit("/"),
                 gr.g("on_y", year_digits()),
-                B,
+                boundary(),
             ]),
-            |b| b == b'o' || b == b'O',
+            |bytes, at| bytes[at].eq_ignore_ascii_case(&b'o'),
         ),
         // \b[0-9]{1,4}{sp0}[–—-]{sp0}(?P<ws_wd>{wd}){sp0}[–—-]{sp0}(?P<ws_t>[0-9]{4}){sp0}hs\b
         Form::WeekdayTime => (
-            Seq(vec![
-                B,
+            seq(vec![
+                boundary(),
                 digits(1, 4),
                 sp0(),
-                Node::Class(dash),
+                class(dash),
                 sp0(),
-                gr.g("ws_wd", Weekday),
+                gr.g("ws_wd", weekday()),
                 sp0(),
-                Node::Class(dash),
+                class(dash),
                 sp0(),
                 gr.g("ws_t", digits(4, 4)),
                 sp0(),
-                Lit("hs"),
-                B,
+                lit("hs"),
+                boundary(),
             ]),
-            is_digit,
+            // Up to four digits, maybe spaces, then a dash (– and — start with 0xE2).
+            |bytes, at| {
+                let run = digit_run(bytes, at);
+                let spaces = bytes[at + run..]
+                    .iter()
+                    .take_while(|b| matches!(b, b' ' | b'\t'))
+                    .count();
+                (1..=4).contains(&run) && matches!(byte(bytes, at + run + spaces), b'-' | 0xE2)
+            },
         ),
         // \b(?P<iso_y>[0-9]{4})-(?P<iso_m>[0-9]{2})-(?P<iso_d>[0-9]{2})(?:T(?P<iso_t>[0-9]{2}:[0-9]{2})|\b)
         Form::Iso => (
-            Seq(vec![
-                B,
+            seq(vec![
+                boundary(),
                 gr.g("iso_y", digits(4, 4)),
-                Lit("-"),
+                lit("-"),
                 gr.g("iso_m", digits(2, 2)),
-                Lit("-"),
+                lit("-"),
                 gr.g("iso_d", digits(2, 2)),
-                Alt(vec![
-                    Seq(vec![
-                        Lit("t"),
-                        gr.g("iso_t", Seq(vec![digits(2, 2), Lit(":"), digits(2, 2)])),
+                alt(vec![
+                    seq(vec![
+                        lit("t"),
+                        gr.g("iso_t", seq(vec![digits(2, 2), lit(":"), digits(2, 2)])),
                     ]),
-                    B,
+                    boundary(),
                 ]),
             ]),
-            is_digit,
+            |bytes, at| digit_run(bytes, at) == 4 && byte(bytes, at + 4) == b'-',
         ),
         // (?:(?P<mf_wd>{wd}),?{sp})?(?P<mf_m>\[?{month}\.?\]?),?{sp}(?P<mf_d>{day})
         //     (?:(?:,{sp0}|{sp})(?P<mf_y>{year}))?{after}
         Form::MonthFirst => {
-            let weekday = opt(Seq(vec![gr.g("mf_wd", Weekday), opt(Lit(",")), sp()]));
+            let weekday = opt(seq(vec![gr.g("mf_wd", weekday()), opt(lit(",")), sp()]));
             let month = gr.g(
                 "mf_m",
-                Seq(vec![opt(Lit("[")), Month, opt(Lit(".")), opt(Lit("]"))]),
+                seq(vec![opt(lit("[")), month(), opt(lit(".")), opt(lit("]"))]),
             );
             let day = gr.g("mf_d", day());
-            let year = opt(Seq(vec![
-                Alt(vec![Seq(vec![Lit(","), sp0()]), sp()]),
+            let year = opt(seq(vec![
+                alt(vec![seq(vec![lit(","), sp0()]), sp()]),
                 gr.g("mf_y", year()),
             ]));
-            let node = Seq(vec![
+            let node = seq(vec![
                 weekday,
                 month,
-                opt(Lit(",")),
+                opt(lit(",")),
                 sp(),
                 day,
                 year,
                 after(gr, "mf_t"),
             ]);
-            (node, |b| letter_or_bracket(b))
+            (node, letter_or_bracket)
         }
         // (?:(?P<df_wd>{wd}),?{sp})?(?:(?P<df_tp>{time_before}),?{sp})?(?P<df_d>{day})\.?{sp}
         //     (?P<df_m>\[?(?:of{sp})?{month}\.?\]?)
         //     (?:,?{sp}(?P<df_y>{year})(?:{sp0}(?:г\.|года|r\.|roku))?)?{after}
         Form::DayFirst => {
-            let weekday = opt(Seq(vec![gr.g("df_wd", Weekday), opt(Lit(",")), sp()]));
-            let time = opt(Seq(vec![gr.g("df_tp", time_before()), opt(Lit(",")), sp()]));
+            let weekday = opt(seq(vec![gr.g("df_wd", weekday()), opt(lit(",")), sp()]));
+            let time = opt(seq(vec![gr.g("df_tp", time_before()), opt(lit(",")), sp()]));
             let day = gr.g("df_d", day());
             let month = gr.g(
                 "df_m",
-                Seq(vec![
-                    opt(Lit("[")),
-                    opt(Seq(vec![Lit("of"), sp()])),
-                    Month,
-                    opt(Lit(".")),
-                    opt(Lit("]")),
+                seq(vec![
+                    opt(lit("[")),
+                    opt(seq(vec![lit("of"), sp()])),
+                    month(),
+                    opt(lit(".")),
+                    opt(lit("]")),
                 ]),
             );
-            let year = opt(Seq(vec![
-                opt(Lit(",")),
+            let year = opt(seq(vec![
+                opt(lit(",")),
                 sp(),
                 gr.g("df_y", year()),
-                opt(Seq(vec![sp0(), words(&["г.", "года", "r.", "roku"])])),
+                opt(seq(vec![sp0(), words(&["г.", "года", "r.", "roku"])])),
             ]));
-            let node = Seq(vec![
+            let node = seq(vec![
                 weekday,
                 time,
                 day,
-                opt(Lit(".")),
+                opt(lit(".")),
                 sp(),
                 month,
                 year,
                 after(gr, "df_t"),
             ]);
-            (node, |b| is_digit(b) || letter_or_bracket(b))
+            (node, |bytes, at| {
+                if bytes[at].is_ascii_digit() {
+                    short_number_then(bytes, at, AFTER_DAY_OR_TIME)
+                } else {
+                    letter_or_bracket(bytes, at)
+                }
+            })
         }
         // (?P<my_m>{month})\.?{sp}(?P<my_y>{year})
         Form::MonthYear => (
-            Seq(vec![
-                gr.g("my_m", Month),
-                opt(Lit(".")),
+            seq(vec![
+                gr.g("my_m", month()),
+                opt(lit(".")),
                 sp(),
                 gr.g("my_y", year()),
             ]),
-            |b| b.is_ascii_alphabetic() || b >= 0x80,
+            |bytes, at| bytes[at].is_ascii_alphabetic() || bytes[at] >= 0x80,
         ),
         // \b(?P<rom_d>[0-9]{1,2})[./ ](?P<rom_m>{roman})[./ ](?P<rom_y>[0-9]{4}|[0-9]{2})\b{after}
         Form::Roman => {
-            let separator = || Node::Class(|c| matches!(c, '.' | '/' | ' '));
-            let node = Seq(vec![
-                B,
+            let separator = || class(|c| matches!(c, '.' | '/' | ' '));
+            let node = seq(vec![
+                boundary(),
                 gr.g("rom_d", digits(1, 2)),
                 separator(),
                 gr.g("rom_m", roman()),
                 separator(),
                 gr.g("rom_y", year_digits()),
-                B,
+                boundary(),
                 after(gr, "rom_t"),
             ]);
-            (node, is_digit)
+            (node, |bytes, at| {
+                short_number_then(bytes, at, ROMAN_SEPARATORS)
+            })
         }
         // \b(?P<num_a>[0-9]{1,2})(?P<num_s>[./])(?P<num_b>[0-9]{1,2})(?P<num_s2>[./])
         //     (?P<num_y>[0-9]{4}|[0-9]{2})\b(?P<num_dot>\.)?{after}
         Form::Numeric => {
-            let separator = || Node::Class(|c| c == '.' || c == '/');
-            let node = Seq(vec![
-                B,
+            let separator = || class(|c| c == '.' || c == '/');
+            let node = seq(vec![
+                boundary(),
                 gr.g("num_a", digits(1, 2)),
                 gr.g("num_s", separator()),
                 gr.g("num_b", digits(1, 2)),
                 gr.g("num_s2", separator()),
                 gr.g("num_y", year_digits()),
-                B,
-                opt(gr.g("num_dot", Lit("."))),
+                boundary(),
+                opt(gr.g("num_dot", lit("."))),
                 after(gr, "num_t"),
             ]);
-            (node, is_digit)
+            (node, |bytes, at| {
+                short_number_then(bytes, at, NUMERIC_SEPARATORS)
+            })
         }
         // \b(?P<ny_a>[0-9]{1,2})[./](?P<ny_b>[0-9]{1,2})\b(?P<ny_dot>\.)?{after}
         Form::NumericNoYear => {
-            let node = Seq(vec![
-                B,
+            let node = seq(vec![
+                boundary(),
                 gr.g("ny_a", digits(1, 2)),
-                Node::Class(|c| c == '.' || c == '/'),
+                class(|c| c == '.' || c == '/'),
                 gr.g("ny_b", digits(1, 2)),
-                B,
-                opt(gr.g("ny_dot", Lit("."))),
+                boundary(),
+                opt(gr.g("ny_dot", lit("."))),
                 after(gr, "ny_t"),
             ]);
-            (node, is_digit)
+            (node, |bytes, at| {
+                short_number_then(bytes, at, NUMERIC_SEPARATORS)
+            })
         }
         // (?:(?P<cn_y>[〇零○一二三四五六七八九0-9０-９]{2,4})年)?(?P<cn_m>[一二三四五六七八九十0-9０-９]{1,3})月
         //     (?:(?P<cn_d>[一二三四五六七八九十廿卅0-9０-９]{1,3})[日号])?
         Form::Chinese => (
-            Seq(vec![
-                opt(Seq(vec![
-                    gr.g("cn_y", rep(Node::Class(cn_year_digit), 2, 4)),
-                    Node::Exact("年"),
+            seq(vec![
+                opt(seq(vec![
+                    gr.g("cn_y", rep(class(cn_year_digit), 2, 4)),
+                    exact("年"),
                 ])),
-                gr.g("cn_m", rep(Node::Class(cn_month_digit), 1, 3)),
-                Node::Exact("月"),
-                opt(Seq(vec![
-                    gr.g("cn_d", rep(Node::Class(cn_day_digit), 1, 3)),
-                    Node::Class(|c| c == '日' || c == '号'),
+                gr.g("cn_m", rep(class(cn_month_digit), 1, 3)),
+                exact("月"),
+                opt(seq(vec![
+                    gr.g("cn_d", rep(class(cn_day_digit), 1, 3)),
+                    class(|c| c == '日' || c == '号'),
                 ])),
             ]),
-            |b| is_digit(b) || b >= 0x80,
+            // ASCII digits go on with a Chinese numeral, 年 or 月, never ASCII.
+            |bytes, at| {
+                let run = digit_run(bytes, at);
+                bytes[at] >= 0x80 || ((1..=4).contains(&run) && byte(bytes, at + run) >= 0x80)
+            },
         ),
         // (?P<cnd_d>[一二三四五六七八九十廿卅]{1,3})日
         Form::ChineseDay => (
-            Seq(vec![
-                gr.g("cnd_d", rep(Node::Class(cn_numeral), 1, 3)),
-                Node::Exact("日"),
+            seq(vec![
+                gr.g("cnd_d", rep(class(cn_numeral), 1, 3)),
+                exact("日"),
             ]),
-            |b| b >= 0x80,
+            |bytes, at| bytes[at] >= 0x80,
         ),
         // \((?P<se_y>[0-9]{2})\){sp0}(?P<se_m>{month})
         Form::Serial => (
-            Seq(vec![
-                Lit("("),
+            seq(vec![
+                lit("("),
                 gr.g("se_y", digits(2, 2)),
-                Lit(")"),
+                lit(")"),
                 sp0(),
-                gr.g("se_m", Month),
+                gr.g("se_m", month()),
             ]),
-            |b| b == b'(',
+            |bytes, at| bytes[at] == b'(',
         ),
         // \bNo\.?{sp0}\((?P<sey_y>[0-9]{2})\)
         Form::SerialYear => (
-            Seq(vec![
-                B,
-                Lit("no"),
-                opt(Lit(".")),
+            seq(vec![
+                boundary(),
+                lit("no"),
+                opt(lit(".")),
                 sp0(),
-                Lit("("),
+                lit("("),
                 gr.g("sey_y", digits(2, 2)),
-                Lit(")"),
+                lit(")"),
             ]),
-            |b| b == b'n' || b == b'N',
+            |bytes, at| bytes[at].eq_ignore_ascii_case(&b'n'),
         ),
         // 批发[:：]?[^0-9\r\n]{0,12}?(?P<code_v>[0-9]{3,4})\b
         Form::Code => (
-            Seq(vec![
-                Node::Exact("批发"),
-                opt(Node::Class(|c| c == ':' || c == '：')),
-                Node::Lazy(
-                    Box::new(Node::Class(|c| {
-                        !(c.is_ascii_digit() || c == '\r' || c == '\n')
-                    })),
+            seq(vec![
+                exact("批发"),
+                opt(class(|c| c == ':' || c == '：')),
+                lazy(
+                    class(|c| !(c.is_ascii_digit() || c == '\r' || c == '\n')),
                     0,
                     12,
                 ),
                 gr.g("code_v", digits(3, 4)),
-                B,
+                boundary(),
             ]),
-            |b| b == 0xE6,
+            |bytes, at| bytes[at] == 0xE6,
         ),
         // \b(?P<ord_d>[0-9]{1,2})(?:st|nd|rd|th|d)\b
         Form::Ordinal => (
-            Seq(vec![
-                B,
+            seq(vec![
+                boundary(),
                 gr.g("ord_d", digits(1, 2)),
                 words(&["st", "nd", "rd", "th", "d"]),
-                B,
+                boundary(),
             ]),
-            is_digit,
+            |bytes, at| short_number_then(bytes, at, ORDINAL_SUFFIX_STARTS),
         ),
     }
 }

@@ -3,7 +3,7 @@
 //! generated text dense with date-like pieces; and its case folding against
 //! the regex crate's.
 
-use super::engine::{fold, Node, NAMES};
+use super::engine::{fold, Kind, Node, NAMES};
 use super::forms::{starts_chinese_date, FORMS, PATTERNS};
 use super::{oracle, scan_span};
 use crate::model::{Document, SectionKind};
@@ -494,10 +494,12 @@ fn written_dates_give_the_oracles_dates() {
 /// Every character a form compares case-insensitively.
 fn folded_characters() -> BTreeSet<char> {
     fn walk(node: &Node, out: &mut BTreeSet<char>) {
-        match node {
-            Node::Lit(word) => out.extend(word.chars()),
-            Node::Repeat(n, ..) | Node::Lazy(n, ..) | Node::Group(_, n) => walk(n, out),
-            Node::Seq(nodes) | Node::Alt(nodes) => nodes.iter().for_each(|n| walk(n, out)),
+        match &node.kind {
+            Kind::Lit(word) => out.extend(word.chars()),
+            Kind::Opt(n) | Kind::Repeat(n, ..) | Kind::Lazy(n, ..) | Kind::Group(_, n) => {
+                walk(n, out)
+            }
+            Kind::Seq(nodes) | Kind::Alt(nodes) => nodes.iter().for_each(|n| walk(n, out)),
             _ => {}
         }
     }
@@ -595,5 +597,29 @@ fn every_chinese_start_is_a_trigger() {
             let lead = c.encode_utf8(&mut buf).as_bytes()[0];
             assert_eq!(super::candidates::trigger(lead), 2, "{c:?}");
         }
+    }
+}
+
+#[test]
+fn plain_ascii_is_skipped_up_to_the_first_digit_or_other_byte() {
+    let mut rng = Rng(42);
+    for _ in 0..20_000 {
+        let len = rng.below(40);
+        // Mostly letters, sometimes any byte, so each byte value is met.
+        let bytes: Vec<u8> = (0..len)
+            .map(|_| match rng.below(8) {
+                0 => rng.below(256) as u8,
+                _ => b'a' + rng.below(26) as u8,
+            })
+            .collect();
+        let start = rng.below(len + 1);
+        let expected = (start..len)
+            .find(|&i| !bytes[i].is_ascii() || bytes[i].is_ascii_digit())
+            .unwrap_or(len);
+        assert_eq!(
+            super::candidates::skip_plain_ascii(&bytes, start, len),
+            expected,
+            "{bytes:?} from {start}"
+        );
     }
 }
