@@ -39,6 +39,9 @@ pub(super) enum Kind {
     Group(usize, Box<Node>),
     /// An ASCII word boundary, looking at the whole text around the range.
     Boundary,
+    /// Takes nothing; false (given the bytes up to the end and the place)
+    /// where what follows cannot match, a cheap test before a costly piece.
+    Guard(fn(&[u8], usize) -> bool),
     /// Any month name, longest first (see `lexicon::month_alternation`).
     Month,
     /// Any weekday name.
@@ -169,6 +172,10 @@ pub(super) fn group(index: usize, inner: Node) -> Node {
     node(Kind::Group(index, Box::new(inner)), first, nullable)
 }
 
+pub(super) fn guard(test: fn(&[u8], usize) -> bool) -> Node {
+    node(Kind::Guard(test), ByteSet::default(), true)
+}
+
 pub(super) fn boundary() -> Node {
     node(Kind::Boundary, ByteSet::default(), true)
 }
@@ -235,13 +242,21 @@ impl<'t> Matcher<'t> {
     }
 
     fn one(&mut self, node: &Node, at: usize, next: &Next) -> Option<usize> {
+        // The byte at `at` when the piece must take one, known to be in its set.
+        let mut byte = None;
         if !node.nullable {
-            let byte = *self.text.as_bytes()[..self.end].get(at)?;
-            if !node.first.contains(byte) {
+            let b = *self.text.as_bytes()[..self.end].get(at)?;
+            if !node.first.contains(b) {
                 return None;
             }
+            byte = Some(b);
         }
+        // An ASCII byte in the set of one ASCII letter, sign or class is a
+        // match: the sets hold exactly the ASCII bytes that match.
+        let ascii = byte.is_some_and(|b| b.is_ascii());
         match &node.kind {
+            Kind::Lit(word) if ascii && word.len() == 1 => self.resume(next, at + 1),
+            Kind::Class(_) if ascii => self.resume(next, at + 1),
             Kind::Lit(word) => {
                 let end = self.literal(word, at, true)?;
                 self.resume(next, end)
@@ -258,7 +273,14 @@ impl<'t> Matcher<'t> {
                     None
                 }
             }
-            Kind::Opt(inner) => self.one(inner, at, next).or_else(|| self.resume(next, at)),
+            Kind::Opt(inner) => {
+                let found = if self.may_take(inner, at) {
+                    self.one(inner, at, next)
+                } else {
+                    None
+                };
+                found.or_else(|| self.resume(next, at))
+            }
             Kind::Repeat(inner, min, max) => match inner.kind {
                 Kind::Class(accepts) => self.class_run(accepts, *min, *max, true, at, next),
                 _ => self.repeat(inner, *min, *max, true, at, next),
@@ -279,6 +301,13 @@ impl<'t> Matcher<'t> {
                 }
                 found
             }
+            Kind::Guard(test) => {
+                if test(&self.text.as_bytes()[..self.end], at) {
+                    self.resume(next, at)
+                } else {
+                    None
+                }
+            }
             Kind::Boundary => {
                 if is_word_boundary(self.text.as_bytes(), at) {
                     self.resume(next, at)
@@ -295,6 +324,14 @@ impl<'t> Matcher<'t> {
                 ends.iter().rev().find_map(|&e| self.resume(next, e))
             }
         }
+    }
+
+    /// Whether `node` can match at `at`, by its byte set alone.
+    fn may_take(&self, node: &Node, at: usize) -> bool {
+        node.nullable
+            || self.text.as_bytes()[..self.end]
+                .get(at)
+                .is_some_and(|&b| node.first.contains(b))
     }
 
     fn sequence(&mut self, nodes: &[Node], at: usize, next: &Next) -> Option<usize> {
@@ -351,6 +388,7 @@ impl<'t> Matcher<'t> {
     /// A repeated class: each turn takes one character and no group, so
     /// the turns are counted first and the rest tried after each count, the
     /// most first when greedy (what turn-by-turn backtracking would do).
+    #[inline(never)]
     fn class_run(
         &mut self,
         accepts: fn(char) -> bool,

@@ -80,7 +80,7 @@ impl Groups {
 }
 
 use super::engine::{
-    alt, boundary, class, exact, group, lazy, lit, month, opt, repeat, seq, weekday,
+    alt, boundary, class, exact, group, guard, lazy, lit, month, opt, repeat, seq, weekday,
 };
 
 fn rep(node: Node, min: u8, max: u8) -> Node {
@@ -299,15 +299,37 @@ fn short_number_then(bytes: &[u8], at: usize, next: &[u8]) -> bool {
     (1..=2).contains(&run) && next.contains(&byte(bytes, at + run))
 }
 
+/// The same, where a letter may follow: any non-ASCII byte passes too (a
+/// letter written outside ASCII may fold to an ASCII one, as long s to s).
+fn short_number_then_letter(bytes: &[u8], at: usize, next: &[u8]) -> bool {
+    let run = digit_run(bytes, at);
+    let b = byte(bytes, at + run);
+    (1..=2).contains(&run) && (next.contains(&b) || b >= 0x80)
+}
+
 /// What a day or a time before a month can go on with: `[:.]` or a.m./p.m.
-/// after a time, a suffix (st nd rd th d, the s maybe a long s, whose
-/// UTF-8 starts with 0xC5), `]`, `.` or a space after a day.
-const AFTER_DAY_OR_TIME: &[u8] = b":. \t]aApPsSnNrRtTdD\xC5";
+/// after a time, a suffix (st nd rd th d), `]`, `.` or a space after a day.
+const AFTER_DAY_OR_TIME: &[u8] = b":. \t]aApPsSnNrRtTdD";
 
 /// What a Roman, numeric or ordinal date goes on with after its day.
 const ROMAN_SEPARATORS: &[u8] = b"./ ";
 const NUMERIC_SEPARATORS: &[u8] = b"./";
-const ORDINAL_SUFFIX_STARTS: &[u8] = b"sSnNrRtTdD\xC5";
+const ORDINAL_SUFFIX_STARTS: &[u8] = b"sSnNrRtTdD";
+
+/// What `time_before` needs: one or two digits, then `[:.]` and a digit, or
+/// a.m./p.m. (maybe after a space or tab). A day ("28 June") fails it.
+fn may_be_time_before(bytes: &[u8], at: usize) -> bool {
+    let run = digit_run(bytes, at);
+    if !(1..=2).contains(&run) {
+        return false;
+    }
+    let is_a_or_p = |b: u8| matches!(b, b'a' | b'A' | b'p' | b'P') || b >= 0x80;
+    match byte(bytes, at + run) {
+        b':' | b'.' => byte(bytes, at + run + 1).is_ascii_digit(),
+        b' ' | b'\t' => is_a_or_p(byte(bytes, at + run + 1)),
+        b => is_a_or_p(b),
+    }
+}
 
 /// A letter, `[` or any non-ASCII byte: what a name or a bracket starts with.
 fn letter_or_bracket(bytes: &[u8], at: usize) -> bool {
@@ -408,7 +430,12 @@ fn tree(form: Form, gr: &mut Groups) -> (Node, MayStart) {
         //     (?:,?{sp}(?P<df_y>{year})(?:{sp0}(?:г\.|года|r\.|roku))?)?{after}
         Form::DayFirst => {
             let weekday = opt(seq(vec![gr.g("df_wd", weekday()), opt(lit(",")), sp()]));
-            let time = opt(seq(vec![gr.g("df_tp", time_before()), opt(lit(",")), sp()]));
+            let time = opt(seq(vec![
+                guard(may_be_time_before),
+                gr.g("df_tp", time_before()),
+                opt(lit(",")),
+                sp(),
+            ]));
             let day = gr.g("df_d", day());
             let month = gr.g(
                 "df_m",
@@ -438,7 +465,7 @@ fn tree(form: Form, gr: &mut Groups) -> (Node, MayStart) {
             ]);
             (node, |bytes, at| {
                 if bytes[at].is_ascii_digit() {
-                    short_number_then(bytes, at, AFTER_DAY_OR_TIME)
+                    short_number_then_letter(bytes, at, AFTER_DAY_OR_TIME)
                 } else {
                     letter_or_bracket(bytes, at)
                 }
@@ -581,7 +608,7 @@ fn tree(form: Form, gr: &mut Groups) -> (Node, MayStart) {
                 words(&["st", "nd", "rd", "th", "d"]),
                 boundary(),
             ]),
-            |bytes, at| short_number_then(bytes, at, ORDINAL_SUFFIX_STARTS),
+            |bytes, at| short_number_then_letter(bytes, at, ORDINAL_SUFFIX_STARTS),
         ),
     }
 }

@@ -237,6 +237,28 @@ fn weekday_of(found: &Found, span: Option<Span>) -> Option<(Span, super::super::
     Some((span, lookup_weekday(&found.text[span.range()])?))
 }
 
+/// The last `count` characters of `s`.
+fn last_chars(s: &str, count: usize) -> &str {
+    let start = s.char_indices().rev().take(count).last().map_or(s.len(), |(i, _)| i);
+    &s[start..]
+}
+
+/// The first `count` characters of `s`.
+fn first_chars(s: &str, count: usize) -> &str {
+    let end = s.char_indices().nth(count).map_or(s.len(), |(i, _)| i);
+    &s[..end]
+}
+
+/// `s` with ASCII letters in lower case, in `buffer` (which holds `s`:
+/// at most four bytes a character), without an allocation.
+fn ascii_lower_case<'b>(s: &str, buffer: &'b mut [u8]) -> &'b str {
+    let out = &mut buffer[..s.len()];
+    out.copy_from_slice(s.as_bytes());
+    out.make_ascii_lowercase();
+    // Lower-casing ASCII letters keeps UTF-8 valid.
+    std::str::from_utf8(out).unwrap_or_default()
+}
+
 /// A numeric candidate that is really part of a longer number, a serial, a
 /// time or a quantity.
 fn is_not_a_date_number(found: &Found) -> bool {
@@ -247,15 +269,8 @@ fn is_not_a_date_number(found: &Found) -> bool {
     if matches!(b1, Some('.' | '/' | ',' | '-')) && b2.is_some_and(|c| c.is_ascii_digit()) {
         return true;
     }
-    let tail: String = before
-        .chars()
-        .rev()
-        .take(5)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let mut buffer = [0; 20];
+    let tail = ascii_lower_case(last_chars(before, 5), &mut buffer);
     let tail = tail.trim_end();
     if tail.ends_with("no.")
         || tail.ends_with("no")
@@ -283,13 +298,8 @@ fn is_not_a_date_number(found: &Found) -> bool {
 
 /// "10.30 a.m.", "9.30 hours", "6.45 p.m.": a time, not a date.
 fn followed_by_time_word(found: &Found) -> bool {
-    let after: String = found
-        .after()
-        .trim_start()
-        .chars()
-        .take(12)
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let mut buffer = [0; 48];
+    let after = ascii_lower_case(first_chars(found.after().trim_start(), 12), &mut buffer);
     [
         "a.m",
         "p.m",
