@@ -156,6 +156,35 @@ fn hours() -> Node {
 
 /// A time: "7 p.m.", "noon", "16:30 hours", "9.30 hours", "1830hs", "20h00".
 fn time() -> Node {
+    seq(vec![guard(may_be_time), time_forms()])
+}
+
+/// What a time starting with digits needs after them: two digits after
+/// `:` `.` or `h`, or a.m./p.m. ("1.5 2.5" is no time); or four digits
+/// (1830hs). Anything else (noon, midnight, bytes outside ASCII) is left
+/// to the tree.
+fn may_be_time(bytes: &[u8], at: usize) -> bool {
+    if !byte(bytes, at).is_ascii_digit() {
+        return true;
+    }
+    let run = digit_run(bytes, at);
+    let two_digits_at =
+        |i: usize| byte(bytes, i).is_ascii_digit() && byte(bytes, i + 1).is_ascii_digit();
+    match run {
+        1 | 2 => match byte(bytes, at + run) {
+            b':' | b'.' | b'h' | b'H' => two_digits_at(at + run + 1),
+            b' ' | b'\t' => {
+                let b = byte(bytes, at + run + 1);
+                matches!(b, b'a' | b'A' | b'p' | b'P') || b >= 0x80
+            }
+            b => matches!(b, b'a' | b'A' | b'p' | b'P') || b >= 0x80,
+        },
+        4 => true,
+        _ => false,
+    }
+}
+
+fn time_forms() -> Node {
     alt(vec![
         clock_ampm(),
         seq(vec![lit("noon"), boundary()]),
@@ -196,6 +225,7 @@ fn time_before() -> Node {
 fn after(groups: &mut Groups, name: &'static str) -> Node {
     let word_then_space = |w: &'static str| seq(vec![lit(w), sp()]);
     opt(seq(vec![
+        guard(may_be_time_after),
         opt(lit(".")),
         alt(vec![
             seq(vec![sp0(), class(|c| c == ',' || dash(c)), sp0()]),
@@ -311,6 +341,22 @@ fn short_number_then_letter(bytes: &[u8], at: usize, next: &[u8]) -> bool {
 /// after a time, a suffix (st nd rd th d), `]`, `.` or a space after a day.
 const AFTER_DAY_OR_TIME: &[u8] = b":. \t]aApPsSnNrRtTdD";
 
+/// A day, or a time before a day, at `at`: one or two digits, then what
+/// [`AFTER_DAY_OR_TIME`] allows; after a dot, a space (the day's dot) or
+/// two digits (a time); after a colon, two digits.
+fn may_be_day_or_time(bytes: &[u8], at: usize) -> bool {
+    if !short_number_then_letter(bytes, at, AFTER_DAY_OR_TIME) {
+        return false;
+    }
+    let run = digit_run(bytes, at);
+    let (next, after) = (byte(bytes, at + run + 1), byte(bytes, at + run + 2));
+    match byte(bytes, at + run) {
+        b'.' => matches!(next, b' ' | b'\t') || (next.is_ascii_digit() && after.is_ascii_digit()),
+        b':' => next.is_ascii_digit() && after.is_ascii_digit(),
+        _ => true,
+    }
+}
+
 /// What a Roman, numeric or ordinal date goes on with after its day.
 const ROMAN_SEPARATORS: &[u8] = b"./ ";
 const NUMERIC_SEPARATORS: &[u8] = b"./";
@@ -329,6 +375,42 @@ fn may_be_time_before(bytes: &[u8], at: usize) -> bool {
         b' ' | b'\t' => is_a_or_p(byte(bytes, at + run + 1)),
         b => is_a_or_p(b),
     }
+}
+
+/// What `after` needs: maybe a dot, then a comma or dash, or one to four
+/// spaces (maybe then "at", "um", "o" or "в" and spaces), then a time: a
+/// digit, the n of noon or the m of midnight. Bytes outside ASCII pass, to
+/// be safe with dashes and folding.
+fn may_be_time_after(bytes: &[u8], at: usize) -> bool {
+    let spaces_from = |i: usize| {
+        bytes[i.min(bytes.len())..]
+            .iter()
+            .take(5)
+            .take_while(|b| matches!(b, b' ' | b'\t'))
+            .count()
+    };
+    let starts_time =
+        |b: u8| b.is_ascii_digit() || matches!(b, b'n' | b'N' | b'm' | b'M') || b >= 0x80;
+    let dot = usize::from(byte(bytes, at) == b'.');
+    let spaces = spaces_from(at + dot);
+    let next = at + dot + spaces;
+    if spaces <= 4 && matches!(byte(bytes, next), b',' | b'-') || byte(bytes, next) >= 0x80 {
+        return true;
+    }
+    if !(1..=4).contains(&spaces) {
+        return false;
+    }
+    if starts_time(byte(bytes, next)) {
+        return true;
+    }
+    let word = match byte(bytes, next).to_ascii_lowercase() {
+        b'a' if byte(bytes, next + 1).eq_ignore_ascii_case(&b't') => 2,
+        b'u' if byte(bytes, next + 1).eq_ignore_ascii_case(&b'm') => 2,
+        b'o' => 1,
+        _ => return false,
+    };
+    let after_word = spaces_from(next + word);
+    (1..=4).contains(&after_word) && starts_time(byte(bytes, next + word + after_word))
 }
 
 /// A letter, `[` or any non-ASCII byte: what a name or a bracket starts with.
@@ -465,7 +547,7 @@ fn tree(form: Form, gr: &mut Groups) -> (Node, MayStart) {
             ]);
             (node, |bytes, at| {
                 if bytes[at].is_ascii_digit() {
-                    short_number_then_letter(bytes, at, AFTER_DAY_OR_TIME)
+                    may_be_day_or_time(bytes, at)
                 } else {
                     letter_or_bracket(bytes, at)
                 }
@@ -494,8 +576,11 @@ fn tree(form: Form, gr: &mut Groups) -> (Node, MayStart) {
                 boundary(),
                 after(gr, "rom_t"),
             ]);
+            // "5.XI.62": a Roman numeral (in capitals) after the separator.
             (node, |bytes, at| {
+                let run = digit_run(bytes, at);
                 short_number_then(bytes, at, ROMAN_SEPARATORS)
+                    && matches!(byte(bytes, at + run + 1), b'I' | b'V' | b'X')
             })
         }
         // \b(?P<num_a>[0-9]{1,2})(?P<num_s>[./])(?P<num_b>[0-9]{1,2})(?P<num_s2>[./])

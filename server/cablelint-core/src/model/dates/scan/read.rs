@@ -239,7 +239,12 @@ fn weekday_of(found: &Found, span: Option<Span>) -> Option<(Span, super::super::
 
 /// The last `count` characters of `s`.
 fn last_chars(s: &str, count: usize) -> &str {
-    let start = s.char_indices().rev().take(count).last().map_or(s.len(), |(i, _)| i);
+    let start = s
+        .char_indices()
+        .rev()
+        .take(count)
+        .last()
+        .map_or(s.len(), |(i, _)| i);
     &s[start..]
 }
 

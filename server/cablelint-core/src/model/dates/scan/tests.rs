@@ -486,6 +486,11 @@ fn written_dates_give_the_oracles_dates() {
         "342 – WEDNESDAY – 1700hs – text\n(64) January No. 879 and No. (61) 561",
         "the 26th. the 38th parallel, 14th [June]; dismay 5 June 1962; 10.30 a.m.; 1.5%",
         "Thur\u{17F}day, \u{17F}eptember 5 and ᲂктября 5 and 28 ᲂктября 1962 гоᲁа",
+        // The longest gaps a time after a date may leave.
+        "28 June 1962.\t   —\t \t 7 p.m. and 28 June 1962.\t\t\t\tat    16:30 hours",
+        "24.10.62    в    16:30 and 5.XI.62 -    noon and 03.11.,    midnight",
+        "Monday,    June    28,    1962    um    20h00 and 1830    hs",
+        "28 czerwca 1962 r. o 16:30, 28 June 1962 O 7 p.m. and 28 June 1962 at noon",
     ] {
         assert_same(text, text);
     }
