@@ -10,9 +10,10 @@
 //! leftmost-first regex over all forms found.
 
 use super::super::DateMention;
-use super::engine::{Matcher, NAMES};
+use super::engine::Matcher;
 use super::forms::{starts_chinese_date, Pattern, PATTERNS};
 use super::read::read;
+use super::words::NAMES;
 use crate::model::SectionKind;
 use crate::text::Span;
 

@@ -7,6 +7,11 @@
 use std::sync::LazyLock;
 
 use super::engine::{Node, MAX_GROUPS, MAX_RUN};
+use super::quick::{
+    byte, digit_run, letter_or_bracket, may_be_day_or_time, may_be_time, may_be_time_after,
+    may_be_time_before, short_number_then, short_number_then_letter, NUMERIC_SEPARATORS,
+    ORDINAL_SUFFIX_STARTS, ROMAN_SEPARATORS,
+};
 
 /// The forms, in the order of the patterns (the earlier wins a tie).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -159,31 +164,6 @@ fn time() -> Node {
     seq(vec![guard(may_be_time), time_forms()])
 }
 
-/// What a time starting with digits needs after them: two digits after
-/// `:` `.` or `h`, or a.m./p.m. ("1.5 2.5" is no time); or four digits
-/// (1830hs). Anything else (noon, midnight, bytes outside ASCII) is left
-/// to the tree.
-fn may_be_time(bytes: &[u8], at: usize) -> bool {
-    if !byte(bytes, at).is_ascii_digit() {
-        return true;
-    }
-    let run = digit_run(bytes, at);
-    let two_digits_at =
-        |i: usize| byte(bytes, i).is_ascii_digit() && byte(bytes, i + 1).is_ascii_digit();
-    match run {
-        1 | 2 => match byte(bytes, at + run) {
-            b':' | b'.' | b'h' | b'H' => two_digits_at(at + run + 1),
-            b' ' | b'\t' => {
-                let b = byte(bytes, at + run + 1);
-                matches!(b, b'a' | b'A' | b'p' | b'P') || b >= 0x80
-            }
-            b => matches!(b, b'a' | b'A' | b'p' | b'P') || b >= 0x80,
-        },
-        4 => true,
-        _ => false,
-    }
-}
-
 fn time_forms() -> Node {
     alt(vec![
         clock_ampm(),
@@ -305,118 +285,6 @@ fn build() -> Vec<Pattern> {
             }
         })
         .collect()
-}
-
-/// The byte at `at`, or 0 past the end.
-fn byte(bytes: &[u8], at: usize) -> u8 {
-    bytes.get(at).copied().unwrap_or(0)
-}
-
-/// How many ASCII digits start at `at` (counting stops at 5).
-fn digit_run(bytes: &[u8], at: usize) -> usize {
-    bytes[at..]
-        .iter()
-        .take(5)
-        .take_while(|b| b.is_ascii_digit())
-        .count()
-}
-
-/// A number of one or two digits at `at` followed by one of `next`: what
-/// every form taking a day or month first needs (a third digit, or another
-/// byte, fails its next piece whatever the repetitions try).
-fn short_number_then(bytes: &[u8], at: usize, next: &[u8]) -> bool {
-    let run = digit_run(bytes, at);
-    (1..=2).contains(&run) && next.contains(&byte(bytes, at + run))
-}
-
-/// The same, where a letter may follow: any non-ASCII byte passes too (a
-/// letter written outside ASCII may fold to an ASCII one, as long s to s).
-fn short_number_then_letter(bytes: &[u8], at: usize, next: &[u8]) -> bool {
-    let run = digit_run(bytes, at);
-    let b = byte(bytes, at + run);
-    (1..=2).contains(&run) && (next.contains(&b) || b >= 0x80)
-}
-
-/// What a day or a time before a month can go on with: `[:.]` or a.m./p.m.
-/// after a time, a suffix (st nd rd th d), `]`, `.` or a space after a day.
-const AFTER_DAY_OR_TIME: &[u8] = b":. \t]aApPsSnNrRtTdD";
-
-/// A day, or a time before a day, at `at`: one or two digits, then what
-/// [`AFTER_DAY_OR_TIME`] allows; after a dot, a space (the day's dot) or
-/// two digits (a time); after a colon, two digits.
-fn may_be_day_or_time(bytes: &[u8], at: usize) -> bool {
-    if !short_number_then_letter(bytes, at, AFTER_DAY_OR_TIME) {
-        return false;
-    }
-    let run = digit_run(bytes, at);
-    let (next, after) = (byte(bytes, at + run + 1), byte(bytes, at + run + 2));
-    match byte(bytes, at + run) {
-        b'.' => matches!(next, b' ' | b'\t') || (next.is_ascii_digit() && after.is_ascii_digit()),
-        b':' => next.is_ascii_digit() && after.is_ascii_digit(),
-        _ => true,
-    }
-}
-
-/// What a Roman, numeric or ordinal date goes on with after its day.
-const ROMAN_SEPARATORS: &[u8] = b"./ ";
-const NUMERIC_SEPARATORS: &[u8] = b"./";
-const ORDINAL_SUFFIX_STARTS: &[u8] = b"sSnNrRtTdD";
-
-/// What `time_before` needs: one or two digits, then `[:.]` and a digit, or
-/// a.m./p.m. (maybe after a space or tab). A day ("28 June") fails it.
-fn may_be_time_before(bytes: &[u8], at: usize) -> bool {
-    let run = digit_run(bytes, at);
-    if !(1..=2).contains(&run) {
-        return false;
-    }
-    let is_a_or_p = |b: u8| matches!(b, b'a' | b'A' | b'p' | b'P') || b >= 0x80;
-    match byte(bytes, at + run) {
-        b':' | b'.' => byte(bytes, at + run + 1).is_ascii_digit(),
-        b' ' | b'\t' => is_a_or_p(byte(bytes, at + run + 1)),
-        b => is_a_or_p(b),
-    }
-}
-
-/// What `after` needs: maybe a dot, then a comma or dash, or one to four
-/// spaces (maybe then "at", "um", "o" or "в" and spaces), then a time: a
-/// digit, the n of noon or the m of midnight. Bytes outside ASCII pass, to
-/// be safe with dashes and folding.
-fn may_be_time_after(bytes: &[u8], at: usize) -> bool {
-    let spaces_from = |i: usize| {
-        bytes[i.min(bytes.len())..]
-            .iter()
-            .take(5)
-            .take_while(|b| matches!(b, b' ' | b'\t'))
-            .count()
-    };
-    let starts_time =
-        |b: u8| b.is_ascii_digit() || matches!(b, b'n' | b'N' | b'm' | b'M') || b >= 0x80;
-    let dot = usize::from(byte(bytes, at) == b'.');
-    let spaces = spaces_from(at + dot);
-    let next = at + dot + spaces;
-    if spaces <= 4 && matches!(byte(bytes, next), b',' | b'-') || byte(bytes, next) >= 0x80 {
-        return true;
-    }
-    if !(1..=4).contains(&spaces) {
-        return false;
-    }
-    if starts_time(byte(bytes, next)) {
-        return true;
-    }
-    let word = match byte(bytes, next).to_ascii_lowercase() {
-        b'a' if byte(bytes, next + 1).eq_ignore_ascii_case(&b't') => 2,
-        b'u' if byte(bytes, next + 1).eq_ignore_ascii_case(&b'm') => 2,
-        b'o' => 1,
-        _ => return false,
-    };
-    let after_word = spaces_from(next + word);
-    (1..=4).contains(&after_word) && starts_time(byte(bytes, next + word + after_word))
-}
-
-/// A letter, `[` or any non-ASCII byte: what a name or a bracket starts with.
-fn letter_or_bracket(bytes: &[u8], at: usize) -> bool {
-    let b = bytes[at];
-    b.is_ascii_alphabetic() || b == b'[' || b >= 0x80
 }
 
 fn tree(form: Form, gr: &mut Groups) -> (Node, MayStart) {

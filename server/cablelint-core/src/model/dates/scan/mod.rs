@@ -9,11 +9,24 @@
 //! regex over the union of the forms found, at a fraction of the cost per
 //! byte and with nothing to compile at start-up. Each match is then read
 //! and checked against its neighbours (`read.rs`).
+//!
+//! The regex recogniser it replaced is kept as the tests' oracle
+//! (`oracle.rs`, test builds only): `tests/` compares matches, groups and
+//! mentions on the real corpus, part of the fuzz corpora and generated text.
+//! For a change here, also compare the whole of `Dates` before and after on
+//! larger inputs:
+//!
+//! ```text
+//! cargo run --release -p cablelint-core --example dates_digest -- \
+//!     ../shared/corpus fuzz/corpus DIR_OF_GENERATED_CABLES > after.txt
+//! ```
 
 mod candidates;
 mod engine;
 mod forms;
+mod quick;
 mod read;
+mod words;
 
 #[cfg(test)]
 mod oracle;
