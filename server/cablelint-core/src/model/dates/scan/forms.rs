@@ -8,9 +8,9 @@ use std::sync::LazyLock;
 
 use super::engine::{Node, MAX_GROUPS, MAX_RUN};
 use super::quick::{
-    byte, digit_run, letter_or_bracket, may_be_day_or_time, may_be_time, may_be_time_after,
-    may_be_time_before, short_number_then, short_number_then_letter, NUMERIC_SEPARATORS,
-    ORDINAL_SUFFIX_STARTS, ROMAN_SEPARATORS,
+    byte, digit_run, letter_or_bracket, may_be_day_first, may_be_numeric_with_year, may_be_time,
+    may_be_time_after, may_be_time_before, short_number_then, short_number_then_letter,
+    NUMERIC_SEPARATORS, ORDINAL_SUFFIX_STARTS, ROMAN_SEPARATORS,
 };
 
 /// The forms, in the order of the patterns (the earlier wins a tie).
@@ -415,7 +415,7 @@ fn tree(form: Form, gr: &mut Groups) -> (Node, MayStart) {
             ]);
             (node, |bytes, at| {
                 if bytes[at].is_ascii_digit() {
-                    may_be_day_or_time(bytes, at)
+                    may_be_day_first(bytes, at)
                 } else {
                     letter_or_bracket(bytes, at)
                 }
@@ -466,9 +466,7 @@ fn tree(form: Form, gr: &mut Groups) -> (Node, MayStart) {
                 opt(gr.g("num_dot", lit("."))),
                 after(gr, "num_t"),
             ]);
-            (node, |bytes, at| {
-                short_number_then(bytes, at, NUMERIC_SEPARATORS)
-            })
+            (node, may_be_numeric_with_year)
         }
         // \b(?P<ny_a>[0-9]{1,2})[./](?P<ny_b>[0-9]{1,2})\b(?P<ny_dot>\.)?{after}
         Form::NumericNoYear => {

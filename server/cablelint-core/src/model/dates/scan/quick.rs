@@ -5,6 +5,8 @@
 //! ASCII may fold to an ASCII one, as long s to s). The tests against the
 //! regex oracle check them with the rest.
 
+use super::words::NAMES;
+
 /// What a time starting with digits needs after them: two digits after
 /// `:` `.` or `h`, or a.m./p.m. ("1.5 2.5" is no time); or four digits
 /// (1830hs). Anything else (noon, midnight, bytes outside ASCII) is left
@@ -140,4 +142,77 @@ pub(super) fn may_be_time_after(bytes: &[u8], at: usize) -> bool {
 pub(super) fn letter_or_bracket(bytes: &[u8], at: usize) -> bool {
     let b = bytes[at];
     b.is_ascii_alphabetic() || b == b'[' || b >= 0x80
+}
+
+/// A day first at `at` ("28 June", "3rd of June") when no time comes
+/// before it: the day's digits, suffix, bracket and dot, one to four
+/// spaces, maybe `[` and "of ", then a month name ("28th 29th" fails).
+pub(super) fn may_be_day_first(bytes: &[u8], at: usize) -> bool {
+    if !may_be_day_or_time(bytes, at) {
+        return false;
+    }
+    if may_be_time_before(bytes, at) {
+        return true;
+    }
+    let lower = |i: usize| byte(bytes, i).to_ascii_lowercase();
+    let mut i = at + digit_run(bytes, at);
+    if byte(bytes, i) >= 0x80 {
+        return true;
+    }
+    // The suffix: st nd rd th d, as the alternation tries them.
+    match (lower(i), lower(i + 1)) {
+        (b's', b't') | (b'n', b'd') | (b'r', b'd') | (b't', b'h') => i += 2,
+        (b'd', _) => i += 1,
+        _ => {}
+    }
+    // The word boundary after the day.
+    if byte(bytes, i).is_ascii_alphanumeric() || byte(bytes, i) == b'_' {
+        return false;
+    }
+    for mark in [b']', b'.'] {
+        if byte(bytes, i) == mark {
+            i += 1;
+        }
+    }
+    let spaces = spaces_at(bytes, i);
+    if !(1..=4).contains(&spaces) {
+        return false;
+    }
+    i += spaces;
+    if byte(bytes, i) == b'[' {
+        i += 1;
+    }
+    let months = &NAMES.months;
+    if lower(i) == b'o' && lower(i + 1) == b'f' {
+        let gap = spaces_at(bytes, i + 2);
+        if (1..=4).contains(&gap) && months.any_at(bytes, i + 2 + gap) {
+            return true;
+        }
+    }
+    months.any_at(bytes, i)
+}
+
+/// How many spaces and tabs start at `at` (counting stops at 5).
+fn spaces_at(bytes: &[u8], at: usize) -> usize {
+    bytes[at.min(bytes.len())..]
+        .iter()
+        .take(5)
+        .take_while(|b| matches!(b, b' ' | b'\t'))
+        .count()
+}
+
+/// "24.10.62", "11/21/1962": one or two digits, a separator, one or two
+/// digits, a separator, then exactly two or four digits (a third or fifth
+/// digit fails the word boundary after the year).
+pub(super) fn may_be_numeric_with_year(bytes: &[u8], at: usize) -> bool {
+    let first = digit_run(bytes, at);
+    if !(1..=2).contains(&first) || !NUMERIC_SEPARATORS.contains(&byte(bytes, at + first)) {
+        return false;
+    }
+    let second_at = at + first + 1;
+    let second = digit_run(bytes, second_at);
+    let year_at = second_at + second + 1;
+    (1..=2).contains(&second)
+        && NUMERIC_SEPARATORS.contains(&byte(bytes, second_at + second))
+        && matches!(digit_run(bytes, year_at), 2 | 4)
 }

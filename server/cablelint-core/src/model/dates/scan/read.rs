@@ -237,6 +237,15 @@ fn weekday_of(found: &Found, span: Option<Span>) -> Option<(Span, super::super::
     Some((span, lookup_weekday(&found.text[span.range()])?))
 }
 
+/// Whether the first `count` characters of `s`, in lower case, start with
+/// `word` (ASCII), without building the lower-case string. Per character
+/// lower case differs from the string's only for a final sigma, which is
+/// never ASCII.
+pub(super) fn starts_with_in_lower_case(s: &str, count: usize, word: &str) -> bool {
+    let mut lower = s.chars().take(count).flat_map(char::to_lowercase);
+    word.chars().all(|c| lower.next() == Some(c))
+}
+
 /// The last `count` characters of `s`.
 fn last_chars(s: &str, count: usize) -> &str {
     let start = s
@@ -640,7 +649,6 @@ fn read_ordinal(found: &Found, group: &dyn Fn(&str) -> Option<Span>) -> Option<D
     }
     // A day, not "the 38th parallel": it ends a phrase or takes a month gloss.
     let after = found.after();
-    let lower: String = after.chars().take(24).collect::<String>().to_lowercase();
     let ends_phrase = after.is_empty()
         || after.starts_with(['.', ',', ';', ':', ')', '!', '?', ']', '\n', '\r'])
         || after.trim_start_matches([' ', '\t']).starts_with('[')
@@ -653,7 +661,7 @@ fn read_ordinal(found: &Found, group: &dyn Fn(&str) -> Option<Span>) -> Option<D
             " ult",
         ]
         .iter()
-        .any(|w| lower.starts_with(w));
+        .any(|w| starts_with_in_lower_case(after, 24, w));
     if !ends_phrase {
         return None;
     }

@@ -118,6 +118,24 @@ impl Words {
         found
     }
 
+    /// Whether a word is written at `at` in `bytes` (UTF-8 text cut at a
+    /// character boundary, `at` a character boundary).
+    pub(super) fn any_at(&self, bytes: &[u8], at: usize) -> bool {
+        let mut node = 0;
+        let mut pos = at;
+        while let Some((written, len)) = char_at(bytes, pos) {
+            let Some(child) = self.child(node, fold(written)) else {
+                return false;
+            };
+            node = child;
+            if self.nodes[node].1 {
+                return true;
+            }
+            pos += len;
+        }
+        false
+    }
+
     /// Where each word ending at `end` starts (not before `start`), the
     /// shortest first; for a trie built `reversed`.
     pub(super) fn starts(&self, text: &str, start: usize, end: usize) -> Ends {
@@ -151,6 +169,22 @@ impl Words {
 
 /// The month and weekday names, forwards for matching and backwards for
 /// finding where a name before a number starts.
+/// The character starting at `at` in `bytes`, with its length.
+fn char_at(bytes: &[u8], at: usize) -> Option<(char, usize)> {
+    let first = *bytes.get(at)?;
+    let len = match first {
+        0..=0x7F => return Some((char::from(first), 1)),
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    };
+    let c = std::str::from_utf8(bytes.get(at..at + len)?)
+        .ok()?
+        .chars()
+        .next()?;
+    Some((c, len))
+}
+
 pub(super) struct Names {
     pub(super) months: Words,
     pub(super) weekdays: Words,

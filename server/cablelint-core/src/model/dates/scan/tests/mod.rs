@@ -329,3 +329,30 @@ fn plain_ascii_is_skipped_up_to_the_first_digit_or_other_byte() {
         );
     }
 }
+
+#[test]
+fn lower_case_prefixes_are_read_as_the_lower_case_string_would() {
+    let words = [" of this month", " inst", " ult", " ᲂ", "i"];
+    for s in [
+        " OF THIS MONTH",
+        " Inst.",
+        " İnst",
+        " ULT",
+        " \u{212A}",
+        "ΣΣ inst",
+        " of this mont",
+        "",
+        " ᲂ",
+        "I\u{307}",
+        " of this month and more text than twenty-four",
+    ] {
+        for w in words {
+            let lower: String = s.chars().take(24).collect::<String>().to_lowercase();
+            assert_eq!(
+                super::read::starts_with_in_lower_case(s, 24, w),
+                lower.starts_with(w),
+                "{s:?} {w:?}"
+            );
+        }
+    }
+}
