@@ -4,6 +4,7 @@
 //! month back in the spelling the document used.
 
 use super::calendar::{Weekday, ENGLISH_MONTHS};
+use std::sync::LazyLock;
 
 /// One language's month names in one grammatical form, January first.
 pub struct MonthTable {
@@ -195,6 +196,14 @@ pub fn month_alternation() -> String {
         .join("|")
 }
 
+/// [`MONTH_TABLES`] in lower case, made once (not for every word looked up).
+static LOWER_CASE_MONTHS: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
+    MONTH_TABLES
+        .iter()
+        .map(|t| t.names.iter().map(|n| n.to_lowercase()).collect())
+        .collect()
+});
+
 /// A month word as written → (table index, month 1–12). English names that
 /// are all lower case are refused ("you may 5 …" is not a date).
 pub fn lookup_month(word: &str) -> Option<(usize, u8)> {
@@ -202,8 +211,8 @@ pub fn lookup_month(word: &str) -> Option<(usize, u8)> {
     let lower = word.to_lowercase();
     let all_lower = word == lower;
     for (t, table) in MONTH_TABLES.iter().enumerate() {
-        for (m, name) in table.names.iter().enumerate() {
-            if name.to_lowercase() == lower {
+        for (m, name) in LOWER_CASE_MONTHS[t].iter().enumerate() {
+            if *name == lower {
                 if table.capitalised && all_lower {
                     continue;
                 }
@@ -249,7 +258,7 @@ fn in_case_of(name: &str, like: &str) -> String {
     }
 }
 
-static WEEKDAYS: &[(&str, Weekday)] = &[
+pub(crate) static WEEKDAYS: &[(&str, Weekday)] = &[
     ("monday", Weekday::Monday),
     ("tuesday", Weekday::Tuesday),
     ("wednesday", Weekday::Wednesday),

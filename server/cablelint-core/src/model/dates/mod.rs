@@ -4,7 +4,7 @@
 //! editor supplied in brackets, and how sure the reading is; and the
 //! document's own date, derived from the header, closing and archive line.
 //!
-//! Recognition runs one compiled multi-pattern regex over the sections that
+//! Recognition runs a hand-written scanner (`scan/`) over the sections that
 //! can hold the document's own dates (never the citation, summary, notes or
 //! title, whose dates are other facts), then reads the whole document to
 //! settle what each line leaves open: the year of "28 June", the order of

@@ -1,189 +1,15 @@
-//! Text → date mentions. One multi-pattern regex, compiled once, finds every
-//! candidate in a single DFA pass and says which form matched; only then are
-//! that one form's groups captured, anchored at the candidate (capturing over
-//! the union of all forms cost 50 times more). The engine runs in linear time
-//! and every repetition in the patterns is bounded, so no candidate can
-//! stretch across a long line. Each candidate is then checked in code against
-//! its neighbours ("10.30 a.m." is a time, "861.77/99" a file number, "the
-//! 38th parallel" no day).
+//! A match of a form → date mentions: its groups read as values, and checked
+//! against its neighbours ("10.30 a.m." is a time, "861.77/99" a file
+//! number, "the 38th parallel" no day).
 
-use super::lexicon::{
-    chinese_number, is_abbreviation, lookup_month, lookup_weekday, month_alternation, roman_month,
-    weekday_alternation,
+use super::super::lexicon::{
+    chinese_number, is_abbreviation, lookup_month, lookup_weekday, roman_month,
 };
-use super::{Component, Confidence, DateForm, DateMention, DateRole, NumericOrder};
-use crate::model::{Document, SectionKind};
+use super::super::{Component, Confidence, DateForm, DateMention, DateRole, NumericOrder};
+use super::forms::Form;
+use super::is_header_like;
+use crate::model::SectionKind;
 use crate::text::Span;
-use regex_automata::meta::Regex;
-use regex_automata::util::captures::Captures;
-use regex_automata::{Anchored, Input, PatternID};
-use std::sync::{LazyLock, OnceLock};
-
-/// ASCII word boundary: keeps the lazy DFA on non-ASCII text (a Unicode `\b`
-/// would make it give up on the first Chinese or Cyrillic byte).
-const B: &str = r"(?-u:\b)";
-
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new_many(&case_insensitive_patterns()).expect("the date patterns are valid")
-});
-
-/// One regex per form, for its groups. Capturing with the union, even
-/// anchored on one pattern, made the backtracker clear a visited set sized by
-/// every form's states for each candidate: a fifth of the time of `check`.
-/// Each is compiled when its form is first met.
-static FORM_REGEX: [OnceLock<Regex>; FORMS.len()] = [const { OnceLock::new() }; FORMS.len()];
-
-fn case_insensitive_patterns() -> Vec<String> {
-    patterns().into_iter().map(|p| format!("(?i){p}")).collect()
-}
-
-fn form_regex(index: usize) -> &'static Regex {
-    FORM_REGEX[index].get_or_init(|| {
-        let pattern = &case_insensitive_patterns()[index];
-        Regex::new(pattern).expect("the date patterns are valid")
-    })
-}
-
-/// The forms, in the order of the patterns (the earlier wins a tie).
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Form {
-    On,
-    WeekdayTime,
-    Iso,
-    MonthFirst,
-    DayFirst,
-    MonthYear,
-    Roman,
-    Numeric,
-    NumericNoYear,
-    Chinese,
-    ChineseDay,
-    Serial,
-    SerialYear,
-    Code,
-    Ordinal,
-}
-
-const FORMS: [Form; 15] = [
-    Form::On,
-    Form::WeekdayTime,
-    Form::Iso,
-    Form::MonthFirst,
-    Form::DayFirst,
-    Form::MonthYear,
-    Form::Roman,
-    Form::Numeric,
-    Form::NumericNoYear,
-    Form::Chinese,
-    Form::ChineseDay,
-    Form::Serial,
-    Form::SerialYear,
-    Form::Code,
-    Form::Ordinal,
-];
-
-fn patterns() -> Vec<String> {
-    let month = format!("(?:{})", month_alternation());
-    let wd = format!("(?:{})", weekday_alternation());
-    let roman = "(?-i:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)";
-    let sp = r"[ \t]{1,4}";
-    let sp0 = r"[ \t]{0,4}";
-    let ampm = format!(r"[ \t]?[ap]\.?[ \t]?m(?:\.|{B})");
-    let time = format!(
-        r"(?:[0-9]{{1,2}}(?:[:.][0-9]{{2}})?{ampm}|noon{B}|midnight{B}|[0-9]{{1,2}}:[0-9]{{2}}(?:{sp0}(?:hours|hrs|h){B}|{B})|[0-9]{{1,2}}\.[0-9]{{2}}{sp0}(?:hours|hrs|h){B}|[0-9]{{4}}{sp0}hs{B}|[0-9]{{1,2}}h[0-9]{{2}}{B})"
-    );
-    let time_before =
-        format!(r"(?:[0-9]{{1,2}}(?:[:.][0-9]{{2}})?{ampm}|[0-9]{{1,2}}:[0-9]{{2}}{B})");
-    // A time after a date: "…, 7 p.m.", "…—noon", "… at 14:30 hours", "… 16:30".
-    let after = |name: &str| {
-        format!(
-            r"(?:\.?(?:{sp0}[,—–-]{sp0}|{sp}(?:at{sp}|um{sp}|в{sp}|o{sp})?)(?P<{name}>{time}))?"
-        )
-    };
-    let day = format!(r"\[?[0-9]{{1,2}}(?:st|nd|rd|th|d)?{B}\]?");
-    let year = format!(r"\[?[0-9]{{4}}{B}\]?");
-    vec![
-        format!(r"(?P<on>{B}ON/(?P<on_s>[0-9]{{1,2}})/(?P<on_r>[0-9]{{1,2}})/(?P<on_m>{roman})/(?P<on_y>[0-9]{{4}}|[0-9]{{2}}){B})"),
-        format!(r"(?P<ws>{B}[0-9]{{1,4}}{sp0}[–—-]{sp0}(?P<ws_wd>{wd}){sp0}[–—-]{sp0}(?P<ws_t>[0-9]{{4}}){sp0}hs{B})"),
-        format!(r"(?P<iso>{B}(?P<iso_y>[0-9]{{4}})-(?P<iso_m>[0-9]{{2}})-(?P<iso_d>[0-9]{{2}})(?:T(?P<iso_t>[0-9]{{2}}:[0-9]{{2}})|{B}))"),
-        format!(r"(?P<mf>(?:(?P<mf_wd>{wd}),?{sp})?(?P<mf_m>\[?{month}\.?\]?),?{sp}(?P<mf_d>{day})(?:(?:,{sp0}|{sp})(?P<mf_y>{year}))?{})", after("mf_t")),
-        format!(r"(?P<df>(?:(?P<df_wd>{wd}),?{sp})?(?:(?P<df_tp>{time_before}),?{sp})?(?P<df_d>{day})\.?{sp}(?P<df_m>\[?(?:of{sp})?{month}\.?\]?)(?:,?{sp}(?P<df_y>{year})(?:{sp0}(?:г\.|года|r\.|roku))?)?{})", after("df_t")),
-        format!(r"(?P<my>(?P<my_m>{month})\.?{sp}(?P<my_y>{year}))"),
-        format!(r"(?P<rom>{B}(?P<rom_d>[0-9]{{1,2}})[./ ](?P<rom_m>{roman})[./ ](?P<rom_y>[0-9]{{4}}|[0-9]{{2}}){B}{})", after("rom_t")),
-        format!(r"(?P<num>{B}(?P<num_a>[0-9]{{1,2}})(?P<num_s>[./])(?P<num_b>[0-9]{{1,2}})(?P<num_s2>[./])(?P<num_y>[0-9]{{4}}|[0-9]{{2}}){B}(?P<num_dot>\.)?{})", after("num_t")),
-        format!(r"(?P<ny>{B}(?P<ny_a>[0-9]{{1,2}})[./](?P<ny_b>[0-9]{{1,2}}){B}(?P<ny_dot>\.)?{})", after("ny_t")),
-        r"(?P<cn>(?:(?P<cn_y>[〇零○一二三四五六七八九0-9０-９]{2,4})年)?(?P<cn_m>[一二三四五六七八九十0-9０-９]{1,3})月(?:(?P<cn_d>[一二三四五六七八九十廿卅0-9０-９]{1,3})[日号])?)".to_owned(),
-        r"(?P<cnd>(?P<cnd_d>[一二三四五六七八九十廿卅]{1,3})日)".to_owned(),
-        format!(r"(?P<se>\((?P<se_y>[0-9]{{2}})\){sp0}(?P<se_m>{month}))"),
-        format!(r"(?P<sey>{B}No\.?{sp0}\((?P<sey_y>[0-9]{{2}})\))"),
-        format!(r"(?P<code>批发[:：]?[^0-9\r\n]{{0,12}}?(?P<code_v>[0-9]{{3,4}}){B})"),
-        format!(r"(?P<ord>{B}(?P<ord_d>[0-9]{{1,2}})(?:st|nd|rd|th|d){B})"),
-    ]
-}
-
-/// Sections whose dates are the document's own or refer from its text.
-/// The title, summary, notes and citation speak of other facts.
-pub(super) fn is_scanned(kind: SectionKind) -> bool {
-    matches!(
-        kind,
-        SectionKind::ArchiveDate
-            | SectionKind::OriginalHeader
-            | SectionKind::Header
-            | SectionKind::Subject
-            | SectionKind::Body
-            | SectionKind::Closing
-    )
-}
-
-fn is_header_like(kind: SectionKind) -> bool {
-    matches!(
-        kind,
-        SectionKind::Header | SectionKind::OriginalHeader | SectionKind::Closing
-    )
-}
-
-pub(super) fn scan_document(doc: &Document) -> Vec<DateMention> {
-    let mut out = Vec::new();
-    for section in doc.sections.iter().filter(|s| is_scanned(s.kind)) {
-        scan_span(doc.text(), section.span, section.kind, &mut out);
-    }
-    out
-}
-
-/// Finds the dates in `text[span]`, all of one section kind.
-pub(super) fn scan_span(text: &str, span: Span, kind: SectionKind, out: &mut Vec<DateMention>) {
-    let mut caps: [Option<Captures>; FORMS.len()] = [const { None }; FORMS.len()];
-    let mut at = span.start;
-    while at < span.end {
-        // The range keeps the text around it in view for word boundaries.
-        let Some(found) = DATE.search(&Input::new(text).range(at..span.end)) else {
-            break;
-        };
-        if found.is_empty() {
-            at = next_boundary(text, at);
-            continue;
-        }
-        let index = found.pattern().as_usize();
-        let regex = form_regex(index);
-        let caps = caps[index].get_or_insert_with(|| regex.create_captures());
-        let anchored = Input::new(text)
-            .range(found.start()..found.end())
-            .anchored(Anchored::Yes);
-        regex.search_captures(&anchored, caps);
-        if caps.is_match() {
-            read(text, caps, found.pattern(), kind, out);
-        }
-        at = found.end();
-    }
-}
-
-fn next_boundary(text: &str, at: usize) -> usize {
-    let mut next = at + 1;
-    while next < text.len() && !text.is_char_boundary(next) {
-        next += 1;
-    }
-    next
-}
 
 struct Found<'t> {
     text: &'t str,
@@ -234,17 +60,17 @@ impl Found<'_> {
     }
 }
 
-fn read(
+/// Turns one match of `form` (its whole span and its groups by name) into
+/// mentions, when its neighbours and values make it a date.
+pub(super) fn read(
     text: &str,
-    caps: &Captures,
-    pattern: PatternID,
+    whole: Span,
+    form: Form,
+    group: &dyn Fn(&str) -> Option<Span>,
     kind: SectionKind,
     out: &mut Vec<DateMention>,
 ) {
-    let (Some(whole), Some(&form)) = (caps.get_match(), FORMS.get(pattern.as_usize())) else {
-        return;
-    };
-    let mut span = Span::new(whole.start(), whole.end());
+    let mut span = whole;
     let pairs = trim_brackets(text, &mut span);
     let found = Found {
         text,
@@ -252,14 +78,10 @@ fn read(
         span,
         pairs,
     };
-    let group = |name: &str| {
-        caps.get_group_by_name(name)
-            .map(|s| Span::new(s.start, s.end))
-    };
     let mention = match form {
-        Form::On => return read_on(&found, &group, out),
-        Form::WeekdayTime => read_weekday_time(&found, &group),
-        Form::Iso => read_iso(&found, &group),
+        Form::On => return read_on(&found, group, out),
+        Form::WeekdayTime => read_weekday_time(&found, group),
+        Form::Iso => read_iso(&found, group),
         Form::MonthFirst => read_textual(
             &found,
             group("mf_wd"),
@@ -290,14 +112,14 @@ fn read(
             None,
             false,
         ),
-        Form::Roman => read_roman(&found, &group),
-        Form::Numeric => read_numeric(&found, &group, true),
-        Form::NumericNoYear => read_numeric(&found, &group, false),
-        Form::Chinese => read_chinese(&found, &group),
-        Form::ChineseDay => read_chinese_day(&found, &group),
-        Form::Serial | Form::SerialYear => read_serial(&found, &group),
-        Form::Code => read_code(&found, &group),
-        Form::Ordinal => read_ordinal(&found, &group),
+        Form::Roman => read_roman(&found, group),
+        Form::Numeric => read_numeric(&found, group, true),
+        Form::NumericNoYear => read_numeric(&found, group, false),
+        Form::Chinese => read_chinese(&found, group),
+        Form::ChineseDay => read_chinese_day(&found, group),
+        Form::Serial | Form::SerialYear => read_serial(&found, group),
+        Form::Code => read_code(&found, group),
+        Form::Ordinal => read_ordinal(&found, group),
     };
     out.extend(mention);
 }
@@ -410,9 +232,45 @@ fn time_of(found: &Found, span: Option<Span>) -> Option<(Span, u16)> {
     Some((span, parse_time(&found.text[span.range()])?))
 }
 
-fn weekday_of(found: &Found, span: Option<Span>) -> Option<(Span, super::Weekday)> {
+fn weekday_of(found: &Found, span: Option<Span>) -> Option<(Span, super::super::Weekday)> {
     let span = span?;
     Some((span, lookup_weekday(&found.text[span.range()])?))
+}
+
+/// Whether the first `count` characters of `s`, in lower case, start with
+/// `word` (ASCII), without building the lower-case string. Per character
+/// lower case differs from the string's only for a final sigma, which is
+/// never ASCII.
+pub(super) fn starts_with_in_lower_case(s: &str, count: usize, word: &str) -> bool {
+    let mut lower = s.chars().take(count).flat_map(char::to_lowercase);
+    word.chars().all(|c| lower.next() == Some(c))
+}
+
+/// The last `count` characters of `s`.
+fn last_chars(s: &str, count: usize) -> &str {
+    let start = s
+        .char_indices()
+        .rev()
+        .take(count)
+        .last()
+        .map_or(s.len(), |(i, _)| i);
+    &s[start..]
+}
+
+/// The first `count` characters of `s`.
+fn first_chars(s: &str, count: usize) -> &str {
+    let end = s.char_indices().nth(count).map_or(s.len(), |(i, _)| i);
+    &s[..end]
+}
+
+/// `s` with ASCII letters in lower case, in `buffer` (which holds `s`:
+/// at most four bytes a character), without an allocation.
+fn ascii_lower_case<'b>(s: &str, buffer: &'b mut [u8]) -> &'b str {
+    let out = &mut buffer[..s.len()];
+    out.copy_from_slice(s.as_bytes());
+    out.make_ascii_lowercase();
+    // Lower-casing ASCII letters keeps UTF-8 valid.
+    std::str::from_utf8(out).unwrap_or_default()
 }
 
 /// A numeric candidate that is really part of a longer number, a serial, a
@@ -425,15 +283,8 @@ fn is_not_a_date_number(found: &Found) -> bool {
     if matches!(b1, Some('.' | '/' | ',' | '-')) && b2.is_some_and(|c| c.is_ascii_digit()) {
         return true;
     }
-    let tail: String = before
-        .chars()
-        .rev()
-        .take(5)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let mut buffer = [0; 20];
+    let tail = ascii_lower_case(last_chars(before, 5), &mut buffer);
     let tail = tail.trim_end();
     if tail.ends_with("no.")
         || tail.ends_with("no")
@@ -461,13 +312,8 @@ fn is_not_a_date_number(found: &Found) -> bool {
 
 /// "10.30 a.m.", "9.30 hours", "6.45 p.m.": a time, not a date.
 fn followed_by_time_word(found: &Found) -> bool {
-    let after: String = found
-        .after()
-        .trim_start()
-        .chars()
-        .take(12)
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let mut buffer = [0; 48];
+    let after = ascii_lower_case(first_chars(found.after().trim_start(), 12), &mut buffer);
     [
         "a.m",
         "p.m",
@@ -803,7 +649,6 @@ fn read_ordinal(found: &Found, group: &dyn Fn(&str) -> Option<Span>) -> Option<D
     }
     // A day, not "the 38th parallel": it ends a phrase or takes a month gloss.
     let after = found.after();
-    let lower: String = after.chars().take(24).collect::<String>().to_lowercase();
     let ends_phrase = after.is_empty()
         || after.starts_with(['.', ',', ';', ':', ')', '!', '?', ']', '\n', '\r'])
         || after.trim_start_matches([' ', '\t']).starts_with('[')
@@ -816,7 +661,7 @@ fn read_ordinal(found: &Found, group: &dyn Fn(&str) -> Option<Span>) -> Option<D
             " ult",
         ]
         .iter()
-        .any(|w| lower.starts_with(w));
+        .any(|w| starts_with_in_lower_case(after, 24, w));
     if !ends_phrase {
         return None;
     }

@@ -1,0 +1,265 @@
+//! Where a date can start, found without looking at most bytes.
+//!
+//! Every form but the Chinese ones holds an ASCII digit, and a match's first
+//! digit is the first digit at or after its start; so the starts whose first
+//! digit is `d` lie after the digit before `d`, and walking through the
+//! digits in order walks through the starts in order. For each digit the
+//! scanner lists the places such a match can start (a superset: the forms
+//! decide), adds the Chinese numerals met since the last digit, and tries
+//! the forms at each place in order; the first match is the one the
+//! leftmost-first regex over all forms found.
+
+use super::super::DateMention;
+use super::engine::Matcher;
+use super::forms::{starts_chinese_date, Pattern, PATTERNS};
+use super::read::read;
+use super::words::NAMES;
+use crate::model::SectionKind;
+use crate::text::Span;
+
+/// 1: an ASCII digit; 2: the first byte of a character a Chinese date can
+/// start with (〇 ○ 零, 一 to 九, 十 廿 卅, full-width digits).
+static TRIGGER: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = b'0';
+    while b <= b'9' {
+        table[b as usize] = 1;
+        b += 1;
+    }
+    table[0xE2] = 2;
+    table[0xE3] = 2;
+    table[0xE4] = 2;
+    table[0xE5] = 2;
+    table[0xE9] = 2;
+    table[0xEF] = 2;
+    table
+};
+
+#[cfg(test)]
+pub(super) fn trigger(byte: u8) -> u8 {
+    TRIGGER[usize::from(byte)]
+}
+
+/// The most bytes between 批发 and its code's first digit: 批发, a colon and
+/// twelve characters.
+const CODE_REACH: usize = 64;
+
+pub(super) fn scan(text: &str, span: Span, kind: SectionKind, out: &mut Vec<DateMention>) {
+    each_match(text, span, |whole, pattern, matcher| {
+        let group = |name: &str| {
+            let (s, e) = matcher.group(pattern.group_index(name)?)?;
+            Some(Span::new(s, e))
+        };
+        read(text, whole, pattern.form, &group, kind, out);
+    });
+}
+
+/// Calls `found` with every match in `text[span]`, in order, as the
+/// leftmost-first regex over all forms would find them one after another.
+pub(super) fn each_match(text: &str, span: Span, mut found: impl FnMut(Span, &Pattern, &Matcher)) {
+    let bytes = text.as_bytes();
+    let end = span.end.min(text.len());
+    let patterns = &*PATTERNS;
+    let mut matcher = Matcher::new(text, end);
+    let mut starts: Vec<usize> = Vec::new();
+    let mut chinese: Vec<usize> = Vec::new();
+    // Matches start at or after `from`; the next trigger is looked for from `at`.
+    let mut from = span.start;
+    let mut at = span.start;
+    loop {
+        let digit = loop {
+            loop {
+                at = skip_plain_ascii(bytes, at, end);
+                if at >= end || TRIGGER[usize::from(bytes[at])] != 0 {
+                    break;
+                }
+                at += 1;
+            }
+            if at >= end {
+                break None;
+            }
+            if bytes[at].is_ascii_digit() {
+                break Some(at);
+            }
+            // A lead byte of a three-byte character, so a character boundary.
+            let c = text[at..].chars().next().unwrap_or_default();
+            if starts_chinese_date(c) {
+                chinese.push(at);
+            }
+            at += c.len_utf8().max(1);
+        };
+        starts.clear();
+        starts.append(&mut chinese);
+        if let Some(d) = digit {
+            starts_before_digit(text, from, d, &mut starts);
+            starts.sort_unstable();
+            starts.dedup();
+        }
+        match first_match(&mut matcher, patterns, &bytes[..end], &starts) {
+            Some((start, stop, pattern)) => {
+                found(Span::new(start, stop), pattern, &matcher);
+                from = stop;
+                at = stop;
+            }
+            None => match digit {
+                Some(d) => {
+                    from = d + 1;
+                    at = d + 1;
+                }
+                None => break,
+            },
+        }
+    }
+}
+
+/// The first byte at or after `at` (or `end`) that is an ASCII digit or not
+/// ASCII, eight bytes at a time: the bytes of ordinary text are passed over
+/// with a few word operations each.
+pub(super) fn skip_plain_ascii(bytes: &[u8], mut at: usize, end: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while at + 8 <= end {
+        let chunk: [u8; 8] = bytes[at..at + 8].try_into().unwrap_or_default();
+        let word = u64::from_le_bytes(chunk);
+        let low = word & (ONES * 0x7F);
+        // Per byte, the high bit of (0xB9 - b) says b <= '9' and that of
+        // (b + 0x50) says b >= '0'; no byte borrows from or carries into the
+        // next. Non-ASCII bytes are flagged by their own high bit.
+        let digit = (ONES * 0xB9).wrapping_sub(low) & !word & (low + ONES * 0x50) & HIGH;
+        let flagged = digit | (word & HIGH);
+        if flagged != 0 {
+            return at + (flagged.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while at < end && bytes[at].is_ascii() && !bytes[at].is_ascii_digit() {
+        at += 1;
+    }
+    at
+}
+
+/// The first place of `starts` where a form matches, with the match's end
+/// and the form (the matcher keeps its groups).
+fn first_match<'p>(
+    matcher: &mut Matcher,
+    patterns: &'p [Pattern],
+    bytes: &[u8],
+    starts: &[usize],
+) -> Option<(usize, usize, &'p Pattern)> {
+    for &start in starts {
+        for pattern in patterns {
+            if (pattern.may_start)(bytes, start) {
+                if let Some(stop) = matcher.run(&pattern.node, start) {
+                    return Some((start, stop, pattern));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Every place at or after `from` where a match whose first digit is `d`
+/// could start (more places are harmless: the forms decide).
+fn starts_before_digit(text: &str, from: usize, d: usize, out: &mut Vec<usize>) {
+    let bytes = text.as_bytes();
+    out.push(d);
+    if d > from {
+        match bytes[d - 1] {
+            // "[28] June": a supplied day.
+            b'[' => out.push(d - 1),
+            // "(64) January", "No. (61)".
+            b'(' => {
+                out.push(d - 1);
+                out.extend(serial_number_start(bytes, from, d - 1));
+            }
+            // "ON/26/26/X/62"
+            b'/' if d >= from + 3 && bytes[d - 3..d].eq_ignore_ascii_case(b"on/") => {
+                out.push(d - 3)
+            }
+            _ => {}
+        }
+    }
+    name_starts(text, from, d, out);
+    code_starts(text, from, d, out);
+}
+
+/// "No. (": `\bNo\.?[ \t]{0,4}` before the parenthesis at `paren`.
+fn serial_number_start(bytes: &[u8], from: usize, paren: usize) -> Option<usize> {
+    let mut at = paren;
+    while at > from && paren - at < 4 && matches!(bytes[at - 1], b' ' | b'\t') {
+        at -= 1;
+    }
+    if at > from && bytes[at - 1] == b'.' {
+        at -= 1;
+    }
+    (at >= from + 2 && bytes[at - 2..at].eq_ignore_ascii_case(b"no")).then(|| at - 2)
+}
+
+/// The end of the `[ \t]{1,4}` run that ends at `at` (its first byte), when
+/// the run is one to four long and starts at or after `from`.
+fn before_spaces(bytes: &[u8], from: usize, at: usize) -> Option<usize> {
+    let mut start = at;
+    while start > from && at - start < 5 && matches!(bytes[start - 1], b' ' | b'\t') {
+        start -= 1;
+    }
+    (1..=4).contains(&(at - start)).then_some(start)
+}
+
+/// A name before the number: "June 28", "June [28]", "[June] 28",
+/// "Monday, June 28", "June 1962", "Monday, 28 June". Whatever the form, the
+/// digit follows `[ \t]{1,4}` (and maybe `[`), after the name and at most a
+/// dot, a bracket and a comma; a month may have a weekday before it.
+fn name_starts(text: &str, from: usize, d: usize, out: &mut Vec<usize>) {
+    let bytes = text.as_bytes();
+    let mut gap_end = d;
+    if gap_end > from && bytes[gap_end - 1] == b'[' {
+        gap_end -= 1;
+    }
+    let Some(mut name_end) = before_spaces(bytes, from, gap_end) else {
+        return;
+    };
+    for mark in [b',', b']', b'.'] {
+        if name_end > from && bytes[name_end - 1] == mark {
+            name_end -= 1;
+        }
+    }
+    if name_end == from || bytes[name_end - 1].is_ascii_digit() {
+        return;
+    }
+    let names = &*NAMES;
+    for &start in names.weekdays_backwards.starts(text, from, name_end).iter() {
+        out.push(start);
+    }
+    for &start in names.months_backwards.starts(text, from, name_end).iter() {
+        out.push(start);
+        weekday_before(text, from, start, out);
+        if start > from && bytes[start - 1] == b'[' {
+            out.push(start - 1);
+            weekday_before(text, from, start - 1, out);
+        }
+    }
+}
+
+/// "Monday, " before a month at `month_start`.
+fn weekday_before(text: &str, from: usize, month_start: usize, out: &mut Vec<usize>) {
+    let bytes = text.as_bytes();
+    let Some(mut end) = before_spaces(bytes, from, month_start) else {
+        return;
+    };
+    if end > from && bytes[end - 1] == b',' {
+        end -= 1;
+    }
+    out.extend(NAMES.weekdays_backwards.starts(text, from, end).iter());
+}
+
+/// 批发 (a code's marker) in the bytes before the digit.
+fn code_starts(text: &str, from: usize, d: usize, out: &mut Vec<usize>) {
+    let window = from.max(d.saturating_sub(CODE_REACH))..d;
+    let lead = "批".as_bytes()[0];
+    for at in memchr::memrchr_iter(lead, &text.as_bytes()[window.clone()]) {
+        let at = window.start + at;
+        if text.as_bytes()[at..].starts_with("批发".as_bytes()) {
+            out.push(at);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+//! Text → date mentions, without a regex. A byte loop jumps from one
+//! trigger to the next: an ASCII digit (every date form but the Chinese
+//! ones holds one) or the first byte of a Chinese numeral. Around each digit
+//! it lists the few places a match holding that digit as its first could
+//! start (the digit itself, a `[`, `(` or `ON/` before it, the month or
+//! weekday name that ends just before it, a 批发 a little before), and only
+//! there tries the forms in their order with a small backtracking matcher
+//! (`engine.rs`, `forms.rs`). That finds exactly what one leftmost-first
+//! regex over the union of the forms found, at a fraction of the cost per
+//! byte and with nothing to compile at start-up. Each match is then read
+//! and checked against its neighbours (`read.rs`).
+//!
+//! The regex recogniser it replaced is kept as the tests' oracle
+//! (`oracle.rs`, test builds only): `tests/` compares matches, groups and
+//! mentions on the real corpus, part of the fuzz corpora and generated text.
+//! For a change here, also compare the whole of `Dates` before and after on
+//! larger inputs:
+//!
+//! ```text
+//! cargo run --release -p cablelint-core --example dates_digest -- \
+//!     ../shared/corpus fuzz/corpus DIR_OF_GENERATED_CABLES > after.txt
+//! ```
+
+mod candidates;
+mod engine;
+mod forms;
+mod quick;
+mod read;
+mod words;
+
+#[cfg(test)]
+mod oracle;
+#[cfg(test)]
+mod tests;
+
+use super::DateMention;
+use crate::model::{Document, SectionKind};
+use crate::text::Span;
+
+/// Sections whose dates are the document's own or refer from its text.
+/// The title, summary, notes and citation speak of other facts.
+pub(super) fn is_scanned(kind: SectionKind) -> bool {
+    matches!(
+        kind,
+        SectionKind::ArchiveDate
+            | SectionKind::OriginalHeader
+            | SectionKind::Header
+            | SectionKind::Subject
+            | SectionKind::Body
+            | SectionKind::Closing
+    )
+}
+
+fn is_header_like(kind: SectionKind) -> bool {
+    matches!(
+        kind,
+        SectionKind::Header | SectionKind::OriginalHeader | SectionKind::Closing
+    )
+}
+
+pub(super) fn scan_document(doc: &Document) -> Vec<DateMention> {
+    let mut out = Vec::new();
+    for section in doc.sections.iter().filter(|s| is_scanned(s.kind)) {
+        scan_span(doc.text(), section.span, section.kind, &mut out);
+    }
+    out
+}
+
+/// Finds the dates in `text[span]`, all of one section kind.
+pub(super) fn scan_span(text: &str, span: Span, kind: SectionKind, out: &mut Vec<DateMention>) {
+    candidates::scan(text, span, kind, out);
+}

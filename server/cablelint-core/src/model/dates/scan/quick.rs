@@ -1,0 +1,218 @@
+//! Cheap tests on the bytes at a place, each false only where a form (or
+//! a piece of one) cannot match there, so the matcher is spared trying it.
+//! Each reads the form's pattern as a necessary condition; bytes outside
+//! ASCII always pass where a letter could stand (a letter written outside
+//! ASCII may fold to an ASCII one, as long s to s). The tests against the
+//! regex oracle check them with the rest.
+
+use super::words::NAMES;
+
+/// What a time starting with digits needs after them: two digits after
+/// `:` `.` or `h`, or a.m./p.m. ("1.5 2.5" is no time); or four digits
+/// (1830hs). Anything else (noon, midnight, bytes outside ASCII) is left
+/// to the tree.
+pub(super) fn may_be_time(bytes: &[u8], at: usize) -> bool {
+    if !byte(bytes, at).is_ascii_digit() {
+        return true;
+    }
+    let run = digit_run(bytes, at);
+    let two_digits_at =
+        |i: usize| byte(bytes, i).is_ascii_digit() && byte(bytes, i + 1).is_ascii_digit();
+    match run {
+        1 | 2 => match byte(bytes, at + run) {
+            b':' | b'.' | b'h' | b'H' => two_digits_at(at + run + 1),
+            b' ' | b'\t' => {
+                let b = byte(bytes, at + run + 1);
+                matches!(b, b'a' | b'A' | b'p' | b'P') || b >= 0x80
+            }
+            b => matches!(b, b'a' | b'A' | b'p' | b'P') || b >= 0x80,
+        },
+        4 => true,
+        _ => false,
+    }
+}
+
+/// The byte at `at`, or 0 past the end.
+pub(super) fn byte(bytes: &[u8], at: usize) -> u8 {
+    bytes.get(at).copied().unwrap_or(0)
+}
+
+/// How many ASCII digits start at `at` (counting stops at 5).
+pub(super) fn digit_run(bytes: &[u8], at: usize) -> usize {
+    bytes[at..]
+        .iter()
+        .take(5)
+        .take_while(|b| b.is_ascii_digit())
+        .count()
+}
+
+/// A number of one or two digits at `at` followed by one of `next`: what
+/// every form taking a day or month first needs (a third digit, or another
+/// byte, fails its next piece whatever the repetitions try).
+pub(super) fn short_number_then(bytes: &[u8], at: usize, next: &[u8]) -> bool {
+    let run = digit_run(bytes, at);
+    (1..=2).contains(&run) && next.contains(&byte(bytes, at + run))
+}
+
+/// The same, where a letter may follow: any non-ASCII byte passes too (a
+/// letter written outside ASCII may fold to an ASCII one, as long s to s).
+pub(super) fn short_number_then_letter(bytes: &[u8], at: usize, next: &[u8]) -> bool {
+    let run = digit_run(bytes, at);
+    let b = byte(bytes, at + run);
+    (1..=2).contains(&run) && (next.contains(&b) || b >= 0x80)
+}
+
+/// What a day or a time before a month can go on with: `[:.]` or a.m./p.m.
+/// after a time, a suffix (st nd rd th d), `]`, `.` or a space after a day.
+pub(super) const AFTER_DAY_OR_TIME: &[u8] = b":. \t]aApPsSnNrRtTdD";
+
+/// A day, or a time before a day, at `at`: one or two digits, then what
+/// [`AFTER_DAY_OR_TIME`] allows; after a dot, a space (the day's dot) or
+/// two digits (a time); after a colon, two digits.
+pub(super) fn may_be_day_or_time(bytes: &[u8], at: usize) -> bool {
+    if !short_number_then_letter(bytes, at, AFTER_DAY_OR_TIME) {
+        return false;
+    }
+    let run = digit_run(bytes, at);
+    let (next, after) = (byte(bytes, at + run + 1), byte(bytes, at + run + 2));
+    match byte(bytes, at + run) {
+        b'.' => matches!(next, b' ' | b'\t') || (next.is_ascii_digit() && after.is_ascii_digit()),
+        b':' => next.is_ascii_digit() && after.is_ascii_digit(),
+        _ => true,
+    }
+}
+
+/// What a Roman, numeric or ordinal date goes on with after its day.
+pub(super) const ROMAN_SEPARATORS: &[u8] = b"./ ";
+pub(super) const NUMERIC_SEPARATORS: &[u8] = b"./";
+pub(super) const ORDINAL_SUFFIX_STARTS: &[u8] = b"sSnNrRtTdD";
+
+/// What `time_before` needs: one or two digits, then `[:.]` and a digit, or
+/// a.m./p.m. (maybe after a space or tab). A day ("28 June") fails it.
+pub(super) fn may_be_time_before(bytes: &[u8], at: usize) -> bool {
+    let run = digit_run(bytes, at);
+    if !(1..=2).contains(&run) {
+        return false;
+    }
+    let is_a_or_p = |b: u8| matches!(b, b'a' | b'A' | b'p' | b'P') || b >= 0x80;
+    match byte(bytes, at + run) {
+        b':' | b'.' => byte(bytes, at + run + 1).is_ascii_digit(),
+        b' ' | b'\t' => is_a_or_p(byte(bytes, at + run + 1)),
+        b => is_a_or_p(b),
+    }
+}
+
+/// What `after` needs: maybe a dot, then a comma or dash, or one to four
+/// spaces (maybe then "at", "um", "o" or "в" and spaces), then a time: a
+/// digit, the n of noon or the m of midnight. Bytes outside ASCII pass, to
+/// be safe with dashes and folding.
+pub(super) fn may_be_time_after(bytes: &[u8], at: usize) -> bool {
+    let spaces_from = |i: usize| {
+        bytes[i.min(bytes.len())..]
+            .iter()
+            .take(5)
+            .take_while(|b| matches!(b, b' ' | b'\t'))
+            .count()
+    };
+    let starts_time =
+        |b: u8| b.is_ascii_digit() || matches!(b, b'n' | b'N' | b'm' | b'M') || b >= 0x80;
+    let dot = usize::from(byte(bytes, at) == b'.');
+    let spaces = spaces_from(at + dot);
+    let next = at + dot + spaces;
+    if spaces <= 4 && matches!(byte(bytes, next), b',' | b'-') || byte(bytes, next) >= 0x80 {
+        return true;
+    }
+    if !(1..=4).contains(&spaces) {
+        return false;
+    }
+    if starts_time(byte(bytes, next)) {
+        return true;
+    }
+    let word = match byte(bytes, next).to_ascii_lowercase() {
+        b'a' if byte(bytes, next + 1).eq_ignore_ascii_case(&b't') => 2,
+        b'u' if byte(bytes, next + 1).eq_ignore_ascii_case(&b'm') => 2,
+        b'o' => 1,
+        _ => return false,
+    };
+    let after_word = spaces_from(next + word);
+    (1..=4).contains(&after_word) && starts_time(byte(bytes, next + word + after_word))
+}
+
+/// A letter, `[` or any non-ASCII byte: what a name or a bracket starts with.
+pub(super) fn letter_or_bracket(bytes: &[u8], at: usize) -> bool {
+    let b = bytes[at];
+    b.is_ascii_alphabetic() || b == b'[' || b >= 0x80
+}
+
+/// A day first at `at` ("28 June", "3rd of June") when no time comes
+/// before it: the day's digits, suffix, bracket and dot, one to four
+/// spaces, maybe `[` and "of ", then a month name ("28th 29th" fails).
+pub(super) fn may_be_day_first(bytes: &[u8], at: usize) -> bool {
+    if !may_be_day_or_time(bytes, at) {
+        return false;
+    }
+    if may_be_time_before(bytes, at) {
+        return true;
+    }
+    let lower = |i: usize| byte(bytes, i).to_ascii_lowercase();
+    let mut i = at + digit_run(bytes, at);
+    if byte(bytes, i) >= 0x80 {
+        return true;
+    }
+    // The suffix: st nd rd th d, as the alternation tries them.
+    match (lower(i), lower(i + 1)) {
+        (b's', b't') | (b'n', b'd') | (b'r', b'd') | (b't', b'h') => i += 2,
+        (b'd', _) => i += 1,
+        _ => {}
+    }
+    // The word boundary after the day.
+    if byte(bytes, i).is_ascii_alphanumeric() || byte(bytes, i) == b'_' {
+        return false;
+    }
+    for mark in [b']', b'.'] {
+        if byte(bytes, i) == mark {
+            i += 1;
+        }
+    }
+    let spaces = spaces_at(bytes, i);
+    if !(1..=4).contains(&spaces) {
+        return false;
+    }
+    i += spaces;
+    if byte(bytes, i) == b'[' {
+        i += 1;
+    }
+    let months = &NAMES.months;
+    if lower(i) == b'o' && lower(i + 1) == b'f' {
+        let gap = spaces_at(bytes, i + 2);
+        if (1..=4).contains(&gap) && months.any_at(bytes, i + 2 + gap) {
+            return true;
+        }
+    }
+    months.any_at(bytes, i)
+}
+
+/// How many spaces and tabs start at `at` (counting stops at 5).
+fn spaces_at(bytes: &[u8], at: usize) -> usize {
+    bytes[at.min(bytes.len())..]
+        .iter()
+        .take(5)
+        .take_while(|b| matches!(b, b' ' | b'\t'))
+        .count()
+}
+
+/// "24.10.62", "11/21/1962": one or two digits, a separator, one or two
+/// digits, a separator, then exactly two or four digits (a third or fifth
+/// digit fails the word boundary after the year).
+pub(super) fn may_be_numeric_with_year(bytes: &[u8], at: usize) -> bool {
+    let first = digit_run(bytes, at);
+    if !(1..=2).contains(&first) || !NUMERIC_SEPARATORS.contains(&byte(bytes, at + first)) {
+        return false;
+    }
+    let second_at = at + first + 1;
+    let second = digit_run(bytes, second_at);
+    let year_at = second_at + second + 1;
+    (1..=2).contains(&second)
+        && NUMERIC_SEPARATORS.contains(&byte(bytes, second_at + second))
+        && matches!(digit_run(bytes, year_at), 2 | 4)
+}

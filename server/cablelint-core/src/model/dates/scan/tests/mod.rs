@@ -1,0 +1,358 @@
+//! The scanner against the regex recogniser it replaced (`oracle.rs`): the
+//! same mentions, field for field, on the real corpus, the fuzz corpora and
+//! generated text dense with date-like pieces; and its case folding against
+//! the regex crate's.
+
+use super::engine::{Kind, Node};
+use super::forms::{starts_chinese_date, FORMS, PATTERNS};
+use super::words::{fold, NAMES};
+use super::{oracle, scan_span};
+use crate::model::{Document, SectionKind};
+use crate::text::Span;
+use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+mod pieces;
+use pieces::{DIGIT_PIECES, GLUE_PIECES, NAME_PIECES, PIECES};
+
+const KINDS: [SectionKind; 6] = [
+    SectionKind::ArchiveDate,
+    SectionKind::OriginalHeader,
+    SectionKind::Header,
+    SectionKind::Subject,
+    SectionKind::Body,
+    SectionKind::Closing,
+];
+
+/// Every match of the scanner, with its groups named like the oracle's
+/// (a group the oracle has over a whole form is the whole match).
+fn scanner_matches(text: &str, span: Span) -> Vec<(Span, usize, Vec<Option<Span>>)> {
+    let mut out = Vec::new();
+    super::candidates::each_match(text, span, |whole, pattern, matcher| {
+        let index = FORMS.iter().position(|f| *f == pattern.form).unwrap();
+        let names = oracle::group_names(index);
+        let groups = names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| match pattern.group_index(name) {
+                Some(g) => matcher.group(g).map(|(s, e)| Span::new(s, e)),
+                None if i == 0 => Some(whole),
+                None => panic!("{:?} has no group {name}", pattern.form),
+            })
+            .collect();
+        out.push((whole, index, groups));
+    });
+    out
+}
+
+/// Both recognisers over the whole text as each section kind, and over the
+/// sections of the parsed document: the same matches, groups and mentions.
+fn assert_same(name: &str, text: &str) {
+    let span = Span::new(0, text.len());
+    let (new, old) = (scanner_matches(text, span), oracle::matches(text, span));
+    if new != old {
+        let at = new.iter().zip(&old).take_while(|(a, b)| a == b).count();
+        panic!(
+            "{name}: {} matches, the oracle {}; first difference at {at}:\n new {:?}\n old {:?}\ntext: {text:?}",
+            new.len(),
+            old.len(),
+            new.get(at),
+            old.get(at),
+        );
+    }
+    for kind in KINDS {
+        let (mut new, mut old) = (Vec::new(), Vec::new());
+        scan_span(text, span, kind, &mut new);
+        oracle::scan_span(text, span, kind, &mut old);
+        if new != old {
+            let at = new.iter().zip(&old).take_while(|(a, b)| a == b).count();
+            panic!(
+                "{name} as {kind:?}: {} mentions, the oracle {}; first difference at {at}:\n new {:?}\n old {:?}\ntext: {text:?}",
+                new.len(),
+                old.len(),
+                new.get(at),
+                old.get(at),
+            );
+        }
+    }
+    let doc = Document::parse_str(text);
+    let mut old = Vec::new();
+    for section in doc.sections.iter().filter(|s| super::is_scanned(s.kind)) {
+        oracle::scan_span(doc.text(), section.span, section.kind, &mut old);
+    }
+    assert!(
+        super::scan_document(&doc) == old,
+        "{name}: document mentions differ"
+    );
+}
+
+fn files(dir: &Path) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{} unreadable: {e}", dir.display()))
+        .map(|e| e.expect("a directory entry").path())
+        .filter(|p| p.is_file())
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn the_real_corpus_gives_the_oracles_dates() {
+    let root = crate::test_corpus::root();
+    let mut paths = files(&root.join("real"));
+    paths.push(root.join("seed-cable-1962-06-28.txt"));
+    let texts: Vec<_> = paths
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    assert!(
+        texts.len() >= 50,
+        "the corpus at {} is missing",
+        root.display()
+    );
+    for path in texts {
+        let bytes = std::fs::read(path).expect("a corpus file");
+        assert_same(
+            &path.display().to_string(),
+            &String::from_utf8_lossy(&bytes),
+        );
+    }
+}
+
+#[test]
+fn the_fuzz_corpora_give_the_oracles_dates() {
+    let fuzz = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/corpus");
+    let mut replayed = 0;
+    for target in ["check", "fix"] {
+        // Every seventh input: the whole corpora are compared by the
+        // `dates_digest` example (see the module notes of `scan`).
+        for path in files(&fuzz.join(target)).iter().step_by(7) {
+            let bytes = std::fs::read(path).expect("a fuzz input");
+            // The first byte picks the profile in the fuzz targets.
+            let text = String::from_utf8_lossy(bytes.get(1..).unwrap_or_default());
+            assert_same(&path.display().to_string(), &text);
+            replayed += 1;
+        }
+    }
+    assert!(replayed > 300, "only {replayed} fuzz inputs found");
+}
+
+/// A deterministic xorshift generator (no seed from the clock: a failure
+/// must replay).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+#[test]
+fn generated_text_dense_with_date_pieces_gives_the_oracles_dates() {
+    let mut rng = Rng(0x1962_0628_dead_beef);
+    for case in 0..3000 {
+        let count = 1 + rng.below(40);
+        let text: String = (0..count)
+            .map(|_| {
+                let kind = rng.below(10);
+                let list = match kind {
+                    0..=1 => PIECES,
+                    2..=4 => NAME_PIECES,
+                    5..=6 => DIGIT_PIECES,
+                    _ => GLUE_PIECES,
+                };
+                list[rng.below(list.len())]
+            })
+            .collect();
+        assert_same(&format!("generated case {case}"), &text);
+    }
+}
+
+#[test]
+fn written_dates_give_the_oracles_dates() {
+    for text in [
+        "Moscow, June 28, 1962, 7 p.m.\r\n[Received June 29, 1962, 4:52 a.m.]",
+        "Monday, [June] 28 [1962] at 14:30 hours",
+        "28 июня 1962 г. в 16:30 and 28 of June, 1962 — noon",
+        "一九六二年六月二十八日 批发 628 and 1962年6月28日 and 二十八日 and 𠀋六月二日",
+        "ON/26/26/X/62 and 5.XI.62 and 27/X/1962 and 24.10.62 and 03.11. and 1962-06-28T10:30",
+        "342 – WEDNESDAY – 1700hs – text\n(64) January No. 879 and No. (61) 561",
+        "the 26th. the 38th parallel, 14th [June]; dismay 5 June 1962; 10.30 a.m.; 1.5%",
+        "Thur\u{17F}day, \u{17F}eptember 5 and ᲂктября 5 and 28 ᲂктября 1962 гоᲁа",
+        // The longest gaps a time after a date may leave.
+        "28 June 1962.\t   —\t \t 7 p.m. and 28 June 1962.\t\t\t\tat    16:30 hours",
+        "24.10.62    в    16:30 and 5.XI.62 -    noon and 03.11.,    midnight",
+        "Monday,    June    28,    1962    um    20h00 and 1830    hs",
+        "28 czerwca 1962 r. o 16:30, 28 June 1962 O 7 p.m. and 28 June 1962 at noon",
+    ] {
+        assert_same(text, text);
+    }
+}
+
+/// Every character a form compares case-insensitively.
+fn folded_characters() -> BTreeSet<char> {
+    fn walk(node: &Node, out: &mut BTreeSet<char>) {
+        match &node.kind {
+            Kind::Lit(word) => out.extend(word.chars()),
+            Kind::Opt(n) | Kind::Repeat(n, ..) | Kind::Lazy(n, ..) | Kind::Group(_, n) => {
+                walk(n, out)
+            }
+            Kind::Seq(nodes) | Kind::Alt(nodes) => nodes.iter().for_each(|n| walk(n, out)),
+            _ => {}
+        }
+    }
+    let mut out = BTreeSet::new();
+    for pattern in PATTERNS.iter() {
+        walk(&pattern.node, &mut out);
+    }
+    out.extend(name_characters());
+    out
+}
+
+fn name_characters() -> BTreeSet<char> {
+    let months = super::super::lexicon::MONTH_TABLES
+        .iter()
+        .flat_map(|t| t.names.iter());
+    let weekdays = super::super::lexicon::WEEKDAYS.iter().map(|(w, _)| w);
+    months
+        .chain(weekdays)
+        .flat_map(|w| w.chars())
+        .map(fold)
+        .collect()
+}
+
+#[test]
+fn case_folding_is_the_regex_crates() {
+    let wanted = folded_characters();
+    let names = name_characters();
+    for &c in &wanted {
+        assert_eq!(fold(c), c, "{c:?} is written folded");
+        let mut class = ClassUnicode::new([ClassUnicodeRange::new(c, c)]);
+        class.case_fold_simple();
+        for range in class.iter() {
+            for member in range.start()..=range.end() {
+                assert_eq!(
+                    fold(member),
+                    c,
+                    "{member:?} folds with {c:?} in the regex crate"
+                );
+                if names.contains(&c) {
+                    assert!(member.is_alphabetic(), "{member:?} is a letter");
+                }
+            }
+        }
+    }
+    // And nothing else folds to them.
+    for member in (0..=0x10FFFF).filter_map(char::from_u32) {
+        let folded = fold(member);
+        if wanted.contains(&folded) && member != folded {
+            let mut class = ClassUnicode::new([ClassUnicodeRange::new(folded, folded)]);
+            class.case_fold_simple();
+            let inside = class
+                .iter()
+                .any(|r| (r.start()..=r.end()).contains(&member));
+            assert!(
+                inside,
+                "{member:?} folds to {folded:?} here but not in the regex crate"
+            );
+        }
+    }
+}
+
+#[test]
+fn names_are_found_forwards_and_backwards() {
+    let text = "dismay Septembers июня";
+    let months = NAMES.months.ends(text, 3, text.len());
+    assert_eq!(months.iter().copied().collect::<Vec<_>>(), vec![6]);
+    let at = text.find("Sept").unwrap();
+    let ends: Vec<usize> = NAMES
+        .months
+        .ends(text, at, text.len())
+        .iter()
+        .copied()
+        .collect();
+    assert_eq!(ends, vec![at + 3, at + 4, at + 9]);
+    let starts: Vec<usize> = NAMES
+        .months_backwards
+        .starts(text, 0, text.len())
+        .iter()
+        .copied()
+        .collect();
+    assert_eq!(starts, vec![text.find("июня").unwrap()]);
+    // A weekday is never the start of another: the scanner tries one.
+    for (a, _) in super::super::lexicon::WEEKDAYS {
+        for (b, _) in super::super::lexicon::WEEKDAYS {
+            assert!(a == b || !b.starts_with(a), "{a} starts {b}");
+        }
+    }
+}
+
+#[test]
+fn every_chinese_start_is_a_trigger() {
+    for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+        if starts_chinese_date(c) && !c.is_ascii_digit() {
+            let mut buf = [0; 4];
+            let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+            assert_eq!(super::candidates::trigger(lead), 2, "{c:?}");
+        }
+    }
+}
+
+#[test]
+fn plain_ascii_is_skipped_up_to_the_first_digit_or_other_byte() {
+    let mut rng = Rng(42);
+    for _ in 0..20_000 {
+        let len = rng.below(40);
+        // Mostly letters, sometimes any byte, so each byte value is met.
+        let bytes: Vec<u8> = (0..len)
+            .map(|_| match rng.below(8) {
+                0 => rng.below(256) as u8,
+                _ => b'a' + rng.below(26) as u8,
+            })
+            .collect();
+        let start = rng.below(len + 1);
+        let expected = (start..len)
+            .find(|&i| !bytes[i].is_ascii() || bytes[i].is_ascii_digit())
+            .unwrap_or(len);
+        assert_eq!(
+            super::candidates::skip_plain_ascii(&bytes, start, len),
+            expected,
+            "{bytes:?} from {start}"
+        );
+    }
+}
+
+#[test]
+fn lower_case_prefixes_are_read_as_the_lower_case_string_would() {
+    let words = [" of this month", " inst", " ult", " ᲂ", "i"];
+    for s in [
+        " OF THIS MONTH",
+        " Inst.",
+        " İnst",
+        " ULT",
+        " \u{212A}",
+        "ΣΣ inst",
+        " of this mont",
+        "",
+        " ᲂ",
+        "I\u{307}",
+        " of this month and more text than twenty-four",
+    ] {
+        for w in words {
+            let lower: String = s.chars().take(24).collect::<String>().to_lowercase();
+            assert_eq!(
+                super::read::starts_with_in_lower_case(s, 24, w),
+                lower.starts_with(w),
+                "{s:?} {w:?}"
+            );
+        }
+    }
+}

@@ -1,0 +1,208 @@
+//! Month and weekday names as tries over case-folded characters: forwards
+//! to match a name at a place, backwards to find where a name ending before
+//! a number starts.
+
+use std::sync::LazyLock;
+
+use super::super::lexicon::{MONTH_TABLES, WEEKDAYS};
+
+/// The representative of `c`'s class under Unicode simple case folding, as
+/// far as the letters of the date words go: the lower case, and the few
+/// characters that fold without being a plain upper case (the Kelvin sign
+/// and long s fold to k and s, the old Cyrillic letter forms to в д о с т).
+/// A test checks it against the regex crate's own folding for every
+/// character the words use.
+pub(super) fn fold(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    match c {
+        '\u{212A}' => 'k',
+        '\u{17F}' => 's',
+        '\u{1C80}' => 'в',
+        '\u{1C81}' => 'д',
+        '\u{1C82}' => 'о',
+        '\u{1C83}' => 'с',
+        '\u{1C84}' | '\u{1C85}' => 'т',
+        '\u{1C86}' => 'ъ',
+        '\u{1C87}' => 'ѣ',
+        '\u{1C88}' => 'ꙋ',
+        _ => {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => l,
+                _ => c,
+            }
+        }
+    }
+}
+
+/// Words in folded case, as a trie over characters.
+pub(super) struct Words {
+    /// Per node: its children (character, node) and whether a word ends there.
+    nodes: Vec<(Vec<(char, u32)>, bool)>,
+    /// The most characters a word has.
+    pub(super) longest: usize,
+}
+
+/// Up to this many words of one set can start at one place.
+const MAX_ENDS: usize = 8;
+
+/// The ends of the words found at one place, shortest first.
+pub(super) struct Ends {
+    ends: [usize; MAX_ENDS],
+    len: usize,
+}
+
+impl Ends {
+    pub(super) fn iter(&self) -> std::slice::Iter<'_, usize> {
+        self.ends[..self.len].iter()
+    }
+}
+
+impl Words {
+    /// The words, read backwards when `reversed` (to find where a word
+    /// ending at a place starts).
+    fn new<'a>(words: impl IntoIterator<Item = &'a str>, reversed: bool) -> Words {
+        let mut trie = Words {
+            nodes: vec![(Vec::new(), false)],
+            longest: 0,
+        };
+        for word in words {
+            let mut node = 0;
+            let mut count = 0;
+            let folded: Vec<char> = word.chars().map(fold).collect();
+            let ordered: Box<dyn Iterator<Item = &char>> = if reversed {
+                Box::new(folded.iter().rev())
+            } else {
+                Box::new(folded.iter())
+            };
+            for &c in ordered {
+                count += 1;
+                node = match trie.child(node, c) {
+                    Some(child) => child,
+                    None => {
+                        trie.nodes.push((Vec::new(), false));
+                        let child = trie.nodes.len() - 1;
+                        trie.nodes[node].0.push((c, child as u32));
+                        child
+                    }
+                };
+            }
+            trie.nodes[node].1 = true;
+            trie.longest = trie.longest.max(count);
+        }
+        trie
+    }
+
+    /// Where each word written at `at` ends (before `end`), shortest first.
+    pub(super) fn ends(&self, text: &str, at: usize, end: usize) -> Ends {
+        let mut found = Ends {
+            ends: [0; MAX_ENDS],
+            len: 0,
+        };
+        let mut node = 0;
+        let mut pos = at;
+        for written in text[at.min(end)..end].chars() {
+            let c = fold(written);
+            let Some(child) = self.child(node, c) else {
+                break;
+            };
+            node = child;
+            pos += written.len_utf8();
+            if self.nodes[node].1 && found.len < MAX_ENDS {
+                found.ends[found.len] = pos;
+                found.len += 1;
+            }
+        }
+        found
+    }
+
+    /// Whether a word is written at `at` in `bytes` (UTF-8 text cut at a
+    /// character boundary, `at` a character boundary).
+    pub(super) fn any_at(&self, bytes: &[u8], at: usize) -> bool {
+        let mut node = 0;
+        let mut pos = at;
+        while let Some((written, len)) = char_at(bytes, pos) {
+            let Some(child) = self.child(node, fold(written)) else {
+                return false;
+            };
+            node = child;
+            if self.nodes[node].1 {
+                return true;
+            }
+            pos += len;
+        }
+        false
+    }
+
+    /// Where each word ending at `end` starts (not before `start`), the
+    /// shortest first; for a trie built `reversed`.
+    pub(super) fn starts(&self, text: &str, start: usize, end: usize) -> Ends {
+        let mut found = Ends {
+            ends: [0; MAX_ENDS],
+            len: 0,
+        };
+        let mut node = 0;
+        for (at, written) in text[start..end].char_indices().rev() {
+            let c = fold(written);
+            let Some(child) = self.child(node, c) else {
+                break;
+            };
+            node = child;
+            if self.nodes[node].1 && found.len < MAX_ENDS {
+                found.ends[found.len] = start + at;
+                found.len += 1;
+            }
+        }
+        found
+    }
+
+    fn child(&self, node: usize, c: char) -> Option<usize> {
+        let children = &self.nodes[node].0;
+        children
+            .iter()
+            .find(|(k, _)| *k == c)
+            .map(|&(_, n)| n as usize)
+    }
+}
+
+/// The month and weekday names, forwards for matching and backwards for
+/// finding where a name before a number starts.
+/// The character starting at `at` in `bytes`, with its length.
+fn char_at(bytes: &[u8], at: usize) -> Option<(char, usize)> {
+    let first = *bytes.get(at)?;
+    let len = match first {
+        0..=0x7F => return Some((char::from(first), 1)),
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    };
+    let c = std::str::from_utf8(bytes.get(at..at + len)?)
+        .ok()?
+        .chars()
+        .next()?;
+    Some((c, len))
+}
+
+pub(super) struct Names {
+    pub(super) months: Words,
+    pub(super) weekdays: Words,
+    pub(super) months_backwards: Words,
+    pub(super) weekdays_backwards: Words,
+}
+
+fn month_names() -> impl Iterator<Item = &'static str> {
+    MONTH_TABLES.iter().flat_map(|t| t.names.iter().copied())
+}
+
+fn weekday_names() -> impl Iterator<Item = &'static str> {
+    WEEKDAYS.iter().map(|(w, _)| *w)
+}
+
+pub(super) static NAMES: LazyLock<Names> = LazyLock::new(|| Names {
+    months: Words::new(month_names(), false),
+    weekdays: Words::new(weekday_names(), false),
+    months_backwards: Words::new(month_names(), true),
+    weekdays_backwards: Words::new(weekday_names(), true),
+});
