@@ -1,7 +1,7 @@
 //! The packs a run finds when it starts, and where each key's records are.
 //!
 //! Loading reads each pack's record headers (76 bytes a record, skipping the
-//! payloads), so the index holds about 60 bytes per entry and no payload; a
+//! payloads), so the index holds about 65 bytes per entry and no payload; a
 //! lookup reads one record with one positioned read from a pack kept open.
 //! Packs that appear later (another run's) are not seen by this run.
 
