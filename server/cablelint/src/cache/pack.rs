@@ -21,7 +21,7 @@ pub const MAGIC: &[u8] = b"cablelint cache pack v2\n";
 const HEADER: usize = 32 + 8 + 4 + 32;
 /// No entry is this large (a file's diagnostics are capped); a length above
 /// it is damage, and the rest of the pack cannot be trusted to line up.
-const MAX_PAYLOAD: u32 = 256 << 20;
+pub const MAX_PAYLOAD: u32 = 256 << 20;
 
 /// Where a record sits in its pack, as the pack's header says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -39,9 +39,11 @@ impl PackWriter {
         &self.keys
     }
 
-    /// Adds a record; `false` when one of that key is here already.
+    /// Adds a record; `false` when one of that key is here already, or the
+    /// payload is past what a reader accepts (then it is not stored).
     pub fn append(&mut self, key: &Key, seen: u64, payload: &[u8]) -> io::Result<bool> {
-        if !self.keys.insert(*key) {
+        let fits = u32::try_from(payload.len()).is_ok_and(|len| len <= pack::MAX_PAYLOAD);
+        if !fits || !self.keys.insert(*key) {
             return Ok(false);
         }
         self.file.write_all(&pack::record(key, seen, payload))?;
