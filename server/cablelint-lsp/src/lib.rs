@@ -11,6 +11,7 @@
 
 mod analysis;
 mod config;
+mod direct;
 mod documents;
 pub mod framing;
 mod handlers;
@@ -127,6 +128,10 @@ where
     let forward = tokio::spawn(transport::forward_output(server_output, frames));
     let writer = tokio::spawn(transport::write_output(output, frames_rx));
 
+    let service = direct::Direct {
+        inner: service,
+        state: state.clone(),
+    };
     Server::new(server_input, server_output_writer, socket)
         .serve(service)
         .await;

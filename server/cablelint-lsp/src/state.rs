@@ -92,6 +92,11 @@ impl State {
         let _ = self.output.send(Some(body));
     }
 
+    /// Between `initialize` and `shutdown`: requests get answers.
+    pub fn serving(&self) -> bool {
+        self.session.get().is_some() && !self.shutdown_requested()
+    }
+
     pub fn request_shutdown(&self) {
         self.shutdown_requested.store(true, Ordering::SeqCst);
     }

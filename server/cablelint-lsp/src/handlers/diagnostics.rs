@@ -9,7 +9,7 @@ use cablelint_core::Severity;
 use serde::ser::{SerializeSeq, Serializer};
 use serde::Serialize;
 use std::cell::RefCell;
-use tower_lsp_server::jsonrpc::Result;
+use tower_lsp_server::jsonrpc::{Id, Result};
 use tower_lsp_server::ls_types::{
     CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity,
     DocumentDiagnosticParams, DocumentDiagnosticReport, DocumentDiagnosticReportResult,
@@ -197,6 +197,72 @@ fn severity(severity: Severity) -> DiagnosticSeverity {
 /// The result id names the text version and the options it was checked with.
 fn result_id(analysis: &Analysis) -> String {
     format!("{}:{}", analysis.options_generation, analysis.version)
+}
+
+/// The response to a `textDocument/diagnostic` request, as the body of one
+/// JSON-RPC message. A full report's items are written as they are
+/// converted (see [`publication`]); tower-lsp-server would hold them all as
+/// a `serde_json::Value` tree first. Small answers go the ordinary way.
+pub async fn pull_response(state: &State, id: Id, params: DocumentDiagnosticParams) -> Vec<u8> {
+    let uri = params.text_document.uri.clone();
+    let analysis = state.analysis(&uri).await;
+    let full = analysis.filter(|analysis| {
+        params.previous_result_id.as_deref() != Some(result_id(analysis).as_str())
+    });
+    let body = match full {
+        Some(analysis) => {
+            let map = analysis.map(state.encoding());
+            let docs_base = state.docs_base();
+            let report = FullReport {
+                kind: "full",
+                result_id: result_id(&analysis),
+                items: Findings {
+                    analysis: &analysis,
+                    uri: &uri,
+                    docs_base: &docs_base,
+                    cursors: RefCell::new((map.positions(), map.positions())),
+                },
+            };
+            serde_json::to_vec(&ResponseBody {
+                jsonrpc: "2.0",
+                result: report,
+                id: &id,
+            })
+        }
+        None => match pull(state, params).await {
+            Ok(result) => serde_json::to_vec(&ResponseBody {
+                jsonrpc: "2.0",
+                result,
+                id: &id,
+            }),
+            Err(error) => serde_json::to_vec(&tower_lsp_server::jsonrpc::Response::from_error(
+                id.clone(),
+                error,
+            )),
+        },
+    };
+    body.unwrap_or_else(|e| {
+        tracing::error!("cannot serialise diagnostics for {}: {e}", uri.as_str());
+        let error = tower_lsp_server::jsonrpc::Error::internal_error();
+        serde_json::to_vec(&tower_lsp_server::jsonrpc::Response::from_error(id, error))
+            .unwrap_or_default()
+    })
+}
+
+#[derive(Serialize)]
+struct ResponseBody<'a, R> {
+    jsonrpc: &'static str,
+    result: R,
+    id: &'a Id,
+}
+
+/// `RelatedFullDocumentDiagnosticReport` without related documents.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct FullReport<'a> {
+    kind: &'static str,
+    result_id: String,
+    items: Findings<'a>,
 }
 
 pub async fn pull(
