@@ -32,7 +32,7 @@ pub struct Session {
 pub struct State {
     pub options: ServerOptions,
     /// The client's output, for messages written here rather than through
-    /// tower-lsp-server (see `publish`).
+    /// tower-lsp-server (see `publish` and `direct`).
     output: OutputFrames,
     session: OnceLock<Session>,
     documents: Mutex<Documents>,
@@ -86,7 +86,8 @@ impl State {
 
     /// Sends one message body to the client as a whole frame. It may pass
     /// messages tower-lsp-server has written but not yet forwarded; only
-    /// notifications go this way, and they are unordered with those.
+    /// diagnostics go this way (notifications, and responses to pulls),
+    /// which JSON-RPC does not order with other messages.
     pub fn send_frame(&self, body: Vec<u8>) {
         // The writer is gone only when the session has ended.
         let _ = self.output.send(Some(body));
