@@ -66,6 +66,8 @@ for name in big-50mb big-100mb line-prose line-brackets; do
     rm -f "$OUT/fix-copy.cable"
     printf "  %-22s " "lsp didOpen"
     python3 tests/bench/lsp_open.py "$file" --server "$BIN lsp --stdio"
+    printf "  %-22s " "lsp didOpen, pulled"
+    python3 tests/bench/lsp_open.py "$file" --pull --server "$BIN lsp --stdio"
 done
 echo "== over the default limit (64 MB): the 100 MB file is refused at once"
 measure "check, no config" "$BIN" check --no-config --format json "$BIG/big-100mb.cable"

@@ -100,8 +100,9 @@ class Client:
             ):
                 return message
 
-    def initialize(self):
-        self.request("initialize", {"processId": os.getpid(), "rootUri": None, "capabilities": {}})
+    def initialize(self, capabilities=None):
+        params = {"processId": os.getpid(), "rootUri": None, "capabilities": capabilities or {}}
+        self.request("initialize", params)
         self.notify("initialized", {})
 
     def close(self):

@@ -11,9 +11,12 @@
 
 mod analysis;
 mod config;
+mod direct;
 mod documents;
 pub mod framing;
 mod handlers;
+#[cfg(test)]
+mod heap_meter;
 mod logging;
 mod position;
 mod publish;
@@ -101,7 +104,9 @@ where
     I: AsyncRead + Unpin + Send + 'static,
     O: AsyncWrite + Unpin + Send + 'static,
 {
-    let state = Arc::new(state::State::new(options));
+    // client → guard → server, server → merge → client (see `transport`).
+    let (frames, frames_rx) = tokio::sync::mpsc::unbounded_channel();
+    let state = Arc::new(state::State::new(options, frames.clone()));
     let (service, socket) = LspService::build(|client| server::Server {
         client,
         state: state.clone(),
@@ -117,14 +122,16 @@ where
     .custom_method(handlers::officials::METHOD, server::Server::officials)
     .finish();
 
-    // client → guard → server, server → merge → client (see `transport`).
     let (server_input, guard_output) = tokio::io::duplex(1 << 20);
     let (server_output_writer, server_output) = tokio::io::duplex(1 << 20);
-    let (frames, frames_rx) = tokio::sync::mpsc::unbounded_channel();
     let guard = tokio::spawn(transport::guard_input(input, guard_output, frames.clone()));
     let forward = tokio::spawn(transport::forward_output(server_output, frames));
     let writer = tokio::spawn(transport::write_output(output, frames_rx));
 
+    let service = direct::Direct {
+        inner: service,
+        state: state.clone(),
+    };
     Server::new(server_input, server_output_writer, socket)
         .serve(service)
         .await;

@@ -5,20 +5,22 @@
 //! check ran, the worker waits a little (as long as the check took, within
 //! bounds) so a burst of typing costs a few checks, not one per keystroke;
 //! it then checks the newest text only. A result is published only while
-//! the document still has the version it was made from.
+//! the document still has the version it was made from. Diagnostics are
+//! written straight to the client's output (`diagnostics::publication`),
+//! not through tower-lsp-server's `Client`, which would hold them all as a
+//! JSON value tree first.
 
-use crate::handlers::diagnostics::diagnostics;
+use crate::handlers::diagnostics::publication;
 use crate::state::State;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::sync::watch;
 use tower_lsp_server::ls_types::Uri;
-use tower_lsp_server::Client;
 
 const MIN_SETTLE: Duration = Duration::from_millis(5);
 const MAX_SETTLE: Duration = Duration::from_millis(200);
 
-pub fn spawn_worker(state: Arc<State>, client: Client, uri: Uri, mut changed: watch::Receiver<()>) {
+pub fn spawn_worker(state: Arc<State>, uri: Uri, mut changed: watch::Receiver<()>) {
     changed.mark_changed();
     tokio::spawn(async move {
         while changed.changed().await.is_ok() {
@@ -31,10 +33,23 @@ pub fn spawn_worker(state: Arc<State>, client: Client, uri: Uri, mut changed: wa
                 .get(&uri)
                 .is_some_and(|d| d.is_current(analysis.version, analysis.options_generation));
             if current {
-                let items = diagnostics(&analysis, &uri, state.encoding(), &state.docs_base());
-                client
-                    .publish_diagnostics(uri.clone(), items, Some(analysis.version))
-                    .await;
+                let body = publication(
+                    Some(&analysis),
+                    &uri,
+                    state.encoding(),
+                    &state.docs_base(),
+                    Some(analysis.version),
+                );
+                // Sent under the documents lock after a last look: a change
+                // or a close meanwhile (a close clears under the same lock)
+                // must not be followed by diagnostics of the old text.
+                let documents = state.documents();
+                let still_current = documents
+                    .get(&uri)
+                    .is_some_and(|d| d.is_current(analysis.version, analysis.options_generation));
+                if still_current {
+                    state.send_frame(body);
+                }
             }
             if changed.has_changed().unwrap_or(false) {
                 tokio::time::sleep(started.elapsed().clamp(MIN_SETTLE, MAX_SETTLE)).await;

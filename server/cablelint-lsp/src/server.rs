@@ -57,7 +57,7 @@ impl LanguageServer for Server {
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
-        text_sync::did_close(&self.state, &self.client, params).await;
+        text_sync::did_close(&self.state, params);
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {

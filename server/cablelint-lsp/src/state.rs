@@ -7,6 +7,7 @@ use crate::analysis::Analysis;
 use crate::config::ConfigStore;
 use crate::documents::{Documents, RunningAnalysis};
 use crate::position::Encoding;
+use crate::transport::OutputFrames;
 use crate::ServerOptions;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -30,6 +31,9 @@ pub struct Session {
 
 pub struct State {
     pub options: ServerOptions,
+    /// The client's output, for messages written here rather than through
+    /// tower-lsp-server (see `publish` and `direct`).
+    output: OutputFrames,
     session: OnceLock<Session>,
     documents: Mutex<Documents>,
     config: Mutex<ConfigStore>,
@@ -37,9 +41,10 @@ pub struct State {
 }
 
 impl State {
-    pub fn new(options: ServerOptions) -> State {
+    pub fn new(options: ServerOptions, output: OutputFrames) -> State {
         State {
             options,
+            output,
             session: OnceLock::new(),
             documents: Mutex::new(Documents::default()),
             config: Mutex::new(ConfigStore::default()),
@@ -77,6 +82,20 @@ impl State {
         self.config
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Sends one message body to the client as a whole frame. It may pass
+    /// messages tower-lsp-server has written but not yet forwarded; only
+    /// diagnostics go this way (notifications, and responses to pulls),
+    /// which JSON-RPC does not order with other messages.
+    pub fn send_frame(&self, body: Vec<u8>) {
+        // The writer is gone only when the session has ended.
+        let _ = self.output.send(Some(body));
+    }
+
+    /// Between `initialize` and `shutdown`: requests get answers.
+    pub fn serving(&self) -> bool {
+        self.session.get().is_some() && !self.shutdown_requested()
     }
 
     pub fn request_shutdown(&self) {

@@ -139,6 +139,56 @@ async fn pull_clients_get_pulled_diagnostics_and_never_pushed_ones() {
     assert!(client.shutdown_and_exit().await);
 }
 
+/// Pulled and pushed diagnostics are written by cablelint itself (not
+/// through tower-lsp-server): a pull client gets exactly what a push client
+/// is sent, a pull with bad parameters still gets tower-lsp-server's error,
+/// and a pull after `shutdown` its refusal.
+#[tokio::test]
+async fn pulled_reports_are_what_push_clients_get_and_bad_pulls_get_errors() {
+    // A BOM, CRLF, CJK and 𠀋; unpaired brackets with related information.
+    let text = "\u{FEFF}发往 𠀋 [Ji\r\n𠀋] x [ ] ]] [[ 乌鲁木齐 […]\r\n[x] 𠀋𠀋 ]\r";
+    let (pusher, _) = TestClient::start(push_capabilities()).await;
+    pusher.open(URI, text).await;
+    let pushed = pusher.diagnostics(URI, 1).await;
+    assert!(pushed.len() >= 4, "{pushed:?}");
+    assert!(pushed.iter().any(|d| d.get("relatedInformation").is_some()));
+    assert!(pusher.shutdown_and_exit().await);
+
+    let (puller, _) = TestClient::start(pull_capabilities()).await;
+    puller.open(URI, text).await;
+    let report = puller
+        .result(
+            "textDocument/diagnostic",
+            json!({"textDocument": {"uri": URI}}),
+        )
+        .await;
+    assert_eq!(report["kind"], "full");
+    assert!(report["resultId"].is_string());
+    assert_eq!(report["items"], Value::Array(pushed));
+    // A document that is not open: an empty full report.
+    let other = puller
+        .result(
+            "textDocument/diagnostic",
+            json!({"textDocument": {"uri": "file:///nonexistent-cablelint-test/other.cable"}}),
+        )
+        .await;
+    assert_eq!(other, json!({"kind": "full", "items": []}));
+    let bad = puller
+        .request("textDocument/diagnostic", json!({"textDocument": 5}))
+        .await;
+    assert_eq!(bad["error"]["code"], -32602, "{bad}");
+    puller.result("shutdown", Value::Null).await;
+    let late = puller
+        .request(
+            "textDocument/diagnostic",
+            json!({"textDocument": {"uri": URI}}),
+        )
+        .await;
+    assert_eq!(late["error"]["code"], -32600, "{late}");
+    puller.notify("exit", Value::Null).await;
+    assert!(puller.wait_server().await);
+}
+
 #[tokio::test]
 async fn pushes_after_each_change_with_the_version_it_describes() {
     let (client, _) = TestClient::start(push_capabilities()).await;

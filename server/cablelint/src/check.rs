@@ -211,6 +211,10 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
         _ => writer.finish(&errors).map(drop),
     });
     drop(sink);
+    if let Some(cache) = &cache {
+        // This run's pack goes in place (and the packs are compacted when due).
+        cache.finish();
+    }
     if args.cache_stats {
         match &cache {
             Some(cache) => eprintln!(

@@ -113,7 +113,7 @@ fn the_place_comes_from_the_flag_the_environment_or_the_configuration() {
             beside_config.display()
         )
     );
-    assert!(beside_config.join("v1").is_dir());
+    assert!(beside_config.join("v2").is_dir());
     assert!(!sub.join(".cablelint_cache").exists());
 
     let env = [("CABLELINT_CACHE_DIR", "from-env")];
@@ -267,11 +267,12 @@ fn fix_and_diff_check_files_with_fixes_and_take_the_rest_from_the_cache() {
         cached_run(d, &diff),
         "Cache: 4 of 4 files from .cablelint_cache; 0 checked, 0 entries written."
     );
-    // Unsafe fixes: the three files with empty brackets are checked again.
+    // Unsafe fixes: the three files with empty brackets are checked again
+    // (their entries are sound and stay: nothing is written).
     let unsafe_diff = ["check", "--diff", "--unsafe-fixes"];
     assert_eq!(
         cached_run(d, &unsafe_diff),
-        "Cache: 1 of 4 files from .cablelint_cache; 3 checked, 3 entries written."
+        "Cache: 1 of 4 files from .cablelint_cache; 3 checked, 0 entries written."
     );
     let before: Vec<Vec<u8>> = ["bom-crlf.cable", "directive.cable", "invalid-utf8.cable"]
         .iter()
@@ -289,9 +290,11 @@ fn fix_and_diff_check_files_with_fixes_and_take_the_rest_from_the_cache() {
     assert_eq!(cached.stdout, uncached.stdout);
     assert_eq!(stderr, uncached.stderr);
     assert_eq!(cached.code, uncached.code);
+    // Two files are rewritten (new contents, new entries); invalid-utf8.cable
+    // is not fixed and keeps its entry.
     assert_eq!(
         stats,
-        "Cache: 1 of 4 files from .cablelint_cache; 3 checked, 3 entries written."
+        "Cache: 1 of 4 files from .cablelint_cache; 3 checked, 2 entries written."
     );
     for name in [
         "bom-crlf.cable",
@@ -318,43 +321,98 @@ fn fix_and_diff_check_files_with_fixes_and_take_the_rest_from_the_cache() {
     );
 }
 
-/// Every entry file under the cache.
-fn entries(cache: &Path) -> Vec<std::path::PathBuf> {
+/// The packs of a cache, by name, each with its records' keys (hex) in
+/// order, read as docs/cache.md describes the layout.
+fn packs(cache: &Path) -> Vec<(String, Vec<String>)> {
+    const MAGIC: &[u8] = b"cablelint cache pack v2\n";
     let mut found = Vec::new();
-    for shard in std::fs::read_dir(cache.join("v1")).unwrap() {
-        for entry in std::fs::read_dir(shard.unwrap().path()).unwrap() {
-            found.push(entry.unwrap().path());
+    for item in std::fs::read_dir(cache.join("v2")).unwrap() {
+        let item = item.unwrap();
+        let name = item.file_name().to_string_lossy().into_owned();
+        let bytes = std::fs::read(item.path()).unwrap();
+        let mut keys = Vec::new();
+        if let Some(mut rest) = bytes.strip_prefix(MAGIC) {
+            while rest.len() >= 76 {
+                let len = u32::from_le_bytes(rest[40..44].try_into().unwrap()) as usize;
+                keys.push(rest[..32].iter().map(|b| format!("{b:02x}")).collect());
+                rest = &rest[(76 + len).min(rest.len())..];
+            }
         }
+        found.push((name, keys));
     }
     found.sort();
     found
 }
 
 #[test]
-fn damaged_and_foreign_entries_are_checked_again_and_rewritten() {
+fn a_run_writes_one_pack_and_a_warm_run_none() {
     let dir = sandbox("cli");
-    let d = dir.path();
-    cached_run(d, &["check"]);
-    let cache = d.join(".cablelint_cache");
-    let paths = entries(&cache);
-    assert_eq!(paths.len(), 4);
-    let contents: Vec<Vec<u8>> = paths.iter().map(|p| std::fs::read(p).unwrap()).collect();
-    // Truncated, emptied, garbage, and another file's entry under this key.
-    std::fs::write(&paths[0], &contents[0][..contents[0].len() - 5]).unwrap();
-    std::fs::write(&paths[1], b"").unwrap();
-    std::fs::write(&paths[2], [0xFF, 0xFE, b'\n', 0, 1, 2]).unwrap();
-    std::fs::write(&paths[3], &contents[0]).unwrap();
-    for format in FORMATS {
-        let stats = cached_run(d, &["check", "--format", format]);
-        let expected = if format == "human" {
-            "Cache: 0 of 4 files from .cablelint_cache; 4 checked, 4 entries written."
-        } else {
-            "Cache: 4 of 4 files from .cablelint_cache; 0 checked, 0 entries written."
-        };
-        assert_eq!(stats, expected, "{format}");
+    let cache = dir.path().join(".cablelint_cache");
+    cached_run(dir.path(), &["check"]);
+    let first = packs(&cache);
+    assert_eq!(first.len(), 1, "{first:?}");
+    assert!(first[0].0.ends_with(".pack"));
+    assert_eq!(first[0].1.len(), 4);
+    cached_run(dir.path(), &["check", "--format", "sarif"]);
+    assert_eq!(packs(&cache), first);
+    // An older layout's entries are never read.
+    let v1 = cache.join("v1/00");
+    std::fs::create_dir_all(&v1).unwrap();
+    std::fs::write(v1.join("0".repeat(62)), "cablelint-cache 1 0000").unwrap();
+    assert_eq!(
+        cached_run(dir.path(), &["check"]),
+        "Cache: 4 of 4 files from .cablelint_cache; 0 checked, 0 entries written."
+    );
+    cablelint(dir.path(), &["clean"]);
+    assert!(!cache.exists());
+}
+
+#[test]
+fn damaged_cut_and_foreign_packs_cost_checks_never_wrong_reports() {
+    type Damage = fn(&Path, &Path);
+    let cut: Damage = |pack, _| {
+        let bytes = std::fs::read(pack).unwrap();
+        std::fs::write(pack, &bytes[..bytes.len() - 5]).unwrap();
+    };
+    let flipped: Damage = |pack, _| {
+        let mut bytes = std::fs::read(pack).unwrap();
+        // Inside the first record's payload (the magic is 24 bytes, a
+        // record's header 76).
+        bytes[24 + 76 + 10] ^= 0x04;
+        std::fs::write(pack, &bytes).unwrap();
+    };
+    let garbage: Damage = |pack, _| std::fs::write(pack, [0xFF, 0xFE, b'\n', 0, 1, 2]).unwrap();
+    let emptied: Damage = |pack, _| std::fs::write(pack, b"").unwrap();
+    let foreign_beside: Damage = |_, dir| {
+        std::fs::write(dir.join("zz-foreign.pack"), "cablelint cache pack v2\nnot").unwrap();
+        std::fs::write(dir.join("notes.txt"), "mine").unwrap();
+    };
+    let cases: [(&str, Damage, usize); 5] = [
+        ("cut", cut, 1),
+        ("flipped", flipped, 1),
+        ("garbage", garbage, 4),
+        ("emptied", emptied, 4),
+        ("foreign beside", foreign_beside, 0),
+    ];
+    for (what, damage, lost) in cases {
+        let dir = sandbox("cli");
+        let cache = dir.path().join(".cablelint_cache");
+        cached_run(dir.path(), &["check"]);
+        let pack = cache.join("v2").join(&packs(&cache)[0].0);
+        damage(&pack, &cache.join("v2"));
+        for (i, format) in FORMATS.iter().enumerate() {
+            let stats = cached_run(dir.path(), &["check", "--format", format]);
+            let checked = if i == 0 { lost } else { 0 };
+            assert_eq!(
+                stats,
+                format!(
+                    "Cache: {} of 4 files from .cablelint_cache; {checked} checked, {checked} entries written.",
+                    4 - checked
+                ),
+                "{what}, {format}"
+            );
+        }
     }
-    let rewritten: Vec<Vec<u8>> = paths.iter().map(|p| std::fs::read(p).unwrap()).collect();
-    assert_eq!(rewritten, contents);
 }
 
 #[test]
@@ -414,19 +472,31 @@ fn two_runs_at_once_share_the_cache() {
         assert!(split_stats(run).1.is_empty(), "{}", run.stderr);
     }
     let distinct = 1 + 75 + 1 + 75;
-    assert_eq!(entries(&d.join(".cablelint_cache")).len(), distinct);
+    let cache = d.join(".cablelint_cache");
+    let written = packs(&cache);
+    // Each run wrote its own pack; no temporary file is left behind.
+    assert!(written.iter().all(|(name, _)| !name.starts_with('.')));
+    let mut keys: Vec<&String> = written.iter().flat_map(|(_, keys)| keys).collect();
+    keys.sort();
+    keys.dedup();
+    assert_eq!(keys.len(), distinct);
     let warm = cablelint(d, &args);
     assert_eq!(warm.stdout, uncached.stdout);
     assert_eq!(
         split_stats(&warm).0,
         "Cache: 300 of 300 files from .cablelint_cache; 0 checked, 0 entries written."
     );
-    // No temporary file is left behind.
-    let leftovers = entries(&d.join(".cablelint_cache"))
-        .into_iter()
-        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with(".tmp"))
-        .count();
-    assert_eq!(leftovers, 0);
+    // The two packs held the same entries: dead weight the warm run
+    // compacted away, leaving one pack of every entry once.
+    let compacted = packs(&cache);
+    assert_eq!(compacted.len(), 1);
+    let mut once = compacted[0].1.clone();
+    once.sort();
+    assert_eq!(once.len(), distinct);
+    assert_eq!(once.iter().collect::<Vec<_>>(), keys);
+    let again = cablelint(d, &args);
+    assert_eq!(again.stdout, uncached.stdout);
+    assert_eq!(packs(&cache), compacted, "a warm run writes nothing");
 }
 
 #[test]

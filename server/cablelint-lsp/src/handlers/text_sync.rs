@@ -4,6 +4,7 @@
 use crate::config::CONFIG_FILE_NAME;
 use crate::documents::{ChangeError, OpenDocument};
 use crate::handlers::configuration;
+use crate::handlers::diagnostics::publication;
 use crate::handlers::lifecycle::file_path;
 use crate::publish;
 use crate::state::State;
@@ -63,7 +64,7 @@ pub fn did_open(state: &Arc<State>, client: &Client, params: DidOpenTextDocument
         },
     );
     if let Some(receiver) = receiver {
-        publish::spawn_worker(state.clone(), client.clone(), document.uri, receiver);
+        publish::spawn_worker(state.clone(), document.uri, receiver);
     }
     if let (true, Some(path)) = (first_load, config_path) {
         configuration::spawn_report(state.clone(), client.clone(), path);
@@ -89,11 +90,17 @@ pub fn did_change(state: &State, params: DidChangeTextDocumentParams) {
     }
 }
 
-pub async fn did_close(state: &State, client: &Client, params: DidCloseTextDocumentParams) {
+pub fn did_close(state: &State, params: DidCloseTextDocumentParams) {
     let uri = params.text_document.uri;
-    // Dropping the document ends its diagnostics worker.
-    let removed = state.documents().remove(&uri);
+    // Dropping the document ends its diagnostics worker. The clearing goes
+    // the way the worker's diagnostics go, under the same lock, so it comes
+    // after anything the worker sent.
+    let mut documents = state.documents();
+    let removed = documents.remove(&uri);
     if removed.is_some() && !state.pull_diagnostics() {
-        client.publish_diagnostics(uri, Vec::new(), None).await;
+        let encoding = state.encoding();
+        state.send_frame(publication(None, &uri, encoding, "", None));
     }
+    drop(documents);
+    drop(removed);
 }

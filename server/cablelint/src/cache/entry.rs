@@ -1,17 +1,11 @@
-//! One cache entry: what `lint::check` found in one file (its profile, how
-//! the profile was chosen, the diagnostics), as a small self-checking file:
+//! One cache entry's payload: what `lint::check` found in one file (its
+//! profile, how the profile was chosen, the diagnostics), as JSON. The pack
+//! record around it carries the key and a checksum ([`super::pack`]).
 //!
-//! ```text
-//! cablelint-cache 1 <key, 64 hex digits>
-//! <BLAKE3 of the payload, 64 hex digits>
-//! <payload: JSON>
-//! ```
-//!
-//! Decoding trusts nothing: a wrong header, key or checksum, bad JSON, an
-//! unknown rule code or a span that does not fit the file's text makes the
-//! entry unusable (the file is checked again), never a wrong report.
+//! Decoding trusts nothing: bad JSON, an unknown rule code or a span that
+//! does not fit the file's text makes the entry unusable (the file is
+//! checked again), never a wrong report.
 
-use super::key::Key;
 use crate::report::FileReport;
 use cablelint_core::profile::Detection;
 use cablelint_core::rules;
@@ -19,9 +13,9 @@ use cablelint_core::{Applicability, Diagnostic, Edit, Fix, Related, Severity, Sp
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever the layout or the payload changes; also the name of the
-/// cache's subdirectory, so versions never read each other's entries.
-pub const FORMAT: u32 = 1;
-const MAGIC: &str = "cablelint-cache";
+/// cache's subdirectory, so versions never read each other's entries
+/// (1: a file per entry; 2: packs).
+pub const FORMAT: u32 = 2;
 
 /// What a file's check produced, apart from the text itself.
 #[derive(Debug, Clone, PartialEq)]
@@ -87,9 +81,9 @@ struct StoredFix {
     edits: Vec<(usize, usize, String)>,
 }
 
-/// The entry's bytes; `None` when a diagnostic's code is not a known rule
+/// The entry's payload; `None` when a diagnostic's code is not a known rule
 /// (it could not be read back, so it is not stored).
-pub fn encode(key: &Key, checked: &Checked) -> Option<Vec<u8>> {
+pub fn encode(checked: &Checked) -> Option<Vec<u8>> {
     let (detection, markers) = match &checked.detection {
         Detection::Directive => ("directive", Vec::new()),
         Detection::Configured => ("configured", Vec::new()),
@@ -121,33 +115,18 @@ pub fn encode(key: &Key, checked: &Checked) -> Option<Vec<u8>> {
             person: d.person.clone(),
         });
     }
-    let payload = serde_json::to_vec(&Payload {
+    serde_json::to_vec(&Payload {
         profile: checked.profile.clone(),
         detection: detection.to_owned(),
         markers,
         diagnostics,
     })
-    .ok()?;
-    let mut bytes = format!(
-        "{MAGIC} {FORMAT} {}\n{}\n",
-        key.to_hex(),
-        blake3::hash(&payload).to_hex()
-    )
-    .into_bytes();
-    bytes.extend_from_slice(&payload);
-    Some(bytes)
+    .ok()
 }
 
-/// Reads an entry back for the file whose key is `key` and whose decoded
-/// text is `text`; `None` for anything but a sound entry of that very key.
-pub fn decode(bytes: &[u8], key: &Key, text: &str) -> Option<Checked> {
-    let (header, rest) = split_line(bytes)?;
-    let (checksum, payload) = split_line(rest)?;
-    let expected_header = format!("{MAGIC} {FORMAT} {}", key.to_hex());
-    if header != expected_header.as_bytes() || checksum != blake3::hash(payload).to_hex().as_bytes()
-    {
-        return None;
-    }
+/// Reads a payload back for the file whose decoded text is `text`; `None`
+/// for anything but a sound entry that fits that text.
+pub fn decode(payload: &[u8], text: &str) -> Option<Checked> {
     let payload: Payload = serde_json::from_slice(payload).ok()?;
     let detection = match (payload.detection.as_str(), payload.markers) {
         ("directive", m) if m.is_empty() => Detection::Directive,
@@ -214,11 +193,6 @@ fn rule_names(code: &str) -> Option<(&'static str, &'static str)> {
         .map(|m| (m.code, m.name))
 }
 
-fn split_line(bytes: &[u8]) -> Option<(&[u8], &[u8])> {
-    let end = bytes.iter().position(|&b| b == b'\n')?;
-    Some((&bytes[..end], &bytes[end + 1..]))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -236,16 +210,12 @@ mod tests {
         }
     }
 
-    fn key(n: u8) -> Key {
-        Key::from_bytes([n; 32])
-    }
-
     #[test]
     fn an_entry_reads_back_as_it_was_written() {
         let original = checked();
         assert!(original.diagnostics.iter().any(|d| d.fix.is_some()));
-        let bytes = encode(&key(1), &original).unwrap();
-        assert_eq!(decode(&bytes, &key(1), TEXT), Some(original));
+        let bytes = encode(&original).unwrap();
+        assert_eq!(decode(&bytes, TEXT), Some(original));
     }
 
     #[test]
@@ -254,45 +224,25 @@ mod tests {
         original.detection = Detection::Detected {
             markers: vec!["发往".into(), "等级".into()],
         };
-        let bytes = encode(&key(1), &original).unwrap();
-        assert_eq!(decode(&bytes, &key(1), TEXT), Some(original));
+        let bytes = encode(&original).unwrap();
+        assert_eq!(decode(&bytes, TEXT), Some(original));
     }
 
+    /// The pack's checksum catches damage first; a payload cut short is
+    /// still never taken for a result.
     #[test]
-    fn an_entry_of_another_key_or_format_is_refused() {
-        let bytes = encode(&key(1), &checked()).unwrap();
-        assert_eq!(decode(&bytes, &key(2), TEXT), None);
-        let text = String::from_utf8(bytes).unwrap();
-        let older = text.replacen(&format!("{MAGIC} {FORMAT} "), &format!("{MAGIC} 0 "), 1);
-        assert_eq!(decode(older.as_bytes(), &key(1), TEXT), None);
-    }
-
-    #[test]
-    fn every_truncation_and_any_flipped_byte_is_refused() {
-        let bytes = encode(&key(1), &checked()).unwrap();
+    fn every_truncation_is_refused() {
+        let bytes = encode(&checked()).unwrap();
         for len in 0..bytes.len() {
-            assert_eq!(decode(&bytes[..len], &key(1), TEXT), None, "cut at {len}");
+            assert_eq!(decode(&bytes[..len], TEXT), None, "cut at {len}");
         }
-        for at in (0..bytes.len()).step_by(7) {
-            let mut bad = bytes.clone();
-            bad[at] ^= 0x20;
-            assert_eq!(decode(&bad, &key(1), TEXT), None, "flipped at {at}");
-        }
-        assert_eq!(decode(b"", &key(1), TEXT), None);
-        assert_eq!(decode(&[0xFF; 300], &key(1), TEXT), None);
+        assert_eq!(decode(&[0xFF; 300], TEXT), None);
     }
 
-    /// An entry with a valid checksum but nonsense inside (written by a
+    /// A payload with a valid checksum but nonsense inside (written by a
     /// foreign tool, or for another text) is refused, never trusted.
     fn forged(payload: &str) -> Vec<u8> {
-        let mut bytes = format!(
-            "{MAGIC} {FORMAT} {}\n{}\n",
-            key(1).to_hex(),
-            blake3::hash(payload.as_bytes()).to_hex()
-        )
-        .into_bytes();
-        bytes.extend_from_slice(payload.as_bytes());
-        bytes
+        payload.as_bytes().to_vec()
     }
 
     #[test]
@@ -303,7 +253,7 @@ mod tests {
             )
         };
         let good = forged(&diagnostic("B004", "[0,3]"));
-        assert!(decode(&good, &key(1), TEXT).is_some());
+        assert!(decode(&good, TEXT).is_some());
         let past_end = format!("[0,{}]", TEXT.len() + 1);
         let refused = [
             // 发 is three bytes: offset 1 is inside it.
@@ -315,11 +265,11 @@ mod tests {
         ];
         for (code, span) in refused {
             let entry = forged(&diagnostic(code, span));
-            assert_eq!(decode(&entry, &key(1), TEXT), None, "{code} {span}");
+            assert_eq!(decode(&entry, TEXT), None, "{code} {span}");
         }
         let unknown_method = r#"{"profile":"generic","detection":"guessed","diagnostics":[]}"#;
-        assert_eq!(decode(&forged(unknown_method), &key(1), TEXT), None);
+        assert_eq!(decode(&forged(unknown_method), TEXT), None);
         let extra_key = r#"{"profile":"generic","detection":"fallback","diagnostics":[],"x":1}"#;
-        assert_eq!(decode(&forged(extra_key), &key(1), TEXT), None);
+        assert_eq!(decode(&forged(extra_key), TEXT), None);
     }
 }

@@ -19,22 +19,20 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 
 /// The key of one file's entry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Key([u8; 32]);
 
 impl Key {
-    #[cfg(test)]
     pub fn from_bytes(bytes: [u8; 32]) -> Key {
         Key(bytes)
     }
 
-    pub fn to_hex(self) -> String {
-        blake3::Hash::from(self.0).to_hex().to_string()
+    pub fn as_bytes(&self) -> &[u8; 32] {
+        &self.0
     }
 
-    /// Which of the 256 subdirectories holds the entry (its first byte).
-    pub fn shard(self) -> usize {
-        usize::from(self.0[0])
+    pub fn to_hex(self) -> String {
+        blake3::Hash::from(self.0).to_hex().to_string()
     }
 }
 

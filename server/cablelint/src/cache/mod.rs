@@ -2,23 +2,32 @@
 //! file's check found, stored under a key of its bytes and its settings, so
 //! an unchanged file is not checked again.
 //!
-//! One small entry per key, `<dir>/v<FORMAT>/<2 hex>/<62 hex>`, read and
-//! written one file at a time: memory does not grow with the number of files,
-//! there is no index to load or to lose, and two runs (or two threads) share
-//! the directory safely, since an entry is written to a temporary file and
-//! renamed into place. A bad entry is a miss; a cache that cannot be written
-//! is a warning, once, and the run goes on.
+//! Entries live in a few pack files, `<dir>/v<FORMAT>/<random>.pack`, not
+//! one file each: making 20,000 small files cost more than checking 20,000
+//! cables. A run reads the index of the packs there when it starts, writes
+//! what it checks into one new pack of its own (under a temporary name,
+//! renamed into place when it ends), and now and then compacts the packs
+//! into one ([`compact`]). Packs are never changed once in place, so any
+//! number of runs share the directory: each reads whole packs and writes its
+//! own. A damaged record is a miss; a cache that cannot be written is a
+//! warning, once, and the run goes on.
 
+mod compact;
 mod entry;
+mod index;
 mod key;
+mod pack;
+mod writer;
 
 pub use entry::Checked;
 pub use key::{Digests, Key, OptionsDigest};
 
+use index::Index;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::OnceLock;
+use std::sync::{Mutex, PoisonError};
+use writer::PackWriter;
 
 pub const DEFAULT_DIR: &str = ".cablelint_cache";
 pub const ENV_DIR: &str = "CABLELINT_CACHE_DIR";
@@ -58,26 +67,47 @@ pub fn shown(dir: &Path) -> String {
     dir.strip_prefix(&cwd).unwrap_or(dir).display().to_string()
 }
 
-/// The cache of one run.
+/// The cache of one run: the packs it found, and the pack it writes.
 pub struct ResultCache {
     dir: PathBuf,
-    entries: PathBuf,
-    /// Made on the first write: the directories, `.gitignore`, CACHEDIR.TAG.
-    ready: OnceLock<Result<(), String>>,
-    writable: AtomicBool,
-    /// Shard directories known to exist.
-    shards: [AtomicBool; 256],
+    /// `<dir>/v<FORMAT>`: the packs.
+    packs: PathBuf,
+    /// This run's time, in seconds since 1970: when its records were seen.
+    now: u64,
+    index: Index,
+    writer: Mutex<Writer>,
+    warned: AtomicBool,
     written: AtomicUsize,
 }
 
+/// This run's pack, made on the first write.
+enum Writer {
+    Unopened,
+    Open(PackWriter),
+    /// Writing failed; nothing more is stored this run.
+    Failed(String),
+    Finished,
+}
+
 impl ResultCache {
+    /// The cache at `dir`, with the index of the packs there now.
     pub fn new(dir: PathBuf) -> ResultCache {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        ResultCache::at(dir, now)
+    }
+
+    /// The cache as a run at `now` (seconds since 1970) sees it.
+    fn at(dir: PathBuf, now: u64) -> ResultCache {
+        let packs = dir.join(format!("v{}", entry::FORMAT));
         ResultCache {
-            entries: dir.join(format!("v{}", entry::FORMAT)),
+            index: Index::load(&packs),
+            packs,
             dir,
-            ready: OnceLock::new(),
-            writable: AtomicBool::new(true),
-            shards: std::array::from_fn(|_| AtomicBool::new(false)),
+            now,
+            writer: Mutex::new(Writer::Unopened),
+            warned: AtomicBool::new(false),
             written: AtomicUsize::new(0),
         }
     }
@@ -96,69 +126,121 @@ impl ResultCache {
     /// The stored result for the file with this key and decoded text, if a
     /// sound one is there.
     pub fn get(&self, key: &Key, text: &str) -> Option<Checked> {
-        let bytes = std::fs::read(self.path_of(*key)).ok()?;
-        let checked = entry::decode(&bytes, key, text);
-        if checked.is_none() {
-            tracing::debug!("cache entry {} is unusable; checking again", key.to_hex());
+        for at in self.index.of(key) {
+            let checked = self
+                .index
+                .read(at)
+                .and_then(|payload| entry::decode(&payload, text).map(|c| (c, payload)));
+            let Some((checked, payload)) = checked else {
+                tracing::debug!("a cache record of {} is unusable", key.to_hex());
+                continue;
+            };
+            self.index.mark_used(at);
+            let seen = self.index.record(at).found.seen;
+            if self.now.saturating_sub(seen) > compact::REFRESH_AFTER {
+                // Stored again as seen now, so that compaction keeps it (a
+                // read-only cache is no reason for a warning here).
+                let _ = self.append(key, self.now, &payload);
+            }
+            return Some(checked);
         }
-        checked
+        None
     }
 
-    /// Stores a result (replacing whatever is there). Failure to write turns
-    /// writing off for the rest of the run, with one warning.
+    /// Stores a result. Failure to write turns writing off for the rest of
+    /// the run, with one warning.
     pub fn put(&self, key: &Key, checked: &Checked) {
-        if !self.writable.load(Ordering::Relaxed) {
+        // A sound record of this key was read this run (`--fix` and `--diff`
+        // check files whose entry has fixes): it is there already.
+        if self.index.used_key(key) {
             return;
         }
-        let Some(bytes) = entry::encode(key, checked) else {
+        let Some(payload) = entry::encode(checked) else {
             return;
         };
-        match self.write(key, &bytes) {
-            Ok(()) => {
+        match self.append(key, self.now, &payload) {
+            Ok(true) => {
                 self.written.fetch_add(1, Ordering::Relaxed);
             }
-            Err(e) => {
-                if self.writable.swap(false, Ordering::Relaxed) {
-                    eprintln!(
-                        "warning: cannot write the cache at {}: {e}; going on without storing results",
-                        self.shown()
-                    );
+            Ok(false) => {}
+            Err(e) => self.warn(&e),
+        }
+    }
+
+    fn warn(&self, error: &str) {
+        if !self.warned.swap(true, Ordering::Relaxed) {
+            eprintln!(
+                "warning: cannot write the cache at {}: {error}; going on without storing results",
+                self.shown()
+            );
+        }
+    }
+
+    /// Appends a record to this run's pack, opening it first if need be;
+    /// `false` when the pack holds that key already.
+    fn append(&self, key: &Key, seen: u64, payload: &[u8]) -> Result<bool, String> {
+        let mut writer = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
+        if matches!(*writer, Writer::Unopened) {
+            *writer = match self.open_pack() {
+                Ok(pack) => Writer::Open(pack),
+                Err(e) => Writer::Failed(e.to_string()),
+            };
+        }
+        match &mut *writer {
+            Writer::Open(pack) => match pack.append(key, seen, payload) {
+                Ok(added) => Ok(added),
+                Err(e) => {
+                    // The temporary pack is removed as it is dropped.
+                    *writer = Writer::Failed(e.to_string());
+                    Err(e.to_string())
+                }
+            },
+            Writer::Failed(e) => Err(e.clone()),
+            Writer::Unopened | Writer::Finished => Ok(false),
+        }
+    }
+
+    fn open_pack(&self) -> io::Result<PackWriter> {
+        self.prepare()?;
+        PackWriter::create(&self.packs)
+    }
+
+    /// Ends the run's writing: compacts the packs if they are due (see
+    /// [`compact`]), then puts this run's pack in place. Called once all
+    /// files are done (and by `drop`); later calls do nothing.
+    pub fn finish(&self) {
+        let mut writer = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut pack = match std::mem::replace(&mut *writer, Writer::Finished) {
+            Writer::Open(pack) => Some(pack),
+            Writer::Unopened => None,
+            Writer::Failed(_) | Writer::Finished => return,
+        };
+        let stored = pack.as_ref().map(PackWriter::keys);
+        let due = compact::due(&self.index, stored, self.now);
+        let mut compacted = false;
+        if due {
+            // A read-only cache is only read: no warning for it here.
+            if pack.is_none() {
+                pack = self.open_pack().ok();
+            }
+            if let Some(pack) = &mut pack {
+                match compact::copy_live(&self.index, pack, self.now) {
+                    Ok(()) => compacted = true,
+                    Err(e) => tracing::debug!("cache compaction stopped: {e}"),
                 }
             }
         }
-    }
-
-    fn path_of(&self, key: Key) -> PathBuf {
-        let hex = key.to_hex();
-        self.entries.join(&hex[..2]).join(&hex[2..])
-    }
-
-    fn write(&self, key: &Key, bytes: &[u8]) -> io::Result<()> {
-        if let Err(e) = self
-            .ready
-            .get_or_init(|| self.prepare().map_err(|e| e.to_string()))
-        {
-            return Err(io::Error::other(e.clone()));
+        let Some(pack) = pack else {
+            return;
+        };
+        if let Err(e) = pack.persist(&self.packs) {
+            self.written.store(0, Ordering::Relaxed);
+            self.warn(&e.to_string());
+            return;
         }
-        let path = self.path_of(*key);
-        let shard_dir = path.parent().unwrap_or(&self.entries);
-        let shard = key.shard();
-        if !self.shards[shard].load(Ordering::Relaxed) {
-            create_dir(shard_dir)?;
-            self.shards[shard].store(true, Ordering::Relaxed);
+        if compacted {
+            compact::remove_merged(&self.index, &self.packs, self.now);
         }
-        let mut builder = tempfile::Builder::new();
-        builder.prefix(".tmp-");
-        // Readable like any file the user makes (tempfile's default is 0600),
-        // so a cache shared between accounts, or restored in CI, is read.
-        #[cfg(unix)]
-        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
-        let mut temp = builder.tempfile_in(shard_dir)?;
-        temp.write_all(bytes)?;
-        // No fsync: an entry torn by a power cut fails its checksum and is
-        // a miss, which costs one check.
-        temp.persist(&path).map_err(|e| e.error)?;
-        Ok(())
     }
 
     /// Makes the cache directory. Only a directory cablelint makes (or finds
@@ -179,7 +261,13 @@ impl ResultCache {
             create_new(&self.dir.join(".gitignore"), GITIGNORE)?;
             create_new(&self.dir.join("CACHEDIR.TAG"), CACHEDIR_TAG)?;
         }
-        create_dir(&self.entries)
+        create_dir(&self.packs)
+    }
+}
+
+impl Drop for ResultCache {
+    fn drop(&mut self) {
+        self.finish();
     }
 }
 
@@ -247,105 +335,4 @@ pub fn clean(dir: &Path) -> io::Result<Cleaned> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn checked() -> Checked {
-        let result = cablelint_core::check(
-            cablelint_core::SourceText::from_str(TEXT),
-            &Default::default(),
-        );
-        Checked {
-            profile: result.document.profile.id.clone(),
-            detection: result.document.detection.clone(),
-            diagnostics: result.diagnostics,
-        }
-    }
-
-    const TEXT: &str = "发往 𠀋 [] 乌鲁木齐\r\n";
-
-    #[test]
-    fn a_stored_result_is_found_again_and_the_directory_is_tagged() {
-        let dir = tempfile::tempdir().unwrap();
-        let cache = ResultCache::new(dir.path().join("c"));
-        let key = Key::from_bytes([7; 32]);
-        assert_eq!(cache.get(&key, TEXT), None);
-        cache.put(&key, &checked());
-        assert_eq!(cache.get(&key, TEXT), Some(checked()));
-        assert_eq!(cache.written(), 1);
-        let tag = std::fs::read_to_string(dir.path().join("c/CACHEDIR.TAG")).unwrap();
-        assert!(tag.starts_with("Signature: 8a477f597d28d172789f06886806bc55\n"));
-        let ignore = std::fs::read_to_string(dir.path().join("c/.gitignore")).unwrap();
-        assert!(ignore.lines().any(|l| l == "*"));
-        let entry = dir.path().join("c/v1/07").join("07".repeat(31));
-        assert!(entry.is_file());
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            // Readable by whom any new file is (the umask decides).
-            let plain = dir.path().join("plain");
-            std::fs::write(&plain, "").unwrap();
-            let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o444;
-            assert_eq!(mode(&entry), mode(&plain));
-        }
-        // Nothing but the entry is left in its shard.
-        assert_eq!(
-            std::fs::read_dir(entry.parent().unwrap()).unwrap().count(),
-            1
-        );
-    }
-
-    #[test]
-    fn a_damaged_entry_is_a_miss_and_is_replaced() {
-        let dir = tempfile::tempdir().unwrap();
-        let cache = ResultCache::new(dir.path().to_owned());
-        let key = Key::from_bytes([9; 32]);
-        cache.put(&key, &checked());
-        let path = cache.path_of(key);
-        let whole = std::fs::read(&path).unwrap();
-        std::fs::write(&path, &whole[..whole.len() / 2]).unwrap();
-        assert_eq!(cache.get(&key, TEXT), None);
-        cache.put(&key, &checked());
-        assert_eq!(std::fs::read(&path).unwrap(), whole);
-    }
-
-    #[test]
-    fn an_existing_directory_with_other_files_is_used_but_not_tagged() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("notes.txt"), "mine").unwrap();
-        let cache = ResultCache::new(dir.path().to_owned());
-        cache.put(&Key::from_bytes([1; 32]), &checked());
-        assert_eq!(cache.written(), 1);
-        assert!(!dir.path().join(".gitignore").exists());
-        assert!(!dir.path().join("CACHEDIR.TAG").exists());
-        assert_eq!(clean(dir.path()).unwrap(), Cleaned::Emptied);
-        let left: Vec<_> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(left, ["notes.txt"]);
-    }
-
-    #[test]
-    fn clean_removes_the_whole_cache_and_then_finds_nothing() {
-        let dir = tempfile::tempdir().unwrap();
-        let cache_dir = dir.path().join(DEFAULT_DIR);
-        ResultCache::new(cache_dir.clone()).put(&Key::from_bytes([2; 32]), &checked());
-        assert_eq!(clean(&cache_dir).unwrap(), Cleaned::Removed);
-        assert!(!cache_dir.exists());
-        assert_eq!(clean(&cache_dir).unwrap(), Cleaned::NothingThere);
-    }
-
-    #[test]
-    fn an_unwritable_place_turns_writing_off() {
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("a-file");
-        std::fs::write(&file, "").unwrap();
-        let cache = ResultCache::new(file.join("cache"));
-        cache.put(&Key::from_bytes([3; 32]), &checked());
-        cache.put(&Key::from_bytes([4; 32]), &checked());
-        assert_eq!(cache.written(), 0);
-        assert!(!cache.writable.load(Ordering::Relaxed));
-        assert_eq!(cache.get(&Key::from_bytes([3; 32]), TEXT), None);
-    }
-}
+mod tests;
