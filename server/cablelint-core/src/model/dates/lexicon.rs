@@ -208,12 +208,21 @@ static LOWER_CASE_MONTHS: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
 /// are all lower case are refused ("you may 5 …" is not a date).
 pub fn lookup_month(word: &str) -> Option<(usize, u8)> {
     let word = word.trim_end_matches('.');
-    let lower = word.to_lowercase();
-    let all_lower = word == lower;
+    // Compared character by character in lower case, without building the
+    // lower-case word: per character lower case differs from the string's
+    // only for a final sigma, which no month name holds.
+    let lower = || word.chars().flat_map(char::to_lowercase);
+    let first = lower().next()?;
+    let all_lower = || {
+        word.chars().all(|c| {
+            let mut l = c.to_lowercase();
+            l.next() == Some(c) && l.next().is_none()
+        })
+    };
     for (t, table) in MONTH_TABLES.iter().enumerate() {
         for (m, name) in LOWER_CASE_MONTHS[t].iter().enumerate() {
-            if *name == lower {
-                if table.capitalised && all_lower {
+            if name.starts_with(first) && lower().eq(name.chars()) {
+                if table.capitalised && all_lower() {
                     continue;
                 }
                 return Some((t, m as u8 + 1));
@@ -291,8 +300,13 @@ pub fn weekday_alternation() -> String {
 }
 
 pub fn lookup_weekday(word: &str) -> Option<Weekday> {
-    let lower = word.to_lowercase();
-    WEEKDAYS.iter().find(|(w, _)| *w == lower).map(|(_, d)| *d)
+    // Lower case character by character (no allocation); as for months, it
+    // differs from the string's only for a final sigma, in no weekday name.
+    let lower = || word.chars().flat_map(char::to_lowercase);
+    WEEKDAYS
+        .iter()
+        .find(|(w, _)| lower().eq(w.chars()))
+        .map(|(_, d)| *d)
 }
 
 /// `weekday` in the language and letter case of `like`.

@@ -240,8 +240,7 @@ pub struct Dates {
 
 impl Dates {
     pub fn recognise(doc: &Document) -> Dates {
-        let mut mentions = scan::scan_document(doc);
-        resolve::resolve(doc, &mut mentions)
+        resolve::resolve(doc, scan::scan_document(doc))
     }
 
     pub fn of_role(&self, role: DateRole) -> impl Iterator<Item = &DateMention> {

@@ -30,19 +30,20 @@ struct Anchor {
     day: Option<i64>,
 }
 
-pub(super) fn resolve(doc: &Document, mentions: &mut [DateMention]) -> Dates {
-    assign_roles(doc, mentions);
-    let century_hint = century_hint(mentions);
-    let anchor = anchor(mentions, century_hint);
-    let numeric_order = settle_order(mentions, anchor, century_hint);
-    for m in mentions.iter_mut() {
+pub(super) fn resolve(doc: &Document, mut mentions: Vec<DateMention>) -> Dates {
+    let list = mentions.as_mut_slice();
+    assign_roles(doc, list);
+    let century_hint = century_hint(list);
+    let anchor = anchor(list, century_hint);
+    let numeric_order = settle_order(list, anchor, century_hint);
+    for m in list.iter_mut() {
         m.resolved = resolve_one(m, anchor, century_hint);
         m.confidence = confidence(m);
     }
-    let document = document_date(mentions);
-    date_weekday_headings(mentions, document.as_ref());
+    let document = document_date(list);
+    date_weekday_headings(list, document.as_ref());
     Dates {
-        mentions: mentions.to_vec(),
+        mentions,
         document,
         numeric_order,
     }

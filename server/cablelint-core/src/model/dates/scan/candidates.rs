@@ -10,8 +10,9 @@
 //! leftmost-first regex over all forms found.
 
 use super::super::DateMention;
-use super::engine::Matcher;
-use super::forms::{starts_chinese_date, Pattern, PATTERNS};
+use super::engine::{last_piece, Matcher};
+use super::fast::{self, Outcome};
+use super::forms::{starts_chinese_date, Form, Pattern, PATTERNS};
 use super::read::read;
 use super::words::NAMES;
 use crate::model::SectionKind;
@@ -149,13 +150,34 @@ fn first_match<'p>(
     for &start in starts {
         for pattern in patterns {
             if (pattern.may_start)(bytes, start) {
-                if let Some(stop) = matcher.run(&pattern.node, start) {
+                let stop = match by_hand(matcher, pattern, bytes, start) {
+                    Outcome::Match(stop) => Some(stop),
+                    Outcome::NoMatch => None,
+                    Outcome::Unsure => matcher.run(&pattern.node, start),
+                };
+                if let Some(stop) = stop {
                     return Some((start, stop, pattern));
                 }
             }
         }
     }
     None
+}
+
+/// The forms met most often, matched without their trees where that is
+/// simple (`fast.rs`).
+fn by_hand(matcher: &mut Matcher, pattern: &Pattern, bytes: &[u8], start: usize) -> Outcome {
+    if !bytes[start].is_ascii_digit() {
+        return Outcome::Unsure;
+    }
+    match pattern.form {
+        Form::Ordinal => fast::ordinal(matcher, bytes, start),
+        Form::DayFirst => match last_piece(&pattern.node) {
+            Some(after) => fast::day_first(matcher, bytes, start, after),
+            None => Outcome::Unsure,
+        },
+        _ => Outcome::Unsure,
+    }
 }
 
 /// Every place at or after `from` where a match whose first digit is `d`

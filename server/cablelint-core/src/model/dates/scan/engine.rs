@@ -234,6 +234,31 @@ impl<'t> Matcher<'t> {
         self.one(node, at, &Next::Done)
     }
 
+    /// The text matched in.
+    pub(super) fn text(&self) -> &'t str {
+        self.text
+    }
+
+    pub(super) fn text_bytes(&self) -> &'t [u8] {
+        self.text.as_bytes()
+    }
+
+    /// Forgets every group, before a match made by hand (`fast.rs`).
+    pub(super) fn clear_groups(&mut self) {
+        self.slots = [UNSET; 2 * MAX_GROUPS];
+    }
+
+    pub(super) fn set_group(&mut self, index: usize, start: usize, end: usize) {
+        self.slots[2 * index] = start;
+        self.slots[2 * index + 1] = end;
+    }
+
+    /// Where the preferred match of `node` at `at` ends, keeping the groups
+    /// set so far: the rest of a form whose start was matched by hand.
+    pub(super) fn continue_with(&mut self, node: &Node, at: usize) -> Option<usize> {
+        self.one(node, at, &Next::Done)
+    }
+
     pub(super) fn group(&self, index: usize) -> Option<(usize, usize)> {
         let (start, end) = (self.slots[2 * index], self.slots[2 * index + 1]);
         (start != UNSET && end != UNSET).then_some((start, end))
@@ -442,6 +467,14 @@ impl<'t> Matcher<'t> {
             pos += len;
         }
         Some(pos)
+    }
+}
+
+/// The last piece of a sequence (a form's tree is one).
+pub(super) fn last_piece(node: &Node) -> Option<&Node> {
+    match &node.kind {
+        Kind::Seq(nodes) => nodes.last(),
+        _ => None,
     }
 }
 

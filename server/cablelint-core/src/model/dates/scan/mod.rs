@@ -23,6 +23,7 @@
 
 mod candidates;
 mod engine;
+mod fast;
 mod forms;
 mod quick;
 mod read;

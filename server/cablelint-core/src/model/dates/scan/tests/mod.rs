@@ -192,6 +192,12 @@ fn written_dates_give_the_oracles_dates() {
         "24.10.62    в    16:30 and 5.XI.62 -    noon and 03.11.,    midnight",
         "Monday,    June    28,    1962    um    20h00 and 1830    hs",
         "28 czerwca 1962 r. o 16:30, 28 June 1962 O 7 p.m. and 28 June 1962 at noon",
+        // The day-first and ordinal forms matched by hand, and where they
+        // leave the match to the tree.
+        "28th June 1962, 2d July, 3rd] Sept., 4th. Oct 1962 r. 5 October,1962 6 of June",
+        "7 June, 19621 8 June [1962] 9 June 1962] 10 Mayor 11 MAY  \t 1962 roku 12 june",
+        "13\tJuly 1962 года 14     June 15th 16stJune 17ſt June 18 Junſ 1962 19 June 1962x",
+        "2nd, 3nd 4th 5TH 6Th. 7d 8dn 123rd 1st_ 1ſt 2nᴅ (3rd) [4th] 5th]",
     ] {
         assert_same(text, text);
     }
@@ -355,4 +361,58 @@ fn lower_case_prefixes_are_read_as_the_lower_case_string_would() {
             );
         }
     }
+}
+
+#[test]
+fn the_forms_matched_by_hand_name_their_groups_as_the_trees_do() {
+    use super::fast::{DF_DAY, DF_MONTH, DF_YEAR, ORD_DAY};
+    use super::forms::Form;
+    let pattern = |form: Form| PATTERNS.iter().find(|p| p.form == form).unwrap();
+    let ordinal = pattern(Form::Ordinal);
+    assert_eq!(ordinal.group_index("ord_d"), Some(ORD_DAY));
+    let day_first = pattern(Form::DayFirst);
+    assert_eq!(day_first.group_index("df_d"), Some(DF_DAY));
+    assert_eq!(day_first.group_index("df_m"), Some(DF_MONTH));
+    assert_eq!(day_first.group_index("df_y"), Some(DF_YEAR));
+    // The time after the date, which `fast::day_first` leaves to the tree,
+    // is the form's last piece, holding the last group.
+    let after = super::engine::last_piece(&day_first.node).expect("a sequence");
+    let mut groups = Vec::new();
+    fn walk(node: &Node, out: &mut Vec<usize>) {
+        match &node.kind {
+            Kind::Group(i, inner) => {
+                out.push(*i);
+                walk(inner, out);
+            }
+            Kind::Opt(inner) | Kind::Repeat(inner, ..) | Kind::Lazy(inner, ..) => walk(inner, out),
+            Kind::Seq(nodes) | Kind::Alt(nodes) => nodes.iter().for_each(|n| walk(n, out)),
+            _ => {}
+        }
+    }
+    walk(after, &mut groups);
+    assert!(matches!(after.kind, Kind::Opt(_)));
+    assert_eq!(groups, vec![day_first.group_index("df_t").unwrap()]);
+}
+
+#[test]
+fn the_common_forms_are_matched_by_hand() {
+    use super::engine::{last_piece, Matcher};
+    use super::fast::{day_first, ordinal, Outcome};
+    use super::forms::Form;
+    let day_first_tree = &PATTERNS
+        .iter()
+        .find(|p| p.form == Form::DayFirst)
+        .unwrap()
+        .node;
+    let after = last_piece(day_first_tree).unwrap();
+    for (text, end) in [("28 June 1962, and", 12), ("5th Oct. x", 8), ("3 May", 5)] {
+        let mut matcher = Matcher::new(text, text.len());
+        let found = day_first(&mut matcher, text.as_bytes(), 0, after);
+        assert!(matches!(found, Outcome::Match(e) if e == end), "{text}");
+    }
+    let text = "the 28th and";
+    let mut matcher = Matcher::new(text, text.len());
+    let found = ordinal(&mut matcher, text.as_bytes(), 4);
+    assert!(matches!(found, Outcome::Match(8)));
+    assert_eq!(matcher.group(0), Some((4, 6)));
 }

@@ -1,0 +1,183 @@
+//! Hand-written matches of the two forms met most often at a digit: a day
+//! first ("28 June 1962", "5th July") and an ordinal ("the 28th"). Each
+//! follows the path the tree matcher would prefer (greedy repetitions, the
+//! first alternative, the longest month name) and gives up, as [`Unsure`],
+//! wherever that path would need to backtrack or meets a byte outside
+//! ASCII: the caller then runs the form's tree, so the matches and groups
+//! stay exactly the tree's (the oracle tests check both against the regex).
+//!
+//! [`Unsure`]: Outcome::Unsure
+
+use super::engine::{is_word_boundary, Matcher, Node};
+use super::quick::{byte, digit_run, may_be_time_before};
+use super::words::NAMES;
+
+pub(super) enum Outcome {
+    /// The form matches up to here; the matcher holds its groups.
+    Match(usize),
+    /// The form does not match here.
+    NoMatch,
+    /// Left to the tree.
+    Unsure,
+}
+
+/// Group indices of the ordinal form (checked against `forms.rs` by a test).
+pub(super) const ORD_DAY: usize = 0;
+/// Group indices of the day-first form, in the order `forms.rs` names them.
+pub(super) const DF_DAY: usize = 2;
+pub(super) const DF_MONTH: usize = 3;
+pub(super) const DF_YEAR: usize = 4;
+
+/// How long the suffix ("st", "nd", "rd", "th", "d") written at `at` is, as
+/// the alternation tries them (their first letters differ, so at most one
+/// applies); `None` for a byte outside ASCII (it might fold to a letter).
+fn ordinal_suffix(bytes: &[u8], at: usize) -> Option<usize> {
+    let lower = |i: usize| byte(bytes, i).to_ascii_lowercase();
+    let second = match lower(at) {
+        b'd' => return Some(1),
+        b's' => b't',
+        b'n' | b'r' => b'd',
+        b't' => b'h',
+        b if b >= 0x80 => return None,
+        _ => return Some(0),
+    };
+    match byte(bytes, at + 1) {
+        b if b >= 0x80 => None,
+        b if b.to_ascii_lowercase() == second => Some(2),
+        _ => Some(0),
+    }
+}
+
+/// `\b(?P<ord_d>[0-9]{1,2})(?:st|nd|rd|th|d)\b` at `start`, a digit.
+/// Fewer digits never help: a digit is no suffix.
+pub(super) fn ordinal(matcher: &mut Matcher, bytes: &[u8], start: usize) -> Outcome {
+    let text = matcher.text_bytes();
+    let run = digit_run(bytes, start);
+    if !is_word_boundary(text, start) || !(1..=2).contains(&run) {
+        return Outcome::NoMatch;
+    }
+    let Some(suffix) = ordinal_suffix(bytes, start + run) else {
+        return Outcome::Unsure;
+    };
+    let end = start + run + suffix;
+    if suffix == 0 || !is_word_boundary(text, end) {
+        return Outcome::NoMatch;
+    }
+    matcher.clear_groups();
+    matcher.set_group(ORD_DAY, start, start + run);
+    Outcome::Match(end)
+}
+
+/// How many spaces and tabs start at `at` (counting stops at 5).
+fn spaces(bytes: &[u8], at: usize) -> usize {
+    bytes[at.min(bytes.len())..]
+        .iter()
+        .take(5)
+        .take_while(|b| matches!(b, b' ' | b'\t'))
+        .count()
+}
+
+/// The day-first form at `start`, a digit, when no time comes before the
+/// day: day, month name, maybe a year; the time after it (`after`, the
+/// form's last piece) is left to the tree.
+pub(super) fn day_first(
+    matcher: &mut Matcher,
+    bytes: &[u8],
+    start: usize,
+    after: &Node,
+) -> Outcome {
+    if may_be_time_before(bytes, start) {
+        return Outcome::Unsure;
+    }
+    let text = matcher.text_bytes();
+    let run = digit_run(bytes, start);
+    if !(1..=2).contains(&run) {
+        return Outcome::Unsure;
+    }
+    let Some(suffix) = ordinal_suffix(bytes, start + run) else {
+        return Outcome::Unsure;
+    };
+    let mut at = start + run + suffix;
+    if !is_word_boundary(text, at) {
+        return Outcome::Unsure;
+    }
+    if byte(bytes, at) == b']' {
+        at += 1;
+    }
+    let day_end = at;
+    if byte(bytes, at) == b'.' {
+        at += 1;
+    }
+    let gap = spaces(bytes, at);
+    if !(1..=4).contains(&gap) {
+        return Outcome::Unsure;
+    }
+    at += gap;
+    // `[`, "of " and names outside ASCII are the tree's.
+    let month_start = at;
+    let first = byte(bytes, at);
+    let of = first.eq_ignore_ascii_case(&b'o') && byte(bytes, at + 1).eq_ignore_ascii_case(&b'f');
+    if first == b'[' || first >= 0x80 || of {
+        return Outcome::Unsure;
+    }
+    // ASCII up to here, so `at` is a character boundary of the text.
+    let ends = NAMES.months.ends(matcher.text(), at, bytes.len());
+    let Some(&name_end) = ends.iter().last() else {
+        return Outcome::Unsure;
+    };
+    at = name_end;
+    for mark in [b'.', b']'] {
+        if byte(bytes, at) == mark {
+            at += 1;
+        }
+    }
+    let month_end = at;
+    let year = year_after(text, bytes, month_end);
+    if year == Some(None) {
+        return Outcome::Unsure;
+    }
+    matcher.clear_groups();
+    matcher.set_group(DF_DAY, start, day_end);
+    matcher.set_group(DF_MONTH, month_start, month_end);
+    let mut end = month_end;
+    if let Some(Some((year_start, year_end))) = year {
+        matcher.set_group(DF_YEAR, year_start, year_end);
+        end = year_end;
+    }
+    match matcher.continue_with(after, end) {
+        Some(end) => Outcome::Match(end),
+        None => Outcome::Unsure,
+    }
+}
+
+/// `(?:,?{sp}(?P<df_y>\[?[0-9]{4}\b\]?)(?:{sp0}(?:г\.|года|r\.|roku))?)?`
+/// after the month at `at`: `None` when there is no year (each piece has
+/// one way to match, so the first failure is final), `Some(None)` when a
+/// word after the year might be one of the tree's, else the year's group.
+#[allow(clippy::option_option)]
+fn year_after(text: &[u8], bytes: &[u8], mut at: usize) -> Option<Option<(usize, usize)>> {
+    if byte(bytes, at) == b',' {
+        at += 1;
+    }
+    let gap = spaces(bytes, at);
+    if !(1..=4).contains(&gap) {
+        return None;
+    }
+    at += gap;
+    let start = at;
+    if byte(bytes, at) == b'[' {
+        at += 1;
+    }
+    if digit_run(bytes, at) < 4 || !is_word_boundary(text, at + 4) {
+        return None;
+    }
+    at += 4;
+    if byte(bytes, at) == b']' {
+        at += 1;
+    }
+    let next = byte(bytes, at + spaces(bytes, at).min(4));
+    if next.eq_ignore_ascii_case(&b'r') || next >= 0x80 {
+        return Some(None);
+    }
+    Some(Some((start, at)))
+}
