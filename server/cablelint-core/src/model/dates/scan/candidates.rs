@@ -45,6 +45,9 @@ pub(super) fn trigger(byte: u8) -> u8 {
 /// twelve characters.
 const CODE_REACH: usize = 64;
 
+/// The first byte of 批.
+const CODE_LEAD: u8 = 0xE6;
+
 pub(super) fn scan(text: &str, span: Span, kind: SectionKind, out: &mut Vec<DateMention>) {
     each_match(text, span, |whole, pattern, matcher| {
         let group = |name: &str| {
@@ -67,12 +70,18 @@ pub(super) fn each_match(text: &str, span: Span, mut found: impl FnMut(Span, &Pa
     // Matches start at or after `from`; the next trigger is looked for from `at`.
     let mut from = span.start;
     let mut at = span.start;
+    // The last first byte of 批 passed over: every byte from `from` to the
+    // next digit is, so a 批发 before that digit was seen.
+    let mut last_code_lead: Option<usize> = None;
     loop {
         let digit = loop {
             loop {
                 at = skip_plain_ascii(bytes, at, end);
                 if at >= end || TRIGGER[usize::from(bytes[at])] != 0 {
                     break;
+                }
+                if bytes[at] == CODE_LEAD {
+                    last_code_lead = Some(at);
                 }
                 at += 1;
             }
@@ -93,6 +102,9 @@ pub(super) fn each_match(text: &str, span: Span, mut found: impl FnMut(Span, &Pa
         starts.append(&mut chinese);
         if let Some(d) = digit {
             starts_before_digit(text, from, d, &mut starts);
+            if last_code_lead.is_some_and(|p| p >= from && p + CODE_REACH >= d) {
+                code_starts(text, from, d, &mut starts);
+            }
             starts.sort_unstable();
             starts.dedup();
         }
@@ -202,7 +214,6 @@ fn starts_before_digit(text: &str, from: usize, d: usize, out: &mut Vec<usize>) 
         }
     }
     name_starts(text, from, d, out);
-    code_starts(text, from, d, out);
 }
 
 /// "No. (": `\bNo\.?[ \t]{0,4}` before the parenthesis at `paren`.
@@ -277,8 +288,7 @@ fn weekday_before(text: &str, from: usize, month_start: usize, out: &mut Vec<usi
 /// 批发 (a code's marker) in the bytes before the digit.
 fn code_starts(text: &str, from: usize, d: usize, out: &mut Vec<usize>) {
     let window = from.max(d.saturating_sub(CODE_REACH))..d;
-    let lead = "批".as_bytes()[0];
-    for at in memchr::memrchr_iter(lead, &text.as_bytes()[window.clone()]) {
+    for at in memchr::memrchr_iter(CODE_LEAD, &text.as_bytes()[window.clone()]) {
         let at = window.start + at;
         if text.as_bytes()[at..].starts_with("批发".as_bytes()) {
             out.push(at);

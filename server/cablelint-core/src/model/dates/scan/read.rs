@@ -638,6 +638,18 @@ fn read_code(found: &Found, group: &dyn Fn(&str) -> Option<Span>) -> Option<Date
     Some(m)
 }
 
+/// Whether `after` can start " of this month", " inst" or " ult" in lower
+/// case: a space, then o, i, u or a character outside ASCII (which may
+/// lower-case to one, as İ to i), before the costlier comparison.
+fn may_start_month_phrase(after: &str) -> bool {
+    match after.as_bytes() {
+        [b' ', next, ..] => {
+            matches!(next.to_ascii_lowercase(), b'o' | b'i' | b'u') || *next >= 0x80
+        }
+        _ => false,
+    }
+}
+
 fn read_ordinal(found: &Found, group: &dyn Fn(&str) -> Option<Span>) -> Option<DateMention> {
     if is_not_a_date_number(found) {
         return None;
@@ -652,16 +664,17 @@ fn read_ordinal(found: &Found, group: &dyn Fn(&str) -> Option<Span>) -> Option<D
     let ends_phrase = after.is_empty()
         || after.starts_with(['.', ',', ';', ':', ')', '!', '?', ']', '\n', '\r'])
         || after.trim_start_matches([' ', '\t']).starts_with('[')
-        || [
-            " of this month",
-            " of last month",
-            " of the current month",
-            " of the present month",
-            " inst",
-            " ult",
-        ]
-        .iter()
-        .any(|w| starts_with_in_lower_case(after, 24, w));
+        || may_start_month_phrase(after)
+            && [
+                " of this month",
+                " of last month",
+                " of the current month",
+                " of the present month",
+                " inst",
+                " ult",
+            ]
+            .iter()
+            .any(|w| starts_with_in_lower_case(after, 24, w));
     if !ends_phrase {
         return None;
     }
