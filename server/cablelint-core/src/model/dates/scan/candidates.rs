@@ -188,6 +188,13 @@ fn by_hand(matcher: &mut Matcher, pattern: &Pattern, bytes: &[u8], start: usize)
             Some(after) => fast::day_first(matcher, bytes, start, after),
             None => Outcome::Unsure,
         },
+        Form::Numeric | Form::NumericNoYear => match last_piece(&pattern.node) {
+            Some(after) => {
+                let with_year = pattern.form == Form::Numeric;
+                fast::numeric(matcher, bytes, start, with_year, after)
+            }
+            None => Outcome::Unsure,
+        },
         _ => Outcome::Unsure,
     }
 }

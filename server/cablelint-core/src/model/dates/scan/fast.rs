@@ -68,6 +68,105 @@ pub(super) fn ordinal(matcher: &mut Matcher, bytes: &[u8], start: usize) -> Outc
     Outcome::Match(end)
 }
 
+/// Whether `time_before` (`{clock_ampm}|[0-9]{1,2}:[0-9]{2}\b`) might
+/// match at `start`, a number of one or two digits: anything after a colon
+/// or dot is left to the tree; otherwise a.m. or p.m. needs its m at most
+/// two bytes after the a or p ("1 April" has none).
+fn time_before_may_match(bytes: &[u8], start: usize) -> bool {
+    let mut at = start + digit_run(bytes, start);
+    match byte(bytes, at) {
+        b':' | b'.' => return true,
+        b' ' | b'\t' => at += 1,
+        _ => {}
+    }
+    let a_or_p = byte(bytes, at);
+    if a_or_p >= 0x80 {
+        return true;
+    }
+    if !matches!(a_or_p.to_ascii_lowercase(), b'a' | b'p') {
+        return false;
+    }
+    (at + 1..=at + 3).any(|i| {
+        let b = byte(bytes, i);
+        b.eq_ignore_ascii_case(&b'm') || b >= 0x80
+    })
+}
+
+/// The numeric forms' groups, in the order `forms.rs` names them: the
+/// order in which [`numeric`] sets them (a test checks it).
+#[cfg(test)]
+pub(super) const NUM_GROUPS: [&str; 6] = ["num_a", "num_s", "num_b", "num_s2", "num_y", "num_dot"];
+#[cfg(test)]
+pub(super) const NY_GROUPS: [&str; 3] = ["ny_a", "ny_b", "ny_dot"];
+
+/// The numeric forms at `start`, a digit: `\b[0-9]{1,2}[./][0-9]{1,2}`,
+/// then with `with_year` `[./]([0-9]{4}|[0-9]{2})`, then `\b\.?` and the
+/// time after it (`after`, left to the tree). Each piece has one way to
+/// match: fewer digits leave a digit where a separator or boundary must be.
+pub(super) fn numeric(
+    matcher: &mut Matcher,
+    bytes: &[u8],
+    start: usize,
+    with_year: bool,
+    after: &Node,
+) -> Outcome {
+    let text = matcher.text_bytes();
+    let separator = |at: usize| matches!(byte(bytes, at), b'.' | b'/');
+    if !is_word_boundary(text, start) {
+        return Outcome::NoMatch;
+    }
+    let first = digit_run(bytes, start);
+    let first_end = start + first;
+    if !(1..=2).contains(&first) || !separator(first_end) {
+        return Outcome::NoMatch;
+    }
+    let second_start = first_end + 1;
+    let second = digit_run(bytes, second_start);
+    let mut end = second_start + second;
+    if !(1..=2).contains(&second) {
+        return Outcome::NoMatch;
+    }
+    let mut year = None;
+    if with_year {
+        if !separator(end) {
+            return Outcome::NoMatch;
+        }
+        let year_start = end + 1;
+        let digits = digit_run(bytes, year_start);
+        if !matches!(digits, 2 | 4) {
+            return Outcome::NoMatch;
+        }
+        year = Some(year_start);
+        end = year_start + digits;
+    }
+    if !is_word_boundary(text, end) {
+        return Outcome::NoMatch;
+    }
+    matcher.clear_groups();
+    let mut groups = 0;
+    let mut set = |m: &mut Matcher, s: usize, e: usize| {
+        m.set_group(groups, s, e);
+        groups += 1;
+    };
+    set(matcher, start, first_end);
+    if with_year {
+        set(matcher, first_end, first_end + 1);
+    }
+    set(matcher, second_start, second_start + second);
+    if let Some(year_start) = year {
+        set(matcher, year_start - 1, year_start);
+        set(matcher, year_start, end);
+    }
+    if byte(bytes, end) == b'.' {
+        set(matcher, end, end + 1);
+        end += 1;
+    }
+    match matcher.continue_with(after, end) {
+        Some(end) => Outcome::Match(end),
+        None => Outcome::Unsure,
+    }
+}
+
 /// How many spaces and tabs start at `at` (counting stops at 5).
 fn spaces(bytes: &[u8], at: usize) -> usize {
     bytes[at.min(bytes.len())..]
@@ -86,7 +185,7 @@ pub(super) fn day_first(
     start: usize,
     after: &Node,
 ) -> Outcome {
-    if may_be_time_before(bytes, start) {
+    if may_be_time_before(bytes, start) && time_before_may_match(bytes, start) {
         return Outcome::Unsure;
     }
     let text = matcher.text_bytes();
@@ -113,11 +212,22 @@ pub(super) fn day_first(
         return Outcome::Unsure;
     }
     at += gap;
-    // `[`, "of " and names outside ASCII are the tree's.
+    // `\[?(?:of{sp})?{month}`: no month name starts with "of"; a name
+    // outside ASCII is the tree's.
     let month_start = at;
-    let first = byte(bytes, at);
-    let of = first.eq_ignore_ascii_case(&b'o') && byte(bytes, at + 1).eq_ignore_ascii_case(&b'f');
-    if first == b'[' || first >= 0x80 || of {
+    if byte(bytes, at) == b'[' {
+        at += 1;
+    }
+    if byte(bytes, at).eq_ignore_ascii_case(&b'o')
+        && byte(bytes, at + 1).eq_ignore_ascii_case(&b'f')
+    {
+        let gap = spaces(bytes, at + 2);
+        if !(1..=4).contains(&gap) {
+            return Outcome::Unsure;
+        }
+        at += 2 + gap;
+    }
+    if byte(bytes, at) >= 0x80 {
         return Outcome::Unsure;
     }
     // ASCII up to here, so `at` is a character boundary of the text.

@@ -198,6 +198,10 @@ fn written_dates_give_the_oracles_dates() {
         "7 June, 19621 8 June [1962] 9 June 1962] 10 Mayor 11 MAY  \t 1962 roku 12 june",
         "13\tJuly 1962 года 14     June 15th 16stJune 17ſt June 18 Junſ 1962 19 June 1962x",
         "2nd, 3nd 4th 5TH 6Th. 7d 8dn 123rd 1st_ 1ſt 2nᴅ (3rd) [4th] 5th]",
+        "1 April 1919 2 August 3 a.m. June 4 am 5 PM, 6 Apr 7 p m 8 a.m June 9 apm 10 aM",
+        "18th [of December] 19 [June] 1962 20 of  June 21 of     June 22 [of 23 OF JULY 24 [Oct.]",
+        "24.10.62. 1.5 3/4/1962x 12.13.141 1/2/ 01.02.2003 1.2.3 11/21/1962, 7 p.m. 5/6. at 9:30",
+        "123.4.62 1.234 a1.2.62 1.2.62_ 1.2.1962.5 3.4.19623 7/8/62 at noon 9.10 - 16:30 hours",
     ] {
         assert_same(text, text);
     }
@@ -376,8 +380,10 @@ fn the_forms_matched_by_hand_name_their_groups_as_the_trees_do() {
     assert_eq!(day_first.group_index("df_y"), Some(DF_YEAR));
     // The time after the date, which `fast::day_first` leaves to the tree,
     // is the form's last piece, holding the last group.
-    let after = super::engine::last_piece(&day_first.node).expect("a sequence");
-    let mut groups = Vec::new();
+    let numeric = pattern(Form::Numeric);
+    assert_eq!(numeric.groups[..6], super::fast::NUM_GROUPS);
+    let numeric_no_year = pattern(Form::NumericNoYear);
+    assert_eq!(numeric_no_year.groups[..3], super::fast::NY_GROUPS);
     fn walk(node: &Node, out: &mut Vec<usize>) {
         match &node.kind {
             Kind::Group(i, inner) => {
@@ -389,9 +395,22 @@ fn the_forms_matched_by_hand_name_their_groups_as_the_trees_do() {
             _ => {}
         }
     }
-    walk(after, &mut groups);
-    assert!(matches!(after.kind, Kind::Opt(_)));
-    assert_eq!(groups, vec![day_first.group_index("df_t").unwrap()]);
+    for (form, time) in [
+        (day_first, "df_t"),
+        (numeric, "num_t"),
+        (numeric_no_year, "ny_t"),
+    ] {
+        let after = super::engine::last_piece(&form.node).expect("a sequence");
+        let mut groups = Vec::new();
+        walk(after, &mut groups);
+        assert!(matches!(after.kind, Kind::Opt(_)));
+        assert_eq!(
+            groups,
+            vec![form.group_index(time).unwrap()],
+            "{:?}",
+            form.form
+        );
+    }
 }
 
 #[test]
