@@ -208,6 +208,23 @@ static LOWER_CASE_MONTHS: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
 /// are all lower case are refused ("you may 5 …" is not a date).
 pub fn lookup_month(word: &str) -> Option<(usize, u8)> {
     let word = word.trim_end_matches('.');
+    if word.is_ascii() {
+        // An ASCII word lower-cases byte by byte, and never equals a name
+        // holding a byte outside ASCII.
+        let all_lower = !word.bytes().any(|b| b.is_ascii_uppercase());
+        for (t, table) in MONTH_TABLES.iter().enumerate() {
+            for (m, name) in LOWER_CASE_MONTHS[t].iter().enumerate() {
+                if name.len() == word.len() && name.as_bytes().eq_ignore_ascii_case(word.as_bytes())
+                {
+                    if table.capitalised && all_lower {
+                        continue;
+                    }
+                    return Some((t, m as u8 + 1));
+                }
+            }
+        }
+        return None;
+    }
     // Compared character by character in lower case, without building the
     // lower-case word: per character lower case differs from the string's
     // only for a final sigma, which no month name holds.
