@@ -167,6 +167,114 @@ pub(super) fn numeric(
     }
 }
 
+/// Group indices of the month-first form, in the order `forms.rs` names them.
+pub(super) const MF_MONTH: usize = 1;
+pub(super) const MF_DAY: usize = 2;
+pub(super) const MF_YEAR: usize = 3;
+
+/// The month-first form at `start`, an ASCII letter, when no weekday is
+/// written there: month name, day, maybe a year; the time after it
+/// (`after`, the form's last piece) is left to the tree. Up to the day the
+/// path is the preferred one only if it goes through (a shorter month name
+/// might), so any failure there is the tree's to settle.
+pub(super) fn month_first(
+    matcher: &mut Matcher,
+    bytes: &[u8],
+    start: usize,
+    after: &Node,
+) -> Outcome {
+    let text = matcher.text_bytes();
+    if NAMES
+        .weekdays
+        .ends(matcher.text(), start, bytes.len())
+        .iter()
+        .next()
+        .is_some()
+    {
+        return Outcome::Unsure;
+    }
+    // No weekday and no `[`: the month name must start here.
+    let months = NAMES.months.ends(matcher.text(), start, bytes.len());
+    let Some(&name_end) = months.iter().last() else {
+        return Outcome::NoMatch;
+    };
+    let mut at = name_end;
+    for mark in [b'.', b']'] {
+        if byte(bytes, at) == mark {
+            at += 1;
+        }
+    }
+    let month_end = at;
+    if byte(bytes, at) == b',' {
+        at += 1;
+    }
+    let gap = spaces(bytes, at);
+    if !(1..=4).contains(&gap) {
+        return Outcome::Unsure;
+    }
+    at += gap;
+    let day_start = at;
+    if byte(bytes, at) == b'[' {
+        at += 1;
+    }
+    let run = digit_run(bytes, at);
+    if !(1..=2).contains(&run) {
+        return Outcome::Unsure;
+    }
+    let Some(suffix) = ordinal_suffix(bytes, at + run) else {
+        return Outcome::Unsure;
+    };
+    at += run + suffix;
+    if !is_word_boundary(text, at) {
+        return Outcome::Unsure;
+    }
+    if byte(bytes, at) == b']' {
+        at += 1;
+    }
+    let day_end = at;
+    matcher.clear_groups();
+    matcher.set_group(MF_MONTH, start, month_end);
+    matcher.set_group(MF_DAY, day_start, day_end);
+    let mut end = day_end;
+    if let Some((year_start, year_end)) = month_first_year(text, bytes, day_end) {
+        matcher.set_group(MF_YEAR, year_start, year_end);
+        end = year_end;
+    }
+    match matcher.continue_with(after, end) {
+        Some(end) => Outcome::Match(end),
+        None => Outcome::Unsure,
+    }
+}
+
+/// `(?:,{sp0}|{sp})(?P<mf_y>\[?[0-9]{4}\b\]?)` at `at`: fewer spaces
+/// leave a space where the year must start, so the first failure is final.
+fn month_first_year(text: &[u8], bytes: &[u8], mut at: usize) -> Option<(usize, usize)> {
+    let gap = spaces(bytes, at + usize::from(byte(bytes, at) == b','));
+    if byte(bytes, at) == b',' {
+        if gap > 4 {
+            return None;
+        }
+        at += 1 + gap;
+    } else {
+        if !(1..=4).contains(&gap) {
+            return None;
+        }
+        at += gap;
+    }
+    let start = at;
+    if byte(bytes, at) == b'[' {
+        at += 1;
+    }
+    if digit_run(bytes, at) < 4 || !is_word_boundary(text, at + 4) {
+        return None;
+    }
+    at += 4;
+    if byte(bytes, at) == b']' {
+        at += 1;
+    }
+    Some((start, at))
+}
+
 /// How many spaces and tabs start at `at` (counting stops at 5).
 fn spaces(bytes: &[u8], at: usize) -> usize {
     bytes[at.min(bytes.len())..]

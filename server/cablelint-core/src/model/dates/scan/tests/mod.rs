@@ -201,6 +201,9 @@ fn written_dates_give_the_oracles_dates() {
         "1 April 1919 2 August 3 a.m. June 4 am 5 PM, 6 Apr 7 p m 8 a.m June 9 apm 10 aM",
         "18th [of December] 19 [June] 1962 20 of  June 21 of     June 22 [of 23 OF JULY 24 [Oct.]",
         "24.10.62. 1.5 3/4/1962x 12.13.141 1/2/ 01.02.2003 1.2.3 11/21/1962, 7 p.m. 5/6. at 9:30",
+        "Moscow, June 28, 1962, 7 p.m. June 28,1962 June 28,     1962 June 28     1962 Junex 5",
+        "Sept. 5 [1962] Oct.] 3rd, 1962 Nov [4] 1962 Dec. 4th] Jan 5 19621 Mar 6 1962x May 7, [1962]",
+        "June  28 June     28 Junee 28 June28 June, 28 june 28 JUNE 28TH, 1962 Mayor 5 March 3d",
         "123.4.62 1.234 a1.2.62 1.2.62_ 1.2.1962.5 3.4.19623 7/8/62 at noon 9.10 - 16:30 hours",
     ] {
         assert_same(text, text);
@@ -380,6 +383,10 @@ fn the_forms_matched_by_hand_name_their_groups_as_the_trees_do() {
     assert_eq!(day_first.group_index("df_y"), Some(DF_YEAR));
     // The time after the date, which `fast::day_first` leaves to the tree,
     // is the form's last piece, holding the last group.
+    let month_first = pattern(Form::MonthFirst);
+    assert_eq!(month_first.group_index("mf_m"), Some(super::fast::MF_MONTH));
+    assert_eq!(month_first.group_index("mf_d"), Some(super::fast::MF_DAY));
+    assert_eq!(month_first.group_index("mf_y"), Some(super::fast::MF_YEAR));
     let numeric = pattern(Form::Numeric);
     assert_eq!(numeric.groups[..6], super::fast::NUM_GROUPS);
     let numeric_no_year = pattern(Form::NumericNoYear);
@@ -397,6 +404,7 @@ fn the_forms_matched_by_hand_name_their_groups_as_the_trees_do() {
     }
     for (form, time) in [
         (day_first, "df_t"),
+        (month_first, "mf_t"),
         (numeric, "num_t"),
         (numeric_no_year, "ny_t"),
     ] {
@@ -429,6 +437,16 @@ fn the_common_forms_are_matched_by_hand() {
         let found = day_first(&mut matcher, text.as_bytes(), 0, after);
         assert!(matches!(found, Outcome::Match(e) if e == end), "{text}");
     }
+    let month_first_tree = &PATTERNS
+        .iter()
+        .find(|p| p.form == Form::MonthFirst)
+        .unwrap()
+        .node;
+    let after = last_piece(month_first_tree).unwrap();
+    let text = "June 28, 1962 and";
+    let mut matcher = Matcher::new(text, text.len());
+    let found = super::fast::month_first(&mut matcher, text.as_bytes(), 0, after);
+    assert!(matches!(found, Outcome::Match(13)));
     let text = "the 28th and";
     let mut matcher = Matcher::new(text, text.len());
     let found = ordinal(&mut matcher, text.as_bytes(), 4);
