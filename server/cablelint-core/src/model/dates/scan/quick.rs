@@ -32,6 +32,12 @@ pub(super) fn may_be_time(bytes: &[u8], at: usize) -> bool {
     }
 }
 
+/// Whether `b` is in the short list `set`: a plain loop, where the
+/// slice's `contains` would call `memchr` for a few bytes.
+fn is_one_of(b: u8, set: &[u8]) -> bool {
+    set.iter().any(|&s| s == b)
+}
+
 /// The byte at `at`, or 0 past the end.
 pub(super) fn byte(bytes: &[u8], at: usize) -> u8 {
     bytes.get(at).copied().unwrap_or(0)
@@ -51,7 +57,7 @@ pub(super) fn digit_run(bytes: &[u8], at: usize) -> usize {
 /// byte, fails its next piece whatever the repetitions try).
 pub(super) fn short_number_then(bytes: &[u8], at: usize, next: &[u8]) -> bool {
     let run = digit_run(bytes, at);
-    (1..=2).contains(&run) && next.contains(&byte(bytes, at + run))
+    (1..=2).contains(&run) && is_one_of(byte(bytes, at + run), next)
 }
 
 /// The same, where a letter may follow: any non-ASCII byte passes too (a
@@ -59,7 +65,7 @@ pub(super) fn short_number_then(bytes: &[u8], at: usize, next: &[u8]) -> bool {
 pub(super) fn short_number_then_letter(bytes: &[u8], at: usize, next: &[u8]) -> bool {
     let run = digit_run(bytes, at);
     let b = byte(bytes, at + run);
-    (1..=2).contains(&run) && (next.contains(&b) || b >= 0x80)
+    (1..=2).contains(&run) && (is_one_of(b, next) || b >= 0x80)
 }
 
 /// What a day or a time before a month can go on with: `[:.]` or a.m./p.m.
@@ -206,13 +212,13 @@ fn spaces_at(bytes: &[u8], at: usize) -> usize {
 /// digit fails the word boundary after the year).
 pub(super) fn may_be_numeric_with_year(bytes: &[u8], at: usize) -> bool {
     let first = digit_run(bytes, at);
-    if !(1..=2).contains(&first) || !NUMERIC_SEPARATORS.contains(&byte(bytes, at + first)) {
+    if !(1..=2).contains(&first) || !is_one_of(byte(bytes, at + first), NUMERIC_SEPARATORS) {
         return false;
     }
     let second_at = at + first + 1;
     let second = digit_run(bytes, second_at);
     let year_at = second_at + second + 1;
     (1..=2).contains(&second)
-        && NUMERIC_SEPARATORS.contains(&byte(bytes, second_at + second))
+        && is_one_of(byte(bytes, second_at + second), NUMERIC_SEPARATORS)
         && matches!(digit_run(bytes, year_at), 2 | 4)
 }

@@ -43,6 +43,9 @@ pub(super) struct Words {
     nodes: Vec<(Vec<(char, u32)>, bool)>,
     /// The most characters a word has.
     pub(super) longest: usize,
+    /// Per ASCII byte, whether a word can start with it (after folding):
+    /// most places a name is looked for hold a digit or a space.
+    ascii_starts: [bool; 128],
 }
 
 /// Up to this many words of one set can start at one place.
@@ -67,6 +70,7 @@ impl Words {
         let mut trie = Words {
             nodes: vec![(Vec::new(), false)],
             longest: 0,
+            ascii_starts: [false; 128],
         };
         for word in words {
             let mut node = 0;
@@ -92,7 +96,17 @@ impl Words {
             trie.nodes[node].1 = true;
             trie.longest = trie.longest.max(count);
         }
+        for b in 0..128u8 {
+            trie.ascii_starts[usize::from(b)] = trie.child(0, fold(char::from(b))).is_some();
+        }
         trie
+    }
+
+    /// False when the byte at `at` is ASCII and no word starts with it.
+    fn may_start_at(&self, bytes: &[u8], at: usize) -> bool {
+        bytes
+            .get(at)
+            .is_some_and(|&b| b >= 0x80 || self.ascii_starts[usize::from(b)])
     }
 
     /// Where each word written at `at` ends (before `end`), shortest first.
@@ -101,6 +115,9 @@ impl Words {
             ends: [0; MAX_ENDS],
             len: 0,
         };
+        if !self.may_start_at(&text.as_bytes()[..end.min(text.len())], at) {
+            return found;
+        }
         let mut node = 0;
         let mut pos = at;
         for written in text[at.min(end)..end].chars() {
@@ -121,6 +138,9 @@ impl Words {
     /// Whether a word is written at `at` in `bytes` (UTF-8 text cut at a
     /// character boundary, `at` a character boundary).
     pub(super) fn any_at(&self, bytes: &[u8], at: usize) -> bool {
+        if !self.may_start_at(bytes, at) {
+            return false;
+        }
         let mut node = 0;
         let mut pos = at;
         while let Some((written, len)) = char_at(bytes, pos) {
