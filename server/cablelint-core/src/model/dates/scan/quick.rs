@@ -34,6 +34,7 @@ pub(super) fn may_be_time(bytes: &[u8], at: usize) -> bool {
 
 /// Whether `b` is in the short list `set`: a plain loop, where the
 /// slice's `contains` would call `memchr` for a few bytes.
+#[allow(clippy::manual_contains)]
 fn is_one_of(b: u8, set: &[u8]) -> bool {
     set.iter().any(|&s| s == b)
 }
