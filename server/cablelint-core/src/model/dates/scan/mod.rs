@@ -7,8 +7,11 @@
 //! there tries the forms in their order with a small backtracking matcher
 //! (`engine.rs`, `forms.rs`). That finds exactly what one leftmost-first
 //! regex over the union of the forms found, at a fraction of the cost per
-//! byte and with nothing to compile at start-up. Each match is then read
-//! and checked against its neighbours (`read.rs`).
+//! byte and with nothing to compile at start-up. The forms met most often
+//! (day first, month first, numeric, ordinal) are first tried by hand
+//! (`fast.rs`), which follows the tree's preferred path and leaves every
+//! doubtful case to the tree. Each match is then read and checked against
+//! its neighbours (`read.rs`).
 //!
 //! The regex recogniser it replaced is kept as the tests' oracle
 //! (`oracle.rs`, test builds only): `tests/` compares matches, groups and
