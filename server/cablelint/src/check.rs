@@ -10,7 +10,6 @@ use crate::{output, ExitStatus};
 use cablelint_core::config::Config;
 use cablelint_core::lint::{self, CheckOptions};
 use cablelint_core::{Applicability, Severity, SourceText};
-use rayon::prelude::*;
 use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::path::PathBuf;
@@ -39,6 +38,40 @@ struct Outcome {
     fixed_stdin: Option<Vec<u8>>,
     /// The report came from the cache: the file was not checked.
     from_cache: bool,
+}
+
+/// An [`Outcome`] made ready to write on the thread that checked the file:
+/// the report is rendered (and dropped), so writing is only copying bytes.
+struct Done {
+    rendered: Option<Rendered>,
+    errors: Vec<String>,
+    fixed_stdin: Option<Vec<u8>>,
+    from_cache: bool,
+    /// The file has a finding at or above `--fail-on`.
+    fails: bool,
+}
+
+enum Rendered {
+    /// `--diff`: the diff and how many fixes it shows, if any.
+    Diff(Option<(String, usize)>),
+    Piece(std::io::Result<output::Piece>),
+}
+
+impl Done {
+    fn of(outcome: Outcome, mode: Mode, renderer: &output::Renderer, fail_on: FailOn) -> Done {
+        let fails = outcome.report.as_ref().is_some_and(|r| fails(r, fail_on));
+        let rendered = outcome.report.map(|mut report| match mode {
+            Mode::Diff(_) => Rendered::Diff(report.diff.take()),
+            Mode::Check | Mode::Fix(_) => Rendered::Piece(renderer.render(&report)),
+        });
+        Done {
+            rendered,
+            errors: outcome.errors,
+            fixed_stdin: outcome.fixed_stdin,
+            from_cache: outcome.from_cache,
+            fails,
+        }
+    }
 }
 
 pub fn run(args: &CheckArgs) -> ExitStatus {
@@ -118,19 +151,14 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
         ))
     });
     let jobs = jobs(inputs, cache.is_some());
-    let threads = args.threads.map_or(0, usize::from);
-    let pool = match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
-        Ok(pool) => pool,
-        Err(e) => {
-            eprintln!("error: cannot start worker threads: {e}");
-            return ExitStatus::Failure;
-        }
-    };
-    tracing::debug!(
-        files = jobs.len(),
-        threads = pool.current_num_threads(),
-        "checking"
-    );
+    // `--threads N`: N threads check; this one only writes what they render.
+    let threads = args
+        .threads
+        .map(usize::from)
+        .or_else(|| std::thread::available_parallelism().ok().map(usize::from))
+        .unwrap_or(1)
+        .min(jobs.len().max(1));
+    tracing::debug!(files = jobs.len(), threads, "checking");
 
     // Fixed standard input goes to stdout; the report moves to stderr.
     let report_to_stderr = matches!(mode, Mode::Fix(_)) && stdin_count == 1;
@@ -139,69 +167,43 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
     } else {
         Sink::new(std::io::stdout().lock(), args.format)
     };
+    let renderer = output::Renderer::new(args.format, sink.strips());
     let mut writer = output::ReportWriter::new(&mut sink, args.format, args.fix);
     let mut diffs = DiffTotals::default();
-    // Files are checked a batch at a time and reported in path order as each
-    // batch ends, so memory holds one batch, whatever the number of files.
-    let batch = (pool.current_num_threads() * 64).max(64);
     let mut written = Ok(());
     let progress = crate::progress::bar(jobs.len(), args.no_progress);
     let (mut reports, mut from_cache) = (0, 0);
-    // Reports one batch's outcomes, in order.
-    let mut report_batch = |outcomes: Vec<Outcome>| {
-        progress.inc(outcomes.len() as u64);
-        for outcome in outcomes {
-            errors.extend(outcome.errors);
-            if let Some(fixed) = outcome.fixed_stdin {
-                let mut out = std::io::stdout().lock();
-                written = std::mem::replace(&mut written, Ok(()))
-                    .and(out.write_all(&fixed).and_then(|()| out.flush()));
-            }
-            let Some(report) = outcome.report else {
-                continue;
-            };
-            reports += 1;
-            from_cache += usize::from(outcome.from_cache);
-            if written.is_err() {
-                continue;
-            }
-            written = match mode {
-                Mode::Diff(_) => {
-                    diffs.add(&report);
-                    write_diff(&mut std::io::stdout().lock(), &report)
-                }
-                _ => writer.file(&report),
-            };
-            failed |= fails(&report, args.fail_on);
-        }
+    let work = |job: &Job| {
+        let outcome = process(job, mode, &stdin_bytes, cache.as_ref());
+        Done::of(outcome, mode, &renderer, args.fail_on)
     };
-    // The pool checks the next batch while this thread writes the last one:
-    // writing is a tenth of the work, and done alone it left the pool idle.
-    let check_batch = |chunk: &[Job]| -> Vec<Outcome> {
-        pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|job| process(job, mode, &stdin_bytes, cache.as_ref()))
-                .collect()
-        })
-    };
-    let mut pending: Option<Vec<Outcome>> = None;
-    for chunk in jobs.chunks(batch) {
-        let outcomes = std::thread::scope(|scope| {
-            let checking = scope.spawn(|| check_batch(chunk));
-            if let Some(done) = pending.take() {
-                report_batch(done);
-            }
-            checking.join()
-        });
-        match outcomes {
-            Ok(outcomes) => pending = Some(outcomes),
-            Err(panic) => std::panic::resume_unwind(panic),
+    // Writes one file's output, in path order.
+    let write_done = |done: Done| {
+        progress.inc(1);
+        errors.extend(done.errors);
+        if let Some(fixed) = done.fixed_stdin {
+            let mut out = std::io::stdout().lock();
+            written = std::mem::replace(&mut written, Ok(()))
+                .and(out.write_all(&fixed).and_then(|()| out.flush()));
         }
-    }
-    if let Some(done) = pending.take() {
-        report_batch(done);
-    }
+        let Some(rendered) = done.rendered else {
+            return;
+        };
+        reports += 1;
+        from_cache += usize::from(done.from_cache);
+        failed |= done.fails;
+        if written.is_err() {
+            return;
+        }
+        written = match rendered {
+            Rendered::Diff(diff) => {
+                diffs.add(diff.as_ref());
+                write_diff(&mut std::io::stdout().lock(), diff.as_ref())
+            }
+            Rendered::Piece(piece) => piece.and_then(|piece| writer.piece(piece)),
+        };
+    };
+    crate::ordered::run_in_order(&jobs, threads, work, write_done);
     progress.finish_and_clear();
     let written = written.and_then(|()| match mode {
         Mode::Diff(_) => {
@@ -249,7 +251,7 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
 /// styles stripped only when the format has them and colour is off.
 enum Sink {
     Raw(Box<dyn Write>),
-    Strip(anstream::StripStream<Box<dyn Write>>),
+    Strip(Box<dyn Write>, anstream::adapter::StripBytes),
 }
 
 impl Sink {
@@ -257,32 +259,46 @@ impl Sink {
         let colour = anstream::AutoStream::choice(&raw) != anstream::ColorChoice::Never;
         let buffered: Box<dyn Write> = Box::new(std::io::BufWriter::with_capacity(64 * 1024, raw));
         if format == Format::Human && !colour {
-            Sink::Strip(anstream::StripStream::new(buffered))
+            Sink::Strip(buffered, anstream::adapter::StripBytes::default())
         } else {
             Sink::Raw(buffered)
         }
+    }
+
+    fn strips(&self) -> bool {
+        matches!(self, Sink::Strip(..))
     }
 }
 
 impl Write for Sink {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        match self {
-            Sink::Raw(w) => w.write(buf),
-            Sink::Strip(w) => w.write(buf),
-        }
+        self.write_all(buf).map(|()| buf.len())
     }
 
     fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
         match self {
             Sink::Raw(w) => w.write_all(buf),
-            Sink::Strip(w) => w.write_all(buf),
+            Sink::Strip(w, stripper) => {
+                for printable in stripper.strip_next(buf) {
+                    w.write_all(printable)?;
+                }
+                Ok(())
+            }
         }
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
         match self {
-            Sink::Raw(w) => w.flush(),
-            Sink::Strip(w) => w.flush(),
+            Sink::Raw(w) | Sink::Strip(w, _) => w.flush(),
+        }
+    }
+}
+
+impl output::PieceSink for Sink {
+    fn write_stripped(&mut self, bytes: &[u8]) -> std::io::Result<bool> {
+        match self {
+            Sink::Raw(_) => Ok(false),
+            Sink::Strip(w, _) => w.write_all(bytes).map(|()| true),
         }
     }
 }
@@ -525,8 +541,8 @@ struct DiffTotals {
 }
 
 impl DiffTotals {
-    fn add(&mut self, report: &FileReport) {
-        if let Some((_, fixes)) = &report.diff {
+    fn add(&mut self, diff: Option<&(String, usize)>) {
+        if let Some((_, fixes)) = diff {
             self.fixes += fixes;
             self.files += 1;
         }
@@ -543,8 +559,8 @@ impl DiffTotals {
     }
 }
 
-fn write_diff(out: &mut dyn Write, report: &FileReport) -> std::io::Result<()> {
-    if let Some((diff, _)) = &report.diff {
+fn write_diff(out: &mut dyn Write, diff: Option<&(String, usize)>) -> std::io::Result<()> {
+    if let Some((diff, _)) = diff {
         out.write_all(diff.as_bytes())?;
         out.flush()?;
     }

@@ -8,6 +8,7 @@ mod docs;
 mod inputs;
 mod list;
 mod officials;
+mod ordered;
 mod output;
 mod progress;
 mod report;

@@ -203,6 +203,20 @@ impl Summary {
         }
     }
 
+    /// Adds the counts of other files.
+    pub fn merge(&mut self, other: &Summary) {
+        self.files += other.files;
+        self.files_with_findings += other.files_with_findings;
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.infos += other.infos;
+        self.hints += other.hints;
+        self.fixable_safe += other.fixable_safe;
+        self.fixable_unsafe += other.fixable_unsafe;
+        self.fixes_applied += other.fixes_applied;
+        self.files_fixed += other.files_fixed;
+    }
+
     pub fn findings(&self) -> usize {
         self.errors + self.warnings + self.infos + self.hints
     }

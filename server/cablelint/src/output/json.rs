@@ -136,28 +136,30 @@ fn detection(d: &Detection) -> JsonDetection<'_> {
     }
 }
 
+/// One file's object in the `files` array, indented, without the comma
+/// that separates it from the one before.
+pub fn write_file(out: &mut Vec<u8>, report: &FileReport) -> io::Result<()> {
+    out.extend_from_slice(FILE_INDENT.as_bytes());
+    nested::serialize_into(out, FILE_INDENT, &file(report))
+}
+
 /// Writes the JSON document piece by piece, byte for byte what serialising
 /// the whole `Output` at once would give, without holding every file.
 #[derive(Default)]
 pub struct Stream {
     files: usize,
-    /// One file's JSON, kept between files so that its memory is reused.
-    buffer: Vec<u8>,
 }
 
 impl Stream {
-    pub fn file(&mut self, out: &mut dyn Write, report: &FileReport) -> io::Result<()> {
-        self.buffer.clear();
-        self.buffer.extend_from_slice(if self.files == 0 {
+    /// Writes one file's object, as [`write_file`] rendered it.
+    pub fn file(&mut self, out: &mut dyn Write, rendered: &[u8]) -> io::Result<()> {
+        out.write_all(if self.files == 0 {
             b"{\n  \"version\": 1,\n  \"files\": [\n"
         } else {
             b",\n"
-        });
+        })?;
         self.files += 1;
-        self.buffer.extend_from_slice(FILE_INDENT.as_bytes());
-        nested::serialize_into(&mut self.buffer, FILE_INDENT, &file(report))?;
-        out.write_all(&self.buffer)?;
-        out.flush()
+        out.write_all(rendered)
     }
 
     pub fn finish(self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
@@ -252,7 +254,9 @@ mod tests {
         let mut stream = Stream::default();
         for r in reports {
             summary.add(r);
-            stream.file(&mut out, r).unwrap();
+            let mut rendered = Vec::new();
+            write_file(&mut rendered, r).unwrap();
+            stream.file(&mut out, &rendered).unwrap();
         }
         stream.finish(&mut out, &summary).unwrap();
         let whole = Output {

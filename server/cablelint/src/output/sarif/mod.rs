@@ -20,52 +20,81 @@ use std::io::{self, Write};
 const RUN_INDENT: &str = "      ";
 const RESULT_INDENT: &str = "        ";
 
-/// Writes the log piece by piece, byte for byte what serialising the whole
-/// log at once would give. It holds the rules' indices and a count, not
-/// the results.
-pub struct Stream {
+/// Every rule, in the order the driver lists them, and each one's index:
+/// what a result needs to name its rule. Shared by the threads rendering.
+pub struct Rules {
     metas: Vec<&'static RuleMeta>,
     rule_index: HashMap<&'static str, usize>,
+}
+
+impl Rules {
+    pub fn new() -> Rules {
+        let metas: Vec<&'static RuleMeta> = rules::all().iter().map(|r| r.meta()).collect();
+        let rule_index = metas.iter().enumerate().map(|(i, m)| (m.code, i)).collect();
+        Rules { metas, rule_index }
+    }
+
+    fn result<'a>(&self, f: &'a Finding, artifact: ArtifactLocation<'a>) -> SarifResult<'a> {
+        let rule_index = self.rule_index.get(f.diagnostic.code).copied();
+        model::result(f, artifact, rule_index)
+    }
+}
+
+impl Default for Rules {
+    fn default() -> Self {
+        Rules::new()
+    }
+}
+
+/// One file's results, indented and separated by commas, without what goes
+/// before the first (a newline, or a comma after the previous file's).
+/// Returns how many results it wrote.
+pub fn write_results(out: &mut Vec<u8>, rules: &Rules, report: &FileReport) -> io::Result<usize> {
+    if report.findings.is_empty() {
+        return Ok(0);
+    }
+    let uri = artifact_uri(&report.path);
+    let artifact = ArtifactLocation { uri: &uri };
+    for (i, f) in report.findings.iter().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(b",\n");
+        }
+        out.extend_from_slice(RESULT_INDENT.as_bytes());
+        nested::serialize_into(out, RESULT_INDENT, &rules.result(f, artifact))?;
+    }
+    Ok(report.findings.len())
+}
+
+/// Writes the log piece by piece, byte for byte what serialising the whole
+/// log at once would give. It holds the rules and a count, not the results.
+pub struct Stream {
+    rules: Rules,
     /// Whether the head (up to the opening of `results`) is written.
     started: bool,
     results: usize,
-    /// One file's results, kept between files so that its memory is reused.
-    buffer: Vec<u8>,
 }
 
 impl Stream {
     pub fn new() -> Stream {
-        let metas: Vec<&'static RuleMeta> = rules::all().iter().map(|r| r.meta()).collect();
-        let rule_index = metas.iter().enumerate().map(|(i, m)| (m.code, i)).collect();
         Stream {
-            metas,
-            rule_index,
+            rules: Rules::new(),
             started: false,
             results: 0,
-            buffer: Vec::new(),
         }
     }
 
-    /// Writes one file's results (the log's head first, once).
-    pub fn file(&mut self, out: &mut dyn Write, report: &FileReport) -> io::Result<()> {
+    /// Writes one file's results, as [`write_results`] rendered them (the
+    /// log's head first, once).
+    pub fn file(&mut self, out: &mut dyn Write, rendered: &[u8], results: usize) -> io::Result<()> {
         if !self.started {
             self.head(out)?;
         }
-        if report.findings.is_empty() {
+        if results == 0 {
             return Ok(());
         }
-        let uri = artifact_uri(&report.path);
-        let artifact = ArtifactLocation { uri: &uri };
-        self.buffer.clear();
-        for f in &report.findings {
-            self.buffer
-                .extend_from_slice(if self.results == 0 { b"\n" } else { b",\n" });
-            self.buffer.extend_from_slice(RESULT_INDENT.as_bytes());
-            self.results += 1;
-            let result = self.result(f, artifact);
-            nested::serialize_into(&mut self.buffer, RESULT_INDENT, &result)?;
-        }
-        out.write_all(&self.buffer)
+        out.write_all(if self.results == 0 { b"\n" } else { b",\n" })?;
+        self.results += results;
+        out.write_all(rendered)
     }
 
     /// Closes the results and writes the invocation, with the run's
@@ -94,17 +123,12 @@ impl Stream {
             "{{\n  \"$schema\": {},\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {{\n      \"tool\": ",
             json(SCHEMA)?
         )?;
-        nested::write_value(out, RUN_INDENT, &tool(&self.metas))?;
+        nested::write_value(out, RUN_INDENT, &tool(&self.rules.metas))?;
         write!(
             out,
             ",\n      \"columnKind\": {},\n      \"results\": [",
             json(COLUMN_KIND)?
         )
-    }
-
-    fn result<'a>(&self, f: &'a Finding, artifact: ArtifactLocation<'a>) -> SarifResult<'a> {
-        let rule_index = self.rule_index.get(f.diagnostic.code).copied();
-        model::result(f, artifact, rule_index)
     }
 }
 
@@ -153,12 +177,19 @@ mod tests {
         FileReport::new(path.into(), text.as_bytes(), result, 0)
     }
 
+    /// Renders one file's results as a worker does and writes them.
+    fn write_file(stream: &mut Stream, out: &mut Vec<u8>, report: &FileReport) {
+        let mut rendered = Vec::new();
+        let results = write_results(&mut rendered, &stream.rules, report).unwrap();
+        stream.file(out, &rendered, results).unwrap();
+    }
+
     /// The streamed log, and the whole log serialised at once.
     fn streamed(reports: &[FileReport], errors: &[String]) -> (String, String) {
         let mut out = Vec::new();
         let mut stream = Stream::new();
         for r in reports {
-            stream.file(&mut out, r).unwrap();
+            write_file(&mut stream, &mut out, r);
         }
         let uris: Vec<String> = reports.iter().map(|r| artifact_uri(&r.path)).collect();
         let results = reports
@@ -167,10 +198,12 @@ mod tests {
             .flat_map(|(r, uri)| {
                 let artifact = ArtifactLocation { uri };
                 let stream = &stream;
-                r.findings.iter().map(move |f| stream.result(f, artifact))
+                r.findings
+                    .iter()
+                    .map(move |f| stream.rules.result(f, artifact))
             })
             .collect();
-        let whole = model::log(tool(&stream.metas), results, invocation(errors));
+        let whole = model::log(tool(&stream.rules.metas), results, invocation(errors));
         let expected = serde_json::to_string_pretty(&whole).unwrap() + "\n";
         drop(whole);
         stream.finish(&mut out, errors).unwrap();
@@ -230,7 +263,7 @@ mod tests {
             let mut stream = Stream::new();
             let mut written = 0;
             for r in reports.iter().cycle().take(files) {
-                stream.file(&mut out, r).unwrap();
+                write_file(&mut stream, &mut out, r);
                 written += r.findings.len();
                 let text = String::from_utf8_lossy(&out);
                 assert_eq!(text.matches("\"ruleId\"").count(), written);
