@@ -57,6 +57,13 @@ impl Word<'_> {
     }
 }
 
+/// A placeholder for arrays of words not yet read.
+const NO_WORD: Word<'static> = Word {
+    text: "",
+    start: 0,
+    end: 0,
+};
+
 /// The longest word that can be a title word ("plenipotentiary").
 const LONGEST_TITLE_WORD: usize = 24;
 
@@ -338,17 +345,12 @@ struct WordsBefore<'t> {
 
 impl<'t> WordsBefore<'t> {
     fn new(text: &'t str, pos: usize, floor: usize) -> Self {
-        const NONE: Word<'_> = Word {
-            text: "",
-            start: 0,
-            end: 0,
-        };
         WordsBefore {
             text,
             floor,
             cursor: pos,
             done: false,
-            read: [NONE; MAX_TITLE_WORDS],
+            read: [NO_WORD; MAX_TITLE_WORDS],
             count: 0,
         }
     }
@@ -411,9 +413,12 @@ pub(crate) fn title_after(text: &str, pos: usize) -> Option<Range<usize>> {
     if !matches!(first.class(), WordClass::Rank | WordClass::Qualifier) {
         return None;
     }
-    let mut words = vec![first];
-    while words.len() < MAX_TITLE_WORDS {
-        let previous = *words.last()?;
+    // On the stack: this runs for every name.
+    let mut read = [NO_WORD; MAX_TITLE_WORDS];
+    read[0] = first;
+    let mut count = 1;
+    while count < MAX_TITLE_WORDS {
+        let previous = read[count - 1];
         let Some(word) = word_after(text, previous.end, false) else {
             break;
         };
@@ -431,13 +436,15 @@ pub(crate) fn title_after(text: &str, pos: usize) -> Option<Range<usize>> {
             }
             break;
         }
-        words.push(word);
+        read[count] = word;
+        count += 1;
     }
-    while words
-        .last()
-        .is_some_and(|w| w.class() == WordClass::Connector)
-    {
-        words.pop();
+    let mut words = &read[..count];
+    while let Some((last, rest)) = words.split_last() {
+        if last.class() != WordClass::Connector {
+            break;
+        }
+        words = rest;
     }
     if !words.iter().any(is_rank_or_honorific) {
         return None;
@@ -445,12 +452,30 @@ pub(crate) fn title_after(text: &str, pos: usize) -> Option<Range<usize>> {
     Some(words.first()?.start..words.last()?.end)
 }
 
+/// The given names or initials before a surname, on the stack: this runs
+/// for every name.
+pub(crate) struct GivenWords<'t> {
+    words: [Word<'t>; MAX_GIVEN_WORDS],
+    count: usize,
+}
+
+impl<'t> std::ops::Deref for GivenWords<'t> {
+    type Target = [Word<'t>];
+
+    fn deref(&self) -> &[Word<'t>] {
+        &self.words[..self.count]
+    }
+}
+
 /// Up to three initials or capitalised words just before a surname,
 /// nearest last ("Stepan", "V." for "Stepan V. Chervonenko").
-pub(crate) fn given_words_before(text: &str, pos: usize, floor: usize) -> Vec<Word<'_>> {
-    let mut words = Vec::new();
+pub(crate) fn given_words_before(text: &str, pos: usize, floor: usize) -> GivenWords<'_> {
+    let mut words = GivenWords {
+        words: [NO_WORD; MAX_GIVEN_WORDS],
+        count: 0,
+    };
     let mut cursor = pos;
-    while words.len() < MAX_GIVEN_WORDS {
+    while words.count < MAX_GIVEN_WORDS {
         let Some(word) = word_before(text, cursor).filter(|w| w.start >= floor) else {
             break;
         };
@@ -462,9 +487,10 @@ pub(crate) fn given_words_before(text: &str, pos: usize, floor: usize) -> Vec<Wo
             break;
         }
         cursor = word.start;
-        words.push(word);
+        words.words[words.count] = word;
+        words.count += 1;
     }
-    words.reverse();
+    words.words[..words.count].reverse();
     words
 }
 
@@ -540,6 +566,15 @@ pub(crate) fn names_an_institution(text: &str, end: usize) -> bool {
         .position(|&b| !matches!(b, b' ' | b'\t' | b'\r'))
         .map(|i| text.as_bytes()[end + i]);
     if next.is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return false;
+    }
+    // Most capitalised words after a name start with no eponym noun's letter.
+    if next.is_some_and(|b| {
+        b.is_ascii_uppercase()
+            && !EPONYM_NOUNS
+                .iter()
+                .any(|noun| noun.as_bytes().first() == Some(&b.to_ascii_lowercase()))
+    }) {
         return false;
     }
     word_after(text, end, false).is_some_and(|word| {

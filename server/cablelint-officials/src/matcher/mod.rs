@@ -644,6 +644,7 @@ fn is_ascii_alnum_class(class: u8) -> bool {
 /// ASCII letter (a letter inside a word never starts a name), or the next
 /// character when it is not ASCII (in unspaced scripts any character may
 /// start a name).
+#[inline]
 fn after_rejected(read: &str, start: usize) -> usize {
     let bytes = read.as_bytes();
     if !bytes[start].is_ascii() {
@@ -656,6 +657,7 @@ fn after_rejected(read: &str, start: usize) -> usize {
 /// that starts no name: the next byte when it is lower case (the fast scan
 /// passes over lower case by itself), else past the run of capitals and
 /// digits ("USSR"), which would each stop it.
+#[inline]
 fn after_ascii_letter(bytes: &[u8], at: usize) -> usize {
     match bytes.get(at + 1) {
         Some(b) if b.is_ascii_uppercase() || b.is_ascii_digit() => skip_ascii_word(bytes, at + 1),

@@ -43,33 +43,30 @@ enum Token<'a> {
     Initial(char),
 }
 
-fn tokens<'a>(words: &[Word<'a>]) -> Vec<Token<'a>> {
-    let mut out = Vec::new();
-    for word in words {
-        match word.initials() {
-            Some(letters) => out.extend(
-                letters
-                    .into_iter()
-                    .map(|c| Token::Initial(c.to_ascii_lowercase())),
-            ),
-            None if word.text.is_ascii() => out.extend(
-                word.text
+/// Appends the tokens of one written word to `out`.
+fn push_tokens<'a>(word: &Word<'a>, out: &mut Vec<Token<'a>>) {
+    match word.initials() {
+        Some(letters) => out.extend(
+            letters
+                .into_iter()
+                .map(|c| Token::Initial(c.to_ascii_lowercase())),
+        ),
+        None if word.text.is_ascii() => out.extend(
+            word.text
+                .split('-')
+                .filter(|w| !w.is_empty())
+                .map(|w| Token::Word(Cow::Borrowed(w))),
+        ),
+        None => {
+            let folded = fold_to_ascii(word.text).to_ascii_lowercase();
+            out.extend(
+                folded
                     .split('-')
                     .filter(|w| !w.is_empty())
-                    .map(|w| Token::Word(Cow::Borrowed(w))),
-            ),
-            None => {
-                let folded = fold_to_ascii(word.text).to_ascii_lowercase();
-                out.extend(
-                    folded
-                        .split('-')
-                        .filter(|w| !w.is_empty())
-                        .map(|w| Token::Word(Cow::Owned(w.to_owned()))),
-                );
-            }
+                    .map(|w| Token::Word(Cow::Owned(w.to_owned()))),
+            );
         }
     }
-    out
 }
 
 /// Whether written tokens are a prefix of a person's given names, word for
@@ -95,9 +92,19 @@ pub(crate) fn given_evidence(
     entries: &[Entry],
     words: &[Word<'_>],
 ) -> Option<GivenEvidence> {
+    if words.is_empty() {
+        return None;
+    }
+    // The tokens of every word once: a shorter run's are a suffix of them.
+    let mut all = Vec::new();
+    let mut first_token = Vec::with_capacity(words.len());
+    for word in words {
+        first_token.push(all.len());
+        push_tokens(word, &mut all);
+    }
     for skip in 0..words.len() {
         let run = &words[skip..];
-        let written = tokens(run);
+        let written = &all[first_token[skip]..];
         let persons: Vec<usize> = entries
             .iter()
             .map(|e| e.person)
@@ -105,7 +112,7 @@ pub(crate) fn given_evidence(
                 table
                     .given_names(p)
                     .iter()
-                    .any(|given| fits(&written, given))
+                    .any(|given| fits(written, given))
             })
             .collect();
         if !persons.is_empty() {

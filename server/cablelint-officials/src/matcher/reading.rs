@@ -31,7 +31,8 @@ impl<'t> Reading<'t> {
             };
         }
         let mut text = String::with_capacity(original.len());
-        let mut dropped = Vec::new();
+        // A cable has tens of brackets: spare the first few regrowths.
+        let mut dropped = Vec::with_capacity(64);
         let mut at = 0;
         let skipped = blanked_ranges(original, skip);
         for range in skipped.iter().cloned() {
