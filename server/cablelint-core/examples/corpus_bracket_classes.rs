@@ -22,7 +22,7 @@ fn main() {
         let doc = Document::parse_str(&text);
         let name = path.file_name().unwrap_or_default().to_string_lossy();
         for b in &doc.brackets.list {
-            let before = &text[floor_char_boundary(&text, b.open.saturating_sub(24))..b.open];
+            let before = &text[floor_char_boundary(&text, b.open().saturating_sub(24))..b.open()];
             let shown: String = doc.slice(b.span()).chars().take(70).collect();
             println!(
                 "{:<14} {name:.40} …{}{shown}",

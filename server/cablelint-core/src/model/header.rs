@@ -5,13 +5,15 @@
 use crate::profile::Profile;
 use crate::text::Span;
 use regex::Regex;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HeaderField {
     /// The label as written (empty span for pattern fields such as a dateline).
     pub label: Span,
     /// The profile field it names; `None` for a label the profile lacks.
-    pub field: Option<String>,
+    /// Shared with the profile: a header of many fields copies no strings.
+    pub field: Option<Arc<str>>,
     /// The value, trimmed of separators and dot leaders (may be empty).
     pub value: Span,
     /// Found through an original-language label (发往, Кому…).
@@ -140,7 +142,7 @@ impl<'p> LabelMatcher<'p> {
     ) -> HeaderField {
         HeaderField {
             label: label.shift(start),
-            field: index.map(|i| self.profile.fields[i].id.clone()),
+            field: index.map(|i| self.profile.field_id(i)),
             value: value.shift(start),
             original,
             line,
@@ -357,7 +359,7 @@ mod tests {
             .map(|f| {
                 (
                     line[f.label.range()].to_owned(),
-                    f.field.unwrap_or_else(|| "?".into()),
+                    f.field.as_deref().unwrap_or("?").to_owned(),
                     line[f.value.range()].to_owned(),
                 )
             })

@@ -149,6 +149,8 @@ struct Prepared {
     /// (nearly every line's first character) index a table, the rest a map.
     label_starts: LabelStarts,
     patterns: Vec<(Regex, usize)>,
+    /// Each field's id, shared by the header fields that name it.
+    field_ids: Vec<Arc<str>>,
 }
 
 /// The key of `label_starts`: a character's first lower-case character.
@@ -230,6 +232,11 @@ impl Profile {
                 labels,
                 label_starts,
                 patterns,
+                field_ids: self
+                    .fields
+                    .iter()
+                    .map(|f| Arc::from(f.id.as_str()))
+                    .collect(),
             }
         })
     }
@@ -249,6 +256,11 @@ impl Profile {
     /// Compiled `pattern`s of the fields, with each field's index.
     pub fn patterns(&self) -> &[(Regex, usize)] {
         &self.prepared().patterns
+    }
+
+    /// The id of the field at `index` in [`Profile::fields`], shared.
+    pub(crate) fn field_id(&self, index: usize) -> Arc<str> {
+        Arc::clone(&self.prepared().field_ids[index])
     }
 
     pub fn field(&self, id: &str) -> Option<&FieldSpec> {

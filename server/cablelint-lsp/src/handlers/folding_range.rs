@@ -36,8 +36,10 @@ pub fn ranges(doc: &Document) -> Vec<FoldingRange> {
         }
     }
     for bracket in &doc.brackets.list {
-        let Some(close) = bracket.close else { continue };
-        let (first, last) = (doc.lines.line_of(bracket.open), doc.lines.line_of(close));
+        let Some(close) = bracket.close() else {
+            continue;
+        };
+        let (first, last) = (doc.lines.line_of(bracket.open()), doc.lines.line_of(close));
         if last > first {
             out.push(fold(first, last, Some(FoldingRangeKind::Comment)));
         }

@@ -56,7 +56,7 @@ pub fn hover_at(analysis: &Analysis, offset: usize) -> Option<(Span, String)> {
         .list
         .iter()
         .filter(|b| on(b.span()))
-        .max_by_key(|b| b.depth)?;
+        .max_by_key(|b| b.depth())?;
     Some((bracket.span(), bracket_markdown(bracket.class)))
 }
 

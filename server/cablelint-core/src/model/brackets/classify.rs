@@ -114,7 +114,7 @@ pub(super) fn classify(text: &str, bracket: &Bracket, scratch: &mut String) -> B
     if inner.ends_with('?') {
         return BracketClass::Uncertain;
     }
-    let before = &text[..bracket.open];
+    let before = &text[..bracket.open()];
     if is_corrected_number(before, inner) {
         return BracketClass::Gloss;
     }
@@ -130,7 +130,7 @@ pub(super) fn classify(text: &str, bracket: &Bracket, scratch: &mut String) -> B
     if glued {
         return BracketClass::Completion;
     }
-    let after = bracket.close.map_or("", |c| &text[c + 1..]);
+    let after = bracket.close().map_or("", |c| &text[c + 1..]);
     if is_gloss(before, inner, after) {
         return BracketClass::Gloss;
     }

@@ -58,27 +58,94 @@ impl BracketClass {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One `[` and what pairs with it. Twenty bytes rather than forty-eight: a
+/// 10 MB line of brackets holds millions of them. Offsets and the parent's
+/// index are kept in 40 bits (a terabyte, far past any `max-file-size` a
+/// machine could load), so the size limit cannot make them wrap.
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Bracket {
-    /// Offset of `[`.
-    pub open: usize,
-    /// Offset of the matching `]`, if the paragraph has one.
-    pub close: Option<usize>,
-    /// How many brackets enclose this one.
-    pub depth: u32,
-    /// Index (into the bracket list) of the enclosing bracket.
-    pub parent: Option<usize>,
+    open: U40,
+    /// [`U40::NONE`] while unclosed.
+    close: U40,
+    /// [`U40::NONE`] at the top level.
+    parent: U40,
+    depth: u32,
     pub class: BracketClass,
 }
 
 impl Bracket {
+    /// `open` and `parent` must be below [`MAX_OFFSET`] (the scan guards it).
+    fn new(open: usize, depth: usize, parent: Option<usize>) -> Bracket {
+        Bracket {
+            open: U40::new(open),
+            close: U40::NONE,
+            parent: parent.map_or(U40::NONE, U40::new),
+            // Only a ranking for hover: saturating is harmless.
+            depth: u32::try_from(depth).unwrap_or(u32::MAX),
+            class: BracketClass::Supplied,
+        }
+    }
+    /// Offset of `[`.
+    pub fn open(&self) -> usize {
+        self.open.get()
+    }
+    /// Offset of the matching `]`, if the paragraph has one.
+    pub fn close(&self) -> Option<usize> {
+        self.close.get_some()
+    }
+    /// How many brackets enclose this one.
+    pub fn depth(&self) -> u32 {
+        self.depth
+    }
+    /// Index (into the bracket list) of the enclosing bracket.
+    pub fn parent(&self) -> Option<usize> {
+        self.parent.get_some()
+    }
     /// From `[` to `]` inclusive (to the paragraph's end when unclosed).
     pub fn span(&self) -> Span {
-        Span::new(self.open, self.close.map_or(self.open + 1, |c| c + 1))
+        let open = self.open();
+        Span::new(open, self.close().map_or(open + 1, |c| c + 1))
     }
     /// Between the brackets.
     pub fn content(&self) -> Option<Span> {
-        self.close.map(|c| Span::new(self.open + 1, c))
+        self.close().map(|c| Span::new(self.open() + 1, c))
+    }
+}
+
+impl std::fmt::Debug for Bracket {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Bracket")
+            .field("open", &self.open())
+            .field("close", &self.close())
+            .field("depth", &self.depth)
+            .field("parent", &self.parent())
+            .field("class", &self.class)
+            .finish()
+    }
+}
+
+/// Brackets at or past this offset are not listed: no text that long fits in
+/// memory, but the scan says so rather than letting an offset wrap.
+pub const MAX_OFFSET: usize = (1 << 40) - 1;
+
+/// An unsigned 40-bit number, byte-aligned so that a [`Bracket`] packs tight.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct U40([u8; 5]);
+
+impl U40 {
+    const NONE: U40 = U40([0xff; 5]);
+
+    fn new(value: usize) -> U40 {
+        debug_assert!(value < MAX_OFFSET);
+        let bytes = (value as u64).to_le_bytes();
+        U40([bytes[0], bytes[1], bytes[2], bytes[3], bytes[4]])
+    }
+    fn get(self) -> usize {
+        let [a, b, c, d, e] = self.0;
+        u64::from_le_bytes([a, b, c, d, e, 0, 0, 0]) as usize
+    }
+    fn get_some(self) -> Option<usize> {
+        (self != U40::NONE).then(|| self.get())
     }
 }
 
@@ -131,7 +198,10 @@ pub fn scan_lines(text: &str, lines: &LineIndex, skip: &[Span]) -> Brackets {
     // One search over the whole text; a blank line holds no bracket, and a
     // line's brackets are those before its end.
     let bytes = text.as_bytes();
-    let mut marks = memchr::memchr2_iter(b'[', b']', bytes).peekable();
+    // Past `MAX_OFFSET` (a terabyte) nothing is listed; see [`Bracket`].
+    let mut marks = memchr::memchr2_iter(b'[', b']', bytes)
+        .take_while(|&i| i < MAX_OFFSET)
+        .peekable();
     for line in (0..lines.line_count()).map(|l| lines.line_content_span(text, l)) {
         let content = &text[line.range()];
         if content.trim().is_empty() {
@@ -149,18 +219,12 @@ pub fn scan_lines(text: &str, lines: &LineIndex, skip: &[Span]) -> Brackets {
                 continue;
             }
             if bytes[i] == b'[' {
-                let parent = stack.last().copied();
-                out.list.push(Bracket {
-                    open: i,
-                    close: None,
-                    depth: stack.len() as u32,
-                    parent,
-                    class: BracketClass::Supplied,
-                });
+                out.list
+                    .push(Bracket::new(i, stack.len(), stack.last().copied()));
                 stack.push(out.list.len() - 1);
             } else {
                 match stack.pop() {
-                    Some(index) => out.list[index].close = Some(i),
+                    Some(index) => out.list[index].close = U40::new(i),
                     None => out.stray_closes.push(i),
                 }
             }
@@ -186,11 +250,11 @@ mod tests {
         assert_eq!(brackets.stray_closes, vec![13]);
         let b = &brackets.list;
         assert_eq!(
-            (b[0].close, b[1].close, b[1].depth, b[1].parent),
+            (b[0].close(), b[1].close(), b[1].depth(), b[1].parent()),
             (Some(10), Some(7), 1, Some(0))
         );
-        assert_eq!(b[2].close, None, "a blank line ends the paragraph");
-        assert_eq!(b[3].close, Some(text.len() - 1));
+        assert_eq!(b[2].close(), None, "a blank line ends the paragraph");
+        assert_eq!(b[3].close(), Some(text.len() - 1));
         assert_eq!(
             brackets.paragraphs,
             vec![Span::new(0, 31), Span::new(33, 36)]
@@ -202,7 +266,7 @@ mod tests {
         // CRLF, a lone CR, a line of no-break spaces, an ideographic space.
         let text = "[a\r\n\r\nb]\r[c\n\u{a0}\u{a0}\nd]\u{3000}\n\u{3000}\n𠀋[e]";
         let brackets = scan(text, &[]);
-        let closes: Vec<_> = brackets.list.iter().map(|b| b.close).collect();
+        let closes: Vec<_> = brackets.list.iter().map(|b| b.close()).collect();
         assert_eq!(closes, vec![None, None, Some(text.len() - 1)]);
         assert_eq!(
             brackets.stray_closes,
@@ -227,8 +291,8 @@ mod tests {
         let text = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
         let brackets = scan(&text, &[]);
         assert_eq!(brackets.list.len(), 100_000);
-        assert!(brackets.list.iter().all(|b| b.close.is_some()));
-        assert_eq!(brackets.list[99_999].depth, 99_999);
+        assert!(brackets.list.iter().all(|b| b.close().is_some()));
+        assert_eq!(brackets.list[99_999].depth(), 99_999);
     }
 
     #[test]
@@ -238,7 +302,27 @@ mod tests {
         let text = "a [\n% cablelint: ] [\nb]";
         let brackets = scan(text, &[Span::new(4, 20)]);
         assert_eq!(brackets.list.len(), 1);
-        assert_eq!(brackets.list[0].close, Some(text.len() - 1));
+        assert_eq!(brackets.list[0].close(), Some(text.len() - 1));
+    }
+
+    #[test]
+    fn a_bracket_is_twenty_bytes_and_keeps_offsets_past_four_gigabytes() {
+        assert_eq!(std::mem::size_of::<Bracket>(), 20);
+        let far = (1usize << 33) + 7;
+        let mut bracket = Bracket::new(far, 3, Some(far - 1));
+        bracket.close = U40::new(far + 2);
+        assert_eq!(
+            (
+                bracket.open(),
+                bracket.close(),
+                bracket.parent(),
+                bracket.depth()
+            ),
+            (far, Some(far + 2), Some(far - 1), 3)
+        );
+        let top = Bracket::new(0, 0, None);
+        assert_eq!((top.close(), top.parent()), (None, None));
+        assert_eq!(U40::new(MAX_OFFSET - 1).get(), MAX_OFFSET - 1);
     }
 
     #[test]

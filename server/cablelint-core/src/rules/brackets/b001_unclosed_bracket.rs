@@ -34,8 +34,8 @@ impl Rule for UnclosedBracket {
         let text_end = super::text_end(doc);
         // Paragraphs are sorted and so are brackets: walk both together.
         let mut paragraphs = doc.brackets.paragraphs.iter().peekable();
-        for bracket in doc.brackets.list.iter().filter(|b| b.close.is_none()) {
-            while paragraphs.next_if(|p| p.end < bracket.open).is_some() {}
+        for bracket in doc.brackets.list.iter().filter(|b| b.close().is_none()) {
+            while paragraphs.next_if(|p| p.end < bracket.open()).is_some() {}
             let Some(paragraph) = paragraphs.peek().map(|p| **p) else {
                 continue;
             };
@@ -47,7 +47,7 @@ impl Rule for UnclosedBracket {
             } else {
                 format!("`[` is not closed {ends}")
             };
-            cx.report(Span::new(bracket.open, bracket.open + 1), message);
+            cx.report(Span::new(bracket.open(), bracket.open() + 1), message);
         }
     }
 }

@@ -31,8 +31,8 @@ impl Rule for StrayCloseBracket {
         let unclosed: Vec<usize> = brackets
             .list
             .iter()
-            .filter(|b| b.close.is_none())
-            .map(|b| b.open)
+            .filter(|b| b.close().is_none())
+            .map(|b| b.open())
             .collect();
         for &at in &brackets.stray_closes {
             let report = cx.report(

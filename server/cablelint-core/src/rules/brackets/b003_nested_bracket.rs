@@ -34,13 +34,13 @@ impl Rule for NestedBracket {
         let list = &doc.brackets.list;
         let inside_note = super::inside_note(doc);
         for (i, bracket) in list.iter().enumerate() {
-            let Some(parent) = bracket.parent else {
+            let Some(parent) = bracket.parent() else {
                 continue;
             };
             // An unclosed parent is B001's finding; whether this one nests is a guess.
             if inside_note[i]
                 || bracket.class == BracketClass::FootnoteMark
-                || list[parent].close.is_none()
+                || list[parent].close().is_none()
             {
                 continue;
             }

@@ -35,14 +35,14 @@ impl Rule for MultilineBracket {
         }
         let inside_note = super::inside_note(doc);
         for (i, bracket) in doc.brackets.list.iter().enumerate() {
-            let Some(close) = bracket.close else {
+            let Some(close) = bracket.close() else {
                 continue;
             };
             if inside_note[i] || super::is_note(bracket.class) {
                 continue;
             }
             let (open_line, close_line) =
-                (doc.lines.line_of(bracket.open), doc.lines.line_of(close));
+                (doc.lines.line_of(bracket.open()), doc.lines.line_of(close));
             if open_line == close_line {
                 continue;
             }

@@ -61,7 +61,7 @@ fn inside_note(doc: &Document) -> Vec<bool> {
     let list = &doc.brackets.list;
     let mut inside = vec![false; list.len()];
     for i in 0..list.len() {
-        if let Some(parent) = list[i].parent {
+        if let Some(parent) = list[i].parent() {
             inside[i] = inside[parent] || is_note(list[parent].class);
         }
     }

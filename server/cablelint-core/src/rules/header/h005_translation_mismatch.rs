@@ -118,7 +118,7 @@ fn numbers_disagree(
     }
     let label = |f: &HeaderField| {
         if f.label.is_empty() {
-            f.field.clone().unwrap_or_default()
+            f.field.as_deref().unwrap_or_default().to_owned()
         } else {
             doc.slice(f.label).to_owned()
         }
