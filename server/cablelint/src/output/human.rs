@@ -11,6 +11,13 @@ use std::io::{self, Write};
 const BOLD: Style = Style::new().bold();
 /// A snippet longer than this shows its first line only.
 const MAX_SNIPPET_LINES: usize = 8;
+/// Bytes of a line kept on each side of the span; of a longer span, the
+/// first [`MAX_SPAN_SHOWN`]. annotate-snippets shows a terminal's width
+/// around the span, far less than this, so the output is the same; but
+/// handing it a whole 10 MB line for each of 100,000 findings made the human
+/// format quadratic.
+const LINE_WINDOW: usize = 1024;
+const MAX_SPAN_SHOWN: usize = 16 * 1024;
 
 pub fn write_report(
     out: &mut dyn Write,
@@ -101,10 +108,10 @@ impl SnippetText {
                 out.push('\n');
             }
             let content = lines.line_content_span(text, line);
+            let (from, to) = window(text, content.range(), start.max(content.start), end);
             let base = out.len();
-            out.push_str(&text[content.range()]);
-            let clamp =
-                |offset: usize| base + offset.clamp(content.start, content.end) - content.start;
+            out.push_str(&text[from..to]);
+            let clamp = |offset: usize| base + offset.clamp(from, to) - from;
             if line == first_line {
                 range.start = clamp(start);
             }
@@ -116,6 +123,27 @@ impl SnippetText {
             range,
         }
     }
+}
+
+/// The part of `line` shown for a span `span_start..span_end` that starts
+/// on it or before: up to [`LINE_WINDOW`] bytes on each side of the span
+/// (of its first [`MAX_SPAN_SHOWN`] bytes), cut at character boundaries.
+fn window(
+    text: &str,
+    line: std::ops::Range<usize>,
+    span_start: usize,
+    span_end: usize,
+) -> (usize, usize) {
+    let mut from = span_start.saturating_sub(LINE_WINDOW).max(line.start);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let shown_end = span_end.clamp(span_start, span_start.saturating_add(MAX_SPAN_SHOWN));
+    let mut to = shown_end.saturating_add(LINE_WINDOW).clamp(from, line.end);
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    (from, to)
 }
 
 fn level(severity: Severity) -> Level<'static> {
@@ -183,4 +211,43 @@ pub fn write_summary(out: &mut dyn Write, summary: &Summary, fixing: bool) -> io
 
 fn plural(count: usize, one: &str, many: &str) -> String {
     format!("{count} {}", if count == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn snippet(text: &str, start: usize, end: usize) -> SnippetText {
+        SnippetText::new(text, &LineIndex::new(text), start, end)
+    }
+
+    #[test]
+    fn a_short_line_is_shown_whole() {
+        let text = "头 [𠀋 x\r\nnext\r\n";
+        let s = snippet(text, 4, 5);
+        assert_eq!(s.text, "头 [𠀋 x");
+        assert_eq!(&s.text[s.range.clone()], "[");
+    }
+
+    #[test]
+    fn a_long_line_is_cut_around_the_span_at_character_boundaries() {
+        // 1 MB of CJK and astral characters with a bracket in the middle:
+        // the snippet holds a window around it, not the whole line.
+        let half = "姬鹏飞𠀋".repeat(40_000);
+        let text = format!("{half}[{half}\n");
+        let open = half.len();
+        let s = snippet(&text, open, open + 1);
+        assert!(s.text.len() <= 3 * LINE_WINDOW + 8, "{}", s.text.len());
+        assert_eq!(&s.text[s.range.clone()], "[");
+        assert!(text.contains(&s.text));
+    }
+
+    #[test]
+    fn a_span_over_a_long_line_keeps_its_start() {
+        let line = "a".repeat(40_000);
+        let text = format!("x{line}\n");
+        let s = snippet(&text, 1, text.len() - 1);
+        assert_eq!(s.range.start, 1);
+        assert_eq!(s.text.len(), 1 + MAX_SPAN_SHOWN + LINE_WINDOW);
+    }
 }
