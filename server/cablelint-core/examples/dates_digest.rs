@@ -4,36 +4,20 @@
 //! found. Not a test.
 //!
 //!     cargo run --release -p cablelint-core --example dates_digest -- DIR... > digest.txt
+mod common;
+
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use cablelint_core::model::{Document, ParseOptions};
 use cablelint_core::profile::ProfileSet;
 use cablelint_core::SourceText;
 
-fn files_in(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    if dir.is_file() {
-        out.push(dir.to_path_buf());
-        return Ok(());
-    }
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<Result<_, _>>()?;
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            files_in(&path, out)?;
-        } else {
-            out.push(path);
-        }
-    }
-    Ok(())
-}
-
 fn main() -> Result<(), String> {
     let mut files = Vec::new();
     for dir in std::env::args().skip(1) {
-        files_in(Path::new(&dir), &mut files).map_err(|e| format!("{dir}: {e}"))?;
+        common::files_in(Path::new(&dir), |_| true, &mut files)
+            .map_err(|e| format!("{dir}: {e}"))?;
     }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

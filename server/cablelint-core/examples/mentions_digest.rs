@@ -3,27 +3,14 @@
 //! made for speed must not change what is found). Not a test.
 //!
 //!     cargo run -p cablelint-core --example mentions_digest -- [--registry builtin|synthetic:N] [DIR...]
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::PathBuf;
 
 use cablelint_core::model::Document;
 use cablelint_core::officials::{builtin_matcher, matcher_with, mentions};
 use cablelint_core::SourceText;
 use cablelint_officials::{synthetic, Registry};
-
-fn files_in(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<Result<_, _>>()?;
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            files_in(&path, out)?;
-        } else if path.extension().is_some_and(|e| e == "txt" || e == "cable") {
-            out.push(path);
-        }
-    }
-    Ok(())
-}
 
 fn main() -> Result<(), String> {
     let mut registry = "builtin".to_owned();
@@ -53,7 +40,8 @@ fn main() -> Result<(), String> {
     };
     let mut files = Vec::new();
     for dir in &dirs {
-        files_in(dir, &mut files).map_err(|e| format!("{}: {e}", dir.display()))?;
+        common::files_in(dir, common::is_cable_or_txt, &mut files)
+            .map_err(|e| format!("{}: {e}", dir.display()))?;
     }
     for path in files {
         let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;

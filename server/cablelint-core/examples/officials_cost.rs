@@ -20,7 +20,9 @@
 //! Every run first checks each file once with all rules: lazily built
 //! things (regexes, lazy DFA caches, the matcher's tables) are built then,
 //! not charged to whichever run comes first.
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -33,21 +35,6 @@ fn corpus_dir() -> PathBuf {
     std::env::var_os("CABLELINT_CORPUS")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("/work/shared/corpus"))
-}
-
-fn read_tree(dir: &Path, files: &mut Vec<Vec<u8>>) -> std::io::Result<()> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<Result<_, _>>()?;
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            read_tree(&path, files)?;
-        } else if path.extension().is_some_and(|e| e == "txt" || e == "cable") {
-            files.push(std::fs::read(path)?);
-        }
-    }
-    Ok(())
 }
 
 struct Args {
@@ -108,10 +95,15 @@ fn main() -> Result<(), String> {
     } else {
         args.dirs.clone()
     };
-    let mut files = Vec::new();
+    let mut paths = Vec::new();
     for dir in &dirs {
-        read_tree(dir, &mut files).map_err(|e| format!("{}: {e}", dir.display()))?;
+        common::files_in(dir, common::is_cable_or_txt, &mut paths)
+            .map_err(|e| format!("{}: {e}", dir.display()))?;
     }
+    let files = paths
+        .iter()
+        .map(|p| std::fs::read(p).map_err(|e| format!("{}: {e}", p.display())))
+        .collect::<Result<Vec<Vec<u8>>, String>>()?;
     let once: usize = files.iter().map(Vec::len).sum();
     let copies = ((args.megabytes * 1e6) as usize / once.max(1)).max(1);
     let total = once * copies;
