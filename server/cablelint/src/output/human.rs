@@ -139,7 +139,10 @@ fn window(
         from -= 1;
     }
     let shown_end = span_end.clamp(span_start, span_start.saturating_add(MAX_SPAN_SHOWN));
-    let mut to = shown_end.saturating_add(LINE_WINDOW).clamp(from, line.end);
+    let mut to = shown_end
+        .saturating_add(LINE_WINDOW)
+        .min(line.end)
+        .max(from);
     while !text.is_char_boundary(to) {
         to += 1;
     }
