@@ -71,13 +71,16 @@ pub(super) fn segment(
     profile: &Profile,
     directives: &[Directive],
 ) -> (Vec<SectionKind>, Vec<HeaderField>) {
-    let content: Vec<&str> = (0..index.line_count())
-        .map(|l| &text[index.line_content_span(text, l).range()])
-        .collect();
-    let lines = Lines {
-        trimmed: content.iter().map(|l| l.trim()).collect(),
-        text: content,
+    let count = index.line_count();
+    let mut lines = Lines {
+        text: Vec::with_capacity(count),
+        trimmed: Vec::with_capacity(count),
     };
+    for l in 0..count {
+        let content = &text[index.line_content_span(text, l).range()];
+        lines.text.push(content);
+        lines.trimmed.push(content.trim());
+    }
     let n = lines.len();
     let mut kinds = vec![SectionKind::Body; n];
     // One lookup table, so a file of many directives stays linear.
@@ -210,6 +213,7 @@ fn header(
 ) -> (usize, Vec<HeaderField>) {
     let matcher = LabelMatcher::new(profile);
     let mut fields = Vec::new();
+    let mut segments = Vec::new();
     let mut nonblank = 0;
     let mut l = from;
     while l < to && nonblank < MAX_HEADER_LINES {
@@ -222,7 +226,11 @@ fn header(
             break;
         }
         let start = index.line_span(l).start;
-        let found = matcher.fields_on_line(lines.text[l], start, l);
+        // This line's fields are appended, and dropped again if the line
+        // turns out not to be header.
+        let base = fields.len();
+        matcher.fields_on_line_into(lines.text[l], start, l, &mut fields, &mut segments);
+        let found = &fields[base..];
         // "Came in to the Decoding Department:" is a label waiting for its
         // value, not a salutation, though it has as many words as one.
         let bare_label = !found.is_empty()
@@ -230,6 +238,7 @@ fn header(
                 .iter()
                 .all(|f| f.field.is_some() && f.value.is_empty());
         if is_salutation(line) && !bare_label {
+            fields.truncate(base);
             break;
         }
         kinds[l] = if found.iter().any(|f| f.field.as_deref() == Some("subject")) {
@@ -242,9 +251,9 @@ fn header(
         {
             SectionKind::Header
         } else {
+            fields.truncate(base);
             break;
         };
-        fields.extend(found);
         nonblank += 1;
         l += 1;
     }
@@ -255,7 +264,9 @@ fn header(
 /// `line` has at most `max` characters; a line of at most `max` bytes is
 /// not counted.
 fn at_most_chars(line: &str, max: usize) -> bool {
-    line.len() <= max || line.chars().count() <= max
+    // A character takes at most four bytes: past four times `max` bytes the
+    // count cannot come under it.
+    line.len() <= max || (line.len() <= 4 * max && line.chars().count() <= max)
 }
 
 /// "To the Foreign Ministry:" and the like open the body.
@@ -315,7 +326,16 @@ fn is_foreign_script(line: &str) -> bool {
     }
     let mut foreign = 0;
     let mut letters = 0;
-    for c in line.chars().filter(|c| c.is_alphabetic()) {
+    for c in line.chars() {
+        // ASCII letters are never foreign; the Unicode table is only read
+        // for the rest.
+        if c.is_ascii() {
+            letters += usize::from(c.is_ascii_alphabetic());
+            continue;
+        }
+        if !c.is_alphabetic() {
+            continue;
+        }
         letters += 1;
         if matches!(c as u32, 0x0400..=0x04FF | 0x3040..=0x30FF | 0x3400..=0x9FFF | 0xAC00..=0xD7AF | 0x20000..=0x2FFFF)
         {

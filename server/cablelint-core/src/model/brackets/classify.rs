@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 /// Bytes of a bracket's content looked at to classify it: a long bracket is
 /// judged by its opening words, which keeps deep nesting linear.
-const MAX_JUDGED: usize = 256;
+pub(super) const MAX_JUDGED: usize = 256;
 
 /// Words that name an office: the bracket after one holds the name of its
 /// holder (`Minister [Pham Van Dong]`), not another name for the title.
@@ -353,6 +353,18 @@ fn is_date_part(lower: &str) -> bool {
     if lower.len() > 40 {
         return false;
     }
+    // The first word must be a year, a day, a month, `of` or `the`: its
+    // first byte rules out most brackets before any splitting.
+    let first = lower.as_bytes().first().map(u8::to_ascii_lowercase);
+    if !first.is_some_and(|b| {
+        b.is_ascii_digit()
+            || matches!(
+                b,
+                b'+' | b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd' | b't'
+            )
+    }) {
+        return false;
+    }
     // A day begins with a digit (or the `+` that `u8::from_str` takes).
     let is_days = |w: &str| {
         w.as_bytes()
@@ -409,10 +421,7 @@ fn is_gloss(before: &str, inner: &str, after: &str) -> bool {
     let Some(before) = before.strip_suffix(' ') else {
         return false;
     };
-    let previous = before
-        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '“')
-        .next()
-        .unwrap_or("");
+    let previous = &before[last_word_start(before)..];
     // A gloss follows its word directly: not after punctuation or another bracket.
     if !previous.chars().next().is_some_and(char::is_uppercase)
         || !previous
@@ -437,12 +446,47 @@ fn is_gloss(before: &str, inner: &str, after: &str) -> bool {
     if is_title_or_determiner(word) {
         return false;
     }
-    let single_name = !inner.contains(' ');
-    let acronym = previous
-        .chars()
-        .all(|c| c.is_uppercase() || !c.is_alphabetic());
-    let short_surname = previous.chars().count() <= 3 && !acronym;
-    !(single_name && short_surname)
+    // A word of more than twelve bytes has more than three characters: the
+    // cheapest test goes first, and most words end the question there.
+    let short = previous.len() <= 3 || (previous.len() <= 12 && previous.chars().count() <= 3);
+    let short_surname = || {
+        short
+            && !previous
+                .chars()
+                .all(|c| c.is_uppercase() || !c.is_alphabetic())
+    };
+    let single_name = || !inner.contains(' ');
+    !(short_surname() && single_name())
+}
+
+/// Where the last word of `before` starts: after its last white space, `(`
+/// or `“`. Read backwards byte by byte; only a non-ASCII character is decoded.
+fn last_word_start(before: &str) -> usize {
+    let bytes = before.as_bytes();
+    let mut end = bytes.len();
+    while let Some(&b) = bytes[..end].last() {
+        if b.is_ascii() {
+            // `char::is_whitespace` on ASCII.
+            if matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b'(') {
+                return end;
+            }
+            end -= 1;
+            continue;
+        }
+        let mut start = end - 1;
+        while !before.is_char_boundary(start) {
+            start -= 1;
+        }
+        if before[start..end]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_whitespace() || c == '“')
+        {
+            return end;
+        }
+        end = start;
+    }
+    0
 }
 
 /// The word (any case) is a title (`Vice-Minister` counts by its parts) or a
@@ -651,6 +695,32 @@ mod tests {
         let got = classes(&text);
         assert_eq!(got[0].1, "editor-note");
         assert_eq!(got[1], (short.to_owned(), "editor-note"));
+    }
+
+    #[test]
+    fn the_last_word_starts_where_splitting_would_start_it() {
+        for before in [
+            "",
+            "a",
+            "a b",
+            "Wulumuqi ",
+            "(Filippov",
+            "“Mikołaj",
+            "x\u{a0}Kříž",
+            "𠀋 发往",
+            "a\u{3000}b",
+            "end\t",
+        ] {
+            let split = before
+                .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '“')
+                .next()
+                .unwrap_or("");
+            assert_eq!(
+                &before[super::last_word_start(before)..],
+                split,
+                "{before:?}"
+            );
+        }
     }
 
     #[test]
