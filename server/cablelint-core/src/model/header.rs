@@ -301,6 +301,8 @@ fn ascii_segments(line: &str, out: &mut Vec<Span>) {
 
 /// `Label: value` with a short label the profile does not know.
 fn unknown_label(segment: &str) -> Option<(Span, Span)> {
+    // No `:` and no lead byte of `：` (0xEF): no label, without decoding.
+    memchr::memchr2(b':', 0xEF, segment.as_bytes())?;
     let colon = segment.find([':', '：'])?;
     let label = segment[..colon].trim_end();
     let words = label.split_whitespace().count();

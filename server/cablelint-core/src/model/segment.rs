@@ -84,11 +84,16 @@ pub(super) fn segment(
     let n = lines.len();
     let mut kinds = vec![SectionKind::Body; n];
     // One lookup table, so a file of many directives stays linear.
-    let mut directive_lines = vec![false; n];
+    // (Made only when there are directives: most files have none.)
+    let mut directive_lines = if directives.is_empty() {
+        Vec::new()
+    } else {
+        vec![false; n]
+    };
     for d in directives {
         directive_lines[d.line] = true;
     }
-    let is_directive = |l: usize| directive_lines[l];
+    let is_directive = |l: usize| directive_lines.get(l).copied().unwrap_or(false);
 
     let header_start = archive_preamble(&lines, &mut kinds, &is_directive);
     let citation_start = (header_start..n)
@@ -294,10 +299,12 @@ fn is_salutation(line: &str) -> bool {
 /// sentence: long FRUS heads ("The Chairman of … (Stevens) to the Secretary
 /// of State") and blog titles have none and still belong to the header.
 fn is_prose(line: &str) -> bool {
-    // Eight words decide; counting further would read the whole paragraph.
-    let words = line.split_whitespace().take(8).count();
     let long = !at_most_chars(line, 99);
-    ((long || words >= 8) && ends_sentence(line)) || (long && SENTENCE_BREAK.is_match(line))
+    // Eight words decide; counting further would read the whole paragraph.
+    // Words are counted only for a short line that ends a sentence, as
+    // nothing else asks for them (most header lines end otherwise).
+    let many_words = || line.split_whitespace().take(8).count() >= 8;
+    (ends_sentence(line) && (long || many_words())) || (long && SENTENCE_BREAK.is_match(line))
 }
 
 /// Ends with sentence punctuation; dot leaders (`…14:30 hours……..`) do not
@@ -321,7 +328,12 @@ fn is_bracketed_note(line: &str) -> bool {
 
 /// Chinese, Japanese, Korean or Cyrillic text: an original-language line.
 fn is_foreign_script(line: &str) -> bool {
-    if line.is_ascii() {
+    // Without a lead byte of the scripts below (Cyrillic D0–D3, kana to
+    // Hangul E3–ED, the supplementary ideographs F0) no letter is foreign.
+    if !line
+        .bytes()
+        .any(|b| matches!(b, 0xD0..=0xD3 | 0xE3..=0xED | 0xF0))
+    {
         return false;
     }
     let mut foreign = 0;
@@ -407,6 +419,41 @@ fn attach_blank_lines(lines: &Lines, kinds: &mut [SectionKind]) {
             *kind = previous;
         } else {
             previous = *kind;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_foreign_script;
+
+    /// The whole count, without the lead-byte test that skips it.
+    fn counted(line: &str) -> bool {
+        let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
+        let foreign = letters
+            .iter()
+            .filter(|&&c| matches!(c as u32, 0x0400..=0x04FF | 0x3040..=0x30FF | 0x3400..=0x9FFF | 0xAC00..=0xD7AF | 0x20000..=0x2FFFF))
+            .count();
+        !letters.is_empty() && foreign * 2 >= letters.len()
+    }
+
+    #[test]
+    fn foreign_script_lines_are_found_as_the_full_count_finds_them() {
+        for line in [
+            "",
+            "Receiver: Wulumuqi",
+            "From…Hanoi…..dispatched on 03.11.",
+            "发往:乌鲁木齐   批发:(   628",
+            "ШИФРТЕЛЕГРАММА",
+            "Спец. № 123 to Moscow",
+            "ひらがな and カタカナ",
+            "한국어 text",
+            "𠀋𠂉 x",
+            "Kříž, Mikołaj — Łódź",
+            "䷀䷁ hexagrams",
+            "12 34 …",
+        ] {
+            assert_eq!(is_foreign_script(line), counted(line), "{line:?}");
         }
     }
 }

@@ -192,6 +192,8 @@ pub fn scan_lines(text: &str, lines: &LineIndex, skip: &[Span]) -> Brackets {
     // One pass to count saves the list's regrowing.
     out.list
         .reserve(memchr::memchr_iter(b'[', text.as_bytes()).count());
+    // Room for the paragraphs of a page-long cable without regrowing.
+    out.paragraphs.reserve(16);
     let mut stack: Vec<usize> = Vec::new();
     let mut skip = skip.iter().peekable();
     let mut paragraph: Option<Span> = None;

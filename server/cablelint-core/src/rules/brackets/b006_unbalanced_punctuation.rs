@@ -130,10 +130,13 @@ impl Rule for UnbalancedPunctuation {
             };
             for group in Group::ALL {
                 let stack = &mut state.stacks[group.index()];
-                let continued = group.continues()
-                    && !stack.is_empty()
-                    && next_opens().is_some_and(|c| opener_group(c, None) == Some(group));
                 state.left_open[group.index()] = None;
+                // Nothing open: nothing continues and nothing to report.
+                if stack.is_empty() {
+                    continue;
+                }
+                let continued = group.continues()
+                    && next_opens().is_some_and(|c| opener_group(c, None) == Some(group));
                 if continued {
                     continue;
                 }
