@@ -268,6 +268,10 @@ fn says_illegible(lower: &str) -> bool {
 /// ends a note however long it is, so this looks at the real end.
 fn signed_by_editor(text: &str, content: Span) -> bool {
     let body = text[content.range()].trim_end();
+    // Every signature ends with a full stop.
+    if !body.ends_with('.') {
+        return false;
+    }
     let Some(rest) = ["ed.", "Ed.", "eds.", "Eds."]
         .iter()
         .find_map(|s| body.strip_suffix(s))
@@ -304,6 +308,14 @@ fn normalize_into(inner: &str, out: &mut String) {
 }
 
 fn is_structural(lower: &str) -> bool {
+    // Every phrase below starts with one of these letters.
+    if !lower
+        .as_bytes()
+        .first()
+        .is_some_and(|b| matches!(b, b't' | b'p' | b'e' | b'b' | b'r' | b'h' | b'd' | b'o'))
+    {
+        return false;
+    }
     matches!(
         lower,
         "telegram"
@@ -328,9 +340,10 @@ fn is_structural(lower: &str) -> bool {
 
 /// `my 2379 [2369]`: a number the editor corrects.
 fn is_corrected_number(before: &str, inner: &str) -> bool {
-    before.trim_end().ends_with(|c: char| c.is_ascii_digit())
-        && before.ends_with(' ')
-        && inner.chars().all(|c| c.is_ascii_digit() || c == '/')
+    // Cheapest first: the three tests are independent.
+    before.ends_with(' ')
+        && inner.bytes().all(|b| b.is_ascii_digit() || b == b'/')
+        && before.trim_end().ends_with(|c: char| c.is_ascii_digit())
 }
 
 /// A year a cable could be dated in.
