@@ -70,18 +70,22 @@ impl SourceText {
     /// stays one 50 MB buffer (only invalid UTF-8 is decoded into another).
     pub fn from_vec(bytes: Vec<u8>) -> SourceText {
         match String::from_utf8(bytes) {
-            Ok(mut text) => {
-                let has_bom = text.starts_with(BOM);
-                if has_bom {
-                    text.drain(..BOM.len());
-                }
-                SourceText {
-                    text,
-                    has_bom,
-                    invalid_utf8_at: None,
-                }
-            }
+            Ok(text) => SourceText::from_string(text),
             Err(error) => SourceText::from_bytes(error.as_bytes()),
+        }
+    }
+
+    /// A text already decoded (a `String` is valid UTF-8): the BOM is
+    /// stripped in place, nothing is validated or copied.
+    pub fn from_string(mut text: String) -> SourceText {
+        let has_bom = text.starts_with(BOM);
+        if has_bom {
+            text.drain(..BOM.len());
+        }
+        SourceText {
+            text,
+            has_bom,
+            invalid_utf8_at: None,
         }
     }
 
@@ -398,6 +402,14 @@ mod tests {
         ] {
             let owned = SourceText::from_vec(bytes.to_vec());
             let borrowed = SourceText::from_bytes(bytes);
+            if let Ok(text) = std::str::from_utf8(bytes) {
+                let decoded = SourceText::from_string(text.to_owned());
+                assert_eq!(
+                    (&decoded.text, decoded.has_bom, decoded.invalid_utf8_at),
+                    (&borrowed.text, borrowed.has_bom, borrowed.invalid_utf8_at),
+                    "{bytes:?}"
+                );
+            }
             assert_eq!(
                 (&owned.text, owned.has_bom, owned.invalid_utf8_at),
                 (&borrowed.text, borrowed.has_bom, borrowed.invalid_utf8_at),

@@ -43,7 +43,7 @@ impl Analysis {
         // and romanisation apply, as `cablelint check` uses them.
         let result = match options.limits.too_large(snapshot.size) {
             Some(too_large) => lint::check_too_large(too_large, options),
-            None => lint::check(SourceText::from_vec(snapshot.text.into_bytes()), options),
+            None => lint::check(SourceText::from_string(snapshot.text), options),
         };
         Analysis {
             version: snapshot.version,

@@ -363,13 +363,28 @@ fn process(job: &Job, mode: Mode, stdin_bytes: &[u8], cache: Option<&ResultCache
     let has_bom = bytes.starts_with(BOM);
     let cache = cache.zip(job.digest);
     let key = cache.map(|(_, digest)| digest.key_of(&bytes));
-    // The offsets map needs the raw bytes only where they are not UTF-8.
-    let offsets = OffsetMap::new(&bytes, has_bom);
     // `--fix` compares the file with its bytes before replacing it, so keeps
-    // them; otherwise the text is decoded in place, not copied.
-    let (source, kept_bytes) = match mode {
-        Mode::Fix(_) => (SourceText::from_bytes(&bytes), Some(bytes)),
-        Mode::Check | Mode::Diff(_) => (SourceText::from_vec(bytes), None),
+    // them; otherwise the text is decoded in place, not copied, and valid
+    // UTF-8 (nearly every file) is validated once. The offsets map needs the
+    // raw bytes only where they are not UTF-8.
+    let (source, offsets, kept_bytes) = match mode {
+        Mode::Fix(_) => (
+            SourceText::from_bytes(&bytes),
+            OffsetMap::new(&bytes, has_bom),
+            Some(bytes),
+        ),
+        Mode::Check | Mode::Diff(_) => match String::from_utf8(bytes) {
+            Ok(text) => (
+                SourceText::from_string(text),
+                OffsetMap::for_valid_utf8(has_bom),
+                None,
+            ),
+            Err(error) => {
+                let raw = error.into_bytes();
+                let offsets = OffsetMap::new(&raw, has_bom);
+                (SourceText::from_bytes(&raw), offsets, None)
+            }
+        },
     };
     if let Some(checked) = usable_entry(cache, key, &source.text, mode) {
         let report = FileReport::from_checked(display, offsets, source, None, checked, 0);

@@ -253,6 +253,15 @@ impl OffsetMap {
         }
     }
 
+    /// [`OffsetMap::new`] for bytes already known to be valid UTF-8, without
+    /// validating them again: only the BOM shifts offsets.
+    pub fn for_valid_utf8(has_bom: bool) -> OffsetMap {
+        OffsetMap {
+            bom: if has_bom { 3 } else { 0 },
+            anchors: Vec::new(),
+        }
+    }
+
     pub fn file_offset(&self, text_offset: usize) -> usize {
         let decoded = text_offset + self.bom;
         match self.anchors.iter().rev().find(|(d, _)| *d <= decoded) {
@@ -278,5 +287,26 @@ mod tests {
         assert_eq!(map.file_offset(b), 3);
         assert_eq!(map.file_offset(1), 1);
         assert_eq!(map.file_offset(4), 2);
+    }
+
+    #[test]
+    fn valid_text_maps_as_the_validating_constructor_maps_it() {
+        for (raw, bom) in [
+            ("\u{FEFF}发往 𠀋\r\nx", true),
+            ("plain [x]\n", false),
+            ("", false),
+        ] {
+            let (checked, known) = (
+                OffsetMap::new(raw.as_bytes(), bom),
+                OffsetMap::for_valid_utf8(bom),
+            );
+            for offset in 0..=raw.len() {
+                assert_eq!(
+                    checked.file_offset(offset),
+                    known.file_offset(offset),
+                    "{raw:?} {offset}"
+                );
+            }
+        }
     }
 }

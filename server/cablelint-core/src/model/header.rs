@@ -40,16 +40,33 @@ impl<'p> LabelMatcher<'p> {
     /// Fields on one header line. `start` is the line's offset in the document.
     pub fn fields_on_line(&self, line_text: &str, start: usize, line: usize) -> Vec<HeaderField> {
         let mut fields = Vec::new();
+        self.fields_on_line_into(line_text, start, line, &mut fields, &mut Vec::new());
+        fields
+    }
+
+    /// [`LabelMatcher::fields_on_line`] appended to `out`; `scratch` holds the
+    /// line's segments. A header of many lines reuses both buffers instead of
+    /// allocating two lists per line.
+    pub fn fields_on_line_into(
+        &self,
+        line_text: &str,
+        start: usize,
+        line: usize,
+        out: &mut Vec<HeaderField>,
+        scratch: &mut Vec<Span>,
+    ) {
+        let base = out.len();
         let trimmed = line_text.trim();
         if trimmed.is_empty() {
-            return fields;
+            return;
         }
         let lead = line_text.len() - line_text.trim_start().len();
-        for (i, segment) in segments(line_text).into_iter().enumerate() {
+        segments_into(line_text, scratch);
+        for (i, &segment) in scratch.iter().enumerate() {
             let seg_text = &line_text[segment.range()];
             // `From…Hanoi…`: a label alone in its segment takes the next one as value.
             let label = self.label_at_start(seg_text);
-            if let Some(last) = fields
+            if let Some(last) = out[base..]
                 .last_mut()
                 .filter(|f| f.value.is_empty() && f.field.is_some())
             {
@@ -62,7 +79,7 @@ impl<'p> LabelMatcher<'p> {
                 Some((label_len, field_index, original)) => {
                     let label = Span::new(segment.start, segment.start + label_len);
                     self.push_with_inline_labels(
-                        &mut fields,
+                        out,
                         line_text,
                         label,
                         segment.end,
@@ -75,7 +92,7 @@ impl<'p> LabelMatcher<'p> {
                 None if i == 0 => {
                     if let Some(field_index) = self.pattern_field(trimmed) {
                         let value = Span::new(lead, lead + trimmed.len());
-                        fields.push(self.field(
+                        out.push(self.field(
                             Span::empty(lead),
                             Some(field_index),
                             value,
@@ -83,10 +100,10 @@ impl<'p> LabelMatcher<'p> {
                             start,
                             line,
                         ));
-                        return fields;
+                        return;
                     }
                     if let Some((label, value)) = unknown_label(seg_text) {
-                        fields.push(HeaderField {
+                        out.push(HeaderField {
                             label: label.shift(start + segment.start),
                             field: None,
                             value: value.shift(start + segment.start),
@@ -98,7 +115,6 @@ impl<'p> LabelMatcher<'p> {
                 None => {}
             }
         }
-        fields
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -172,6 +188,9 @@ impl<'p> LabelMatcher<'p> {
         to: usize,
     ) -> Option<(usize, usize, usize, bool)> {
         let hay = &line_text[from..to];
+        // An inline label ends at a colon: without one (`:` or the
+        // full-width `：`, whose lead byte is 0xEF) there is none to find.
+        memchr::memchr2(b':', 0xEF, hay.as_bytes())?;
         for (offset, c) in hay.char_indices() {
             if !c.is_whitespace() {
                 continue;
@@ -202,16 +221,16 @@ impl<'p> LabelMatcher<'p> {
 /// Pieces of a line separated by two or more spaces (no-break and
 /// ideographic ones too: the archive pads its form headers with ` \u{a0}\u{a0}`),
 /// tabs or dot leaders.
-fn segments(line: &str) -> Vec<Span> {
+fn segments_into(line: &str, out: &mut Vec<Span>) {
+    out.clear();
     if line.is_ascii() {
-        ascii_segments(line)
+        ascii_segments(line, out)
     } else {
-        char_segments(line)
+        char_segments(line, out)
     }
 }
 
-fn char_segments(line: &str) -> Vec<Span> {
-    let mut out = Vec::new();
+fn char_segments(line: &str, out: &mut Vec<Span>) {
     let mut seg_start: Option<usize> = None;
     let mut gap_start = 0;
     let mut chars = line.char_indices().peekable();
@@ -243,16 +262,14 @@ fn char_segments(line: &str) -> Vec<Span> {
     if let Some(s) = seg_start {
         out.push(Span::new(s, line.trim_end().len().max(s)));
     }
-    out
 }
 
 /// [`segments`] of an ASCII line, byte by byte (`…` and the ideographic
 /// space cannot occur in it).
-fn ascii_segments(line: &str) -> Vec<Span> {
+fn ascii_segments(line: &str, out: &mut Vec<Span>) {
     // `char::is_whitespace` on ASCII: the vertical tab counts too.
     let blank = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
     let bytes = line.as_bytes();
-    let mut out = Vec::new();
     let mut seg_start: Option<usize> = None;
     let mut i = 0;
     while i < bytes.len() {
@@ -280,11 +297,12 @@ fn ascii_segments(line: &str) -> Vec<Span> {
     if let Some(s) = seg_start {
         out.push(Span::new(s, line.trim_end().len().max(s)));
     }
-    out
 }
 
 /// `Label: value` with a short label the profile does not know.
 fn unknown_label(segment: &str) -> Option<(Span, Span)> {
+    // No `:` and no lead byte of `：` (0xEF): no label, without decoding.
+    memchr::memchr2(b':', 0xEF, segment.as_bytes())?;
     let colon = segment.find([':', '：'])?;
     let label = segment[..colon].trim_end();
     let words = label.split_whitespace().count();
@@ -330,6 +348,25 @@ fn trim_value(line: &str, span: Span) -> Span {
 
 /// Byte length of `label` at the start of `hay`, compared without case.
 pub fn prefix_ignore_case(hay: &str, label: &str) -> Option<usize> {
+    // ASCII against ASCII, byte by byte; at the first non-ASCII byte on
+    // either side (both sides are then at a character boundary) the rest is
+    // compared character by character, as case folding may map a non-ASCII
+    // character to an ASCII one (the Kelvin sign to `k`).
+    let (h, l) = (hay.as_bytes(), label.as_bytes());
+    let mut i = 0;
+    while i < l.len() && i < h.len() && l[i].is_ascii() && h[i].is_ascii() {
+        if !l[i].eq_ignore_ascii_case(&h[i]) {
+            return None;
+        }
+        i += 1;
+    }
+    if i == l.len() {
+        return Some(i);
+    }
+    prefix_ignore_case_chars(&hay[i..], &label[i..]).map(|len| i + len)
+}
+
+fn prefix_ignore_case_chars(hay: &str, label: &str) -> Option<usize> {
     let mut hay_chars = hay.char_indices();
     for l in label.chars() {
         let (_, h) = hay_chars.next()?;
@@ -471,7 +508,10 @@ mod tests {
             "...",
             "x.",
         ] {
-            assert_eq!(ascii_segments(line), char_segments(line), "{line:?}");
+            let (mut ascii, mut chars) = (Vec::new(), Vec::new());
+            ascii_segments(line, &mut ascii);
+            char_segments(line, &mut chars);
+            assert_eq!(ascii, chars, "{line:?}");
         }
     }
 
@@ -479,5 +519,14 @@ mod tests {
     fn case_insensitive_prefix_reports_bytes_of_the_haystack() {
         assert_eq!(prefix_ignore_case("SUBJECT: x", "Subject"), Some(7));
         assert_eq!(prefix_ignore_case("Sub", "Subject"), None);
+        // Past the ASCII start, characters fold as Unicode has it: the Kelvin
+        // sign is a `k`, and a CJK or astral label matches itself.
+        assert_eq!(prefix_ignore_case("\u{212A}ey: x", "key"), Some(5));
+        assert_eq!(prefix_ignore_case("ke\u{212A}: x", "KEK"), Some(5));
+        assert_eq!(prefix_ignore_case("Spec. №5", "spec. №"), Some(9));
+        assert_eq!(prefix_ignore_case("发往:𠀋", "发往"), Some(6));
+        assert_eq!(prefix_ignore_case("𠀋a", "𠀋A"), Some(5));
+        assert_eq!(prefix_ignore_case("SpeC", "spec. №"), None);
+        assert_eq!(prefix_ignore_case("Spex. №", "spec. №"), None);
     }
 }

@@ -71,21 +71,29 @@ pub(super) fn segment(
     profile: &Profile,
     directives: &[Directive],
 ) -> (Vec<SectionKind>, Vec<HeaderField>) {
-    let content: Vec<&str> = (0..index.line_count())
-        .map(|l| &text[index.line_content_span(text, l).range()])
-        .collect();
-    let lines = Lines {
-        trimmed: content.iter().map(|l| l.trim()).collect(),
-        text: content,
+    let count = index.line_count();
+    let mut lines = Lines {
+        text: Vec::with_capacity(count),
+        trimmed: Vec::with_capacity(count),
     };
+    for l in 0..count {
+        let content = &text[index.line_content_span(text, l).range()];
+        lines.text.push(content);
+        lines.trimmed.push(content.trim());
+    }
     let n = lines.len();
     let mut kinds = vec![SectionKind::Body; n];
     // One lookup table, so a file of many directives stays linear.
-    let mut directive_lines = vec![false; n];
+    // (Made only when there are directives: most files have none.)
+    let mut directive_lines = if directives.is_empty() {
+        Vec::new()
+    } else {
+        vec![false; n]
+    };
     for d in directives {
         directive_lines[d.line] = true;
     }
-    let is_directive = |l: usize| directive_lines[l];
+    let is_directive = |l: usize| directive_lines.get(l).copied().unwrap_or(false);
 
     let header_start = archive_preamble(&lines, &mut kinds, &is_directive);
     let citation_start = (header_start..n)
@@ -210,6 +218,7 @@ fn header(
 ) -> (usize, Vec<HeaderField>) {
     let matcher = LabelMatcher::new(profile);
     let mut fields = Vec::new();
+    let mut segments = Vec::new();
     let mut nonblank = 0;
     let mut l = from;
     while l < to && nonblank < MAX_HEADER_LINES {
@@ -222,7 +231,11 @@ fn header(
             break;
         }
         let start = index.line_span(l).start;
-        let found = matcher.fields_on_line(lines.text[l], start, l);
+        // This line's fields are appended, and dropped again if the line
+        // turns out not to be header.
+        let base = fields.len();
+        matcher.fields_on_line_into(lines.text[l], start, l, &mut fields, &mut segments);
+        let found = &fields[base..];
         // "Came in to the Decoding Department:" is a label waiting for its
         // value, not a salutation, though it has as many words as one.
         let bare_label = !found.is_empty()
@@ -230,6 +243,7 @@ fn header(
                 .iter()
                 .all(|f| f.field.is_some() && f.value.is_empty());
         if is_salutation(line) && !bare_label {
+            fields.truncate(base);
             break;
         }
         kinds[l] = if found.iter().any(|f| f.field.as_deref() == Some("subject")) {
@@ -242,9 +256,9 @@ fn header(
         {
             SectionKind::Header
         } else {
+            fields.truncate(base);
             break;
         };
-        fields.extend(found);
         nonblank += 1;
         l += 1;
     }
@@ -255,7 +269,9 @@ fn header(
 /// `line` has at most `max` characters; a line of at most `max` bytes is
 /// not counted.
 fn at_most_chars(line: &str, max: usize) -> bool {
-    line.len() <= max || line.chars().count() <= max
+    // A character takes at most four bytes: past four times `max` bytes the
+    // count cannot come under it.
+    line.len() <= max || (line.len() <= 4 * max && line.chars().count() <= max)
 }
 
 /// "To the Foreign Ministry:" and the like open the body.
@@ -283,10 +299,12 @@ fn is_salutation(line: &str) -> bool {
 /// sentence: long FRUS heads ("The Chairman of … (Stevens) to the Secretary
 /// of State") and blog titles have none and still belong to the header.
 fn is_prose(line: &str) -> bool {
-    // Eight words decide; counting further would read the whole paragraph.
-    let words = line.split_whitespace().take(8).count();
     let long = !at_most_chars(line, 99);
-    ((long || words >= 8) && ends_sentence(line)) || (long && SENTENCE_BREAK.is_match(line))
+    // Eight words decide; counting further would read the whole paragraph.
+    // Words are counted only for a short line that ends a sentence, as
+    // nothing else asks for them (most header lines end otherwise).
+    let many_words = || line.split_whitespace().take(8).count() >= 8;
+    (ends_sentence(line) && (long || many_words())) || (long && SENTENCE_BREAK.is_match(line))
 }
 
 /// Ends with sentence punctuation; dot leaders (`…14:30 hours……..`) do not
@@ -310,12 +328,26 @@ fn is_bracketed_note(line: &str) -> bool {
 
 /// Chinese, Japanese, Korean or Cyrillic text: an original-language line.
 fn is_foreign_script(line: &str) -> bool {
-    if line.is_ascii() {
+    // Without a lead byte of the scripts below (Cyrillic D0–D3, kana to
+    // Hangul E3–ED, the supplementary ideographs F0) no letter is foreign.
+    if !line
+        .bytes()
+        .any(|b| matches!(b, 0xD0..=0xD3 | 0xE3..=0xED | 0xF0))
+    {
         return false;
     }
     let mut foreign = 0;
     let mut letters = 0;
-    for c in line.chars().filter(|c| c.is_alphabetic()) {
+    for c in line.chars() {
+        // ASCII letters are never foreign; the Unicode table is only read
+        // for the rest.
+        if c.is_ascii() {
+            letters += usize::from(c.is_ascii_alphabetic());
+            continue;
+        }
+        if !c.is_alphabetic() {
+            continue;
+        }
         letters += 1;
         if matches!(c as u32, 0x0400..=0x04FF | 0x3040..=0x30FF | 0x3400..=0x9FFF | 0xAC00..=0xD7AF | 0x20000..=0x2FFFF)
         {
@@ -387,6 +419,41 @@ fn attach_blank_lines(lines: &Lines, kinds: &mut [SectionKind]) {
             *kind = previous;
         } else {
             previous = *kind;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_foreign_script;
+
+    /// The whole count, without the lead-byte test that skips it.
+    fn counted(line: &str) -> bool {
+        let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
+        let foreign = letters
+            .iter()
+            .filter(|&&c| matches!(c as u32, 0x0400..=0x04FF | 0x3040..=0x30FF | 0x3400..=0x9FFF | 0xAC00..=0xD7AF | 0x20000..=0x2FFFF))
+            .count();
+        !letters.is_empty() && foreign * 2 >= letters.len()
+    }
+
+    #[test]
+    fn foreign_script_lines_are_found_as_the_full_count_finds_them() {
+        for line in [
+            "",
+            "Receiver: Wulumuqi",
+            "From…Hanoi…..dispatched on 03.11.",
+            "发往:乌鲁木齐   批发:(   628",
+            "ШИФРТЕЛЕГРАММА",
+            "Спец. № 123 to Moscow",
+            "ひらがな and カタカナ",
+            "한국어 text",
+            "𠀋𠂉 x",
+            "Kříž, Mikołaj — Łódź",
+            "䷀䷁ hexagrams",
+            "12 34 …",
+        ] {
+            assert_eq!(is_foreign_script(line), counted(line), "{line:?}");
         }
     }
 }

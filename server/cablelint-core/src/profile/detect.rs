@@ -47,6 +47,9 @@ pub(crate) struct MarkerIndex {
     /// its markers; a marker shared by two profiles is one pattern.
     patterns: Vec<Vec<usize>>,
     texts: Vec<String>,
+    /// For each byte, the non-empty markers (indices into `texts`) that
+    /// start with it: a hit is checked against those alone.
+    by_first_byte: Vec<Vec<usize>>,
 }
 
 impl MarkerIndex {
@@ -75,10 +78,17 @@ impl MarkerIndex {
             .match_kind(MatchKind::LeftmostFirst)
             .build(texts.iter().filter(|t| !t.is_empty()))
             .expect("profile markers are plain strings of bounded size");
+        let mut by_first_byte = vec![Vec::new(); 256];
+        for (i, text) in texts.iter().enumerate() {
+            if let Some(&first) = text.as_bytes().first() {
+                by_first_byte[usize::from(first)].push(i);
+            }
+        }
         MarkerIndex {
             automaton,
             patterns,
             texts: texts.into_iter().map(str::to_owned).collect(),
+            by_first_byte,
         }
     }
 
@@ -94,10 +104,10 @@ impl MarkerIndex {
             let mut at = 0;
             while let Some(hit) = self.automaton.find(Input::new(bytes).span(at..bytes.len())) {
                 let rest = &bytes[hit.start()..];
-                for (seen, text) in found.iter_mut().zip(&self.texts) {
-                    // The first byte rules out most markers without a call.
-                    *seen |= text.as_bytes().first().is_none_or(|&b| b == rest[0])
-                        && rest.starts_with(text.as_bytes());
+                // Only markers with the hit's first byte can start here (an
+                // empty marker was found from the outset).
+                for &i in &self.by_first_byte[usize::from(rest[0])] {
+                    found[i] |= rest.starts_with(self.texts[i].as_bytes());
                 }
                 at = hit.start() + 1;
             }

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 /// Bytes of a bracket's content looked at to classify it: a long bracket is
 /// judged by its opening words, which keeps deep nesting linear.
-const MAX_JUDGED: usize = 256;
+pub(super) const MAX_JUDGED: usize = 256;
 
 /// Words that name an office: the bracket after one holds the name of its
 /// holder (`Minister [Pham Van Dong]`), not another name for the title.
@@ -268,6 +268,10 @@ fn says_illegible(lower: &str) -> bool {
 /// ends a note however long it is, so this looks at the real end.
 fn signed_by_editor(text: &str, content: Span) -> bool {
     let body = text[content.range()].trim_end();
+    // Every signature ends with a full stop.
+    if !body.ends_with('.') {
+        return false;
+    }
     let Some(rest) = ["ed.", "Ed.", "eds.", "Eds."]
         .iter()
         .find_map(|s| body.strip_suffix(s))
@@ -304,6 +308,14 @@ fn normalize_into(inner: &str, out: &mut String) {
 }
 
 fn is_structural(lower: &str) -> bool {
+    // Every phrase below starts with one of these letters.
+    if !lower
+        .as_bytes()
+        .first()
+        .is_some_and(|b| matches!(b, b't' | b'p' | b'e' | b'b' | b'r' | b'h' | b'd' | b'o'))
+    {
+        return false;
+    }
     matches!(
         lower,
         "telegram"
@@ -328,9 +340,10 @@ fn is_structural(lower: &str) -> bool {
 
 /// `my 2379 [2369]`: a number the editor corrects.
 fn is_corrected_number(before: &str, inner: &str) -> bool {
-    before.trim_end().ends_with(|c: char| c.is_ascii_digit())
-        && before.ends_with(' ')
-        && inner.chars().all(|c| c.is_ascii_digit() || c == '/')
+    // Cheapest first: the three tests are independent.
+    before.ends_with(' ')
+        && inner.bytes().all(|b| b.is_ascii_digit() || b == b'/')
+        && before.trim_end().ends_with(|c: char| c.is_ascii_digit())
 }
 
 /// A year a cable could be dated in.
@@ -351,6 +364,18 @@ fn is_day(word: &str) -> bool {
 /// `1962`, `of June`, `23 October`, `April 12-14`, `the 26th`.
 fn is_date_part(lower: &str) -> bool {
     if lower.len() > 40 {
+        return false;
+    }
+    // The first word must be a year, a day, a month, `of` or `the`: its
+    // first byte rules out most brackets before any splitting.
+    let first = lower.as_bytes().first().map(u8::to_ascii_lowercase);
+    if !first.is_some_and(|b| {
+        b.is_ascii_digit()
+            || matches!(
+                b,
+                b'+' | b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd' | b't'
+            )
+    }) {
         return false;
     }
     // A day begins with a digit (or the `+` that `u8::from_str` takes).
@@ -409,10 +434,7 @@ fn is_gloss(before: &str, inner: &str, after: &str) -> bool {
     let Some(before) = before.strip_suffix(' ') else {
         return false;
     };
-    let previous = before
-        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '“')
-        .next()
-        .unwrap_or("");
+    let previous = &before[last_word_start(before)..];
     // A gloss follows its word directly: not after punctuation or another bracket.
     if !previous.chars().next().is_some_and(char::is_uppercase)
         || !previous
@@ -437,12 +459,47 @@ fn is_gloss(before: &str, inner: &str, after: &str) -> bool {
     if is_title_or_determiner(word) {
         return false;
     }
-    let single_name = !inner.contains(' ');
-    let acronym = previous
-        .chars()
-        .all(|c| c.is_uppercase() || !c.is_alphabetic());
-    let short_surname = previous.chars().count() <= 3 && !acronym;
-    !(single_name && short_surname)
+    // A word of more than twelve bytes has more than three characters: the
+    // cheapest test goes first, and most words end the question there.
+    let short = previous.len() <= 3 || (previous.len() <= 12 && previous.chars().count() <= 3);
+    let short_surname = || {
+        short
+            && !previous
+                .chars()
+                .all(|c| c.is_uppercase() || !c.is_alphabetic())
+    };
+    let single_name = || !inner.contains(' ');
+    !(short_surname() && single_name())
+}
+
+/// Where the last word of `before` starts: after its last white space, `(`
+/// or `“`. Read backwards byte by byte; only a non-ASCII character is decoded.
+fn last_word_start(before: &str) -> usize {
+    let bytes = before.as_bytes();
+    let mut end = bytes.len();
+    while let Some(&b) = bytes[..end].last() {
+        if b.is_ascii() {
+            // `char::is_whitespace` on ASCII.
+            if matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b'(') {
+                return end;
+            }
+            end -= 1;
+            continue;
+        }
+        let mut start = end - 1;
+        while !before.is_char_boundary(start) {
+            start -= 1;
+        }
+        if before[start..end]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_whitespace() || c == '“')
+        {
+            return end;
+        }
+        end = start;
+    }
+    0
 }
 
 /// The word (any case) is a title (`Vice-Minister` counts by its parts) or a
@@ -651,6 +708,32 @@ mod tests {
         let got = classes(&text);
         assert_eq!(got[0].1, "editor-note");
         assert_eq!(got[1], (short.to_owned(), "editor-note"));
+    }
+
+    #[test]
+    fn the_last_word_starts_where_splitting_would_start_it() {
+        for before in [
+            "",
+            "a",
+            "a b",
+            "Wulumuqi ",
+            "(Filippov",
+            "“Mikołaj",
+            "x\u{a0}Kříž",
+            "𠀋 发往",
+            "a\u{3000}b",
+            "end\t",
+        ] {
+            let split = before
+                .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '“')
+                .next()
+                .unwrap_or("");
+            assert_eq!(
+                &before[super::last_word_start(before)..],
+                split,
+                "{before:?}"
+            );
+        }
     }
 
     #[test]

@@ -192,6 +192,8 @@ pub fn scan_lines(text: &str, lines: &LineIndex, skip: &[Span]) -> Brackets {
     // One pass to count saves the list's regrowing.
     out.list
         .reserve(memchr::memchr_iter(b'[', text.as_bytes()).count());
+    // Room for the paragraphs of a page-long cable without regrowing.
+    out.paragraphs.reserve(16);
     let mut stack: Vec<usize> = Vec::new();
     let mut skip = skip.iter().peekable();
     let mut paragraph: Option<Span> = None;
@@ -203,8 +205,7 @@ pub fn scan_lines(text: &str, lines: &LineIndex, skip: &[Span]) -> Brackets {
         .take_while(|&i| i < MAX_OFFSET)
         .peekable();
     for line in (0..lines.line_count()).map(|l| lines.line_content_span(text, l)) {
-        let content = &text[line.range()];
-        if content.trim().is_empty() {
+        if is_blank(&text[line.range()]) {
             // Paragraph ended: whatever is open stays unclosed.
             out.paragraphs.extend(paragraph.take());
             stack.clear();
@@ -231,7 +232,9 @@ pub fn scan_lines(text: &str, lines: &LineIndex, skip: &[Span]) -> Brackets {
         }
     }
     out.paragraphs.extend(paragraph);
-    let mut scratch = String::new();
+    // Room for a judged window lower-cased (lower case may grow a little):
+    // one allocation serves every bracket.
+    let mut scratch = String::with_capacity(2 * classify::MAX_JUDGED);
     for index in 0..out.list.len() {
         let class = classify::classify(text, &out.list[index], &mut scratch);
         out.list[index].class = class;
@@ -239,9 +242,42 @@ pub fn scan_lines(text: &str, lines: &LineIndex, skip: &[Span]) -> Brackets {
     out
 }
 
+/// Nothing but white space (as `str::trim` has it). A line that starts with
+/// an ASCII character other than white space, nearly every line, is decided
+/// by its first byte.
+fn is_blank(line: &str) -> bool {
+    match line.as_bytes().first() {
+        None => true,
+        Some(b)
+            if b.is_ascii() && !matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r') =>
+        {
+            false
+        }
+        Some(_) => line.trim().is_empty(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn blank_lines_are_those_trim_empties() {
+        for line in [
+            "",
+            " ",
+            "\t\x0B\x0C",
+            "\u{a0}\u{3000}",
+            " x",
+            "x",
+            "\u{a0}x",
+            "𠀋",
+            "\x00",
+            "\x1F",
+        ] {
+            assert_eq!(is_blank(line), line.trim().is_empty(), "{line:?}");
+        }
+    }
 
     #[test]
     fn pairs_nested_and_reports_strays_and_paragraph_bound_unclosed() {

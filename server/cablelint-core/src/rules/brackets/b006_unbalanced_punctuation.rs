@@ -91,11 +91,17 @@ impl Rule for UnbalancedPunctuation {
         let paragraphs = &doc.brackets.paragraphs;
         let mut state = State::default();
         let mut skip = directives.iter().peekable();
+        // One search over the whole text rather than one per paragraph: the
+        // candidates are taken in order by the paragraph that holds them
+        // (those between paragraphs, on blank lines, are never marks).
+        let mut candidates = mark_candidates(bytes).peekable();
         for (index, &paragraph) in paragraphs.iter().enumerate() {
             state.straight_open = None;
             let mut lines = LineTracker::new(paragraph.start);
-            for here in mark_candidates(&bytes[paragraph.range()]) {
-                let here = paragraph.start + here;
+            while let Some(here) = candidates.next_if(|&here| here < paragraph.end) {
+                if here < paragraph.start {
+                    continue;
+                }
                 while skip.next_if(|s| s.end <= here).is_some() {}
                 if skip.peek().is_some_and(|s| s.start <= here) {
                     continue;
@@ -117,15 +123,20 @@ impl Rule for UnbalancedPunctuation {
                 );
             }
             // Quotations that the next paragraph reopens continue into it.
-            let next_opens = paragraphs
-                .get(index + 1)
-                .and_then(|p| text[p.range()].trim_start().chars().next());
+            let next_opens = || {
+                paragraphs
+                    .get(index + 1)
+                    .and_then(|p| text[p.range()].trim_start().chars().next())
+            };
             for group in Group::ALL {
                 let stack = &mut state.stacks[group.index()];
-                let continued = group.continues()
-                    && !stack.is_empty()
-                    && next_opens.is_some_and(|c| opener_group(c, None) == Some(group));
                 state.left_open[group.index()] = None;
+                // Nothing open: nothing continues and nothing to report.
+                if stack.is_empty() {
+                    continue;
+                }
+                let continued = group.continues()
+                    && next_opens().is_some_and(|c| opener_group(c, None) == Some(group));
                 if continued {
                     continue;
                 }
