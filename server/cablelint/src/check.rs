@@ -4,6 +4,7 @@
 use crate::cache::{self, Checked, Digests, Key, OptionsDigest, ResultCache};
 use crate::cli::{CheckArgs, FailOn, Format};
 use crate::inputs::{self, ConfigSource, Input};
+use crate::read::Opened;
 use crate::report::{FileReport, OffsetMap};
 use crate::write::write_atomically;
 use crate::{output, ExitStatus};
@@ -339,14 +340,19 @@ fn process(job: &Job, mode: Mode, stdin_bytes: &[u8], cache: Option<&ResultCache
     let options = &*job.options;
     let bytes = match &job.input.path {
         Some(path) => {
+            let opened = Opened::open(path);
             // A file over the limit is not read at all: memory stays
-            // bounded whatever its size.
-            let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+            // bounded whatever its size. (One that cannot be opened is
+            // measured by its path, as before it was opened first.)
+            let size = match &opened {
+                Ok(opened) => opened.size(),
+                Err(_) => std::fs::metadata(path).map(|m| m.len()).unwrap_or(0),
+            };
             if let Some(too_large) = options.limits.too_large(size) {
                 let result = lint::check_too_large(too_large, options);
                 return Outcome::of(FileReport::new(display, &[], result, 0));
             }
-            match std::fs::read(path) {
+            match opened.and_then(Opened::read_all) {
                 Ok(bytes) => bytes,
                 Err(e) => {
                     return Outcome {
