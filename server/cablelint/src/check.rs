@@ -310,20 +310,33 @@ impl output::PieceSink for Sink {
 fn jobs(inputs: Vec<Input>, cached: bool) -> Vec<Job> {
     type Shared = (Arc<CheckOptions>, Option<OptionsDigest>);
     let mut shared: HashMap<(usize, cablelint_core::config::FileSettings), Shared> = HashMap::new();
+    // A configuration without per-file settings gives every file the same
+    // options: they are looked up by the configuration alone, without
+    // matching each path against globs.
+    let mut uniform: HashMap<usize, Shared> = HashMap::new();
     let mut digests = Digests::default();
     inputs
         .into_iter()
         .map(|input| {
-            let settings = input.config.settings_for(&input.absolute);
-            let key = (Arc::as_ptr(&input.config) as usize, settings);
-            let (options, digest) = shared
-                .entry(key)
-                .or_insert_with_key(|(_, settings)| {
-                    let options = input.config.options_for(settings);
-                    let digest = cached.then(|| digests.of(&options));
-                    (Arc::new(options), digest)
-                })
-                .clone();
+            let config = Arc::as_ptr(&input.config) as usize;
+            let mut share = |settings| {
+                shared
+                    .entry((config, settings))
+                    .or_insert_with_key(|(_, settings)| {
+                        let options = input.config.options_for(settings);
+                        let digest = cached.then(|| digests.of(&options));
+                        (Arc::new(options), digest)
+                    })
+                    .clone()
+            };
+            let (options, digest) = if input.config.has_file_settings() {
+                share(input.config.settings_for(&input.absolute))
+            } else {
+                uniform
+                    .entry(config)
+                    .or_insert_with(|| share(input.config.settings_for(&input.absolute)))
+                    .clone()
+            };
             // Standard input is never cached (as in ruff).
             let digest = digest.filter(|_| input.path.is_some());
             Job {
