@@ -37,12 +37,18 @@ impl Opened {
     /// Anything else (a file that grew or reads short, a pipe, `/proc`) is
     /// read until a read returns nothing.
     pub fn read_all(mut self) -> io::Result<Vec<u8>> {
-        let expected = usize::try_from(self.size).unwrap_or(usize::MAX - 1);
-        let mut bytes = vec![0; expected.saturating_add(1).max(MIN_BUFFER)];
+        let expected = usize::try_from(self.size).unwrap_or(usize::MAX);
+        let first = if expected == 0 {
+            SIZELESS_BUFFER
+        } else {
+            expected.saturating_add(1)
+        };
+        let mut bytes = Vec::new();
+        grow_to(&mut bytes, first)?;
         let mut filled = 0;
         loop {
             if filled == bytes.len() {
-                bytes.resize(bytes.len().saturating_mul(2), 0);
+                grow_to(&mut bytes, filled.saturating_mul(2))?;
             }
             match self.file.read(&mut bytes[filled..]) {
                 Ok(0) => break,
@@ -61,9 +67,22 @@ impl Opened {
     }
 }
 
-/// The smallest buffer: what a pipe or a `/proc` file (size 0) is read into
-/// first.
-const MIN_BUFFER: usize = 1;
+/// What a file that says it is empty (a pipe, a `/proc` file) is read into
+/// first; it doubles as it fills.
+const SIZELESS_BUFFER: usize = 8 * 1024;
+
+/// Zero-fills `bytes` to `len`, or fails as `std::fs::read` does when the
+/// memory cannot be had (a file too large for it is an error, not an abort).
+fn grow_to(bytes: &mut Vec<u8>, len: usize) -> io::Result<()> {
+    bytes.try_reserve_exact(len - bytes.len()).map_err(|_| {
+        io::Error::new(
+            io::ErrorKind::OutOfMemory,
+            "the file does not fit in memory",
+        )
+    })?;
+    bytes.resize(len, 0);
+    Ok(())
+}
 
 #[cfg(test)]
 mod tests {
@@ -108,6 +127,15 @@ mod tests {
         let longer = "longer text 𠀋 ".repeat(1000);
         std::fs::write(&path, &longer).unwrap();
         assert_eq!(opened.read_all().unwrap(), longer.as_bytes());
+    }
+
+    #[test]
+    fn a_buffer_that_cannot_be_had_is_an_error() {
+        let mut bytes = Vec::new();
+        let err = grow_to(&mut bytes, usize::MAX).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::OutOfMemory);
+        grow_to(&mut bytes, 3).unwrap();
+        assert_eq!(bytes, [0, 0, 0]);
     }
 
     #[test]
