@@ -200,18 +200,18 @@ impl<'a> LineColCursor<'a> {
                 if next >= offset || next <= at {
                     break;
                 }
-                let step = &self.text[at..next];
-                chars += step.chars().count();
-                utf16 += utf16_len(step);
+                let (step_chars, step_utf16) = char_and_utf16_len(&self.text[at..next]);
+                chars += step_chars;
+                utf16 += step_utf16;
                 at = next;
                 self.marks.push((at, chars, utf16));
             }
         }
-        let step = &self.text[at..offset];
+        let (step_chars, step_utf16) = char_and_utf16_len(&self.text[at..offset]);
         LineCol {
             line,
-            column_chars: chars + step.chars().count(),
-            column_utf16: utf16 + utf16_len(step),
+            column_chars: chars + step_chars,
+            column_utf16: utf16 + step_utf16,
             column_bytes: offset - self.lines.starts[line],
         }
     }
@@ -274,10 +274,11 @@ impl LineIndex {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line = self.line_of(offset);
         let before = &text[self.starts[line]..offset];
+        let (column_chars, column_utf16) = char_and_utf16_len(before);
         LineCol {
             line,
-            column_chars: before.chars().count(),
-            column_utf16: utf16_len(before),
+            column_chars,
+            column_utf16,
             column_bytes: before.len(),
         }
     }
@@ -325,11 +326,16 @@ impl LineIndex {
     }
 }
 
-/// UTF-16 code units in `s`: one per character, two for a character
-/// outside the Basic Multilingual Plane (whose UTF-8 lead byte is 0xF0 or
-/// above), counted over the bytes rather than by re-encoding.
-fn utf16_len(s: &str) -> usize {
-    s.chars().count() + s.bytes().filter(|&b| b >= 0xF0).count()
+/// Characters and UTF-16 code units in `s`, counted once: an ASCII run
+/// (most of a cable) has as many of each as bytes, which `is_ascii` sees a
+/// word at a time; otherwise a character outside the Basic Multilingual
+/// Plane (UTF-8 lead byte 0xF0 or above) is two units.
+fn char_and_utf16_len(s: &str) -> (usize, usize) {
+    if s.is_ascii() {
+        return (s.len(), s.len());
+    }
+    let chars = s.chars().count();
+    (chars, chars + s.bytes().filter(|&b| b >= 0xF0).count())
 }
 
 /// The largest char boundary at or below `offset`.
@@ -379,7 +385,11 @@ mod tests {
     #[test]
     fn utf16_lengths_count_astral_characters_twice() {
         for s in ["", "ascii", "发往", "𠀋", "a𠀋b中\u{10FFFF}é", "\u{FEFF}x"] {
-            assert_eq!(utf16_len(s), s.encode_utf16().count(), "{s:?}");
+            assert_eq!(
+                char_and_utf16_len(s),
+                (s.chars().count(), s.encode_utf16().count()),
+                "{s:?}"
+            );
         }
     }
 

@@ -4,6 +4,7 @@
 use crate::cache::{self, Checked, Digests, Key, OptionsDigest, ResultCache};
 use crate::cli::{CheckArgs, FailOn, Format};
 use crate::inputs::{self, ConfigSource, Input};
+use crate::read::Opened;
 use crate::report::{FileReport, OffsetMap};
 use crate::write::write_atomically;
 use crate::{output, ExitStatus};
@@ -309,20 +310,33 @@ impl output::PieceSink for Sink {
 fn jobs(inputs: Vec<Input>, cached: bool) -> Vec<Job> {
     type Shared = (Arc<CheckOptions>, Option<OptionsDigest>);
     let mut shared: HashMap<(usize, cablelint_core::config::FileSettings), Shared> = HashMap::new();
+    // A configuration without per-file settings gives every file the same
+    // options: they are looked up by the configuration alone, without
+    // matching each path against globs.
+    let mut uniform: HashMap<usize, Shared> = HashMap::new();
     let mut digests = Digests::default();
     inputs
         .into_iter()
         .map(|input| {
-            let settings = input.config.settings_for(&input.absolute);
-            let key = (Arc::as_ptr(&input.config) as usize, settings);
-            let (options, digest) = shared
-                .entry(key)
-                .or_insert_with_key(|(_, settings)| {
-                    let options = input.config.options_for(settings);
-                    let digest = cached.then(|| digests.of(&options));
-                    (Arc::new(options), digest)
-                })
-                .clone();
+            let config = Arc::as_ptr(&input.config) as usize;
+            let mut share = |settings| {
+                shared
+                    .entry((config, settings))
+                    .or_insert_with_key(|(_, settings)| {
+                        let options = input.config.options_for(settings);
+                        let digest = cached.then(|| digests.of(&options));
+                        (Arc::new(options), digest)
+                    })
+                    .clone()
+            };
+            let (options, digest) = if input.config.has_file_settings() {
+                share(input.config.settings_for(&input.absolute))
+            } else {
+                uniform
+                    .entry(config)
+                    .or_insert_with(|| share(input.config.settings_for(&input.absolute)))
+                    .clone()
+            };
             // Standard input is never cached (as in ruff).
             let digest = digest.filter(|_| input.path.is_some());
             Job {
@@ -339,14 +353,19 @@ fn process(job: &Job, mode: Mode, stdin_bytes: &[u8], cache: Option<&ResultCache
     let options = &*job.options;
     let bytes = match &job.input.path {
         Some(path) => {
+            let opened = Opened::open(path);
             // A file over the limit is not read at all: memory stays
-            // bounded whatever its size.
-            let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+            // bounded whatever its size. (One that cannot be opened is
+            // measured by its path, as before it was opened first.)
+            let size = match &opened {
+                Ok(opened) => opened.size(),
+                Err(_) => std::fs::metadata(path).map(|m| m.len()).unwrap_or(0),
+            };
             if let Some(too_large) = options.limits.too_large(size) {
                 let result = lint::check_too_large(too_large, options);
                 return Outcome::of(FileReport::new(display, &[], result, 0));
             }
-            match std::fs::read(path) {
+            match opened.and_then(Opened::read_all) {
                 Ok(bytes) => bytes,
                 Err(e) => {
                     return Outcome {

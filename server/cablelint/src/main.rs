@@ -11,6 +11,7 @@ mod officials;
 mod ordered;
 mod output;
 mod progress;
+mod read;
 mod report;
 mod shard;
 mod write;

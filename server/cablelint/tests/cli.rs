@@ -1017,3 +1017,59 @@ fn json_diagnostics_about_an_official_name_the_person() {
         .filter(|d| !d["code"].as_str().unwrap().starts_with('O'))
         .all(|d| d.get("person").is_none()));
 }
+
+/// File names with CJK and astral characters, quotes, backslashes, control
+/// characters, the separators of GitHub annotations and invalid UTF-8 come
+/// out escaped in every machine-read format: JSON and SARIF parse back to
+/// the names (invalid bytes as U+FFFD), GitHub's properties are encoded.
+#[cfg(unix)]
+#[test]
+fn awkward_file_names_are_escaped_in_every_format() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let names: [&[u8]; 6] = [
+        "姬鹏飞 𠀋.cable".as_bytes(),
+        b"quote \"q\" back\\slash.cable",
+        b"ctl \x01\x1b[31m\x7f\ttab.cable",
+        b"new\nline.cable",
+        b"invalid \xff\xfe.cable",
+        b"sep,colon:pct%.cable",
+    ];
+    for name in names {
+        let path = dir.path().join(std::ffi::OsStr::from_bytes(name));
+        std::fs::write(path, "TO: X\n\nA [ ] gap.\n").unwrap();
+    }
+    let mut expected: Vec<String> = names
+        .iter()
+        .map(|n| String::from_utf8_lossy(n).into_owned())
+        .collect();
+    expected.sort();
+
+    let json = cablelint(dir.path(), &["check", "--format", "json", "."]);
+    let log: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let paths: Vec<&str> = log["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, expected);
+    // Control characters as serde_json escapes them; DEL as it is.
+    assert!(json.stdout.contains("ctl \\u0001\\u001b[31m\u{7f}\\ttab"));
+    assert!(json.stdout.contains(r#"quote \"q\" back\\slash"#));
+
+    let sarif = cablelint(dir.path(), &["check", "--format", "sarif", "."]);
+    let log: serde_json::Value = serde_json::from_str(&sarif.stdout).unwrap();
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    assert_eq!(results.len(), names.len());
+    assert_eq!(
+        results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "ctl%20%01%1B%5B31m%7F%09tab.cable"
+    );
+
+    let github = cablelint(dir.path(), &["check", "--format", "github", "."]);
+    let lines: Vec<&str> = github.stdout.lines().collect();
+    assert_eq!(lines.len(), names.len(), "{}", github.stdout);
+    assert!(lines.contains(&"::warning file=new%0Aline.cable,line=3,col=3,endLine=3,endColumn=6,title=B004 empty-bracket::empty editorial bracket"), "{}", github.stdout);
+    assert!(lines.contains(&"::warning file=sep%2Ccolon%3Apct%25.cable,line=3,col=3,endLine=3,endColumn=6,title=B004 empty-bracket::empty editorial bracket"), "{}", github.stdout);
+}

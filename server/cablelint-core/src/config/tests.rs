@@ -497,3 +497,59 @@ fn bad_limits_name_the_place() {
         "/proj/cablelint.toml:2:1: `limits.max-file-sise`: unknown field `max-file-sise`, expected `max-file-size` or `max-diagnostics-per-file`; did you mean `max-file-size`?"
     );
 }
+
+/// The borrowed relative path is exactly the one collecting its components
+/// gives, for paths with and without `.`, doubled and trailing separators.
+#[test]
+fn a_normal_path_is_its_own_relative_path() {
+    let config = parse("").unwrap();
+    for path in [
+        "a/b.cable",
+        "/other/a/b.cable",
+        "./a/b.cable",
+        "a/./b.cable",
+        "a//b.cable",
+        "//a/b.cable",
+        "a/b/",
+        "a/b/.",
+        ".",
+        "",
+        "../a/姬 𠀋.cable",
+        "a/.hidden/b.cable",
+    ] {
+        let path = Path::new(path);
+        let collected: PathBuf = path
+            .components()
+            .filter(|c| !matches!(c, std::path::Component::CurDir))
+            .collect();
+        let relative = config.relative(path);
+        assert_eq!(
+            relative.as_os_str().as_encoded_bytes(),
+            collected.as_os_str().as_encoded_bytes(),
+            "{path:?}"
+        );
+        assert_eq!(
+            matches!(relative, std::borrow::Cow::Borrowed(_)),
+            cfg!(unix)
+                && collected.as_os_str() == path.as_os_str()
+                && !collected.as_os_str().is_empty(),
+            "{path:?}"
+        );
+    }
+}
+
+#[test]
+fn only_profile_globs_and_per_file_ignores_give_files_settings_of_their_own() {
+    assert!(!parse("[rules]\nignore = [\"E001\"]\n")
+        .unwrap()
+        .has_file_settings());
+    assert!(!parse("[profiles]\ndefault = \"generic\"\n")
+        .unwrap()
+        .has_file_settings());
+    assert!(parse("[profiles]\n\"a/*\" = \"generic\"\n")
+        .unwrap()
+        .has_file_settings());
+    assert!(parse("[per-file-ignores]\n\"a/\" = [\"B004\"]\n")
+        .unwrap()
+        .has_file_settings());
+}

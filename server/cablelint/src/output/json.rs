@@ -1,7 +1,11 @@
 //! The stable JSON output (version 1), documented in docs/json-output.md.
 //! Other tools read it: add keys if needed, never rename or remove one.
+//!
+//! Each file's object is written by hand ([`write_file`]); the serde model
+//! below (test builds only) is the oracle it is compared with, byte for
+//! byte, in the tests.
 
-use super::nested;
+use super::pretty::Pretty;
 use crate::report::{FileReport, Finding, Position, Summary};
 use cablelint_core::profile::Detection;
 use serde::Serialize;
@@ -20,6 +24,7 @@ struct Output<'a> {
     summary: JsonSummary,
 }
 
+#[cfg(test)]
 #[derive(Serialize)]
 struct File<'a> {
     path: &'a str,
@@ -28,16 +33,18 @@ struct File<'a> {
     profile_detection: JsonDetection<'a>,
 }
 
-/// A file's findings, converted one at a time as they are written: a file
-/// with 100,000 findings holds no second copy of them.
+/// A file's findings, converted one at a time as they are serialised.
+#[cfg(test)]
 struct Diagnostics<'a>(&'a [Finding]);
 
+#[cfg(test)]
 impl Serialize for Diagnostics<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(self.0.iter().map(diagnostic))
     }
 }
 
+#[cfg(test)]
 #[derive(Serialize)]
 struct JsonDetection<'a> {
     /// `directive`, `configured`, `detected` or `fallback`.
@@ -47,6 +54,7 @@ struct JsonDetection<'a> {
     description: String,
 }
 
+#[cfg(test)]
 #[derive(Serialize)]
 struct JsonDiagnostic<'a> {
     code: &'a str,
@@ -61,12 +69,14 @@ struct JsonDiagnostic<'a> {
     person: Option<&'a str>,
 }
 
+#[cfg(test)]
 #[derive(Serialize)]
 struct Range {
     start: JsonPosition,
     end: JsonPosition,
 }
 
+#[cfg(test)]
 #[derive(Serialize)]
 struct JsonPosition {
     line: usize,
@@ -74,6 +84,7 @@ struct JsonPosition {
     offset: usize,
 }
 
+#[cfg(test)]
 #[derive(Serialize)]
 struct JsonFix<'a> {
     applicability: &'a str,
@@ -81,12 +92,14 @@ struct JsonFix<'a> {
     edits: Vec<JsonEdit<'a>>,
 }
 
+#[cfg(test)]
 #[derive(Serialize)]
 struct JsonEdit<'a> {
     range: Range,
     new_text: &'a str,
 }
 
+#[cfg(test)]
 #[derive(Serialize)]
 struct JsonRelated<'a> {
     range: Range,
@@ -107,6 +120,7 @@ struct JsonSummary {
     fixes_applied: usize,
 }
 
+#[cfg(test)]
 fn position(p: &Position) -> JsonPosition {
     JsonPosition {
         line: p.line,
@@ -115,6 +129,7 @@ fn position(p: &Position) -> JsonPosition {
     }
 }
 
+#[cfg(test)]
 fn range(start: &Position, end: &Position) -> Range {
     Range {
         start: position(start),
@@ -122,13 +137,9 @@ fn range(start: &Position, end: &Position) -> Range {
     }
 }
 
+#[cfg(test)]
 fn detection(d: &Detection) -> JsonDetection<'_> {
-    let (method, markers): (_, &[String]) = match d {
-        Detection::Directive => ("directive", &[]),
-        Detection::Configured => ("configured", &[]),
-        Detection::Detected { markers } => ("detected", markers),
-        Detection::Fallback => ("fallback", &[]),
-    };
+    let (method, markers) = detection_method(d);
     JsonDetection {
         method,
         markers,
@@ -137,10 +148,113 @@ fn detection(d: &Detection) -> JsonDetection<'_> {
 }
 
 /// One file's object in the `files` array, indented, without the comma
-/// that separates it from the one before.
+/// that separates it from the one before: what serialising [`File`] with
+/// serde gives, written directly.
 pub fn write_file(out: &mut Vec<u8>, report: &FileReport) -> io::Result<()> {
+    // About what a file and its diagnostics take, so the buffer seldom grows.
+    out.reserve(512 + 1024 * report.findings.len());
     out.extend_from_slice(FILE_INDENT.as_bytes());
-    nested::serialize_into(out, FILE_INDENT, &file(report))
+    let mut p = Pretty::new(out, FILE_INDENT);
+    p.begin_object();
+    p.string_field("path", &report.path);
+    p.string_field("profile", &report.profile);
+    p.key("diagnostics");
+    p.begin_array();
+    for f in &report.findings {
+        p.element();
+        write_diagnostic(&mut p, f);
+    }
+    p.end_array();
+    p.key("profile_detection");
+    write_detection(&mut p, &report.detection);
+    p.end_object();
+    Ok(())
+}
+
+fn write_diagnostic(p: &mut Pretty, f: &Finding) {
+    let d = &f.diagnostic;
+    p.begin_object();
+    p.string_field("code", d.code);
+    p.string_field("name", d.name);
+    p.string_field("severity", d.severity.as_str());
+    p.string_field("message", &d.message);
+    p.key("range");
+    write_range(p, &f.start, &f.end);
+    p.key("fix");
+    match &d.fix {
+        Some(fix) => {
+            p.begin_object();
+            p.string_field("applicability", fix.applicability.as_str());
+            p.string_field("title", &fix.title);
+            p.key("edits");
+            p.begin_array();
+            for (edit, (start, end)) in fix.edits.iter().zip(&f.edits) {
+                p.element();
+                p.begin_object();
+                p.key("range");
+                write_range(p, start, end);
+                p.string_field("new_text", &edit.new_text);
+                p.end_object();
+            }
+            p.end_array();
+            p.end_object();
+        }
+        None => p.null(),
+    }
+    p.key("related");
+    p.begin_array();
+    for (related, (start, end)) in d.related.iter().zip(&f.related) {
+        p.element();
+        p.begin_object();
+        p.key("range");
+        write_range(p, start, end);
+        p.string_field("message", &related.message);
+        p.end_object();
+    }
+    p.end_array();
+    if let Some(person) = &d.person {
+        p.string_field("person", person);
+    }
+    p.end_object();
+}
+
+fn write_range(p: &mut Pretty, start: &Position, end: &Position) {
+    p.begin_object();
+    for (key, position) in [("start", start), ("end", end)] {
+        p.key(key);
+        p.begin_object();
+        p.uint_field("line", position.line);
+        p.uint_field("column", position.column);
+        p.uint_field("offset", position.offset);
+        p.end_object();
+    }
+    p.end_object();
+}
+
+fn write_detection(p: &mut Pretty, d: &Detection) {
+    let (method, markers): (_, &[String]) = detection_method(d);
+    p.begin_object();
+    p.string_field("method", method);
+    p.key("markers");
+    p.begin_array();
+    for marker in markers {
+        p.element();
+        p.string(marker);
+    }
+    p.end_array();
+    p.string_field("description", &d.describe());
+    p.end_object();
+}
+
+/// `directive`, `configured`, `detected` or `fallback`, and the texts that
+/// voted for a detected profile.
+fn detection_method(d: &Detection) -> (&'static str, &[String]) {
+    match d {
+        Detection::Directive => ("directive", &[]),
+        Detection::Configured => ("configured", &[]),
+        Detection::Detected { markers } => ("detected", markers),
+        Detection::Fallback => ("fallback", &[]),
+    }
 }
 
 /// Writes the JSON document piece by piece, byte for byte what serialising
@@ -176,6 +290,7 @@ impl Stream {
 
 const _: () = assert!(VERSION == 1, "Stream writes the version literally");
 
+#[cfg(test)]
 fn file(r: &FileReport) -> File<'_> {
     File {
         path: &r.path,
@@ -185,6 +300,7 @@ fn file(r: &FileReport) -> File<'_> {
     }
 }
 
+#[cfg(test)]
 fn diagnostic(f: &Finding) -> JsonDiagnostic<'_> {
     let d = &f.diagnostic;
     JsonDiagnostic {
@@ -280,5 +396,54 @@ mod tests {
         let (got, expected) = streamed(&reports);
         assert_eq!(got, expected);
         assert!(got.contains("\"code\""), "{got}");
+    }
+
+    /// Text that needs escaping, in every string the writer writes: the
+    /// path, the profile, messages, fix titles and texts, related
+    /// messages, the person, detection markers.
+    #[test]
+    fn every_string_is_escaped_as_serde_json_escapes_it() {
+        use cablelint_core::{Applicability, Edit, Fix, Related, Span};
+        const AWKWARD: &str =
+            "姬鹏飞 𠀋 \"q\" back\\slash \u{0}\u{8}\t\n\u{c}\r\u{1b}\u{1f}\u{7f} \u{FFFD}\u{2028}";
+        let mut r = report(&format!("dir/{AWKWARD}.cable"), "TO: X\n\nThe (text [is\n");
+        r.profile = format!("p{AWKWARD}");
+        r.detection = Detection::Detected {
+            markers: vec![AWKWARD.to_owned(), "\"".to_owned()],
+        };
+        let template = r.findings[0].clone();
+        let mut finding = template.clone();
+        let d = &mut finding.diagnostic;
+        d.message = AWKWARD.to_owned();
+        d.person = Some(format!("person {AWKWARD}"));
+        d.fix = Some(Fix {
+            title: AWKWARD.to_owned(),
+            applicability: Applicability::Unsafe,
+            edits: vec![
+                Edit::replace(Span::new(0, 1), AWKWARD),
+                Edit::insert(2, "\\\r\n"),
+            ],
+        });
+        d.related = vec![
+            Related {
+                span: Span::new(0, 1),
+                message: AWKWARD.to_owned(),
+            },
+            Related {
+                span: Span::new(1, 2),
+                message: String::new(),
+            },
+        ];
+        finding.edits = vec![(template.start, template.end); 2];
+        finding.related = vec![(template.start, template.end); 2];
+        r.findings.push(finding);
+        let (got, expected) = streamed(&[r]);
+        assert_eq!(got, expected);
+        assert!(got.contains("\\u001b"), "{got}");
+        assert!(got.contains("\"person\""), "{got}");
+        let parsed: serde_json::Value = serde_json::from_str(&got).unwrap();
+        let diagnostics = parsed["files"][0]["diagnostics"].as_array().unwrap();
+        assert_eq!(diagnostics.last().unwrap()["message"], AWKWARD);
+        assert_eq!(parsed["files"][0]["path"], format!("dir/{AWKWARD}.cable"));
     }
 }

@@ -8,6 +8,7 @@ pub mod github;
 pub mod human;
 pub mod json;
 mod nested;
+mod pretty;
 pub mod sarif;
 
 use crate::cli::Format;

@@ -8,11 +8,17 @@
 //! kept per result, so memory does not grow with the number of findings.
 
 mod model;
+mod write;
 
 use super::nested;
-use crate::report::{FileReport, Finding};
+use super::pretty::Pretty;
+use crate::report::FileReport;
+#[cfg(test)]
+use crate::report::Finding;
 use cablelint_core::rules::{self, RuleMeta};
-use model::{invocation, tool, ArtifactLocation, SarifResult, COLUMN_KIND, SCHEMA};
+use model::{invocation, tool, COLUMN_KIND, SCHEMA};
+#[cfg(test)]
+use model::{ArtifactLocation, SarifResult};
 use std::collections::HashMap;
 use std::io::{self, Write};
 
@@ -34,9 +40,15 @@ impl Rules {
         Rules { metas, rule_index }
     }
 
+    fn index_of(&self, code: &str) -> Option<usize> {
+        self.rule_index.get(code).copied()
+    }
+
+    /// The serde model of a result, which the tests compare the written
+    /// one with.
+    #[cfg(test)]
     fn result<'a>(&self, f: &'a Finding, artifact: ArtifactLocation<'a>) -> SarifResult<'a> {
-        let rule_index = self.rule_index.get(f.diagnostic.code).copied();
-        model::result(f, artifact, rule_index)
+        model::result(f, artifact, self.index_of(f.diagnostic.code))
     }
 }
 
@@ -54,13 +66,15 @@ pub fn write_results(out: &mut Vec<u8>, rules: &Rules, report: &FileReport) -> i
         return Ok(0);
     }
     let uri = artifact_uri(&report.path);
-    let artifact = ArtifactLocation { uri: &uri };
+    // About what a result takes, so the buffer seldom grows.
+    out.reserve(1536 * report.findings.len());
     for (i, f) in report.findings.iter().enumerate() {
         if i > 0 {
             out.extend_from_slice(b",\n");
         }
         out.extend_from_slice(RESULT_INDENT.as_bytes());
-        nested::serialize_into(out, RESULT_INDENT, &rules.result(f, artifact))?;
+        let rule_index = rules.index_of(f.diagnostic.code);
+        write::write_result(&mut Pretty::new(out, RESULT_INDENT), f, &uri, rule_index);
     }
     Ok(report.findings.len())
 }
@@ -250,6 +264,40 @@ mod tests {
                 errors.len()
             );
         }
+    }
+
+    /// Text that needs escaping in every string a result holds: the URI
+    /// (percent-encoded first), messages, fix titles and inserted text.
+    #[test]
+    fn every_string_is_escaped_as_serde_json_escapes_it() {
+        use cablelint_core::{Applicability, Edit, Fix, Related, Span};
+        const AWKWARD: &str =
+            "姬鹏飞 𠀋 \"q\" back\\slash \u{0}\u{8}\t\n\u{c}\r\u{1b}\u{1f}\u{7f} \u{FFFD}";
+        let mut r = report(&format!("/d/{AWKWARD}.cable"), "TO: X\n\nThe (text [is\n");
+        let template = r.findings[0].clone();
+        let mut finding = template.clone();
+        let d = &mut finding.diagnostic;
+        d.message = AWKWARD.to_owned();
+        d.fix = Some(Fix {
+            title: AWKWARD.to_owned(),
+            applicability: Applicability::Safe,
+            edits: vec![
+                Edit::replace(Span::new(0, 1), AWKWARD),
+                Edit::delete(Span::new(1, 2)),
+            ],
+        });
+        d.related = vec![Related {
+            span: Span::new(0, 1),
+            message: AWKWARD.to_owned(),
+        }];
+        finding.edits = vec![(template.start, template.end); 2];
+        finding.related = vec![(template.start, template.end)];
+        r.findings.push(finding);
+        let (got, expected) = streamed(&[r], &[AWKWARD.to_owned()]);
+        assert_eq!(got, expected);
+        let log: Value = serde_json::from_str(&got).unwrap();
+        let results = log["runs"][0]["results"].as_array().unwrap();
+        assert_eq!(results.last().unwrap()["message"]["text"], AWKWARD);
     }
 
     /// What memory does not grow with: each file's results are out of the

@@ -1,8 +1,9 @@
 //! The SARIF 2.1.0 objects cablelint writes, as small structs serialised
-//! straight to the output: a result borrows its finding and converts its
-//! related locations and fix edits one at a time as they are written.
+//! straight to the output. Results are written by hand (`write.rs`); their
+//! structs here (test builds only) are the oracle the tests compare with.
 
 use crate::docs::rule_url;
+#[cfg(test)]
 use crate::report::{Finding, Position};
 use cablelint_core::rules::RuleMeta;
 use cablelint_core::Severity;
@@ -74,6 +75,7 @@ struct Message<'a> {
     text: &'a str,
 }
 
+#[cfg(test)]
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub(super) struct SarifResult<'a> {
@@ -91,12 +93,14 @@ pub(super) struct SarifResult<'a> {
     properties: Option<Properties>,
 }
 
+#[cfg(test)]
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Location<'a> {
     physical_location: PhysicalLocation<'a>,
 }
 
+#[cfg(test)]
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct PhysicalLocation<'a> {
@@ -104,11 +108,13 @@ struct PhysicalLocation<'a> {
     region: Region,
 }
 
+#[cfg(test)]
 #[derive(Serialize, Clone, Copy)]
 pub(super) struct ArtifactLocation<'a> {
     pub(super) uri: &'a str,
 }
 
+#[cfg(test)]
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Region {
@@ -120,12 +126,14 @@ struct Region {
     byte_length: usize,
 }
 
+#[cfg(test)]
 /// A finding's related locations, converted one at a time as written.
 struct RelatedLocations<'a> {
     finding: &'a Finding,
     artifact: ArtifactLocation<'a>,
 }
 
+#[cfg(test)]
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct RelatedLocation<'a> {
@@ -134,6 +142,7 @@ struct RelatedLocation<'a> {
     physical_location: PhysicalLocation<'a>,
 }
 
+#[cfg(test)]
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Fix<'a> {
@@ -141,6 +150,7 @@ struct Fix<'a> {
     artifact_changes: [ArtifactChange<'a>; 1],
 }
 
+#[cfg(test)]
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct ArtifactChange<'a> {
@@ -148,9 +158,11 @@ struct ArtifactChange<'a> {
     replacements: Replacements<'a>,
 }
 
+#[cfg(test)]
 /// A fix's edits, converted one at a time as written.
 struct Replacements<'a>(&'a Finding);
 
+#[cfg(test)]
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Replacement<'a> {
@@ -158,6 +170,7 @@ struct Replacement<'a> {
     inserted_content: InsertedContent<'a>,
 }
 
+#[cfg(test)]
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct ByteRegion {
@@ -165,11 +178,13 @@ struct ByteRegion {
     byte_length: usize,
 }
 
+#[cfg(test)]
 #[derive(Serialize)]
 struct InsertedContent<'a> {
     text: &'a str,
 }
 
+#[cfg(test)]
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Properties {
@@ -192,12 +207,14 @@ struct Notification<'a> {
     message: Message<'a>,
 }
 
+#[cfg(test)]
 impl RelatedLocations<'_> {
     fn is_empty(&self) -> bool {
         self.finding.diagnostic.related.is_empty()
     }
 }
 
+#[cfg(test)]
 impl Serialize for RelatedLocations<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let f = self.finding;
@@ -216,6 +233,7 @@ impl Serialize for RelatedLocations<'_> {
     }
 }
 
+#[cfg(test)]
 impl Serialize for Replacements<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let f = self.0;
@@ -241,6 +259,7 @@ impl Serialize for Notifications<'_> {
     }
 }
 
+#[cfg(test)]
 pub(super) fn result<'a>(
     f: &'a Finding,
     artifact: ArtifactLocation<'a>,
@@ -334,7 +353,7 @@ pub(super) fn invocation(errors: &[String]) -> Invocation<'_> {
     }
 }
 
-fn level(severity: Severity) -> &'static str {
+pub(super) fn level(severity: Severity) -> &'static str {
     match severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
@@ -342,6 +361,7 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
+#[cfg(test)]
 fn region(start: &Position, end: &Position) -> Region {
     Region {
         start_line: start.line,

@@ -1,0 +1,315 @@
+//! A hand-written writer of pretty JSON for the fixed shapes of the JSON and
+//! SARIF outputs: byte for byte what `serde_json::to_string_pretty` gives
+//! (two spaces a level, `": "` after keys, strings escaped as serde_json
+//! escapes them), with every line after the first indented by a base.
+//! Going through serde cost about 2,000 instructions a diagnostic; this
+//! writes straight into the piece's buffer.
+
+/// Writes one JSON value, token by token, into `out`.
+pub struct Pretty<'a> {
+    out: &'a mut Vec<u8>,
+    /// Indentation of every line after the first, before the levels.
+    base: &'static [u8],
+    /// `base` is spaces only, so a line's indentation is a slice of
+    /// [`NEW_LINES`].
+    spaces_only: bool,
+    level: usize,
+    /// The open array or object has no member yet.
+    first: bool,
+}
+
+impl<'a> Pretty<'a> {
+    /// A writer whose first line continues the current line of `out` and
+    /// whose other lines start with `base`.
+    pub fn new(out: &'a mut Vec<u8>, base: &'static str) -> Self {
+        Pretty {
+            out,
+            base: base.as_bytes(),
+            spaces_only: base.bytes().all(|b| b == b' '),
+            level: 0,
+            first: false,
+        }
+    }
+
+    #[inline]
+    pub fn begin_object(&mut self) {
+        self.begin(b'{');
+    }
+
+    #[inline]
+    pub fn end_object(&mut self) {
+        self.end(b'}');
+    }
+
+    #[inline]
+    pub fn begin_array(&mut self) {
+        self.begin(b'[');
+    }
+
+    #[inline]
+    pub fn end_array(&mut self) {
+        self.end(b']');
+    }
+
+    /// Starts a member of the open object: its value comes next. `key` is
+    /// a literal that needs no escaping.
+    #[inline]
+    pub fn key(&mut self, key: &str) {
+        debug_assert!(!key.bytes().any(|b| ESCAPE[usize::from(b)] != 0));
+        self.member();
+        self.out.push(b'"');
+        self.out.extend_from_slice(key.as_bytes());
+        self.out.extend_from_slice(b"\": ");
+    }
+
+    /// Starts an element of the open array: its value comes next.
+    #[inline]
+    pub fn element(&mut self) {
+        self.member();
+    }
+
+    pub fn string(&mut self, text: &str) {
+        write_string(self.out, text);
+    }
+
+    #[inline]
+    pub fn uint(&mut self, n: usize) {
+        self.out
+            .extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+    }
+
+    /// (No output writes a boolean per file; the tests write them.)
+    #[cfg(test)]
+    pub fn bool(&mut self, value: bool) {
+        self.out
+            .extend_from_slice(if value { b"true" } else { b"false" });
+    }
+
+    #[inline]
+    pub fn null(&mut self) {
+        self.out.extend_from_slice(b"null");
+    }
+
+    /// `"key": "text"`.
+    #[inline]
+    pub fn string_field(&mut self, key: &str, text: &str) {
+        self.key(key);
+        self.string(text);
+    }
+
+    /// `"key": n`.
+    #[inline]
+    pub fn uint_field(&mut self, key: &str, n: usize) {
+        self.key(key);
+        self.uint(n);
+    }
+
+    #[inline]
+    fn begin(&mut self, bracket: u8) {
+        self.out.push(bracket);
+        self.level += 1;
+        self.first = true;
+    }
+
+    #[inline]
+    fn end(&mut self, bracket: u8) {
+        self.level -= 1;
+        if !self.first {
+            self.new_line();
+        }
+        self.out.push(bracket);
+        // The container is itself a member of the one around it.
+        self.first = false;
+    }
+
+    #[inline]
+    fn member(&mut self) {
+        if !self.first {
+            self.out.push(b',');
+        }
+        self.first = false;
+        self.new_line();
+    }
+
+    /// A line break and the indentation of the current level. When it fits
+    /// [`NEW_LINES`], all of that is copied and the excess cut off: a copy
+    /// of constant size is a few vector moves, where one of variable size
+    /// (or a loop of small ones) cost more than the rest of a member.
+    #[inline]
+    fn new_line(&mut self) {
+        let width = self.base.len() + 2 * self.level;
+        if self.spaces_only && width < NEW_LINES.len() {
+            let len = self.out.len();
+            self.out.extend_from_slice(NEW_LINES);
+            self.out.truncate(len + 1 + width);
+            return;
+        }
+        self.out.push(b'\n');
+        self.out.extend_from_slice(self.base);
+        for _ in 0..self.level {
+            self.out.extend_from_slice(b"  ");
+        }
+    }
+}
+
+/// A line break and the spaces of the deepest indentation written in one
+/// copy.
+const NEW_LINES: &[u8; 65] = b"\n                                                                ";
+
+/// `text` as a JSON string, escaped exactly as serde_json escapes it: `"`
+/// and `\` with a backslash, the control characters below U+0020 as `\b`,
+/// `\t`, `\n`, `\f`, `\r` or `\u00xx` (lowercase hex); everything else,
+/// DEL and non-ASCII included, as it is.
+pub fn write_string(out: &mut Vec<u8>, text: &str) {
+    let bytes = text.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    // Most strings need no escape: whole chunks are checked at once (the
+    // loop without early exit vectorises) and copied as they are.
+    let mut clean = 0;
+    for chunk in bytes.chunks_exact(16) {
+        if chunk.iter().fold(false, |any, &b| any | needs_escape(b)) {
+            break;
+        }
+        clean += 16;
+    }
+    out.extend_from_slice(&bytes[..clean]);
+    let mut run_start = clean;
+    for (i, &byte) in bytes.iter().enumerate().skip(clean) {
+        let escape = ESCAPE[usize::from(byte)];
+        if escape == 0 {
+            continue;
+        }
+        out.extend_from_slice(&bytes[run_start..i]);
+        run_start = i + 1;
+        if escape == b'u' {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.extend_from_slice(&[
+                b'\\',
+                b'u',
+                b'0',
+                b'0',
+                HEX[usize::from(byte >> 4)],
+                HEX[usize::from(byte & 0xF)],
+            ]);
+        } else {
+            out.extend_from_slice(&[b'\\', escape]);
+        }
+    }
+    out.extend_from_slice(&bytes[run_start..]);
+    out.push(b'"');
+}
+
+/// Whether [`ESCAPE`] has an escape for `byte`, as arithmetic.
+fn needs_escape(byte: u8) -> bool {
+    byte < 0x20 || byte == b'"' || byte == b'\\'
+}
+
+/// For each byte: 0 if it stands for itself, else the letter after the
+/// backslash (`u` for `\u00xx`).
+static ESCAPE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        table[byte] = b'u';
+        byte += 1;
+    }
+    table[0x08] = b'b';
+    table[0x09] = b't';
+    table[0x0A] = b'n';
+    table[0x0C] = b'f';
+    table[0x0D] = b'r';
+    table[b'"' as usize] = b'"';
+    table[b'\\' as usize] = b'\\';
+    table
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Value;
+
+    /// Writes a `serde_json::Value` with [`Pretty`], as the outputs write
+    /// their structs.
+    fn write_value(p: &mut Pretty, value: &Value) {
+        match value {
+            Value::Null => p.null(),
+            Value::Bool(b) => p.bool(*b),
+            Value::Number(n) => p.uint(n.as_u64().unwrap() as usize),
+            Value::String(s) => p.string(s),
+            Value::Array(items) => {
+                p.begin_array();
+                for item in items {
+                    p.element();
+                    write_value(p, item);
+                }
+                p.end_array();
+            }
+            Value::Object(members) => {
+                p.begin_object();
+                for (key, item) in members {
+                    p.key(key);
+                    write_value(p, item);
+                }
+                p.end_object();
+            }
+        }
+    }
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        let every_ascii: String = (0u8..=0x7F).map(char::from).collect();
+        for text in [
+            "",
+            "plain",
+            "姬鹏飞 𠀋 \u{FEFF}\u{FFFD}\u{2028}\u{2029}\u{85}",
+            "\"quoted\" \\back\\slash\\ \\\"",
+            "\u{0}\u{1}\u{8}\u{9}\u{a}\u{b}\u{c}\u{d}\u{1b}\u{1f}\u{7f} end",
+            "\r\n\t𠀋\"\\",
+            &every_ascii,
+            &"0123456789abcdef".repeat(3),
+            &format!("{}\"", "0123456789abcdef".repeat(2)),
+            &format!("{}\u{1f}{}\\", "姬鹏飞𠀋".repeat(5), "x".repeat(15)),
+        ] {
+            let mut got = Vec::new();
+            write_string(&mut got, text);
+            assert_eq!(
+                String::from_utf8(got).unwrap(),
+                serde_json::to_string(text).unwrap()
+            );
+        }
+    }
+
+    #[test]
+    fn the_escape_table_and_the_arithmetic_agree() {
+        for byte in 0..=u8::MAX {
+            assert_eq!(needs_escape(byte), ESCAPE[usize::from(byte)] != 0, "{byte}");
+        }
+    }
+
+    #[test]
+    fn values_are_written_as_serde_json_pretty_prints_them_indented() {
+        let deep = (0..40).fold(
+            serde_json::json!("𠀋\n\"x\""),
+            |v, i| serde_json::json!({ "level": i, "inner": [v, [], {}, null, true], "empty": [] }),
+        );
+        for value in [
+            serde_json::json!({}),
+            serde_json::json!([]),
+            serde_json::json!(0),
+            serde_json::json!(usize::MAX),
+            serde_json::json!({ "a": [1, { "b": null }], "c": "line\nbreak", "d": false }),
+            serde_json::json!([[[]], [{}], "\u{1}"]),
+            deep,
+        ] {
+            for indent in ["", "    ", "          ", "\t"] {
+                let mut got = Vec::new();
+                write_value(&mut Pretty::new(&mut got, indent), &value);
+                let expected = serde_json::to_string_pretty(&value)
+                    .unwrap()
+                    .replace('\n', &format!("\n{indent}"));
+                assert_eq!(String::from_utf8(got).unwrap(), expected);
+            }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+//! One SARIF result written by hand: what serialising [`super::model`]'s
+//! `SarifResult` with serde gives (the tests compare the two), without
+//! going through serde token by token.
+
+use crate::output::pretty::Pretty;
+use crate::report::{Finding, Position};
+
+pub(super) fn write_result(p: &mut Pretty, f: &Finding, uri: &str, rule_index: Option<usize>) {
+    let d = &f.diagnostic;
+    p.begin_object();
+    p.string_field("ruleId", d.code);
+    if let Some(index) = rule_index {
+        p.uint_field("ruleIndex", index);
+    }
+    p.string_field("level", super::model::level(d.severity));
+    p.key("message");
+    write_message(p, &d.message);
+    p.key("locations");
+    p.begin_array();
+    p.element();
+    p.begin_object();
+    p.key("physicalLocation");
+    write_physical_location(p, uri, &f.start, &f.end);
+    p.end_object();
+    p.end_array();
+    if !d.related.is_empty() {
+        p.key("relatedLocations");
+        p.begin_array();
+        for (id, (related, (start, end))) in d.related.iter().zip(&f.related).enumerate() {
+            p.element();
+            p.begin_object();
+            p.uint_field("id", id);
+            p.key("message");
+            write_message(p, &related.message);
+            p.key("physicalLocation");
+            write_physical_location(p, uri, start, end);
+            p.end_object();
+        }
+        p.end_array();
+    }
+    if let Some(fix) = &d.fix {
+        p.key("fixes");
+        p.begin_array();
+        p.element();
+        p.begin_object();
+        p.key("description");
+        write_message(p, &fix.title);
+        p.key("artifactChanges");
+        p.begin_array();
+        p.element();
+        p.begin_object();
+        p.key("artifactLocation");
+        write_artifact(p, uri);
+        p.key("replacements");
+        p.begin_array();
+        for (edit, (start, end)) in fix.edits.iter().zip(&f.edits) {
+            p.element();
+            p.begin_object();
+            p.key("deletedRegion");
+            p.begin_object();
+            p.uint_field("byteOffset", start.offset);
+            p.uint_field("byteLength", end.offset - start.offset);
+            p.end_object();
+            p.key("insertedContent");
+            write_message(p, &edit.new_text);
+            p.end_object();
+        }
+        p.end_array();
+        p.end_object();
+        p.end_array();
+        p.end_object();
+        p.end_array();
+        p.key("properties");
+        p.begin_object();
+        p.string_field("fixApplicability", fix.applicability.as_str());
+        p.end_object();
+    }
+    p.end_object();
+}
+
+/// `{ "text": ... }`, SARIF's message and inserted content.
+fn write_message(p: &mut Pretty, text: &str) {
+    p.begin_object();
+    p.string_field("text", text);
+    p.end_object();
+}
+
+fn write_artifact(p: &mut Pretty, uri: &str) {
+    p.begin_object();
+    p.string_field("uri", uri);
+    p.end_object();
+}
+
+fn write_physical_location(p: &mut Pretty, uri: &str, start: &Position, end: &Position) {
+    p.begin_object();
+    p.key("artifactLocation");
+    write_artifact(p, uri);
+    p.key("region");
+    p.begin_object();
+    p.uint_field("startLine", start.line);
+    p.uint_field("startColumn", start.column_utf16);
+    p.uint_field("endLine", end.line);
+    p.uint_field("endColumn", end.column_utf16);
+    p.uint_field("byteOffset", start.offset);
+    p.uint_field("byteLength", end.offset - start.offset);
+    p.end_object();
+    p.end_object();
+}

@@ -1,0 +1,149 @@
+//! Reading a file to check with as few system calls as the kernel allows:
+//! one `open`, one `statx` (its size serves the size limit and the buffer's
+//! capacity), one `read` for a regular file that holds what `statx` said,
+//! one `close`. `std::fs::metadata` and `std::fs::read` took two `statx`
+//! and two `read` (the second to see the end) per file.
+
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::Path;
+
+/// An open file and its size as `statx` saw it.
+pub struct Opened {
+    file: File,
+    size: u64,
+    regular: bool,
+}
+
+impl Opened {
+    pub fn open(path: &Path) -> io::Result<Opened> {
+        let file = File::open(path)?;
+        let metadata = file.metadata()?;
+        Ok(Opened {
+            file,
+            size: metadata.len(),
+            regular: metadata.is_file(),
+        })
+    }
+
+    pub fn size(&self) -> u64 {
+        self.size
+    }
+
+    /// The whole file, in one buffer allocated once. The buffer has one
+    /// byte more than the size: a regular file whose read stops short of
+    /// it with exactly the size read is at its end (it would have filled
+    /// the spare byte had it grown), so no read is spent on seeing that.
+    /// Anything else (a file that grew or reads short, a pipe, `/proc`) is
+    /// read until a read returns nothing.
+    pub fn read_all(mut self) -> io::Result<Vec<u8>> {
+        let expected = usize::try_from(self.size).unwrap_or(usize::MAX);
+        let first = if expected == 0 {
+            SIZELESS_BUFFER
+        } else {
+            expected.saturating_add(1)
+        };
+        let mut bytes = Vec::new();
+        grow_to(&mut bytes, first)?;
+        let mut filled = 0;
+        loop {
+            if filled == bytes.len() {
+                grow_to(&mut bytes, filled.saturating_mul(2))?;
+            }
+            match self.file.read(&mut bytes[filled..]) {
+                Ok(0) => break,
+                Ok(n) => {
+                    filled += n;
+                    if self.regular && filled == expected && filled < bytes.len() {
+                        break;
+                    }
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        bytes.truncate(filled);
+        Ok(bytes)
+    }
+}
+
+/// What a file that says it is empty (a pipe, a `/proc` file) is read into
+/// first; it doubles as it fills.
+const SIZELESS_BUFFER: usize = 8 * 1024;
+
+/// Zero-fills `bytes` to `len`, or fails as `std::fs::read` does when the
+/// memory cannot be had (a file too large for it is an error, not an abort).
+fn grow_to(bytes: &mut Vec<u8>, len: usize) -> io::Result<()> {
+    bytes.try_reserve_exact(len - bytes.len()).map_err(|_| {
+        io::Error::new(
+            io::ErrorKind::OutOfMemory,
+            "the file does not fit in memory",
+        )
+    })?;
+    bytes.resize(len, 0);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(path: &Path) -> Vec<u8> {
+        Opened::open(path).unwrap().read_all().unwrap()
+    }
+
+    #[test]
+    fn reads_files_whole_whatever_their_size_and_content() {
+        let dir = tempfile::tempdir().unwrap();
+        for content in [
+            Vec::new(),
+            b"x".to_vec(),
+            "\u{FEFF}姬鹏飞 𠀋\r\n".as_bytes().to_vec(),
+            b"\xff\xfe invalid \x80".to_vec(),
+            "[𠀋] ".repeat(100_000).into_bytes(),
+        ] {
+            let path = dir.path().join("a.cable");
+            std::fs::write(&path, &content).unwrap();
+            let opened = Opened::open(&path).unwrap();
+            assert_eq!(opened.size(), content.len() as u64);
+            assert_eq!(opened.read_all().unwrap(), content);
+        }
+    }
+
+    /// `/proc` files say they are empty and are not; a file that grew after
+    /// `statx` is read to its new end.
+    #[test]
+    fn files_larger_than_their_size_are_read_to_the_end() {
+        #[cfg(target_os = "linux")]
+        {
+            let status = read(Path::new("/proc/self/status"));
+            assert!(status.starts_with(b"Name:"), "{status:?}");
+            assert!(status.ends_with(b"\n"));
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("grows.cable");
+        std::fs::write(&path, "short").unwrap();
+        let opened = Opened::open(&path).unwrap();
+        let longer = "longer text 𠀋 ".repeat(1000);
+        std::fs::write(&path, &longer).unwrap();
+        assert_eq!(opened.read_all().unwrap(), longer.as_bytes());
+    }
+
+    #[test]
+    fn a_buffer_that_cannot_be_had_is_an_error() {
+        let mut bytes = Vec::new();
+        let err = grow_to(&mut bytes, usize::MAX).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::OutOfMemory);
+        grow_to(&mut bytes, 3).unwrap();
+        assert_eq!(bytes, [0, 0, 0]);
+    }
+
+    #[test]
+    fn a_missing_file_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = Opened::open(&dir.path().join("missing.cable"))
+            .err()
+            .unwrap();
+        assert_eq!(err.kind(), io::ErrorKind::NotFound);
+    }
+}
