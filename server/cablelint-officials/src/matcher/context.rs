@@ -88,8 +88,8 @@ fn class_of(bare: &str) -> WordClass {
         };
     }
     if !bare.is_ascii() {
-        let folded = fold_to_ascii(bare).to_ascii_lowercase();
-        return class_of_lowercase(folded.as_bytes());
+        // Compared ignoring case: no lower-case copy.
+        return class_of_lowercase(fold_to_ascii(bare).as_bytes());
     }
     // ASCII: compared ignoring case, without a lower-case copy.
     class_of_lowercase(bare.as_bytes())
@@ -114,13 +114,14 @@ fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric() || matches!(c, '.' | '\'' | '-')
     } else {
-        // Long runs of Chinese are read here: their letters skip the
-        // Unicode table look-up.
-        CJK_UNIFIED.contains(&u32::from(c)) || c == '’' || c.is_alphanumeric()
+        // Long runs of Chinese are read here: their letters (and Latin
+        // ones) skip the Unicode table look-up.
+        c == '’' || super::chars::is_alphanumeric(c)
     }
 }
 
 /// CJK Unified Ideographs: every one is a letter.
+#[cfg(test)]
 const CJK_UNIFIED: std::ops::RangeInclusive<u32> = 0x4E00..=0x9FFF;
 
 /// The word ending just before `pos`, separated from it only by spaces or

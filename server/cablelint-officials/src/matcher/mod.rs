@@ -8,6 +8,7 @@
 //! editorial completion, a signature line). Candidates are ranked by the
 //! document date and the title written in the text.
 
+mod chars;
 mod context;
 mod first_words;
 mod lookup;
@@ -18,11 +19,12 @@ mod reading;
 mod scan;
 #[cfg(target_arch = "x86_64")]
 mod simd;
+pub(crate) mod tables;
 
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use crate::date::Date;
 use crate::fold::is_unspaced_script;
@@ -36,6 +38,7 @@ use patterns::{FormKind, PatternTable};
 use prefixes::Prefixes;
 use reading::Reading;
 use scan::Candidates;
+use tables::MatcherTables;
 
 /// How a mention names the person.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -148,11 +151,22 @@ pub struct Matcher {
 impl Matcher {
     /// Builds the look-up over every name form of every person.
     pub fn new(registry: Arc<Registry>) -> Matcher {
-        let table = PatternTable::build(&registry);
+        let tables = MatcherTables::build(&registry);
+        Matcher::with_tables(registry, tables)
+    }
+
+    /// The matcher over `registry` from its tables (made by
+    /// [`MatcherTables::build`], here or in the build script).
+    pub(crate) fn with_tables(registry: Arc<Registry>, tables: MatcherTables) -> Matcher {
+        let MatcherTables {
+            table,
+            order,
+            post_senses,
+        } = tables;
         // Searches start only where a name can (see `next_name_start_by_words`), so
         // a sorted list serves as well as an automaton and builds in a
         // fraction of the time.
-        let lookup = PatternLookup::build(table.patterns());
+        let lookup = PatternLookup::from_order(table.patterns(), order);
         let lowercase_openers = table
             .patterns()
             .iter()
@@ -167,23 +181,6 @@ impl Matcher {
                 lowercase_opener_first_bytes[usize::from(b)] = true;
             }
         }
-        // Many people hold posts of the same title: analyse each title once.
-        let mut senses_by_title: HashMap<&str, PostSense> = HashMap::new();
-        let post_senses = registry
-            .iter()
-            .map(|person| {
-                person
-                    .posts
-                    .iter()
-                    .map(|post| {
-                        senses_by_title
-                            .entry(post.title.as_str())
-                            .or_insert_with(|| PostSense::new(&post.title))
-                            .clone()
-                    })
-                    .collect()
-            })
-            .collect();
         let post_days = registry
             .iter()
             .map(|person| {
@@ -393,7 +390,7 @@ impl Matcher {
             }
             let c = read[at..].chars().next()?;
             if is_unspaced_script(c)
-                || (c.is_alphabetic() && !c.is_lowercase() && !alphanumeric_before(read, at))
+                || (chars::is_alphabetic(c) && !c.is_lowercase() && !alphanumeric_before(read, at))
             {
                 return Some(at);
             }
@@ -571,7 +568,7 @@ fn alphanumeric_before(read: &str, at: usize) -> bool {
         Some(_) => read[..at]
             .chars()
             .next_back()
-            .is_some_and(char::is_alphanumeric),
+            .is_some_and(chars::is_alphanumeric),
     }
 }
 
@@ -631,14 +628,17 @@ fn has_word_boundaries(text: &str, span: &Range<usize>) -> bool {
     }
     let before = text[..span.start].chars().next_back();
     let after = text[span.end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    !before.is_some_and(chars::is_alphanumeric) && !after.is_some_and(chars::is_alphanumeric)
 }
 
 /// The look-up ignores ASCII case so that "ZHOU ENLAI" and "FILIPPOV"
 /// match; but an all-lowercase hit ("page", "hull", "li") is a common word,
 /// not a name.
 fn is_capitalised_like_a_name(matched: &str) -> bool {
-    let mut letters = matched.chars().filter(|c| c.is_alphabetic()).peekable();
+    let mut letters = matched
+        .chars()
+        .filter(|&c| chars::is_alphabetic(c))
+        .peekable();
     let Some(&first) = letters.peek() else {
         return false;
     };
