@@ -253,10 +253,6 @@ fn introduces_place(word: &Word<'_>) -> bool {
     is_one_of(word, &["of", "in", "at", "to", "the"])
 }
 
-fn is_rank_or_honorific(word: &Word<'_>) -> bool {
-    matches!(word.class(), WordClass::Rank | WordClass::Honorific)
-}
-
 /// A capitalised word that may qualify a title as a nationality or place:
 /// "Soviet", "Polish", "US", "DPRK", "Taiwan’s". A heuristic on the word's
 /// shape, because headings in title case ("Opposing the Visit of Prime
@@ -440,46 +436,52 @@ fn may_come_between_title_and_name(word: &Word<'_>, class: WordClass) -> bool {
 /// where it is that name's title.
 pub(crate) fn title_after(text: &str, pos: usize) -> Option<Range<usize>> {
     let first = word_after(text, pos, true)?;
-    if !matches!(first.class(), WordClass::Rank | WordClass::Qualifier) {
+    let first_class = first.class();
+    if !matches!(first_class, WordClass::Rank | WordClass::Qualifier) {
         return None;
     }
-    // On the stack: this runs for every name.
+    // On the stack: this runs for every name. Each word's class is found
+    // once.
     let mut read = [NO_WORD; MAX_TITLE_WORDS];
+    let mut classes = [WordClass::Other; MAX_TITLE_WORDS];
     read[0] = first;
+    classes[0] = first_class;
     let mut count = 1;
     while count < MAX_TITLE_WORDS {
-        let previous = read[count - 1];
+        let (previous, previous_class) = (read[count - 1], classes[count - 1]);
         let Some(word) = word_after(text, previous.end, false) else {
             break;
         };
-        let fits = match word.class() {
+        let class = word.class();
+        let fits = match class {
             WordClass::Other => {
                 word.is_capitalised() && !word.is_initials() && introduces_place(&previous)
-                    || (word.is_capitalised() && previous.class() == WordClass::Other)
+                    || (word.is_capitalised() && previous_class == WordClass::Other)
             }
             _ => true,
         };
         if !fits {
             // A capitalised word right after the title: another name follows.
-            if word.is_capitalised() && word.class() == WordClass::Other {
+            if word.is_capitalised() && class == WordClass::Other {
                 return None;
             }
             break;
         }
         read[count] = word;
+        classes[count] = class;
         count += 1;
     }
-    let mut words = &read[..count];
-    while let Some((last, rest)) = words.split_last() {
-        if last.class() != WordClass::Connector {
-            break;
-        }
-        words = rest;
+    // Connectors at the end are not part of the title.
+    while count > 0 && classes[count - 1] == WordClass::Connector {
+        count -= 1;
     }
-    if !words.iter().any(is_rank_or_honorific) {
+    let has_rank = classes[..count]
+        .iter()
+        .any(|class| matches!(class, WordClass::Rank | WordClass::Honorific));
+    if !has_rank {
         return None;
     }
-    Some(words.first()?.start..words.last()?.end)
+    Some(read[0].start..read[count - 1].end)
 }
 
 /// The given names or initials before a surname, on the stack: this runs

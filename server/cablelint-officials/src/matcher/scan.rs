@@ -1,6 +1,7 @@
 //! The scan for places where a name may start: sixteen bytes are tested at
-//! once (`simd.rs` on x86-64) and the places found in a block are handed
-//! out one by one, so the text is read once however many capitals it has.
+//! once (`simd.rs` on x86-64), four blocks make a chunk of 64 bytes, and
+//! the places found in a chunk are handed out one by one from its mask, so
+//! the text is read once however many capitals it has.
 //! The blocks find capitals, name particles and non-ASCII bytes; the byte
 //! before each is tested one place at a time (a capital inside a word,
 //! "McCarthy", "USSR", or a "de" inside one, "side", starts no name):
@@ -47,34 +48,74 @@ fn block_mask_bytewise(bytes: &[u8], at: usize, openers: &[OpenerPrefix]) -> u32
         .fold(0, |mask, i| mask | 1 << (i - at))
 }
 
-#[inline(always)]
-fn block_mask(bytes: &[u8], at: usize, openers: &[OpenerPrefix]) -> u32 {
+/// Tests blocks of sixteen bytes: with SSE2 on x86-64, else byte by byte.
+struct Tester<'o> {
+    openers: &'o [OpenerPrefix],
     #[cfg(target_arch = "x86_64")]
-    if at + 17 <= bytes.len() {
-        return super::simd::block_mask(bytes, at, openers);
-    }
-    block_mask_bytewise(bytes, at, openers)
+    simd: super::simd::BlockTester,
 }
 
-/// The candidates of a text in order, a block of sixteen bytes at a time.
+impl<'o> Tester<'o> {
+    fn new(openers: &'o [OpenerPrefix]) -> Self {
+        Tester {
+            openers,
+            #[cfg(target_arch = "x86_64")]
+            simd: super::simd::BlockTester::new(openers),
+        }
+    }
+
+    /// [`is_candidate_here`] for up to sixteen bytes from `at`, as bits.
+    #[inline(always)]
+    fn block(&self, bytes: &[u8], at: usize) -> u32 {
+        #[cfg(target_arch = "x86_64")]
+        if at + 17 <= bytes.len() && self.openers.len() <= super::MAX_OPENER_BYTES {
+            return self.simd.block(bytes, at);
+        }
+        block_mask_bytewise(bytes, at, self.openers)
+    }
+
+    /// [`is_candidate_here`] for up to 64 bytes from `at`, as bits: four
+    /// blocks, so that a chunk is tested and its candidates handed out with
+    /// one 64-bit mask.
+    #[inline(always)]
+    fn chunk(&self, bytes: &[u8], at: usize) -> u64 {
+        #[cfg(target_arch = "x86_64")]
+        if at + 65 <= bytes.len() && self.openers.len() <= super::MAX_OPENER_BYTES {
+            let block = |k: usize| u64::from(self.simd.block(bytes, at + 16 * k)) << (16 * k);
+            return block(0) | block(1) | block(2) | block(3);
+        }
+        let mut mask = 0;
+        for k in 0..4 {
+            let from = at + 16 * k;
+            if from >= bytes.len() {
+                break;
+            }
+            mask |= u64::from(self.block(bytes, from)) << (16 * k);
+        }
+        mask
+    }
+}
+
+/// The candidates of a text in order, 64 bytes at a time.
 pub(super) struct Candidates<'t, 'o> {
     bytes: &'t [u8],
-    openers: &'o [OpenerPrefix],
-    /// The block last tested is `block..end` (empty before the first)...
-    block: usize,
-    end: usize,
+    tester: Tester<'o>,
+    /// The chunk last tested is `chunk..chunk + 64` (none before the
+    /// first: `loaded` is false)...
+    chunk: usize,
+    loaded: bool,
     /// ...and these are its candidates not yet handed out (bit i: byte
-    /// `block + i`).
-    mask: u32,
+    /// `chunk + i`).
+    mask: u64,
 }
 
 impl<'t, 'o> Candidates<'t, 'o> {
     pub(super) fn new(bytes: &'t [u8], openers: &'o [OpenerPrefix]) -> Self {
         Candidates {
             bytes,
-            openers,
-            block: 0,
-            end: 0,
+            tester: Tester::new(openers),
+            chunk: 0,
+            loaded: false,
             mask: 0,
         }
     }
@@ -93,31 +134,31 @@ impl<'t, 'o> Candidates<'t, 'o> {
         }
     }
 
-    /// The first place at or after `from` that the blocks find.
+    /// The first place at or after `from` that the chunks find.
     #[inline(always)]
     fn next_here(&mut self, from: usize) -> Option<usize> {
-        if from >= self.block && from < self.end {
-            let mask = self.mask >> (from - self.block) << (from - self.block);
-            if mask != 0 {
-                self.mask = mask;
-                return Some(self.block + mask.trailing_zeros() as usize);
+        let offset = from.wrapping_sub(self.chunk);
+        if self.loaded && offset < 64 {
+            self.mask &= u64::MAX << offset;
+            if self.mask != 0 {
+                return Some(self.chunk + self.mask.trailing_zeros() as usize);
             }
-            self.block = self.end;
+            self.chunk += 64;
         } else {
-            self.block = from;
+            self.chunk = from;
+            self.loaded = true;
         }
-        // Whole blocks without a candidate are passed in a tight loop.
+        // Chunks without a candidate are passed in a tight loop.
         loop {
-            if self.block >= self.bytes.len() {
-                self.end = self.block;
+            if self.chunk >= self.bytes.len() {
+                self.mask = 0;
                 return None;
             }
-            self.end = self.block + 16;
-            self.mask = block_mask(self.bytes, self.block, self.openers);
+            self.mask = self.tester.chunk(self.bytes, self.chunk);
             if self.mask != 0 {
-                return Some(self.block + self.mask.trailing_zeros() as usize);
+                return Some(self.chunk + self.mask.trailing_zeros() as usize);
             }
-            self.block = self.end;
+            self.chunk += 64;
         }
     }
 }
@@ -141,12 +182,17 @@ mod tests {
         bytes.extend_from_slice("zé Éa ÉA 中文 de".as_bytes());
         bytes.extend(std::iter::repeat_n(b'a', 40));
         bytes.extend_from_slice(b"de");
+        let tester = Tester::new(openers);
         for from in 0..bytes.len() {
             assert_eq!(
-                block_mask(&bytes, from, openers),
+                tester.block(&bytes, from),
                 block_mask_bytewise(&bytes, from, openers),
                 "from {from}"
             );
+            let chunk = (from..(from + 64).min(bytes.len()))
+                .filter(|&i| is_candidate_here(&bytes, i, openers))
+                .fold(0u64, |mask, i| mask | 1 << (i - from));
+            assert_eq!(tester.chunk(&bytes, from), chunk, "from {from}");
             assert_eq!(
                 is_candidate(&bytes, from, openers),
                 is_candidate_here(&bytes, from, openers)
