@@ -127,21 +127,30 @@ fn ascii_word(bytes: &[u8]) -> (u64, usize, bool) {
 /// digit.
 #[inline(always)]
 fn head(bytes: &[u8]) -> usize {
-    let chunk = match bytes.first_chunk::<4>() {
-        Some(four) => u32::from_le_bytes(*four),
-        None => {
-            let mut four = [0u8; 4];
-            four[..bytes.len()].copy_from_slice(bytes);
-            u32::from_le_bytes(four)
+    let mut kept = 0u32;
+    for (i, &b) in bytes.iter().take(4).enumerate() {
+        let lower = LOWER_ALPHANUMERIC[usize::from(b)];
+        if lower == 0 {
+            break;
         }
-    };
-    let lowered = lower_eight(u64::from(chunk)) as u32;
-    let stops = !(alphanumerics(u64::from(lowered)) as u32) & 0x8080_8080;
-    // The bytes before the first stop (all four when there is none).
-    let first_stop = stops & stops.wrapping_neg();
-    let kept = lowered & (first_stop >> 7).wrapping_sub(1);
+        kept |= u32::from(lower) << (8 * i);
+    }
     (kept.wrapping_mul(0x9E37_79B1) >> (32 - HEAD_BITS)) as usize
 }
+
+/// Each ASCII letter or digit in lower case; zero for every other byte.
+static LOWER_ALPHANUMERIC: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        if byte.is_ascii_alphanumeric() {
+            table[b] = byte.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    table
+};
 
 const HEAD_BITS: u32 = 17;
 
