@@ -59,11 +59,19 @@ impl BlockTester {
             let next = _mm_loadu_si128(bytes.as_ptr().add(at + 1).cast::<__m128i>());
             let moved = _mm_add_epi8(block, self.to_capitals);
             let mut starts = _mm_cmplt_epi8(moved, self.past_capitals);
-            for k in 0..self.openers {
+            let opener = |k: usize| {
                 let firsts = _mm_cmpeq_epi8(block, self.firsts[k]);
                 let seconds =
                     _mm_or_si128(_mm_cmpeq_epi8(next, self.seconds[k]), self.any_second[k]);
-                starts = _mm_or_si128(starts, _mm_and_si128(firsts, seconds));
+                _mm_and_si128(firsts, seconds)
+            };
+            // One opener (the built-in registry's "de") without a loop.
+            if self.openers == 1 {
+                starts = _mm_or_si128(starts, opener(0));
+            } else {
+                for k in 0..self.openers {
+                    starts = _mm_or_si128(starts, opener(k));
+                }
             }
             // The high bit of a byte is set exactly when it is not ASCII.
             _mm_movemask_epi8(_mm_or_si128(starts, block)) as u32
