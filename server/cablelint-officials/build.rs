@@ -3,7 +3,10 @@
 //! `$OUT_DIR/builtin-registry.bin`, which `src/builtin.rs` includes: a run
 //! of `cablelint` then decodes it instead of parsing TOML. The parsing code
 //! is the library's own (its modules are compiled into this script), so the
-//! result is exactly what `Registry::from_toml_str` gives.
+//! result is exactly what `Registry::from_toml_str` gives. Likewise the
+//! matcher's tables over it (`src/matcher/tables.rs`: the pattern table,
+//! its sorted order, the analysed post titles) go to
+//! `$OUT_DIR/builtin-matcher.bin`.
 
 // The library's modules are compiled here for their parser only.
 #![allow(dead_code)]
@@ -20,10 +23,16 @@ mod fold;
 mod format;
 #[path = "src/load.rs"]
 mod load;
+#[path = "src/matcher/lookup.rs"]
+mod lookup;
 #[path = "src/model.rs"]
 mod model;
+#[path = "src/matcher/patterns.rs"]
+mod patterns;
 #[path = "src/registry.rs"]
 mod registry;
+#[path = "src/matcher/tables.rs"]
+mod tables;
 #[path = "src/title.rs"]
 mod title;
 
@@ -44,9 +53,20 @@ fn main() {
         codec::decode(&encoded).as_ref() == Some(&registry),
         "the encoded built-in registry does not decode to the parsed one"
     );
+    let tables = tables::MatcherTables::build(&registry);
+    let encoded_tables = tables.encode();
+    assert!(
+        tables::MatcherTables::decode(&encoded_tables, &registry).as_ref() == Some(&tables),
+        "the encoded matcher tables do not decode to the ones made"
+    );
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    let path = out.join("builtin-registry.bin");
-    if let Err(error) = std::fs::write(&path, encoded) {
-        panic!("cannot write {}: {error}", path.display());
+    for (name, bytes) in [
+        ("builtin-registry.bin", encoded),
+        ("builtin-matcher.bin", encoded_tables),
+    ] {
+        let path = out.join(name);
+        if let Err(error) = std::fs::write(&path, bytes) {
+            panic!("cannot write {}: {error}", path.display());
+        }
     }
 }

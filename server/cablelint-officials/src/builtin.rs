@@ -8,11 +8,15 @@ use std::sync::{Arc, OnceLock};
 
 use crate::builtin_files::parse_builtin_files;
 use crate::codec;
+use crate::matcher::tables::MatcherTables;
 use crate::matcher::Matcher;
 use crate::registry::Registry;
 
 /// Written by `build.rs`.
 const ENCODED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin-registry.bin"));
+
+/// The matcher's tables over the built-in registry, written by `build.rs`.
+const ENCODED_TABLES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin-matcher.bin"));
 
 /// The built-in registry, decoded once; shared with matchers over it.
 fn shared() -> &'static Arc<Registry> {
@@ -36,9 +40,19 @@ impl Registry {
 
 impl Matcher {
     /// A matcher over the built-in registry, which it shares rather than
-    /// copies (as `Registry::builtin().matcher()` would).
+    /// copies (as `Registry::builtin().matcher()` would). Its tables were
+    /// made by the build script.
     pub fn builtin() -> Matcher {
-        Matcher::new(Arc::clone(shared()))
+        let registry = Arc::clone(shared());
+        match MatcherTables::decode(ENCODED_TABLES, &registry) {
+            Some(tables) => Matcher::with_tables(registry, tables),
+            None => {
+                // The build script checks that the tables decode; making
+                // them here is the fallback should they not.
+                debug_assert!(false, "the built-in matcher tables do not decode");
+                Matcher::new(registry)
+            }
+        }
     }
 }
 
@@ -52,5 +66,25 @@ mod tests {
         assert_eq!(errors, Vec::<String>::new());
         assert_eq!(codec::decode(ENCODED).as_ref(), Some(&parsed));
         assert_eq!(Registry::builtin(), &parsed);
+    }
+
+    #[test]
+    fn the_compiled_matcher_tables_are_the_ones_made_at_run_time() {
+        let registry = Registry::builtin();
+        assert_eq!(
+            MatcherTables::decode(ENCODED_TABLES, registry),
+            Some(MatcherTables::build(registry))
+        );
+        // A registry of another shape is refused.
+        let mut other = registry.clone();
+        let (toml, _) = crate::synthetic::registry_toml(3, 7);
+        other.merge(Registry::from_toml_str(&toml, "synthetic.toml").expect("valid"));
+        assert_eq!(MatcherTables::decode(ENCODED_TABLES, &other), None);
+        assert_eq!(MatcherTables::decode(&ENCODED_TABLES[1..], registry), None);
+        let tables = MatcherTables::build(&other);
+        assert_eq!(
+            MatcherTables::decode(&tables.encode(), &other),
+            Some(tables)
+        );
     }
 }

@@ -141,10 +141,12 @@ pub(crate) fn decode(bytes: &[u8]) -> Option<Registry> {
     (input.at == bytes.len()).then_some(registry)
 }
 
-struct Writer(Vec<u8>);
+/// Writes the compact form (also of the matcher's tables, see
+/// `matcher/tables.rs`).
+pub(crate) struct Writer(pub(crate) Vec<u8>);
 
 impl Writer {
-    fn usize(&mut self, mut value: usize) {
+    pub(crate) fn usize(&mut self, mut value: usize) {
         loop {
             let low = (value & 0x7f) as u8;
             value >>= 7;
@@ -156,11 +158,11 @@ impl Writer {
         }
     }
 
-    fn bool(&mut self, value: bool) {
+    pub(crate) fn bool(&mut self, value: bool) {
         self.0.push(u8::from(value));
     }
 
-    fn str(&mut self, text: &str) {
+    pub(crate) fn str(&mut self, text: &str) {
         self.usize(text.len());
         self.0.extend_from_slice(text.as_bytes());
     }
@@ -187,9 +189,21 @@ impl Writer {
     }
 }
 
-struct Reader<'a> {
+/// Reads the compact form; every read is None on malformed bytes.
+pub(crate) struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
+}
+
+impl<'a> Reader<'a> {
+    pub(crate) fn new(bytes: &'a [u8]) -> Reader<'a> {
+        Reader { bytes, at: 0 }
+    }
+
+    /// Whether every byte has been read.
+    pub(crate) fn at_end(&self) -> bool {
+        self.at == self.bytes.len()
+    }
 }
 
 impl Reader<'_> {
@@ -199,7 +213,7 @@ impl Reader<'_> {
         Some(b)
     }
 
-    fn usize(&mut self) -> Option<usize> {
+    pub(crate) fn usize(&mut self) -> Option<usize> {
         let mut value = 0usize;
         let mut shift = 0;
         loop {
@@ -212,7 +226,7 @@ impl Reader<'_> {
         }
     }
 
-    fn bool(&mut self) -> Option<bool> {
+    pub(crate) fn bool(&mut self) -> Option<bool> {
         match self.byte()? {
             0 => Some(false),
             1 => Some(true),
@@ -220,14 +234,14 @@ impl Reader<'_> {
         }
     }
 
-    fn str(&mut self) -> Option<&str> {
+    pub(crate) fn str(&mut self) -> Option<&str> {
         let len = self.usize()?;
         let bytes = self.bytes.get(self.at..self.at.checked_add(len)?)?;
         self.at += len;
         std::str::from_utf8(bytes).ok()
     }
 
-    fn string(&mut self) -> Option<String> {
+    pub(crate) fn string(&mut self) -> Option<String> {
         self.str().map(str::to_owned)
     }
 
@@ -261,7 +275,10 @@ impl Reader<'_> {
         }
     }
 
-    fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
+    pub(crate) fn list<T>(
+        &mut self,
+        mut item: impl FnMut(&mut Self) -> Option<T>,
+    ) -> Option<Vec<T>> {
         let len = self.usize()?;
         // A length beyond the bytes left is malformed; do not reserve it.
         let mut out = Vec::with_capacity(len.min(self.bytes.len() - self.at));

@@ -57,16 +57,14 @@ fn may_fold(c: char) -> bool {
 
 /// [`FOLDS`] as one sorted table, searched by halves.
 static FOLD_TABLE: LazyLock<Vec<(char, &'static str)>> = LazyLock::new(|| {
-    let mut table: Vec<(char, &'static str)> = Vec::new();
-    for (from, to) in FOLDS {
-        for c in from.chars() {
-            // The first group a letter is in decides.
-            if !table.iter().any(|&(seen, _)| seen == c) {
-                table.push((c, to));
-            }
-        }
-    }
+    let mut table: Vec<(char, &'static str)> = FOLDS
+        .iter()
+        .flat_map(|&(from, to)| from.chars().map(move |c| (c, to)))
+        .collect();
+    // The first group a letter is in decides: the sort is stable, and
+    // dedup keeps the first of equal letters.
     table.sort_by_key(|&(c, _)| c);
+    table.dedup_by_key(|&mut (c, _)| c);
     table
 });
 
@@ -117,6 +115,16 @@ mod tests {
         for (from, _) in FOLDS {
             for c in from.chars().filter(|c| !c.is_ascii()) {
                 assert!(may_fold(c), "{c:?} U+{:04X}", c as u32);
+            }
+        }
+    }
+
+    #[test]
+    fn a_letter_folds_as_the_first_group_it_is_in() {
+        for (from, _) in FOLDS {
+            for c in from.chars().filter(|c| !c.is_ascii()) {
+                let first = FOLDS.iter().find(|(group, _)| group.contains(c));
+                assert_eq!(fold_char(c), first.map(|&(_, to)| to), "{c:?}");
             }
         }
     }

@@ -10,6 +10,7 @@
 
 use std::sync::LazyLock;
 
+use crate::codec::{Reader, Writer};
 use crate::fold::fold_to_ascii;
 
 /// What one word of a title contributes.
@@ -295,6 +296,25 @@ impl PostSense {
         }
     }
 
+    /// Writes the sense in the compact form of `codec.rs`.
+    // The library only decodes; the build script (and the tests) encode.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(crate) fn encode(&self, out: &mut Writer) {
+        encode_sense(&self.whole, out);
+        out.usize(self.parts.len());
+        for part in &self.parts {
+            encode_sense(part, out);
+        }
+    }
+
+    /// The sense [`PostSense::encode`] wrote.
+    pub(crate) fn decode(input: &mut Reader<'_>) -> Option<PostSense> {
+        Some(PostSense {
+            whole: decode_sense(input)?,
+            parts: input.list(decode_sense)?,
+        })
+    }
+
     /// Whether a written title (see [`analyse`]) fits this post. A bare
     /// honorific fits every post.
     pub(crate) fn fitted_by(&self, written: &TitleSense) -> bool {
@@ -307,6 +327,25 @@ impl PostSense {
             self.parts.iter().any(|part| written.fits(part))
         }
     }
+}
+
+#[cfg_attr(not(test), allow(dead_code))]
+fn encode_sense(sense: &TitleSense, out: &mut Writer) {
+    out.usize(sense.ranks as usize);
+    out.usize(sense.domains as usize);
+    out.bool(sense.vice);
+    out.bool(sense.first);
+    out.bool(sense.honorific);
+}
+
+fn decode_sense(input: &mut Reader<'_>) -> Option<TitleSense> {
+    Some(TitleSense {
+        ranks: u32::try_from(input.usize()?).ok()?,
+        domains: u32::try_from(input.usize()?).ok()?,
+        vice: input.bool()?,
+        first: input.bool()?,
+        honorific: input.bool()?,
+    })
 }
 
 /// Reduces a title to its sense.

@@ -29,7 +29,10 @@ impl Word<'_> {
     }
 
     fn is_capitalised(&self) -> bool {
-        self.text.chars().next().is_some_and(char::is_uppercase)
+        match self.text.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => self.text.chars().next().is_some_and(char::is_uppercase),
+        }
     }
 
     /// "N.", "N.S.", "A.I.", "J.-P." (initials of given names).
@@ -85,8 +88,8 @@ fn class_of(bare: &str) -> WordClass {
         };
     }
     if !bare.is_ascii() {
-        let folded = fold_to_ascii(bare).to_ascii_lowercase();
-        return class_of_lowercase(folded.as_bytes());
+        // Compared ignoring case: no lower-case copy.
+        return class_of_lowercase(fold_to_ascii(bare).as_bytes());
     }
     // ASCII: compared ignoring case, without a lower-case copy.
     class_of_lowercase(bare.as_bytes())
@@ -111,22 +114,32 @@ fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric() || matches!(c, '.' | '\'' | '-')
     } else {
-        // Long runs of Chinese are read here: their letters skip the
-        // Unicode table look-up.
-        CJK_UNIFIED.contains(&u32::from(c)) || c == '’' || c.is_alphanumeric()
+        // Long runs of Chinese are read here: their letters (and Latin
+        // ones) skip the Unicode table look-up.
+        c == '’' || super::chars::is_alphanumeric(c)
     }
 }
 
 /// CJK Unified Ideographs: every one is a letter.
+#[cfg(test)]
 const CJK_UNIFIED: std::ops::RangeInclusive<u32> = 0x4E00..=0x9FFF;
 
 /// The word ending just before `pos`, separated from it only by spaces or
 /// tabs (a line break ends the search: titles and names do not span lines
 /// in the cables).
 pub(crate) fn word_before(text: &str, pos: usize) -> Option<Word<'_>> {
-    let before = &text[..pos];
-    let trimmed = before.trim_end_matches([' ', '\t', '\u{a0}']);
-    let end = trimmed.len();
+    // Spaces, tabs and no-break spaces (C2 A0: 0xC2 only ever starts a
+    // character) are stepped over byte by byte.
+    let all = text.as_bytes();
+    let mut end = pos;
+    loop {
+        match all[..end] {
+            [.., b' ' | b'\t'] => end -= 1,
+            [.., 0xC2, 0xA0] => end -= 2,
+            _ => break,
+        }
+    }
+    let trimmed = &text[..end];
     // ASCII word bytes are stepped over directly; a non-ASCII character
     // hands over to the character-wise walk.
     let bytes = trimmed.as_bytes();
@@ -165,24 +178,27 @@ pub(crate) fn word_before(text: &str, pos: usize) -> Option<Word<'_>> {
 /// The word starting after `pos`, separated from it by spaces, or by one
 /// comma and/or one line break (for titles written after a name).
 fn word_after(text: &str, pos: usize, allow_break: bool) -> Option<Word<'_>> {
-    let rest = &text[pos..];
-    let mut skip = 0;
+    let bytes = text.as_bytes();
+    let mut start = pos;
     let mut seen_break = false;
     let mut seen_comma = false;
-    for (i, c) in rest.char_indices() {
-        match c {
-            ' ' | '\t' | '\u{a0}' | '\r' => {}
-            '\n' if allow_break && !seen_break => seen_break = true,
-            ',' if allow_break && !seen_comma && !seen_break => seen_comma = true,
-            _ => {
-                skip = i;
-                break;
+    // Byte by byte: a no-break space is C2 A0, and 0xC2 only ever starts a
+    // character.
+    while let Some(&b) = bytes.get(start) {
+        match b {
+            b' ' | b'\t' | b'\r' => start += 1,
+            0xC2 if bytes.get(start + 1) == Some(&0xA0) => start += 2,
+            b'\n' if allow_break && !seen_break => {
+                seen_break = true;
+                start += 1;
             }
+            b',' if allow_break && !seen_comma && !seen_break => {
+                seen_comma = true;
+                start += 1;
+            }
+            _ => break,
         }
-        skip = i + c.len_utf8();
     }
-    let start = pos + skip;
-    let bytes = text.as_bytes();
     let mut end = start;
     while end < bytes.len() && is_ascii_word_byte(bytes[end]) {
         end += 1;
@@ -193,11 +209,13 @@ fn word_after(text: &str, pos: usize, allow_break: bool) -> Option<Word<'_>> {
             .find(|&(_, c)| !is_word_char(c))
             .map_or(text.len() - end, |(i, _)| i);
     }
-    let word = text[start..end].trim_end_matches(['.', '-']);
-    (!word.is_empty()).then(|| Word {
-        text: word,
+    while end > start && matches!(bytes[end - 1], b'.' | b'-') {
+        end -= 1;
+    }
+    (end > start).then(|| Word {
+        text: &text[start..end],
         start,
-        end: start + word.len(),
+        end,
     })
 }
 
@@ -235,10 +253,6 @@ fn introduces_place(word: &Word<'_>) -> bool {
     is_one_of(word, &["of", "in", "at", "to", "the"])
 }
 
-fn is_rank_or_honorific(word: &Word<'_>) -> bool {
-    matches!(word.class(), WordClass::Rank | WordClass::Honorific)
-}
-
 /// A capitalised word that may qualify a title as a nationality or place:
 /// "Soviet", "Polish", "US", "DPRK", "Taiwan’s". A heuristic on the word's
 /// shape, because headings in title case ("Opposing the Visit of Prime
@@ -266,27 +280,33 @@ fn is_nationality_like(word: &Word<'_>) -> bool {
 /// Great Britain"), then the nearest rank or honorific, then qualifiers
 /// ("Vice", "Prime", "Foreign") and at most two nationalities ("Soviet").
 pub(crate) fn title_before(text: &str, pos: usize, floor: usize) -> Option<Range<usize>> {
-    let mut words = WordsBefore::new(text, pos, floor);
+    title_in(&mut WordsBefore::new(text, pos, floor))
+}
+
+/// [`title_before`] over words already (partly) read.
+pub(crate) fn title_in(words: &mut WordsBefore<'_>) -> Option<Range<usize>> {
     // words[0] is nearest the name. Find the rank, deciding at the first
     // word in the common case (a word that cannot come between a title and
     // a name).
     let mut rank = None;
-    while let Some(word) = words.get(words.len()) {
-        if words.len() == 1 && joins_title(&word) {
+    let mut k = 0;
+    while let Some(word) = words.get(k) {
+        if k == 0 && joins_title(&word) {
             return None;
         }
-        match word.class() {
+        match words.class(k) {
             WordClass::Rank | WordClass::Honorific => {
-                rank = Some(words.len() - 1);
+                rank = Some(k);
                 break;
             }
             class if !may_come_between_title_and_name(&word, class) => return None,
             _ => {}
         }
+        k += 1;
     }
     let rank = rank?;
     let between = &words.words()[..rank];
-    let has_place_word = between.iter().any(|w| w.class() == WordClass::Other);
+    let has_place_word = words.classes()[..rank].contains(&WordClass::Other);
     if has_place_word && !between.iter().any(introduces_place) {
         return None;
     }
@@ -296,7 +316,7 @@ pub(crate) fn title_before(text: &str, pos: usize, floor: usize) -> Option<Range
     let mut nationalities = 0;
     let mut k = rank + 1;
     while let Some(word) = words.get(k) {
-        match word.class() {
+        match words.class(k) {
             WordClass::Rank | WordClass::Qualifier | WordClass::Honorific if nationalities == 0 => {
                 far = k
             }
@@ -305,15 +325,11 @@ pub(crate) fn title_before(text: &str, pos: usize, floor: usize) -> Option<Range
             {
                 // Only inside a longer title: "Chairman of the Council of Ministers".
                 let mut next = k + 1;
-                while words
-                    .get(next)
-                    .is_some_and(|w| w.class() == WordClass::Connector)
-                {
+                while words.get(next).is_some() && words.class(next) == WordClass::Connector {
                     next += 1;
                 }
-                if !words
-                    .get(next)
-                    .is_some_and(|w| matches!(w.class(), WordClass::Rank | WordClass::Qualifier))
+                if !(words.get(next).is_some()
+                    && matches!(words.class(next), WordClass::Rank | WordClass::Qualifier))
                 {
                     break;
                 }
@@ -333,30 +349,38 @@ pub(crate) fn title_before(text: &str, pos: usize, floor: usize) -> Option<Range
 /// [`MAX_TITLE_WORDS`], none before `floor`, and none from before the end
 /// of a sentence (a period, unless the word is an abbreviation such as
 /// "Comr.", "Cde.", "Mr." or initials).
-struct WordsBefore<'t> {
+pub(crate) struct WordsBefore<'t> {
     text: &'t str,
     floor: usize,
     cursor: usize,
     done: bool,
     /// On the stack: this runs for every name.
     read: [Word<'t>; MAX_TITLE_WORDS],
+    /// The class of each word read, found once.
+    classes: [WordClass; MAX_TITLE_WORDS],
     count: usize,
 }
 
 impl<'t> WordsBefore<'t> {
-    fn new(text: &'t str, pos: usize, floor: usize) -> Self {
+    pub(crate) fn new(text: &'t str, pos: usize, floor: usize) -> Self {
         WordsBefore {
             text,
             floor,
             cursor: pos,
             done: false,
             read: [NO_WORD; MAX_TITLE_WORDS],
+            classes: [WordClass::Other; MAX_TITLE_WORDS],
             count: 0,
         }
     }
 
-    fn len(&self) -> usize {
-        self.count
+    /// The class of the k-th word, which has been read.
+    fn class(&self, k: usize) -> WordClass {
+        self.classes[k]
+    }
+
+    fn classes(&self) -> &[WordClass] {
+        &self.classes[..self.count]
     }
 
     /// The words read so far, nearest first.
@@ -382,14 +406,16 @@ impl<'t> WordsBefore<'t> {
             self.done = true;
             return;
         };
+        let class = word.class();
         let ends_sentence =
-            word.text.ends_with('.') && word.class() != WordClass::Honorific && !word.is_initials();
+            word.text.ends_with('.') && class != WordClass::Honorific && !word.is_initials();
         if ends_sentence {
             self.done = true;
             return;
         }
         self.cursor = word.start;
         self.read[self.count] = word;
+        self.classes[self.count] = class;
         self.count += 1;
     }
 }
@@ -410,46 +436,52 @@ fn may_come_between_title_and_name(word: &Word<'_>, class: WordClass) -> bool {
 /// where it is that name's title.
 pub(crate) fn title_after(text: &str, pos: usize) -> Option<Range<usize>> {
     let first = word_after(text, pos, true)?;
-    if !matches!(first.class(), WordClass::Rank | WordClass::Qualifier) {
+    let first_class = first.class();
+    if !matches!(first_class, WordClass::Rank | WordClass::Qualifier) {
         return None;
     }
-    // On the stack: this runs for every name.
+    // On the stack: this runs for every name. Each word's class is found
+    // once.
     let mut read = [NO_WORD; MAX_TITLE_WORDS];
+    let mut classes = [WordClass::Other; MAX_TITLE_WORDS];
     read[0] = first;
+    classes[0] = first_class;
     let mut count = 1;
     while count < MAX_TITLE_WORDS {
-        let previous = read[count - 1];
+        let (previous, previous_class) = (read[count - 1], classes[count - 1]);
         let Some(word) = word_after(text, previous.end, false) else {
             break;
         };
-        let fits = match word.class() {
+        let class = word.class();
+        let fits = match class {
             WordClass::Other => {
                 word.is_capitalised() && !word.is_initials() && introduces_place(&previous)
-                    || (word.is_capitalised() && previous.class() == WordClass::Other)
+                    || (word.is_capitalised() && previous_class == WordClass::Other)
             }
             _ => true,
         };
         if !fits {
             // A capitalised word right after the title: another name follows.
-            if word.is_capitalised() && word.class() == WordClass::Other {
+            if word.is_capitalised() && class == WordClass::Other {
                 return None;
             }
             break;
         }
         read[count] = word;
+        classes[count] = class;
         count += 1;
     }
-    let mut words = &read[..count];
-    while let Some((last, rest)) = words.split_last() {
-        if last.class() != WordClass::Connector {
-            break;
-        }
-        words = rest;
+    // Connectors at the end are not part of the title.
+    while count > 0 && classes[count - 1] == WordClass::Connector {
+        count -= 1;
     }
-    if !words.iter().any(is_rank_or_honorific) {
+    let has_rank = classes[..count]
+        .iter()
+        .any(|class| matches!(class, WordClass::Rank | WordClass::Honorific));
+    if !has_rank {
         return None;
     }
-    Some(words.first()?.start..words.last()?.end)
+    Some(read[0].start..read[count - 1].end)
 }
 
 /// The given names or initials before a surname, on the stack: this runs
@@ -469,25 +501,31 @@ impl<'t> std::ops::Deref for GivenWords<'t> {
 
 /// Up to three initials or capitalised words just before a surname,
 /// nearest last ("Stepan", "V." for "Stepan V. Chervonenko").
+#[cfg(test)]
 pub(crate) fn given_words_before(text: &str, pos: usize, floor: usize) -> GivenWords<'_> {
+    given_words_in(&mut WordsBefore::new(text, pos, floor))
+}
+
+/// [`given_words_before`] from the words before the surname, which
+/// [`title_in`] may read on: a word that ends a sentence is never given.
+pub(crate) fn given_words_in<'t>(before: &mut WordsBefore<'t>) -> GivenWords<'t> {
     let mut words = GivenWords {
         words: [NO_WORD; MAX_GIVEN_WORDS],
         count: 0,
     };
-    let mut cursor = pos;
     while words.count < MAX_GIVEN_WORDS {
-        let Some(word) = word_before(text, cursor).filter(|w| w.start >= floor) else {
+        let k = words.count;
+        let Some(word) = before.get(k) else {
             break;
         };
         let given_like = word.is_initials()
             || (word.is_capitalised()
-                && word.class() == WordClass::Other
+                && before.class(k) == WordClass::Other
                 && !word.text.ends_with('.'));
         if !given_like {
             break;
         }
-        cursor = word.start;
-        words.words[words.count] = word;
+        words.words[k] = word;
         words.count += 1;
     }
     words.words[..words.count].reverse();

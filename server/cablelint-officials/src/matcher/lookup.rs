@@ -64,12 +64,26 @@ impl Clone for PatternLookup {
 impl PatternLookup {
     /// Patterns must differ ignoring ASCII case (of two equal ones, either
     /// may be reported); empty patterns never match.
+    #[cfg(test)]
     pub(crate) fn build<S: AsRef<str>>(patterns: &[S]) -> PatternLookup {
+        PatternLookup::from_order(patterns, Self::sorted_order(patterns))
+    }
+
+    /// The numbers of the non-empty patterns in sorted order (ASCII case
+    /// ignored): the costly part of [`PatternLookup::build`], which the
+    /// build script does for the built-in registry.
+    pub(crate) fn sorted_order<S: AsRef<str>>(patterns: &[S]) -> Vec<usize> {
         let mut order: Vec<usize> = (0..patterns.len())
             .filter(|&i| !patterns[i].as_ref().is_empty())
             .collect();
         let lower = |i: usize| patterns[i].as_ref().bytes().map(|b| b.to_ascii_lowercase());
         order.sort_unstable_by(|&a, &b| lower(a).cmp(lower(b)));
+        order
+    }
+
+    /// The look-up over `patterns` given their [`PatternLookup::sorted_order`].
+    pub(crate) fn from_order<S: AsRef<str>>(patterns: &[S], order: Vec<usize>) -> PatternLookup {
+        let lower = |i: usize| patterns[i].as_ref().bytes().map(|b| b.to_ascii_lowercase());
         let total = order.iter().map(|&i| patterns[i].as_ref().len()).sum();
         let mut lookup = PatternLookup {
             bytes: Vec::with_capacity(total),

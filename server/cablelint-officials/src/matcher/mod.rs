@@ -8,19 +8,23 @@
 //! editorial completion, a signature line). Candidates are ranked by the
 //! document date and the title written in the text.
 
+mod chars;
 mod context;
+mod first_words;
 mod lookup;
 mod patterns;
 mod prefixes;
 mod rank;
 mod reading;
+mod scan;
 #[cfg(target_arch = "x86_64")]
 mod simd;
+pub(crate) mod tables;
 
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use crate::date::Date;
 use crate::fold::is_unspaced_script;
@@ -28,10 +32,13 @@ use crate::model::{Person, Post};
 use crate::registry::Registry;
 use crate::title::PostSense;
 
+use first_words::{FirstWords, Verdict};
 use lookup::PatternLookup;
 use patterns::{FormKind, PatternTable};
 use prefixes::Prefixes;
 use reading::Reading;
+use scan::Candidates;
+use tables::MatcherTables;
 
 /// How a mention names the person.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -135,6 +142,8 @@ pub struct Matcher {
     post_days: Vec<Vec<rank::DayRange>>,
     /// First bytes of every pattern, tested before the look-up.
     prefixes: Prefixes,
+    /// First words of every pattern, tested before the look-up.
+    first_words: FirstWords,
     /// Every word of every Latin name form, lower case; built on first use.
     name_words: OnceLock<HashSet<String>>,
 }
@@ -142,11 +151,22 @@ pub struct Matcher {
 impl Matcher {
     /// Builds the look-up over every name form of every person.
     pub fn new(registry: Arc<Registry>) -> Matcher {
-        let table = PatternTable::build(&registry);
-        // Searches start only where a name can (see `next_name_start`), so
+        let tables = MatcherTables::build(&registry);
+        Matcher::with_tables(registry, tables)
+    }
+
+    /// The matcher over `registry` from its tables (made by
+    /// [`MatcherTables::build`], here or in the build script).
+    pub(crate) fn with_tables(registry: Arc<Registry>, tables: MatcherTables) -> Matcher {
+        let MatcherTables {
+            table,
+            order,
+            post_senses,
+        } = tables;
+        // Searches start only where a name can (see `next_name_start_by_words`), so
         // a sorted list serves as well as an automaton and builds in a
         // fraction of the time.
-        let lookup = PatternLookup::build(table.patterns());
+        let lookup = PatternLookup::from_order(table.patterns(), order);
         let lowercase_openers = table
             .patterns()
             .iter()
@@ -161,23 +181,6 @@ impl Matcher {
                 lowercase_opener_first_bytes[usize::from(b)] = true;
             }
         }
-        // Many people hold posts of the same title: analyse each title once.
-        let mut senses_by_title: HashMap<&str, PostSense> = HashMap::new();
-        let post_senses = registry
-            .iter()
-            .map(|person| {
-                person
-                    .posts
-                    .iter()
-                    .map(|post| {
-                        senses_by_title
-                            .entry(post.title.as_str())
-                            .or_insert_with(|| PostSense::new(&post.title))
-                            .clone()
-                    })
-                    .collect()
-            })
-            .collect();
         let post_days = registry
             .iter()
             .map(|person| {
@@ -189,6 +192,7 @@ impl Matcher {
             })
             .collect();
         let prefixes = Prefixes::build(table.patterns());
+        let first_words = FirstWords::build(table.patterns());
         let mut prefixes_of_openers: Vec<OpenerPrefix> = lowercase_openers
             .iter()
             .map(|w| (w.as_bytes()[0], w.as_bytes().get(1).copied()))
@@ -211,6 +215,7 @@ impl Matcher {
             post_senses,
             post_days,
             prefixes,
+            first_words,
             name_words: OnceLock::new(),
         }
     }
@@ -305,16 +310,31 @@ impl Matcher {
         // End (in the reading) of the last mention: context scans do not
         // reach back into it, so "Pak Il-u [Pak Il U]" stays two mentions.
         let mut floor = 0;
+        let mut candidates = self
+            .opener_prefixes
+            .as_deref()
+            .map(|openers| Candidates::new(read.as_bytes(), openers));
         // Name forms are looked up only where a name can start (a word that
-        // begins with a capital, a name particle, or a CJK character): most
-        // text is never looked up, which keeps `check` fast.
-        while let Some(start) = self.next_name_start(read, pos) {
-            if !self.prefixes.may_start(&read.as_bytes()[start..]) {
+        // begins with a capital, a name particle, or a CJK character), and
+        // only when some pattern begins with the word there: most text is
+        // never looked up, which keeps `check` fast.
+        while let Some(start) = match &mut candidates {
+            Some(candidates) => self.next_name_start_by_words(read, pos, candidates),
+            None => self.next_name_start_bytewise(read, pos),
+        } {
+            let rest = &read.as_bytes()[start..];
+            let verdict = if rest[0].is_ascii() {
+                self.first_words.verdict(rest)
+            } else {
+                Verdict::Undecided
+            };
+            if verdict == Verdict::NoName
+                || (verdict == Verdict::Undecided && !self.prefixes.may_start(rest))
+            {
                 pos = after_rejected(read, start);
                 continue;
             }
-            let Some((pattern, length)) = self.lookup.longest_prefix(&read.as_bytes()[start..])
-            else {
+            let Some((pattern, length)) = self.lookup.longest_prefix(rest) else {
                 pos = after_rejected(read, start);
                 continue;
             };
@@ -339,42 +359,38 @@ impl Matcher {
     /// The first place at or after `from` where a name may start: a word
     /// start (no letter or digit before it) whose first letter is a capital
     /// or whose word opens a registry name in lower case ("de"), or any
-    /// character of an unspaced script.
-    fn next_name_start(&self, read: &str, from: usize) -> Option<usize> {
-        match &self.opener_prefixes {
-            Some(openers) => self.next_name_start_by_words(read, from, openers),
-            None => self.next_name_start_bytewise(read, from),
-        }
-    }
-
-    /// [`Matcher::next_name_start`] for registries whose lower-case name
-    /// openers start with at most [`MAX_OPENER_BYTES`] distinct ASCII bytes
-    /// (the built-in one: "de"): only capitals, those bytes and non-ASCII
-    /// characters need a look, and [`next_interesting_byte`] finds them
-    /// eight bytes at a time. This loop sees every byte of every document.
+    /// character of an unspaced script. For registries whose lower-case
+    /// name openers start with at most [`MAX_OPENER_BYTES`] distinct ASCII
+    /// bytes (the built-in one: "de"): only word starts with a capital or
+    /// those bytes, and non-ASCII characters, need a look, and
+    /// `candidates` (over `read`) finds them sixteen bytes at a time. This
+    /// loop sees every byte of every document.
     fn next_name_start_by_words(
         &self,
         read: &str,
         from: usize,
-        openers: &[OpenerPrefix],
+        candidates: &mut Candidates<'_, '_>,
     ) -> Option<usize> {
         let bytes = read.as_bytes();
         let mut at = from;
         loop {
-            at = next_interesting_byte(bytes, at, openers)?;
+            at = candidates.next_from(at)?;
             let b = bytes[at];
             if b.is_ascii() {
-                let starts_name = !alphanumeric_before(read, at)
-                    && (b.is_ascii_uppercase() || self.opens_a_name_in_lower_case(read, at));
+                // No ASCII letter or digit is before it; a non-ASCII one
+                // may be.
+                let starts_name =
+                    (at == 0 || bytes[at - 1].is_ascii() || !alphanumeric_before(read, at))
+                        && (b.is_ascii_uppercase() || self.opens_a_name_in_lower_case(read, at));
                 if starts_name {
                     return Some(at);
                 }
-                at = after_ascii_letter(bytes, at);
+                at += 1;
                 continue;
             }
             let c = read[at..].chars().next()?;
             if is_unspaced_script(c)
-                || (c.is_alphabetic() && !c.is_lowercase() && !alphanumeric_before(read, at))
+                || (chars::is_alphabetic(c) && !c.is_lowercase() && !alphanumeric_before(read, at))
             {
                 return Some(at);
             }
@@ -382,7 +398,7 @@ impl Matcher {
         }
     }
 
-    /// [`Matcher::next_name_start`] a byte at a time, for registries with
+    /// [`Matcher::next_name_start_by_words`] a byte at a time, for registries with
     /// names that begin in lower case with many different letters.
     fn next_name_start_bytewise(&self, read: &str, from: usize) -> Option<usize> {
         let bytes = read.as_bytes();
@@ -478,11 +494,18 @@ impl Matcher {
         if context::names_an_institution(read, span.end) {
             return None;
         }
-        let given_words = context::given_words_before(read, span.start, floor);
+        // The words before the name are read once, for given names and
+        // for a title.
+        let mut before = context::WordsBefore::new(read, span.start, floor);
+        let given_words = context::given_words_in(&mut before);
         let given = rank::given_evidence(&self.table, entries, &given_words);
         let name_start = given.as_ref().map_or(span.start, |g| g.start);
         let name_span = name_start..span.end;
-        let title_in_reading = context::title_before(read, name_start, floor)
+        let title_before = match &given {
+            None => context::title_in(&mut before),
+            Some(given) => context::title_before(read, given.start, floor),
+        };
+        let title_in_reading = title_before
             .or_else(|| context::parenthesised_after_title(read, &name_span, floor))
             .or_else(|| context::title_after(read, span.end));
 
@@ -545,70 +568,11 @@ fn alphanumeric_before(read: &str, at: usize) -> bool {
         Some(_) => read[..at]
             .chars()
             .next_back()
-            .is_some_and(char::is_alphanumeric),
+            .is_some_and(chars::is_alphanumeric),
     }
 }
 
-const LOW_BITS: u64 = 0x0101_0101_0101_0101;
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of each byte of `chunk` that is zero (exact, no borrow).
-fn zero_bytes(chunk: u64) -> u64 {
-    !(((chunk & !HIGH_BITS) + !HIGH_BITS) | chunk | !HIGH_BITS)
-}
-
-/// The high bit of each byte of `chunk` that is an ASCII capital, not
-/// ASCII, or the start of one of `openers` (a byte followed by the given
-/// next byte; the last byte of the chunk, whose next is unknown, is kept).
-/// Adding to bytes below 0x80 cannot carry into the next byte.
-fn interesting_bytes(chunk: u64, openers: &[OpenerPrefix]) -> u64 {
-    const LAST_BYTE: u64 = 0x80 << 56;
-    let non_ascii = chunk & HIGH_BITS;
-    let ascii = chunk & !HIGH_BITS;
-    let at_least_a = ascii + LOW_BITS * (0x80 - u64::from(b'A'));
-    let beyond_z = ascii + LOW_BITS * (0x80 - u64::from(b'Z') - 1);
-    let mut found = (at_least_a & !beyond_z & HIGH_BITS) | non_ascii;
-    for &(first, second) in openers {
-        let firsts = zero_bytes(chunk ^ (LOW_BITS * u64::from(first)));
-        found |= match second {
-            Some(second) => {
-                let seconds = zero_bytes(chunk ^ (LOW_BITS * u64::from(second)));
-                firsts & ((seconds >> 8) | LAST_BYTE)
-            }
-            None => firsts,
-        };
-    }
-    found
-}
-
-/// The first byte at or after `from` that is an ASCII capital, not ASCII,
-/// or may start one of `openers`.
-fn next_interesting_byte(bytes: &[u8], from: usize, openers: &[OpenerPrefix]) -> Option<usize> {
-    #[cfg(target_arch = "x86_64")]
-    let at = match simd::next_interesting_block(bytes, from, openers) {
-        Ok(found) => return Some(found),
-        Err(rest) => rest,
-    };
-    #[cfg(not(target_arch = "x86_64"))]
-    let at = from;
-    let mut at = at;
-    while let Some(chunk) = bytes.get(at..at + 8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let found = interesting_bytes(u64::from_le_bytes(word), openers);
-        if found != 0 {
-            return Some(at + (found.trailing_zeros() / 8) as usize);
-        }
-        at += 8;
-    }
-    bytes
-        .get(at..)?
-        .iter()
-        .position(|b| !b.is_ascii() || b.is_ascii_uppercase() || openers.iter().any(|o| o.0 == *b))
-        .map(|i| at + i)
-}
-
-// Classes of bytes for the scan in `next_name_start`, which sees every byte.
+// Classes of bytes for `next_name_start_bytewise`, which sees every byte.
 const OTHER_ASCII: u8 = 0;
 const LOWER: u8 = 1;
 const UPPER: u8 = 2;
@@ -640,38 +604,19 @@ fn is_ascii_alnum_class(class: u8) -> bool {
     matches!(class, LOWER | UPPER | DIGIT)
 }
 
-/// Where to search again after a hit at `start` was rejected: on from an
-/// ASCII letter (a letter inside a word never starts a name), or the next
-/// character when it is not ASCII (in unspaced scripts any character may
-/// start a name).
+/// Where to search again after a hit at `start` was rejected: the next
+/// byte after an ASCII letter (the scans never stop inside a word), or the
+/// next character when it is not ASCII (in unspaced scripts any character
+/// may start a name).
 #[inline]
 fn after_rejected(read: &str, start: usize) -> usize {
-    let bytes = read.as_bytes();
-    if !bytes[start].is_ascii() {
-        return start + read[start..].chars().next().map_or(1, char::len_utf8);
-    }
-    after_ascii_letter(bytes, start)
-}
-
-/// Where to scan on from an ASCII letter inside or at the start of a word
-/// that starts no name: the next byte when it is lower case (the fast scan
-/// passes over lower case by itself), else past the run of capitals and
-/// digits ("USSR"), which would each stop it.
-#[inline]
-fn after_ascii_letter(bytes: &[u8], at: usize) -> usize {
-    match bytes.get(at + 1) {
-        Some(b) if b.is_ascii_uppercase() || b.is_ascii_digit() => skip_ascii_word(bytes, at + 1),
-        _ => at + 1,
-    }
-}
-
-/// The end of the run of ASCII letters and digits from `at`: none of them
-/// starts a name ("USSR", "McCarthy" after its "M").
-fn skip_ascii_word(bytes: &[u8], mut at: usize) -> usize {
-    while at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
-        at += 1;
-    }
-    at
+    start
+        + match read.as_bytes()[start] {
+            0..0x80 => 1,
+            0xC0..0xE0 => 2,
+            0xE0..0xF0 => 3,
+            _ => 4,
+        }
 }
 
 /// Whether the hit is a whole word (or words). Chinese and Japanese forms
@@ -683,14 +628,17 @@ fn has_word_boundaries(text: &str, span: &Range<usize>) -> bool {
     }
     let before = text[..span.start].chars().next_back();
     let after = text[span.end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    !before.is_some_and(chars::is_alphanumeric) && !after.is_some_and(chars::is_alphanumeric)
 }
 
 /// The look-up ignores ASCII case so that "ZHOU ENLAI" and "FILIPPOV"
 /// match; but an all-lowercase hit ("page", "hull", "li") is a common word,
 /// not a name.
 fn is_capitalised_like_a_name(matched: &str) -> bool {
-    let mut letters = matched.chars().filter(|c| c.is_alphabetic()).peekable();
+    let mut letters = matched
+        .chars()
+        .filter(|&c| chars::is_alphabetic(c))
+        .peekable();
     let Some(&first) = letters.peek() else {
         return false;
     };
@@ -748,7 +696,7 @@ fn widen_to_brackets(text: &str, span: &mut Range<usize>, skipped: &[Range<usize
 mod tests {
     use super::*;
 
-    fn starts(text: &str, next: impl Fn(&str, usize) -> Option<usize>) -> Vec<usize> {
+    fn starts(text: &str, mut next: impl FnMut(&str, usize) -> Option<usize>) -> Vec<usize> {
         let mut found = Vec::new();
         let mut at = 0;
         while let Some(start) = next(text, at) {
@@ -844,15 +792,23 @@ mod tests {
         for matcher in [&builtin, &with_more_openers] {
             let openers = matcher.opener_prefixes.as_deref().expect("few openers");
             for text in texts {
+                let mut candidates = Candidates::new(text.as_bytes(), openers);
                 assert_eq!(
-                    starts(text, |t, at| matcher
-                        .next_name_start_by_words(t, at, openers)),
+                    starts(text, |t, at| matcher.next_name_start_by_words(
+                        t,
+                        at,
+                        &mut candidates
+                    )),
                     starts(text, |t, at| matcher.next_name_start_bytewise(t, at)),
                     "{text:?}"
                 );
             }
         }
-        let found = starts(texts[1], |t, at| builtin.next_name_start(t, at));
+        let openers = builtin.opener_prefixes.as_deref().expect("few openers");
+        let mut candidates = Candidates::new(texts[1].as_bytes(), openers);
+        let found = starts(texts[1], |t, at| {
+            builtin.next_name_start_by_words(t, at, &mut candidates)
+        });
         let words: Vec<&str> = found.iter().map(|&i| &texts[1][i..i + 2]).collect();
         assert_eq!(words, ["Y ", "Z ", "de", "Ga", "de", "Ga", "St"]);
     }

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+use crate::codec::{Reader, Writer};
 use crate::fold::fold_to_ascii;
 use crate::model::{NameOrder, Person, Script, VariantKind};
 use crate::registry::Registry;
@@ -28,7 +29,7 @@ pub(crate) struct Entry {
     pub alone: bool,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct PatternTable {
     patterns: Vec<String>,
     entries: Vec<Vec<Entry>>,
@@ -51,6 +52,66 @@ impl PatternTable {
         table.key = String::new();
         table.patterns.shrink_to_fit();
         table
+    }
+
+    /// Writes the table in the compact form of `codec.rs`.
+    // The library only decodes; the build script (and the tests) encode.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(crate) fn encode(&self, out: &mut Writer) {
+        out.usize(self.patterns.len());
+        for (pattern, entries) in self.patterns.iter().zip(&self.entries) {
+            out.str(pattern);
+            out.usize(entries.len());
+            for entry in entries {
+                out.usize(entry.person);
+                out.usize(entry.kind as usize);
+                out.bool(entry.alone);
+            }
+        }
+        out.usize(self.given_names.len());
+        for forms in &self.given_names {
+            out.usize(forms.len());
+            for words in forms {
+                out.usize(words.len());
+                for word in words {
+                    out.str(word);
+                }
+            }
+        }
+    }
+
+    /// The table [`PatternTable::encode`] wrote.
+    pub(crate) fn decode(input: &mut Reader<'_>) -> Option<PatternTable> {
+        const KINDS: [FormKind; 4] = [
+            FormKind::Full,
+            FormKind::Native,
+            FormKind::Pseudonym,
+            FormKind::Short,
+        ];
+        let count = input.usize()?;
+        let mut table = PatternTable::default();
+        for _ in 0..count {
+            table.patterns.push(input.string()?);
+            let entries = input.list(|input| {
+                Some(Entry {
+                    person: input.usize()?,
+                    kind: *KINDS.get(input.usize()?)?,
+                    alone: input.bool()?,
+                })
+            })?;
+            table.entries.push(entries);
+        }
+        table.given_names =
+            input.list(|input| input.list(|input| input.list(|input| input.string())))?;
+        Some(table)
+    }
+
+    /// Whether the table is for a registry of `persons` people: one list
+    /// of given names each, and entries only for them.
+    pub(crate) fn fits(&self, persons: usize) -> bool {
+        self.given_names.len() == persons
+            && self.entries.len() == self.patterns.len()
+            && self.entries.iter().flatten().all(|e| e.person < persons)
     }
 
     pub(crate) fn patterns(&self) -> &[String] {

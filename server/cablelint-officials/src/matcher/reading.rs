@@ -30,7 +30,8 @@ impl<'t> Reading<'t> {
                 skipped: Vec::new(),
             };
         }
-        let mut text = String::with_capacity(original.len());
+        // Bytes, not a String: blocks of sixteen are copied whole.
+        let mut text: Vec<u8> = Vec::with_capacity(original.len() + 16);
         // A cable has tens of brackets: spare the first few regrowths.
         let mut dropped = Vec::with_capacity(64);
         let mut at = 0;
@@ -41,6 +42,11 @@ impl<'t> Reading<'t> {
             at = range.end;
         }
         read_brackets(original, at..original.len(), &mut text, &mut dropped);
+        debug_assert!(std::str::from_utf8(&text).is_ok());
+        // SAFETY: `text` is `original` (valid UTF-8) with some ASCII bytes
+        // left out and whole characters (the skipped ranges are widened to
+        // character boundaries) replaced by ASCII spaces.
+        let text = unsafe { String::from_utf8_unchecked(text) };
         Reading {
             text: Cow::Owned(text),
             dropped,
@@ -88,19 +94,8 @@ impl<'t> Reading<'t> {
 }
 
 /// Appends `part` with every byte but a line break replaced by a space.
-fn push_blank(out: &mut String, part: &str) {
-    const SPACES: &str = "                                                                ";
-    for (i, line) in part.split('\n').enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        let mut left = line.len();
-        while left > 0 {
-            let n = left.min(SPACES.len());
-            out.push_str(&SPACES[..n]);
-            left -= n;
-        }
-    }
+fn push_blank(out: &mut Vec<u8>, part: &str) {
+    out.extend(part.bytes().map(|b| if b == b'\n' { b'\n' } else { b' ' }));
 }
 
 /// `skip` sorted, merged, clipped to the text and widened to character
@@ -134,29 +129,92 @@ fn blanked_ranges(text: &str, skip: &[Range<usize>]) -> Vec<Range<usize>> {
 
 /// Copies `bytes[part]` to `out` without its square brackets (and without
 /// the period of `M.[ikoyan]`), recording the original offset of each
-/// dropped byte. Brackets are found with memchr: most text has none.
-fn read_brackets(text: &str, part: Range<usize>, out: &mut String, dropped: &mut Vec<usize>) {
+/// dropped byte.
+fn read_brackets(text: &str, part: Range<usize>, out: &mut Vec<u8>, dropped: &mut Vec<usize>) {
     let bytes = text.as_bytes();
-    let mut kept_from = part.start;
-    for i in memchr::memchr2_iter(b'[', b']', &bytes[part.clone()]).map(|i| part.start + i) {
+    let mut at = part.start;
+    while let Some(i) = copy_to_bracket(bytes, at, part.end, out) {
         // "M.[ikoyan]": the abbreviation point is superseded by the
-        // completion.
+        // completion; it is the last byte copied.
         let point = bytes[i] == b'['
             && i >= part.start + 2
             && bytes[i - 1] == b'.'
             && bytes[i - 2].is_ascii_alphabetic()
             && i + 1 < part.end
             && bytes[i + 1].is_ascii_lowercase();
-        let first_dropped = if point { i - 1 } else { i };
-        // Dropped bytes are ASCII, so these slices are on char boundaries.
-        out.push_str(&text[kept_from..first_dropped]);
         if point {
+            out.pop();
             dropped.push(i - 1);
         }
         dropped.push(i);
-        kept_from = i + 1;
+        at = i + 1;
     }
-    out.push_str(&text[kept_from..part.end]);
+}
+
+/// Copies `bytes[from..end]` to `out` up to the first `[` or `]`, and
+/// returns where that is (None: none, all copied). A cable has a bracket
+/// every hundred bytes or so: blocks of 32 bytes are tested and copied
+/// whole, in fewer instructions than memchr's set-up and a copy per piece.
+#[inline]
+fn copy_to_bracket(bytes: &[u8], mut from: usize, end: usize, out: &mut Vec<u8>) -> Option<usize> {
+    let end = end.min(bytes.len());
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{
+            __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128,
+            _mm_set1_epi8, _mm_storeu_si128,
+        };
+        // Brackets in a block of sixteen bytes, as bits.
+        let brackets = |block: __m128i| {
+            // SAFETY: SSE2 is enabled on every x86-64 target.
+            unsafe {
+                _mm_movemask_epi8(_mm_or_si128(
+                    _mm_cmpeq_epi8(block, _mm_set1_epi8(b'[' as i8)),
+                    _mm_cmpeq_epi8(block, _mm_set1_epi8(b']' as i8)),
+                )) as u32
+            }
+        };
+        while from + 32 <= end {
+            if out.capacity() - out.len() < 32 {
+                out.reserve(end - from);
+            }
+            // SAFETY: SSE2 is enabled on every x86-64 target; the loads
+            // read bytes[from..from + 32], within `bytes`; the stores write
+            // 32 bytes of the spare capacity of `out` (at least 32, checked
+            // above).
+            let mask = unsafe {
+                let first = _mm_loadu_si128(bytes.as_ptr().add(from).cast::<__m128i>());
+                let second = _mm_loadu_si128(bytes.as_ptr().add(from + 16).cast::<__m128i>());
+                let to = out.as_mut_ptr().add(out.len());
+                _mm_storeu_si128(to.cast::<__m128i>(), first);
+                _mm_storeu_si128(to.add(16).cast::<__m128i>(), second);
+                brackets(first) | brackets(second) << 16
+            };
+            let kept = if mask == 0 {
+                32
+            } else {
+                mask.trailing_zeros() as usize
+            };
+            // SAFETY: the first `kept` bytes after the length were just
+            // written.
+            unsafe { out.set_len(out.len() + kept) };
+            if mask != 0 {
+                return Some(from + kept);
+            }
+            from += 32;
+        }
+    }
+    let rest = bytes.get(from..end)?;
+    match rest.iter().position(|&b| b == b'[' || b == b']') {
+        Some(n) => {
+            out.extend_from_slice(&rest[..n]);
+            Some(from + n)
+        }
+        None => {
+            out.extend_from_slice(rest);
+            None
+        }
+    }
 }
 
 #[cfg(test)]
@@ -168,6 +226,28 @@ mod tests {
         let start = reading.text().find(needle).unwrap();
         let end = start + needle.len();
         original[reading.original_start(start)..reading.original_end(end)].to_owned()
+    }
+
+    #[test]
+    fn copies_up_to_brackets_as_a_byte_search_does() {
+        let text = "a[b]c ".repeat(9) + "[" + &" ".repeat(40) + "]x]é";
+        let bytes = text.as_bytes();
+        for from in 0..=bytes.len() {
+            for end in from..=bytes.len() {
+                let expected = bytes[from..end]
+                    .iter()
+                    .position(|&b| b == b'[' || b == b']')
+                    .map(|i| from + i);
+                let mut out = b"before".to_vec();
+                assert_eq!(
+                    copy_to_bracket(bytes, from, end, &mut out),
+                    expected,
+                    "{from}..{end}"
+                );
+                let copied_to = expected.unwrap_or(end);
+                assert_eq!(&out[6..], &bytes[from..copied_to], "{from}..{end}");
+            }
+        }
     }
 
     #[test]

@@ -1,90 +1,80 @@
-//! The scan for places where a name may start, sixteen bytes at a time with
-//! SSE2 (part of every x86-64 processor): the loop that sees every byte of
-//! every document. Other targets use the eight-byte scan of `mod.rs` alone.
+//! The test of sixteen bytes at once for places where a name may start,
+//! with SSE2 (part of every x86-64 processor): the loop that sees every byte
+//! of every document. Other targets test the bytes one by one
+//! (`scan::block_mask_bytewise`), with the same result.
 
 use std::arch::x86_64::{
     __m128i, _mm_add_epi8, _mm_and_si128, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_loadu_si128,
-    _mm_movemask_epi8, _mm_set1_epi8,
+    _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8, _mm_setzero_si128,
 };
 
-use super::OpenerPrefix;
+use super::{OpenerPrefix, MAX_OPENER_BYTES};
 
-/// The first byte from `at` that is an ASCII capital, not ASCII, or the
-/// first byte of one of `openers` followed by its second (`Ok`); or, when
-/// none is found in the whole blocks of sixteen bytes that have a byte
-/// after them, where those blocks end (`Err`), for the caller to go on.
-#[inline]
-pub(super) fn next_interesting_block(
-    bytes: &[u8],
-    mut at: usize,
-    openers: &[OpenerPrefix],
-) -> Result<usize, usize> {
-    // Capitals are the bytes that, moved up by 0x80 - b'A', fall in the
-    // 26 smallest signed values.
-    let to_capitals = (0x80u8 - b'A') as i8;
-    let past_capitals = (0x80u8 + 26) as i8;
-    while at + 17 <= bytes.len() {
-        // SAFETY: SSE2 is enabled on every x86-64 target; both unaligned
-        // loads read within `bytes` (at + 16 < bytes.len()).
-        let mask = unsafe {
-            let block = _mm_loadu_si128(bytes.as_ptr().add(at).cast::<__m128i>());
-            let moved = _mm_add_epi8(block, _mm_set1_epi8(to_capitals));
-            let capitals = _mm_cmplt_epi8(moved, _mm_set1_epi8(past_capitals));
-            // The high bit of a byte is set exactly when it is not ASCII.
-            let mut mask = _mm_movemask_epi8(capitals) | _mm_movemask_epi8(block);
-            if !openers.is_empty() {
-                let next = _mm_loadu_si128(bytes.as_ptr().add(at + 1).cast::<__m128i>());
-                for &(first, second) in openers {
-                    let firsts = _mm_cmpeq_epi8(block, _mm_set1_epi8(first as i8));
-                    let starts = match second {
-                        Some(second) => {
-                            _mm_and_si128(firsts, _mm_cmpeq_epi8(next, _mm_set1_epi8(second as i8)))
-                        }
-                        None => firsts,
-                    };
-                    mask |= _mm_movemask_epi8(starts);
-                }
-            }
-            mask as u32
-        };
-        if mask != 0 {
-            return Ok(at + mask.trailing_zeros() as usize);
-        }
-        at += 16;
-    }
-    Err(at)
+/// The constants of the test, made once per text rather than per block.
+pub(super) struct BlockTester {
+    to_capitals: __m128i,
+    past_capitals: __m128i,
+    /// Per opener: its first byte, its second, and all ones when it has
+    /// no second (any next byte will do).
+    firsts: [__m128i; MAX_OPENER_BYTES],
+    seconds: [__m128i; MAX_OPENER_BYTES],
+    any_second: [__m128i; MAX_OPENER_BYTES],
+    openers: usize,
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+impl BlockTester {
+    pub(super) fn new(openers: &[OpenerPrefix]) -> BlockTester {
+        // SAFETY: SSE2 is enabled on every x86-64 target.
+        unsafe {
+            let mut tester = BlockTester {
+                // Capitals are the bytes that, moved up by 0x80 - b'A',
+                // fall in the 26 smallest signed values.
+                to_capitals: _mm_set1_epi8((0x80u8 - b'A') as i8),
+                past_capitals: _mm_set1_epi8((0x80u8 + 26) as i8),
+                firsts: [_mm_setzero_si128(); MAX_OPENER_BYTES],
+                seconds: [_mm_setzero_si128(); MAX_OPENER_BYTES],
+                any_second: [_mm_setzero_si128(); MAX_OPENER_BYTES],
+                openers: openers.len().min(MAX_OPENER_BYTES),
+            };
+            for (k, &(first, second)) in openers.iter().take(MAX_OPENER_BYTES).enumerate() {
+                tester.firsts[k] = _mm_set1_epi8(first as i8);
+                tester.seconds[k] = _mm_set1_epi8(second.unwrap_or(0) as i8);
+                tester.any_second[k] = _mm_set1_epi8(if second.is_none() { -1 } else { 0 });
+            }
+            tester
+        }
+    }
 
-    #[test]
-    fn finds_the_same_bytes_as_a_byte_by_byte_test() {
-        let openers: &[OpenerPrefix] = &[(b'd', Some(b'e')), (b'x', None)];
-        let mut bytes: Vec<u8> = (0..=255u8).collect();
-        bytes.extend_from_slice(b"abc de dx dE De ddee zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz");
-        bytes.extend(std::iter::repeat_n(b'a', 40));
-        let interesting = |at: usize| {
-            let b = bytes[at];
-            !b.is_ascii()
-                || b.is_ascii_uppercase()
-                || openers.iter().any(|&(first, second)| {
-                    b == first && second.is_none_or(|s| bytes.get(at + 1) == Some(&s))
-                })
-        };
-        for from in 0..bytes.len() {
-            let expected = (from..bytes.len()).find(|&at| interesting(at));
-            match next_interesting_block(&bytes, from, openers) {
-                Ok(found) => assert_eq!(Some(found), expected, "from {from}"),
-                Err(end) => {
-                    assert!(
-                        end + 17 > bytes.len() && (end - from) % 16 == 0,
-                        "from {from}"
-                    );
-                    assert!(expected.is_none_or(|e| e >= end), "from {from}");
+    /// Bit i set when `bytes[at + i]` may start a name (see
+    /// `scan::is_candidate_here`: a non-ASCII byte, an ASCII capital, or
+    /// the first two bytes of an opener). Needs `at + 17 <= bytes.len()`
+    /// (the byte after the block is read for the openers).
+    #[inline(always)]
+    pub(super) fn block(&self, bytes: &[u8], at: usize) -> u32 {
+        assert!(at + 17 <= bytes.len());
+        // SAFETY: SSE2 is enabled on every x86-64 target; both unaligned
+        // loads read within `bytes` (at + 16 < bytes.len()).
+        unsafe {
+            let block = _mm_loadu_si128(bytes.as_ptr().add(at).cast::<__m128i>());
+            let next = _mm_loadu_si128(bytes.as_ptr().add(at + 1).cast::<__m128i>());
+            let moved = _mm_add_epi8(block, self.to_capitals);
+            let mut starts = _mm_cmplt_epi8(moved, self.past_capitals);
+            let opener = |k: usize| {
+                let firsts = _mm_cmpeq_epi8(block, self.firsts[k]);
+                let seconds =
+                    _mm_or_si128(_mm_cmpeq_epi8(next, self.seconds[k]), self.any_second[k]);
+                _mm_and_si128(firsts, seconds)
+            };
+            // One opener (the built-in registry's "de") without a loop.
+            if self.openers == 1 {
+                starts = _mm_or_si128(starts, opener(0));
+            } else {
+                for k in 0..self.openers {
+                    starts = _mm_or_si128(starts, opener(k));
                 }
             }
+            // The high bit of a byte is set exactly when it is not ASCII.
+            _mm_movemask_epi8(_mm_or_si128(starts, block)) as u32
         }
     }
 }

@@ -1,0 +1,100 @@
+//! What building a matcher costs most: the pattern table (every spelling
+//! of every name form), the sorted order of its patterns, and the analysed
+//! title of every post. For the built-in registry the build script
+//! (`build.rs`) makes them once and writes them in the compact form of
+//! `codec.rs`; a run then decodes them (about a tenth of the cost of
+//! making them, which was about as much as checking sixty cables).
+//!
+//! Shared by the library and the build script: paths are relative to
+//! where both declare `patterns` and `lookup` (`super::`) and to the crate
+//! root (`crate::`).
+
+use std::collections::HashMap;
+
+use super::lookup::PatternLookup;
+use super::patterns::PatternTable;
+use crate::codec::{Reader, Writer};
+use crate::registry::Registry;
+use crate::title::PostSense;
+
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct MatcherTables {
+    pub table: PatternTable,
+    /// [`PatternLookup::sorted_order`] of the table's patterns.
+    pub order: Vec<usize>,
+    /// Per person, per post: the post's title analysed.
+    pub post_senses: Vec<Vec<PostSense>>,
+}
+
+impl MatcherTables {
+    pub(crate) fn build(registry: &Registry) -> MatcherTables {
+        let table = PatternTable::build(registry);
+        let order = PatternLookup::sorted_order(table.patterns());
+        // Many people hold posts of the same title: analyse each title once.
+        let mut senses_by_title: HashMap<&str, PostSense> = HashMap::new();
+        let post_senses = registry
+            .iter()
+            .map(|person| {
+                person
+                    .posts
+                    .iter()
+                    .map(|post| {
+                        senses_by_title
+                            .entry(post.title.as_str())
+                            .or_insert_with(|| PostSense::new(&post.title))
+                            .clone()
+                    })
+                    .collect()
+            })
+            .collect();
+        MatcherTables {
+            table,
+            order,
+            post_senses,
+        }
+    }
+
+    // The library only decodes; the build script (and the tests) encode.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(crate) fn encode(&self) -> Vec<u8> {
+        let mut out = Writer(Vec::new());
+        self.table.encode(&mut out);
+        out.usize(self.order.len());
+        for &i in &self.order {
+            out.usize(i);
+        }
+        out.usize(self.post_senses.len());
+        for senses in &self.post_senses {
+            out.usize(senses.len());
+            for sense in senses {
+                sense.encode(&mut out);
+            }
+        }
+        out.0
+    }
+
+    /// The tables [`MatcherTables::encode`] wrote for `registry`, or None
+    /// if `bytes` are not such a form or do not fit the registry's shape.
+    pub(crate) fn decode(bytes: &[u8], registry: &Registry) -> Option<MatcherTables> {
+        let mut input = Reader::new(bytes);
+        let table = PatternTable::decode(&mut input)?;
+        let order = input.list(Reader::usize)?;
+        let post_senses = input.list(|input| input.list(PostSense::decode))?;
+        let patterns = table.patterns();
+        let fits = input.at_end()
+            && order
+                .iter()
+                .all(|&i| patterns.get(i).is_some_and(|p| !p.is_empty()))
+            && table.fits(registry.len())
+            && post_senses.len() == registry.len()
+            && post_senses
+                .iter()
+                .zip(registry.iter())
+                .all(|(senses, person)| senses.len() == person.posts.len());
+        fits.then_some(MatcherTables {
+            table,
+            order,
+            post_senses,
+        })
+    }
+}
