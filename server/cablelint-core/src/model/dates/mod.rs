@@ -15,6 +15,7 @@ pub mod calendar;
 pub mod lexicon;
 mod resolve;
 mod scan;
+mod stamp;
 
 pub use calendar::{Interval, Precision, Weekday};
 

@@ -479,7 +479,7 @@ pub(super) fn last_piece(node: &Node) -> Option<&Node> {
 }
 
 /// `(?-u:\b)`: a word character ([0-9A-Za-z_]) on one side only.
-pub(super) fn is_word_boundary(bytes: &[u8], at: usize) -> bool {
+pub(crate) fn is_word_boundary(bytes: &[u8], at: usize) -> bool {
     let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
     let before = at > 0 && is_word(bytes[at - 1]);
     let after = bytes.get(at).is_some_and(|&b| is_word(b));

@@ -8,10 +8,12 @@ use std::sync::LazyLock;
 
 use super::engine::{Node, MAX_GROUPS, MAX_RUN};
 use super::quick::{
-    byte, digit_run, letter_or_bracket, may_be_day_first, may_be_numeric_with_year, may_be_time,
-    may_be_time_after, may_be_time_before, short_number_then, short_number_then_letter,
-    NUMERIC_SEPARATORS, ORDINAL_SUFFIX_STARTS, ROMAN_SEPARATORS,
+    bracket_or_name, bracket_or_weekday, byte, digit_run, may_be_day_first,
+    may_be_numeric_with_year, may_be_time, may_be_time_after, may_be_time_before, non_ascii_char,
+    short_number_then, short_number_then_letter, NUMERIC_SEPARATORS, ORDINAL_SUFFIX_STARTS,
+    ROMAN_SEPARATORS,
 };
+use super::words::NAMES;
 
 /// The forms, in the order of the patterns (the earlier wins a tie).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -303,7 +305,7 @@ fn tree(form: Form, gr: &mut Groups) -> (Node, MayStart) {
                 gr.g("on_y", year_digits()),
                 boundary(),
             ]),
-            |bytes, at| bytes[at].eq_ignore_ascii_case(&b'o'),
+            |bytes, at| bytes.len() >= at + 3 && bytes[at..at + 3].eq_ignore_ascii_case(b"on/"),
         ),
         // \b[0-9]{1,4}{sp0}[–—-]{sp0}(?P<ws_wd>{wd}){sp0}[–—-]{sp0}(?P<ws_t>[0-9]{4}){sp0}hs\b
         Form::WeekdayTime => (
@@ -373,7 +375,7 @@ fn tree(form: Form, gr: &mut Groups) -> (Node, MayStart) {
                 year,
                 after(gr, "mf_t"),
             ]);
-            (node, letter_or_bracket)
+            (node, bracket_or_name)
         }
         // (?:(?P<df_wd>{wd}),?{sp})?(?:(?P<df_tp>{time_before}),?{sp})?(?P<df_d>{day})\.?{sp}
         //     (?P<df_m>\[?(?:of{sp})?{month}\.?\]?)
@@ -417,7 +419,7 @@ fn tree(form: Form, gr: &mut Groups) -> (Node, MayStart) {
                 if bytes[at].is_ascii_digit() {
                     may_be_day_first(bytes, at)
                 } else {
-                    letter_or_bracket(bytes, at)
+                    bracket_or_weekday(bytes, at)
                 }
             })
         }
@@ -429,7 +431,7 @@ fn tree(form: Form, gr: &mut Groups) -> (Node, MayStart) {
                 sp(),
                 gr.g("my_y", year()),
             ]),
-            |bytes, at| bytes[at].is_ascii_alphabetic() || bytes[at] >= 0x80,
+            |bytes, at| NAMES.months.can_start(bytes, at),
         ),
         // \b(?P<rom_d>[0-9]{1,2})[./ ](?P<rom_m>{roman})[./ ](?P<rom_y>[0-9]{4}|[0-9]{2})\b{after}
         Form::Roman => {
@@ -499,9 +501,12 @@ fn tree(form: Form, gr: &mut Groups) -> (Node, MayStart) {
                 ])),
             ]),
             // ASCII digits go on with a Chinese numeral, 年 or 月, never ASCII.
-            |bytes, at| {
-                let run = digit_run(bytes, at);
-                bytes[at] >= 0x80 || ((1..=4).contains(&run) && byte(bytes, at + run) >= 0x80)
+            |bytes, at| match non_ascii_char(bytes, at) {
+                Some(c) => cn_year_digit(c) || cn_month_digit(c),
+                None => {
+                    let run = digit_run(bytes, at);
+                    (1..=4).contains(&run) && byte(bytes, at + run) >= 0x80
+                }
             },
         ),
         // (?P<cnd_d>[一二三四五六七八九十廿卅]{1,3})日
@@ -510,7 +515,7 @@ fn tree(form: Form, gr: &mut Groups) -> (Node, MayStart) {
                 gr.g("cnd_d", rep(class(cn_numeral), 1, 3)),
                 exact("日"),
             ]),
-            |bytes, at| bytes[at] >= 0x80,
+            |bytes, at| non_ascii_char(bytes, at).is_some_and(cn_numeral),
         ),
         // \((?P<se_y>[0-9]{2})\){sp0}(?P<se_m>{month})
         Form::Serial => (

@@ -37,6 +37,9 @@ mod oracle;
 #[cfg(test)]
 mod tests;
 
+pub(crate) use engine::is_word_boundary;
+pub(crate) use words::fold;
+
 use super::DateMention;
 use crate::model::{Document, SectionKind};
 use crate::text::Span;

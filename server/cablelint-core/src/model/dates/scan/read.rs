@@ -128,6 +128,13 @@ pub(super) fn read(
 /// inside it ("[Received May 27]" gives "May 27"), and returns the pairs.
 fn trim_brackets(text: &str, span: &mut Span) -> Vec<(usize, usize)> {
     let mut pairs = Vec::new();
+    // Most matches hold no bracket: nothing to pair, nothing allocated.
+    if !text.as_bytes()[span.range()]
+        .iter()
+        .any(|b| matches!(b, b'[' | b']'))
+    {
+        return pairs;
+    }
     let mut open = Vec::new();
     let mut unmatched_close = Vec::new();
     for (i, b) in text.as_bytes()[span.range()].iter().enumerate() {

@@ -227,6 +227,7 @@ fn folded_characters() -> BTreeSet<char> {
         walk(&pattern.node, &mut out);
     }
     out.extend(name_characters());
+    out.extend(super::super::stamp::characters());
     out
 }
 
