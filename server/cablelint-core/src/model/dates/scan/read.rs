@@ -158,12 +158,17 @@ fn trim_brackets(text: &str, span: &mut Span) -> Vec<(usize, usize)> {
 
 /// The first run of ASCII digits inside `span`, with its value.
 fn digits(text: &str, span: Span) -> Option<(Span, u32)> {
-    let s = &text[span.range()];
-    let start = s.find(|c: char| c.is_ascii_digit())?;
+    let s = &text.as_bytes()[span.range()];
+    let start = s.iter().position(u8::is_ascii_digit)?;
     let len = s[start..]
-        .find(|c: char| !c.is_ascii_digit())
+        .iter()
+        .position(|b| !b.is_ascii_digit())
         .unwrap_or(s.len() - start);
-    let value = s[start..start + len].parse().ok()?;
+    // What `str::parse::<u32>` gives: `None` on overflow.
+    let mut value: u32 = 0;
+    for &b in &s[start..start + len] {
+        value = value.checked_mul(10)?.checked_add(u32::from(b - b'0'))?;
+    }
     Some((
         Span::new(span.start + start, span.start + start + len),
         value,

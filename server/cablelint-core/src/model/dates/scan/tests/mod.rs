@@ -228,6 +228,7 @@ fn folded_characters() -> BTreeSet<char> {
     }
     out.extend(name_characters());
     out.extend(super::super::stamp::characters());
+    out.extend(crate::rules::dates::tense::characters());
     out
 }
 
