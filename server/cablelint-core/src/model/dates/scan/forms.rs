@@ -59,6 +59,8 @@ pub(super) const FORMS: [Form; 15] = [
 pub(super) struct Pattern {
     pub(super) form: Form,
     pub(super) node: Node,
+    /// Read by the tests only, which check [`group_slot`] against it.
+    #[cfg_attr(not(test), allow(dead_code))]
     pub(super) groups: Vec<&'static str>,
     pub(super) may_start: MayStart,
 }
@@ -69,14 +71,68 @@ type MayStart = fn(&[u8], usize) -> bool;
 
 impl Pattern {
     pub(super) fn group_index(&self, name: &str) -> Option<usize> {
-        // Names are a few bytes long: compared in place, without a call
-        // to memcmp for each (reading a match asks for five or six).
-        let name = name.as_bytes();
-        self.groups.iter().position(|g| {
-            let g = g.as_bytes();
-            g.len() == name.len() && g.iter().zip(name).all(|(a, b)| a == b)
-        })
+        // Reading a match asks for five or six groups by name: one `match`
+        // on the name (its bytes compared as integers) instead of a search.
+        match group_slot(name) {
+            Some((form, index)) if form == self.form => Some(index),
+            _ => None,
+        }
     }
+}
+
+/// Each group name's form and index among the form's groups (every name
+/// is used by one form only; a test checks the table against the trees).
+fn group_slot(name: &str) -> Option<(Form, usize)> {
+    Some(match name {
+        "on_s" => (Form::On, 0),
+        "on_r" => (Form::On, 1),
+        "on_m" => (Form::On, 2),
+        "on_y" => (Form::On, 3),
+        "ws_wd" => (Form::WeekdayTime, 0),
+        "ws_t" => (Form::WeekdayTime, 1),
+        "iso_y" => (Form::Iso, 0),
+        "iso_m" => (Form::Iso, 1),
+        "iso_d" => (Form::Iso, 2),
+        "iso_t" => (Form::Iso, 3),
+        "mf_wd" => (Form::MonthFirst, 0),
+        "mf_m" => (Form::MonthFirst, 1),
+        "mf_d" => (Form::MonthFirst, 2),
+        "mf_y" => (Form::MonthFirst, 3),
+        "mf_t" => (Form::MonthFirst, 4),
+        "df_wd" => (Form::DayFirst, 0),
+        "df_tp" => (Form::DayFirst, 1),
+        "df_d" => (Form::DayFirst, 2),
+        "df_m" => (Form::DayFirst, 3),
+        "df_y" => (Form::DayFirst, 4),
+        "df_t" => (Form::DayFirst, 5),
+        "my_m" => (Form::MonthYear, 0),
+        "my_y" => (Form::MonthYear, 1),
+        "rom_d" => (Form::Roman, 0),
+        "rom_m" => (Form::Roman, 1),
+        "rom_y" => (Form::Roman, 2),
+        "rom_t" => (Form::Roman, 3),
+        "num_a" => (Form::Numeric, 0),
+        "num_s" => (Form::Numeric, 1),
+        "num_b" => (Form::Numeric, 2),
+        "num_s2" => (Form::Numeric, 3),
+        "num_y" => (Form::Numeric, 4),
+        "num_dot" => (Form::Numeric, 5),
+        "num_t" => (Form::Numeric, 6),
+        "ny_a" => (Form::NumericNoYear, 0),
+        "ny_b" => (Form::NumericNoYear, 1),
+        "ny_dot" => (Form::NumericNoYear, 2),
+        "ny_t" => (Form::NumericNoYear, 3),
+        "cn_y" => (Form::Chinese, 0),
+        "cn_m" => (Form::Chinese, 1),
+        "cn_d" => (Form::Chinese, 2),
+        "cnd_d" => (Form::ChineseDay, 0),
+        "se_y" => (Form::Serial, 0),
+        "se_m" => (Form::Serial, 1),
+        "sey_y" => (Form::SerialYear, 0),
+        "code_v" => (Form::Code, 0),
+        "ord_d" => (Form::Ordinal, 0),
+        _ => return None,
+    })
 }
 
 pub(super) static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(build);

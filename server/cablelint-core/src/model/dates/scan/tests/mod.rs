@@ -458,3 +458,15 @@ fn the_common_forms_are_matched_by_hand() {
     assert!(matches!(found, Outcome::Match(8)));
     assert_eq!(matcher.group(0), Some((4, 6)));
 }
+
+#[test]
+fn every_group_name_is_found_at_its_index() {
+    for pattern in PATTERNS.iter() {
+        for (index, name) in pattern.groups.iter().enumerate() {
+            assert_eq!(pattern.group_index(name), Some(index), "{name}");
+            for other in PATTERNS.iter().filter(|p| p.form != pattern.form) {
+                assert_eq!(other.group_index(name), None, "{name} in {:?}", other.form);
+            }
+        }
+    }
+}
