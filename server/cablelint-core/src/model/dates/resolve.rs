@@ -109,6 +109,8 @@ fn is_running_text(line: &str) -> bool {
     let sentence_end = t.ends_with(['.', '!', '?', '"', '”', '»']) && !leaders;
     // Counting stops where the answer is known: a body line can be long.
     (sentence_end && t.split_whitespace().nth(7).is_some())
+        // 800 bytes hold at least 200 characters (four bytes at most each).
+        || t.len() >= 800
         || (t.len() >= 200 && t.chars().nth(199).is_some())
 }
 

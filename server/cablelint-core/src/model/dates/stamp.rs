@@ -84,6 +84,19 @@ const ALTERNATIVES: [Alternative; 26] = [
     free("zpracováno", Processed),
 ];
 
+/// Per first byte, the alternatives whose word starts with it (a bit for
+/// each, in the pattern's order): only those are tried at a place.
+static BY_LEAD: [u32; 256] = {
+    let mut table = [0u32; 256];
+    let mut i = 0;
+    while i < ALTERNATIVES.len() {
+        let lead = ALTERNATIVES[i].word.as_bytes()[0];
+        table[lead as usize] |= 1 << i;
+        i += 1;
+    }
+    table
+};
+
 /// `\bdated?\b|дата|日期`, the last group, written apart for its `d?`.
 const DATE_WORDS: [&str; 2] = ["дата", "日期"];
 
@@ -140,8 +153,11 @@ fn word_at(text: &str, at: usize) -> Option<(usize, DateRole)> {
     // here starts with it.
     let lead = first.encode_utf8(&mut buffer).as_bytes()[0];
     let boundary = is_word_boundary(bytes, at);
-    for alternative in &ALTERNATIVES {
-        if alternative.word.as_bytes()[0] != lead || (alternative.bounded && !boundary) {
+    let mut candidates = BY_LEAD[usize::from(lead)];
+    while candidates != 0 {
+        let alternative = &ALTERNATIVES[candidates.trailing_zeros() as usize];
+        candidates &= candidates - 1;
+        if alternative.bounded && !boundary {
             continue;
         }
         let Some(end) = folded_at(text, at, alternative.word) else {
