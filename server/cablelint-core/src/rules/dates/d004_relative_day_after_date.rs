@@ -1,5 +1,5 @@
 use super::describe::{interval_in_words, quoted};
-use super::tense::{ends_with_on_the, has_future_word, has_past_verb};
+use super::tense::{ends_with_on_the, has_future_word_in_joined, has_past_verb};
 use crate::diagnostic::Severity;
 use crate::model::dates::calendar::{civil_from_days, days_in_month, ENGLISH_MONTHS};
 use crate::model::dates::{DateMention, DateRole, Interval};
@@ -166,8 +166,7 @@ fn in_the_past(doc: &Document, m: &DateMention) -> bool {
         })
         .map_or(rest.len(), |(i, _)| i);
     let after = &rest[..sentence_end];
-    let sentence = format!("{} {}", &before[sentence_start..], after);
-    if has_future_word(&sentence) {
+    if has_future_word_in_joined(&before[sentence_start..], after) {
         return false;
     }
     has_past_verb(after)

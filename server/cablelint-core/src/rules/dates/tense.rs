@@ -170,6 +170,33 @@ const FUTURE_WORDS: &[&str] = &[
 /// The alternation's phrases of two words.
 const FUTURE_PHRASES: [&str; 3] = ["going to", "is to", "are to"];
 
+/// [`has_future_word`] in `first`, a space and `second`, without joining
+/// them: a word at either side of the space has the same boundaries as in
+/// the joined text (a space and either end of a text are no word
+/// characters), so only a phrase can take the space ("is" + "to").
+pub(super) fn has_future_word_in_joined(first: &str, second: &str) -> bool {
+    has_future_word(first)
+        || has_future_word(second)
+        || FUTURE_PHRASES.iter().any(|phrase| {
+            let (head, tail) = phrase.split_once(' ').unwrap_or((phrase, ""));
+            ends_with_word(first, head) && starts_with_word(second, tail)
+        })
+}
+
+/// Whether `text` ends with `word` (in folded case) starting at a word boundary.
+fn ends_with_word(text: &str, word: &str) -> bool {
+    let count = word.chars().count();
+    let Some((start, _)) = text.char_indices().rev().nth(count - 1) else {
+        return false;
+    };
+    is_word_boundary(text.as_bytes(), start) && folded_end(text, start, word) == Some(text.len())
+}
+
+/// Whether `text` starts with `word` (in folded case) ending at a word boundary.
+fn starts_with_word(text: &str, word: &str) -> bool {
+    folded_end(text, 0, word).is_some_and(|end| is_word_boundary(text.as_bytes(), end))
+}
+
 /// `(?i)(?-u:\b)(?:will|shall|…|by)(?-u:\b)`: a word of plan or future.
 pub(super) fn has_future_word(text: &str) -> bool {
     // Only ſ folds to a letter of these words from outside ASCII (the
@@ -317,6 +344,15 @@ mod tests {
             .any(|w| !super::NOT_PAST.contains(&w.as_str()))
     }
 
+    fn assert_same_joined(first: &str, second: &str) {
+        let joined = format!("{first} {second}");
+        assert_eq!(
+            super::has_future_word_in_joined(first, second),
+            FUTURE.is_match(&joined),
+            "future: {first:?} + {second:?}"
+        );
+    }
+
     fn assert_same(text: &str) {
         assert_eq!(
             ends_with_on_the(text),
@@ -460,11 +496,16 @@ mod tests {
                 }
             }
             assert_same(&text);
+            let cut = (next() as usize) % (text.len() + 1);
+            if text.is_char_boundary(cut) {
+                assert_same_joined(&text[..cut], &text[cut..]);
+            }
         }
         for a in PIECES {
             for b in PIECES {
                 assert_same(&format!("{a}{b}"));
                 assert_same(&format!("{a} {b} "));
+                assert_same_joined(a, b);
             }
         }
     }
