@@ -23,6 +23,9 @@
 //! cargo run --release -p cablelint-core --example dates_digest -- \
 //!     ../shared/corpus fuzz/corpus DIR_OF_GENERATED_CABLES > after.txt
 //! ```
+//!
+//! What recognition and the D rules cost per file, in instructions:
+//! `tests/bench/dates_cost.sh` (callgrind, one figure per function).
 
 mod candidates;
 mod engine;
