@@ -194,8 +194,10 @@ fn first_match<'p>(
     starts: &[usize],
 ) -> Option<(usize, usize, &'p Pattern)> {
     for &start in starts {
+        let first = bytes[start];
         for pattern in patterns {
-            if (pattern.may_start)(bytes, start) {
+            // The tree's first bytes, then the form's own test.
+            if pattern.node.may_start_with(first) && (pattern.may_start)(bytes, start) {
                 let stop = match by_hand(matcher, pattern, bytes, start) {
                     Outcome::Match(stop) => Some(stop),
                     Outcome::NoMatch => None,

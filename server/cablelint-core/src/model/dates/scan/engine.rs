@@ -46,6 +46,14 @@ pub(super) enum Kind {
     Weekday,
 }
 
+impl Node {
+    /// False when no match of the node can start with `byte` (its first
+    /// byte set, unless it can match the empty string).
+    pub(super) fn may_start_with(&self, byte: u8) -> bool {
+        self.nullable || self.first.contains(byte)
+    }
+}
+
 /// A set of bytes.
 #[derive(Clone, Copy, Default)]
 struct ByteSet([u64; 4]);
