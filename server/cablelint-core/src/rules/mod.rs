@@ -3,7 +3,7 @@
 //! rule's stable code.
 
 mod brackets;
-mod dates;
+pub(crate) mod dates;
 mod file;
 mod header;
 mod officials;

@@ -15,8 +15,10 @@ pub mod calendar;
 pub mod lexicon;
 mod resolve;
 mod scan;
+mod stamp;
 
 pub use calendar::{Interval, Precision, Weekday};
+pub(crate) use scan::{fold, is_word_boundary};
 
 use crate::model::Document;
 use crate::text::Span;

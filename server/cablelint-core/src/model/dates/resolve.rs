@@ -3,20 +3,10 @@
 //! uses, the year of a date written without one, and the document's own date.
 
 use super::calendar::{civil_from_days, days_from_civil, days_in_month, Interval, Precision};
+use super::stamp::stamp_word;
 use super::{Confidence, DateForm, DateMention, DateRole, Dates, DocumentDate, NumericOrder};
 use crate::model::{Document, SectionKind};
 use crate::text::Span;
-use regex::Regex;
-use std::collections::HashMap;
-use std::sync::LazyLock;
-
-/// Words that say which stamp a date in a header is.
-static STAMP_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?P<sent>(?-u:\b)(?:sent|dispatched|despatched|transmitted|expedido)(?-u:\b)|отправлен[оа]?|nadano|wysłano|odesláno)|(?P<received>(?-u:\b)(?:received|arrived|recebido|recibido)(?-u:\b)|поступила|получен[оа]?|otrzymano|přijato)|(?P<processed>(?-u:\b)(?:decoded|deciphered|decoding|processed|came in|came to)(?-u:\b)|wpłynęło|расшифрован[оа]?|zpracováno)|(?P<date>(?-u:\b)dated?(?-u:\b)|дата|日期)",
-    )
-    .expect("the stamp word pattern is valid")
-});
 
 /// Where a date must fall, relative to the document's date, for a stamp's
 /// reading to settle a numeric order: a day before to two weeks after.
@@ -117,7 +107,11 @@ fn is_running_text(line: &str) -> bool {
     let core = t.trim_end_matches(['.', '…']);
     let leaders = t.len() - core.len() > 1;
     let sentence_end = t.ends_with(['.', '!', '?', '"', '”', '»']) && !leaders;
-    (sentence_end && t.split_whitespace().count() >= 8) || t.chars().count() >= 200
+    // Counting stops where the answer is known: a body line can be long.
+    (sentence_end && t.split_whitespace().nth(7).is_some())
+        // 800 bytes hold at least 200 characters (four bytes at most each).
+        || t.len() >= 800
+        || (t.len() >= 200 && t.chars().nth(199).is_some())
 }
 
 trait ShiftBack {
@@ -128,20 +122,6 @@ impl ShiftBack for Span {
     fn shift_back(self, by: usize) -> Span {
         Span::new(self.start.saturating_sub(by), self.end.saturating_sub(by))
     }
-}
-
-/// The last stamp word before the date (since the previous date on its line).
-fn stamp_word(window: &str) -> Option<DateRole> {
-    let caps = STAMP_WORD.captures_iter(window).last()?;
-    Some(if caps.name("sent").is_some() {
-        DateRole::Sent
-    } else if caps.name("received").is_some() {
-        DateRole::Received
-    } else if caps.name("processed").is_some() {
-        DateRole::Processed
-    } else {
-        DateRole::Header
-    })
 }
 
 /// The role the profile's field gives a date inside its value.
@@ -171,7 +151,7 @@ fn is_dateline_like(line: &str, date: Span) -> bool {
     // Only the last piece after wide spacing counts ("Neuer      Bonn, …").
     let piece_start = ["  ", "\t", "…"]
         .iter()
-        .filter_map(|gap| before.rfind(gap).map(|i| i + gap.len()))
+        .filter_map(|gap| last_end(before.as_bytes(), gap.as_bytes()))
         .max()
         .unwrap_or(0);
     let place = before[piece_start..]
@@ -179,14 +159,13 @@ fn is_dateline_like(line: &str, date: Span) -> bool {
         .trim_start_matches(['[', '('])
         .trim_end_matches(',')
         .trim();
-    let words: Vec<&str> = place.split_whitespace().collect();
-    let place_ok = words.len() <= 4
+    let place_ok = place.split_whitespace().nth(4).is_none()
         && place
             .chars()
             .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\'' | '’'))
-        && words.iter().all(|w| {
+        && place.split_whitespace().all(|w| {
             w.chars().next().is_some_and(char::is_uppercase)
-                || matches!(*w, "de" | "la" | "am" | "an" | "der" | "of" | "on")
+                || matches!(w, "de" | "la" | "am" | "an" | "der" | "of" | "on")
         });
     let after = &line[date.end.min(line.len())..];
     if after.len() > NEAR {
@@ -197,6 +176,14 @@ fn is_dateline_like(line: &str, date: Span) -> bool {
         .chars()
         .all(|c| matches!(c, '.' | ',' | ';' | ')' | ']' | ' ' | '\t'));
     place_ok && after_ok
+}
+
+/// Where the last `needle` in `hay` ends (what `rfind` gives, plus the
+/// needle's length), without building a string searcher for a short piece.
+fn last_end(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len())
+        .rposition(|w| w == needle)
+        .map(|i| i + needle.len())
 }
 
 fn floor_boundary(text: &str, mut at: usize) -> usize {
@@ -273,11 +260,17 @@ fn anchor(mentions: &[DateMention], hint: i32) -> Option<Anchor> {
             }
         }
     }
-    let mut votes: HashMap<i64, (usize, usize)> = HashMap::new();
+    // A few days at most: a list beats a hash map. Each day's key is
+    // unique (it holds the day), so the order of the list is no matter.
+    let mut votes: Vec<(i64, (usize, usize))> = Vec::new();
     for &(day, rank) in &days {
-        let entry = votes.entry(day).or_insert((0, usize::MAX));
-        entry.0 += 1;
-        entry.1 = entry.1.min(rank);
+        match votes.iter_mut().find(|(d, _)| *d == day) {
+            Some((_, entry)) => {
+                entry.0 += 1;
+                entry.1 = entry.1.min(rank);
+            }
+            None => votes.push((day, (1, rank))),
+        }
     }
     let best = votes.into_iter().max_by_key(|&(day, (count, rank))| {
         (count, std::cmp::Reverse(rank), std::cmp::Reverse(day))
@@ -449,13 +442,14 @@ fn document_date(mentions: &[DateMention]) -> Option<DocumentDate> {
         .iter()
         .filter(|(_, i)| i.precision >= Precision::Day)
         .collect();
-    let mut agreeing: HashMap<i64, usize> = HashMap::new();
-    for (_, interval) in &precise {
-        *agreeing.entry(interval.first_day()).or_default() += 1;
-    }
+    // How many statements give a day, counted in a sorted list (no hash map).
+    let mut days: Vec<i64> = precise.iter().map(|(_, i)| i.first_day()).collect();
+    days.sort_unstable();
+    let agreeing =
+        |day: i64| days.partition_point(|&d| d <= day) - days.partition_point(|&d| d < day);
     if let Some(best) = precise.iter().max_by_key(|(i, interval)| {
         (
-            agreeing.get(&interval.first_day()).copied().unwrap_or(0),
+            agreeing(interval.first_day()),
             std::cmp::Reverse(priority(mentions[*i].role)),
             std::cmp::Reverse(*i),
         )

@@ -5,7 +5,6 @@ use crate::model::dates::lexicon::weekday_like;
 use crate::model::dates::{DateForm, DateMention};
 use crate::model::Document;
 use crate::rules::{Context, Family, FixAvailability, Rule, RuleMeta};
-use std::collections::HashSet;
 
 pub struct ImpossibleDate;
 
@@ -40,12 +39,14 @@ impl Rule for ImpossibleDate {
         let dates = doc.dates();
         // Days other dates of the document state without a weekday: they
         // confirm a day whose weekday is wrong.
-        let stated: HashSet<i64> = dates
+        // A sorted list: a handful of days, no hash set to build per file.
+        let mut stated: Vec<i64> = dates
             .mentions
             .iter()
             .filter(|o| o.weekday.is_none() && (o.role.dates_the_document() || o.role.is_stamp()))
             .filter_map(|o| Some(o.interval()?.first_day()))
             .collect();
+        stated.sort_unstable();
         for m in &dates.mentions {
             if m.form == DateForm::Ordinal || (m.ambiguous && m.order.is_none()) {
                 continue;
@@ -78,7 +79,7 @@ impl Rule for ImpossibleDate {
             };
             // Another date of the document naming the same day says the
             // weekday, not the day, is wrong.
-            let confirmed = stated.contains(&day.first_day());
+            let confirmed = stated.binary_search(&day.first_day()).is_ok();
             let report = cx.report(m.span, message);
             if confirmed {
                 let name = weekday_like(doc.slice(weekday_span), actual);

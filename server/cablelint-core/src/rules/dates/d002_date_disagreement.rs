@@ -64,6 +64,7 @@ impl Rule for DateDisagreement {
         let (agreeing, differing): (Vec<_>, Vec<_>) =
             stating.iter().partition(|(m, r)| agrees(m, r));
         let odd_one_out = agreeing.len() >= 2 && differing.len() == 1;
+        let day_in_words = interval_in_words(day_interval(day));
         for (m, readings) in &differing {
             let others: Vec<&str> = agreeing.iter().map(|(o, _)| o.role.as_str()).collect();
             let message = format!(
@@ -72,14 +73,14 @@ impl Rule for DateDisagreement {
                 quoted(doc, m),
                 join_roles(&others),
                 if agreeing.len() > 1 { "s" } else { "" },
-                interval_in_words(day_interval(day))
+                day_in_words
             );
             let fix = odd_one_out
                 .then(|| fixable(m, readings))
                 .flatten()
                 .and_then(|_| rewrite_to_day(doc, m, day))
                 .map(|edits| Fix {
-                    title: format!("Write {}", interval_in_words(day_interval(day))),
+                    title: format!("Write {day_in_words}"),
                     applicability: Applicability::Unsafe,
                     edits,
                 });

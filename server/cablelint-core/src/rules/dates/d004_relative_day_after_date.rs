@@ -1,4 +1,5 @@
 use super::describe::{interval_in_words, quoted};
+use super::tense::{ends_with_on_the, has_future_word_in_joined, has_past_verb};
 use crate::diagnostic::Severity;
 use crate::model::dates::calendar::{civil_from_days, days_in_month, ENGLISH_MONTHS};
 use crate::model::dates::{DateMention, DateRole, Interval};
@@ -44,28 +45,6 @@ static CITED_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("the cited-document pattern is valid")
 });
-
-/// "On the", "on the evening of the", "On": a day something happened.
-static ON_THE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[ \t(\[])on[ \t]+(?:the[ \t]+)?(?:(?:morning|evening|night|afternoon)[ \t]+of[ \t]+(?:the[ \t]+)?)?$")
-        .expect("the on-the pattern is valid")
-});
-
-static PAST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:[a-z]{3,}ed|was|were|had|did|met|said|told|gave|came|went|took|sent|saw|made|held|left|spoke|wrote|brought|began|found|got|became|knew|heard|paid|rejected|denied)(?-u:\b)")
-        .expect("the past pattern is valid")
-});
-
-static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:will|shall|would|should|going to|is to|are to|plans?|planned|intends?|intended|scheduled|expected|expects?|due|next|tomorrow|soon|hopes?|proposes?|proposed|until|till|by)(?-u:\b)")
-        .expect("the future pattern is valid")
-});
-
-/// Words ending in -ed that are no past tense.
-const NOT_PAST: &[&str] = &[
-    "indeed", "hundred", "proceed", "exceed", "succeed", "need", "speed", "seed", "feed", "red",
-    "bed",
-];
 
 impl Rule for RelativeDayAfterDate {
     fn meta(&self) -> &'static RuleMeta {
@@ -169,7 +148,7 @@ fn in_the_past(doc: &Document, m: &DateMention) -> bool {
     if CITED_DOCUMENT.is_match(before) {
         return true;
     }
-    if !ON_THE.is_match(before) {
+    if !ends_with_on_the(before) {
         return false;
     }
     let sentence_start = before.rfind(['.', '!', '?']).map_or(0, |i| i + 1);
@@ -187,12 +166,10 @@ fn in_the_past(doc: &Document, m: &DateMention) -> bool {
         })
         .map_or(rest.len(), |(i, _)| i);
     let after = &rest[..sentence_end];
-    let sentence = format!("{} {}", &before[sentence_start..], after);
-    if FUTURE.is_match(&sentence) {
+    if has_future_word_in_joined(&before[sentence_start..], after) {
         return false;
     }
-    PAST.find_iter(after)
-        .any(|w| !NOT_PAST.contains(&w.as_str()))
+    has_past_verb(after)
 }
 
 fn floor_boundary(text: &str, mut at: usize) -> usize {

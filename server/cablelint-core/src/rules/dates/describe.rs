@@ -26,10 +26,8 @@ pub(super) fn interval_in_words(interval: Interval) -> String {
 /// `“628” (28 June 1962)`.
 pub(super) fn quoted(doc: &Document, m: &DateMention) -> String {
     let written = doc.slice(m.span);
-    match m.interval() {
-        Some(i) if interval_in_words(i) != written => {
-            format!("“{written}” ({})", interval_in_words(i))
-        }
+    match m.interval().map(interval_in_words) {
+        Some(words) if words != written => format!("“{written}” ({words})"),
         _ => format!("“{written}”"),
     }
 }

@@ -9,6 +9,7 @@ mod d004_relative_day_after_date;
 mod d005_mixed_numeric_order;
 mod d006_missing_year;
 mod describe;
+pub(crate) mod tense;
 
 #[cfg(test)]
 mod seed_fixtures;

@@ -129,6 +129,11 @@ pub(super) fn each_match(text: &str, span: Span, mut found: impl FnMut(Span, &Pa
 /// ASCII, eight bytes at a time: the bytes of ordinary text are passed over
 /// with a few word operations each.
 pub(super) fn skip_plain_ascii(bytes: &[u8], mut at: usize, end: usize) -> usize {
+    #[cfg(target_arch = "x86_64")]
+    match skip_plain_ascii_sse2(&bytes[..end], at) {
+        Ok(found) => return found,
+        Err(rest) => at = rest,
+    }
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     while at + 8 <= end {
@@ -151,6 +156,35 @@ pub(super) fn skip_plain_ascii(bytes: &[u8], mut at: usize, end: usize) -> usize
     at
 }
 
+/// [`skip_plain_ascii`] sixteen bytes at a time with SSE2 (part of every
+/// x86-64 processor): the first digit or non-ASCII byte in the whole
+/// blocks of sixteen from `at` (`Ok`), else where those blocks end (`Err`).
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn skip_plain_ascii_sse2(bytes: &[u8], mut at: usize) -> Result<usize, usize> {
+    use std::arch::x86_64::{
+        __m128i, _mm_cmpgt_epi8, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_set1_epi8,
+    };
+    while at + 16 <= bytes.len() {
+        // SAFETY: SSE2 is enabled on every x86-64 target; the unaligned
+        // load reads within `bytes` (at + 16 <= bytes.len()).
+        let mask = unsafe {
+            let block = _mm_loadu_si128(bytes.as_ptr().add(at).cast::<__m128i>());
+            // Signed compares: bytes outside ASCII are negative, never digits.
+            let from_zero = _mm_cmpgt_epi8(block, _mm_set1_epi8(b'0' as i8 - 1));
+            let to_nine = _mm_cmplt_epi8(block, _mm_set1_epi8(b'9' as i8 + 1));
+            // The high bit of a byte is set exactly when it is not ASCII.
+            (_mm_movemask_epi8(std::arch::x86_64::_mm_and_si128(from_zero, to_nine))
+                | _mm_movemask_epi8(block)) as u32
+        };
+        if mask != 0 {
+            return Ok(at + mask.trailing_zeros() as usize);
+        }
+        at += 16;
+    }
+    Err(at)
+}
+
 /// The first place of `starts` where a form matches, with the match's end
 /// and the form (the matcher keeps its groups).
 fn first_match<'p>(
@@ -160,8 +194,10 @@ fn first_match<'p>(
     starts: &[usize],
 ) -> Option<(usize, usize, &'p Pattern)> {
     for &start in starts {
+        let first = bytes[start];
         for pattern in patterns {
-            if (pattern.may_start)(bytes, start) {
+            // The tree's first bytes, then the form's own test.
+            if pattern.node.may_start_with(first) && (pattern.may_start)(bytes, start) {
                 let stop = match by_hand(matcher, pattern, bytes, start) {
                     Outcome::Match(stop) => Some(stop),
                     Outcome::NoMatch => None,

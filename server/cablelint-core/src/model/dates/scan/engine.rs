@@ -46,6 +46,14 @@ pub(super) enum Kind {
     Weekday,
 }
 
+impl Node {
+    /// False when no match of the node can start with `byte` (its first
+    /// byte set, unless it can match the empty string).
+    pub(super) fn may_start_with(&self, byte: u8) -> bool {
+        self.nullable || self.first.contains(byte)
+    }
+}
+
 /// A set of bytes.
 #[derive(Clone, Copy, Default)]
 struct ByteSet([u64; 4]);
@@ -479,7 +487,7 @@ pub(super) fn last_piece(node: &Node) -> Option<&Node> {
 }
 
 /// `(?-u:\b)`: a word character ([0-9A-Za-z_]) on one side only.
-pub(super) fn is_word_boundary(bytes: &[u8], at: usize) -> bool {
+pub(crate) fn is_word_boundary(bytes: &[u8], at: usize) -> bool {
     let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
     let before = at > 0 && is_word(bytes[at - 1]);
     let after = bytes.get(at).is_some_and(|&b| is_word(b));

@@ -75,7 +75,20 @@ pub(super) fn ordinal(matcher: &mut Matcher, bytes: &[u8], start: usize) -> Outc
 fn time_before_may_match(bytes: &[u8], start: usize) -> bool {
     let mut at = start + digit_run(bytes, start);
     match byte(bytes, at) {
-        b':' | b'.' => return true,
+        b':' => return true,
+        // `[.][0-9]{2}` is only ever followed by a.m./p.m. (`[ \t]?[ap]`):
+        // "03.12.63" holds no time.
+        b'.' => {
+            if !(byte(bytes, at + 1).is_ascii_digit() && byte(bytes, at + 2).is_ascii_digit()) {
+                return false;
+            }
+            at += 3;
+            if matches!(byte(bytes, at), b' ' | b'\t') {
+                at += 1;
+            }
+            let a_or_p = byte(bytes, at);
+            return a_or_p >= 0x80 || matches!(a_or_p.to_ascii_lowercase(), b'a' | b'p');
+        }
         b' ' | b'\t' => at += 1,
         _ => {}
     }
@@ -316,8 +329,11 @@ pub(super) fn day_first(
         at += 1;
     }
     let gap = spaces(bytes, at);
+    // No time and no weekday before the day, and the day's end is fixed:
+    // fewer spaces leave a space where the month must start, and without
+    // the dot `{sp}` meets the dot.
     if !(1..=4).contains(&gap) {
-        return Outcome::Unsure;
+        return Outcome::NoMatch;
     }
     at += gap;
     // `\[?(?:of{sp})?{month}`: no month name starts with "of"; a name

@@ -8,10 +8,12 @@ use std::sync::LazyLock;
 
 use super::engine::{Node, MAX_GROUPS, MAX_RUN};
 use super::quick::{
-    byte, digit_run, letter_or_bracket, may_be_day_first, may_be_numeric_with_year, may_be_time,
-    may_be_time_after, may_be_time_before, short_number_then, short_number_then_letter,
-    NUMERIC_SEPARATORS, ORDINAL_SUFFIX_STARTS, ROMAN_SEPARATORS,
+    bracket_or_name, bracket_or_weekday, byte, digit_run, may_be_day_first,
+    may_be_numeric_with_year, may_be_time, may_be_time_after, may_be_time_before, non_ascii_char,
+    short_number_then, short_number_then_letter, NUMERIC_SEPARATORS, ORDINAL_SUFFIX_STARTS,
+    ROMAN_SEPARATORS,
 };
+use super::words::NAMES;
 
 /// The forms, in the order of the patterns (the earlier wins a tie).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -57,6 +59,8 @@ pub(super) const FORMS: [Form; 15] = [
 pub(super) struct Pattern {
     pub(super) form: Form,
     pub(super) node: Node,
+    /// Read by the tests only, which check [`group_slot`] against it.
+    #[cfg_attr(not(test), allow(dead_code))]
     pub(super) groups: Vec<&'static str>,
     pub(super) may_start: MayStart,
 }
@@ -67,8 +71,68 @@ type MayStart = fn(&[u8], usize) -> bool;
 
 impl Pattern {
     pub(super) fn group_index(&self, name: &str) -> Option<usize> {
-        self.groups.iter().position(|g| *g == name)
+        // Reading a match asks for five or six groups by name: one `match`
+        // on the name (its bytes compared as integers) instead of a search.
+        match group_slot(name) {
+            Some((form, index)) if form == self.form => Some(index),
+            _ => None,
+        }
     }
+}
+
+/// Each group name's form and index among the form's groups (every name
+/// is used by one form only; a test checks the table against the trees).
+fn group_slot(name: &str) -> Option<(Form, usize)> {
+    Some(match name {
+        "on_s" => (Form::On, 0),
+        "on_r" => (Form::On, 1),
+        "on_m" => (Form::On, 2),
+        "on_y" => (Form::On, 3),
+        "ws_wd" => (Form::WeekdayTime, 0),
+        "ws_t" => (Form::WeekdayTime, 1),
+        "iso_y" => (Form::Iso, 0),
+        "iso_m" => (Form::Iso, 1),
+        "iso_d" => (Form::Iso, 2),
+        "iso_t" => (Form::Iso, 3),
+        "mf_wd" => (Form::MonthFirst, 0),
+        "mf_m" => (Form::MonthFirst, 1),
+        "mf_d" => (Form::MonthFirst, 2),
+        "mf_y" => (Form::MonthFirst, 3),
+        "mf_t" => (Form::MonthFirst, 4),
+        "df_wd" => (Form::DayFirst, 0),
+        "df_tp" => (Form::DayFirst, 1),
+        "df_d" => (Form::DayFirst, 2),
+        "df_m" => (Form::DayFirst, 3),
+        "df_y" => (Form::DayFirst, 4),
+        "df_t" => (Form::DayFirst, 5),
+        "my_m" => (Form::MonthYear, 0),
+        "my_y" => (Form::MonthYear, 1),
+        "rom_d" => (Form::Roman, 0),
+        "rom_m" => (Form::Roman, 1),
+        "rom_y" => (Form::Roman, 2),
+        "rom_t" => (Form::Roman, 3),
+        "num_a" => (Form::Numeric, 0),
+        "num_s" => (Form::Numeric, 1),
+        "num_b" => (Form::Numeric, 2),
+        "num_s2" => (Form::Numeric, 3),
+        "num_y" => (Form::Numeric, 4),
+        "num_dot" => (Form::Numeric, 5),
+        "num_t" => (Form::Numeric, 6),
+        "ny_a" => (Form::NumericNoYear, 0),
+        "ny_b" => (Form::NumericNoYear, 1),
+        "ny_dot" => (Form::NumericNoYear, 2),
+        "ny_t" => (Form::NumericNoYear, 3),
+        "cn_y" => (Form::Chinese, 0),
+        "cn_m" => (Form::Chinese, 1),
+        "cn_d" => (Form::Chinese, 2),
+        "cnd_d" => (Form::ChineseDay, 0),
+        "se_y" => (Form::Serial, 0),
+        "se_m" => (Form::Serial, 1),
+        "sey_y" => (Form::SerialYear, 0),
+        "code_v" => (Form::Code, 0),
+        "ord_d" => (Form::Ordinal, 0),
+        _ => return None,
+    })
 }
 
 pub(super) static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(build);
@@ -303,7 +367,7 @@ fn tree(form: Form, gr: &mut Groups) -> (Node, MayStart) {
                 gr.g("on_y", year_digits()),
                 boundary(),
             ]),
-            |bytes, at| bytes[at].eq_ignore_ascii_case(&b'o'),
+            |bytes, at| bytes.len() >= at + 3 && bytes[at..at + 3].eq_ignore_ascii_case(b"on/"),
         ),
         // \b[0-9]{1,4}{sp0}[–—-]{sp0}(?P<ws_wd>{wd}){sp0}[–—-]{sp0}(?P<ws_t>[0-9]{4}){sp0}hs\b
         Form::WeekdayTime => (
@@ -373,7 +437,7 @@ fn tree(form: Form, gr: &mut Groups) -> (Node, MayStart) {
                 year,
                 after(gr, "mf_t"),
             ]);
-            (node, letter_or_bracket)
+            (node, bracket_or_name)
         }
         // (?:(?P<df_wd>{wd}),?{sp})?(?:(?P<df_tp>{time_before}),?{sp})?(?P<df_d>{day})\.?{sp}
         //     (?P<df_m>\[?(?:of{sp})?{month}\.?\]?)
@@ -417,7 +481,7 @@ fn tree(form: Form, gr: &mut Groups) -> (Node, MayStart) {
                 if bytes[at].is_ascii_digit() {
                     may_be_day_first(bytes, at)
                 } else {
-                    letter_or_bracket(bytes, at)
+                    bracket_or_weekday(bytes, at)
                 }
             })
         }
@@ -429,7 +493,7 @@ fn tree(form: Form, gr: &mut Groups) -> (Node, MayStart) {
                 sp(),
                 gr.g("my_y", year()),
             ]),
-            |bytes, at| bytes[at].is_ascii_alphabetic() || bytes[at] >= 0x80,
+            |bytes, at| NAMES.months.can_start(bytes, at),
         ),
         // \b(?P<rom_d>[0-9]{1,2})[./ ](?P<rom_m>{roman})[./ ](?P<rom_y>[0-9]{4}|[0-9]{2})\b{after}
         Form::Roman => {
@@ -499,9 +563,12 @@ fn tree(form: Form, gr: &mut Groups) -> (Node, MayStart) {
                 ])),
             ]),
             // ASCII digits go on with a Chinese numeral, 年 or 月, never ASCII.
-            |bytes, at| {
-                let run = digit_run(bytes, at);
-                bytes[at] >= 0x80 || ((1..=4).contains(&run) && byte(bytes, at + run) >= 0x80)
+            |bytes, at| match non_ascii_char(bytes, at) {
+                Some(c) => cn_year_digit(c) || cn_month_digit(c),
+                None => {
+                    let run = digit_run(bytes, at);
+                    (1..=4).contains(&run) && byte(bytes, at + run) >= 0x80
+                }
             },
         ),
         // (?P<cnd_d>[一二三四五六七八九十廿卅]{1,3})日
@@ -510,7 +577,7 @@ fn tree(form: Form, gr: &mut Groups) -> (Node, MayStart) {
                 gr.g("cnd_d", rep(class(cn_numeral), 1, 3)),
                 exact("日"),
             ]),
-            |bytes, at| bytes[at] >= 0x80,
+            |bytes, at| non_ascii_char(bytes, at).is_some_and(cn_numeral),
         ),
         // \((?P<se_y>[0-9]{2})\){sp0}(?P<se_m>{month})
         Form::Serial => (

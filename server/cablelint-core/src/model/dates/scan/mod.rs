@@ -23,6 +23,9 @@
 //! cargo run --release -p cablelint-core --example dates_digest -- \
 //!     ../shared/corpus fuzz/corpus DIR_OF_GENERATED_CABLES > after.txt
 //! ```
+//!
+//! What recognition and the D rules cost per file, in instructions:
+//! `tests/bench/dates_cost.sh` (callgrind, one figure per function).
 
 mod candidates;
 mod engine;
@@ -36,6 +39,9 @@ mod words;
 mod oracle;
 #[cfg(test)]
 mod tests;
+
+pub(crate) use engine::is_word_boundary;
+pub(crate) use words::fold;
 
 use super::DateMention;
 use crate::model::{Document, SectionKind};

@@ -145,10 +145,30 @@ pub(super) fn may_be_time_after(bytes: &[u8], at: usize) -> bool {
     (1..=4).contains(&after_word) && starts_time(byte(bytes, next + word + after_word))
 }
 
-/// A letter, `[` or any non-ASCII byte: what a name or a bracket starts with.
-pub(super) fn letter_or_bracket(bytes: &[u8], at: usize) -> bool {
-    let b = bytes[at];
-    b.is_ascii_alphabetic() || b == b'[' || b >= 0x80
+/// A `[`, or the first letter of a month or weekday name (after folding):
+/// what the month-first form starts with.
+pub(super) fn bracket_or_name(bytes: &[u8], at: usize) -> bool {
+    bytes[at] == b'[' || NAMES.months.can_start(bytes, at) || NAMES.weekdays.can_start(bytes, at)
+}
+
+/// A `[` or the first letter of a weekday name: what the day-first form
+/// starts with when not with a digit.
+pub(super) fn bracket_or_weekday(bytes: &[u8], at: usize) -> bool {
+    bytes[at] == b'[' || NAMES.weekdays.can_start(bytes, at)
+}
+
+/// The character starting at `at` in `bytes`, when it is not ASCII.
+pub(super) fn non_ascii_char(bytes: &[u8], at: usize) -> Option<char> {
+    let len = match bytes[at] {
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0.. => 4,
+        _ => return None,
+    };
+    std::str::from_utf8(bytes.get(at..at + len)?)
+        .ok()?
+        .chars()
+        .next()
 }
 
 /// A day first at `at` ("28 June", "3rd of June") when no time comes

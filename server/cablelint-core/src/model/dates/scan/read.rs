@@ -128,6 +128,13 @@ pub(super) fn read(
 /// inside it ("[Received May 27]" gives "May 27"), and returns the pairs.
 fn trim_brackets(text: &str, span: &mut Span) -> Vec<(usize, usize)> {
     let mut pairs = Vec::new();
+    // Most matches hold no bracket: nothing to pair, nothing allocated.
+    if !text.as_bytes()[span.range()]
+        .iter()
+        .any(|b| matches!(b, b'[' | b']'))
+    {
+        return pairs;
+    }
     let mut open = Vec::new();
     let mut unmatched_close = Vec::new();
     for (i, b) in text.as_bytes()[span.range()].iter().enumerate() {
@@ -151,12 +158,17 @@ fn trim_brackets(text: &str, span: &mut Span) -> Vec<(usize, usize)> {
 
 /// The first run of ASCII digits inside `span`, with its value.
 fn digits(text: &str, span: Span) -> Option<(Span, u32)> {
-    let s = &text[span.range()];
-    let start = s.find(|c: char| c.is_ascii_digit())?;
+    let s = &text.as_bytes()[span.range()];
+    let start = s.iter().position(u8::is_ascii_digit)?;
     let len = s[start..]
-        .find(|c: char| !c.is_ascii_digit())
+        .iter()
+        .position(|b| !b.is_ascii_digit())
         .unwrap_or(s.len() - start);
-    let value = s[start..start + len].parse().ok()?;
+    // What `str::parse::<u32>` gives: `None` on overflow.
+    let mut value: u32 = 0;
+    for &b in &s[start..start + len] {
+        value = value.checked_mul(10)?.checked_add(u32::from(b - b'0'))?;
+    }
     Some((
         Span::new(span.start + start, span.start + start + len),
         value,

@@ -12,7 +12,7 @@ use super::super::lexicon::{MONTH_TABLES, WEEKDAYS};
 /// and long s fold to k and s, the old Cyrillic letter forms to в д о с т).
 /// A test checks it against the regex crate's own folding for every
 /// character the words use.
-pub(super) fn fold(c: char) -> char {
+pub(crate) fn fold(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
     }
@@ -107,6 +107,16 @@ impl Words {
         bytes
             .get(at)
             .is_some_and(|&b| b >= 0x80 || self.ascii_starts[usize::from(b)])
+    }
+
+    /// Whether a word can start with the character at `at` in `bytes`
+    /// (after folding): false where no name can be matched.
+    pub(super) fn can_start(&self, bytes: &[u8], at: usize) -> bool {
+        match char_at(bytes, at) {
+            Some((c, _)) if c.is_ascii() => self.ascii_starts[usize::from(c as u8)],
+            Some((c, _)) => self.child(0, fold(c)).is_some(),
+            None => false,
+        }
     }
 
     /// Where each word written at `at` ends (before `end`), shortest first.

@@ -227,6 +227,8 @@ fn folded_characters() -> BTreeSet<char> {
         walk(&pattern.node, &mut out);
     }
     out.extend(name_characters());
+    out.extend(super::super::stamp::characters());
+    out.extend(crate::rules::dates::tense::characters());
     out
 }
 
@@ -323,7 +325,8 @@ fn every_chinese_start_is_a_trigger() {
 fn plain_ascii_is_skipped_up_to_the_first_digit_or_other_byte() {
     let mut rng = Rng(42);
     for _ in 0..20_000 {
-        let len = rng.below(40);
+        // Long enough for several blocks of sixteen, and a few bytes over.
+        let len = rng.below(80);
         // Mostly letters, sometimes any byte, so each byte value is met.
         let bytes: Vec<u8> = (0..len)
             .map(|_| match rng.below(8) {
@@ -332,13 +335,15 @@ fn plain_ascii_is_skipped_up_to_the_first_digit_or_other_byte() {
             })
             .collect();
         let start = rng.below(len + 1);
-        let expected = (start..len)
+        // The scan stops at `end`, which may lie before the bytes' end.
+        let end = start + rng.below(len - start + 1);
+        let expected = (start..end)
             .find(|&i| !bytes[i].is_ascii() || bytes[i].is_ascii_digit())
-            .unwrap_or(len);
+            .unwrap_or(end);
         assert_eq!(
-            super::candidates::skip_plain_ascii(&bytes, start, len),
+            super::candidates::skip_plain_ascii(&bytes, start, end),
             expected,
-            "{bytes:?} from {start}"
+            "{bytes:?} from {start} to {end}"
         );
     }
 }
@@ -452,4 +457,16 @@ fn the_common_forms_are_matched_by_hand() {
     let found = ordinal(&mut matcher, text.as_bytes(), 4);
     assert!(matches!(found, Outcome::Match(8)));
     assert_eq!(matcher.group(0), Some((4, 6)));
+}
+
+#[test]
+fn every_group_name_is_found_at_its_index() {
+    for pattern in PATTERNS.iter() {
+        for (index, name) in pattern.groups.iter().enumerate() {
+            assert_eq!(pattern.group_index(name), Some(index), "{name}");
+            for other in PATTERNS.iter().filter(|p| p.form != pattern.form) {
+                assert_eq!(other.group_index(name), None, "{name} in {:?}", other.form);
+            }
+        }
+    }
 }

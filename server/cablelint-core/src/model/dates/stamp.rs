@@ -1,0 +1,366 @@
+//! Words that say which stamp a date in a header is ("Sent", "received",
+//! "отправлено", "日期"), found by hand. It finds what the regex it replaced
+//! found (kept in the tests as the oracle):
+//!
+//! ```text
+//! (?i)(?P<sent>\b(?:sent|dispatched|despatched|transmitted|expedido)\b|отправлен[оа]?|nadano|wysłano|odesláno)
+//!    |(?P<received>\b(?:received|arrived|recebido|recibido)\b|поступила|получен[оа]?|otrzymano|přijato)
+//!    |(?P<processed>\b(?:decoded|deciphered|decoding|processed|came in|came to)\b|wpłynęło|расшифрован[оа]?|zpracováno)
+//!    |(?P<date>\bdated?\b|дата|日期)
+//! ```
+//!
+//! with `\b` an ASCII word boundary: its matches one after another, each the
+//! first alternative that matches at the leftmost place, letters compared
+//! under simple case folding ([`fold`]). Nothing is compiled at start-up.
+
+use super::scan::{fold, is_word_boundary};
+use super::DateRole;
+
+/// One alternative: the word in folded case, whether `\b` surrounds it, and
+/// a last letter it may take (greedy: `dated?`, `отправлен[оа]?`).
+struct Alternative {
+    word: &'static str,
+    bounded: bool,
+    tail: &'static [char],
+    role: DateRole,
+}
+
+const fn bounded(word: &'static str, role: DateRole) -> Alternative {
+    Alternative {
+        word,
+        bounded: true,
+        tail: &[],
+        role,
+    }
+}
+
+const fn free(word: &'static str, role: DateRole) -> Alternative {
+    Alternative {
+        word,
+        bounded: false,
+        tail: &[],
+        role,
+    }
+}
+
+const fn free_tail(word: &'static str, role: DateRole) -> Alternative {
+    Alternative {
+        word,
+        bounded: false,
+        tail: &['о', 'а'],
+        role,
+    }
+}
+
+use DateRole::{Header, Processed, Received, Sent};
+
+/// In the pattern's order: at one place the first that matches wins.
+const ALTERNATIVES: [Alternative; 26] = [
+    bounded("sent", Sent),
+    bounded("dispatched", Sent),
+    bounded("despatched", Sent),
+    bounded("transmitted", Sent),
+    bounded("expedido", Sent),
+    free_tail("отправлен", Sent),
+    free("nadano", Sent),
+    free("wysłano", Sent),
+    free("odesláno", Sent),
+    bounded("received", Received),
+    bounded("arrived", Received),
+    bounded("recebido", Received),
+    bounded("recibido", Received),
+    free("поступила", Received),
+    free_tail("получен", Received),
+    free("otrzymano", Received),
+    free("přijato", Received),
+    bounded("decoded", Processed),
+    bounded("deciphered", Processed),
+    bounded("decoding", Processed),
+    bounded("processed", Processed),
+    bounded("came in", Processed),
+    bounded("came to", Processed),
+    free("wpłynęło", Processed),
+    free_tail("расшифрован", Processed),
+    free("zpracováno", Processed),
+];
+
+/// Per first byte, the alternatives whose word starts with it (a bit for
+/// each, in the pattern's order): only those are tried at a place.
+static BY_LEAD: [u32; 256] = {
+    let mut table = [0u32; 256];
+    let mut i = 0;
+    while i < ALTERNATIVES.len() {
+        let lead = ALTERNATIVES[i].word.as_bytes()[0];
+        table[lead as usize] |= 1 << i;
+        i += 1;
+    }
+    table
+};
+
+/// `\bdated?\b|дата|日期`, the last group, written apart for its `d?`.
+const DATE_WORDS: [&str; 2] = ["дата", "日期"];
+
+/// Every character the words are written with, for the folding test.
+#[cfg(test)]
+pub(super) fn characters() -> impl Iterator<Item = char> {
+    ALTERNATIVES
+        .iter()
+        .flat_map(|a| a.word.chars().chain(a.tail.iter().copied()))
+        .chain(DATE_WORDS.iter().flat_map(|w| w.chars()))
+        .chain("dated".chars())
+}
+
+/// The role the last stamp word in `window` gives.
+pub(super) fn stamp_word(window: &str) -> Option<DateRole> {
+    let bytes = window.as_bytes();
+    let mut last = None;
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        if b >= 0x80 || may_start_ascii(b.to_ascii_lowercase(), is_word_boundary(bytes, at)) {
+            if let Some((end, role)) = word_at(window, at) {
+                last = Some(role);
+                at = end;
+                continue;
+            }
+        }
+        at += utf8_len(b);
+    }
+    last
+}
+
+/// Whether a word can start with the ASCII byte `lower` (in lower case):
+/// inside a word only those without `\b` before them (nadano, wysłano,
+/// odesláno, otrzymano, přijato, wpłynęło, zpracováno) can. A character
+/// outside ASCII may fold to a letter (ſ to s), so it is always tried.
+fn may_start_ascii(lower: u8, at_boundary: bool) -> bool {
+    if at_boundary {
+        matches!(
+            lower,
+            b'a' | b'c' | b'd' | b'e' | b'n' | b'o' | b'p' | b'r' | b's' | b't' | b'w' | b'z'
+        )
+    } else {
+        matches!(lower, b'n' | b'o' | b'p' | b'w' | b'z')
+    }
+}
+
+/// The first alternative matching at `at`: its end and role.
+fn word_at(text: &str, at: usize) -> Option<(usize, DateRole)> {
+    let bytes = text.as_bytes();
+    let first = fold(text[at..].chars().next()?);
+    let mut buffer = [0; 4];
+    // The first byte of the folded first character: every word written
+    // here starts with it.
+    let lead = first.encode_utf8(&mut buffer).as_bytes()[0];
+    let boundary = is_word_boundary(bytes, at);
+    let mut candidates = BY_LEAD[usize::from(lead)];
+    while candidates != 0 {
+        let alternative = &ALTERNATIVES[candidates.trailing_zeros() as usize];
+        candidates &= candidates - 1;
+        if alternative.bounded && !boundary {
+            continue;
+        }
+        let Some(end) = folded_at(text, at, alternative.word) else {
+            continue;
+        };
+        if alternative.bounded {
+            if is_word_boundary(bytes, end) {
+                return Some((end, alternative.role));
+            }
+            continue;
+        }
+        let end = match text[end..].chars().next() {
+            Some(c) if alternative.tail.contains(&fold(c)) => end + c.len_utf8(),
+            _ => end,
+        };
+        return Some((end, alternative.role));
+    }
+    if boundary && lead == b'd' {
+        if let Some(end) = folded_at(text, at, "date") {
+            // `d?` is greedy: "dated" first, then "date".
+            if let Some(longer) = folded_at(text, end, "d") {
+                if is_word_boundary(bytes, longer) {
+                    return Some((longer, Header));
+                }
+            }
+            if is_word_boundary(bytes, end) {
+                return Some((end, Header));
+            }
+        }
+    }
+    DATE_WORDS
+        .iter()
+        .filter(|w| w.as_bytes()[0] == lead)
+        .find_map(|w| folded_at(text, at, w))
+        .map(|end| (end, Header))
+}
+
+/// The end of `word` (in folded case) written at `at` under case folding.
+fn folded_at(text: &str, at: usize, word: &str) -> Option<usize> {
+    let mut written = text[at..].chars();
+    let mut end = at;
+    for want in word.chars() {
+        let c = written.next()?;
+        if fold(c) != want {
+            return None;
+        }
+        end += c.len_utf8();
+    }
+    Some(end)
+}
+
+/// The length of the UTF-8 character whose first byte is `b` (1 for a
+/// continuation byte, never met at a character boundary).
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stamp_word;
+    use crate::model::dates::DateRole;
+    use regex::Regex;
+    use std::sync::LazyLock;
+
+    /// The regex the hand-written search replaced.
+    static ORACLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)(?P<sent>(?-u:\b)(?:sent|dispatched|despatched|transmitted|expedido)(?-u:\b)|отправлен[оа]?|nadano|wysłano|odesláno)|(?P<received>(?-u:\b)(?:received|arrived|recebido|recibido)(?-u:\b)|поступила|получен[оа]?|otrzymano|přijato)|(?P<processed>(?-u:\b)(?:decoded|deciphered|decoding|processed|came in|came to)(?-u:\b)|wpłynęło|расшифрован[оа]?|zpracováno)|(?P<date>(?-u:\b)dated?(?-u:\b)|дата|日期)",
+        )
+        .unwrap()
+    });
+
+    fn oracle(window: &str) -> Option<DateRole> {
+        let caps = ORACLE.captures_iter(window).last()?;
+        Some(if caps.name("sent").is_some() {
+            DateRole::Sent
+        } else if caps.name("received").is_some() {
+            DateRole::Received
+        } else if caps.name("processed").is_some() {
+            DateRole::Processed
+        } else {
+            DateRole::Header
+        })
+    }
+
+    const PIECES: &[&str] = &[
+        "sent",
+        "SENT",
+        "ſent",
+        "Sent:",
+        "dispatched",
+        "despatched",
+        "transmitted",
+        "expedido",
+        "отправлен",
+        "ОТПРАВЛЕНО",
+        "отправлена",
+        "отправленоа",
+        "nadano",
+        "wysłano",
+        "WYSŁANO",
+        "odesláno",
+        "ODESLÁNO",
+        "received",
+        "Received",
+        "arrived",
+        "recebido",
+        "recibido",
+        "поступила",
+        "получен",
+        "получено",
+        "ПОЛУЧЕНА",
+        "otrzymano",
+        "přijato",
+        "PŘIJATO",
+        "decoded",
+        "deciphered",
+        "decoding",
+        "processed",
+        "came in",
+        "came to",
+        "Came  in",
+        "CAME TO",
+        "wpłynęło",
+        "WPŁYNĘŁO",
+        "расшифрован",
+        "расшифровано",
+        "zpracováno",
+        "date",
+        "dated",
+        "Dated",
+        "DATE",
+        "dates",
+        "datedd",
+        "дата",
+        "ДАТА",
+        "日期",
+        "x",
+        "1",
+        "_",
+        " ",
+        ":",
+        "-",
+        "é",
+        "\u{212A}",
+        "\u{1C82}",
+        "\u{1C84}",
+        "ß",
+        "\t",
+        "\n",
+        "d",
+        "в",
+    ];
+
+    #[test]
+    fn stamp_words_are_found_as_the_regex_found_them() {
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..30_000 {
+            let mut window = String::new();
+            for _ in 0..(next() % 6) {
+                window.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
+            }
+            assert_eq!(stamp_word(&window), oracle(&window), "{window:?}");
+        }
+        for a in PIECES {
+            for b in PIECES {
+                let window = format!("{a}{b}");
+                assert_eq!(stamp_word(&window), oracle(&window), "{window:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn stamp_words_in_the_corpus_are_found_as_the_regex_found_them() {
+        let root = crate::test_corpus::root();
+        let mut paths: Vec<_> = std::fs::read_dir(root.join("real"))
+            .expect("the corpus")
+            .map(|e| e.expect("an entry").path())
+            .collect();
+        paths.push(root.join("seed-cable-1962-06-28.txt"));
+        let mut lines = 0;
+        for path in paths
+            .iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        {
+            let text =
+                String::from_utf8_lossy(&std::fs::read(path).expect("a corpus file")).into_owned();
+            for line in text.lines() {
+                lines += 1;
+                assert_eq!(stamp_word(line), oracle(line), "{line:?}");
+            }
+        }
+        assert!(lines > 1000, "the corpus is missing");
+    }
+}

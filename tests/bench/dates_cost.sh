@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# What date recognition and the D rules cost per file, in instructions
+# rather than seconds: runs the throughput example under callgrind with
+# --toggle-collect on each function (inclusive of what it calls, so inlining
+# does not hide any of it), over a folder of cables and over one of them,
+# and prints (folder − one file) / (files − 1) per function, and the one-file
+# figure (which holds the start-up: lazily built tables and regexes).
+# Recognition runs inside D001 (the first rule to ask for the dates), so
+# D001's figure holds the scan and resolve figures.
+# Prints figures; asserts nothing about speed.
+#
+# usage: tests/bench/dates_cost.sh [DIR [ONE_FILE_DIR]]   (default /tmp/c500 /tmp/c1,
+#   made by: python3 tests/bench/gen_corpus.py DIR --files 500)
+# needs: valgrind (Debian package `valgrind`)
+set -euo pipefail
+
+cd "$(dirname "$0")/../.."
+# BIN=path runs an already built binary (e.g. a copy of an older build).
+BIN="${BIN:-}"
+DIR="${1:-/tmp/c500}"
+ONE="${2:-/tmp/c1}"
+
+if ! command -v valgrind > /dev/null; then
+    echo "dates_cost.sh needs valgrind (apt-get install valgrind)" >&2
+    exit 2
+fi
+if [ -z "$BIN" ]; then
+    cargo build --release -p cablelint-core --example throughput >&2
+    BIN=target/release/examples/throughput
+fi
+
+files=$(find "$DIR" -type f \( -name '*.cable' -o -name '*.txt' \) | wc -l)
+
+instructions() {
+    valgrind --tool=callgrind --toggle-collect="$1" --callgrind-out-file=/dev/null \
+        "$BIN" "$2" --rounds 1 2>&1 >/dev/null |
+        awk '/refs:/ { gsub(",", "", $NF); print $NF }'
+}
+
+rule() {
+    echo "<cablelint_core::rules::dates::$1 as cablelint_core::rules::Rule>::check"
+}
+
+printf '%-14s %12s %16s\n' "" "per file" "one file"
+for entry in \
+    "scan|cablelint_core::model::dates::scan::candidates::scan" \
+    "resolve|cablelint_core::model::dates::resolve::resolve*" \
+    "D001+recognise|$(rule d001_impossible_date::ImpossibleDate)" \
+    "D002|$(rule d002_date_disagreement::DateDisagreement)" \
+    "D003|$(rule d003_stamps_out_of_order::StampsOutOfOrder)" \
+    "D004|$(rule d004_relative_day_after_date::RelativeDayAfterDate)" \
+    "D005|$(rule d005_mixed_numeric_order::MixedNumericOrder)" \
+    "D006|$(rule d006_missing_year::MissingYear)" \
+    "lint::check|cablelint_core::lint::check"; do
+    name="${entry%%|*}"
+    function="${entry#*|}"
+    many=$(instructions "$function" "$DIR")
+    one=$(instructions "$function" "$ONE")
+    printf '%-14s %12d %16d\n' "$name" $(((many - one) / (files - 1))) "$one"
+done
