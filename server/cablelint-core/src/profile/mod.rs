@@ -231,7 +231,10 @@ impl Profile {
                                 .nfa_size_limit(Some(10 * (1 << 20)))
                                 .hybrid_cache_capacity(2 * (1 << 20))
                                 .match_kind(regex_automata::MatchKind::LeftmostFirst)
-                                .utf8_empty(true),
+                                .utf8_empty(true)
+                                // A full DFA costs more to build than the few
+                                // lines a filter lets through cost to match.
+                                .dfa(false),
                         )
                         .build_from_hir(&hir)
                         .ok()?;
