@@ -233,8 +233,11 @@ impl Profile {
                                 .match_kind(regex_automata::MatchKind::LeftmostFirst)
                                 .utf8_empty(true)
                                 // A full DFA costs more to build than the few
-                                // lines a filter lets through cost to match.
-                                .dfa(false),
+                                // lines a filter lets through cost to match;
+                                // a one-pass DFA serves only capture groups,
+                                // which no caller asks for.
+                                .dfa(false)
+                                .onepass(false),
                         )
                         .build_from_hir(&hir)
                         .ok()?;
