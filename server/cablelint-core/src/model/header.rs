@@ -4,7 +4,7 @@
 
 use crate::profile::Profile;
 use crate::text::Span;
-use regex::Regex;
+use regex_automata::meta::Regex;
 use std::sync::Arc;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,6 +27,7 @@ pub struct HeaderField {
 pub struct LabelMatcher<'p> {
     profile: &'p Profile,
     patterns: &'p [(Regex, usize)],
+    pattern_filters: &'p [crate::profile::LineFilter],
 }
 
 impl<'p> LabelMatcher<'p> {
@@ -34,6 +35,7 @@ impl<'p> LabelMatcher<'p> {
         LabelMatcher {
             profile,
             patterns: profile.patterns(),
+            pattern_filters: profile.pattern_filters(),
         }
     }
 
@@ -213,8 +215,9 @@ impl<'p> LabelMatcher<'p> {
     fn pattern_field(&self, trimmed: &str) -> Option<usize> {
         self.patterns
             .iter()
-            .find(|(r, _)| r.is_match(trimmed))
-            .map(|(_, i)| *i)
+            .zip(self.pattern_filters)
+            .find(|((r, _), filter)| filter.may_match(trimmed) && r.is_match(trimmed))
+            .map(|((_, i), _)| *i)
     }
 }
 

@@ -99,13 +99,14 @@ pub(super) fn classify(text: &str, bracket: &Bracket, scratch: &mut String) -> B
     if matches!(lower, "sic" | "sic!" | "sic." | "sic!." | "!") {
         return BracketClass::Sic;
     }
-    if says_illegible(lower) || lower == "unclear" {
+    let words = InnerWords::find(lower.as_bytes());
+    if words.illegible || lower == "unclear" {
         return BracketClass::Illegible;
     }
     if inner.len() <= 3 && inner.chars().all(|c| c.is_ascii_digit() || c == '*') {
         return BracketClass::FootnoteMark;
     }
-    if is_editor_note(lower) || signed_by_editor(text, content) {
+    if is_editor_note(lower, words.note) || signed_by_editor(text, content) {
         return BracketClass::EditorNote;
     }
     if is_structural(lower) {
@@ -160,7 +161,8 @@ fn starts_with_word(lower: &str, word: &str) -> bool {
     })
 }
 
-fn is_editor_note(lower: &str) -> bool {
+/// `names_a_note_inside`: found by [`InnerWords::find`] with the other words.
+fn is_editor_note(lower: &str, names_a_note_inside: bool) -> bool {
     const OPENINGS: &[&str] = &[
         "translator",
         "translator's",
@@ -223,12 +225,53 @@ fn is_editor_note(lower: &str) -> bool {
     candidates.iter().any(|o| starts_with_word(lower, o))
         // The page-turn marker of a two-sided original.
         || matches!(lower, "over" | "verso" | "reverse")
-        || names_a_note_inside(lower.as_bytes())
+        || names_a_note_inside
 }
 
-/// ` note:`, `redacted` or `not declassified` anywhere, or `stamp` as a word
-/// between spaces and colons (`[CPSU CC stamp: …]`, `[Ministry stamp]`, but
-/// not `[CPSU CC Politburo member]`): one pass over the bytes.
+/// The words looked for anywhere in a bracket, found in one pass over its
+/// bytes rather than one pass per question.
+struct InnerWords {
+    /// `illegible`, `illeg.`, `indecipherable` or `unreadable`.
+    illegible: bool,
+    /// ` note:`, `redacted`, `not declassified`, or `stamp` as a word
+    /// between spaces and colons (`[CPSU CC stamp: …]`, `[Ministry stamp]`,
+    /// but not `[CPSU CC Politburo member]`).
+    note: bool,
+}
+
+impl InnerWords {
+    fn find(lower: &[u8]) -> Self {
+        let is_separator = |b: &u8| matches!(b, b' ' | b':');
+        let mut words = InnerWords {
+            illegible: false,
+            note: false,
+        };
+        for (i, &b) in lower.iter().enumerate() {
+            let rest = &lower[i..];
+            match b {
+                b'i' => {
+                    words.illegible |= rest.starts_with(b"illegible")
+                        || rest.starts_with(b"illeg.")
+                        || rest.starts_with(b"indecipherable")
+                }
+                b'u' => words.illegible |= rest.starts_with(b"unreadable"),
+                b' ' => words.note |= rest.starts_with(b" note:"),
+                b'r' => words.note |= rest.starts_with(b"redacted"),
+                b'n' => words.note |= rest.starts_with(b"not declassified"),
+                b's' => {
+                    words.note |= rest.starts_with(b"stamp")
+                        && (i == 0 || is_separator(&lower[i - 1]))
+                        && rest.get(5).is_none_or(is_separator)
+                }
+                _ => {}
+            }
+        }
+        words
+    }
+}
+
+/// The test [`InnerWords::find`] replaced, kept as its oracle.
+#[cfg(test)]
 fn names_a_note_inside(lower: &[u8]) -> bool {
     let is_separator = |b: &u8| matches!(b, b' ' | b':');
     lower.iter().enumerate().any(|(i, &b)| {
@@ -247,7 +290,8 @@ fn names_a_note_inside(lower: &[u8]) -> bool {
     })
 }
 
-/// `illegible`, `illeg.`, `indecipherable` or `unreadable` anywhere.
+/// The test [`InnerWords::find`] replaced, kept as its oracle.
+#[cfg(test)]
 fn says_illegible(lower: &str) -> bool {
     let bytes = lower.as_bytes();
     (0..bytes.len()).any(|i| {
@@ -461,7 +505,7 @@ fn is_gloss(before: &str, inner: &str, after: &str) -> bool {
     }
     // A word of more than twelve bytes has more than three characters: the
     // cheapest test goes first, and most words end the question there.
-    let short = previous.len() <= 3 || (previous.len() <= 12 && previous.chars().count() <= 3);
+    let short = previous.len() <= 3 || (previous.len() <= 12 && char_count(previous) <= 3);
     let short_surname = || {
         short
             && !previous
@@ -470,6 +514,12 @@ fn is_gloss(before: &str, inner: &str, after: &str) -> bool {
     };
     let single_name = || !inner.contains(' ');
     !(short_surname() && single_name())
+}
+
+/// `word.chars().count()` for a short word: its bytes that start a character.
+fn char_count(word: &str) -> usize {
+    // A continuation byte is 0b10xx_xxxx, below -64 as a signed byte.
+    word.bytes().filter(|&b| (b as i8) >= -64).count()
 }
 
 /// Where the last word of `before` starts: after its last white space, `(`
@@ -708,6 +758,48 @@ mod tests {
         let got = classes(&text);
         assert_eq!(got[0].1, "editor-note");
         assert_eq!(got[1], (short.to_owned(), "editor-note"));
+    }
+
+    #[test]
+    fn one_pass_finds_what_the_separate_tests_found() {
+        for text in [
+            "",
+            "illegible",
+            "two words illeg. here",
+            "indecipherable 𠀋",
+            "发往 unreadable",
+            "translator's note: see",
+            "paragraph redacted\r\n",
+            "not declassified",
+            "cpsu cc stamp: subject",
+            "ministry stamp",
+            "stamped",
+            "a\u{3000}stamp",
+            "stamp",
+            "x:stamp:y",
+            "postamp",
+            "illegibl",
+            "unread",
+            "note:",
+            "a note:",
+            "𠀋 note: 发往",
+            "notdeclassified",
+        ] {
+            let words = super::InnerWords::find(text.as_bytes());
+            assert_eq!(words.illegible, super::says_illegible(text), "{text:?}");
+            assert_eq!(
+                words.note,
+                super::names_a_note_inside(text.as_bytes()),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn char_count_counts_characters() {
+        for word in ["", "Ji", "Kříž", "𠀋", "发往北京", "Zhou", "Mikołaj", "ČSA"] {
+            assert_eq!(super::char_count(word), word.chars().count(), "{word:?}");
+        }
     }
 
     #[test]
