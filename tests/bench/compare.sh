@@ -6,7 +6,8 @@
 # Prints figures and ratios; asserts nothing about speed. The ratios compare
 # checking (`--no-cache`); the cached runs are printed beside them.
 #
-# usage: tests/bench/compare.sh [FILES]   (CABLELINT_BIN=... to skip the build)
+# usage: tests/bench/compare.sh [FILES]   (CABLELINT_BIN=... to skip the build;
+#   COMPARE_RUNS=N runs each command N times, default 5, and reports the median)
 # needs: python3, GNU time (/usr/bin/time), rg, typos (`pip install typos`)
 set -euo pipefail
 
@@ -52,28 +53,39 @@ with open(big, "wb") as out:
 EOF
 fi
 
-# measure LABEL BYTES CMD...: prints one row and remembers its MB/s.
+# measure LABEL BYTES CMD...: runs CMD $RUNS times, prints one row with the
+# median wall time and the largest peak RSS, and remembers the median's MB/s.
+# One run is too noisy on a shared machine (typos alone varied 2x run to run).
+RUNS="${COMPARE_RUNS:-5}"
 declare -A SPEED
 measure() {
     local label="$1" bytes="$2"
     shift 2
     local log="$OUT/compare-time.txt"
-    local status=0
-    /usr/bin/time -v "$@" > /dev/null 2> "$log" || status=$?
-    # cablelint and typos exit 1 (2 for typos) when they report something.
-    if [ "$status" -gt 2 ]; then
-        echo "$label failed ($status):" >&2
-        tail -n 30 "$log" >&2
-        exit 1
-    fi
-    local seconds rss
-    seconds=$(grep 'Elapsed (wall clock)' "$log" | awk -F': ' '{ print $2 }' |
-        awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }')
-    rss=$(grep 'Maximum resident set size' "$log" | awk -F': ' '{ print $2 }')
+    local times=() rss_max=0
+    local run status seconds rss
+    for ((run = 0; run < RUNS; run++)); do
+        status=0
+        /usr/bin/time -v "$@" > /dev/null 2> "$log" || status=$?
+        # cablelint and typos exit 1 (2 for typos) when they report something.
+        if [ "$status" -gt 2 ]; then
+            echo "$label failed ($status):" >&2
+            tail -n 30 "$log" >&2
+            exit 1
+        fi
+        seconds=$(grep 'Elapsed (wall clock)' "$log" | awk -F': ' '{ print $2 }' |
+            awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }')
+        rss=$(grep 'Maximum resident set size' "$log" | awk -F': ' '{ print $2 }')
+        times+=("$seconds")
+        if [ "$rss" -gt "$rss_max" ]; then rss_max=$rss; fi
+    done
+    seconds=$(printf '%s\n' "${times[@]}" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+    local spread
+    spread=$(printf '%s\n' "${times[@]}" | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%.2f-%.2f", lo, hi }')
     SPEED[$label]=$(awk -v s="$seconds" -v b="$bytes" 'BEGIN { printf "%.3f", b / 1e6 / (s > 0 ? s : 0.01) }')
-    awk -v label="$label" -v s="$seconds" -v b="$bytes" -v rss="$rss" 'BEGIN {
-        printf "  %-34s %7.2f s  %8.1f MB/s  peak RSS %7.1f MB\n",
-            label, s, b / 1e6 / (s > 0 ? s : 0.01), rss / 1024
+    awk -v label="$label" -v s="$seconds" -v b="$bytes" -v rss="$rss_max" -v spread="$spread" 'BEGIN {
+        printf "  %-40s %7.2f s (%s)  %8.1f MB/s  peak RSS %7.1f MB\n",
+            label, s, spread, b / 1e6 / (s > 0 ? s : 0.01), rss / 1024
     }'
 }
 
@@ -98,8 +110,9 @@ run_side_by_side() {
     measure "cablelint human, $CORES threads" "$bytes" "$BIN" check --no-config --no-cache --color never "$target"
     # The result cache on: first run (writing every entry), then the second.
     local cache_dir="$OUT/compare-cache"
-    rm -rf "$cache_dir"
-    measure "cablelint json, $CORES threads, cache cold" "$bytes" "$BIN" check --no-config --cache-dir "$cache_dir" --format json "$target"
+    # Each cold run starts from an empty cache (the rm is inside the timing,
+    # a few milliseconds).
+    measure "cablelint json, $CORES threads, cache cold" "$bytes" sh -c 'rm -rf "$1" && exec "$2" check --no-config --cache-dir "$1" --format json "$3"' sh "$cache_dir" "$BIN" "$target"
     measure "cablelint json, $CORES threads, cache warm" "$bytes" "$BIN" check --no-config --cache-dir "$cache_dir" --format json "$target"
     rm -rf "$cache_dir"
     ratio "cablelint json, 1 thread" "typos, 1 thread" "cablelint / typos, 1 thread (target >= 5)"
