@@ -207,7 +207,8 @@ fn head(bytes: &[u8]) -> u64 {
 const LOW_BITS: u64 = 0x0101_0101_0101_0101;
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
-/// Eight bytes with their ASCII capitals made lower case.
+/// Eight bytes with their ASCII capitals made lower case. `first_words.rs`
+/// has the same function: build.rs compiles this file alone, by path.
 #[inline]
 fn lower_eight(chunk: u64) -> u64 {
     let ascii = chunk & !HIGH_BITS;

@@ -442,40 +442,11 @@ mod tests {
     ];
 
     #[test]
-    fn the_future_word_lists_agree() {
+    fn every_future_word_is_recognised() {
         for w in super::FUTURE_WORDS {
             assert!(super::is_future_word(w.as_bytes()), "{w}");
             assert!(w.len() <= 9, "{w} is longer than the buffer");
         }
-        let listed = [
-            "will",
-            "shall",
-            "would",
-            "should",
-            "plan",
-            "plans",
-            "planned",
-            "intend",
-            "intends",
-            "intended",
-            "scheduled",
-            "expected",
-            "expect",
-            "expects",
-            "due",
-            "next",
-            "tomorrow",
-            "soon",
-            "hope",
-            "hopes",
-            "propose",
-            "proposes",
-            "proposed",
-            "until",
-            "till",
-            "by",
-        ];
-        assert_eq!(super::FUTURE_WORDS, listed);
     }
 
     #[test]
@@ -512,19 +483,8 @@ mod tests {
 
     #[test]
     fn the_words_in_the_corpus_are_found_as_the_regexes_found_them() {
-        let root = crate::test_corpus::root();
-        let mut paths: Vec<_> = std::fs::read_dir(root.join("real"))
-            .expect("the corpus")
-            .map(|e| e.expect("an entry").path())
-            .collect();
-        paths.push(root.join("seed-cable-1962-06-28.txt"));
         let mut lines = 0;
-        for path in paths
-            .iter()
-            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        {
-            let text =
-                String::from_utf8_lossy(&std::fs::read(path).expect("a corpus file")).into_owned();
+        for (_, text) in crate::test_corpus::documents() {
             for line in text.lines() {
                 lines += 1;
                 assert_same(line);

@@ -99,24 +99,8 @@ fn files(dir: &Path) -> Vec<PathBuf> {
 
 #[test]
 fn the_real_corpus_gives_the_oracles_dates() {
-    let root = crate::test_corpus::root();
-    let mut paths = files(&root.join("real"));
-    paths.push(root.join("seed-cable-1962-06-28.txt"));
-    let texts: Vec<_> = paths
-        .iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    assert!(
-        texts.len() >= 50,
-        "the corpus at {} is missing",
-        root.display()
-    );
-    for path in texts {
-        let bytes = std::fs::read(path).expect("a corpus file");
-        assert_same(
-            &path.display().to_string(),
-            &String::from_utf8_lossy(&bytes),
-        );
+    for (path, text) in crate::test_corpus::documents() {
+        assert_same(&path.display().to_string(), &text);
     }
 }
 
