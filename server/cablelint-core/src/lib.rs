@@ -16,6 +16,8 @@ pub mod text;
 
 #[cfg(test)]
 pub(crate) mod test_corpus;
+#[cfg(test)]
+pub(crate) mod test_random;
 
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Related, Severity};
 pub use lint::{check, CheckOptions, CheckResult, RuleSelection};

@@ -319,13 +319,8 @@ mod tests {
 
     #[test]
     fn stamp_words_are_found_as_the_regex_found_them() {
-        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut next = || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut rng = crate::test_random::Rng(0x2545_F491_4F6C_DD1D);
+        let mut next = || rng.next();
         for _ in 0..30_000 {
             let mut window = String::new();
             for _ in 0..(next() % 6) {

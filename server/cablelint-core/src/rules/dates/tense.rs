@@ -451,13 +451,8 @@ mod tests {
 
     #[test]
     fn the_words_are_found_as_the_regexes_found_them() {
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut rng = crate::test_random::Rng(0x9E37_79B9_7F4A_7C15);
+        let mut next = || rng.next();
         for _ in 0..40_000 {
             let mut text = String::new();
             for _ in 0..(next() % 7) {

@@ -8,6 +8,7 @@ use super::forms::{starts_chinese_date, FORMS, PATTERNS};
 use super::words::{fold, NAMES};
 use super::{oracle, scan_span};
 use crate::model::{Document, SectionKind};
+use crate::test_random::Rng;
 use crate::text::Span;
 use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange};
 use std::collections::BTreeSet;
@@ -120,23 +121,6 @@ fn the_fuzz_corpora_give_the_oracles_dates() {
         }
     }
     assert!(replayed > 300, "only {replayed} fuzz inputs found");
-}
-
-/// A deterministic xorshift generator (no seed from the clock: a failure
-/// must replay).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
 }
 
 #[test]
