@@ -1,6 +1,12 @@
 //! `cablelint`: the command-line linter for `.cable` transcriptions. This is
 //! the only crate that prints; everything it checks comes from cablelint-core.
 
+// Many small allocations per file (findings, messages, spans): jemalloc
+// spends fewer instructions on them than glibc malloc, as in ruff.
+#[cfg(all(target_os = "linux", target_arch = "x86_64"))]
+#[global_allocator]
+static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 mod cache;
 mod check;
 mod cli;
