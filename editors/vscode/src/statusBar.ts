@@ -21,6 +21,8 @@ export class ProfileStatus implements vscode.Disposable {
   readonly item: vscode.StatusBarItem;
   private timer: NodeJS.Timeout | undefined;
   private documentInfoMissing = false;
+  /** Unanswered documentInfo requests per document, to bound the retries. */
+  private retries = new Map<string, number>();
   private disposables: vscode.Disposable[] = [];
   /** What the item shows now (for tests and the change-profile picker). */
   shown: Shown | undefined;
@@ -44,6 +46,7 @@ export class ProfileStatus implements vscode.Disposable {
 
   serverRestarted(): void {
     this.documentInfoMissing = false;
+    this.retries.clear();
     this.schedule(0);
   }
 
@@ -59,8 +62,23 @@ export class ProfileStatus implements vscode.Disposable {
       return;
     }
     const document = editor.document;
-    const shown = (await this.fromServer(document)) ?? (await this.fromOutline(document));
+    const fromServer = await this.fromServer(document);
+    const shown = fromServer ?? (await this.fromOutline(document));
     if (vscode.window.activeTextEditor?.document !== document) return;
+    // A running server that does not know the document yet (its didOpen or
+    // first analysis still on the way) answers nothing: ask again shortly,
+    // a bounded number of times, rather than keep the fallback until the
+    // next edit.
+    const key = document.uri.toString();
+    if (!fromServer && this.getClient()?.isRunning() && !this.documentInfoMissing) {
+      const tries = this.retries.get(key) ?? 0;
+      if (tries < 20) {
+        this.retries.set(key, tries + 1);
+        this.schedule(250);
+      }
+    } else {
+      this.retries.delete(key);
+    }
     this.shown = shown;
     const date = shown.date ? ` · ${shown.date}` : "";
     this.item.text = `$(mail) ${shown.profile}${date}`;
