@@ -18,7 +18,7 @@ mod scan;
 mod stamp;
 
 pub use calendar::{Interval, Precision, Weekday};
-pub(crate) use scan::{fold, is_word_boundary};
+pub(crate) use scan::{fold, folded_end, is_word_boundary};
 
 use crate::model::Document;
 use crate::text::Span;

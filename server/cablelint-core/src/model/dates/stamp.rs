@@ -13,7 +13,7 @@
 //! first alternative that matches at the leftmost place, letters compared
 //! under simple case folding ([`fold`]). Nothing is compiled at start-up.
 
-use super::scan::{fold, is_word_boundary};
+use super::scan::{fold, folded_end, is_word_boundary};
 use super::DateRole;
 
 /// One alternative: the word in folded case, whether `\b` surrounds it, and
@@ -160,7 +160,7 @@ fn word_at(text: &str, at: usize) -> Option<(usize, DateRole)> {
         if alternative.bounded && !boundary {
             continue;
         }
-        let Some(end) = folded_at(text, at, alternative.word) else {
+        let Some(end) = folded_end(text, at, alternative.word) else {
             continue;
         };
         if alternative.bounded {
@@ -176,9 +176,9 @@ fn word_at(text: &str, at: usize) -> Option<(usize, DateRole)> {
         return Some((end, alternative.role));
     }
     if boundary && lead == b'd' {
-        if let Some(end) = folded_at(text, at, "date") {
+        if let Some(end) = folded_end(text, at, "date") {
             // `d?` is greedy: "dated" first, then "date".
-            if let Some(longer) = folded_at(text, end, "d") {
+            if let Some(longer) = folded_end(text, end, "d") {
                 if is_word_boundary(bytes, longer) {
                     return Some((longer, Header));
                 }
@@ -191,22 +191,8 @@ fn word_at(text: &str, at: usize) -> Option<(usize, DateRole)> {
     DATE_WORDS
         .iter()
         .filter(|w| w.as_bytes()[0] == lead)
-        .find_map(|w| folded_at(text, at, w))
+        .find_map(|w| folded_end(text, at, w))
         .map(|end| (end, Header))
-}
-
-/// The end of `word` (in folded case) written at `at` under case folding.
-fn folded_at(text: &str, at: usize, word: &str) -> Option<usize> {
-    let mut written = text[at..].chars();
-    let mut end = at;
-    for want in word.chars() {
-        let c = written.next()?;
-        if fold(c) != want {
-            return None;
-        }
-        end += c.len_utf8();
-    }
-    Some(end)
 }
 
 /// The length of the UTF-8 character whose first byte is `b` (1 for a

@@ -5,7 +5,7 @@
 //! simple case folding where the regex was case-insensitive; nothing is
 //! compiled at start-up.
 
-use crate::model::dates::{fold, is_word_boundary};
+use crate::model::dates::{fold, folded_end, is_word_boundary};
 
 /// `(?i)(?:^|[ \t(\[])on[ \t]+(?:the[ \t]+)?(?:(?:morning|evening|night|afternoon)[ \t]+of[ \t]+(?:the[ \t]+)?)?$`
 /// ("On the", "on the evening of the", "On"): the words before a day
@@ -296,20 +296,6 @@ fn has_future_word_folded(text: &str) -> bool {
         }
     }
     false
-}
-
-/// The end of `word` (in folded case) written at `at` under case folding.
-fn folded_end(text: &str, at: usize, word: &str) -> Option<usize> {
-    let mut written = text[at..].chars();
-    let mut end = at;
-    for want in word.chars() {
-        let c = written.next()?;
-        if fold(c) != want {
-            return None;
-        }
-        end += c.len_utf8();
-    }
-    Some(end)
 }
 
 /// Every character the words are written with, for the folding test.

@@ -41,7 +41,7 @@ mod oracle;
 mod tests;
 
 pub(crate) use engine::is_word_boundary;
-pub(crate) use words::fold;
+pub(crate) use words::{fold, folded_end};
 
 use super::DateMention;
 use crate::model::{Document, SectionKind};

@@ -37,6 +37,21 @@ pub(crate) fn fold(c: char) -> char {
     }
 }
 
+/// The end of `word` (in folded case) written at `at` in `text` under
+/// [`fold`], or `None` when the text there is another word.
+pub(crate) fn folded_end(text: &str, at: usize, word: &str) -> Option<usize> {
+    let mut written = text[at..].chars();
+    let mut end = at;
+    for want in word.chars() {
+        let c = written.next()?;
+        if fold(c) != want {
+            return None;
+        }
+        end += c.len_utf8();
+    }
+    Some(end)
+}
+
 /// Words in folded case, as a trie over characters.
 pub(super) struct Words {
     /// Per node: its children (character, node) and whether a word ends there.
