@@ -233,7 +233,50 @@ fn segments_into(line: &str, out: &mut Vec<Span>) {
     }
 }
 
+/// [`segments_into`] of a line with non-ASCII characters: byte by byte, and
+/// only a non-ASCII character is decoded.
 fn char_segments(line: &str, out: &mut Vec<Span>) {
+    let bytes = line.as_bytes();
+    let char_at = |i: usize| match bytes.get(i) {
+        None => None,
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => line[i..].chars().next(),
+    };
+    let mut seg_start: Option<usize> = None;
+    let mut i = 0;
+    while let Some(c) = char_at(i) {
+        let next_at = i + c.len_utf8();
+        let is_gap = c == '\t'
+            || c == '…'
+            || c == '\u{3000}'
+            || (c.is_whitespace() && char_at(next_at).is_some_and(char::is_whitespace))
+            || (c == '.' && bytes.get(next_at) == Some(&b'.'));
+        if is_gap {
+            if let Some(s) = seg_start.take() {
+                out.push(Span::new(s, i));
+            }
+            // Swallow the rest of this gap.
+            i = next_at;
+            while let Some(n) = char_at(i).filter(|&n| n.is_whitespace() || matches!(n, '…' | '.'))
+            {
+                i += n.len_utf8();
+            }
+            continue;
+        }
+        if seg_start.is_none() && !c.is_whitespace() {
+            seg_start = Some(i);
+        }
+        i = next_at;
+    }
+    if let Some(s) = seg_start {
+        out.push(Span::new(s, line.trim_end().len().max(s)));
+    }
+}
+
+/// The character-by-character split [`char_segments`] replaced, kept as its
+/// oracle.
+#[cfg(test)]
+fn char_segments_oracle(line: &str, out: &mut Vec<Span>) {
     let mut seg_start: Option<usize> = None;
     let mut gap_start = 0;
     let mut chars = line.char_indices().peekable();
@@ -513,8 +556,36 @@ mod tests {
         ] {
             let (mut ascii, mut chars) = (Vec::new(), Vec::new());
             ascii_segments(line, &mut ascii);
-            char_segments(line, &mut chars);
+            char_segments_oracle(line, &mut chars);
             assert_eq!(ascii, chars, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn lines_split_as_the_character_by_character_split_splits_them() {
+        let check = |line: &str| {
+            let (mut bytes, mut chars) = (Vec::new(), Vec::new());
+            char_segments(line, &mut bytes);
+            char_segments_oracle(line, &mut chars);
+            assert_eq!(bytes, chars, "{line:?}");
+        };
+        for (_, text) in crate::test_corpus::documents() {
+            for line in text.split('\n') {
+                check(line);
+                check(&format!("\u{feff}{line}\r"));
+            }
+        }
+        let pieces = [
+            "From", "…", "..", ".", " ", "  ", "\t", "\u{a0}", "\u{3000}", "\u{2003}", "发往", ":",
+            "𠀋", "\r", "\r\n", "\u{feff}", "x", "Level", "\x0B", "…..", "ё",
+        ];
+        let mut rng = crate::test_random::Rng(0xA076_1D64_78BD_642F);
+        for _ in 0..20_000 {
+            let mut line = String::new();
+            for _ in 0..rng.below(12) {
+                line.push_str(pieces[rng.below(pieces.len())]);
+            }
+            check(&line);
         }
     }
 

@@ -1,6 +1,7 @@
 //! A cheap, exact test that rules a line out before a field pattern's regex
 //! runs on it: most header lines cannot start the way an anchored pattern
-//! (`^\d{3}…`, `^\[Received …`) requires, or are shorter than any match.
+//! (`^\d{3}…`, `^\[Received …`) requires, are shorter than any match, or
+//! lack a text every match holds (`, June ` in a FRUS dateline).
 
 use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
@@ -13,6 +14,10 @@ pub(crate) struct LineFilter {
     first_bytes: Option<[u64; 4]>,
     /// The fewest bytes a match takes.
     min_len: usize,
+    /// Texts one of which every match holds; empty when none is known.
+    required: Vec<Vec<u8>>,
+    /// The bytes the texts of `required` start with (at most three).
+    required_starts: Vec<u8>,
 }
 
 impl LineFilter {
@@ -33,9 +38,21 @@ impl LineFilter {
             Some((set, false)) => Some(set),
             _ => None,
         };
+        let mut required = required_texts(hir);
+        required.sort();
+        required.dedup();
+        let mut required_starts: Vec<u8> = required.iter().map(|t| t[0]).collect();
+        required_starts.dedup();
+        // Found with one `memchr3` pass: more start bytes, no such test.
+        if required_starts.len() > 3 {
+            required.clear();
+            required_starts.clear();
+        }
         LineFilter {
             first_bytes,
             min_len: hir.properties().minimum_len().unwrap_or(0),
+            required,
+            required_starts,
         }
     }
 
@@ -43,6 +60,8 @@ impl LineFilter {
     const ANY: LineFilter = LineFilter {
         first_bytes: None,
         min_len: 0,
+        required: Vec::new(),
+        required_starts: Vec::new(),
     };
 
     /// `false` when the pattern cannot match `line`.
@@ -50,11 +69,91 @@ impl LineFilter {
         if line.len() < self.min_len {
             return false;
         }
-        match (self.first_bytes, line.as_bytes().first()) {
+        let starts_right = match (self.first_bytes, line.as_bytes().first()) {
             (Some(set), Some(&b)) => set[usize::from(b >> 6)] & (1 << (b & 63)) != 0,
+            _ => true,
+        };
+        starts_right && self.holds_a_required_text(line.as_bytes())
+    }
+
+    fn holds_a_required_text(&self, line: &[u8]) -> bool {
+        let starts = &self.required_starts;
+        let at = |i: usize| self.required.iter().any(|t| line[i..].starts_with(t));
+        match *starts.as_slice() {
+            [] => true,
+            [a] => memchr::memchr_iter(a, line).any(at),
+            [a, b] => memchr::memchr2_iter(a, b, line).any(at),
+            [a, b, c] => memchr::memchr3_iter(a, b, c, line).any(at),
             _ => true,
         }
     }
+}
+
+/// At most this many texts are kept as the required ones of a pattern.
+const MAX_REQUIRED: usize = 64;
+
+/// Texts one of which every match of `hir` holds: the run of consecutive
+/// parts of its top-level concatenation that each match one of a few fixed
+/// texts (`, `, a month's name, ` `), joined, the run whose shortest text is
+/// longest. Empty when the pattern has no such part.
+fn required_texts(hir: &Hir) -> Vec<Vec<u8>> {
+    let subs = match hir.kind() {
+        HirKind::Concat(subs) => subs.as_slice(),
+        HirKind::Capture(capture) => return required_texts(&capture.sub),
+        _ => std::slice::from_ref(hir),
+    };
+    let mut best: Vec<Vec<u8>> = Vec::new();
+    let shortest = |texts: &[Vec<u8>]| texts.iter().map(Vec::len).min().unwrap_or(0);
+    let mut run: Option<Vec<Vec<u8>>> = None;
+    for sub in subs {
+        run = match (run.take(), finite_texts(sub)) {
+            (Some(run), Some(texts)) => cross(&run, &texts).or(Some(texts)),
+            (None, texts) => texts,
+            (Some(_), None) => None,
+        };
+        if let Some(run) = &run {
+            if shortest(run) > shortest(&best) {
+                best = run.clone();
+            }
+        }
+    }
+    best
+}
+
+/// Every text `hir` can match, when they are few and none is empty.
+fn finite_texts(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+    let texts = match hir.kind() {
+        HirKind::Literal(lit) => vec![lit.0.to_vec()],
+        HirKind::Capture(capture) => finite_texts(&capture.sub)?,
+        HirKind::Concat(subs) => {
+            let mut texts = vec![Vec::new()];
+            for sub in subs {
+                texts = cross(&texts, &finite_texts(sub)?)?;
+            }
+            texts
+        }
+        HirKind::Alternation(subs) => {
+            let mut texts = Vec::new();
+            for sub in subs {
+                texts.extend(finite_texts(sub)?);
+            }
+            texts
+        }
+        _ => return None,
+    };
+    (texts.len() <= MAX_REQUIRED && texts.iter().all(|t| !t.is_empty())).then_some(texts)
+}
+
+/// Each of `a` followed by each of `b`; `None` past [`MAX_REQUIRED`].
+fn cross(a: &[Vec<u8>], b: &[Vec<u8>]) -> Option<Vec<Vec<u8>>> {
+    if a.len() * b.len() > MAX_REQUIRED {
+        return None;
+    }
+    Some(
+        a.iter()
+            .flat_map(|x| b.iter().map(move |y| [x.as_slice(), y].concat()))
+            .collect(),
+    )
 }
 
 fn insert(set: &mut [u64; 4], b: u8) {
@@ -202,6 +301,114 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Every built-in pattern on every corpus line (trimmed, as the header
+    /// reads it) and on generated datelines: no line the regex matches is
+    /// rejected.
+    #[test]
+    fn no_corpus_or_generated_line_the_regex_matches_is_rejected() {
+        let set = crate::profile::ProfileSet::builtin();
+        let patterns: Vec<&str> = set
+            .iter()
+            .flat_map(|p| p.fields.iter().filter_map(|f| f.pattern.as_deref()))
+            .collect();
+        assert!(patterns.len() >= 5);
+        let mut lines: Vec<String> = Vec::new();
+        for (_, text) in crate::test_corpus::documents() {
+            lines.extend(text.lines().map(|l| l.trim().to_owned()));
+        }
+        let mut rng = crate::test_random::Rng(0xD1B5_4A32_D192_ED03);
+        let pieces = [
+            "Moscow",
+            "Washington",
+            ", ",
+            ",",
+            " ",
+            "June",
+            "May",
+            "Mai",
+            "1962",
+            "28",
+            "—",
+            "-",
+            ".",
+            "4 p.m.",
+            "𠀋",
+            "发往",
+            "Łódź",
+            "\r",
+            "\u{feff}",
+            "[",
+            "]",
+            "Received",
+            "Telegram",
+            "Extract",
+            ": ",
+            "711.5612/6-2862",
+            "２８",
+            "December",
+            "Sept.",
+        ];
+        for _ in 0..20_000 {
+            let mut line = String::new();
+            for _ in 0..1 + rng.below(8) {
+                line.push_str(pieces[rng.below(pieces.len())]);
+            }
+            lines.push(line);
+        }
+        // Datelines and bare dates, most of them well formed.
+        let places = [
+            "Moscow",
+            "Rio de Janeiro",
+            "Kraków",
+            "Ürümqi",
+            "Washington, D.C.",
+        ];
+        let months = ["June", "May", "December", "Juni", "july"];
+        let tails = ["", ".", "—4 p.m.", ", 1 p.m.", "-𠀋", " x", "\r"];
+        for _ in 0..5_000 {
+            let (day, year) = (1 + rng.below(31), 1900 + rng.below(100));
+            let place = places[rng.below(places.len())];
+            let month = months[rng.below(months.len())];
+            let tail = tails[rng.below(tails.len())];
+            lines.push(format!("{place}, {month} {day}, {year}{tail}"));
+            lines.push(format!("[{day}] {month} [{year}]{tail}"));
+            lines.push(format!("{day} {month} {year}"));
+        }
+        let mut matched = 0;
+        for pattern in patterns {
+            let regex = Regex::new(pattern).unwrap();
+            let filter = LineFilter::new(pattern);
+            for line in &lines {
+                if regex.is_match(line) {
+                    matched += 1;
+                    assert!(filter.may_match(line), "{pattern:?} on {line:?}");
+                }
+            }
+        }
+        assert!(
+            matched > 100,
+            "only {matched} matching lines: the test tests little"
+        );
+    }
+
+    #[test]
+    fn a_dateline_needs_a_comma_and_a_month() {
+        let dateline = LineFilter::new(
+            r"^[A-Z][\p{L} .,-]*, (January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}(?:[,—-] ?.*|\.)?$",
+        );
+        assert_eq!(dateline.required.len(), 12);
+        assert!(dateline.may_match("Moscow, June 28, 1962—4 p.m."));
+        assert!(!dateline.may_match("Moscow June 28, 1962"));
+        assert!(!dateline.may_match("Foreign question Beiping, the government view"));
+        // Required texts of a pattern without a usable part: none.
+        assert!(LineFilter::new(r"^\d{3}.*$").required.is_empty());
+        assert!(LineFilter::new(r"(?i)^received").required.is_empty());
+        assert_eq!(
+            LineFilter::new(r"^\[Received .*\]$").required,
+            vec![b"[Received ".to_vec()]
+        );
     }
 
     #[test]
