@@ -201,6 +201,47 @@ impl<'p> LabelMatcher<'p> {
             let Some(first) = line_text[at..to].chars().next() else {
                 continue;
             };
+            let rest = &line_text.as_bytes()[at..to];
+            for (label, index, original) in self.profile.labels_starting_with(first) {
+                // An ASCII label over ASCII text matches as many bytes as it
+                // has: without a colon right after them it cannot be inline.
+                let n = label.len();
+                if label.is_ascii()
+                    && rest.len() >= n
+                    && rest[..n].is_ascii()
+                    && !matches!(rest.get(n), Some(b':' | 0xEF))
+                {
+                    continue;
+                }
+                if let Some(len) = prefix_ignore_case(&line_text[at..to], label) {
+                    if line_text[at + len..to].starts_with([':', '：']) {
+                        return Some((at, len, index, original));
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// [`LabelMatcher::inline_label`] without the colon test that skips
+    /// labels, kept as its oracle.
+    #[cfg(test)]
+    fn inline_label_oracle(
+        &self,
+        line_text: &str,
+        from: usize,
+        to: usize,
+    ) -> Option<(usize, usize, usize, bool)> {
+        let hay = &line_text[from..to];
+        memchr::memchr2(b':', 0xEF, hay.as_bytes())?;
+        for (offset, c) in hay.char_indices() {
+            if !c.is_whitespace() {
+                continue;
+            }
+            let at = from + offset + c.len_utf8();
+            let Some(first) = line_text[at..to].chars().next() else {
+                continue;
+            };
             for (label, index, original) in self.profile.labels_starting_with(first) {
                 if let Some(len) = prefix_ignore_case(&line_text[at..to], label) {
                     if line_text[at + len..to].starts_with([':', '：']) {
@@ -586,6 +627,57 @@ mod tests {
                 line.push_str(pieces[rng.below(pieces.len())]);
             }
             check(&line);
+        }
+    }
+
+    #[test]
+    fn inline_labels_are_found_as_without_the_colon_test() {
+        let set = ProfileSet::builtin();
+        let mut lines: Vec<String> = Vec::new();
+        for (_, text) in crate::test_corpus::documents() {
+            lines.extend(text.lines().map(str::to_owned));
+        }
+        let pieces = [
+            " ",
+            "\u{a0}",
+            "\u{3000}",
+            "To Whom",
+            "to whom",
+            "Destination",
+            "Receiver",
+            ":",
+            "：",
+            "发往",
+            "Спец. №",
+            "\u{212A}ey",
+            "Level",
+            "x",
+            "𠀋",
+            "\r\n",
+            "12:00",
+            "Approved by",
+        ];
+        let mut rng = crate::test_random::Rng(0xE703_7ED1_A0B4_28DB);
+        for _ in 0..5_000 {
+            let mut line = String::new();
+            for _ in 0..rng.below(10) {
+                line.push_str(pieces[rng.below(pieces.len())]);
+            }
+            lines.push(line);
+        }
+        for profile in set.iter() {
+            let matcher = LabelMatcher::new(profile);
+            for line in &lines {
+                let half = crate::text::floor_char_boundary(line, line.len() / 2);
+                for from in [0, half] {
+                    assert_eq!(
+                        matcher.inline_label(line, from, line.len()),
+                        matcher.inline_label_oracle(line, from, line.len()),
+                        "{} on {line:?} from {from}",
+                        profile.id
+                    );
+                }
+            }
         }
     }
 

@@ -31,6 +31,31 @@ const CITATION_STARTS: &[&str] = &[
     "Original Uploaded Date",
 ];
 
+/// One of [`CITATION_STARTS`]; their first bytes rule out nearly every line
+/// before any comparison.
+fn is_citation_start(line: &str) -> bool {
+    line.as_bytes()
+        .first()
+        .is_some_and(|b| matches!(b, b'D' | b'A' | b'O'))
+        && CITATION_STARTS.contains(&line)
+}
+
+/// `str::trim`, with the common line that starts and ends with an ASCII
+/// character other than white space returned as it is, undecoded.
+fn trim(line: &str) -> &str {
+    let kept = |b: Option<&u8>| {
+        b.is_some_and(|&b| {
+            b.is_ascii() && !matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
+        })
+    };
+    let bytes = line.as_bytes();
+    if kept(bytes.first()) && kept(bytes.last()) {
+        line
+    } else {
+        line.trim()
+    }
+}
+
 const CHROME_LINES: &[&str] = &[
     "Skip to content",
     "English HTML",
@@ -79,7 +104,7 @@ pub(super) fn segment(
     for l in 0..count {
         let content = &text[index.line_content_span(text, l).range()];
         lines.text.push(content);
-        lines.trimmed.push(content.trim());
+        lines.trimmed.push(trim(content));
     }
     let n = lines.len();
     let mut kinds = vec![SectionKind::Body; n];
@@ -97,7 +122,7 @@ pub(super) fn segment(
 
     let header_start = archive_preamble(&lines, &mut kinds, &is_directive);
     let citation_start = (header_start..n)
-        .find(|&l| CITATION_STARTS.contains(&lines.trimmed(l)))
+        .find(|&l| is_citation_start(lines.trimmed(l)))
         .unwrap_or(n);
     for kind in &mut kinds[citation_start..] {
         *kind = SectionKind::Citation;
@@ -217,8 +242,9 @@ fn header(
     is_directive: &dyn Fn(usize) -> bool,
 ) -> (usize, Vec<HeaderField>) {
     let matcher = LabelMatcher::new(profile);
-    let mut fields = Vec::new();
-    let mut segments = Vec::new();
+    // Room for a form header's fields and a line's segments without regrowing.
+    let mut fields = Vec::with_capacity(16);
+    let mut segments = Vec::with_capacity(8);
     let mut nonblank = 0;
     let mut l = from;
     while l < to && nonblank < MAX_HEADER_LINES {
@@ -435,6 +461,52 @@ mod tests {
             .filter(|&&c| matches!(c as u32, 0x0400..=0x04FF | 0x3040..=0x30FF | 0x3400..=0x9FFF | 0xAC00..=0xD7AF | 0x20000..=0x2FFFF))
             .count();
         !letters.is_empty() && foreign * 2 >= letters.len()
+    }
+
+    #[test]
+    fn lines_trim_as_str_trim_trims_them() {
+        for line in [
+            "",
+            " ",
+            "x",
+            " x",
+            "x ",
+            "\tx\r",
+            "\u{a0}x",
+            "x\u{3000}",
+            "𠀋",
+            " 𠀋 ",
+            "发往:北京",
+            "\u{feff}x",
+            "\x0Bx\x0C",
+            "\x1Fx",
+            "a b",
+            "\u{85}x",
+        ] {
+            assert_eq!(super::trim(line), line.trim(), "{line:?}");
+        }
+        for (_, text) in crate::test_corpus::documents() {
+            for line in text.lines() {
+                assert_eq!(super::trim(line), line.trim(), "{line:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn citation_starts_are_found_as_the_list_finds_them() {
+        for line in super::CITATION_STARTS.iter().copied().chain([
+            "",
+            "Document",
+            "Author(s)",
+            "document Information",
+            "Original",
+        ]) {
+            assert_eq!(
+                super::is_citation_start(line),
+                super::CITATION_STARTS.contains(&line),
+                "{line:?}"
+            );
+        }
     }
 
     #[test]

@@ -105,7 +105,8 @@ pub(super) fn classify(text: &str, bracket: &Bracket, scratch: &mut String) -> B
     }
     let bytes_seen = normalize_into(inner, scratch);
     let lower = scratch.as_str();
-    if is_ellipsis(inner) {
+    // Trimmed ASCII content is an ellipsis only if it starts with a dot.
+    if (!inner.is_ascii() || inner.starts_with('.')) && is_ellipsis(inner) {
         return BracketClass::Ellipsis;
     }
     if matches!(lower, "sic" | "sic!" | "sic." | "sic!." | "!") {
@@ -123,7 +124,9 @@ pub(super) fn classify(text: &str, bracket: &Bracket, scratch: &mut String) -> B
     if inner.len() <= 3 && inner.chars().all(|c| c.is_ascii_digit() || c == '*') {
         return BracketClass::FootnoteMark;
     }
-    if is_editor_note(lower, words.note) || signed_by_editor(text, content) {
+    // Judged whole, the content is signed only if it ends with a full stop.
+    let may_be_signed = window < content.end || inner.ends_with('.');
+    if is_editor_note(lower, words.note) || (may_be_signed && signed_by_editor(text, content)) {
         return BracketClass::EditorNote;
     }
     if is_structural(lower) {
@@ -504,26 +507,14 @@ fn is_date_part(lower: &str) -> bool {
 }
 
 /// Words that start a sentence or point at a noun rather than name one.
-/// Given in lower case; a `match`, which compiles to a few comparisons.
+/// Given in lower case.
+const DETERMINERS: &[&[u8]] = &[
+    b"the", b"these", b"this", b"that", b"those", b"our", b"their", b"his", b"her", b"its", b"a",
+    b"an", b"copy", b"to", b"from",
+];
+
 fn is_determiner(lower: &[u8]) -> bool {
-    matches!(
-        lower,
-        b"the"
-            | b"these"
-            | b"this"
-            | b"that"
-            | b"those"
-            | b"our"
-            | b"their"
-            | b"his"
-            | b"her"
-            | b"its"
-            | b"a"
-            | b"an"
-            | b"copy"
-            | b"to"
-            | b"from"
-    )
+    DETERMINERS.contains(&lower)
 }
 
 /// `Wulumuqi [Urumqi]`, `CTK [Czechoslovak news agency]`, `Mikołaj [the
@@ -617,6 +608,22 @@ fn last_word_start(before: &str) -> usize {
 /// determiner. ASCII words, nearly all, are lower-cased on the stack rather
 /// than into a new string.
 fn is_title_or_determiner(word: &str) -> bool {
+    // ASCII, nearly every word: compared without case, with no copy.
+    if word.is_ascii() {
+        let word = word.as_bytes();
+        let is_title_ascii = |part: &[u8]| {
+            part.first().is_some_and(|&b| {
+                TITLES_BY_FIRST[usize::from(b.to_ascii_lowercase())]
+                    .iter()
+                    .any(|title| title.eq_ignore_ascii_case(part))
+            })
+        };
+        return word.split(|&b| b == b'-').any(is_title_ascii)
+            || (word.len() <= 5
+                && DETERMINERS
+                    .iter()
+                    .any(|determiner| determiner.eq_ignore_ascii_case(word)));
+    }
     // Split on the byte `-`, which no multi-byte character contains.
     // Every determiner has at most five bytes.
     let listed = |lower: &[u8]| {

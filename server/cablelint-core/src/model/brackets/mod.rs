@@ -189,9 +189,14 @@ pub fn scan(text: &str, skip: &[Span]) -> Brackets {
 /// [`scan`] with the text's line index already made.
 pub fn scan_lines(text: &str, lines: &LineIndex, skip: &[Span]) -> Brackets {
     let mut out = Brackets::default();
-    // One pass to count saves the list's regrowing.
-    out.list
-        .reserve(memchr::memchr_iter(b'[', text.as_bytes()).count());
+    // A long text is counted, which saves the list's regrowing; a cable of a
+    // few kilobytes gets room for one bracket per 128 bytes without the pass.
+    if text.len() > 64 * 1024 {
+        out.list
+            .reserve(memchr::memchr_iter(b'[', text.as_bytes()).count());
+    } else {
+        out.list.reserve(text.len() / 128 + 4);
+    }
     // Room for the paragraphs of a page-long cable without regrowing.
     out.paragraphs.reserve(16);
     let mut stack: Vec<usize> = Vec::new();

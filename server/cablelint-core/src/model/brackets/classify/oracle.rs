@@ -4,8 +4,8 @@
 
 use super::super::{Bracket, BracketClass};
 use super::{
-    char_count, is_corrected_number, is_day, is_determiner, is_editor_note, is_ellipsis,
-    is_structural, is_year, last_word_start, signed_by_editor, InnerWords, MAX_JUDGED,
+    char_count, is_corrected_number, is_day, is_editor_note, is_ellipsis, is_structural, is_year,
+    last_word_start, signed_by_editor, InnerWords, MAX_JUDGED,
 };
 use crate::model::dates::calendar::ENGLISH_MONTHS;
 
@@ -252,4 +252,25 @@ fn is_date_part(lower: &str) -> bool {
 
 fn is_month(word: &str) -> bool {
     ENGLISH_MONTHS.iter().any(|m| m.eq_ignore_ascii_case(word))
+}
+
+fn is_determiner(lower: &[u8]) -> bool {
+    matches!(
+        lower,
+        b"the"
+            | b"these"
+            | b"this"
+            | b"that"
+            | b"those"
+            | b"our"
+            | b"their"
+            | b"his"
+            | b"her"
+            | b"its"
+            | b"a"
+            | b"an"
+            | b"copy"
+            | b"to"
+            | b"from"
+    )
 }
