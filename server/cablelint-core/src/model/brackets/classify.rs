@@ -99,7 +99,7 @@ pub(super) fn classify(text: &str, bracket: &Bracket, scratch: &mut String) -> B
     };
     let window =
         crate::text::floor_char_boundary(text, content.end.min(content.start + MAX_JUDGED));
-    let inner = text[content.start..window].trim();
+    let inner = trim(&text[content.start..window]);
     if inner.is_empty() {
         return BracketClass::Empty;
     }
@@ -157,6 +157,22 @@ pub(super) fn classify(text: &str, bracket: &Bracket, scratch: &mut String) -> B
         return BracketClass::Gloss;
     }
     BracketClass::Supplied
+}
+
+/// `str::trim`, with content that starts and ends with an ASCII character
+/// other than white space (nearly every bracket) returned undecoded.
+fn trim(content: &str) -> &str {
+    let kept = |b: Option<&u8>| {
+        b.is_some_and(|&b| {
+            b.is_ascii() && !matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
+        })
+    };
+    let bytes = content.as_bytes();
+    if kept(bytes.first()) && kept(bytes.last()) {
+        content
+    } else {
+        content.trim()
+    }
 }
 
 /// Dots and ellipsis characters only, at least two dots' worth: `[.]` is a
@@ -390,17 +406,13 @@ fn normalize_into(inner: &str, out: &mut String) -> u64 {
     if inner.is_ascii() {
         out.push_str(inner);
         out.make_ascii_lowercase();
-        let mut bits = 0u64;
-        let mut double_space = false;
-        let mut previous = 0;
-        for &b in out.as_bytes() {
-            bits |= 1 << (b & 63);
-            double_space |= b == b' ' && previous == b' ';
-            previous = b;
-        }
+        let bits = out.bytes().fold(0u64, |bits, b| bits | 1 << (b & 63));
         // White space other than a space: `\t`, `\n`, `\x0B`, `\x0C`, `\r`
-        // are bits 9 to 13, which no other byte of lower-case ASCII sets.
-        if double_space || bits & (0b11111 << 9) != 0 {
+        // are bits 9 to 13, which no other byte of lower-case ASCII sets;
+        // two spaces in a row are looked for only where there is a space.
+        let double_space =
+            || bits & (1 << 32) != 0 && out.as_bytes().windows(2).any(|w| w == b"  ");
+        if bits & (0b11111 << 9) != 0 || double_space() {
             let joined = out.split_whitespace().collect::<Vec<_>>().join(" ");
             *out = joined;
             return byte_bits(out.as_bytes());
