@@ -356,9 +356,11 @@ fn is_bracketed_note(line: &str) -> bool {
 fn is_foreign_script(line: &str) -> bool {
     // Without a lead byte of the scripts below (Cyrillic D0–D3, kana to
     // Hangul E3–ED, the supplementary ideographs F0) no letter is foreign.
-    if !line
-        .bytes()
-        .any(|b| matches!(b, 0xD0..=0xD3 | 0xE3..=0xED | 0xF0))
+    // An ASCII line (most) is ruled out a word at a time.
+    if line.is_ascii()
+        || !line
+            .bytes()
+            .any(|b| matches!(b, 0xD0..=0xD3 | 0xE3..=0xED | 0xF0))
     {
         return false;
     }
