@@ -440,6 +440,33 @@ pub fn prefix_ignore_case(hay: &str, label: &str) -> Option<usize> {
     // compared character by character, as case folding may map a non-ASCII
     // character to an ASCII one (the Kelvin sign to `k`).
     let (h, l) = (hay.as_bytes(), label.as_bytes());
+    // Both ASCII over the label's length (the common case): one comparison.
+    if let Some(start) = h.get(..l.len()) {
+        if start.is_ascii() && l.is_ascii() {
+            return start.eq_ignore_ascii_case(l).then_some(l.len());
+        }
+    }
+    let mut i = 0;
+    while i < l.len() && i < h.len() && l[i].is_ascii() && h[i].is_ascii() {
+        if !l[i].eq_ignore_ascii_case(&h[i]) {
+            return None;
+        }
+        i += 1;
+    }
+    if i == l.len() {
+        return Some(i);
+    }
+    prefix_ignore_case_chars(&hay[i..], &label[i..]).map(|len| i + len)
+}
+
+/// [`prefix_ignore_case`] without its all-ASCII comparison, kept as its oracle.
+#[cfg(test)]
+fn prefix_ignore_case_oracle(hay: &str, label: &str) -> Option<usize> {
+    // ASCII against ASCII, byte by byte; at the first non-ASCII byte on
+    // either side (both sides are then at a character boundary) the rest is
+    // compared character by character, as case folding may map a non-ASCII
+    // character to an ASCII one (the Kelvin sign to `k`).
+    let (h, l) = (hay.as_bytes(), label.as_bytes());
     let mut i = 0;
     while i < l.len() && i < h.len() && l[i].is_ascii() && h[i].is_ascii() {
         if !l[i].eq_ignore_ascii_case(&h[i]) {
@@ -677,6 +704,40 @@ mod tests {
                         profile.id
                     );
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn prefixes_compare_as_byte_by_byte_they_compared() {
+        let set = ProfileSet::builtin();
+        let labels: Vec<String> = set
+            .iter()
+            .flat_map(|p| p.fields.iter())
+            .flat_map(|f| f.labels.iter().chain(&f.original_labels))
+            .cloned()
+            .chain(["", "k", "\u{212A}ey", "𠀋A", "Spec. №"].map(str::to_owned))
+            .collect();
+        let mut hays: Vec<String> = Vec::new();
+        for (_, text) in crate::test_corpus::documents() {
+            for line in text.lines().take(60) {
+                let line = line.trim_start();
+                // Every start of a word, as segments and inline labels have it.
+                for (at, _) in line.match_indices(' ') {
+                    hays.push(line[at + 1..].to_owned());
+                }
+                hays.push(line.to_owned());
+            }
+        }
+        hays.extend(labels.iter().map(|l| l.to_uppercase()));
+        hays.extend(labels.iter().map(|l| format!("{l}: x")));
+        for hay in &hays {
+            for label in &labels {
+                assert_eq!(
+                    prefix_ignore_case(hay, label),
+                    prefix_ignore_case_oracle(hay, label),
+                    "{hay:?} {label:?}"
+                );
             }
         }
     }
