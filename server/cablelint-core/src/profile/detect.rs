@@ -2,7 +2,7 @@
 //! configuration names one. The guess is reported, never silent.
 
 use super::{Profile, ProfileSet, GENERIC};
-use aho_corasick::{AhoCorasick, Input, MatchKind};
+use aho_corasick::{packed, AhoCorasick, Input, MatchKind};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -38,18 +38,78 @@ const TAIL: usize = 4 * 1024;
 /// report); two make a collection.
 const MIN_MARKERS: usize = 2;
 
-/// Every profile's markers in one Aho-Corasick automaton, so detection reads
-/// the head and tail once instead of once per marker.
+/// Every profile's markers in one search, so detection reads the head and
+/// tail once instead of once per marker.
 #[derive(Debug)]
 pub(crate) struct MarkerIndex {
-    automaton: AhoCorasick,
-    /// For each profile (in set order), the automaton's pattern of each of
-    /// its markers; a marker shared by two profiles is one pattern.
+    /// Finds the markers' anchors (see [`anchor_offset`]); `None` when no
+    /// marker has any.
+    search: Option<AnchorSearch>,
+    /// For each profile (in set order), the index in `texts` of each of its
+    /// markers; a marker shared by two profiles is one text.
     patterns: Vec<Vec<usize>>,
     texts: Vec<String>,
-    /// For each byte, the non-empty markers (indices into `texts`) that
-    /// start with it: a hit is checked against those alone.
-    by_first_byte: Vec<Vec<usize>>,
+    /// For each byte, the non-empty markers (indices into `texts`) whose
+    /// anchor starts with it, with the anchor's offset in the marker: a hit
+    /// is checked against those alone.
+    by_anchor_byte: Vec<Vec<(usize, usize)>>,
+}
+
+/// The search for anchors: the packed (Teddy) searcher where the machine
+/// has one, otherwise an Aho-Corasick automaton.
+#[derive(Debug)]
+enum AnchorSearch {
+    Packed(packed::Searcher),
+    Automaton(AhoCorasick),
+}
+
+impl AnchorSearch {
+    fn new(anchors: &[&[u8]]) -> AnchorSearch {
+        let packed = packed::Config::new()
+            .match_kind(packed::MatchKind::LeftmostFirst)
+            .builder()
+            .extend(anchors)
+            .build();
+        match packed {
+            Some(searcher) => AnchorSearch::Packed(searcher),
+            None => AnchorSearch::Automaton(
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostFirst)
+                    .build(anchors)
+                    .expect("profile markers are plain strings of bounded size"),
+            ),
+        }
+    }
+
+    /// Where the leftmost anchor at or after `at` starts.
+    fn next_start(&self, bytes: &[u8], at: usize) -> Option<usize> {
+        match self {
+            AnchorSearch::Packed(searcher) => searcher
+                .find_in(bytes, aho_corasick::Span::from(at..bytes.len()))
+                .map(|hit| hit.start()),
+            AnchorSearch::Automaton(automaton) => automaton
+                .find(Input::new(bytes).span(at..bytes.len()))
+                .map(|hit| hit.start()),
+        }
+    }
+}
+
+/// Where a marker's anchor starts: the search looks for the marker from its
+/// four bytes least common in running text (`Secretary of State` rather than
+/// `to the `), which the packed search passes over with far fewer false
+/// starts; each hit is checked against the whole marker.
+fn anchor_offset(marker: &[u8]) -> usize {
+    // Lower-case letters and spaces fill prose; capitals, digits,
+    // punctuation and other scripts are rarer.
+    let weight = |b: &u8| match b {
+        b'a'..=b'z' => 4,
+        b' ' => 5,
+        _ => 1,
+    };
+    let windows = marker.len().saturating_sub(3).max(1);
+    (0..windows)
+        .min_by_key(|&o| marker[o..].iter().take(4).map(weight).sum::<u32>())
+        .unwrap_or(0)
 }
 
 impl MarkerIndex {
@@ -73,43 +133,48 @@ impl MarkerIndex {
             })
             .collect();
         // An empty marker is in every text (as `str::contains` has it); in
-        // the automaton it would match everywhere and hide the others.
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostFirst)
-            .build(texts.iter().filter(|t| !t.is_empty()))
-            .expect("profile markers are plain strings of bounded size");
-        let mut by_first_byte = vec![Vec::new(); 256];
+        // the search it would match everywhere and hide the others.
+        let mut by_anchor_byte = vec![Vec::new(); 256];
+        let mut anchors: Vec<&[u8]> = Vec::new();
         for (i, text) in texts.iter().enumerate() {
-            if let Some(&first) = text.as_bytes().first() {
-                by_first_byte[usize::from(first)].push(i);
+            let bytes = text.as_bytes();
+            if bytes.is_empty() {
+                continue;
+            }
+            let offset = anchor_offset(bytes);
+            by_anchor_byte[usize::from(bytes[offset])].push((i, offset));
+            if !anchors.contains(&&bytes[offset..]) {
+                anchors.push(&bytes[offset..]);
             }
         }
         MarkerIndex {
-            automaton,
+            search: (!anchors.is_empty()).then(|| AnchorSearch::new(&anchors)),
             patterns,
             texts: texts.into_iter().map(str::to_owned).collect(),
-            by_first_byte,
+            by_anchor_byte,
         }
     }
 
-    /// Which patterns occur anywhere in `haystacks`. Markers overlap ("Telegram
+    /// Which markers occur anywhere in `haystacks`. Markers overlap ("Telegram
     /// From the Department of State" holds two), so the search resumes one byte
-    /// after each start, and every marker is tried where one begins: the
-    /// non-overlapping search keeps its fast prefilter, which an overlapping
-    /// one would lose, and hits are rare.
+    /// after each start, and every marker whose anchor could start there is
+    /// tried: the non-overlapping search keeps its fast prefilter, which an
+    /// overlapping one would lose, and hits are rare.
     fn found(&self, haystacks: [&str; 2]) -> Vec<bool> {
         let mut found: Vec<bool> = self.texts.iter().map(String::is_empty).collect();
+        let Some(search) = &self.search else {
+            return found;
+        };
         for haystack in haystacks {
             let bytes = haystack.as_bytes();
             let mut at = 0;
-            while let Some(hit) = self.automaton.find(Input::new(bytes).span(at..bytes.len())) {
-                let rest = &bytes[hit.start()..];
-                // Only markers with the hit's first byte can start here (an
-                // empty marker was found from the outset).
-                for &i in &self.by_first_byte[usize::from(rest[0])] {
-                    found[i] |= rest.starts_with(self.texts[i].as_bytes());
+            while let Some(start) = search.next_start(bytes, at) {
+                for &(i, offset) in &self.by_anchor_byte[usize::from(bytes[start])] {
+                    found[i] |= start
+                        .checked_sub(offset)
+                        .is_some_and(|from| bytes[from..].starts_with(self.texts[i].as_bytes()));
                 }
-                at = hit.start() + 1;
+                at = start + 1;
             }
         }
         found
@@ -212,6 +277,118 @@ mod tests {
         // The empty marker is in every text, as `str::contains` has it.
         assert_eq!(detect_profile("Dispatch", &set).0, "empty-markers");
         assert_eq!(detect_profile("no such word", &set).0, GENERIC);
+    }
+
+    /// What the search must find: each marker by `str::contains`.
+    fn found_by_contains(index: &MarkerIndex, haystacks: [&str; 2]) -> Vec<bool> {
+        index
+            .texts
+            .iter()
+            .map(|t| haystacks.iter().any(|h| h.contains(t.as_str())))
+            .collect()
+    }
+
+    /// Texts made of marker pieces, overlapping markers, CJK, astral
+    /// characters, CRLF and a BOM, and every corpus document.
+    fn oracle_texts(markers: &[String]) -> Vec<String> {
+        let mut rng = crate::test_random::Rng(0x9E37_79B9_7F4A_7C15);
+        let filler = [
+            " ",
+            "\r\n",
+            "\n",
+            "𠀋",
+            "发往:",
+            "ШИФР",
+            "\u{feff}",
+            "the ",
+            "to the ",
+            "Foreign ",
+            "[",
+            "]",
+            ": ",
+            "Tel",
+            "Teleg",
+            "Ministry ",
+            "No.",
+            "x",
+            " No.",
+            "Secretary",
+        ];
+        let mut texts: Vec<String> = crate::test_corpus::documents()
+            .into_iter()
+            .map(|(_, text)| text)
+            .collect();
+        for _ in 0..400 {
+            let mut text = String::new();
+            for _ in 0..rng.below(40) {
+                if rng.below(3) == 0 && !markers.is_empty() {
+                    let marker = &markers[rng.below(markers.len())];
+                    // A whole marker or a cut one (on a character boundary).
+                    let cut = crate::text::floor_char_boundary(marker, rng.below(marker.len() + 1));
+                    let from = crate::text::floor_char_boundary(marker, rng.below(cut + 1));
+                    text.push_str(match rng.below(3) {
+                        0 => marker,
+                        1 => &marker[..cut],
+                        _ => &marker[from..],
+                    });
+                } else {
+                    text.push_str(filler[rng.below(filler.len())]);
+                }
+            }
+            texts.push(text);
+        }
+        texts
+    }
+
+    fn assert_search_finds_what_contains_finds(set: &ProfileSet) {
+        let index = set.marker_index();
+        for text in oracle_texts(&index.texts) {
+            // The whole text, and a head and tail cut as detection cuts them.
+            let cut = crate::text::floor_char_boundary(&text, text.len() / 2);
+            for haystacks in [[text.as_str(), ""], [&text[..cut], &text[cut..]]] {
+                assert_eq!(
+                    index.found(haystacks),
+                    found_by_contains(index, haystacks),
+                    "{haystacks:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_anchored_search_finds_every_builtin_marker_that_contains_finds() {
+        assert_search_finds_what_contains_finds(&ProfileSet::builtin());
+    }
+
+    #[test]
+    fn many_and_short_user_markers_are_found_as_contains_finds_them() {
+        // Short markers, shared anchors, and more than a packed searcher
+        // takes (the automaton serves).
+        for count in [3, 40, 300] {
+            let mut set = ProfileSet::builtin();
+            let mut profile = set.get(GENERIC).unwrap().clone();
+            profile.id = format!("many-{count}");
+            profile.detect.markers = (0..count)
+                .map(|i| match i % 5 {
+                    0 => format!("Marker {i}"),
+                    1 => format!("发往{i}𠀋"),
+                    2 => format!("{i}"),
+                    3 => "x No.".to_owned(),
+                    _ => format!("Z{}", "q".repeat(i % 7)),
+                })
+                .collect();
+            set.insert(profile);
+            assert_search_finds_what_contains_finds(&set);
+        }
+    }
+
+    #[test]
+    fn anchors_avoid_the_commonest_bytes_of_prose() {
+        assert_eq!(anchor_offset(b"to the Secretary of State"), 7);
+        assert_eq!(anchor_offset(b"File No."), 4);
+        assert_eq!(anchor_offset(b"[Telegram]"), 0);
+        assert_eq!(anchor_offset(b"ab"), 0);
+        assert_eq!(anchor_offset(b""), 0);
     }
 
     #[test]
