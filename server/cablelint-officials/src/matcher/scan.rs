@@ -121,8 +121,9 @@ impl<'t, 'o> Candidates<'t, 'o> {
     }
 
     /// The first candidate at or after `from`; `from` never decreases from
-    /// one call to the next.
-    #[inline]
+    /// one call to the next. (The matcher's scan does this test itself;
+    /// this is for the oracle tests.)
+    #[cfg(test)]
     pub(super) fn next_from(&mut self, mut from: usize) -> Option<usize> {
         loop {
             let at = self.next_here(from)?;
@@ -136,7 +137,7 @@ impl<'t, 'o> Candidates<'t, 'o> {
 
     /// The first place at or after `from` that the chunks find.
     #[inline(always)]
-    fn next_here(&mut self, from: usize) -> Option<usize> {
+    pub(super) fn next_here(&mut self, from: usize) -> Option<usize> {
         let offset = from.wrapping_sub(self.chunk);
         if self.loaded && offset < 64 {
             self.mask &= u64::MAX << offset;
@@ -165,7 +166,7 @@ impl<'t, 'o> Candidates<'t, 'o> {
 
 /// Whether the byte before `at` is an ASCII letter or digit (a non-ASCII
 /// `bytes[at]` is always handed out).
-#[inline(always)]
+#[cfg(test)]
 fn is_after_ascii_alphanumeric(bytes: &[u8], at: usize) -> bool {
     at > 0 && bytes[at].is_ascii() && bytes[at - 1].is_ascii_alphanumeric()
 }
