@@ -596,6 +596,18 @@ const EPONYM_NOUNS: &[&str] = &[
 
 const LONGEST_EPONYM: usize = 13;
 
+/// The first letters of [`EPONYM_NOUNS`] (bit 0: "a"): most capitalised
+/// words after a name begin with none of them.
+const EPONYM_FIRST_LETTERS: u32 = {
+    let mut letters = 0;
+    let mut i = 0;
+    while i < EPONYM_NOUNS.len() {
+        letters |= 1 << (EPONYM_NOUNS[i].as_bytes()[0] - b'a');
+        i += 1;
+    }
+    letters
+};
+
 /// Whether the word after `end` turns the name into an institution's name.
 pub(crate) fn names_an_institution(text: &str, end: usize) -> bool {
     // Only a capitalised word of the right length can be one.
@@ -607,12 +619,8 @@ pub(crate) fn names_an_institution(text: &str, end: usize) -> bool {
         return false;
     }
     // Most capitalised words after a name start with no eponym noun's letter.
-    if next.is_some_and(|b| {
-        b.is_ascii_uppercase()
-            && !EPONYM_NOUNS
-                .iter()
-                .any(|noun| noun.as_bytes().first() == Some(&b.to_ascii_lowercase()))
-    }) {
+    if next.is_some_and(|b| b.is_ascii_uppercase() && EPONYM_FIRST_LETTERS & (1 << (b - b'A')) == 0)
+    {
         return false;
     }
     word_after(text, end, false).is_some_and(|word| {
@@ -719,6 +727,12 @@ mod tests {
     #[test]
     fn eponym_nouns_fit_the_length_bound() {
         assert!(EPONYM_NOUNS.iter().all(|n| n.len() <= LONGEST_EPONYM));
+        for b in b'A'..=b'Z' {
+            let starts_one = EPONYM_NOUNS
+                .iter()
+                .any(|noun| noun.as_bytes()[0] == b.to_ascii_lowercase());
+            assert_eq!(EPONYM_FIRST_LETTERS & (1 << (b - b'A')) != 0, starts_one);
+        }
         assert!(names_an_institution("Wilson International Center", 6));
         assert!(names_an_institution("Nehru  Memorial", 5));
         assert!(!names_an_institution("Nehru memorial", 5));

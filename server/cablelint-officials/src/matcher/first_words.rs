@@ -83,12 +83,10 @@ fn mix(hash: u64, word: u64) -> u64 {
 /// The run of ASCII letters and digits at the start of `bytes`: a hash of
 /// it in lower case, its length, and whether what follows it is ASCII (or
 /// nothing). Eight bytes at a time.
-#[inline]
+#[inline(always)]
 fn ascii_word(bytes: &[u8]) -> (u64, usize, bool) {
-    let mut hash = 0;
-    let mut at = 0;
     // Most words are shorter than eight bytes and have eight after their
-    // start: one load, no loop.
+    // start: one load, no loop (and no call).
     if let Some(eight) = bytes.first_chunk::<8>() {
         let chunk = u64::from_le_bytes(*eight);
         let lowered = lower_eight(chunk);
@@ -106,6 +104,15 @@ fn ascii_word(bytes: &[u8]) -> (u64, usize, bool) {
             return (hash, n, ends_in_ascii);
         }
     }
+    ascii_word_in_chunks(bytes)
+}
+
+/// [`ascii_word`] eight bytes at a time, for long words and the last
+/// bytes of a text.
+#[inline(never)]
+fn ascii_word_in_chunks(bytes: &[u8]) -> (u64, usize, bool) {
+    let mut hash = 0;
+    let mut at = 0;
     loop {
         let chunk = match bytes.get(at..at + 8) {
             Some(eight) => {
