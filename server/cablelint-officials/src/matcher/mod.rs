@@ -550,7 +550,9 @@ impl Matcher {
         end - at <= self.longest_lowercase_opener && self.lowercase_openers.contains(&read[at..end])
     }
 
-    /// Turns one look-up hit into a mention, or rejects it.
+    /// Turns one look-up hit into a mention, or rejects it. (Never
+    /// inlined, like the scan: it runs for a few places per document.)
+    #[inline(never)]
     fn examine(
         &self,
         reading: &Reading<'_>,
@@ -732,17 +734,32 @@ fn widen_to_brackets(text: &str, span: &mut Range<usize>, skipped: &[Range<usize
     const REACH: usize = 80;
     let bytes = text.as_bytes();
     let inside = &bytes[span.clone()];
-    if !inside.iter().any(|&b| b == b'[' || b == b']') {
+    // One pass for the counts and the first and last of each bracket.
+    let (mut opens, mut closes) = (0usize, 0usize);
+    let (mut first_open, mut first_close) = (None, None);
+    let (mut last_open, mut last_close) = (None, None);
+    for (i, &b) in inside.iter().enumerate() {
+        match b {
+            b'[' => {
+                opens += 1;
+                first_open.get_or_insert(i);
+                last_open = Some(i);
+            }
+            b']' => {
+                closes += 1;
+                first_close.get_or_insert(i);
+                last_close = Some(i);
+            }
+            _ => {}
+        }
+    }
+    if opens + closes == 0 {
         return false;
     }
     let is_skipped = |pos: usize| {
         let i = skipped.partition_point(|r| r.end <= pos);
         skipped.get(i).is_some_and(|r| r.start <= pos)
     };
-    let count = |byte: u8| inside.iter().filter(|&&b| b == byte).count();
-    let (opens, closes) = (count(b'['), count(b']'));
-    let first_close = inside.iter().position(|&b| b == b']');
-    let first_open = inside.iter().position(|&b| b == b'[');
     // A `]` before any `[` inside: its `[` is before the span.
     let close_first = match (first_close, first_open) {
         (Some(close), Some(open)) => close < open,
@@ -759,8 +776,6 @@ fn widen_to_brackets(text: &str, span: &mut Range<usize>, skipped: &[Range<usize
         }
     }
     // More `[` than `]`: the completion continues after the span.
-    let last_open = inside.iter().rposition(|&b| b == b'[');
-    let last_close = inside.iter().rposition(|&b| b == b']');
     if opens > closes || last_open > last_close {
         let ceiling = (span.end + REACH).min(text.len());
         if let Some(close) = (span.end..ceiling).find(|&i| bytes[i] == b']' && !is_skipped(i)) {
