@@ -311,6 +311,8 @@ impl Matcher {
     ) -> Vec<Mention> {
         let reading = Reading::new(text, skip);
         let read = reading.text();
+        // A cable names a few people: room for them at the first, not
+        // grown from one.
         let mut found = Vec::new();
         let mut pos = 0;
         // End (in the reading) of the last mention: context scans do not
@@ -338,6 +340,9 @@ impl Matcher {
                 Some(mention) => {
                     pos = span.end;
                     floor = span.end;
+                    if found.is_empty() {
+                        found.reserve(FEW_MENTIONS);
+                    }
                     found.push(mention);
                 }
                 None => pos = after_rejected(read, span.start),
@@ -631,6 +636,9 @@ impl Matcher {
         })
     }
 }
+
+/// Room made for mentions at the first one found.
+const FEW_MENTIONS: usize = 16;
 
 /// The most distinct beginnings of lower-case name openers the fast scan
 /// tests for (each costs a few instructions per eight bytes).

@@ -225,12 +225,16 @@ pub(crate) fn link_glosses(text: &str, mentions: &mut [Mention]) {
     for i in 1..mentions.len() {
         let (head, tail) = mentions.split_at_mut(i);
         let (previous, current) = (&mut head[i - 1], &mut tail[0]);
+        // The one-byte test first: most mentions are no gloss.
+        let closes_gloss = text[current.span.end..].starts_with(']');
+        if !closes_gloss {
+            continue;
+        }
         let between = text
             .get(previous.span.end..current.span.start)
             .unwrap_or("");
         let opens_gloss = between.trim_start().starts_with('[') && between.trim() == "[";
-        let closes_gloss = text[current.span.end..].starts_with(']');
-        if !(opens_gloss && closes_gloss) {
+        if !opens_gloss {
             continue;
         }
         let shared: HashSet<usize> = previous
