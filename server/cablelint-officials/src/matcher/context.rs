@@ -238,24 +238,55 @@ fn word_after(text: &str, pos: usize, allow_break: bool) -> Option<Word<'_>> {
 /// Connectors that join the parts of one title ("Minister of Foreign
 /// Affairs", "Ambassador in Great Britain"); others ("and", "to the" of a
 /// heading) end it.
+#[cfg(test)]
+const JOINERS: &[&str] = &[
+    "of",
+    "for",
+    "the",
+    "in",
+    "at",
+    "to",
+    "on",
+    "affairs",
+    "affaires",
+    "relations",
+    "d'affaires",
+    "d’affaires",
+];
+
+/// Whether the word is one of [`JOINERS`], ignoring ASCII case: compared
+/// with the joiners of its length only, as this runs at the word before
+/// every name.
 fn joins_title(word: &Word<'_>) -> bool {
-    is_one_of(
-        word,
-        &[
-            "of",
-            "for",
-            "the",
-            "in",
-            "at",
-            "to",
-            "on",
-            "affairs",
-            "affaires",
-            "relations",
-            "d'affaires",
-            "d’affaires",
-        ],
+    let Some((lower, n)) = ascii_lowercase::<12>(word.text) else {
+        return false;
+    };
+    matches!(
+        &lower[..n],
+        b"of"
+            | b"for"
+            | b"the"
+            | b"in"
+            | b"at"
+            | b"to"
+            | b"on"
+            | b"affairs"
+            | b"affaires"
+            | b"relations"
+            | b"d'affaires"
+            | b"d\xE2\x80\x99affaires"
     )
+}
+
+/// `text` with its ASCII letters in lower case, on the stack, when it is at
+/// most `N` bytes long.
+fn ascii_lowercase<const N: usize>(text: &str) -> Option<([u8; N], usize)> {
+    let mut lower = [0u8; N];
+    lower
+        .get_mut(..text.len())?
+        .copy_from_slice(text.as_bytes());
+    lower.make_ascii_lowercase();
+    Some((lower, text.len()))
 }
 
 /// Whether the word is one of `words` (lowercase), ignoring ASCII case.
@@ -266,7 +297,8 @@ fn is_one_of(word: &Word<'_>, words: &[&str]) -> bool {
 /// Connectors after which a place may follow inside a title ("in Great
 /// Britain", "to China", "of the DPRK").
 fn introduces_place(word: &Word<'_>) -> bool {
-    is_one_of(word, &["of", "in", "at", "to", "the"])
+    ascii_lowercase::<3>(word.text)
+        .is_some_and(|(lower, n)| matches!(&lower[..n], b"of" | b"in" | b"at" | b"to" | b"the"))
 }
 
 /// A capitalised word that may qualify a title as a nationality or place:
@@ -778,6 +810,41 @@ mod tests {
             parenthesised_after_title(text, &span, 0).map(|r| &text[r]),
             Some("Ambassador in Great Britain")
         );
+    }
+
+    #[test]
+    fn joiners_and_place_words_are_their_lists_ignoring_ascii_case() {
+        let mut words: Vec<String> = JOINERS.iter().map(|w| w.to_string()).collect();
+        words.extend(JOINERS.iter().map(|w| w.to_uppercase()));
+        words.extend(JOINERS.iter().map(|w| w[1..].to_string()));
+        words.extend(
+            [
+                "",
+                "o",
+                "off",
+                "The",
+                "IN",
+                "d’AFFAIRES",
+                "d’Affaires.",
+                "Affairs",
+                "relations’",
+                "姬",
+            ]
+            .map(String::from),
+        );
+        for text in &words {
+            let word = Word {
+                text,
+                start: 0,
+                end: text.len(),
+            };
+            assert_eq!(joins_title(&word), is_one_of(&word, JOINERS), "{text}");
+            assert_eq!(
+                introduces_place(&word),
+                is_one_of(&word, &["of", "in", "at", "to", "the"]),
+                "{text}"
+            );
+        }
     }
 
     #[test]

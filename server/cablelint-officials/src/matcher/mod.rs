@@ -142,6 +142,8 @@ pub struct Matcher {
     post_senses: Vec<Vec<PostSense>>,
     /// Per person, per post: the days it may have been held.
     post_days: Vec<Vec<rank::DayRange>>,
+    /// Per person: the days they may have been alive.
+    life_days: Vec<rank::DayRange>,
     /// First bytes of every pattern, tested before the look-up.
     prefixes: Prefixes,
     /// First words of every pattern, tested before the look-up.
@@ -195,6 +197,7 @@ impl Matcher {
                     .collect()
             })
             .collect();
+        let life_days = registry.iter().map(rank::DayRange::of_life).collect();
         let prefixes = Prefixes::build(table.patterns());
         let first_words = FirstWords::build(table.patterns());
         let openings = Openings::build(table.patterns());
@@ -219,6 +222,7 @@ impl Matcher {
             opener_prefixes,
             post_senses,
             post_days,
+            life_days,
             prefixes,
             first_words,
             openings,
@@ -573,7 +577,6 @@ impl Matcher {
             return None;
         }
         let entries = self.table.entries(pattern);
-        let persons = self.registry.persons();
 
         // Context that makes a short form a name.
         if context::names_an_institution(read, span.end) {
@@ -610,9 +613,9 @@ impl Matcher {
         };
         let title_text = title_in_reading.as_ref().map(|r| &read[r.clone()]);
         let candidates = rank::score_candidates(
-            persons,
             &self.post_senses,
             &self.post_days,
+            &self.life_days,
             entries,
             has_context,
             given.as_ref(),

@@ -103,15 +103,14 @@ impl Openings {
             // Bytes past the end count as a space (a STOP).
             let byte = |i: usize| bytes.get(i).copied().unwrap_or(b' ');
             let (a, b, c) = (byte(0), byte(1), byte(2));
-            let mut indices = vec![index(a, b, c)];
             // Where the pattern ends within three bytes, the text may have
             // either kind of boundary there: a non-ASCII byte (0x80) too.
-            match bytes.len() {
-                1 => indices.push(index(a, 0x80, c)),
-                2 => indices.push(index(a, b, 0x80)),
-                _ => {}
-            }
-            for i in indices {
+            let other_boundary = match bytes.len() {
+                1 => Some(index(a, 0x80, c)),
+                2 => Some(index(a, b, 0x80)),
+                _ => None,
+            };
+            for i in std::iter::once(index(a, b, c)).chain(other_boundary) {
                 openings.bits[i / 64] |= 1 << (i % 64);
             }
         }
