@@ -7,6 +7,9 @@
 # Prints figures; asserts nothing about speed.
 #
 # usage: tests/bench/officials_cli_cost.sh DIR   (its *.txt and *.cable files)
+#   REGISTRY=FILE.toml: an officials registry merged over the built-in one
+#   in both runs (a large user registry; the example registry_scale of
+#   cablelint-officials writes a generated one of N people).
 # needs: valgrind (Debian package `valgrind`)
 set -euo pipefail
 
@@ -21,6 +24,11 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 printf 'include = ["*.txt", "*.cable"]\n' > "$WORK/with.toml"
 printf 'include = ["*.txt", "*.cable"]\n\n[rules]\nignore = ["O"]\n' > "$WORK/without.toml"
+if [ -n "${REGISTRY:-}" ]; then
+    for config in "$WORK/with.toml" "$WORK/without.toml"; do
+        printf '\n[officials]\nregistries = ["%s"]\n' "$(realpath "$REGISTRY")" >> "$config"
+    done
+fi
 mkdir "$WORK/one"
 cp "$(find "$DIR" \( -name '*.txt' -o -name '*.cable' \) | sort | head -1)" "$WORK/one/"
 

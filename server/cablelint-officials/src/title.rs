@@ -174,6 +174,34 @@ static WORD_TABLE: LazyLock<Vec<Vec<(&'static str, WordClass)>>> = LazyLock::new
     table
 });
 
+/// Which slots of [`WORD_TABLE`] hold a word, known at compile time: most
+/// words next to a name ("said", "Hanoi", "regard") have a first letter and
+/// length no title word has, and are classified without the table.
+static SLOT_USED: [bool; 26 * (LONGEST_CLASSIFIED + 1)] = {
+    let mut used = [false; 26 * (LONGEST_CLASSIFIED + 1)];
+    let lists = [
+        RANK_WORDS,
+        QUALIFIER_WORDS,
+        HONORIFIC_WORDS,
+        CONNECTOR_WORDS,
+    ];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            let word = lists[l][i].as_bytes();
+            // As `table_slot`.
+            let first = word[0].to_ascii_lowercase();
+            if first.is_ascii_lowercase() && word.len() <= LONGEST_CLASSIFIED {
+                used[(first - b'a') as usize * (LONGEST_CLASSIFIED + 1) + word.len()] = true;
+            }
+            i += 1;
+        }
+        l += 1;
+    }
+    used
+};
+
 fn table_slot(word: &[u8]) -> Option<usize> {
     let first = word.first()?.to_ascii_lowercase();
     (first.is_ascii_lowercase() && word.len() <= LONGEST_CLASSIFIED)
@@ -188,6 +216,7 @@ pub(crate) fn classify_word(word: &str) -> WordClass {
 /// [`classify_word`] on bytes, in any ASCII letter case.
 pub(crate) fn classify_bytes(word: &[u8]) -> WordClass {
     table_slot(word)
+        .filter(|&slot| SLOT_USED[slot])
         .and_then(|slot| {
             WORD_TABLE[slot]
                 .iter()
@@ -443,6 +472,13 @@ pub fn title_has_rank(text_title: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_used_slots_are_those_the_word_table_fills() {
+        for (slot, words) in WORD_TABLE.iter().enumerate() {
+            assert_eq!(SLOT_USED[slot], !words.is_empty(), "slot {slot}");
+        }
+    }
 
     #[test]
     fn every_title_word_is_classified_and_others_are_not() {

@@ -25,7 +25,19 @@ pub(crate) struct Word<'a> {
 
 impl Word<'_> {
     fn class(&self) -> WordClass {
-        class_of(self.text.trim_end_matches('.'))
+        let bytes = self.text.as_bytes();
+        let mut end = bytes.len();
+        while end > 0 && bytes[end - 1] == b'.' {
+            end -= 1;
+        }
+        let bare = &bytes[..end];
+        // Short ASCII words without a hyphen, most words near a name: what
+        // `class_of` does with them (no folding, no last part), after one
+        // pass over the bytes instead of three.
+        if bare.len() <= SHORT_WORD && bare.iter().all(|&b| b.is_ascii() && b != b'-') {
+            return classify_bytes(bare);
+        }
+        class_of(&self.text[..end])
     }
 
     fn is_capitalised(&self) -> bool {
@@ -69,6 +81,10 @@ const NO_WORD: Word<'static> = Word {
 
 /// The longest word that can be a title word ("plenipotentiary").
 const LONGEST_TITLE_WORD: usize = 24;
+
+/// Words up to this length take the short way in [`Word::class`] (shorter
+/// than the long runs `class_of` treats apart).
+const SHORT_WORD: usize = 32;
 
 /// The class of a word (without its trailing period): this runs for every
 /// word near every name.
@@ -222,24 +238,55 @@ fn word_after(text: &str, pos: usize, allow_break: bool) -> Option<Word<'_>> {
 /// Connectors that join the parts of one title ("Minister of Foreign
 /// Affairs", "Ambassador in Great Britain"); others ("and", "to the" of a
 /// heading) end it.
+#[cfg(test)]
+const JOINERS: &[&str] = &[
+    "of",
+    "for",
+    "the",
+    "in",
+    "at",
+    "to",
+    "on",
+    "affairs",
+    "affaires",
+    "relations",
+    "d'affaires",
+    "d’affaires",
+];
+
+/// Whether the word is one of [`JOINERS`], ignoring ASCII case: compared
+/// with the joiners of its length only, as this runs at the word before
+/// every name.
 fn joins_title(word: &Word<'_>) -> bool {
-    is_one_of(
-        word,
-        &[
-            "of",
-            "for",
-            "the",
-            "in",
-            "at",
-            "to",
-            "on",
-            "affairs",
-            "affaires",
-            "relations",
-            "d'affaires",
-            "d’affaires",
-        ],
+    let Some((lower, n)) = ascii_lowercase::<12>(word.text) else {
+        return false;
+    };
+    matches!(
+        &lower[..n],
+        b"of"
+            | b"for"
+            | b"the"
+            | b"in"
+            | b"at"
+            | b"to"
+            | b"on"
+            | b"affairs"
+            | b"affaires"
+            | b"relations"
+            | b"d'affaires"
+            | b"d\xE2\x80\x99affaires"
     )
+}
+
+/// `text` with its ASCII letters in lower case, on the stack, when it is at
+/// most `N` bytes long.
+fn ascii_lowercase<const N: usize>(text: &str) -> Option<([u8; N], usize)> {
+    let mut lower = [0u8; N];
+    lower
+        .get_mut(..text.len())?
+        .copy_from_slice(text.as_bytes());
+    lower.make_ascii_lowercase();
+    Some((lower, text.len()))
 }
 
 /// Whether the word is one of `words` (lowercase), ignoring ASCII case.
@@ -250,7 +297,8 @@ fn is_one_of(word: &Word<'_>, words: &[&str]) -> bool {
 /// Connectors after which a place may follow inside a title ("in Great
 /// Britain", "to China", "of the DPRK").
 fn introduces_place(word: &Word<'_>) -> bool {
-    is_one_of(word, &["of", "in", "at", "to", "the"])
+    ascii_lowercase::<3>(word.text)
+        .is_some_and(|(lower, n)| matches!(&lower[..n], b"of" | b"in" | b"at" | b"to" | b"the"))
 }
 
 /// A capitalised word that may qualify a title as a nationality or place:
@@ -596,6 +644,58 @@ const EPONYM_NOUNS: &[&str] = &[
 
 const LONGEST_EPONYM: usize = 13;
 
+/// The first letters of [`EPONYM_NOUNS`] (bit 0: "a"): most capitalised
+/// words after a name begin with none of them.
+const EPONYM_FIRST_LETTERS: u32 = {
+    let mut letters = 0;
+    let mut i = 0;
+    while i < EPONYM_NOUNS.len() {
+        letters |= 1 << (EPONYM_NOUNS[i].as_bytes()[0] - b'a');
+        i += 1;
+    }
+    letters
+};
+
+/// Whether `word` (at most [`LONGEST_EPONYM`] bytes) is one of
+/// [`EPONYM_NOUNS`], ignoring ASCII case: one comparison with the nouns of
+/// its length rather than one with each noun, as this runs after many
+/// names ("Mikoyan [Anastas]").
+fn is_eponym_noun(word: &str) -> bool {
+    let mut lower = [0u8; LONGEST_EPONYM];
+    let Some(lower) = lower.get_mut(..word.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    matches!(
+        &*lower,
+        b"center"
+            | b"centre"
+            | b"foundation"
+            | b"institute"
+            | b"library"
+            | b"museum"
+            | b"memorial"
+            | b"university"
+            | b"college"
+            | b"school"
+            | b"airport"
+            | b"street"
+            | b"avenue"
+            | b"boulevard"
+            | b"square"
+            | b"prize"
+            | b"archive"
+            | b"archives"
+            | b"international"
+            | b"hall"
+            | b"park"
+            | b"bridge"
+            | b"station"
+            | b"stadium"
+    )
+}
+
 /// Whether the word after `end` turns the name into an institution's name.
 pub(crate) fn names_an_institution(text: &str, end: usize) -> bool {
     // Only a capitalised word of the right length can be one.
@@ -607,16 +707,12 @@ pub(crate) fn names_an_institution(text: &str, end: usize) -> bool {
         return false;
     }
     // Most capitalised words after a name start with no eponym noun's letter.
-    if next.is_some_and(|b| {
-        b.is_ascii_uppercase()
-            && !EPONYM_NOUNS
-                .iter()
-                .any(|noun| noun.as_bytes().first() == Some(&b.to_ascii_lowercase()))
-    }) {
+    if next.is_some_and(|b| b.is_ascii_uppercase() && EPONYM_FIRST_LETTERS & (1 << (b - b'A')) == 0)
+    {
         return false;
     }
     word_after(text, end, false).is_some_and(|word| {
-        word.text.len() <= LONGEST_EPONYM && word.is_capitalised() && is_one_of(&word, EPONYM_NOUNS)
+        word.text.len() <= LONGEST_EPONYM && word.is_capitalised() && is_eponym_noun(word.text)
     })
 }
 
@@ -717,8 +813,121 @@ mod tests {
     }
 
     #[test]
+    fn joiners_and_place_words_are_their_lists_ignoring_ascii_case() {
+        let mut words: Vec<String> = JOINERS.iter().map(|w| w.to_string()).collect();
+        words.extend(JOINERS.iter().map(|w| w.to_uppercase()));
+        words.extend(JOINERS.iter().map(|w| w[1..].to_string()));
+        words.extend(
+            [
+                "",
+                "o",
+                "off",
+                "The",
+                "IN",
+                "d’AFFAIRES",
+                "d’Affaires.",
+                "Affairs",
+                "relations’",
+                "姬",
+            ]
+            .map(String::from),
+        );
+        for text in &words {
+            let word = Word {
+                text,
+                start: 0,
+                end: text.len(),
+            };
+            assert_eq!(joins_title(&word), is_one_of(&word, JOINERS), "{text}");
+            assert_eq!(
+                introduces_place(&word),
+                is_one_of(&word, &["of", "in", "at", "to", "the"]),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn word_classes_are_those_of_the_trimmed_word() {
+        let words = [
+            "Minister",
+            "minister.",
+            "Vice-Minister",
+            "Comr.",
+            "Cde.",
+            "the",
+            "THE",
+            "of",
+            "said",
+            "Ambassador",
+            "ambassadors",
+            "Secretary-General",
+            "Chargé",
+            "d’affaires",
+            "d'affaires",
+            "Affairs",
+            "Mr.",
+            "Mr..",
+            "",
+            ".",
+            "-",
+            "a-",
+            "Zhou",
+            "Вице-министр",
+            "姬",
+            "x",
+            "plenipotentiary",
+            "Vice–Minister",
+            "deputy",
+            "PREMIER",
+            "Prime",
+            "Relations",
+        ];
+        let long = "minister".repeat(5);
+        for text in words.iter().copied().chain([long.as_str()]) {
+            let word = Word {
+                text,
+                start: 0,
+                end: text.len(),
+            };
+            assert_eq!(word.class(), class_of(text.trim_end_matches('.')), "{text}");
+        }
+    }
+
+    #[test]
     fn eponym_nouns_fit_the_length_bound() {
         assert!(EPONYM_NOUNS.iter().all(|n| n.len() <= LONGEST_EPONYM));
+        // The match is the list, ignoring case.
+        for noun in EPONYM_NOUNS {
+            assert!(is_eponym_noun(noun), "{noun}");
+            assert!(is_eponym_noun(&noun.to_uppercase()), "{noun}");
+            assert!(!is_eponym_noun(&noun[1..]), "{noun}");
+            assert!(
+                !is_eponym_noun(&format!("{noun}s"))
+                    || EPONYM_NOUNS.contains(&&*format!("{noun}s"))
+            );
+        }
+        for word in [
+            "",
+            "Anastas",
+            "Vietnam",
+            "Centers",
+            "Muséum",
+            "internationally",
+            "姬",
+        ] {
+            assert_eq!(
+                is_eponym_noun(word),
+                EPONYM_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(word)),
+                "{word}"
+            );
+        }
+        for b in b'A'..=b'Z' {
+            let starts_one = EPONYM_NOUNS
+                .iter()
+                .any(|noun| noun.as_bytes()[0] == b.to_ascii_lowercase());
+            assert_eq!(EPONYM_FIRST_LETTERS & (1 << (b - b'A')) != 0, starts_one);
+        }
         assert!(names_an_institution("Wilson International Center", 6));
         assert!(names_an_institution("Nehru  Memorial", 5));
         assert!(!names_an_institution("Nehru memorial", 5));

@@ -12,6 +12,7 @@ mod chars;
 mod context;
 mod first_words;
 mod lookup;
+mod openings;
 mod patterns;
 mod prefixes;
 mod rank;
@@ -34,6 +35,7 @@ use crate::title::PostSense;
 
 use first_words::{FirstWords, Verdict};
 use lookup::PatternLookup;
+use openings::Openings;
 use patterns::{FormKind, PatternTable};
 use prefixes::Prefixes;
 use reading::Reading;
@@ -140,10 +142,14 @@ pub struct Matcher {
     post_senses: Vec<Vec<PostSense>>,
     /// Per person, per post: the days it may have been held.
     post_days: Vec<Vec<rank::DayRange>>,
+    /// Per person: the days they may have been alive.
+    life_days: Vec<rank::DayRange>,
     /// First bytes of every pattern, tested before the look-up.
     prefixes: Prefixes,
     /// First words of every pattern, tested before the look-up.
     first_words: FirstWords,
+    /// First three bytes of every pattern, tested before the first words.
+    openings: Openings,
     /// Every word of every Latin name form, lower case; built on first use.
     name_words: OnceLock<HashSet<String>>,
 }
@@ -191,8 +197,10 @@ impl Matcher {
                     .collect()
             })
             .collect();
+        let life_days = registry.iter().map(rank::DayRange::of_life).collect();
         let prefixes = Prefixes::build(table.patterns());
         let first_words = FirstWords::build(table.patterns());
+        let openings = Openings::build(table.patterns());
         let mut prefixes_of_openers: Vec<OpenerPrefix> = lowercase_openers
             .iter()
             .map(|w| (w.as_bytes()[0], w.as_bytes().get(1).copied()))
@@ -214,8 +222,10 @@ impl Matcher {
             opener_prefixes,
             post_senses,
             post_days,
+            life_days,
             prefixes,
             first_words,
+            openings,
             name_words: OnceLock::new(),
         }
     }
@@ -305,6 +315,8 @@ impl Matcher {
     ) -> Vec<Mention> {
         let reading = Reading::new(text, skip);
         let read = reading.text();
+        // A cable names a few people: room for them at the first, not
+        // grown from one.
         let mut found = Vec::new();
         let mut pos = 0;
         // End (in the reading) of the last mention: context scans do not
@@ -319,21 +331,10 @@ impl Matcher {
         // only when some pattern begins with the word there: most text is
         // never looked up, which keeps `check` fast.
         while let Some(start) = match &mut candidates {
-            Some(candidates) => self.next_name_start_by_words(read, pos, candidates),
-            None => self.next_name_start_bytewise(read, pos),
+            Some(candidates) => self.next_hit_by_words(read, pos, candidates),
+            None => self.next_hit_bytewise(read, pos),
         } {
             let rest = &read.as_bytes()[start..];
-            let verdict = if rest[0].is_ascii() {
-                self.first_words.verdict(rest)
-            } else {
-                Verdict::Undecided
-            };
-            if verdict == Verdict::NoName
-                || (verdict == Verdict::Undecided && !self.prefixes.may_start(rest))
-            {
-                pos = after_rejected(read, start);
-                continue;
-            }
             let Some((pattern, length)) = self.lookup.longest_prefix(rest) else {
                 pos = after_rejected(read, start);
                 continue;
@@ -343,6 +344,9 @@ impl Matcher {
                 Some(mention) => {
                     pos = span.end;
                     floor = span.end;
+                    if found.is_empty() {
+                        found.reserve(FEW_MENTIONS);
+                    }
                     found.push(mention);
                 }
                 None => pos = after_rejected(read, span.start),
@@ -356,6 +360,87 @@ impl Matcher {
         found
     }
 
+    /// Whether a pattern found at `start`, a place where a name may start,
+    /// can be a mention: the first three bytes and then the first word for
+    /// ASCII words, the prefix test otherwise. Exact: no test rejects a place where the
+    /// look-up finds a pattern that `examine` could accept (see
+    /// `openings.rs`, `first_words.rs` and `prefixes.rs`).
+    #[inline(always)]
+    fn may_be_a_name_at(&self, rest: &[u8]) -> bool {
+        #[cfg(test)]
+        if tests::NO_EARLY_REJECTION.get() {
+            return true;
+        }
+        let verdict = if rest[0].is_ascii() {
+            if !self.openings.may_open(rest) {
+                return false;
+            }
+            self.first_words.verdict(rest)
+        } else {
+            Verdict::Undecided
+        };
+        match verdict {
+            Verdict::NoName => false,
+            Verdict::Maybe => true,
+            Verdict::Undecided => self.prefixes.may_start(rest),
+        }
+    }
+
+    /// The first name start at or after `from` (as
+    /// [`Matcher::next_name_start_by_words`] finds them) that
+    /// [`Matcher::may_be_a_name_at`] does not rule out: the place to look
+    /// up. One loop for both, as it runs at every capital of every
+    /// document; a rejected place is passed as `after_rejected` would.
+    fn next_hit_by_words(
+        &self,
+        read: &str,
+        from: usize,
+        candidates: &mut Candidates<'_, '_>,
+    ) -> Option<usize> {
+        let bytes = read.as_bytes();
+        let mut at = from;
+        loop {
+            at = candidates.next_here(at)?;
+            let b = bytes[at];
+            if b.is_ascii() {
+                let before = if at == 0 { b' ' } else { bytes[at - 1] };
+                // Inside an ASCII word, or after a non-ASCII letter or digit.
+                if before.is_ascii_alphanumeric()
+                    || (!before.is_ascii() && alphanumeric_before(read, at))
+                    || (!b.is_ascii_uppercase() && !self.opens_a_name_in_lower_case(read, at))
+                {
+                    at += 1;
+                    continue;
+                }
+                if self.may_be_a_name_at(&bytes[at..]) {
+                    return Some(at);
+                }
+                at += 1;
+                continue;
+            }
+            let c = read[at..].chars().next()?;
+            if (is_unspaced_script(c)
+                || (chars::is_alphabetic(c) && !c.is_lowercase() && !alphanumeric_before(read, at)))
+                && self.prefixes.may_start(&bytes[at..])
+            {
+                return Some(at);
+            }
+            at += c.len_utf8();
+        }
+    }
+
+    /// [`Matcher::next_hit_by_words`] over [`Matcher::next_name_start_bytewise`].
+    fn next_hit_bytewise(&self, read: &str, from: usize) -> Option<usize> {
+        let mut at = from;
+        loop {
+            let start = self.next_name_start_bytewise(read, at)?;
+            if self.may_be_a_name_at(&read.as_bytes()[start..]) {
+                return Some(start);
+            }
+            at = after_rejected(read, start);
+        }
+    }
+
     /// The first place at or after `from` where a name may start: a word
     /// start (no letter or digit before it) whose first letter is a capital
     /// or whose word opens a registry name in lower case ("de"), or any
@@ -364,7 +449,9 @@ impl Matcher {
     /// bytes (the built-in one: "de"): only word starts with a capital or
     /// those bytes, and non-ASCII characters, need a look, and
     /// `candidates` (over `read`) finds them sixteen bytes at a time. This
-    /// loop sees every byte of every document.
+    /// loop sees every byte of every document. (The scan itself runs in
+    /// [`Matcher::next_hit_by_words`]; this is its oracle's half.)
+    #[cfg(test)]
     fn next_name_start_by_words(
         &self,
         read: &str,
@@ -472,7 +559,9 @@ impl Matcher {
         end - at <= self.longest_lowercase_opener && self.lowercase_openers.contains(&read[at..end])
     }
 
-    /// Turns one look-up hit into a mention, or rejects it.
+    /// Turns one look-up hit into a mention, or rejects it. (Never
+    /// inlined, like the scan: it runs for a few places per document.)
+    #[inline(never)]
     fn examine(
         &self,
         reading: &Reading<'_>,
@@ -488,7 +577,6 @@ impl Matcher {
             return None;
         }
         let entries = self.table.entries(pattern);
-        let persons = self.registry.persons();
 
         // Context that makes a short form a name.
         if context::names_an_institution(read, span.end) {
@@ -525,9 +613,9 @@ impl Matcher {
         };
         let title_text = title_in_reading.as_ref().map(|r| &read[r.clone()]);
         let candidates = rank::score_candidates(
-            persons,
             &self.post_senses,
             &self.post_days,
+            &self.life_days,
             entries,
             has_context,
             given.as_ref(),
@@ -551,6 +639,9 @@ impl Matcher {
         })
     }
 }
+
+/// Room made for mentions at the first one found.
+const FEW_MENTIONS: usize = 16;
 
 /// The most distinct beginnings of lower-case name openers the fast scan
 /// tests for (each costs a few instructions per eight bytes).
@@ -654,17 +745,32 @@ fn widen_to_brackets(text: &str, span: &mut Range<usize>, skipped: &[Range<usize
     const REACH: usize = 80;
     let bytes = text.as_bytes();
     let inside = &bytes[span.clone()];
-    if !inside.iter().any(|&b| b == b'[' || b == b']') {
+    // One pass for the counts and the first and last of each bracket.
+    let (mut opens, mut closes) = (0usize, 0usize);
+    let (mut first_open, mut first_close) = (None, None);
+    let (mut last_open, mut last_close) = (None, None);
+    for (i, &b) in inside.iter().enumerate() {
+        match b {
+            b'[' => {
+                opens += 1;
+                first_open.get_or_insert(i);
+                last_open = Some(i);
+            }
+            b']' => {
+                closes += 1;
+                first_close.get_or_insert(i);
+                last_close = Some(i);
+            }
+            _ => {}
+        }
+    }
+    if opens + closes == 0 {
         return false;
     }
     let is_skipped = |pos: usize| {
         let i = skipped.partition_point(|r| r.end <= pos);
         skipped.get(i).is_some_and(|r| r.start <= pos)
     };
-    let count = |byte: u8| inside.iter().filter(|&&b| b == byte).count();
-    let (opens, closes) = (count(b'['), count(b']'));
-    let first_close = inside.iter().position(|&b| b == b']');
-    let first_open = inside.iter().position(|&b| b == b'[');
     // A `]` before any `[` inside: its `[` is before the span.
     let close_first = match (first_close, first_open) {
         (Some(close), Some(open)) => close < open,
@@ -681,8 +787,6 @@ fn widen_to_brackets(text: &str, span: &mut Range<usize>, skipped: &[Range<usize
         }
     }
     // More `[` than `]`: the completion continues after the span.
-    let last_open = inside.iter().rposition(|&b| b == b'[');
-    let last_close = inside.iter().rposition(|&b| b == b']');
     if opens > closes || last_open > last_close {
         let ceiling = (span.end + REACH).min(text.len());
         if let Some(close) = (span.end..ceiling).find(|&i| bytes[i] == b']' && !is_skipped(i)) {
@@ -695,6 +799,131 @@ fn widen_to_brackets(text: &str, span: &mut Range<usize>, skipped: &[Range<usize
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::cell::Cell;
+
+    thread_local! {
+        /// Turns off every early rejection (`may_be_a_name_at`): the slow
+        /// path, looking up every name start, that the oracle tests
+        /// compare with.
+        pub(super) static NO_EARLY_REJECTION: Cell<bool> = const { Cell::new(false) };
+    }
+
+    /// Mentions found with the early rejections and without them.
+    fn with_and_without_rejections(
+        matcher: &Matcher,
+        text: &str,
+        skip: &[Range<usize>],
+    ) -> (Vec<Mention>, Vec<Mention>) {
+        let date = Date::day(1962, 6, 28).ok();
+        let fast = matcher.find_mentions_outside(text, date, skip);
+        NO_EARLY_REJECTION.set(true);
+        let slow = matcher.find_mentions_outside(text, date, skip);
+        NO_EARLY_REJECTION.set(false);
+        (fast, slow)
+    }
+
+    /// A registry whose lower-case name openers are too many for the fast
+    /// scan ("van", "von", "al", "ibn", "le", "de"): the byte-wise scan.
+    fn matcher_with_many_openers() -> Matcher {
+        let mut toml = String::new();
+        for (id, name, family, given) in [
+            ("vds", "Max van der Stoel", "van der Stoel", "Max"),
+            ("vb", "Wernher von Braun", "von Braun", "Wernher"),
+            ("ah", "Ali al-Hashimi", "al-Hashimi", "Ali"),
+            ("is", "Ahmad ibn Saud", "ibn Saud", "Ahmad"),
+            ("lp", "Jean le Pen", "le Pen", "Jean"),
+        ] {
+            toml += &format!(
+                "[[person]]\nid = \"{id}\"\nname = {{ text = \"{name}\", system = \"other\", \
+                 family = \"{family}\", given = \"{given}\", order = \"given-first\" }}\n"
+            );
+        }
+        let mut registry = Registry::from_toml_str(&toml, "test.toml").expect("valid registry");
+        registry.merge(Registry::builtin().clone());
+        registry.into_matcher()
+    }
+
+    /// Texts that put names next to everything the early rejections look
+    /// at: brackets, CRLF, CJK and astral characters, non-ASCII letters,
+    /// apostrophes, short words, openers, the end of the text.
+    fn tricky_texts() -> Vec<String> {
+        let mut texts: Vec<String> = [
+            "Vice Minister Ji [Pengfei] met Soviet Ambassador Chervonenko.",
+            "Ji\r\nPengfei\r\nChervonenko\r\n[Stepan V.] Chervonenko\r\nM.[ikoyan] M[ikoyan]",
+            "姬鹏飞同志 𠀋Ji Ji𠀋 𠀋姬鹏飞 Ji’s Ji' JI, ji, Jiang Ji-Pengfei",
+            "de Gaulle, (de Gaulle) and deGaulle; De Gaulle; d[e] Gaulle; van der Stoel von Braun",
+            "al-Hashimi ibn Saud le Pen Le Pen LE PEN [le] Pen",
+            "Comr. Stalin [Filippov] and N.S. Khrushchev; R. Kennedy; Zhou [Enlai]",
+            "ÉTAT Łódź Raúl Roa Đồng Phạm Văn Đồng Посол Червоненко",
+            "The Ambassador in Great Britain (Page) to the Secretary of State\n\nLansing\n",
+            "Ji",
+            "J",
+            "",
+            "Mao",
+            "Zhou[Enlai]",
+            "[Zhou] Enlai [Mao Zedong]",
+        ]
+        .map(String::from)
+        .to_vec();
+        // Names of the built-in registry written every way the cables do.
+        let registry = Registry::builtin();
+        let mut rng = crate::synthetic::Rng::new(7);
+        let mut text = String::new();
+        for (i, person) in registry.iter().enumerate().step_by(3) {
+            let name = &person.name.text;
+            let family = &person.name.family;
+            let filler = [
+                "the ", "said ", "and ", "Soviet ", "Comrade ", "\r\n", "[", "] ", "姬 ", "𠀋 ",
+            ];
+            text += filler[(rng.next_u64() % filler.len() as u64) as usize];
+            text += match i % 5 {
+                0 => name.clone(),
+                1 => family.clone(),
+                2 => format!("{} [{}]", family, name),
+                3 => family.to_uppercase(),
+                _ => format!("Minister {}", family),
+            }
+            .as_str();
+            text += if i % 7 == 0 { "\r\n" } else { ". " };
+        }
+        texts.push(text);
+        texts
+    }
+
+    #[test]
+    fn early_rejections_never_change_what_is_found() {
+        let builtin = Registry::builtin().matcher();
+        let many_openers = matcher_with_many_openers();
+        assert!(builtin.opener_prefixes.is_some());
+        assert!(many_openers.opener_prefixes.is_none());
+        let mut texts = tricky_texts();
+        let corpus = std::env::var_os("CABLELINT_CORPUS")
+            .map(std::path::PathBuf::from)
+            .unwrap_or_else(|| std::path::PathBuf::from("/work/shared/corpus"));
+        if let Ok(entries) = std::fs::read_dir(corpus.join("real")) {
+            let mut files: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+            files.sort();
+            for path in files
+                .iter()
+                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            {
+                texts.push(std::fs::read_to_string(path).expect("a corpus file"));
+            }
+        }
+        for matcher in [&builtin, &many_openers] {
+            for text in &texts {
+                // Also with part of the text skipped (blanked).
+                let third = (text.len() / 3..text.len())
+                    .find(|&i| text.is_char_boundary(i))
+                    .unwrap_or(text.len());
+                let first_third = 0..third;
+                for skip in [&[], std::slice::from_ref(&first_third)] {
+                    let (fast, slow) = with_and_without_rejections(matcher, text, skip);
+                    assert_eq!(fast, slow, "{:?}", &text[..text.len().min(200)]);
+                }
+            }
+        }
+    }
 
     fn starts(text: &str, mut next: impl FnMut(&str, usize) -> Option<usize>) -> Vec<usize> {
         let mut found = Vec::new();

@@ -132,9 +132,9 @@ pub(crate) fn given_evidence(
 /// the analysed title of each post (see [`PostSense`]).
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn score_candidates(
-    persons: &[Person],
     post_senses: &[Vec<PostSense>],
     post_days: &[Vec<DayRange>],
+    life_days: &[DayRange],
     entries: &[Entry],
     has_context: bool,
     given: Option<&GivenEvidence>,
@@ -157,7 +157,6 @@ pub(crate) fn score_candidates(
         if given_fits == Some(false) {
             continue;
         }
-        let person = &persons[entry.person];
         let senses = &post_senses[entry.person];
         let days = &post_days[entry.person];
         let mut score = 0;
@@ -168,7 +167,8 @@ pub(crate) fn score_candidates(
         if in_post_on_date {
             score += IN_POST_ON_DATE;
         }
-        if date.is_some_and(|d| !person.alive_on(d)) {
+        // `person.alive_on(date)`, with the days reckoned once.
+        if date_days.is_some_and(|date| !life_days[entry.person].overlaps(&date)) {
             score += NOT_ALIVE_ON_DATE;
         }
         let mut title_fits = false;
@@ -213,6 +213,16 @@ impl DayRange {
         }
     }
 
+    /// The days a person may have been alive: from the first day of their
+    /// birth date to the last of their death date, open where unknown.
+    /// Overlapping a date's days is [`Person::alive_on`] that date.
+    pub(crate) fn of_life(person: &Person) -> DayRange {
+        DayRange {
+            first: person.born.map_or(i64::MIN, |born| born.first_day()),
+            last: person.died.map_or(i64::MAX, |died| died.last_day()),
+        }
+    }
+
     /// Whether the two may share a day: [`Date::may_fall_within`].
     fn overlaps(&self, other: &DayRange) -> bool {
         self.first <= other.last && other.first <= self.last
@@ -225,12 +235,16 @@ pub(crate) fn link_glosses(text: &str, mentions: &mut [Mention]) {
     for i in 1..mentions.len() {
         let (head, tail) = mentions.split_at_mut(i);
         let (previous, current) = (&mut head[i - 1], &mut tail[0]);
+        // The one-byte test first: most mentions are no gloss.
+        let closes_gloss = text[current.span.end..].starts_with(']');
+        if !closes_gloss {
+            continue;
+        }
         let between = text
             .get(previous.span.end..current.span.start)
             .unwrap_or("");
         let opens_gloss = between.trim_start().starts_with('[') && between.trim() == "[";
-        let closes_gloss = text[current.span.end..].starts_with(']');
-        if !(opens_gloss && closes_gloss) {
+        if !opens_gloss {
             continue;
         }
         let shared: HashSet<usize> = previous
@@ -282,4 +296,38 @@ pub(crate) fn boost_coreferent(mentions: &mut [Mention]) {
 /// person first).
 pub(crate) fn sort_candidates(candidates: &mut [Candidate]) {
     candidates.sort_by(|a, b| b.score.cmp(&a.score).then(a.person.cmp(&b.person)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::registry::Registry;
+
+    #[test]
+    fn a_life_overlaps_a_date_when_the_person_may_be_alive_on_it() {
+        let mut dates = Vec::new();
+        for year in (1880..=2030).step_by(3) {
+            dates.push(Date::year(year));
+            for month in [1, 6, 12] {
+                dates.push(Date::month(year, month).expect("a month"));
+                for day in [1, 15, 28] {
+                    dates.push(Date::day(year, month, day).expect("a day"));
+                }
+            }
+        }
+        let mut checked = 0;
+        for person in Registry::builtin().iter() {
+            let life = DayRange::of_life(person);
+            for &date in &dates {
+                assert_eq!(
+                    life.overlaps(&DayRange::of(date, Some(&date))),
+                    person.alive_on(date),
+                    "{} on {date:?}",
+                    person.id
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked > 10_000);
+    }
 }

@@ -53,6 +53,10 @@ struct Tester<'o> {
     openers: &'o [OpenerPrefix],
     #[cfg(target_arch = "x86_64")]
     simd: super::simd::BlockTester,
+    /// With AVX2 (most x86-64 processors since 2013), chunks are tested
+    /// 32 bytes at a time.
+    #[cfg(target_arch = "x86_64")]
+    avx2: Option<super::simd::Avx2Constants>,
 }
 
 impl<'o> Tester<'o> {
@@ -61,6 +65,8 @@ impl<'o> Tester<'o> {
             openers,
             #[cfg(target_arch = "x86_64")]
             simd: super::simd::BlockTester::new(openers),
+            #[cfg(target_arch = "x86_64")]
+            avx2: super::simd::Avx2Constants::new(openers),
         }
     }
 
@@ -81,6 +87,9 @@ impl<'o> Tester<'o> {
     fn chunk(&self, bytes: &[u8], at: usize) -> u64 {
         #[cfg(target_arch = "x86_64")]
         if at + 65 <= bytes.len() && self.openers.len() <= super::MAX_OPENER_BYTES {
+            if let Some(avx2) = &self.avx2 {
+                return avx2.chunk(bytes, at);
+            }
             let block = |k: usize| u64::from(self.simd.block(bytes, at + 16 * k)) << (16 * k);
             return block(0) | block(1) | block(2) | block(3);
         }
@@ -121,8 +130,9 @@ impl<'t, 'o> Candidates<'t, 'o> {
     }
 
     /// The first candidate at or after `from`; `from` never decreases from
-    /// one call to the next.
-    #[inline]
+    /// one call to the next. (The matcher's scan does this test itself;
+    /// this is for the oracle tests.)
+    #[cfg(test)]
     pub(super) fn next_from(&mut self, mut from: usize) -> Option<usize> {
         loop {
             let at = self.next_here(from)?;
@@ -136,7 +146,7 @@ impl<'t, 'o> Candidates<'t, 'o> {
 
     /// The first place at or after `from` that the chunks find.
     #[inline(always)]
-    fn next_here(&mut self, from: usize) -> Option<usize> {
+    pub(super) fn next_here(&mut self, from: usize) -> Option<usize> {
         let offset = from.wrapping_sub(self.chunk);
         if self.loaded && offset < 64 {
             self.mask &= u64::MAX << offset;
@@ -165,7 +175,7 @@ impl<'t, 'o> Candidates<'t, 'o> {
 
 /// Whether the byte before `at` is an ASCII letter or digit (a non-ASCII
 /// `bytes[at]` is always handed out).
-#[inline(always)]
+#[cfg(test)]
 fn is_after_ascii_alphanumeric(bytes: &[u8], at: usize) -> bool {
     at > 0 && bytes[at].is_ascii() && bytes[at - 1].is_ascii_alphanumeric()
 }
@@ -183,6 +193,12 @@ mod tests {
         bytes.extend(std::iter::repeat_n(b'a', 40));
         bytes.extend_from_slice(b"de");
         let tester = Tester::new(openers);
+        // The same tests without AVX2 (SSE2 only), where the processor has it.
+        #[cfg(target_arch = "x86_64")]
+        let sse2_only = Tester {
+            avx2: None,
+            ..Tester::new(openers)
+        };
         for from in 0..bytes.len() {
             assert_eq!(
                 tester.block(&bytes, from),
@@ -193,6 +209,8 @@ mod tests {
                 .filter(|&i| is_candidate_here(&bytes, i, openers))
                 .fold(0u64, |mask, i| mask | 1 << (i - from));
             assert_eq!(tester.chunk(&bytes, from), chunk, "from {from}");
+            #[cfg(target_arch = "x86_64")]
+            assert_eq!(sse2_only.chunk(&bytes, from), chunk, "from {from}");
             assert_eq!(
                 is_candidate(&bytes, from, openers),
                 is_candidate_here(&bytes, from, openers)

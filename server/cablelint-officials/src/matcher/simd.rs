@@ -10,6 +10,87 @@ use std::arch::x86_64::{
 
 use super::{OpenerPrefix, MAX_OPENER_BYTES};
 
+/// The constants of [`chunk_avx2`], as bytes (loaded in one instruction
+/// each; a vector of 32 bytes can only be made inside an AVX function).
+pub(super) struct Avx2Constants {
+    to_capitals: [u8; 32],
+    past_capitals: [u8; 32],
+    firsts: [[u8; 32]; MAX_OPENER_BYTES],
+    seconds: [[u8; 32]; MAX_OPENER_BYTES],
+    any_second: [[u8; 32]; MAX_OPENER_BYTES],
+    openers: usize,
+}
+
+impl Avx2Constants {
+    /// The constants for `openers`, when the processor has AVX2.
+    pub(super) fn new(openers: &[OpenerPrefix]) -> Option<Avx2Constants> {
+        if !std::is_x86_feature_detected!("avx2") {
+            return None;
+        }
+        let mut constants = Avx2Constants {
+            to_capitals: [0x80u8.wrapping_sub(b'A'); 32],
+            past_capitals: [0x80u8 + 26; 32],
+            firsts: [[0; 32]; MAX_OPENER_BYTES],
+            seconds: [[0; 32]; MAX_OPENER_BYTES],
+            any_second: [[0; 32]; MAX_OPENER_BYTES],
+            openers: openers.len().min(MAX_OPENER_BYTES),
+        };
+        for (k, &(first, second)) in openers.iter().take(MAX_OPENER_BYTES).enumerate() {
+            constants.firsts[k] = [first; 32];
+            constants.seconds[k] = [second.unwrap_or(0); 32];
+            constants.any_second[k] = [if second.is_none() { 0xFF } else { 0 }; 32];
+        }
+        Some(constants)
+    }
+
+    /// [`BlockTester::block`] for the 64 bytes from `at`, as bits, 32 at
+    /// a time. Needs `at + 65 <= bytes.len()`.
+    #[inline(always)]
+    pub(super) fn chunk(&self, bytes: &[u8], at: usize) -> u64 {
+        assert!(at + 65 <= bytes.len());
+        // SAFETY: `new` made `self` only where AVX2 is available; the
+        // loads read within `bytes` (checked above).
+        unsafe { chunk_avx2(self, bytes.as_ptr().add(at)) }
+    }
+}
+
+/// The test of `BlockTester::block` on 64 bytes from `start` (and the
+/// byte after them), with AVX2.
+///
+/// # Safety
+/// The processor has AVX2; `start..start + 65` is readable.
+#[target_feature(enable = "avx2")]
+unsafe fn chunk_avx2(constants: &Avx2Constants, start: *const u8) -> u64 {
+    use std::arch::x86_64::{
+        __m256i, _mm256_add_epi8, _mm256_and_si256, _mm256_cmpeq_epi8, _mm256_cmpgt_epi8,
+        _mm256_loadu_si256, _mm256_movemask_epi8, _mm256_or_si256,
+    };
+    // SAFETY: (all the unsafe operations below) AVX2 is available and the
+    // pointers are within `start..start + 65`, as the caller promises.
+    unsafe {
+        let load = |p: *const u8| _mm256_loadu_si256(p.cast::<__m256i>());
+        let to_capitals = load(constants.to_capitals.as_ptr());
+        let past_capitals = load(constants.past_capitals.as_ptr());
+        let half = |offset: usize| {
+            let block = load(start.add(offset));
+            let next = load(start.add(offset + 1));
+            let moved = _mm256_add_epi8(block, to_capitals);
+            let mut starts = _mm256_cmpgt_epi8(past_capitals, moved);
+            for k in 0..constants.openers {
+                let firsts = _mm256_cmpeq_epi8(block, load(constants.firsts[k].as_ptr()));
+                let seconds = _mm256_or_si256(
+                    _mm256_cmpeq_epi8(next, load(constants.seconds[k].as_ptr())),
+                    load(constants.any_second[k].as_ptr()),
+                );
+                starts = _mm256_or_si256(starts, _mm256_and_si256(firsts, seconds));
+            }
+            // The high bit of a byte is set exactly when it is not ASCII.
+            u64::from(_mm256_movemask_epi8(_mm256_or_si256(starts, block)) as u32)
+        };
+        half(0) | half(32) << 32
+    }
+}
+
 /// The constants of the test, made once per text rather than per block.
 pub(super) struct BlockTester {
     to_capitals: __m128i,

@@ -1,0 +1,225 @@
+//! The first three bytes of every pattern, exactly, in a bit table: the
+//! test run first at each capital a name may start with. Three table
+//! look-ups decide most places ("The", "Soviet", "Hanoi" open no name),
+//! where the first-word hash (`first_words.rs`) costs several times that.
+//!
+//! Each byte is reduced to a code: an ASCII letter (either case) or digit
+//! to its own code, any other ASCII byte and the end of the text to
+//! [`STOP`], a non-ASCII byte to [`NON_ASCII`]; after the first code that
+//! is not a letter or digit the rest are [`STOP`].
+//!
+//! Why the test is exact: a pattern found at a place is a prefix of the
+//! text there (ignoring ASCII case), and is a mention only with a word
+//! boundary after it (the place starts with an ASCII byte, so the
+//! exemption of unspaced scripts does not apply). Within the first three
+//! bytes, where the pattern has a byte the text has the same one (one of
+//! its case), so the codes agree; where the pattern ends, the text has no
+//! ASCII letter or digit (the boundary): the end of the text or another
+//! ASCII byte ([`STOP`]) or a non-ASCII byte ([`NON_ASCII`]). Both are
+//! entered for a pattern that ends within three bytes. So the text's code
+//! is entered whenever a pattern there can be a mention.
+
+pub(crate) struct Openings {
+    bits: Box<[u64]>,
+}
+
+impl std::fmt::Debug for Openings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Openings")
+    }
+}
+
+impl Clone for Openings {
+    fn clone(&self) -> Self {
+        Openings {
+            bits: self.bits.clone(),
+        }
+    }
+}
+
+/// Any ASCII byte that is not a letter or digit, or the end of the text.
+const STOP: u8 = 0;
+/// A byte of a non-ASCII character.
+const NON_ASCII: u8 = 63;
+const CODE_BITS: u32 = 6;
+
+/// The code of each byte (see the module's note).
+static CODE: [u8; 256] = {
+    let mut table = [STOP; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if byte >= 0x80 {
+            NON_ASCII
+        } else if byte.is_ascii_lowercase() {
+            byte - b'a' + 1
+        } else if byte.is_ascii_uppercase() {
+            byte - b'A' + 1
+        } else if byte.is_ascii_digit() {
+            byte - b'0' + 27
+        } else {
+            STOP
+        };
+        b += 1;
+    }
+    table
+};
+
+/// All ones for the code of an ASCII letter or digit, else zero: the mask
+/// that keeps the next code only after a letter or digit.
+static GOES_ON: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        if (b as u8).is_ascii_alphanumeric() {
+            table[b] = 0xFF;
+        }
+        b += 1;
+    }
+    table
+};
+
+/// The index of the codes of three bytes, the later ones [`STOP`] after
+/// the first that is not an ASCII letter or digit.
+#[inline(always)]
+fn index(a: u8, b: u8, c: u8) -> usize {
+    let (a, b, c) = (usize::from(a), usize::from(b), usize::from(c));
+    let b_kept = GOES_ON[a];
+    let c_kept = b_kept & GOES_ON[b];
+    let (a, b, c) = (CODE[a], CODE[b] & b_kept, CODE[c] & c_kept);
+    (usize::from(a) << (2 * CODE_BITS)) | (usize::from(b) << CODE_BITS) | usize::from(c)
+}
+
+impl Openings {
+    pub(crate) fn build<S: AsRef<str>>(patterns: &[S]) -> Openings {
+        let mut openings = Openings {
+            bits: vec![0; (1 << (3 * CODE_BITS)) / 64].into_boxed_slice(),
+        };
+        for pattern in patterns {
+            let bytes = pattern.as_ref().as_bytes();
+            if bytes.is_empty() {
+                continue;
+            }
+            // Bytes past the end count as a space (a STOP).
+            let byte = |i: usize| bytes.get(i).copied().unwrap_or(b' ');
+            let (a, b, c) = (byte(0), byte(1), byte(2));
+            // Where the pattern ends within three bytes, the text may have
+            // either kind of boundary there: a non-ASCII byte (0x80) too.
+            let other_boundary = match bytes.len() {
+                1 => Some(index(a, 0x80, c)),
+                2 => Some(index(a, b, 0x80)),
+                _ => None,
+            };
+            for i in std::iter::once(index(a, b, c)).chain(other_boundary) {
+                openings.bits[i / 64] |= 1 << (i % 64);
+            }
+        }
+        openings
+    }
+
+    /// Whether some pattern that can be a mention may be found at the
+    /// start of `text`, which starts with an ASCII byte.
+    #[inline(always)]
+    pub(crate) fn may_open(&self, text: &[u8]) -> bool {
+        let i = match text {
+            [a, b, c, ..] => index(*a, *b, *c),
+            [a, b] => index(*a, *b, b' '),
+            [a] => index(*a, b' ', b' '),
+            [] => return false,
+        };
+        self.bits[i / 64] & (1 << (i % 64)) != 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The slow answer: whether some pattern is a prefix of the text
+    /// (ignoring ASCII case) with no ASCII letter or digit, and no
+    /// non-ASCII letter or digit, after it.
+    fn some_pattern_fits(patterns: &[&str], text: &str) -> bool {
+        patterns.iter().any(|p| {
+            let (p, t) = (p.as_bytes(), text.as_bytes());
+            t.len() >= p.len()
+                && t[..p.len()].eq_ignore_ascii_case(p)
+                && text[p.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
+    }
+
+    #[test]
+    fn passes_every_place_a_pattern_fits_and_rules_out_others() {
+        let patterns = [
+            "Ji",
+            "Ji Pengfei",
+            "X",
+            "Kim Il Sung",
+            "de Gaulle",
+            "Raúl Roa",
+            "O'Brien",
+            "Chervonenko",
+            "Li-Li",
+        ];
+        let openings = Openings::build(&patterns);
+        let texts = [
+            "Ji said",
+            "JI",
+            "Ji",
+            "Ji’s",
+            "Ji,",
+            "Jiang",
+            "Jim",
+            "J",
+            "X",
+            "X.",
+            "Xi",
+            "Xé",
+            "X’",
+            "KIM IL SUNG",
+            "Kim",
+            "Kimball",
+            "De Gaulle",
+            "DE",
+            "Deb",
+            "Raúl",
+            "Rau",
+            "Ra",
+            "O'Brien",
+            "O’Brien",
+            "O",
+            "Chervonenko.",
+            "Che",
+            "Li-Li",
+            "Li",
+            "Li-",
+            "The",
+            "Soviet",
+            "a",
+            "Ji\r\n",
+            "Ji[Pengfei]",
+            "X𠀋",
+            "Ji姬",
+        ];
+        for text in texts {
+            let fits = some_pattern_fits(&patterns, text);
+            if fits {
+                assert!(openings.may_open(text.as_bytes()), "{text:?}");
+            }
+        }
+        for text in ["Jiang", "Jim", "The", "Soviet", "Deb", "Rau", "Ch", "Xi"] {
+            assert!(!openings.may_open(text.as_bytes()), "{text:?}");
+        }
+        // Every suffix of a mixed text, byte by byte, against the slow answer.
+        let text = "Vice Minister Ji [Pengfei] met Kim Il Sung, X’s aide Raúl Roa; \
+                    O'Brien 姬 𠀋 Li-Li de Gaulle\r\nChervonenko";
+        for start in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let rest = &text[start..];
+            if rest.as_bytes()[0].is_ascii() && some_pattern_fits(&patterns, rest) {
+                assert!(openings.may_open(rest.as_bytes()), "{rest:?}");
+            }
+        }
+    }
+}
