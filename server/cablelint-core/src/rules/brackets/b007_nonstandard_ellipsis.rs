@@ -45,13 +45,20 @@ impl Rule for NonstandardEllipsis {
                 continue;
             }
             let fix = Fix {
-                title: format!("Write `{target}`"),
+                title: ["Write `", &target, "`"].concat(),
                 applicability: Applicability::Safe,
                 edits: vec![Edit::replace(span, target.clone())],
             };
             cx.report(
                 span,
-                format!("omission mark `{written}` is not a form this collection uses; write `{target}`"),
+                [
+                    "omission mark `",
+                    written,
+                    "` is not a form this collection uses; write `",
+                    &target,
+                    "`",
+                ]
+                .concat(),
             )
             .fix(fix);
         }
