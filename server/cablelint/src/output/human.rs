@@ -19,15 +19,20 @@ const MAX_SNIPPET_LINES: usize = 8;
 const LINE_WINDOW: usize = 1024;
 const MAX_SPAN_SHOWN: usize = 16 * 1024;
 
+/// `styled`: with ANSI styles (for a terminal, or to be stripped), or
+/// plain text, which goes with a plain `renderer`. A styled report that is
+/// not empty starts with an escape sequence (bold).
 pub fn write_report(
     out: &mut dyn Write,
     renderer: &Renderer,
     report: &FileReport,
+    styled: bool,
 ) -> io::Result<()> {
+    let bold = if styled { BOLD } else { Style::new() };
     if !report.findings.is_empty() || report.profile_was_guessed() {
         writeln!(
             out,
-            "{BOLD}{}{BOLD:#}: profile {} ({})",
+            "{bold}{}{bold:#}: profile {} ({})",
             report.path,
             report.profile,
             report.detection.describe()
@@ -37,7 +42,7 @@ pub fn write_report(
         return Ok(());
     };
     for finding in &report.findings {
-        write_finding(out, renderer, &report.path, text, lines, finding)?;
+        write_finding(out, renderer, &report.path, text, lines, finding, styled)?;
     }
     Ok(())
 }
@@ -49,12 +54,17 @@ fn write_finding(
     text: &str,
     lines: &LineIndex,
     finding: &Finding,
+    styled: bool,
 ) -> io::Result<()> {
     let d = &finding.diagnostic;
-    let style = severity_style(d.severity);
+    let (bold, style) = if styled {
+        (BOLD, severity_style(d.severity))
+    } else {
+        (Style::new(), Style::new())
+    };
     writeln!(
         out,
-        "{BOLD}{path}:{}:{}:{BOLD:#} {style}{}[{}]{style:#} {}",
+        "{bold}{path}:{}:{}:{bold:#} {style}{}[{}]{style:#} {}",
         finding.start.line,
         finding.start.column,
         d.severity.as_str(),
