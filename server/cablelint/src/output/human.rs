@@ -72,24 +72,53 @@ fn write_finding(
         d.message
     )?;
     let snippet = SnippetText::new(text, lines, d.span.start, d.span.end);
+    let help = d.fix.as_ref().map(|fix| {
+        let kind = match fix.applicability {
+            Applicability::Safe => "fix",
+            Applicability::Unsafe => "unsafe fix",
+        };
+        format!("{kind}: {}", fix.title)
+    });
+    let notes: Vec<String> = d
+        .related
+        .iter()
+        .zip(&finding.related)
+        .map(|(related, (start, _))| {
+            format!("{}:{}: {}", start.line, start.column, related.message)
+        })
+        .collect();
+    if !styled {
+        let messages: Vec<(&str, &str)> = help
+            .iter()
+            .map(|help| ("help", help.as_str()))
+            .chain(notes.iter().map(|note| ("note", note.as_str())))
+            .collect();
+        let single_line = !snippet.text.contains('\n');
+        if let Some(rendered) = single_line
+            .then(|| {
+                super::snippet_plain::render(
+                    &snippet.text,
+                    snippet.first_line + 1,
+                    snippet.range.clone(),
+                    &messages,
+                )
+            })
+            .flatten()
+        {
+            return writeln!(out, "{rendered}\n");
+        }
+    }
     let mut group = Group::with_level(level(d.severity)).element(
         Snippet::source(snippet.text.as_str())
             .line_start(snippet.first_line + 1)
             .fold(false)
             .annotation(AnnotationKind::Primary.span(snippet.range.clone())),
     );
-    if let Some(fix) = &d.fix {
-        let kind = match fix.applicability {
-            Applicability::Safe => "fix",
-            Applicability::Unsafe => "unsafe fix",
-        };
-        group = group.element(Level::HELP.message(format!("{kind}: {}", fix.title)));
+    if let Some(help) = help {
+        group = group.element(Level::HELP.message(help));
     }
-    for (related, (start, _)) in d.related.iter().zip(&finding.related) {
-        group = group.element(Level::NOTE.message(format!(
-            "{}:{}: {}",
-            start.line, start.column, related.message
-        )));
+    for note in notes {
+        group = group.element(Level::NOTE.message(note));
     }
     writeln!(out, "{}\n", renderer.render(&[group]))
 }

@@ -10,6 +10,7 @@ pub mod json;
 mod nested;
 mod pretty;
 pub mod sarif;
+mod snippet_plain;
 
 use crate::cli::Format;
 use crate::report::{FileReport, Summary};
