@@ -28,10 +28,6 @@ pub fn render(
     let column = text_width(before)?;
     let underline = text_width(spanned)?;
     let width = column + underline + text_width(&line[span.end..])?;
-    let leading = line.len() - line.trim_start_matches(' ').len();
-    if width > MAX_LINE_WIDTH || leading > MAX_LEADING_BLANKS {
-        return None;
-    }
     if messages
         .iter()
         .any(|(_, text)| text.chars().any(|c| c.is_control()))
@@ -39,22 +35,32 @@ pub fn render(
         return None;
     }
     let number = line_number.to_string();
+    let leading = line.len() - line.trim_start_matches(' ').len();
+    let shown = if width <= MAX_LINE_WIDTH && leading <= MAX_LEADING_BLANKS {
+        Shown {
+            line: std::borrow::Cow::Borrowed(line),
+            column,
+        }
+    } else {
+        cut(line, number.len(), column, underline, width)?
+    };
     let gutter = " ".repeat(number.len() + 1);
     let mut out = String::with_capacity(
         4 * gutter.len()
-            + line.len()
-            + width
+            + shown.line.len()
+            + shown.column
+            + underline
             + messages.iter().map(|m| m.1.len() + 16).sum::<usize>(),
     );
     out.push_str(&gutter);
     out.push_str("|\n");
     out.push_str(&number);
     out.push_str(" | ");
-    out.push_str(line);
+    out.push_str(&shown.line);
     out.push('\n');
     out.push_str(&gutter);
     out.push_str("| ");
-    out.extend(std::iter::repeat_n(' ', column));
+    out.extend(std::iter::repeat_n(' ', shown.column));
     out.extend(std::iter::repeat_n('^', underline));
     if !messages.is_empty() {
         out.push('\n');
@@ -72,11 +78,124 @@ pub fn render(
     Some(out)
 }
 
+/// The line as shown, and the column of the span on it.
+struct Shown<'a> {
+    line: std::borrow::Cow<'a, str>,
+    column: usize,
+}
+
+/// A line annotate-snippets may cut to the terminal's width, as it cuts it
+/// (its `Margin` and `draw_line`): the part around the span, with `...` over
+/// the first and last three columns where it was cut. Only lines whose
+/// characters are all one column wide, where columns and characters agree,
+/// and spans narrower than the terminal.
+fn cut(
+    line: &str,
+    digits: usize,
+    column: usize,
+    underline: usize,
+    width: usize,
+) -> Option<Shown<'_>> {
+    let ascii = is_printable_ascii(line);
+    if !ascii && line.chars().any(|c| char_width(c) != Some(1)) {
+        return None;
+    }
+    let code_offset = 3 + digits;
+    let term_width = TERM_WIDTH.checked_sub(code_offset)?;
+    if underline > term_width {
+        return None;
+    }
+    let leading = if line.chars().all(char::is_whitespace) {
+        0
+    } else {
+        line.chars().take_while(|c| c.is_whitespace()).count()
+    };
+    let (span_left, span_right) = (column, column + underline);
+    // `Margin::new` and `Margin::compute`, for one span without a label.
+    let whitespace_left = leading.min(span_left).saturating_sub(ELLIPSIS_PASSING);
+    let span_left = span_left.saturating_sub(ELLIPSIS_PASSING);
+    let span_right = span_right + ELLIPSIS_PASSING;
+    let label_right = span_right;
+    let mut computed_left = if whitespace_left > LONG_WHITESPACE {
+        whitespace_left - (LONG_WHITESPACE - LONG_WHITESPACE_PADDING)
+    } else {
+        0
+    };
+    let mut computed_right = width.max(computed_left);
+    if computed_right - computed_left > term_width {
+        if label_right.saturating_sub(whitespace_left) <= term_width
+            && label_right >= whitespace_left
+        {
+            computed_left = whitespace_left;
+            computed_right = computed_left + term_width;
+        } else if label_right - span_left <= term_width {
+            let padding_left = (term_width - (label_right - span_left)) / 2;
+            computed_left = span_left.saturating_sub(padding_left);
+            computed_right = computed_left + term_width;
+        } else {
+            // (Without a label, the span ends where the label would: the
+            // third case of `compute` is the second.)
+            computed_left = span_left;
+            computed_right = span_right;
+        }
+    }
+    // `draw_line`, where every character is one column.
+    let left = computed_left.min(width);
+    let right = if width.saturating_sub(computed_left) <= term_width {
+        width
+    } else {
+        width.min(computed_right)
+    };
+    // Characters are columns: the code shown is columns `left..right`.
+    if right - left < 2 * PLACEHOLDER.len() || column < left {
+        return None;
+    }
+    let byte_at = |col: usize| {
+        if ascii {
+            col
+        } else {
+            line.char_indices().nth(col).map_or(line.len(), |(i, _)| i)
+        }
+    };
+    let (cut_left, cut_right) = (computed_left > 0, width > right);
+    let from = left + if cut_left { PLACEHOLDER.len() } else { 0 };
+    let to = right - if cut_right { PLACEHOLDER.len() } else { 0 };
+    let mut shown = String::with_capacity(to - from + 2 * PLACEHOLDER.len() + 4);
+    if cut_left {
+        shown.push_str(PLACEHOLDER);
+    }
+    shown.push_str(&line[byte_at(from)..byte_at(to)]);
+    if cut_right {
+        shown.push_str(PLACEHOLDER);
+    }
+    Some(Shown {
+        line: std::borrow::Cow::Owned(shown),
+        column: column - left,
+    })
+}
+
+/// annotate-snippets' terminal width, and its margins around a span.
+const TERM_WIDTH: usize = 140;
+const ELLIPSIS_PASSING: usize = 6;
+const LONG_WHITESPACE: usize = 20;
+const LONG_WHITESPACE_PADDING: usize = 4;
+const PLACEHOLDER: &str = "...";
+
 /// Display columns of `text`, if every character is one whose width is
 /// known here (printable ASCII, common Latin, Cyrillic, CJK and the
 /// typographic punctuation of cables).
 fn text_width(text: &str) -> Option<usize> {
+    if is_printable_ascii(text) {
+        return Some(text.len());
+    }
     text.chars().map(char_width).sum()
+}
+
+/// Whether `text` is all printable ASCII, one column a byte (a loop that
+/// vectorises: most lines are).
+fn is_printable_ascii(text: &str) -> bool {
+    text.bytes()
+        .fold(true, |all, b| all & (b' '..=b'~').contains(&b))
 }
 
 fn char_width(c: char) -> Option<usize> {
@@ -212,15 +331,82 @@ mod tests {
         same(&wide, 1_000_000, 90..92, notes);
     }
 
+    /// Long lines, cut around the span as annotate-snippets cuts them:
+    /// spans at the start, middle and end, long leading blanks, wide spans,
+    /// line numbers of every length.
+    #[test]
+    fn long_lines_are_cut_as_annotate_snippets_cuts_them() {
+        let notes: &[(&str, &str)] = &[("help", "unsafe fix: Delete the empty brackets")];
+        let (mut handled, mut cut_left, mut cut_right) = (0, 0, 0);
+        for words in [
+            "Ambassador “Chervonenko” replied… the memorandum — ",
+            "the memorandum replied [x] embassy ",
+        ] {
+            for length in [101, 120, 139, 140, 141, 150, 200, 400, 1100] {
+                for blanks in [0, 5, 21, 26, 27, 40, 90] {
+                    let text: String = words.chars().cycle().take(length).collect();
+                    let line = format!("{}{text}", " ".repeat(blanks));
+                    let chars = line.chars().count();
+                    for at in [
+                        blanks,
+                        blanks + 1,
+                        chars / 3,
+                        chars / 2,
+                        chars - 30,
+                        chars - 7,
+                        chars - 1,
+                    ] {
+                        for span_chars in [1, 2, 13, 60, 130, 140] {
+                            let end_char = (at + span_chars).min(chars);
+                            let byte = |c: usize| {
+                                line.char_indices().nth(c).map_or(line.len(), |(i, _)| i)
+                            };
+                            let span = byte(at)..byte(end_char);
+                            if span.is_empty() {
+                                continue;
+                            }
+                            for line_number in [7, 12_345] {
+                                for messages in [&[][..], notes] {
+                                    let expected = annotated(
+                                        Level::WARNING,
+                                        &line,
+                                        line_number,
+                                        span.clone(),
+                                        messages,
+                                    );
+                                    if let Some(got) =
+                                        render(&line, line_number, span.clone(), messages)
+                                    {
+                                        assert_eq!(
+                                            got, expected,
+                                            "{line:?} {span:?} {line_number}"
+                                        );
+                                        handled += 1;
+                                        cut_left += usize::from(got.contains("| ..."));
+                                        cut_right += usize::from(got.contains("...\n"));
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(
+            handled > 2000 && cut_left > 200 && cut_right > 200,
+            "{handled} {cut_left} {cut_right}"
+        );
+    }
+
     #[test]
     fn other_cases_are_left_to_annotate_snippets() {
         assert_eq!(render("tab\there", 1, 0..3, &[]), None);
         assert_eq!(render("x", 1, 0..0, &[]), None);
         assert_eq!(render("x", 1, 0..2, &[]), None);
         assert_eq!(render("zero\u{200B}width", 1, 0..4, &[]), None);
-        assert_eq!(render(&"x".repeat(101), 1, 0..1, &[]), None);
+        assert_eq!(render(&"姬".repeat(101), 1, 0..3, &[]), None);
         assert_eq!(
-            render(&format!("{}x", " ".repeat(21)), 1, 21..22, &[]),
+            render(&format!("{}姬", " ".repeat(21)), 1, 21..24, &[]),
             None
         );
         assert_eq!(render("x", 1, 0..1, &[("note", "two\nlines")]), None);
