@@ -245,27 +245,57 @@ fn write_head_at_file_depth(out: &mut Vec<u8>, f: &Finding) {
     write_string(out, d.severity.as_str());
     out.extend_from_slice(b",\n          \"message\": ");
     write_string(out, &d.message);
-    out.extend_from_slice(b",\n          \"range\": {\n            \"start\": {");
-    write_position_at_range_depth(out, &f.start);
-    out.extend_from_slice(b",\n            \"end\": {");
-    write_position_at_range_depth(out, &f.end);
-    out.extend_from_slice(b"\n          }");
+    out.extend_from_slice(b",\n          \"range\": ");
+    range_at_10(out, &f.start, &f.end);
 }
 
-/// A position's members and its closing brace, inside a range written by
-/// [`write_head_at_file_depth`].
-fn write_position_at_range_depth(out: &mut Vec<u8>, position: &Position) {
-    let mut digits = itoa::Buffer::new();
-    out.extend_from_slice(b"\n              \"line\": ");
-    out.extend_from_slice(digits.format(position.line).as_bytes());
-    out.extend_from_slice(b",\n              \"column\": ");
-    out.extend_from_slice(digits.format(position.column).as_bytes());
-    out.extend_from_slice(b",\n              \"offset\": ");
-    out.extend_from_slice(digits.format(position.offset).as_bytes());
-    out.extend_from_slice(b"\n            }");
+/// A function writing a range object, `{"start": {…}, "end": {…}}`, as
+/// [`Pretty`] writes it as the value of a member indented by `$pad`, from
+/// literal pieces.
+macro_rules! range_writer {
+    ($name:ident, $pad:literal) => {
+        fn $name(out: &mut Vec<u8>, start: &Position, end: &Position) {
+            let mut digits = itoa::Buffer::new();
+            for (head, position) in [
+                (
+                    concat!("{\n", $pad, "  \"start\": {\n", $pad, "    \"line\": "),
+                    start,
+                ),
+                (
+                    concat!(",\n", $pad, "  \"end\": {\n", $pad, "    \"line\": "),
+                    end,
+                ),
+            ] {
+                out.extend_from_slice(head.as_bytes());
+                out.extend_from_slice(digits.format(position.line).as_bytes());
+                out.extend_from_slice(concat!(",\n", $pad, "    \"column\": ").as_bytes());
+                out.extend_from_slice(digits.format(position.column).as_bytes());
+                out.extend_from_slice(concat!(",\n", $pad, "    \"offset\": ").as_bytes());
+                out.extend_from_slice(digits.format(position.offset).as_bytes());
+                out.extend_from_slice(concat!("\n", $pad, "  }").as_bytes());
+            }
+            out.extend_from_slice(concat!("\n", $pad, "}").as_bytes());
+        }
+    };
 }
 
+// The depths of ranges in a file's object: a diagnostic's, a related
+// note's, a fix edit's.
+range_writer!(range_at_10, "          ");
+range_writer!(range_at_14, "              ");
+range_writer!(range_at_16, "                ");
+
+/// A range as the value of the member just keyed.
 fn write_range(p: &mut Pretty, start: &Position, end: &Position) {
+    if let Some(out) = p.members_indented(14) {
+        return range_at_14(out, start, end);
+    }
+    if let Some(out) = p.members_indented(16) {
+        return range_at_16(out, start, end);
+    }
+    if let Some(out) = p.members_indented(10) {
+        return range_at_10(out, start, end);
+    }
     p.begin_object();
     for (key, position) in [("start", start), ("end", end)] {
         p.key(key);
