@@ -222,6 +222,16 @@ pub fn write_string(out: &mut Vec<u8>, text: &str) {
         }
         clean += 16;
     }
+    // The rest (under 16 bytes) is checked the same way: most strings end
+    // clean, and are copied without a look at each byte.
+    if !bytes[clean..]
+        .iter()
+        .fold(false, |any, &b| any | needs_escape(b))
+    {
+        out.extend_from_slice(bytes);
+        out.push(b'"');
+        return;
+    }
     out.extend_from_slice(&bytes[..clean]);
     let mut run_start = clean;
     for (i, &byte) in bytes.iter().enumerate().skip(clean) {
