@@ -60,8 +60,8 @@ pub fn render(
     out.push('\n');
     out.push_str(&gutter);
     out.push_str("| ");
-    out.extend(std::iter::repeat_n(' ', shown.column));
-    out.extend(std::iter::repeat_n('^', underline));
+    push_repeated(&mut out, SPACES, shown.column);
+    push_repeated(&mut out, CARETS, underline);
     if !messages.is_empty() {
         out.push('\n');
         out.push_str(&gutter);
@@ -76,6 +76,19 @@ pub fn render(
         out.push_str(text);
     }
     Some(out)
+}
+
+const SPACES: &str = "                                                                ";
+const CARETS: &str = "^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^";
+
+/// `n` characters of `run` (one ASCII character repeated), copied in runs
+/// rather than pushed one at a time.
+fn push_repeated(out: &mut String, run: &str, mut n: usize) {
+    while n > 0 {
+        let take = n.min(run.len());
+        out.push_str(&run[..take]);
+        n -= take;
+    }
 }
 
 /// The line as shown, and the column of the span on it.
