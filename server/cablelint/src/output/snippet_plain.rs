@@ -30,12 +30,13 @@ pub fn render(
     let width = column + underline + text_width(&line[span.end..])?;
     if messages
         .iter()
-        .any(|(_, text)| text.chars().any(|c| c.is_control()))
+        .any(|(_, text)| text.chars().any(is_replaced_in_messages))
     {
         return None;
     }
     let number = line_number.to_string();
-    let leading = line.len() - line.trim_start_matches(' ').len();
+    // Leading blanks as annotate-snippets counts them (no-break spaces too).
+    let leading = line.chars().take_while(|c| c.is_whitespace()).count();
     let shown = if width <= MAX_LINE_WIDTH && leading <= MAX_LEADING_BLANKS {
         Shown {
             line: std::borrow::Cow::Borrowed(line),
@@ -194,6 +195,18 @@ const LONG_WHITESPACE: usize = 20;
 const LONG_WHITESPACE_PADDING: usize = 4;
 const PLACEHOLDER: &str = "...";
 
+/// Characters left to annotate-snippets in messages: line breaks and other
+/// controls, and those it replaces in source lines and titles (the
+/// zero-width joiner, bidirectional controls), should it come to replace
+/// them in messages too.
+fn is_replaced_in_messages(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{200D}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+        )
+}
+
 /// Display columns of `text`, if every character is one whose width is
 /// known here (printable ASCII, common Latin, Cyrillic, CJK and the
 /// typographic punctuation of cables).
@@ -335,6 +348,16 @@ mod tests {
             &[("note", &long_note), ("help", "fix: Write `...`")],
         );
         // The widest line handled, with a 7-digit line number.
+        for blanks in [" ", "\u{A0}"] {
+            for count in [19, 20, 21, 27, 40] {
+                let line = format!("{}x [] y", blanks.repeat(count));
+                let at = line.find('[').unwrap();
+                let expected = annotated(Level::NOTE, &line, 2, at..at + 2, notes);
+                if let Some(got) = render(&line, 2, at..at + 2, notes) {
+                    assert_eq!(got, expected, "{line:?}");
+                }
+            }
+        }
         let wide = format!(
             "{}[]{}",
             "word ".repeat(18),
@@ -422,6 +445,14 @@ mod tests {
             render(&format!("{}姬", " ".repeat(21)), 1, 21..24, &[]),
             None
         );
-        assert_eq!(render("x", 1, 0..1, &[("note", "two\nlines")]), None);
+        for odd in [
+            "two\nlines",
+            "zwj \u{200D}",
+            "bidi \u{202E}x",
+            "iso \u{2066}",
+            "c1 \u{85}",
+        ] {
+            assert_eq!(render("x", 1, 0..1, &[("note", odd)]), None, "{odd:?}");
+        }
     }
 }
