@@ -70,7 +70,9 @@ pub fn shared_for(options: &CheckOptions) -> Shared<'_> {
 /// rest are counted, and one E004 finding says how many.
 pub fn lint_with(doc: &Document, selection: &RuleSelection, shared: &Shared) -> Vec<Diagnostic> {
     let cap = shared.max_diagnostics.max(1);
-    let mut diagnostics: Vec<Diagnostic> = Vec::new();
+    // Room for what a typical file gets, so that the one buffer every rule
+    // reports into seldom grows.
+    let mut diagnostics: Vec<Diagnostic> = Vec::with_capacity(32);
     let mut dropped = 0;
     // The model of a file that was not read is empty: only the finding that
     // says so (E003) makes sense.
@@ -80,20 +82,33 @@ pub fn lint_with(doc: &Document, selection: &RuleSelection, shared: &Shared) -> 
             && (!too_large || r.meta().code == "E003")
     });
     for rule in rules {
-        let mut cx = Context::new(doc, rule.meta(), shared);
+        let start = diagnostics.len();
+        let mut cx = Context::appending(doc, rule.meta(), shared, diagnostics);
         rule.check(&mut cx);
         dropped += cx.dropped();
-        let mut found = cx.into_diagnostics();
-        found.retain(|d| !is_suppressed(doc, d));
-        for d in &mut found {
-            // A rule may lower its own severity for a weaker case;
-            // configuration replaces the default level only.
-            let default = rule.meta().default_severity;
-            if d.severity == default {
-                d.severity = selection.severity_of(d.code, default);
+        diagnostics = cx.into_diagnostics();
+        if diagnostics.len() == start {
+            continue;
+        }
+        // Without directives nothing is suppressed, and without configured
+        // severities every finding keeps its own: both passes are skipped.
+        if !doc.directives.is_empty() {
+            let mut index = 0;
+            diagnostics.retain(|d| {
+                index += 1;
+                index <= start || !is_suppressed(doc, d)
+            });
+        }
+        if !selection.severity.is_empty() {
+            for d in &mut diagnostics[start..] {
+                // A rule may lower its own severity for a weaker case;
+                // configuration replaces the default level only.
+                let default = rule.meta().default_severity;
+                if d.severity == default {
+                    d.severity = selection.severity_of(d.code, default);
+                }
             }
         }
-        diagnostics.append(&mut found);
         if diagnostics.len() > cap {
             // Memory holds at most twice the cap, whatever the rules find.
             sort(&mut diagnostics);

@@ -166,8 +166,12 @@ pub struct LineIndex {
 pub struct LineColCursor<'a> {
     lines: &'a LineIndex,
     text: &'a str,
-    line: Option<usize>,
-    /// (offset, chars, UTF-16 units) from the line's start, ascending.
+    /// The line last visited, and where it starts and ends (its next
+    /// line's start): an offset on it needs no search of the index.
+    line: Option<(usize, usize, usize)>,
+    /// (offset, chars, UTF-16 units) from the line's start, ascending,
+    /// past its start: only lines longer than a step have any, so most
+    /// files never allocate them.
     marks: Vec<(usize, usize, usize)>,
 }
 
@@ -186,15 +190,24 @@ impl<'a> LineColCursor<'a> {
     /// The same as [`LineIndex::line_col`].
     pub fn line_col(&mut self, offset: usize) -> LineCol {
         let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
-        let line = self.lines.line_of(offset);
-        if self.line != Some(line) {
-            self.line = Some(line);
-            self.marks.clear();
-            self.marks.push((self.lines.starts[line], 0, 0));
-        }
-        let i = self.marks.partition_point(|m| m.0 <= offset) - 1;
-        let (mut at, mut chars, mut utf16) = self.marks[i];
-        if i + 1 == self.marks.len() {
+        let (line, line_start) = match self.line {
+            Some((line, start, end)) if start <= offset && offset < end => (line, start),
+            _ => {
+                let line = self.lines.line_of(offset);
+                let start = self.lines.starts[line];
+                let end = self.lines.starts.get(line + 1).copied();
+                // The last line holds every offset to the end of the text.
+                self.line = Some((line, start, end.unwrap_or(usize::MAX)));
+                self.marks.clear();
+                (line, start)
+            }
+        };
+        let i = self.marks.partition_point(|m| m.0 <= offset);
+        let (mut at, mut chars, mut utf16) = match i {
+            0 => (line_start, 0, 0),
+            _ => self.marks[i - 1],
+        };
+        if i == self.marks.len() {
             loop {
                 let next = floor_char_boundary(self.text, at + Self::STEP);
                 if next >= offset || next <= at {
@@ -212,7 +225,7 @@ impl<'a> LineColCursor<'a> {
             line,
             column_chars: chars + step_chars,
             column_utf16: utf16 + step_utf16,
-            column_bytes: offset - self.lines.starts[line],
+            column_bytes: offset - line_start,
         }
     }
 }

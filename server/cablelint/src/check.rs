@@ -314,6 +314,7 @@ fn jobs(inputs: Vec<Input>, cached: bool) -> Vec<Job> {
     // options: they are looked up by the configuration alone, without
     // matching each path against globs.
     let mut uniform: HashMap<usize, Shared> = HashMap::new();
+    let mut last_uniform: Option<(usize, Shared)> = None;
     let mut digests = Digests::default();
     inputs
         .into_iter()
@@ -332,13 +333,22 @@ fn jobs(inputs: Vec<Input>, cached: bool) -> Vec<Job> {
             let (options, digest) = if input.config.has_file_settings() {
                 share(input.config.settings_for(&input.absolute))
             } else {
-                uniform
-                    .entry(config)
-                    .or_insert_with(|| share(input.config.settings_for(&input.absolute)))
-                    .clone()
+                // Files of one configuration come together: the last one's
+                // options serve without hashing.
+                match &last_uniform {
+                    Some((last, shared)) if *last == config => shared.clone(),
+                    _ => {
+                        let shared = uniform
+                            .entry(config)
+                            .or_insert_with(|| share(input.config.settings_for(&input.absolute)))
+                            .clone();
+                        last_uniform = Some((config, shared.clone()));
+                        shared
+                    }
+                }
             };
             // Standard input is never cached (as in ruff).
-            let digest = digest.filter(|_| input.path.is_some());
+            let digest = digest.filter(|_| !input.stdin);
             Job {
                 input,
                 options,
@@ -351,7 +361,7 @@ fn jobs(inputs: Vec<Input>, cached: bool) -> Vec<Job> {
 fn process(job: &Job, mode: Mode, stdin_bytes: &[u8], cache: Option<&ResultCache>) -> Outcome {
     let display = job.input.display.clone();
     let options = &*job.options;
-    let bytes = match &job.input.path {
+    let bytes = match job.input.path() {
         Some(path) => {
             let opened = Opened::open(path);
             // A file over the limit is not read at all: memory stays
@@ -480,7 +490,7 @@ fn fix_file(
 ) -> Fixed {
     let options = &*job.options;
     let mut errors = Vec::new();
-    let is_stdin = job.input.path.is_none();
+    let is_stdin = job.input.stdin;
     let invalid_at = source.invalid_utf8_at;
     let fixed = lint::fix(source, options, min);
     if let Some(at) = invalid_at {
@@ -517,7 +527,7 @@ fn fix_file(
     let (report, written) = if fixes_applied == 0 || new_bytes == bytes {
         (FileReport::new(display, &bytes, result, 0), None)
     } else {
-        let path = job.input.path.as_deref().expect("not stdin");
+        let path = job.input.path().expect("not stdin");
         match write_atomically(path, &bytes, &new_bytes) {
             Ok(()) => {
                 drop(bytes);

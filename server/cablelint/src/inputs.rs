@@ -33,6 +33,11 @@ impl ConfigSource {
 
     /// The configuration of a file (given as an absolute path).
     pub fn for_file(&mut self, file: &Path) -> Result<Arc<Config>, ConfigError> {
+        // One configuration for all needs no parent directory (a walk over
+        // its components) for each file.
+        if let ConfigSource::Fixed(config) = self {
+            return Ok(config.clone());
+        }
         let dir = file.parent().unwrap_or(Path::new("/"));
         self.for_dir(dir)
     }
@@ -71,11 +76,19 @@ impl ConfigSource {
 pub struct Input {
     /// How the file is named in output.
     pub display: String,
-    /// Absolute path, for configuration; `None` reads standard input.
-    pub path: Option<PathBuf>,
-    /// For standard input: the file it stands for, if named.
+    /// Absolute path, for configuration and reading; for standard input,
+    /// the file it stands for, if named.
     pub absolute: PathBuf,
+    /// The text comes from standard input.
+    pub stdin: bool,
     pub config: Arc<Config>,
+}
+
+impl Input {
+    /// The file to read; `None` reads standard input.
+    pub fn path(&self) -> Option<&Path> {
+        (!self.stdin).then_some(self.absolute.as_path())
+    }
 }
 
 pub struct Collected {
@@ -104,7 +117,7 @@ pub fn collect(
             };
             inputs.push(Input {
                 display: stdin_filename.map_or("-".to_owned(), |p| p.display().to_string()),
-                path: None,
+                stdin: true,
                 absolute: named.unwrap_or_else(|| cwd.join("-")),
                 config,
             });
@@ -116,14 +129,19 @@ pub fn collect(
             Ok(_) => inputs.push(Input {
                 display: path.display().to_string(),
                 config: configs.for_file(&absolute)?,
-                path: Some(absolute.clone()),
+                stdin: false,
                 absolute,
             }),
             Err(e) => errors.push(format!("{}: {e}", path.display())),
         }
     }
-    inputs.sort_by(|a, b| a.display.cmp(&b.display));
-    inputs.dedup_by(|a, b| a.path.is_some() && a.path == b.path);
+    sort_by_display(&mut inputs);
+    // One walk, or one file, names each file once: only several paths on
+    // the command line can name one twice (and comparing paths walks their
+    // components, which cost more than the sort).
+    if paths.len() > 1 {
+        inputs.dedup_by(|a, b| a.path().is_some() && a.path() == b.path());
+    }
     Ok(Collected { inputs, errors })
 }
 
@@ -149,12 +167,17 @@ fn walk(
         if !entry.file_type().is_some_and(|t| t.is_file()) {
             continue;
         }
-        let absolute = cwd.join(entry.path());
+        // (Joining an absolute path to `cwd` copies `cwd` first, for nothing.)
+        let absolute = if entry.path().is_absolute() {
+            entry.path().to_path_buf()
+        } else {
+            cwd.join(entry.path())
+        };
         let config = configs.for_file(&absolute)?;
         if config.is_included(&absolute) {
             inputs.push(Input {
                 display: display_path(entry.path()),
-                path: Some(absolute.clone()),
+                stdin: false,
                 absolute,
                 config,
             });
@@ -164,7 +187,121 @@ fn walk(
 }
 
 /// `./a/b.cable` is shown as `a/b.cable`, as the user would write it.
+/// (`to_string_lossy` gives what `display().to_string()` gives, without
+/// going through the formatting machinery.)
 fn display_path(path: &Path) -> String {
-    let shown = path.strip_prefix(".").unwrap_or(path);
-    shown.display().to_string()
+    // Only a path starting with `.` can start with a `.` component.
+    let shown = match path.as_os_str().as_encoded_bytes().first() {
+        Some(b'.') => path.strip_prefix(".").unwrap_or(path),
+        _ => path,
+    };
+    shown.to_string_lossy().into_owned()
+}
+
+/// Sorts by `display`, stably, as `sort_by(|a, b| a.display.cmp(&b.display))`
+/// does, comparing mostly integers: the eight bytes after the prefix all
+/// the names share (a walk's names share the folder), with the whole names
+/// compared only where those are equal. Comparing whole names each time
+/// was most of the sort's cost.
+fn sort_by_display(inputs: &mut Vec<Input>) {
+    let Some(first) = inputs.first() else {
+        return;
+    };
+    let first = first.display.as_bytes();
+    let shared = inputs.iter().fold(first.len(), |shared, input| {
+        let name = input.display.as_bytes();
+        shared.min(name.iter().zip(first).take_while(|(a, b)| a == b).count())
+    });
+    // Missing bytes count as 0, below every byte a name can hold (a path
+    // holds no NUL), so a name sorts before the longer names it begins.
+    let key = |name: &str| {
+        let mut bytes = [0u8; 8];
+        let rest = &name.as_bytes()[shared..];
+        let n = rest.len().min(8);
+        bytes[..n].copy_from_slice(&rest[..n]);
+        u64::from_be_bytes(bytes)
+    };
+    let mut order: Vec<(u64, usize)> = inputs
+        .iter()
+        .enumerate()
+        .map(|(i, input)| (key(&input.display), i))
+        .collect();
+    order.sort_unstable_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then_with(|| inputs[a.1].display.cmp(&inputs[b.1].display))
+            .then(a.1.cmp(&b.1))
+    });
+    let mut slots: Vec<Option<Input>> = std::mem::take(inputs).into_iter().map(Some).collect();
+    inputs.extend(order.iter().filter_map(|&(_, i)| slots[i].take()));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sorting_by_display_is_the_stable_sort_by_name() {
+        let config = Arc::new(Config::default());
+        let names = [
+            "dir/cable-00010.cable",
+            "dir/cable-00002.cable",
+            "dir/cable-0001.cable",
+            "dir/cable-00010.cable",
+            "dir/cable-00010.cable.bak",
+            "dir/cable-00010",
+            "dir.b/x.cable",
+            "dir/x.cable",
+            "dir/𠀋 姬.cable",
+            "dir/\u{FFFD}.cable",
+            "dir/cable-00010.cablf",
+            "dir/cable-00010.cabld",
+            "dir/",
+            "di",
+            "a.cable",
+            "dir/cable-00001.cable",
+        ];
+        for count in [0, 1, 2, 5, names.len()] {
+            let inputs = || -> Vec<Input> {
+                names[..count]
+                    .iter()
+                    .enumerate()
+                    .map(|(i, name)| Input {
+                        display: (*name).to_owned(),
+                        absolute: PathBuf::from(i.to_string()),
+                        stdin: false,
+                        config: config.clone(),
+                    })
+                    .collect()
+            };
+            let mut expected = inputs();
+            expected.sort_by(|a, b| a.display.cmp(&b.display));
+            let mut got = inputs();
+            sort_by_display(&mut got);
+            let shown = |v: &[Input]| -> Vec<(String, PathBuf)> {
+                v.iter()
+                    .map(|i| (i.display.clone(), i.absolute.clone()))
+                    .collect()
+            };
+            assert_eq!(shown(&got), shown(&expected), "{count}");
+        }
+    }
+
+    #[test]
+    fn paths_are_shown_as_display_shows_them() {
+        use std::os::unix::ffi::OsStrExt;
+        for raw in [
+            &b"./a/b.cable"[..],
+            b"a/b.cable",
+            b"/tmp/c/x.cable",
+            b".hidden/x.cable",
+            b"./.x",
+            b"../up.cable",
+            b"./a\xff\xfe b\xe5.cable",
+            "./𠀋/姬.cable".as_bytes(),
+        ] {
+            let path = Path::new(std::ffi::OsStr::from_bytes(raw));
+            let old = path.strip_prefix(".").unwrap_or(path).display().to_string();
+            assert_eq!(display_path(path), old, "{raw:?}");
+        }
+    }
 }

@@ -130,6 +130,9 @@ pub struct Context<'a> {
     pub shared: &'a Shared<'a>,
     rule: &'static RuleMeta,
     diagnostics: Vec<Diagnostic>,
+    /// Findings of earlier rules at the front of `diagnostics` (one buffer
+    /// serves a whole lint run); this rule's cap does not count them.
+    before: usize,
     /// Where a finding past the cap is written, to be thrown away.
     overflow: Option<Diagnostic>,
     dropped: usize,
@@ -137,11 +140,23 @@ pub struct Context<'a> {
 
 impl<'a> Context<'a> {
     pub fn new(doc: &'a Document, rule: &'static RuleMeta, shared: &'a Shared<'a>) -> Self {
+        Context::appending(doc, rule, shared, Vec::new())
+    }
+
+    /// A context whose findings go after `found` (earlier rules' findings),
+    /// so that a lint run fills one buffer instead of one per rule.
+    pub(crate) fn appending(
+        doc: &'a Document,
+        rule: &'static RuleMeta,
+        shared: &'a Shared<'a>,
+        found: Vec<Diagnostic>,
+    ) -> Self {
         Context {
             doc,
             shared,
             rule,
-            diagnostics: Vec::new(),
+            before: found.len(),
+            diagnostics: found,
             overflow: None,
             dropped: 0,
         }
@@ -167,7 +182,7 @@ impl<'a> Context<'a> {
             related: Vec::new(),
             person: None,
         };
-        if self.diagnostics.len() < self.shared.max_diagnostics.max(1) {
+        if self.diagnostics.len() - self.before < self.shared.max_diagnostics.max(1) {
             self.diagnostics.push(diagnostic);
             return Report(self.diagnostics.last_mut().expect("just pushed"));
         }
@@ -182,6 +197,7 @@ impl<'a> Context<'a> {
         self.dropped
     }
 
+    /// The findings, after those the context was made with.
     pub fn into_diagnostics(self) -> Vec<Diagnostic> {
         self.diagnostics
     }
@@ -209,6 +225,24 @@ impl Report<'_> {
     pub fn severity(self, severity: Severity) -> Self {
         self.0.severity = severity;
         self
+    }
+}
+
+/// Appends `n` in decimal: messages are joined from pieces rather than
+/// formatted, which cost several times as much.
+pub(crate) fn push_decimal(out: &mut String, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &digit in &digits[start..] {
+        out.push(char::from(digit));
     }
 }
 
@@ -240,6 +274,15 @@ pub fn by_code(code: &str) -> Option<&'static dyn Rule> {
 #[cfg(test)]
 mod registry_tests {
     use super::*;
+
+    #[test]
+    fn decimals_are_written_as_formatting_writes_them() {
+        for n in [0, 7, 10, 99, 100, 4096, 1_000_000_007, usize::MAX] {
+            let mut out = String::from("line ");
+            push_decimal(&mut out, n);
+            assert_eq!(out, format!("line {n}"));
+        }
+    }
 
     #[test]
     fn codes_and_names_are_unique_and_well_formed() {

@@ -19,15 +19,20 @@ const MAX_SNIPPET_LINES: usize = 8;
 const LINE_WINDOW: usize = 1024;
 const MAX_SPAN_SHOWN: usize = 16 * 1024;
 
+/// `styled`: with ANSI styles (for a terminal, or to be stripped), or
+/// plain text, which goes with a plain `renderer`. A styled report that is
+/// not empty starts with an escape sequence (bold).
 pub fn write_report(
     out: &mut dyn Write,
     renderer: &Renderer,
     report: &FileReport,
+    styled: bool,
 ) -> io::Result<()> {
+    let bold = if styled { BOLD } else { Style::new() };
     if !report.findings.is_empty() || report.profile_was_guessed() {
         writeln!(
             out,
-            "{BOLD}{}{BOLD:#}: profile {} ({})",
+            "{bold}{}{bold:#}: profile {} ({})",
             report.path,
             report.profile,
             report.detection.describe()
@@ -37,7 +42,7 @@ pub fn write_report(
         return Ok(());
     };
     for finding in &report.findings {
-        write_finding(out, renderer, &report.path, text, lines, finding)?;
+        write_finding(out, renderer, &report.path, text, lines, finding, styled)?;
     }
     Ok(())
 }
@@ -49,12 +54,17 @@ fn write_finding(
     text: &str,
     lines: &LineIndex,
     finding: &Finding,
+    styled: bool,
 ) -> io::Result<()> {
     let d = &finding.diagnostic;
-    let style = severity_style(d.severity);
+    let (bold, style) = if styled {
+        (BOLD, severity_style(d.severity))
+    } else {
+        (Style::new(), Style::new())
+    };
     writeln!(
         out,
-        "{BOLD}{path}:{}:{}:{BOLD:#} {style}{}[{}]{style:#} {}",
+        "{bold}{path}:{}:{}:{bold:#} {style}{}[{}]{style:#} {}",
         finding.start.line,
         finding.start.column,
         d.severity.as_str(),
@@ -62,24 +72,53 @@ fn write_finding(
         d.message
     )?;
     let snippet = SnippetText::new(text, lines, d.span.start, d.span.end);
+    let help = d.fix.as_ref().map(|fix| {
+        let kind = match fix.applicability {
+            Applicability::Safe => "fix",
+            Applicability::Unsafe => "unsafe fix",
+        };
+        format!("{kind}: {}", fix.title)
+    });
+    let notes: Vec<String> = d
+        .related
+        .iter()
+        .zip(&finding.related)
+        .map(|(related, (start, _))| {
+            format!("{}:{}: {}", start.line, start.column, related.message)
+        })
+        .collect();
+    if !styled {
+        let messages: Vec<(&str, &str)> = help
+            .iter()
+            .map(|help| ("help", help.as_str()))
+            .chain(notes.iter().map(|note| ("note", note.as_str())))
+            .collect();
+        let single_line = !snippet.text.contains('\n');
+        if let Some(rendered) = single_line
+            .then(|| {
+                super::snippet_plain::render(
+                    &snippet.text,
+                    snippet.first_line + 1,
+                    snippet.range.clone(),
+                    &messages,
+                )
+            })
+            .flatten()
+        {
+            return writeln!(out, "{rendered}\n");
+        }
+    }
     let mut group = Group::with_level(level(d.severity)).element(
         Snippet::source(snippet.text.as_str())
             .line_start(snippet.first_line + 1)
             .fold(false)
             .annotation(AnnotationKind::Primary.span(snippet.range.clone())),
     );
-    if let Some(fix) = &d.fix {
-        let kind = match fix.applicability {
-            Applicability::Safe => "fix",
-            Applicability::Unsafe => "unsafe fix",
-        };
-        group = group.element(Level::HELP.message(format!("{kind}: {}", fix.title)));
+    if let Some(help) = help {
+        group = group.element(Level::HELP.message(help));
     }
-    for (related, (start, _)) in d.related.iter().zip(&finding.related) {
-        group = group.element(Level::NOTE.message(format!(
-            "{}:{}: {}",
-            start.line, start.column, related.message
-        )));
+    for note in notes {
+        group = group.element(Level::NOTE.message(note));
     }
     writeln!(out, "{}\n", renderer.render(&[group]))
 }

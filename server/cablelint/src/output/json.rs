@@ -5,7 +5,7 @@
 //! below (test builds only) is the oracle it is compared with, byte for
 //! byte, in the tests.
 
-use super::pretty::Pretty;
+use super::pretty::{write_string, Pretty};
 use crate::report::{FileReport, Finding, Position, Summary};
 use cablelint_core::profile::Detection;
 use serde::Serialize;
@@ -174,12 +174,16 @@ pub fn write_file(out: &mut Vec<u8>, report: &FileReport) -> io::Result<()> {
 fn write_diagnostic(p: &mut Pretty, f: &Finding) {
     let d = &f.diagnostic;
     p.begin_object();
-    p.string_field("code", d.code);
-    p.string_field("name", d.name);
-    p.string_field("severity", d.severity.as_str());
-    p.string_field("message", &d.message);
-    p.key("range");
-    write_range(p, &f.start, &f.end);
+    if let Some(out) = p.members_indented(DIAGNOSTIC_MEMBER_WIDTH) {
+        write_head_at_file_depth(out, f);
+    } else {
+        p.string_field("code", d.code);
+        p.string_field("name", d.name);
+        p.string_field("severity", d.severity.as_str());
+        p.string_field("message", &d.message);
+        p.key("range");
+        write_range(p, &f.start, &f.end);
+    }
     p.key("fix");
     match &d.fix {
         Some(fix) => {
@@ -218,15 +222,88 @@ fn write_diagnostic(p: &mut Pretty, f: &Finding) {
     p.end_object();
 }
 
+/// The indentation of a diagnostic's members in a file's object: the
+/// file's indent and three levels (file, `diagnostics`, the diagnostic).
+const DIAGNOSTIC_MEMBER_WIDTH: usize = FILE_INDENT.len() + 3 * 2;
+
+/// A diagnostic's first members (code to range), as [`Pretty`]'s calls
+/// write them at [`DIAGNOSTIC_MEMBER_WIDTH`], from literal pieces: every
+/// finding has them, and writing them member by member was most of the
+/// cost of the JSON output.
+fn write_head_at_file_depth(out: &mut Vec<u8>, f: &Finding) {
+    const _: () = assert!(
+        DIAGNOSTIC_MEMBER_WIDTH == 10,
+        "the pieces below are indented by 10"
+    );
+    let d = &f.diagnostic;
+    out.reserve(512 + d.message.len());
+    out.extend_from_slice(b"\n          \"code\": ");
+    write_string(out, d.code);
+    out.extend_from_slice(b",\n          \"name\": ");
+    write_string(out, d.name);
+    out.extend_from_slice(b",\n          \"severity\": ");
+    write_string(out, d.severity.as_str());
+    out.extend_from_slice(b",\n          \"message\": ");
+    write_string(out, &d.message);
+    out.extend_from_slice(b",\n          \"range\": ");
+    range_at_10(out, &f.start, &f.end);
+}
+
+/// A function writing a range object, `{"start": {…}, "end": {…}}`, as
+/// [`Pretty`] writes it as the value of a member indented by `$pad`, from
+/// literal pieces.
+macro_rules! range_writer {
+    ($name:ident, $pad:literal) => {
+        fn $name(out: &mut Vec<u8>, start: &Position, end: &Position) {
+            let mut digits = itoa::Buffer::new();
+            for (head, position) in [
+                (
+                    concat!("{\n", $pad, "  \"start\": {\n", $pad, "    \"line\": "),
+                    start,
+                ),
+                (
+                    concat!(",\n", $pad, "  \"end\": {\n", $pad, "    \"line\": "),
+                    end,
+                ),
+            ] {
+                out.extend_from_slice(head.as_bytes());
+                out.extend_from_slice(digits.format(position.line).as_bytes());
+                out.extend_from_slice(concat!(",\n", $pad, "    \"column\": ").as_bytes());
+                out.extend_from_slice(digits.format(position.column).as_bytes());
+                out.extend_from_slice(concat!(",\n", $pad, "    \"offset\": ").as_bytes());
+                out.extend_from_slice(digits.format(position.offset).as_bytes());
+                out.extend_from_slice(concat!("\n", $pad, "  }").as_bytes());
+            }
+            out.extend_from_slice(concat!("\n", $pad, "}").as_bytes());
+        }
+    };
+}
+
+// The depths of ranges in a file's object: a diagnostic's, a related
+// note's, a fix edit's.
+range_writer!(range_at_10, "          ");
+range_writer!(range_at_14, "              ");
+range_writer!(range_at_16, "                ");
+
+/// A range as the value of the member just keyed.
 fn write_range(p: &mut Pretty, start: &Position, end: &Position) {
+    if let Some(out) = p.members_indented(14) {
+        return range_at_14(out, start, end);
+    }
+    if let Some(out) = p.members_indented(16) {
+        return range_at_16(out, start, end);
+    }
+    if let Some(out) = p.members_indented(10) {
+        return range_at_10(out, start, end);
+    }
     p.begin_object();
     for (key, position) in [("start", start), ("end", end)] {
         p.key(key);
-        p.begin_object();
-        p.uint_field("line", position.line);
-        p.uint_field("column", position.column);
-        p.uint_field("offset", position.offset);
-        p.end_object();
+        p.uint_object(&[
+            ("line", position.line),
+            ("column", position.column),
+            ("offset", position.offset),
+        ]);
     }
     p.end_object();
 }
@@ -396,6 +473,22 @@ mod tests {
         let (got, expected) = streamed(&reports);
         assert_eq!(got, expected);
         assert!(got.contains("\"code\""), "{got}");
+    }
+
+    /// Outside a file's object (another depth), a diagnostic is written
+    /// member by member, as serde_json writes it too.
+    #[test]
+    fn a_diagnostic_at_another_depth_is_written_member_by_member() {
+        let r = report("a.cable", "TO: X\n\nThe (text [is\nmulti-line \"quoted\\\n");
+        assert!(!r.findings.is_empty());
+        for f in &r.findings {
+            let mut got = Vec::new();
+            write_diagnostic(&mut Pretty::new(&mut got, "  "), f);
+            let expected = serde_json::to_string_pretty(&diagnostic(f))
+                .unwrap()
+                .replace('\n', "\n  ");
+            assert_eq!(String::from_utf8(got).unwrap(), expected);
+        }
     }
 
     /// Text that needs escaping, in every string the writer writes: the

@@ -10,6 +10,7 @@ pub mod json;
 mod nested;
 mod pretty;
 pub mod sarif;
+mod snippet_plain;
 
 use crate::cli::Format;
 use crate::report::{FileReport, Summary};
@@ -24,6 +25,9 @@ pub struct Piece {
     /// bytes end outside an escape sequence (so stripping them alone gives
     /// what stripping the whole stream would).
     stripped: Option<Vec<u8>>,
+    /// `bytes` are plain text that stripping would leave as they are: what
+    /// stripping the styled rendering gives, rendered without styles.
+    plain: bool,
     /// SARIF results in `bytes`.
     results: usize,
     summary: Summary,
@@ -34,6 +38,7 @@ pub struct Renderer {
     format: Format,
     strip: bool,
     snippets: annotate_snippets::Renderer,
+    plain_snippets: annotate_snippets::Renderer,
     rules: sarif::Rules,
 }
 
@@ -45,17 +50,51 @@ impl Renderer {
             format,
             strip: strip && format == Format::Human,
             snippets: annotate_snippets::Renderer::styled(),
+            plain_snippets: annotate_snippets::Renderer::plain(),
             rules: sarif::Rules::new(),
         }
     }
 
     pub fn render(&self, report: &FileReport) -> io::Result<Piece> {
+        if self.strip {
+            if let Some(piece) = self.render_plain(report)? {
+                return Ok(piece);
+            }
+        }
+        self.render_styled(report)
+    }
+
+    /// Colour off: rendering without styles is several times cheaper than
+    /// rendering with them and stripping them, and gives the same text
+    /// unless the text itself holds what the stripper removes (control
+    /// characters, escapes); then `None`, and the styled rendering is
+    /// stripped as a stream would strip it.
+    fn render_plain(&self, report: &FileReport) -> io::Result<Option<Piece>> {
+        // About what a file's line and its findings take.
+        let mut bytes = Vec::with_capacity(128 + 512 * report.findings.len());
+        human::write_report(&mut bytes, &self.plain_snippets, report, false)?;
+        // (A fold, not `any`: without an early exit the loop vectorises.)
+        if bytes.iter().fold(false, |any, &b| any | is_stripped(b)) {
+            return Ok(None);
+        }
+        let mut summary = Summary::default();
+        summary.add(report);
+        Ok(Some(Piece {
+            bytes,
+            stripped: None,
+            plain: true,
+            results: 0,
+            summary,
+        }))
+    }
+
+    fn render_styled(&self, report: &FileReport) -> io::Result<Piece> {
         let mut summary = Summary::default();
         summary.add(report);
         let mut bytes = Vec::new();
         let mut results = 0;
         match self.format {
-            Format::Human => human::write_report(&mut bytes, &self.snippets, report)?,
+            Format::Human => human::write_report(&mut bytes, &self.snippets, report, true)?,
             Format::Json => json::write_file(&mut bytes, report)?,
             Format::Sarif => results = sarif::write_results(&mut bytes, &self.rules, report)?,
             Format::Github => github::write_report(&mut bytes, report)?,
@@ -64,10 +103,18 @@ impl Renderer {
         Ok(Piece {
             bytes,
             stripped,
+            plain: false,
             results,
             summary,
         })
     }
+}
+
+/// Whether ANSI stripping removes this byte of UTF-8 text outside an
+/// escape sequence: C0 controls other than ASCII whitespace (ESC among
+/// them) and DEL. (Every other character of valid UTF-8 is printed.)
+fn is_stripped(byte: u8) -> bool {
+    (byte < 0x20 && !byte.is_ascii_whitespace()) || byte == 0x7F
 }
 
 /// `bytes` stripped of ANSI styles, if they end in the stripper's ground
@@ -130,6 +177,20 @@ impl<'a> ReportWriter<'a> {
     pub fn piece(&mut self, piece: Piece) -> io::Result<()> {
         self.summary.merge(&piece.summary);
         match self.format {
+            Format::Human | Format::Github if piece.plain => {
+                if self.strip_in_stream {
+                    if !piece.bytes.is_empty() {
+                        // The stream's stripper is inside an escape that a
+                        // file's text left open. The styled rendering would
+                        // start with an escape sequence, which ends it and
+                        // prints nothing; so does this one.
+                        self.out.write_all(b"\x1b[0m")?;
+                    }
+                } else if self.out.write_stripped(&piece.bytes)? {
+                    return Ok(());
+                }
+                self.out.write_all(&piece.bytes)
+            }
             Format::Human | Format::Github => {
                 if let (Some(stripped), false) = (&piece.stripped, self.strip_in_stream) {
                     if self.out.write_stripped(stripped)? {
@@ -160,7 +221,127 @@ impl<'a> ReportWriter<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::strip_whole;
+    use super::*;
+    use cablelint_core::lint::{check, CheckOptions};
+    use cablelint_core::SourceText;
+
+    /// A stream that strips ANSI styles as `cablelint check` does with
+    /// colour off.
+    struct Stripping {
+        out: Vec<u8>,
+        stripper: anstream::adapter::StripBytes,
+    }
+
+    impl Write for Stripping {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            for printable in self.stripper.strip_next(buf) {
+                self.out.extend_from_slice(printable);
+            }
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    impl PieceSink for Stripping {
+        fn write_stripped(&mut self, bytes: &[u8]) -> io::Result<bool> {
+            self.out.extend_from_slice(bytes);
+            Ok(true)
+        }
+    }
+
+    fn report(path: &str, text: &str) -> FileReport {
+        let result = check(SourceText::from_str(text), &CheckOptions::default());
+        FileReport::new(path.into(), text.as_bytes(), result, 0)
+    }
+
+    /// Every report as the human format writes it with colour off, its
+    /// pieces rendered plain where they can be or else styled (`plain`),
+    /// or always styled and stripped, as before plain rendering.
+    fn human_without_colour(reports: &[FileReport], plain: bool) -> Vec<u8> {
+        let renderer = Renderer::new(Format::Human, true);
+        let mut sink = Stripping {
+            out: Vec::new(),
+            stripper: anstream::adapter::StripBytes::default(),
+        };
+        let mut writer = ReportWriter::new(&mut sink, Format::Human, false);
+        for report in reports {
+            let piece = if plain {
+                renderer.render(report)
+            } else {
+                renderer.render_styled(report)
+            };
+            writer.piece(piece.unwrap()).unwrap();
+        }
+        writer.finish(&[]).unwrap();
+        sink.out
+    }
+
+    /// A report whose styled rendering ends inside an escape (an OSC
+    /// string its last note opens), which the stream's stripper then
+    /// carries into the reports after it.
+    fn leaves_an_escape_open() -> FileReport {
+        let mut r = report("open.cable", "TO: X\n\nThe (text [is\n");
+        let last = r.findings.last_mut().expect("findings");
+        last.diagnostic.related.push(cablelint_core::Related {
+            span: last.diagnostic.span,
+            message: "note \u{1b}]8;;open".into(),
+        });
+        last.related.push((last.start, last.end));
+        r
+    }
+
+    /// Plain rendering gives what stripping the styled rendering gave,
+    /// byte for byte: with CJK, astral characters, tabs, CRLF and long
+    /// lines, control characters in names and text, and after a report
+    /// that leaves an escape open in the stream.
+    #[test]
+    fn plain_rendering_is_the_styled_rendering_stripped() {
+        let body = "TO: X\r\n\r\nThe (text [is\r\n姬鹏飞 𠀋 [] tab\there “quoted.\r\n";
+        let long = format!("{}[] {}\n", "word ".repeat(300), "词".repeat(200));
+        let clean = || {
+            vec![
+                report("a.cable", body),
+                report("b 𠀋.cable", "clean\n"),
+                report("c.cable", &long),
+                report("d.cable", "% cablelint: profile = nonesuch\n[ ] ...\n"),
+            ]
+        };
+        let with_controls = || {
+            vec![
+                report("ctl \u{1}\u{1b}[31m\u{7f}\ttab.cable", body),
+                report("bell.cable", "text \u{7} [] \u{1b}[1m\n"),
+            ]
+        };
+        let renderer = Renderer::new(Format::Human, true);
+        let open = leaves_an_escape_open();
+        assert!(renderer.render_styled(&open).unwrap().stripped.is_none());
+        let sets: Vec<Vec<FileReport>> = vec![
+            clean(),
+            with_controls().into_iter().chain(clean()).collect(),
+            std::iter::once(leaves_an_escape_open())
+                .chain(clean())
+                .collect(),
+            clean()
+                .into_iter()
+                .chain([leaves_an_escape_open()])
+                .chain(with_controls())
+                .chain(clean())
+                .collect(),
+        ];
+        for reports in sets {
+            let plain = human_without_colour(&reports, true);
+            let styled = human_without_colour(&reports, false);
+            assert_eq!(
+                String::from_utf8_lossy(&plain),
+                String::from_utf8_lossy(&styled)
+            );
+            assert_eq!(plain, styled);
+        }
+        assert!(renderer.render(&clean()[0]).unwrap().plain);
+        assert!(!renderer.render(&with_controls()[0]).unwrap().plain);
+    }
 
     #[test]
     fn a_piece_is_stripped_alone_only_when_it_ends_outside_an_escape() {

@@ -104,6 +104,55 @@ impl<'a> Pretty<'a> {
         self.uint(n);
     }
 
+    /// For a caller that writes members itself, byte for byte as the calls
+    /// would: the buffer, if the open container's members are indented by
+    /// `width` spaces, else `None` (and the calls must be used). The writer
+    /// then continues after a member.
+    pub fn members_indented(&mut self, width: usize) -> Option<&mut Vec<u8>> {
+        if !self.spaces_only || self.base.len() + 2 * self.level != width {
+            return None;
+        }
+        self.first = false;
+        Some(self.out)
+    }
+
+    /// An object of unsigned numbers, `{"k": n, …}`: what `begin_object`,
+    /// one `uint_field` a member and `end_object` write, in one pass with
+    /// the indentation worked out once (a range's positions are most of
+    /// what the JSON output writes).
+    pub fn uint_object(&mut self, fields: &[(&str, usize)]) {
+        let inner = self.base.len() + 2 * (self.level + 1);
+        if fields.is_empty() || !self.spaces_only || inner >= NEW_LINES.len() {
+            self.begin_object();
+            for &(key, n) in fields {
+                self.uint_field(key, n);
+            }
+            self.end_object();
+            return;
+        }
+        let out = &mut *self.out;
+        out.reserve(fields.len() * (NEW_LINES.len() + 32) + NEW_LINES.len() + 1);
+        out.push(b'{');
+        for (i, &(key, n)) in fields.iter().enumerate() {
+            debug_assert!(!key.bytes().any(|b| ESCAPE[usize::from(b)] != 0));
+            if i > 0 {
+                out.push(b',');
+            }
+            let len = out.len();
+            out.extend_from_slice(NEW_LINES);
+            out.truncate(len + 1 + inner);
+            out.push(b'"');
+            out.extend_from_slice(key.as_bytes());
+            out.extend_from_slice(b"\": ");
+            out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+        }
+        let len = out.len();
+        out.extend_from_slice(NEW_LINES);
+        out.truncate(len + 1 + inner - 2);
+        out.push(b'}');
+        self.first = false;
+    }
+
     #[inline]
     fn begin(&mut self, bracket: u8) {
         self.out.push(bracket);
@@ -172,6 +221,16 @@ pub fn write_string(out: &mut Vec<u8>, text: &str) {
             break;
         }
         clean += 16;
+    }
+    // The rest (under 16 bytes) is checked the same way: most strings end
+    // clean, and are copied without a look at each byte.
+    if !bytes[clean..]
+        .iter()
+        .fold(false, |any, &b| any | needs_escape(b))
+    {
+        out.extend_from_slice(bytes);
+        out.push(b'"');
+        return;
     }
     out.extend_from_slice(&bytes[..clean]);
     let mut run_start = clean;
@@ -252,6 +311,45 @@ mod tests {
                     write_value(p, item);
                 }
                 p.end_object();
+            }
+        }
+    }
+
+    #[test]
+    fn a_uint_object_is_what_its_members_one_by_one_give() {
+        let fields: &[(&str, usize)] = &[("line", 1), ("column", 22), ("offset", usize::MAX)];
+        let wide: &'static str = Box::leak(" ".repeat(70).into_boxed_str());
+        for indent in ["", "    ", "          ", "\t", wide] {
+            for depth in [0, 1, 3, 40] {
+                for fields in [fields, &fields[..1], &[]] {
+                    let (mut one_pass, mut by_member) = (Vec::new(), Vec::new());
+                    for (out, fast) in [(&mut one_pass, true), (&mut by_member, false)] {
+                        let mut p = Pretty::new(out, indent);
+                        for _ in 0..depth {
+                            p.begin_array();
+                            p.element();
+                        }
+                        if fast {
+                            p.uint_object(fields);
+                        } else {
+                            p.begin_object();
+                            for &(key, n) in fields {
+                                p.uint_field(key, n);
+                            }
+                            p.end_object();
+                        }
+                        p.element();
+                        p.null();
+                        for _ in 0..depth {
+                            p.end_array();
+                        }
+                    }
+                    assert_eq!(
+                        String::from_utf8(one_pass).unwrap(),
+                        String::from_utf8(by_member).unwrap(),
+                        "{indent:?} {depth}"
+                    );
+                }
             }
         }
     }

@@ -39,14 +39,12 @@ impl Rule for UnclosedBracket {
             let Some(paragraph) = paragraphs.peek().map(|p| **p) else {
                 continue;
             };
-            let ends = super::where_it_ends(doc, paragraph, text_end);
-            let message = if Some(paragraph.end) == text_end {
-                format!(
-                    "`[` is not closed {ends}; if the text was cut off, the cut fell inside this bracket"
-                )
-            } else {
-                format!("`[` is not closed {ends}")
-            };
+            let mut message = String::with_capacity(128);
+            message.push_str("`[` is not closed ");
+            super::push_where_it_ends(&mut message, doc, paragraph, text_end);
+            if Some(paragraph.end) == text_end {
+                message.push_str("; if the text was cut off, the cut fell inside this bracket");
+            }
             cx.report(Span::new(bracket.open(), bracket.open() + 1), message);
         }
     }

@@ -46,15 +46,17 @@ impl Rule for MultilineBracket {
             if open_line == close_line {
                 continue;
             }
-            cx.report(
-                bracket.span(),
-                format!(
-                    "editorial bracket runs from line {} to line {}; the {} profile keeps brackets on one line",
-                    open_line + 1,
-                    close_line + 1,
-                    doc.profile.name
-                ),
-            )
+            cx.report(bracket.span(), {
+                let mut message = String::with_capacity(128);
+                message.push_str("editorial bracket runs from line ");
+                crate::rules::push_decimal(&mut message, open_line + 1);
+                message.push_str(" to line ");
+                crate::rules::push_decimal(&mut message, close_line + 1);
+                message.push_str("; the ");
+                message.push_str(&doc.profile.name);
+                message.push_str(" profile keeps brackets on one line");
+                message
+            })
             .related(Span::new(close, close + 1), "closed here");
         }
     }

@@ -288,7 +288,14 @@ fn visit(
             if group == Group::Parens && (open.mark == '（') != (c == '）') {
                 cx.report(
                     span,
-                    format!("`{c}` closes a `{}` of the other width", open.mark),
+                    [
+                        "`",
+                        c.encode_utf8(&mut [0; 4]),
+                        "` closes a `",
+                        open.mark.encode_utf8(&mut [0; 4]),
+                        "` of the other width",
+                    ]
+                    .concat(),
                 )
                 .related(mark_span(open), "opened here");
             }
@@ -297,7 +304,14 @@ fn visit(
             // 12” is inches or seconds, not a quotation.
         }
         None => {
-            let report = cx.report(span, format!("`{c}` closes no {}", group.noun()));
+            let message = [
+                "`",
+                c.encode_utf8(&mut [0; 4]),
+                "` closes no ",
+                group.noun(),
+            ]
+            .concat();
+            let report = cx.report(span, message);
             if let (Group::Quotes, Some(straight)) = (group, state.straight_open.take()) {
                 report.related(
                     Span::new(straight, straight + 1),
@@ -306,7 +320,12 @@ fn visit(
             } else if let Some(open) = state.left_open[group.index()] {
                 report.related(
                     mark_span(open),
-                    format!("a `{}` left open in the paragraph before", open.mark),
+                    [
+                        "a `",
+                        open.mark.encode_utf8(&mut [0; 4]),
+                        "` left open in the paragraph before",
+                    ]
+                    .concat(),
                 );
             }
         }
@@ -325,13 +344,14 @@ fn report_unclosed(
     paragraph: Span,
     text_end: Option<usize>,
 ) {
-    let ends = super::where_it_ends(doc, paragraph, text_end);
-    let mut message = format!("`{}` is not closed {ends}", open.mark);
+    let mut message = String::with_capacity(128);
+    message.push('`');
+    message.push(open.mark);
+    message.push_str("` is not closed ");
+    super::push_where_it_ends(&mut message, doc, paragraph, text_end);
     if Some(paragraph.end) == text_end {
-        message.push_str(&format!(
-            "; if the text was cut off, the cut fell inside this {}",
-            group.noun()
-        ));
+        message.push_str("; if the text was cut off, the cut fell inside this ");
+        message.push_str(group.noun());
     }
     cx.report(mark_span(open), message);
 }

@@ -31,12 +31,18 @@ impl Rule for NonstandardEllipsis {
 
     fn check(&self, cx: &mut Context) {
         let doc = cx.doc;
-        let ellipses: Vec<&Bracket> = doc
-            .brackets
-            .list
-            .iter()
-            .filter(|b| b.class == BracketClass::Ellipsis)
-            .collect();
+        let ellipses = || {
+            doc.brackets
+                .list
+                .iter()
+                .filter(|b| b.class == BracketClass::Ellipsis)
+        };
+        // Most documents write every omission mark in a standard form:
+        // nothing to report, and no target form to work out.
+        if ellipses().all(|b| is_standard(doc, doc.slice(b.span()))) {
+            return;
+        }
+        let ellipses: Vec<&Bracket> = ellipses().collect();
         let target = target_form(doc, &ellipses);
         for bracket in ellipses {
             let span = bracket.span();
@@ -45,13 +51,20 @@ impl Rule for NonstandardEllipsis {
                 continue;
             }
             let fix = Fix {
-                title: format!("Write `{target}`"),
+                title: ["Write `", &target, "`"].concat(),
                 applicability: Applicability::Safe,
                 edits: vec![Edit::replace(span, target.clone())],
             };
             cx.report(
                 span,
-                format!("omission mark `{written}` is not a form this collection uses; write `{target}`"),
+                [
+                    "omission mark `",
+                    written,
+                    "` is not a form this collection uses; write `",
+                    &target,
+                    "`",
+                ]
+                .concat(),
             )
             .fix(fix);
         }

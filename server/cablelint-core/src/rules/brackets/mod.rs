@@ -43,14 +43,17 @@ fn text_end(doc: &Document) -> Option<usize> {
         .map(|p| p.end)
 }
 
-/// Where an unclosed opener's paragraph ends, in words for a message.
-fn where_it_ends(doc: &Document, paragraph: Span, text_end: Option<usize>) -> String {
+/// Appends where an unclosed opener's paragraph ends, in words for a
+/// message.
+fn push_where_it_ends(out: &mut String, doc: &Document, paragraph: Span, text_end: Option<usize>) {
     let line = line_number(doc, paragraph.end);
-    if Some(paragraph.end) == text_end {
-        format!("before the text ends (line {line})")
+    out.push_str(if Some(paragraph.end) == text_end {
+        "before the text ends (line "
     } else {
-        format!("before its paragraph ends (line {line})")
-    }
+        "before its paragraph ends (line "
+    });
+    crate::rules::push_decimal(out, line);
+    out.push(')');
 }
 
 /// For each bracket, whether it sits inside an editor's note or a FRUS

@@ -43,21 +43,34 @@ impl Rule for RequiredFieldMissing {
             if !spec.required || translated(doc, &spec.id).next().is_some() {
                 continue;
             }
+            // Joined, not formatted: `concat` sizes the string once.
             let message = match spec.labels.first() {
-                Some(label) => format!(
-                    "the header has no `{label}` line (field `{}`), which the {} profile requires",
-                    spec.id, profile.id
-                ),
-                None => format!(
-                    "the header has no {} (field `{}`), which the {} profile requires",
-                    spec.id, spec.id, profile.id
-                ),
+                Some(label) => [
+                    "the header has no `",
+                    label,
+                    "` line (field `",
+                    &spec.id,
+                    "`), which the ",
+                    &profile.id,
+                    " profile requires",
+                ]
+                .concat(),
+                None => [
+                    "the header has no ",
+                    &spec.id,
+                    " (field `",
+                    &spec.id,
+                    "`), which the ",
+                    &profile.id,
+                    " profile requires",
+                ]
+                .concat(),
             };
             let fix = spec.labels.first().map(|label| {
                 let separator = if label.ends_with('.') { " " } else { ": " };
-                let line = format!("{label}{separator}");
+                let line = [label.as_str(), separator].concat();
                 Fix {
-                    title: format!("Insert a `{line}` line"),
+                    title: ["Insert a `", &line, "` line"].concat(),
                     applicability: Applicability::Unsafe,
                     edits: vec![insert_line(doc, index, &line)],
                 }
@@ -121,13 +134,13 @@ fn insert_line(doc: &Document, missing: usize, line: &str) -> Edit {
     let insert_after = |after: usize| {
         let (at, last_line) = after_line(doc, after);
         if last_line {
-            Edit::insert(at, format!("{eol}{line}"))
+            Edit::insert(at, [eol, line].concat())
         } else {
-            Edit::insert(at, format!("{line}{eol}"))
+            Edit::insert(at, [line, eol].concat())
         }
     };
     let insert_before =
-        |before: usize| Edit::insert(doc.lines.line_span(before).start, format!("{line}{eol}"));
+        |before: usize| Edit::insert(doc.lines.line_span(before).start, [line, eol].concat());
     if let Some(after) = earlier {
         insert_after(after)
     } else if let Some(before) = later {
@@ -143,7 +156,7 @@ fn insert_line(doc: &Document, missing: usize, line: &str) -> Edit {
         } else {
             eol
         };
-        Edit::insert(text.len(), format!("{lead}{line}{eol}"))
+        Edit::insert(text.len(), [lead, line, eol].concat())
     }
 }
 

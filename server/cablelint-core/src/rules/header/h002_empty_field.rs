@@ -40,10 +40,14 @@ impl Rule for EmptyField {
             let label = doc.slice(field.label);
             cx.report(
                 field_span(field),
-                format!(
-                    "`{label}` has no value; the {} profile expects one",
-                    doc.profile.id
-                ),
+                [
+                    "`",
+                    label,
+                    "` has no value; the ",
+                    &doc.profile.id,
+                    " profile expects one",
+                ]
+                .concat(),
             );
         }
     }

@@ -64,27 +64,33 @@ impl Rule for DuplicateField {
 }
 
 fn message(doc: &Document, id: &str, first: &HeaderField, again: &HeaderField) -> String {
+    // Joined, not formatted: `concat` sizes each string once.
     let name = |f: &HeaderField| {
         if f.label.is_empty() {
-            format!("the {id}")
+            ["the ", id].concat()
         } else {
-            format!("`{}`", doc.slice(f.label))
+            ["`", doc.slice(f.label), "`"].concat()
         }
     };
     let (was, is) = (doc.slice(first.value), doc.slice(again.value));
     let values = if was == is {
         String::new()
     } else {
-        format!(", as `{is}` after `{was}`")
+        [", as `", is, "` after `", was, "`"].concat()
     };
-    if name(first).to_lowercase() == name(again).to_lowercase() {
-        format!("{} is given twice{values}", name(again))
+    let (first_name, again_name) = (name(first), name(again));
+    if first_name == again_name || first_name.to_lowercase() == again_name.to_lowercase() {
+        [&again_name, " is given twice", &values].concat()
     } else {
-        format!(
-            "{} gives field `{id}` again, already given by {}{values}",
-            name(again),
-            name(first)
-        )
+        [
+            &again_name,
+            " gives field `",
+            id,
+            "` again, already given by ",
+            &first_name,
+            &values,
+        ]
+        .concat()
     }
 }
 

@@ -57,10 +57,12 @@ impl Rule for TranslationMismatch {
             if let Some(message) = disagreement {
                 cx.report(field_span(translation), message).related(
                     field_span(original),
-                    format!(
-                        "the original-language header gives `{}`",
-                        doc.slice(original.value)
-                    ),
+                    [
+                        "the original-language header gives `",
+                        doc.slice(original.value),
+                        "`",
+                    ]
+                    .concat(),
                 );
             }
         }

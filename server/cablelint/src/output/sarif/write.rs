@@ -57,10 +57,10 @@ pub(super) fn write_result(p: &mut Pretty, f: &Finding, uri: &str, rule_index: O
             p.element();
             p.begin_object();
             p.key("deletedRegion");
-            p.begin_object();
-            p.uint_field("byteOffset", start.offset);
-            p.uint_field("byteLength", end.offset - start.offset);
-            p.end_object();
+            p.uint_object(&[
+                ("byteOffset", start.offset),
+                ("byteLength", end.offset - start.offset),
+            ]);
             p.key("insertedContent");
             write_message(p, &edit.new_text);
             p.end_object();
@@ -96,13 +96,13 @@ fn write_physical_location(p: &mut Pretty, uri: &str, start: &Position, end: &Po
     p.key("artifactLocation");
     write_artifact(p, uri);
     p.key("region");
-    p.begin_object();
-    p.uint_field("startLine", start.line);
-    p.uint_field("startColumn", start.column_utf16);
-    p.uint_field("endLine", end.line);
-    p.uint_field("endColumn", end.column_utf16);
-    p.uint_field("byteOffset", start.offset);
-    p.uint_field("byteLength", end.offset - start.offset);
-    p.end_object();
+    p.uint_object(&[
+        ("startLine", start.line),
+        ("startColumn", start.column_utf16),
+        ("endLine", end.line),
+        ("endColumn", end.column_utf16),
+        ("byteOffset", start.offset),
+        ("byteLength", end.offset - start.offset),
+    ]);
     p.end_object();
 }
