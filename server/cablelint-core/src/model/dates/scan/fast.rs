@@ -10,6 +10,7 @@
 
 use super::engine::{is_word_boundary, Matcher, Node};
 use super::quick::{byte, digit_run, may_be_time_before};
+use super::time::{self, Time};
 use super::words::NAMES;
 
 pub(super) enum Outcome {
@@ -27,6 +28,33 @@ pub(super) const ORD_DAY: usize = 0;
 pub(super) const DF_DAY: usize = 2;
 pub(super) const DF_MONTH: usize = 3;
 pub(super) const DF_YEAR: usize = 4;
+pub(super) const DF_TIME: usize = 5;
+/// The time group of the numeric forms (with and without a year).
+pub(super) const NUM_TIME: usize = 6;
+pub(super) const NY_TIME: usize = 3;
+
+/// The rest of a form matched by hand up to `end`: the time after it
+/// (`after`, the form's last piece, whose one group is `time_group`), by
+/// hand where that is sure, else by the tree.
+fn finish(
+    matcher: &mut Matcher,
+    bytes: &[u8],
+    end: usize,
+    time_group: usize,
+    after: &Node,
+) -> Outcome {
+    match time::after(matcher.text_bytes(), bytes, end) {
+        Time::At(start, stop) => {
+            matcher.set_group(time_group, start, stop);
+            Outcome::Match(stop)
+        }
+        Time::Nothing => Outcome::Match(end),
+        Time::Unsure => match matcher.continue_with(after, end) {
+            Some(end) => Outcome::Match(end),
+            None => Outcome::Unsure,
+        },
+    }
+}
 
 /// How long the suffix ("st", "nd", "rd", "th", "d") written at `at` is, as
 /// the alternation tries them (their first letters differ, so at most one
@@ -174,16 +202,15 @@ pub(super) fn numeric(
         set(matcher, end, end + 1);
         end += 1;
     }
-    match matcher.continue_with(after, end) {
-        Some(end) => Outcome::Match(end),
-        None => Outcome::Unsure,
-    }
+    let time_group = if with_year { NUM_TIME } else { NY_TIME };
+    finish(matcher, bytes, end, time_group, after)
 }
 
 /// Group indices of the month-first form, in the order `forms.rs` names them.
 pub(super) const MF_MONTH: usize = 1;
 pub(super) const MF_DAY: usize = 2;
 pub(super) const MF_YEAR: usize = 3;
+pub(super) const MF_TIME: usize = 4;
 
 /// The month-first form at `start`, an ASCII letter, when no weekday is
 /// written there: month name, day, maybe a year; the time after it
@@ -253,10 +280,7 @@ pub(super) fn month_first(
         matcher.set_group(MF_YEAR, year_start, year_end);
         end = year_end;
     }
-    match matcher.continue_with(after, end) {
-        Some(end) => Outcome::Match(end),
-        None => Outcome::Unsure,
-    }
+    finish(matcher, bytes, end, MF_TIME, after)
 }
 
 /// `(?:,{sp0}|{sp})(?P<mf_y>\[?[0-9]{4}\b\]?)` at `at`: fewer spaces
@@ -378,10 +402,7 @@ pub(super) fn day_first(
         matcher.set_group(DF_YEAR, year_start, year_end);
         end = year_end;
     }
-    match matcher.continue_with(after, end) {
-        Some(end) => Outcome::Match(end),
-        None => Outcome::Unsure,
-    }
+    finish(matcher, bytes, end, DF_TIME, after)
 }
 
 /// `(?:,?{sp}(?P<df_y>\[?[0-9]{4}\b\]?)(?:{sp0}(?:г\.|года|r\.|roku))?)?`

@@ -33,6 +33,7 @@ mod fast;
 mod forms;
 mod quick;
 mod read;
+mod time;
 mod words;
 
 #[cfg(test)]

@@ -354,16 +354,23 @@ fn the_forms_matched_by_hand_name_their_groups_as_the_trees_do() {
     assert_eq!(day_first.group_index("df_d"), Some(DF_DAY));
     assert_eq!(day_first.group_index("df_m"), Some(DF_MONTH));
     assert_eq!(day_first.group_index("df_y"), Some(DF_YEAR));
+    assert_eq!(day_first.group_index("df_t"), Some(super::fast::DF_TIME));
     // The time after the date, which `fast::day_first` leaves to the tree,
     // is the form's last piece, holding the last group.
     let month_first = pattern(Form::MonthFirst);
     assert_eq!(month_first.group_index("mf_m"), Some(super::fast::MF_MONTH));
     assert_eq!(month_first.group_index("mf_d"), Some(super::fast::MF_DAY));
     assert_eq!(month_first.group_index("mf_y"), Some(super::fast::MF_YEAR));
+    assert_eq!(month_first.group_index("mf_t"), Some(super::fast::MF_TIME));
     let numeric = pattern(Form::Numeric);
     assert_eq!(numeric.groups[..6], super::fast::NUM_GROUPS);
+    assert_eq!(numeric.group_index("num_t"), Some(super::fast::NUM_TIME));
     let numeric_no_year = pattern(Form::NumericNoYear);
     assert_eq!(numeric_no_year.groups[..3], super::fast::NY_GROUPS);
+    assert_eq!(
+        numeric_no_year.group_index("ny_t"),
+        Some(super::fast::NY_TIME)
+    );
     fn walk(node: &Node, out: &mut Vec<usize>) {
         match &node.kind {
             Kind::Group(i, inner) => {
@@ -437,4 +444,103 @@ fn every_group_name_is_found_at_its_index() {
             }
         }
     }
+}
+
+/// Pieces of what can follow a date: times in every spelling the forms
+/// know and near misses, gaps, marks and letters that fold unexpectedly.
+#[rustfmt::skip]
+const AFTER_PIECES: &[&str] = &[
+    ".", ",", "-", "–", "—", " ", "  ", "    ", "     ", "\t", "at", "AT", "um", "в", "В", "ᲀ", "o",
+    "O", "0", "1", "7", "12", "16", "123", "1830", "18300", ":", "：", ".", "30", "3", "h", "H", "hs",
+    "HS", "hours", "HOURS", "hourſ", "hrs", "hr", "a", "p", "A", "P", "m", "M", ".", "a.m.", "p. m.",
+    "p m", "am", "pm", "noon", "NOON", "noonx", "midnight", "midnightx", "x", "_", "é", "𠀋", "\n",
+    "\r\n", "[", "]", "%", "ſ", "\u{212A}",
+];
+
+#[rustfmt::skip]
+const AFTER_GAPS: &[&str] = &[
+    "", ".", ". ", ".,", ",", " ,", ", ", " - ", "-", "—", " – ", ".\t—\t", "  ", "     ", " ",
+    "\t", "    ", "   ,     ", "     ,", "    ,    ",
+    "     — ", "：",
+];
+
+#[rustfmt::skip]
+const AFTER_WORDS: &[&str] = &[
+    "", "", "at ", "AT  ", "at\t", "um ", "Um ", "в ", "В ", "ᲀ ", "o ", "O\t", "at", "o", "a ",
+    "at     ", "um", "ut ", "ot ",
+];
+
+#[rustfmt::skip]
+const AFTER_TIMES: &[&str] = &[
+    "7 p.m.", "7 pm", "7pm", "7p.m", "07 A.M.", "10:30 a.m.", "10.30 p. m.", "7 a m", "7 apm",
+    "7 P. M", "16:30", "16:30 hours", "16:30hrs", "16:30    h", "16:30     h", "16:300", "1:5",
+    "9.30 hours", "9.30", "9.30hrs", "1830hs", "1830 HS", "1830     hs", "18300hs", "20h00",
+    "20H00x", "2h5", "noon", "NOON", "noonday", "midnight", "Midnight_", "12:21hours", "12:21hourſ",
+    "7 ſ", "123", "12", "x", "", "16:30 \u{212A}", "7 p.\tm.", "1:05 p.m",
+];
+
+#[rustfmt::skip]
+const AFTER_TAILS: &[&str] = &["", ".", ",", "x", " ", "\n", "\r\n", "é", "]", "_", "0", "𠀋"];
+
+#[test]
+fn the_time_after_a_date_is_matched_by_hand_as_the_tree_does() {
+    use super::engine::{last_piece, Matcher};
+    use super::forms::Form;
+    use super::time::{after, Time};
+    let pattern = PATTERNS.iter().find(|p| p.form == Form::DayFirst).unwrap();
+    let tree = last_piece(&pattern.node).unwrap();
+    let group = pattern.group_index("df_t").unwrap();
+    let mut rng = Rng(0x1962_1024_0bad_cafe);
+    let (mut by_hand, mut unsure) = (0, 0);
+    let mut compare = |text: &str, end: usize| {
+        let bytes = &text.as_bytes()[..end];
+        for at in (0..=end).filter(|&at| text.is_char_boundary(at)) {
+            let mut matcher = Matcher::new(text, end);
+            matcher.clear_groups();
+            let expected = matcher.continue_with(tree, at);
+            let expected_group = matcher.group(group);
+            let found = match after(text.as_bytes(), bytes, at) {
+                Time::At(start, stop) => (Some(stop), Some((start, stop))),
+                Time::Nothing => (Some(at), None),
+                Time::Unsure => {
+                    unsure += 1;
+                    continue;
+                }
+            };
+            by_hand += 1;
+            assert_eq!(
+                found,
+                (expected, expected_group),
+                "at {at} of {text:?} (section ends at {end})"
+            );
+        }
+    };
+    for case in 0..6000 {
+        let text: String = if case % 2 == 0 {
+            // Shaped like a time after a date: mark or gap, word, time, tail.
+            [AFTER_GAPS, AFTER_WORDS, AFTER_TIMES, AFTER_TAILS]
+                .iter()
+                .map(|list| list[rng.below(list.len())])
+                .collect()
+        } else {
+            let count = 1 + rng.below(8);
+            (0..count)
+                .map(|_| AFTER_PIECES[rng.below(AFTER_PIECES.len())])
+                .collect()
+        };
+        // The section may end before the text does.
+        let mut end = text.len() - rng.below(3).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        compare(&text, text.len());
+        compare(&text, end);
+    }
+    for (_, text) in crate::test_corpus::documents() {
+        compare(&text, text.len());
+    }
+    assert!(
+        by_hand > 10 * unsure,
+        "{by_hand} by hand, {unsure} left to the tree"
+    );
 }
