@@ -1,4 +1,4 @@
-use super::describe::interval_in_words;
+use super::describe::day_in_words;
 use crate::diagnostic::{Applicability, Edit, Fix, Severity};
 use crate::model::dates::calendar::{days_in_month, max_days_in_month, Weekday, ENGLISH_MONTHS};
 use crate::model::dates::lexicon::weekday_like;
@@ -66,13 +66,13 @@ impl Rule for ImpossibleDate {
                 format!(
                     "the text is headed {}, but it was sent on {}, a {}",
                     doc.slice(weekday_span),
-                    interval_in_words(day).split(',').next().unwrap_or_default(),
+                    day_in_words(day),
                     actual.name()
                 )
             } else {
                 format!(
                     "{} was a {}, not a {}",
-                    interval_in_words(day).split(',').next().unwrap_or_default(),
+                    day_in_words(day),
                     actual.name(),
                     written.name()
                 )
@@ -110,17 +110,19 @@ fn impossible_day(doc: &Document, m: &DateMention) -> Option<String> {
     let day = m.day?;
     let month_name = ENGLISH_MONTHS[month.value as usize - 1];
     // Against a written year, the month's length that year; else its most.
-    let (days, of) = match (m.year, m.resolved) {
+    let (days, year) = match (m.year, m.resolved) {
         (Some(_), Some((year, _, _))) => (
             u32::from(days_in_month(year, month.value as u8)?),
-            format!("{month_name} {year}"),
+            Some(year),
         ),
-        _ => (
-            u32::from(max_days_in_month(month.value as u8)?),
-            month_name.to_owned(),
-        ),
+        _ => (u32::from(max_days_in_month(month.value as u8)?), None),
     };
     if day.value == 0 || day.value > days {
+        // Written only for a finding: most dates are real days.
+        let of = match year {
+            Some(year) => format!("{month_name} {year}"),
+            None => month_name.to_owned(),
+        };
         return Some(format!("“{}”: {of} has {days} days", doc.slice(m.span)));
     }
     None

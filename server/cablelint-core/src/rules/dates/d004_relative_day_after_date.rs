@@ -1,4 +1,4 @@
-use super::describe::{interval_in_words, quoted};
+use super::describe::{day_in_words, push_quoted};
 use super::tense::{ends_with_on_the, has_future_word_in_joined, has_past_verb};
 use crate::diagnostic::Severity;
 use crate::model::dates::calendar::{civil_from_days, days_in_month, ENGLISH_MONTHS};
@@ -65,36 +65,26 @@ impl Rule for RelativeDayAfterDate {
             .iter()
             .filter(|m| m.role == DateRole::Reference && m.relative && m.day.is_some())
         {
-            if !in_the_past(doc, m) {
-                continue;
-            }
             let Some(interval) = m.interval() else {
                 continue;
             };
+            // Only a day after the document's date is reported: the words
+            // around it are read for those alone.
+            if interval.first_day() <= document.last_day() || !in_the_past(doc, m) {
+                continue;
+            }
             if m.month.is_some() {
-                if interval.first_day() > document.last_day() {
-                    cx.report(
-                        m.span,
-                        format!(
-                            "{} is after the document's date ({})",
-                            quoted(doc, m),
-                            day_in_words(document)
-                        ),
-                    );
-                }
+                let mut message = String::with_capacity(96);
+                push_quoted(&mut message, doc, m);
+                message.push_str(" is after the document's date (");
+                message.push_str(&day_in_words(document));
+                message.push(')');
+                cx.report(m.span, message);
                 continue;
             }
             bare_day(cx, m, interval, document);
         }
     }
-}
-
-fn day_in_words(interval: Interval) -> String {
-    interval_in_words(interval)
-        .split(',')
-        .next()
-        .unwrap_or_default()
-        .to_owned()
 }
 
 /// "the 22nd" alone: the document's month, or the month before.
