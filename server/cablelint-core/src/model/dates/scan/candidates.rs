@@ -215,6 +215,9 @@ fn first_match<'p>(
 /// The forms met most often, matched without their trees where that is
 /// simple (`fast.rs`).
 fn by_hand(matcher: &mut Matcher, pattern: &Pattern, bytes: &[u8], start: usize) -> Outcome {
+    if pattern.form == Form::Code {
+        return fast::code(matcher, bytes, start);
+    }
     if pattern.form == Form::MonthFirst && bytes[start].is_ascii_alphabetic() {
         return match last_piece(&pattern.node) {
             Some(after) => fast::month_first(matcher, bytes, start, after),

@@ -173,6 +173,13 @@ fn written_dates_give_the_oracles_dates() {
         "Sept. 5 [1962] Oct.] 3rd, 1962 Nov [4] 1962 Dec. 4th] Jan 5 19621 Mar 6 1962x May 7, [1962]",
         "June  28 June     28 Junee 28 June28 June, 28 june 28 JUNE 28TH, 1962 Mayor 5 March 3d",
         "123.4.62 1.234 a1.2.62 1.2.62_ 1.2.1962.5 3.4.19623 7/8/62 at noon 9.10 - 16:30 hours",
+        // Codes after 批发, matched by hand: the colon, the gap of at most
+        // twelve characters (astral ones too), the three or four digits.
+        "批发:(   628\n批发：628 批发 1028x 批发:12345 批发\n628 批发\r\n628 批发:",
+        "批发abcdefghijkl628 批发abcdefghijklm628 批发𠀋𠀋𠀋𠀋𠀋𠀋𠀋𠀋𠀋𠀋𠀋𠀋628 批发𠀋𠀋𠀋𠀋𠀋𠀋𠀋𠀋𠀋𠀋𠀋𠀋𠀋628",
+        "批发::628 批发：：628 批发:(  62 批发:( 6281_ 批发:( 628_ 批发:( 628年 批发ſ628 批",
+        // A day before a dash, a long s or another letter outside ASCII.
+        "September 9—1:56 a.m.] June 5ſt 1962 June 5st 5ſt June 5é June 5𠀋 5— June 2nᴅ June 3rd—noon",
     ] {
         assert_same(text, text);
     }
@@ -362,6 +369,10 @@ fn the_forms_matched_by_hand_name_their_groups_as_the_trees_do() {
     assert_eq!(month_first.group_index("mf_d"), Some(super::fast::MF_DAY));
     assert_eq!(month_first.group_index("mf_y"), Some(super::fast::MF_YEAR));
     assert_eq!(month_first.group_index("mf_t"), Some(super::fast::MF_TIME));
+    assert_eq!(
+        pattern(Form::Code).group_index("code_v"),
+        Some(super::fast::CODE_VALUE)
+    );
     let numeric = pattern(Form::Numeric);
     assert_eq!(numeric.groups[..6], super::fast::NUM_GROUPS);
     assert_eq!(numeric.group_index("num_t"), Some(super::fast::NUM_TIME));
@@ -543,4 +554,20 @@ fn the_time_after_a_date_is_matched_by_hand_as_the_tree_does() {
         by_hand > 10 * unsure,
         "{by_hand} by hand, {unsure} left to the tree"
     );
+}
+
+#[test]
+fn only_long_s_and_the_kelvin_sign_fold_to_ascii_letters() {
+    // What the hand-written matches assume where they let a character
+    // outside ASCII stand for no letter.
+    let mut outside = BTreeSet::new();
+    for letter in ('a'..='z').chain('A'..='Z') {
+        let mut class = ClassUnicode::new([ClassUnicodeRange::new(letter, letter)]);
+        class.case_fold_simple();
+        for range in class.iter() {
+            outside.extend((range.start()..=range.end()).filter(|c| !c.is_ascii()));
+        }
+    }
+    assert_eq!(outside, BTreeSet::from(['\u{17F}', '\u{212A}']));
+    assert_eq!("ſ".as_bytes(), super::fast::LONG_S);
 }
