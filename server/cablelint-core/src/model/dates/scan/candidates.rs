@@ -48,10 +48,24 @@ const CODE_REACH: usize = 64;
 /// The first byte of 批.
 const CODE_LEAD: u8 = 0xE6;
 
-pub(super) fn scan(text: &str, span: Span, kind: SectionKind, out: &mut Vec<DateMention>) {
-    each_match(text, span, |whole, pattern, matcher| {
-        let group = |name: &str| {
-            let (s, e) = matcher.group(pattern.group_index(name)?)?;
+/// The lists the scanner fills for each digit, kept from one section to
+/// the next (a document has several) so that they are allocated once.
+#[derive(Default)]
+pub(super) struct Scratch {
+    starts: Vec<usize>,
+    chinese: Vec<usize>,
+}
+
+pub(super) fn scan(
+    text: &str,
+    span: Span,
+    kind: SectionKind,
+    out: &mut Vec<DateMention>,
+    scratch: &mut Scratch,
+) {
+    each_match(text, span, scratch, |whole, pattern, matcher| {
+        let group = |index: usize| {
+            let (s, e) = matcher.group(index)?;
             Some(Span::new(s, e))
         };
         read(text, whole, pattern.form, &group, kind, out);
@@ -60,13 +74,19 @@ pub(super) fn scan(text: &str, span: Span, kind: SectionKind, out: &mut Vec<Date
 
 /// Calls `found` with every match in `text[span]`, in order, as the
 /// leftmost-first regex over all forms would find them one after another.
-pub(super) fn each_match(text: &str, span: Span, mut found: impl FnMut(Span, &Pattern, &Matcher)) {
+pub(super) fn each_match(
+    text: &str,
+    span: Span,
+    scratch: &mut Scratch,
+    mut found: impl FnMut(Span, &Pattern, &Matcher),
+) {
     let bytes = text.as_bytes();
     let end = span.end.min(text.len());
     let patterns = &*PATTERNS;
     let mut matcher = Matcher::new(text, end);
-    let mut starts: Vec<usize> = Vec::new();
-    let mut chinese: Vec<usize> = Vec::new();
+    let Scratch { starts, chinese } = scratch;
+    starts.clear();
+    chinese.clear();
     // Matches start at or after `from`; the next trigger is looked for from `at`.
     let mut from = span.start;
     let mut at = span.start;
@@ -99,16 +119,16 @@ pub(super) fn each_match(text: &str, span: Span, mut found: impl FnMut(Span, &Pa
             at += c.len_utf8().max(1);
         };
         starts.clear();
-        starts.append(&mut chinese);
+        starts.append(chinese);
         if let Some(d) = digit {
-            starts_before_digit(text, from, d, &mut starts);
+            starts_before_digit(text, from, d, starts);
             if last_code_lead.is_some_and(|p| p >= from && p + CODE_REACH >= d) {
-                code_starts(text, from, d, &mut starts);
+                code_starts(text, from, d, starts);
             }
             starts.sort_unstable();
             starts.dedup();
         }
-        match first_match(&mut matcher, patterns, &bytes[..end], &starts) {
+        match first_match(&mut matcher, patterns, &bytes[..end], starts) {
             Some((start, stop, pattern)) => {
                 found(Span::new(start, stop), pattern, &matcher);
                 from = stop;

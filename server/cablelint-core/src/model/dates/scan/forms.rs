@@ -69,6 +69,7 @@ pub(super) struct Pattern {
 /// where the form cannot match.
 type MayStart = fn(&[u8], usize) -> bool;
 
+#[cfg(test)]
 impl Pattern {
     pub(super) fn group_index(&self, name: &str) -> Option<usize> {
         // Reading a match asks for five or six groups by name: one `match`
@@ -82,6 +83,7 @@ impl Pattern {
 
 /// Each group name's form and index among the form's groups (every name
 /// is used by one form only; a test checks the table against the trees).
+#[cfg(test)]
 fn group_slot(name: &str) -> Option<(Form, usize)> {
     Some(match name {
         "on_s" => (Form::On, 0),
@@ -133,6 +135,59 @@ fn group_slot(name: &str) -> Option<(Form, usize)> {
         "ord_d" => (Form::Ordinal, 0),
         _ => return None,
     })
+}
+
+/// Each group's index among its form's groups, by the group's name in
+/// capitals (what reading a match asks for; a test checks each against
+/// [`group_slot`]).
+pub(super) mod group {
+    pub(in super::super) const ON_S: usize = 0;
+    pub(in super::super) const ON_R: usize = 1;
+    pub(in super::super) const ON_M: usize = 2;
+    pub(in super::super) const ON_Y: usize = 3;
+    pub(in super::super) const WS_WD: usize = 0;
+    pub(in super::super) const WS_T: usize = 1;
+    pub(in super::super) const ISO_Y: usize = 0;
+    pub(in super::super) const ISO_M: usize = 1;
+    pub(in super::super) const ISO_D: usize = 2;
+    pub(in super::super) const ISO_T: usize = 3;
+    pub(in super::super) const MF_WD: usize = 0;
+    pub(in super::super) const MF_M: usize = 1;
+    pub(in super::super) const MF_D: usize = 2;
+    pub(in super::super) const MF_Y: usize = 3;
+    pub(in super::super) const MF_T: usize = 4;
+    pub(in super::super) const DF_WD: usize = 0;
+    pub(in super::super) const DF_TP: usize = 1;
+    pub(in super::super) const DF_D: usize = 2;
+    pub(in super::super) const DF_M: usize = 3;
+    pub(in super::super) const DF_Y: usize = 4;
+    pub(in super::super) const DF_T: usize = 5;
+    pub(in super::super) const MY_M: usize = 0;
+    pub(in super::super) const MY_Y: usize = 1;
+    pub(in super::super) const ROM_D: usize = 0;
+    pub(in super::super) const ROM_M: usize = 1;
+    pub(in super::super) const ROM_Y: usize = 2;
+    pub(in super::super) const ROM_T: usize = 3;
+    pub(in super::super) const NUM_A: usize = 0;
+    pub(in super::super) const NUM_S: usize = 1;
+    pub(in super::super) const NUM_B: usize = 2;
+    pub(in super::super) const NUM_S2: usize = 3;
+    pub(in super::super) const NUM_Y: usize = 4;
+    pub(in super::super) const NUM_DOT: usize = 5;
+    pub(in super::super) const NUM_T: usize = 6;
+    pub(in super::super) const NY_A: usize = 0;
+    pub(in super::super) const NY_B: usize = 1;
+    pub(in super::super) const NY_DOT: usize = 2;
+    pub(in super::super) const NY_T: usize = 3;
+    pub(in super::super) const CN_Y: usize = 0;
+    pub(in super::super) const CN_M: usize = 1;
+    pub(in super::super) const CN_D: usize = 2;
+    pub(in super::super) const CND_D: usize = 0;
+    pub(in super::super) const SE_Y: usize = 0;
+    pub(in super::super) const SE_M: usize = 1;
+    pub(in super::super) const SEY_Y: usize = 0;
+    pub(in super::super) const CODE_V: usize = 0;
+    pub(in super::super) const ORD_D: usize = 0;
 }
 
 pub(super) static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(build);

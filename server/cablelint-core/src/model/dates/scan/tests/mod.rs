@@ -30,7 +30,8 @@ const KINDS: [SectionKind; 6] = [
 /// (a group the oracle has over a whole form is the whole match).
 fn scanner_matches(text: &str, span: Span) -> Vec<(Span, usize, Vec<Option<Span>>)> {
     let mut out = Vec::new();
-    super::candidates::each_match(text, span, |whole, pattern, matcher| {
+    let mut scratch = super::candidates::Scratch::default();
+    super::candidates::each_match(text, span, &mut scratch, |whole, pattern, matcher| {
         let index = FORMS.iter().position(|f| *f == pattern.form).unwrap();
         let names = oracle::group_names(index);
         let groups = names
@@ -443,6 +444,38 @@ fn the_common_forms_are_matched_by_hand() {
     let found = ordinal(&mut matcher, text.as_bytes(), 4);
     assert!(matches!(found, Outcome::Match(8)));
     assert_eq!(matcher.group(0), Some((4, 6)));
+}
+
+#[test]
+fn every_group_constant_is_its_groups_index() {
+    use super::forms::group as g;
+    #[rustfmt::skip]
+    let constants = [
+        ("on_s", g::ON_S), ("on_r", g::ON_R), ("on_m", g::ON_M), ("on_y", g::ON_Y),
+        ("ws_wd", g::WS_WD), ("ws_t", g::WS_T), ("iso_y", g::ISO_Y), ("iso_m", g::ISO_M),
+        ("iso_d", g::ISO_D), ("iso_t", g::ISO_T), ("mf_wd", g::MF_WD), ("mf_m", g::MF_M),
+        ("mf_d", g::MF_D), ("mf_y", g::MF_Y), ("mf_t", g::MF_T), ("df_wd", g::DF_WD),
+        ("df_tp", g::DF_TP), ("df_d", g::DF_D), ("df_m", g::DF_M), ("df_y", g::DF_Y),
+        ("df_t", g::DF_T), ("my_m", g::MY_M), ("my_y", g::MY_Y), ("rom_d", g::ROM_D),
+        ("rom_m", g::ROM_M), ("rom_y", g::ROM_Y), ("rom_t", g::ROM_T), ("num_a", g::NUM_A),
+        ("num_s", g::NUM_S), ("num_b", g::NUM_B), ("num_s2", g::NUM_S2), ("num_y", g::NUM_Y),
+        ("num_dot", g::NUM_DOT), ("num_t", g::NUM_T), ("ny_a", g::NY_A), ("ny_b", g::NY_B),
+        ("ny_dot", g::NY_DOT), ("ny_t", g::NY_T), ("cn_y", g::CN_Y), ("cn_m", g::CN_M),
+        ("cn_d", g::CN_D), ("cnd_d", g::CND_D), ("se_y", g::SE_Y), ("se_m", g::SE_M),
+        ("sey_y", g::SEY_Y), ("code_v", g::CODE_V), ("ord_d", g::ORD_D),
+    ];
+    let mut named = 0;
+    for pattern in PATTERNS.iter() {
+        for (index, name) in pattern.groups.iter().enumerate() {
+            let (_, constant) = constants
+                .iter()
+                .find(|(n, _)| n == name)
+                .unwrap_or_else(|| panic!("no constant for {name}"));
+            assert_eq!(*constant, index, "{name}");
+            named += 1;
+        }
+    }
+    assert_eq!(named, constants.len());
 }
 
 #[test]
