@@ -147,19 +147,16 @@ fn in_the_past(doc: &Document, m: &DateMention) -> bool {
     let rest = &text[m.span.end..floor_boundary(text, line.end.min(m.span.end + 400))];
     // The sentence ends at "!", "?", or a full stop before a space or the
     // line's end ("Mr. Ji" cuts it short, which only makes the rule quieter).
-    let sentence_end = rest
-        .char_indices()
-        .find(|&(i, c)| {
-            let full_stop =
-                c == '.' && rest[i + 1..].chars().next().is_none_or(char::is_whitespace);
-            matches!(c, '!' | '?') || full_stop
+    let sentence_end = memchr::memchr3_iter(b'.', b'!', b'?', rest.as_bytes())
+        .find(|&i| {
+            rest.as_bytes()[i] != b'.'
+                || rest[i + 1..].chars().next().is_none_or(char::is_whitespace)
         })
-        .map_or(rest.len(), |(i, _)| i);
+        .unwrap_or(rest.len());
     let after = &rest[..sentence_end];
-    if has_future_word_in_joined(&before[sentence_start..], after) {
-        return false;
-    }
-    has_past_verb(after)
+    // Both are read only to the first word found: the verb first, since
+    // most sentences hold one early and fewer a word of plan.
+    has_past_verb(after) && !has_future_word_in_joined(&before[sentence_start..], after)
 }
 
 fn floor_boundary(text: &str, mut at: usize) -> usize {

@@ -12,7 +12,7 @@
 use super::super::DateMention;
 use super::engine::{last_piece, Matcher};
 use super::fast::{self, Outcome};
-use super::forms::{starts_chinese_date, Form, Pattern, PATTERNS};
+use super::forms::{starts_chinese_date, Form, Pattern, BY_FIRST_BYTE, PATTERNS};
 use super::read::read;
 use super::words::NAMES;
 use crate::model::SectionKind;
@@ -213,11 +213,15 @@ fn first_match<'p>(
     bytes: &[u8],
     starts: &[usize],
 ) -> Option<(usize, usize, &'p Pattern)> {
+    let by_first_byte = &*BY_FIRST_BYTE;
     for &start in starts {
-        let first = bytes[start];
-        for pattern in patterns {
-            // The tree's first bytes, then the form's own test.
-            if pattern.node.may_start_with(first) && (pattern.may_start)(bytes, start) {
+        // The patterns whose trees may start with the byte, in their order,
+        // then each form's own test.
+        let mut candidates = by_first_byte[usize::from(bytes[start])];
+        while candidates != 0 {
+            let pattern = &patterns[candidates.trailing_zeros() as usize];
+            candidates &= candidates - 1;
+            if (pattern.may_start)(bytes, start) {
                 let stop = match by_hand(matcher, pattern, bytes, start) {
                     Outcome::Match(stop) => Some(stop),
                     Outcome::NoMatch => None,

@@ -192,6 +192,23 @@ pub(super) mod group {
 
 pub(super) static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(build);
 
+// One bit a form in `BY_FIRST_BYTE`.
+const _: () = assert!(FORMS.len() <= 16);
+
+/// Per first byte, the patterns whose tree may start with it (bit `i` for
+/// `PATTERNS[i]`): a digit or a letter leaves a few of the fifteen to try.
+pub(super) static BY_FIRST_BYTE: LazyLock<[u16; 256]> = LazyLock::new(|| {
+    let mut table = [0u16; 256];
+    for (b, mask) in (0..=255u8).zip(table.iter_mut()) {
+        for (i, pattern) in PATTERNS.iter().enumerate() {
+            if pattern.node.may_start_with(b) {
+                *mask |= 1 << i;
+            }
+        }
+    }
+    table
+});
+
 /// Group names are given while a tree is built; their order is the index.
 struct Groups(Vec<&'static str>);
 

@@ -604,3 +604,35 @@ fn only_long_s_and_the_kelvin_sign_fold_to_ascii_letters() {
     assert_eq!(outside, BTreeSet::from(['\u{17F}', '\u{212A}']));
     assert_eq!("ſ".as_bytes(), super::fast::LONG_S);
 }
+
+#[test]
+fn folded_ends_are_found_as_character_by_character() {
+    use super::words::{folded_end, folded_end_by_characters};
+    #[rustfmt::skip]
+    const WORDS: &[&str] = &[
+        "sent", "dispatched", "отправлен", "wysłano", "odesláno", "přijato", "came in", "date",
+        "дата", "日期", "will", "going", "to", "d", "k", "s",
+    ];
+    #[rustfmt::skip]
+    const WRITTEN: &[&str] = &[
+        "SENT", "Sent", "ſent", "\u{212A}", "k", "dispatch", "DISPATCHED", "отправлен", "ОТПРАВЛЕН",
+        "ᲂтправлен", "wysŁano", "ODESLÁNO", "přijato", "came in", "came", " ", "dat", "date",
+        "ДАТА", "日期", "日", "𠀋", "\r\n", "\n", "é", "x", "will", "WiLL", "goinG", "to", "",
+    ];
+    let mut rng = Rng(0x5e17_d15a_7c4e_d0ce);
+    for _ in 0..20_000 {
+        let count = 1 + rng.below(4);
+        let text: String = (0..count)
+            .map(|_| WRITTEN[rng.below(WRITTEN.len())])
+            .collect();
+        for word in WORDS {
+            for at in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
+                assert_eq!(
+                    folded_end(&text, at, word),
+                    folded_end_by_characters(&text, at, word),
+                    "{word:?} at {at} of {text:?}"
+                );
+            }
+        }
+    }
+}
