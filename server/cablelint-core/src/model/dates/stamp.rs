@@ -167,17 +167,33 @@ fn may_start_ascii(lower: u8, at_boundary: bool) -> bool {
 /// The first alternative matching at `at`: its end and role.
 fn word_at(text: &str, at: usize) -> Option<(usize, DateRole)> {
     let bytes = text.as_bytes();
-    let first = fold(text[at..].chars().next()?);
-    let mut buffer = [0; 4];
+    let written = bytes[at];
     // The first byte of the folded first character: every word written
     // here starts with it.
-    let lead = first.encode_utf8(&mut buffer).as_bytes()[0];
+    let lead = if written.is_ascii() {
+        written.to_ascii_lowercase()
+    } else {
+        let first = fold(text[at..].chars().next()?);
+        let mut buffer = [0; 4];
+        first.encode_utf8(&mut buffer).as_bytes()[0]
+    };
+    // After an ASCII first letter, the second byte starts the second
+    // character: an ASCII one folds to its lower case alone.
+    let second = bytes
+        .get(at + 1)
+        .copied()
+        .filter(|_| written.is_ascii())
+        .filter(u8::is_ascii)
+        .map(|b| b.to_ascii_lowercase());
     let boundary = is_word_boundary(bytes, at);
     let mut candidates = BY_LEAD[usize::from(lead)];
     while candidates != 0 {
         let alternative = &ALTERNATIVES[candidates.trailing_zeros() as usize];
         candidates &= candidates - 1;
         if alternative.bounded && !boundary {
+            continue;
+        }
+        if second.is_some_and(|b| b != alternative.word.as_bytes()[1]) {
             continue;
         }
         let Some(end) = folded_end(text, at, alternative.word) else {
