@@ -60,24 +60,28 @@ impl Rule for DateDisagreement {
                 .iter()
                 .any(|r| r.widen(slack).first_day() <= day && day <= r.widen(slack).last_day())
         };
-        let (agreeing, differing): (Vec<_>, Vec<_>) =
-            stating.iter().partition(|(m, r)| agrees(m, r));
-        if differing.is_empty() {
+        // Read twice rather than split into two lists: most documents have
+        // no differing date.
+        let agreeing = || stating.iter().filter(|(m, r)| agrees(m, r));
+        let differing = || stating.iter().filter(|(m, r)| !agrees(m, r));
+        let differing_count = differing().count();
+        if differing_count == 0 {
             return;
         }
-        let odd_one_out = agreeing.len() >= 2 && differing.len() == 1;
+        let agreeing_count = stating.len() - differing_count;
+        let odd_one_out = agreeing_count >= 2 && differing_count == 1;
         let day_in_words = interval_in_words(day_interval(day));
         // "the archive, original and header dates": the same for every finding.
         let mut others = String::with_capacity(48);
-        push_joined_roles(&mut others, agreeing.iter().map(|(o, _)| o.role.as_str()));
-        others.push_str(if agreeing.len() > 1 {
+        push_joined_roles(&mut others, agreeing().map(|(o, _)| o.role.as_str()));
+        others.push_str(if agreeing_count > 1 {
             " dates ("
         } else {
             " date ("
         });
         others.push_str(&day_in_words);
         others.push(')');
-        for (m, readings) in &differing {
+        for (m, readings) in differing() {
             let mut message = String::with_capacity(128);
             message.push_str("the ");
             message.push_str(m.role.as_str());
@@ -98,7 +102,7 @@ impl Rule for DateDisagreement {
             if let Some(fix) = fix {
                 report = report.fix(fix);
             }
-            for (o, _) in agreeing.iter().take(3) {
+            for (o, _) in agreeing().take(3) {
                 report = report.related(o.span, ["the ", o.role.as_str(), " date"].concat());
             }
         }
@@ -157,16 +161,22 @@ fn day_interval(day: i64) -> Interval {
     }
 }
 
+/// How many roles there are ([`DateRole`]'s variants).
+const ROLES: usize = 9;
+
 /// Writes the distinct roles, in order: "header", "archive and header",
 /// "archive, original and header"; "other" when there is none.
 fn push_joined_roles<'r>(out: &mut String, roles: impl Iterator<Item = &'r str>) {
-    let mut unique: Vec<&str> = Vec::with_capacity(4);
+    // At most one of each role: a list in place.
+    let mut unique: [&str; ROLES] = [""; ROLES];
+    let mut count = 0;
     for r in roles {
-        if !unique.contains(&r) {
-            unique.push(r);
+        if !unique[..count].contains(&r) && count < ROLES {
+            unique[count] = r;
+            count += 1;
         }
     }
-    let Some((last, init)) = unique.split_last() else {
+    let Some((last, init)) = unique[..count].split_last() else {
         out.push_str("other");
         return;
     };
