@@ -203,7 +203,16 @@ fn month_word(text: &str, span: Span) -> Option<(Span, u8)> {
 /// Minutes after midnight of a time as cables write it: "7 p.m.",
 /// "4:52 a.m.", "noon", "16:30", "12:21hours", "9.30 hours", "1830hs", "20h00".
 pub(super) fn parse_time(t: &str) -> Option<u16> {
-    let s = t.trim().to_ascii_lowercase();
+    let t = t.trim();
+    // A time is a few bytes: lower-cased in place, without a String.
+    let mut buffer = [0u8; 32];
+    let owned;
+    let s: &str = if t.len() <= buffer.len() {
+        ascii_lower_case(t, &mut buffer)
+    } else {
+        owned = t.to_ascii_lowercase();
+        &owned
+    };
     if s.starts_with("noon") {
         return Some(12 * 60);
     }
@@ -277,7 +286,7 @@ fn first_chars(s: &str, count: usize) -> &str {
 
 /// `s` with ASCII letters in lower case, in `buffer` (which holds `s`:
 /// at most four bytes a character), without an allocation.
-fn ascii_lower_case<'b>(s: &str, buffer: &'b mut [u8]) -> &'b str {
+pub(super) fn ascii_lower_case<'b>(s: &str, buffer: &'b mut [u8]) -> &'b str {
     let out = &mut buffer[..s.len()];
     out.copy_from_slice(s.as_bytes());
     out.make_ascii_lowercase();

@@ -636,3 +636,44 @@ fn folded_ends_are_found_as_character_by_character() {
         }
     }
 }
+
+#[test]
+fn times_are_read_in_lower_case_without_a_string() {
+    use super::read::{ascii_lower_case, parse_time};
+    for (written, minutes) in [
+        ("7 p.m.", Some(19 * 60)),
+        ("  7 P.M. ", Some(19 * 60)),
+        ("4:52 a.m.", Some(4 * 60 + 52)),
+        ("NOON", Some(12 * 60)),
+        ("Midnight", Some(0)),
+        ("16:30", Some(16 * 60 + 30)),
+        ("12:21HOURS", Some(12 * 60 + 21)),
+        ("9.30 hours", Some(9 * 60 + 30)),
+        ("1830hs", Some(18 * 60 + 30)),
+        ("20h00", Some(20 * 60)),
+        ("13 p.m.", None),
+        ("25:00", None),
+        (
+            "12:00 hours, and a good many more words after it",
+            Some(12 * 60),
+        ),
+        ("\u{3000}7 pm\u{3000}", Some(19 * 60)),
+    ] {
+        assert_eq!(parse_time(written), minutes, "{written:?}");
+    }
+    let mut rng = Rng(0x0001_0830_0000_1962);
+    let pieces = [
+        "A", "m", "P", ".", " ", "1", "ſ", "\u{212A}", "Ё", "𠀋", "批", "\r\n", "H",
+    ];
+    let mut buffer = [0u8; 64];
+    for _ in 0..5000 {
+        let count = rng.below(12);
+        let text: String = (0..count)
+            .map(|_| pieces[rng.below(pieces.len())])
+            .collect();
+        assert_eq!(
+            ascii_lower_case(&text, &mut buffer),
+            text.to_ascii_lowercase()
+        );
+    }
+}
