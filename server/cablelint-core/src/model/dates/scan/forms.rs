@@ -583,7 +583,7 @@ fn tree(form: Form, gr: &mut Groups) -> (Node, MayStart) {
             // "5.XI.62": a Roman numeral (in capitals) after the separator.
             (node, |bytes, at| {
                 let run = digit_run(bytes, at);
-                short_number_then(bytes, at, ROMAN_SEPARATORS)
+                short_number_then(bytes, at, &ROMAN_SEPARATORS)
                     && matches!(byte(bytes, at + run + 1), b'I' | b'V' | b'X')
             })
         }
@@ -616,7 +616,7 @@ fn tree(form: Form, gr: &mut Groups) -> (Node, MayStart) {
                 after(gr, "ny_t"),
             ]);
             (node, |bytes, at| {
-                short_number_then(bytes, at, NUMERIC_SEPARATORS)
+                short_number_then(bytes, at, &NUMERIC_SEPARATORS)
             })
         }
         // (?:(?P<cn_y>[〇零○一二三四五六七八九0-9０-９]{2,4})年)?(?P<cn_m>[一二三四五六七八九十0-9０-９]{1,3})月
@@ -698,7 +698,7 @@ fn tree(form: Form, gr: &mut Groups) -> (Node, MayStart) {
                 words(&["st", "nd", "rd", "th", "d"]),
                 boundary(),
             ]),
-            |bytes, at| short_number_then_letter(bytes, at, ORDINAL_SUFFIX_STARTS),
+            |bytes, at| short_number_then_letter(bytes, at, &ORDINAL_SUFFIX_STARTS),
         ),
     }
 }
