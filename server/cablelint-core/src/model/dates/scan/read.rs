@@ -176,7 +176,44 @@ fn digits(text: &str, span: Span) -> Option<(Span, u32)> {
 }
 
 /// The month word inside a capture like "[of June]" or "Sept.".
-fn month_word(text: &str, span: Span) -> Option<(Span, u8)> {
+pub(super) fn month_word(text: &str, span: Span) -> Option<(Span, u8)> {
+    let s = &text[span.range()];
+    if s.is_ascii() {
+        return month_word_ascii(text, span);
+    }
+    month_word_by_characters(text, span)
+}
+
+/// [`month_word`] for an ASCII capture, byte by byte: ASCII whitespace
+/// is `char::is_whitespace`'s, an ASCII letter its `is_alphabetic`.
+fn month_word_ascii(text: &str, span: Span) -> Option<(Span, u8)> {
+    let s = &text.as_bytes()[span.range()];
+    let mut start = s
+        .iter()
+        .take_while(|b| matches!(b, b'[' | b' ' | b'\t'))
+        .count();
+    if s.len() >= start + 3 && s[start..start + 3].eq_ignore_ascii_case(b"of ") {
+        start += 3;
+        start += s[start..]
+            .iter()
+            .take_while(|b| matches!(b, b'\t'..=b'\r' | b' '))
+            .count();
+    }
+    let len = s[start..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    let end = span.start + start + len;
+    // "28 Mayor": the month must end where the word ends.
+    if text[end..].chars().next().is_some_and(char::is_alphabetic) {
+        return None;
+    }
+    let (_, month) = lookup_month(&text[span.start + start..end])?;
+    Some((Span::new(span.start + start, end), month))
+}
+
+/// [`month_word`] character by character.
+pub(super) fn month_word_by_characters(text: &str, span: Span) -> Option<(Span, u8)> {
     let s = &text[span.range()];
     let mut start = s.len() - s.trim_start_matches(['[', ' ', '\t']).len();
     let rest = &s[start..];

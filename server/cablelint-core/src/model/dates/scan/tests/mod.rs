@@ -677,3 +677,33 @@ fn times_are_read_in_lower_case_without_a_string() {
         );
     }
 }
+
+#[test]
+fn ascii_month_words_are_read_as_character_by_character() {
+    use super::read::{month_word, month_word_by_characters};
+    #[rustfmt::skip]
+    const PIECES: &[&str] = &[
+        "[", "]", " ", "\t", "\n", "\u{B}", "of ", "OF ", "of", "June", "june", "JUNE", "Sept", ".",
+        "May", "may", "Mayor", "x", "é", "𠀋", "\r\n", "1", "Juni", "Mars", "\u{A0}", "ſ",
+    ];
+    let mut rng = Rng(0x0628_0628_0628_0628);
+    for _ in 0..20_000 {
+        let count = 1 + rng.below(6);
+        let text: String = (0..count)
+            .map(|_| PIECES[rng.below(PIECES.len())])
+            .collect();
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for &start in &bounds {
+            for &end in bounds.iter().filter(|&&e| e >= start) {
+                let span = Span::new(start, end);
+                assert_eq!(
+                    month_word(&text, span),
+                    month_word_by_characters(&text, span),
+                    "{span:?} of {text:?}"
+                );
+            }
+        }
+    }
+}
