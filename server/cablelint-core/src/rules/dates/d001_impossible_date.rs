@@ -38,15 +38,20 @@ impl Rule for ImpossibleDate {
         let doc = cx.doc;
         let dates = doc.dates();
         // Days other dates of the document state without a weekday: they
-        // confirm a day whose weekday is wrong.
-        // A sorted list: a handful of days, no hash set to build per file.
-        let mut stated: Vec<i64> = dates
-            .mentions
-            .iter()
-            .filter(|o| o.weekday.is_none() && (o.role.dates_the_document() || o.role.is_stamp()))
-            .filter_map(|o| Some(o.interval()?.first_day()))
-            .collect();
-        stated.sort_unstable();
+        // confirm a day whose weekday is wrong. Listed only when a weekday
+        // is wrong, which few documents have.
+        let stated = || {
+            let mut stated: Vec<i64> = dates
+                .mentions
+                .iter()
+                .filter(|o| {
+                    o.weekday.is_none() && (o.role.dates_the_document() || o.role.is_stamp())
+                })
+                .filter_map(|o| Some(o.interval()?.first_day()))
+                .collect();
+            stated.sort_unstable();
+            stated
+        };
         for m in &dates.mentions {
             if m.form == DateForm::Ordinal || (m.ambiguous && m.order.is_none()) {
                 continue;
@@ -79,7 +84,7 @@ impl Rule for ImpossibleDate {
             };
             // Another date of the document naming the same day says the
             // weekday, not the day, is wrong.
-            let confirmed = stated.binary_search(&day.first_day()).is_ok();
+            let confirmed = stated().binary_search(&day.first_day()).is_ok();
             let report = cx.report(m.span, message);
             if confirmed {
                 let name = weekday_like(doc.slice(weekday_span), actual);
