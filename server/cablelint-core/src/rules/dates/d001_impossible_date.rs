@@ -2,7 +2,7 @@ use super::describe::day_in_words;
 use crate::diagnostic::{Applicability, Edit, Fix, Severity};
 use crate::model::dates::calendar::{days_in_month, max_days_in_month, Weekday, ENGLISH_MONTHS};
 use crate::model::dates::lexicon::weekday_like;
-use crate::model::dates::{DateForm, DateMention};
+use crate::model::dates::{DateForm, DateMention, Dates};
 use crate::model::Document;
 use crate::rules::{Context, Family, FixAvailability, Rule, RuleMeta};
 
@@ -38,20 +38,9 @@ impl Rule for ImpossibleDate {
         let doc = cx.doc;
         let dates = doc.dates();
         // Days other dates of the document state without a weekday: they
-        // confirm a day whose weekday is wrong. Listed only when a weekday
-        // is wrong, which few documents have.
-        let stated = || {
-            let mut stated: Vec<i64> = dates
-                .mentions
-                .iter()
-                .filter(|o| {
-                    o.weekday.is_none() && (o.role.dates_the_document() || o.role.is_stamp())
-                })
-                .filter_map(|o| Some(o.interval()?.first_day()))
-                .collect();
-            stated.sort_unstable();
-            stated
-        };
+        // confirm a day whose weekday is wrong. Listed once, when a weekday
+        // is first found wrong (few documents have one).
+        let mut stated: Option<Vec<i64>> = None;
         for m in &dates.mentions {
             if m.form == DateForm::Ordinal || (m.ambiguous && m.order.is_none()) {
                 continue;
@@ -84,7 +73,10 @@ impl Rule for ImpossibleDate {
             };
             // Another date of the document naming the same day says the
             // weekday, not the day, is wrong.
-            let confirmed = stated().binary_search(&day.first_day()).is_ok();
+            let confirmed = stated
+                .get_or_insert_with(|| stated_days(dates))
+                .binary_search(&day.first_day())
+                .is_ok();
             let report = cx.report(m.span, message);
             if confirmed {
                 let name = weekday_like(doc.slice(weekday_span), actual);
@@ -99,6 +91,19 @@ impl Rule for ImpossibleDate {
 }
 
 /// Why the day as written cannot exist, if it cannot.
+/// The days the document's own dates and stamps state without a weekday,
+/// sorted.
+fn stated_days(dates: &Dates) -> Vec<i64> {
+    let mut stated: Vec<i64> = dates
+        .mentions
+        .iter()
+        .filter(|o| o.weekday.is_none() && (o.role.dates_the_document() || o.role.is_stamp()))
+        .filter_map(|o| Some(o.interval()?.first_day()))
+        .collect();
+    stated.sort_unstable();
+    stated
+}
+
 fn impossible_day(doc: &Document, m: &DateMention) -> Option<String> {
     let month = m.month?;
     if !(1..=12).contains(&month.value) {

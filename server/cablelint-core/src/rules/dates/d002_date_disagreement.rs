@@ -69,6 +69,8 @@ impl Rule for DateDisagreement {
             return;
         }
         let agreeing_count = stating.len() - differing_count;
+        // The dates each finding points to, found once.
+        let first_agreeing: Vec<&DateMention> = agreeing().take(3).map(|(o, _)| *o).collect();
         let odd_one_out = agreeing_count >= 2 && differing_count == 1;
         let day_in_words = interval_in_words(day_interval(day));
         // "the archive, original and header dates": the same for every finding.
@@ -102,7 +104,7 @@ impl Rule for DateDisagreement {
             if let Some(fix) = fix {
                 report = report.fix(fix);
             }
-            for (o, _) in agreeing().take(3) {
+            for o in &first_agreeing {
                 report = report.related(o.span, ["the ", o.role.as_str(), " date"].concat());
             }
         }
@@ -117,26 +119,24 @@ fn fixable(m: &DateMention, readings: &[Interval]) -> Option<()> {
 /// The day most day-precise statements give (each undecided numeric date
 /// votes for both its readings); the highest-priority role breaks a tie.
 fn majority_day(stating: &[(&DateMention, Readings)]) -> Option<i64> {
-    // A few days at most: a list beats a map. Each day is one entry and
-    // the key below holds the day, so the list's order is no matter.
-    let mut votes: Vec<(i64, (usize, usize))> = Vec::with_capacity(stating.len() * 2);
-    for (m, readings) in stating {
-        for r in readings.iter().filter(|r| r.precision >= Precision::Day) {
-            let day = r.first_day();
-            let index = match votes.iter().position(|(d, _)| *d == day) {
-                Some(index) => index,
-                None => {
-                    votes.push((day, (0, usize::MAX)));
-                    votes.len() - 1
-                }
-            };
-            let entry = &mut votes[index].1;
-            entry.0 += 1;
-            entry.1 = entry.1.min(priority(m.role));
-        }
-    }
+    // Each day with the priority of the role stating it, sorted so that
+    // the votes for one day stand together.
+    let mut votes: Vec<(i64, usize)> = stating
+        .iter()
+        .flat_map(|(m, readings)| {
+            readings
+                .iter()
+                .filter(|r| r.precision >= Precision::Day)
+                .map(|r| (r.first_day(), priority(m.role)))
+        })
+        .collect();
+    votes.sort_unstable();
     votes
-        .into_iter()
+        .chunk_by(|a, b| a.0 == b.0)
+        .map(|same_day| {
+            let best = same_day.iter().map(|&(_, p)| p).min().unwrap_or(usize::MAX);
+            (same_day[0].0, (same_day.len(), best))
+        })
         .max_by_key(|(day, (count, best))| {
             (*count, std::cmp::Reverse(*best), std::cmp::Reverse(*day))
         })
