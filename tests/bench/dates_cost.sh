@@ -51,7 +51,7 @@ rule() {
 
 printf '%-14s %12s %16s\n' "" "per file" "one file"
 for entry in \
-    "scan|cablelint_core::model::dates::scan::candidates::scan" \
+    "scan|cablelint_core::model::dates::scan::scan_document" \
     "resolve|cablelint_core::model::dates::resolve::resolve*" \
     "D001+recognise|$(rule d001_impossible_date::ImpossibleDate)" \
     "D002|$(rule d002_date_disagreement::DateDisagreement)" \

@@ -70,6 +70,8 @@ fn is_header_like(kind: SectionKind) -> bool {
     )
 }
 
+// Kept out of line, once a document: `tests/bench/dates_cost.sh` measures it.
+#[inline(never)]
 pub(super) fn scan_document(doc: &Document) -> Vec<DateMention> {
     // A cable states its date several times: room for that many at once.
     let mut out = Vec::with_capacity(8);
