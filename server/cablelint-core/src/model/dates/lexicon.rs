@@ -204,26 +204,41 @@ static LOWER_CASE_MONTHS: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
         .collect()
 });
 
+/// An ASCII month name in lower case, its table index and month 1–12.
+type AsciiMonth = (&'static str, usize, u8);
+
+/// The month names that are ASCII in lower case, by length: (name in
+/// lower case, table index, month 1–12), in the tables' order.
+static ASCII_MONTHS_BY_LENGTH: LazyLock<Vec<Vec<AsciiMonth>>> = LazyLock::new(|| {
+    let mut by_length: Vec<Vec<AsciiMonth>> = Vec::new();
+    for (t, names) in LOWER_CASE_MONTHS.iter().enumerate() {
+        for (m, name) in names.iter().enumerate().filter(|(_, n)| n.is_ascii()) {
+            if by_length.len() <= name.len() {
+                by_length.resize(name.len() + 1, Vec::new());
+            }
+            by_length[name.len()].push((name.as_str(), t, m as u8 + 1));
+        }
+    }
+    by_length
+});
+
 /// A month word as written → (table index, month 1–12). English names that
 /// are all lower case are refused ("you may 5 …" is not a date).
 pub fn lookup_month(word: &str) -> Option<(usize, u8)> {
     let word = word.trim_end_matches('.');
     if word.is_ascii() {
         // An ASCII word lower-cases byte by byte, and never equals a name
-        // holding a byte outside ASCII.
+        // holding a byte outside ASCII: only the ASCII names of its length
+        // are compared, in the tables' order.
         let all_lower = !word.bytes().any(|b| b.is_ascii_uppercase());
-        for (t, table) in MONTH_TABLES.iter().enumerate() {
-            for (m, name) in LOWER_CASE_MONTHS[t].iter().enumerate() {
-                if name.len() == word.len() && name.as_bytes().eq_ignore_ascii_case(word.as_bytes())
-                {
-                    if table.capitalised && all_lower {
-                        continue;
-                    }
-                    return Some((t, m as u8 + 1));
-                }
-            }
-        }
-        return None;
+        let names = ASCII_MONTHS_BY_LENGTH.get(word.len())?;
+        return names
+            .iter()
+            .find(|(name, t, _)| {
+                name.as_bytes().eq_ignore_ascii_case(word.as_bytes())
+                    && !(MONTH_TABLES[*t].capitalised && all_lower)
+            })
+            .map(|&(_, t, m)| (t, m));
     }
     // Compared character by character in lower case, without building the
     // lower-case word: per character lower case differs from the string's
@@ -434,6 +449,66 @@ pub fn chinese_like(like: &str, value: u32, is_year: bool) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// [`super::lookup_month`] for ASCII words as it was: every table in
+    /// order, every name compared.
+    fn lookup_month_ascii_by_every_name(word: &str) -> Option<(usize, u8)> {
+        let word = word.trim_end_matches('.');
+        let all_lower = !word.bytes().any(|b| b.is_ascii_uppercase());
+        for (t, table) in super::MONTH_TABLES.iter().enumerate() {
+            for (m, name) in super::LOWER_CASE_MONTHS[t].iter().enumerate() {
+                if name.len() == word.len() && name.as_bytes().eq_ignore_ascii_case(word.as_bytes())
+                {
+                    if table.capitalised && all_lower {
+                        continue;
+                    }
+                    return Some((t, m as u8 + 1));
+                }
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn ascii_month_words_are_looked_up_as_by_every_name() {
+        let mut words: Vec<String> = Vec::new();
+        for table in super::MONTH_TABLES {
+            for name in table.names {
+                let mut upper_first = name.to_lowercase();
+                if let Some(first) = upper_first.get_mut(..1) {
+                    first.make_ascii_uppercase();
+                }
+                for variant in [
+                    name.to_string(),
+                    name.to_lowercase(),
+                    name.to_uppercase(),
+                    upper_first,
+                    format!("{name}."),
+                    format!("{name}.."),
+                    format!("{name}x"),
+                    name.chars().skip(1).collect(),
+                ] {
+                    words.push(variant);
+                }
+            }
+        }
+        words.extend(
+            [
+                "", ".", "may", "May", "MAY", "mAy", "Sept", "sept", "Mars", "Juni",
+            ]
+            .map(String::from),
+        );
+        let mut checked = 0;
+        for word in words.iter().filter(|w| w.is_ascii()) {
+            assert_eq!(
+                super::lookup_month(word),
+                lookup_month_ascii_by_every_name(word),
+                "{word:?}"
+            );
+            checked += 1;
+        }
+        assert!(checked > 300, "{checked}");
+    }
+
     use super::*;
 
     #[test]

@@ -202,11 +202,24 @@ impl DateMention {
     /// Every interval the mention could name: both readings of an undecided
     /// numeric date, otherwise the one.
     pub fn readings(&self) -> Vec<Interval> {
+        self.readings_inline().to_vec()
+    }
+
+    /// [`DateMention::readings`] without an allocation.
+    pub fn readings_inline(&self) -> Readings {
+        let mut out = Readings {
+            list: [Interval {
+                start: 0,
+                end: 0,
+                precision: Precision::Year,
+            }; 2],
+            len: 0,
+        };
         let Some((year, month, day)) = self.resolved else {
-            return Vec::new();
+            return out;
         };
         let time = self.time.map(|t| t.1);
-        let mut out: Vec<Interval> = Interval::new(year, month, day, time).into_iter().collect();
+        out.extend(Interval::new(year, month, day, time));
         if self.ambiguous && self.order.is_none() {
             if let (Some(m), Some(d)) = (month, day) {
                 out.extend(Interval::new(year, Some(d), Some(m), time));
@@ -218,6 +231,31 @@ impl DateMention {
     /// Whether the written year (not an inferred one) is in the text.
     pub fn has_written_year(&self) -> bool {
         self.year.is_some()
+    }
+}
+
+/// The one or two intervals a mention can name, kept in place (a slice
+/// through `Deref`).
+#[derive(Debug, Clone, Copy)]
+pub struct Readings {
+    list: [Interval; 2],
+    len: usize,
+}
+
+impl Readings {
+    fn extend(&mut self, interval: Option<Interval>) {
+        if let Some(interval) = interval {
+            self.list[self.len] = interval;
+            self.len += 1;
+        }
+    }
+}
+
+impl std::ops::Deref for Readings {
+    type Target = [Interval];
+
+    fn deref(&self) -> &[Interval] {
+        &self.list[..self.len]
     }
 }
 

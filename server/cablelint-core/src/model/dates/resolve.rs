@@ -20,6 +20,8 @@ struct Anchor {
     day: Option<i64>,
 }
 
+// Kept out of line, once a document: `tests/bench/dates_cost.sh` measures it.
+#[inline(never)]
 pub(super) fn resolve(doc: &Document, mut mentions: Vec<DateMention>) -> Dates {
     let list = mentions.as_mut_slice();
     assign_roles(doc, list);
@@ -108,10 +110,37 @@ fn is_running_text(line: &str) -> bool {
     let leaders = t.len() - core.len() > 1;
     let sentence_end = t.ends_with(['.', '!', '?', '"', '”', '»']) && !leaders;
     // Counting stops where the answer is known: a body line can be long.
-    (sentence_end && t.split_whitespace().nth(7).is_some())
+    (sentence_end && has_words(t, 8))
         // 800 bytes hold at least 200 characters (four bytes at most each).
         || t.len() >= 800
         || (t.len() >= 200 && t.chars().nth(199).is_some())
+}
+
+/// Whether `text` holds at least `count` words (what
+/// `split_whitespace().nth(count - 1).is_some()` says), reading ASCII
+/// bytes without decoding them.
+pub(super) fn has_words(text: &str, count: usize) -> bool {
+    let bytes = text.as_bytes();
+    let (mut words, mut in_word, mut at) = (0, false, 0);
+    while at < bytes.len() {
+        let b = bytes[at];
+        let (space, len) = if b.is_ascii() {
+            // `char::is_whitespace` in ASCII: tab to carriage return, space.
+            (matches!(b, b'\t'..=b'\r' | b' '), 1)
+        } else {
+            let c = text[at..].chars().next().unwrap_or_default();
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if !space && !in_word {
+            words += 1;
+            if words >= count {
+                return true;
+            }
+        }
+        in_word = !space;
+        at += len;
+    }
+    false
 }
 
 trait ShiftBack {
@@ -159,7 +188,7 @@ fn is_dateline_like(line: &str, date: Span) -> bool {
         .trim_start_matches(['[', '('])
         .trim_end_matches(',')
         .trim();
-    let place_ok = place.split_whitespace().nth(4).is_none()
+    let place_ok = !has_words(place, 5)
         && place
             .chars()
             .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\'' | '’'))
@@ -504,5 +533,33 @@ fn date_weekday_headings(mentions: &mut [DateMention], document: Option<&Documen
     {
         m.resolved = Some((y, Some(mo), Some(d)));
         m.confidence = Confidence::Medium;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_words;
+    use crate::test_random::Rng;
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        const PIECES: &[&str] = &[
+            "a", "word", " ", "  ", "\t", "\r\n", "\n", "\u{B}", "\u{C}", "\u{A0}", "\u{3000}",
+            "\u{2028}", "\u{85}", "\u{1C}", "批发", "𠀋", "é", ".", "—", "\u{FEFF}",
+        ];
+        let mut rng = Rng(0x00c0_ffee_1962_0628);
+        for _ in 0..20_000 {
+            let count = rng.below(14);
+            let text: String = (0..count)
+                .map(|_| PIECES[rng.below(PIECES.len())])
+                .collect();
+            for words in 1..10 {
+                assert_eq!(
+                    has_words(&text, words),
+                    text.split_whitespace().nth(words - 1).is_some(),
+                    "{words} words in {text:?}"
+                );
+            }
+        }
     }
 }

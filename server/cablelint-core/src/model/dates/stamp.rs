@@ -117,7 +117,12 @@ pub(super) fn stamp_word(window: &str) -> Option<DateRole> {
     let mut at = 0;
     while at < bytes.len() {
         let b = bytes[at];
-        if b >= 0x80 || may_start_ascii(b.to_ascii_lowercase(), is_word_boundary(bytes, at)) {
+        let may_start = if b >= 0x80 {
+            NON_ASCII_LEADS[usize::from(b)]
+        } else {
+            may_start_ascii(b.to_ascii_lowercase(), is_word_boundary(bytes, at))
+        };
+        if may_start {
             if let Some((end, role)) = word_at(window, at) {
                 last = Some(role);
                 at = end;
@@ -128,6 +133,21 @@ pub(super) fn stamp_word(window: &str) -> Option<DateRole> {
     }
     last
 }
+
+/// The first bytes outside ASCII of the characters that fold to the first
+/// letter of a word: ſ (to s), Cyrillic letters, the old Cyrillic letter
+/// forms (ᲂ to о), 日. Dot leaders (…) and dashes are passed over without
+/// being decoded and folded (a test checks the table against every
+/// character).
+static NON_ASCII_LEADS: [bool; 256] = {
+    let mut table = [false; 256];
+    table[0xC5] = true;
+    table[0xD0] = true;
+    table[0xD1] = true;
+    table[0xE1] = true;
+    table[0xE6] = true;
+    table
+};
 
 /// Whether a word can start with the ASCII byte `lower` (in lower case):
 /// inside a word only those without `\b` before them (nadano, wysłano,
@@ -147,17 +167,33 @@ fn may_start_ascii(lower: u8, at_boundary: bool) -> bool {
 /// The first alternative matching at `at`: its end and role.
 fn word_at(text: &str, at: usize) -> Option<(usize, DateRole)> {
     let bytes = text.as_bytes();
-    let first = fold(text[at..].chars().next()?);
-    let mut buffer = [0; 4];
+    let written = bytes[at];
     // The first byte of the folded first character: every word written
     // here starts with it.
-    let lead = first.encode_utf8(&mut buffer).as_bytes()[0];
+    let lead = if written.is_ascii() {
+        written.to_ascii_lowercase()
+    } else {
+        let first = fold(text[at..].chars().next()?);
+        let mut buffer = [0; 4];
+        first.encode_utf8(&mut buffer).as_bytes()[0]
+    };
+    // After an ASCII first letter, the second byte starts the second
+    // character: an ASCII one folds to its lower case alone.
+    let second = bytes
+        .get(at + 1)
+        .copied()
+        .filter(|_| written.is_ascii())
+        .filter(u8::is_ascii)
+        .map(|b| b.to_ascii_lowercase());
     let boundary = is_word_boundary(bytes, at);
     let mut candidates = BY_LEAD[usize::from(lead)];
     while candidates != 0 {
         let alternative = &ALTERNATIVES[candidates.trailing_zeros() as usize];
         candidates &= candidates - 1;
         if alternative.bounded && !boundary {
+            continue;
+        }
+        if second.is_some_and(|b| b != alternative.word.as_bytes()[1]) {
             continue;
         }
         let Some(end) = folded_end(text, at, alternative.word) else {
@@ -208,10 +244,33 @@ fn utf8_len(b: u8) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::stamp_word;
+    use super::{stamp_word, ALTERNATIVES, DATE_WORDS, NON_ASCII_LEADS};
+    use crate::model::dates::fold;
+
     use crate::model::dates::DateRole;
     use regex::Regex;
     use std::sync::LazyLock;
+
+    #[test]
+    fn every_character_folding_to_a_first_letter_has_a_lead_byte_of_the_table() {
+        let firsts: Vec<char> = ALTERNATIVES
+            .iter()
+            .map(|a| a.word)
+            .chain(DATE_WORDS)
+            .chain(["dated"])
+            .filter_map(|w| w.chars().next())
+            .collect();
+        let mut buffer = [0; 4];
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            if firsts.contains(&fold(c)) {
+                let lead = c.encode_utf8(&mut buffer).as_bytes()[0];
+                assert!(
+                    NON_ASCII_LEADS[usize::from(lead)],
+                    "{c:?} starts with {lead:#x}"
+                );
+            }
+        }
+    }
 
     /// The regex the hand-written search replaced.
     static ORACLE: LazyLock<Regex> = LazyLock::new(|| {

@@ -1,8 +1,8 @@
-use super::describe::interval_in_words;
+use super::describe::day_in_words;
 use crate::diagnostic::{Applicability, Edit, Fix, Severity};
 use crate::model::dates::calendar::{days_in_month, max_days_in_month, Weekday, ENGLISH_MONTHS};
 use crate::model::dates::lexicon::weekday_like;
-use crate::model::dates::{DateForm, DateMention};
+use crate::model::dates::{DateForm, DateMention, Dates};
 use crate::model::Document;
 use crate::rules::{Context, Family, FixAvailability, Rule, RuleMeta};
 
@@ -38,15 +38,9 @@ impl Rule for ImpossibleDate {
         let doc = cx.doc;
         let dates = doc.dates();
         // Days other dates of the document state without a weekday: they
-        // confirm a day whose weekday is wrong.
-        // A sorted list: a handful of days, no hash set to build per file.
-        let mut stated: Vec<i64> = dates
-            .mentions
-            .iter()
-            .filter(|o| o.weekday.is_none() && (o.role.dates_the_document() || o.role.is_stamp()))
-            .filter_map(|o| Some(o.interval()?.first_day()))
-            .collect();
-        stated.sort_unstable();
+        // confirm a day whose weekday is wrong. Listed once, when a weekday
+        // is first found wrong (few documents have one).
+        let mut stated: Option<Vec<i64>> = None;
         for m in &dates.mentions {
             if m.form == DateForm::Ordinal || (m.ambiguous && m.order.is_none()) {
                 continue;
@@ -66,20 +60,23 @@ impl Rule for ImpossibleDate {
                 format!(
                     "the text is headed {}, but it was sent on {}, a {}",
                     doc.slice(weekday_span),
-                    interval_in_words(day).split(',').next().unwrap_or_default(),
+                    day_in_words(day),
                     actual.name()
                 )
             } else {
                 format!(
                     "{} was a {}, not a {}",
-                    interval_in_words(day).split(',').next().unwrap_or_default(),
+                    day_in_words(day),
                     actual.name(),
                     written.name()
                 )
             };
             // Another date of the document naming the same day says the
             // weekday, not the day, is wrong.
-            let confirmed = stated.binary_search(&day.first_day()).is_ok();
+            let confirmed = stated
+                .get_or_insert_with(|| stated_days(dates))
+                .binary_search(&day.first_day())
+                .is_ok();
             let report = cx.report(m.span, message);
             if confirmed {
                 let name = weekday_like(doc.slice(weekday_span), actual);
@@ -94,6 +91,19 @@ impl Rule for ImpossibleDate {
 }
 
 /// Why the day as written cannot exist, if it cannot.
+/// The days the document's own dates and stamps state without a weekday,
+/// sorted.
+fn stated_days(dates: &Dates) -> Vec<i64> {
+    let mut stated: Vec<i64> = dates
+        .mentions
+        .iter()
+        .filter(|o| o.weekday.is_none() && (o.role.dates_the_document() || o.role.is_stamp()))
+        .filter_map(|o| Some(o.interval()?.first_day()))
+        .collect();
+    stated.sort_unstable();
+    stated
+}
+
 fn impossible_day(doc: &Document, m: &DateMention) -> Option<String> {
     let month = m.month?;
     if !(1..=12).contains(&month.value) {
@@ -110,17 +120,19 @@ fn impossible_day(doc: &Document, m: &DateMention) -> Option<String> {
     let day = m.day?;
     let month_name = ENGLISH_MONTHS[month.value as usize - 1];
     // Against a written year, the month's length that year; else its most.
-    let (days, of) = match (m.year, m.resolved) {
+    let (days, year) = match (m.year, m.resolved) {
         (Some(_), Some((year, _, _))) => (
             u32::from(days_in_month(year, month.value as u8)?),
-            format!("{month_name} {year}"),
+            Some(year),
         ),
-        _ => (
-            u32::from(max_days_in_month(month.value as u8)?),
-            month_name.to_owned(),
-        ),
+        _ => (u32::from(max_days_in_month(month.value as u8)?), None),
     };
     if day.value == 0 || day.value > days {
+        // Written only for a finding: most dates are real days.
+        let of = match year {
+            Some(year) => format!("{month_name} {year}"),
+            None => month_name.to_owned(),
+        };
         return Some(format!("“{}”: {of} has {days} days", doc.slice(m.span)));
     }
     None

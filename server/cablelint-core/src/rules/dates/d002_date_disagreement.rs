@@ -1,9 +1,8 @@
-use super::describe::{interval_in_words, quoted, rewrite_to_day};
+use super::describe::{interval_in_words, push_quoted, rewrite_to_day};
 use crate::diagnostic::{Applicability, Fix, Severity};
 use crate::model::dates::calendar::MINUTES_PER_DAY;
-use crate::model::dates::{DateForm, DateMention, DateRole, Interval, Precision};
+use crate::model::dates::{DateForm, DateMention, DateRole, Interval, Precision, Readings};
 use crate::rules::{Context, Family, FixAvailability, Rule, RuleMeta};
-use std::collections::BTreeMap;
 
 pub struct DateDisagreement;
 
@@ -41,17 +40,17 @@ impl Rule for DateDisagreement {
     fn check(&self, cx: &mut Context) {
         let doc = cx.doc;
         let dates = doc.dates();
-        let stating: Vec<(&DateMention, Vec<Interval>)> = dates
+        let stating: Vec<(&DateMention, Readings)> = dates
             .mentions
             .iter()
             .filter(|m| m.role.dates_the_document() && m.form != DateForm::WeekdayTime)
-            .map(|m| (m, m.readings()))
+            .map(|m| (m, m.readings_inline()))
             .filter(|(_, r)| !r.is_empty())
             .collect();
         let Some(day) = majority_day(&stating) else {
             return;
         };
-        let agrees = |m: &DateMention, readings: &[Interval]| {
+        let agrees = |m: &DateMention, readings: &Readings| {
             let slack = if m.role == DateRole::Serial {
                 SERIAL_SLACK_DAYS * MINUTES_PER_DAY
             } else {
@@ -61,26 +60,43 @@ impl Rule for DateDisagreement {
                 .iter()
                 .any(|r| r.widen(slack).first_day() <= day && day <= r.widen(slack).last_day())
         };
-        let (agreeing, differing): (Vec<_>, Vec<_>) =
-            stating.iter().partition(|(m, r)| agrees(m, r));
-        let odd_one_out = agreeing.len() >= 2 && differing.len() == 1;
+        // Read twice rather than split into two lists: most documents have
+        // no differing date.
+        let agreeing = || stating.iter().filter(|(m, r)| agrees(m, r));
+        let differing = || stating.iter().filter(|(m, r)| !agrees(m, r));
+        let differing_count = differing().count();
+        if differing_count == 0 {
+            return;
+        }
+        let agreeing_count = stating.len() - differing_count;
+        // The dates each finding points to, found once.
+        let first_agreeing: Vec<&DateMention> = agreeing().take(3).map(|(o, _)| *o).collect();
+        let odd_one_out = agreeing_count >= 2 && differing_count == 1;
         let day_in_words = interval_in_words(day_interval(day));
-        for (m, readings) in &differing {
-            let others: Vec<&str> = agreeing.iter().map(|(o, _)| o.role.as_str()).collect();
-            let message = format!(
-                "the {} date {} disagrees with the {} date{} ({})",
-                m.role.as_str(),
-                quoted(doc, m),
-                join_roles(&others),
-                if agreeing.len() > 1 { "s" } else { "" },
-                day_in_words
-            );
+        // "the archive, original and header dates": the same for every finding.
+        let mut others = String::with_capacity(48);
+        push_joined_roles(&mut others, agreeing().map(|(o, _)| o.role.as_str()));
+        others.push_str(if agreeing_count > 1 {
+            " dates ("
+        } else {
+            " date ("
+        });
+        others.push_str(&day_in_words);
+        others.push(')');
+        for (m, readings) in differing() {
+            let mut message = String::with_capacity(128);
+            message.push_str("the ");
+            message.push_str(m.role.as_str());
+            message.push_str(" date ");
+            push_quoted(&mut message, doc, m);
+            message.push_str(" disagrees with the ");
+            message.push_str(&others);
             let fix = odd_one_out
                 .then(|| fixable(m, readings))
                 .flatten()
                 .and_then(|_| rewrite_to_day(doc, m, day))
                 .map(|edits| Fix {
-                    title: format!("Write {day_in_words}"),
+                    title: ["Write ", &day_in_words].concat(),
                     applicability: Applicability::Unsafe,
                     edits,
                 });
@@ -88,14 +104,13 @@ impl Rule for DateDisagreement {
             if let Some(fix) = fix {
                 report = report.fix(fix);
             }
-            for (o, _) in agreeing.iter().take(3) {
-                report = report.related(o.span, format!("the {} date", o.role.as_str()));
+            for o in &first_agreeing {
+                report = report.related(o.span, ["the ", o.role.as_str(), " date"].concat());
             }
         }
     }
 }
 
-/// Only a date that names one day can be rewritten to another.
 fn fixable(m: &DateMention, readings: &[Interval]) -> Option<()> {
     (readings.len() == 1 && readings[0].precision >= Precision::Day && m.role != DateRole::Serial)
         .then_some(())
@@ -103,17 +118,25 @@ fn fixable(m: &DateMention, readings: &[Interval]) -> Option<()> {
 
 /// The day most day-precise statements give (each undecided numeric date
 /// votes for both its readings); the highest-priority role breaks a tie.
-fn majority_day(stating: &[(&DateMention, Vec<Interval>)]) -> Option<i64> {
-    let mut votes: BTreeMap<i64, (usize, usize)> = BTreeMap::new();
-    for (m, readings) in stating {
-        for r in readings.iter().filter(|r| r.precision >= Precision::Day) {
-            let entry = votes.entry(r.first_day()).or_insert((0, usize::MAX));
-            entry.0 += 1;
-            entry.1 = entry.1.min(priority(m.role));
-        }
-    }
+fn majority_day(stating: &[(&DateMention, Readings)]) -> Option<i64> {
+    // Each day with the priority of the role stating it, sorted so that
+    // the votes for one day stand together.
+    let mut votes: Vec<(i64, usize)> = stating
+        .iter()
+        .flat_map(|(m, readings)| {
+            readings
+                .iter()
+                .filter(|r| r.precision >= Precision::Day)
+                .map(|r| (r.first_day(), priority(m.role)))
+        })
+        .collect();
+    votes.sort_unstable();
     votes
-        .into_iter()
+        .chunk_by(|a, b| a.0 == b.0)
+        .map(|same_day| {
+            let best = same_day.iter().map(|&(_, p)| p).min().unwrap_or(usize::MAX);
+            (same_day[0].0, (same_day.len(), best))
+        })
         .max_by_key(|(day, (count, best))| {
             (*count, std::cmp::Reverse(*best), std::cmp::Reverse(*day))
         })
@@ -138,18 +161,35 @@ fn day_interval(day: i64) -> Interval {
     }
 }
 
-fn join_roles(roles: &[&str]) -> String {
-    let mut unique: Vec<&str> = Vec::new();
+/// How many roles there are ([`DateRole`]'s variants).
+const ROLES: usize = 9;
+
+/// Writes the distinct roles, in order: "header", "archive and header",
+/// "archive, original and header"; "other" when there is none.
+fn push_joined_roles<'r>(out: &mut String, roles: impl Iterator<Item = &'r str>) {
+    // At most one of each role: a list in place.
+    let mut unique: [&str; ROLES] = [""; ROLES];
+    let mut count = 0;
     for r in roles {
-        if !unique.contains(r) {
-            unique.push(r);
+        if !unique[..count].contains(&r) && count < ROLES {
+            unique[count] = r;
+            count += 1;
         }
     }
-    match unique.as_slice() {
-        [] => "other".to_owned(),
-        [one] => (*one).to_owned(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    let Some((last, init)) = unique[..count].split_last() else {
+        out.push_str("other");
+        return;
+    };
+    for (i, role) in init.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(role);
     }
+    if !init.is_empty() {
+        out.push_str(" and ");
+    }
+    out.push_str(last);
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-use super::describe::quoted;
+use super::describe::push_quoted;
 use crate::diagnostic::Severity;
 use crate::model::dates::{DateForm, DateMention, DateRole, Interval};
 use crate::model::SectionKind;
@@ -57,16 +57,18 @@ impl Rule for StampsOutOfOrder {
             if l.end >= e.start - tolerance {
                 continue;
             }
-            let message = format!(
-                "{} {} is earlier than {} {} listed before it",
-                stamp_name(later.role),
-                quoted(doc, later),
-                stamp_name(earlier.role),
-                quoted(doc, earlier)
-            );
+            let mut message = String::with_capacity(160);
+            message.push_str(stamp_name(later.role));
+            message.push(' ');
+            push_quoted(&mut message, doc, later);
+            message.push_str(" is earlier than ");
+            message.push_str(stamp_name(earlier.role));
+            message.push(' ');
+            push_quoted(&mut message, doc, earlier);
+            message.push_str(" listed before it");
             cx.report(later.span, message).related(
                 earlier.span,
-                format!("listed first: {}", stamp_name(earlier.role)),
+                ["listed first: ", stamp_name(earlier.role)].concat(),
             );
         }
     }

@@ -1,4 +1,4 @@
-use super::describe::{interval_in_words, quoted};
+use super::describe::{day_in_words, push_quoted};
 use super::tense::{ends_with_on_the, has_future_word_in_joined, has_past_verb};
 use crate::diagnostic::Severity;
 use crate::model::dates::calendar::{civil_from_days, days_in_month, ENGLISH_MONTHS};
@@ -65,36 +65,26 @@ impl Rule for RelativeDayAfterDate {
             .iter()
             .filter(|m| m.role == DateRole::Reference && m.relative && m.day.is_some())
         {
-            if !in_the_past(doc, m) {
-                continue;
-            }
             let Some(interval) = m.interval() else {
                 continue;
             };
+            // Only a day after the document's date is reported: the words
+            // around it are read for those alone.
+            if interval.first_day() <= document.last_day() || !in_the_past(doc, m) {
+                continue;
+            }
             if m.month.is_some() {
-                if interval.first_day() > document.last_day() {
-                    cx.report(
-                        m.span,
-                        format!(
-                            "{} is after the document's date ({})",
-                            quoted(doc, m),
-                            day_in_words(document)
-                        ),
-                    );
-                }
+                let mut message = String::with_capacity(96);
+                push_quoted(&mut message, doc, m);
+                message.push_str(" is after the document's date (");
+                message.push_str(&day_in_words(document));
+                message.push(')');
+                cx.report(m.span, message);
                 continue;
             }
             bare_day(cx, m, interval, document);
         }
     }
-}
-
-fn day_in_words(interval: Interval) -> String {
-    interval_in_words(interval)
-        .split(',')
-        .next()
-        .unwrap_or_default()
-        .to_owned()
 }
 
 /// "the 22nd" alone: the document's month, or the month before.
@@ -157,19 +147,16 @@ fn in_the_past(doc: &Document, m: &DateMention) -> bool {
     let rest = &text[m.span.end..floor_boundary(text, line.end.min(m.span.end + 400))];
     // The sentence ends at "!", "?", or a full stop before a space or the
     // line's end ("Mr. Ji" cuts it short, which only makes the rule quieter).
-    let sentence_end = rest
-        .char_indices()
-        .find(|&(i, c)| {
-            let full_stop =
-                c == '.' && rest[i + 1..].chars().next().is_none_or(char::is_whitespace);
-            matches!(c, '!' | '?') || full_stop
+    let sentence_end = memchr::memchr3_iter(b'.', b'!', b'?', rest.as_bytes())
+        .find(|&i| {
+            rest.as_bytes()[i] != b'.'
+                || rest[i + 1..].chars().next().is_none_or(char::is_whitespace)
         })
-        .map_or(rest.len(), |(i, _)| i);
+        .unwrap_or(rest.len());
     let after = &rest[..sentence_end];
-    if has_future_word_in_joined(&before[sentence_start..], after) {
-        return false;
-    }
-    has_past_verb(after)
+    // Both are read only to the first word found: the verb first, since
+    // most sentences hold one early and fewer a word of plan.
+    has_past_verb(after) && !has_future_word_in_joined(&before[sentence_start..], after)
 }
 
 fn floor_boundary(text: &str, mut at: usize) -> usize {

@@ -222,8 +222,9 @@ pub(super) fn has_future_word(text: &str) -> bool {
         }
         let start = at;
         at = run_end(at);
-        // No word of the list is longer than "scheduled".
-        if at - start > 9 {
+        // No word of the list is longer than "scheduled", and few letters
+        // start one.
+        if at - start > 9 || !FUTURE_FIRST[usize::from(bytes[start])] {
             continue;
         }
         let mut lower = [0u8; 9];
@@ -243,6 +244,19 @@ pub(super) fn has_future_word(text: &str) -> bool {
     }
     false
 }
+
+/// The first letters, in either case, of [`FUTURE_WORDS`] and of the
+/// phrases' first words ("going", "is", "are"); a test checks them.
+static FUTURE_FIRST: [bool; 256] = {
+    let mut table = [false; 256];
+    let letters = b"wspiednthubgaWSPIEDNTHUBGA";
+    let mut i = 0;
+    while i < letters.len() {
+        table[letters[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
 
 /// One of [`FUTURE_WORDS`] (a test checks the two lists agree).
 fn is_future_word(lower: &[u8]) -> bool {
@@ -433,6 +447,19 @@ mod tests {
             assert!(super::is_future_word(w.as_bytes()), "{w}");
             assert!(w.len() <= 9, "{w} is longer than the buffer");
         }
+        let phrase_heads = super::FUTURE_PHRASES
+            .iter()
+            .filter_map(|p| p.split(' ').next());
+        let mut firsts = std::collections::BTreeSet::new();
+        for w in super::FUTURE_WORDS.iter().copied().chain(phrase_heads) {
+            let first = w.as_bytes()[0];
+            firsts.insert(first);
+            firsts.insert(first.to_ascii_uppercase());
+        }
+        let table: std::collections::BTreeSet<u8> = (0..=255u8)
+            .filter(|&b| super::FUTURE_FIRST[usize::from(b)])
+            .collect();
+        assert_eq!(table, firsts);
     }
 
     #[test]

@@ -12,7 +12,7 @@
 use super::super::DateMention;
 use super::engine::{last_piece, Matcher};
 use super::fast::{self, Outcome};
-use super::forms::{starts_chinese_date, Form, Pattern, PATTERNS};
+use super::forms::{starts_chinese_date, Form, Pattern, BY_FIRST_BYTE, PATTERNS};
 use super::read::read;
 use super::words::NAMES;
 use crate::model::SectionKind;
@@ -48,10 +48,24 @@ const CODE_REACH: usize = 64;
 /// The first byte of 批.
 const CODE_LEAD: u8 = 0xE6;
 
-pub(super) fn scan(text: &str, span: Span, kind: SectionKind, out: &mut Vec<DateMention>) {
-    each_match(text, span, |whole, pattern, matcher| {
-        let group = |name: &str| {
-            let (s, e) = matcher.group(pattern.group_index(name)?)?;
+/// The lists the scanner fills for each digit, kept from one section to
+/// the next (a document has several) so that they are allocated once.
+#[derive(Default)]
+pub(super) struct Scratch {
+    starts: Vec<usize>,
+    chinese: Vec<usize>,
+}
+
+pub(super) fn scan(
+    text: &str,
+    span: Span,
+    kind: SectionKind,
+    out: &mut Vec<DateMention>,
+    scratch: &mut Scratch,
+) {
+    each_match(text, span, scratch, |whole, pattern, matcher| {
+        let group = |index: usize| {
+            let (s, e) = matcher.group(index)?;
             Some(Span::new(s, e))
         };
         read(text, whole, pattern.form, &group, kind, out);
@@ -60,13 +74,19 @@ pub(super) fn scan(text: &str, span: Span, kind: SectionKind, out: &mut Vec<Date
 
 /// Calls `found` with every match in `text[span]`, in order, as the
 /// leftmost-first regex over all forms would find them one after another.
-pub(super) fn each_match(text: &str, span: Span, mut found: impl FnMut(Span, &Pattern, &Matcher)) {
+pub(super) fn each_match(
+    text: &str,
+    span: Span,
+    scratch: &mut Scratch,
+    mut found: impl FnMut(Span, &Pattern, &Matcher),
+) {
     let bytes = text.as_bytes();
     let end = span.end.min(text.len());
     let patterns = &*PATTERNS;
     let mut matcher = Matcher::new(text, end);
-    let mut starts: Vec<usize> = Vec::new();
-    let mut chinese: Vec<usize> = Vec::new();
+    let Scratch { starts, chinese } = scratch;
+    starts.clear();
+    chinese.clear();
     // Matches start at or after `from`; the next trigger is looked for from `at`.
     let mut from = span.start;
     let mut at = span.start;
@@ -99,16 +119,16 @@ pub(super) fn each_match(text: &str, span: Span, mut found: impl FnMut(Span, &Pa
             at += c.len_utf8().max(1);
         };
         starts.clear();
-        starts.append(&mut chinese);
+        starts.append(chinese);
         if let Some(d) = digit {
-            starts_before_digit(text, from, d, &mut starts);
+            starts_before_digit(text, from, d, starts);
             if last_code_lead.is_some_and(|p| p >= from && p + CODE_REACH >= d) {
-                code_starts(text, from, d, &mut starts);
+                code_starts(text, from, d, starts);
             }
             starts.sort_unstable();
             starts.dedup();
         }
-        match first_match(&mut matcher, patterns, &bytes[..end], &starts) {
+        match first_match(&mut matcher, patterns, &bytes[..end], starts) {
             Some((start, stop, pattern)) => {
                 found(Span::new(start, stop), pattern, &matcher);
                 from = stop;
@@ -193,11 +213,15 @@ fn first_match<'p>(
     bytes: &[u8],
     starts: &[usize],
 ) -> Option<(usize, usize, &'p Pattern)> {
+    let by_first_byte = &*BY_FIRST_BYTE;
     for &start in starts {
-        let first = bytes[start];
-        for pattern in patterns {
-            // The tree's first bytes, then the form's own test.
-            if pattern.node.may_start_with(first) && (pattern.may_start)(bytes, start) {
+        // The patterns whose trees may start with the byte, in their order,
+        // then each form's own test.
+        let mut candidates = by_first_byte[usize::from(bytes[start])];
+        while candidates != 0 {
+            let pattern = &patterns[candidates.trailing_zeros() as usize];
+            candidates &= candidates - 1;
+            if (pattern.may_start)(bytes, start) {
                 let stop = match by_hand(matcher, pattern, bytes, start) {
                     Outcome::Match(stop) => Some(stop),
                     Outcome::NoMatch => None,
@@ -215,6 +239,9 @@ fn first_match<'p>(
 /// The forms met most often, matched without their trees where that is
 /// simple (`fast.rs`).
 fn by_hand(matcher: &mut Matcher, pattern: &Pattern, bytes: &[u8], start: usize) -> Outcome {
+    if pattern.form == Form::Code {
+        return fast::code(matcher, bytes, start);
+    }
     if pattern.form == Form::MonthFirst && bytes[start].is_ascii_alphabetic() {
         return match last_piece(&pattern.node) {
             Some(after) => fast::month_first(matcher, bytes, start, after),

@@ -10,6 +10,7 @@
 
 use super::engine::{is_word_boundary, Matcher, Node};
 use super::quick::{byte, digit_run, may_be_time_before};
+use super::time::{self, Time};
 use super::words::NAMES;
 
 pub(super) enum Outcome {
@@ -27,10 +28,42 @@ pub(super) const ORD_DAY: usize = 0;
 pub(super) const DF_DAY: usize = 2;
 pub(super) const DF_MONTH: usize = 3;
 pub(super) const DF_YEAR: usize = 4;
+pub(super) const DF_TIME: usize = 5;
+/// The time group of the numeric forms (with and without a year).
+pub(super) const NUM_TIME: usize = 6;
+pub(super) const NY_TIME: usize = 3;
+
+/// The rest of a form matched by hand up to `end`: the time after it
+/// (`after`, the form's last piece, whose one group is `time_group`), by
+/// hand where that is sure, else by the tree.
+fn finish(
+    matcher: &mut Matcher,
+    bytes: &[u8],
+    end: usize,
+    time_group: usize,
+    after: &Node,
+) -> Outcome {
+    match time::after(matcher.text_bytes(), bytes, end) {
+        Time::At(start, stop) => {
+            matcher.set_group(time_group, start, stop);
+            Outcome::Match(stop)
+        }
+        Time::Nothing => Outcome::Match(end),
+        Time::Unsure => match matcher.continue_with(after, end) {
+            Some(end) => Outcome::Match(end),
+            None => Outcome::Unsure,
+        },
+    }
+}
+
+/// The UTF-8 of long s (ſ), the one character outside ASCII that folds to
+/// a letter of a suffix (to s; a test checks that only ſ and the Kelvin
+/// sign fold to ASCII letters).
+pub(super) const LONG_S: [u8; 2] = [0xC5, 0xBF];
 
 /// How long the suffix ("st", "nd", "rd", "th", "d") written at `at` is, as
 /// the alternation tries them (their first letters differ, so at most one
-/// applies); `None` for a byte outside ASCII (it might fold to a letter).
+/// applies); `None` where a long s stands for its s.
 fn ordinal_suffix(bytes: &[u8], at: usize) -> Option<usize> {
     let lower = |i: usize| byte(bytes, i).to_ascii_lowercase();
     let second = match lower(at) {
@@ -38,13 +71,71 @@ fn ordinal_suffix(bytes: &[u8], at: usize) -> Option<usize> {
         b's' => b't',
         b'n' | b'r' => b'd',
         b't' => b'h',
-        b if b >= 0x80 => return None,
+        0xC5 if bytes[at..].starts_with(&LONG_S) => return None,
+        // No other letter outside ASCII folds to one of a suffix, and the
+        // word boundary after the digits is ASCII's.
         _ => return Some(0),
     };
-    match byte(bytes, at + 1) {
-        b if b >= 0x80 => None,
-        b if b.to_ascii_lowercase() == second => Some(2),
-        _ => Some(0),
+    // Nothing outside ASCII folds to t, d or h.
+    Some(if lower(at + 1) == second { 2 } else { 0 })
+}
+
+/// Group index of the code form's value (checked against `forms.rs`).
+pub(super) const CODE_VALUE: usize = 0;
+
+/// The most characters between 批发 (and its colon) and the code.
+const CODE_GAP: usize = 12;
+
+/// `批发[:：]?[^0-9\r\n]{0,12}?(?P<code_v>[0-9]{3,4})\b` at `start`, where 批发
+/// is written. The lazy gap can only end at the first digit (it takes no
+/// digit), so the path with the colon taken is the one that can match, and
+/// without it the same digit lies one character further: the first
+/// failure is final.
+pub(super) fn code(matcher: &mut Matcher, bytes: &[u8], start: usize) -> Outcome {
+    const MARK: &[u8] = "批发".as_bytes();
+    if !bytes[start..].starts_with(MARK) {
+        return Outcome::NoMatch;
+    }
+    let mut at = start + MARK.len();
+    if byte(bytes, at) == b':' {
+        at += 1;
+    } else if bytes[at..].starts_with("：".as_bytes()) {
+        at += "：".len();
+    }
+    // Up to twelve characters, none a digit or line break, then a digit.
+    let mut gap = 0;
+    loop {
+        if at >= bytes.len() {
+            return Outcome::NoMatch;
+        }
+        if bytes[at].is_ascii_digit() {
+            break;
+        }
+        if matches!(bytes[at], b'\r' | b'\n') || gap == CODE_GAP {
+            return Outcome::NoMatch;
+        }
+        gap += 1;
+        at += utf8_len(bytes[at]);
+    }
+    let run = digit_run(bytes, at);
+    let text = matcher.text_bytes();
+    // [0-9]{3,4}\b: four digits, else three, each before a boundary.
+    let end = match run {
+        3 | 4 if is_word_boundary(text, at + run) => at + run,
+        _ => return Outcome::NoMatch,
+    };
+    matcher.clear_groups();
+    matcher.set_group(CODE_VALUE, at, end);
+    Outcome::Match(end)
+}
+
+/// The length of the UTF-8 character whose first byte is `b`.
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
     }
 }
 
@@ -174,16 +265,15 @@ pub(super) fn numeric(
         set(matcher, end, end + 1);
         end += 1;
     }
-    match matcher.continue_with(after, end) {
-        Some(end) => Outcome::Match(end),
-        None => Outcome::Unsure,
-    }
+    let time_group = if with_year { NUM_TIME } else { NY_TIME };
+    finish(matcher, bytes, end, time_group, after)
 }
 
 /// Group indices of the month-first form, in the order `forms.rs` names them.
 pub(super) const MF_MONTH: usize = 1;
 pub(super) const MF_DAY: usize = 2;
 pub(super) const MF_YEAR: usize = 3;
+pub(super) const MF_TIME: usize = 4;
 
 /// The month-first form at `start`, an ASCII letter, when no weekday is
 /// written there: month name, day, maybe a year; the time after it
@@ -253,10 +343,7 @@ pub(super) fn month_first(
         matcher.set_group(MF_YEAR, year_start, year_end);
         end = year_end;
     }
-    match matcher.continue_with(after, end) {
-        Some(end) => Outcome::Match(end),
-        None => Outcome::Unsure,
-    }
+    finish(matcher, bytes, end, MF_TIME, after)
 }
 
 /// `(?:,{sp0}|{sp})(?P<mf_y>\[?[0-9]{4}\b\]?)` at `at`: fewer spaces
@@ -378,10 +465,7 @@ pub(super) fn day_first(
         matcher.set_group(DF_YEAR, year_start, year_end);
         end = year_end;
     }
-    match matcher.continue_with(after, end) {
-        Some(end) => Outcome::Match(end),
-        None => Outcome::Unsure,
-    }
+    finish(matcher, bytes, end, DF_TIME, after)
 }
 
 /// `(?:,?{sp}(?P<df_y>\[?[0-9]{4}\b\]?)(?:{sp0}(?:г\.|года|r\.|roku))?)?`

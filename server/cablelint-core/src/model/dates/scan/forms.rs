@@ -69,6 +69,7 @@ pub(super) struct Pattern {
 /// where the form cannot match.
 type MayStart = fn(&[u8], usize) -> bool;
 
+#[cfg(test)]
 impl Pattern {
     pub(super) fn group_index(&self, name: &str) -> Option<usize> {
         // Reading a match asks for five or six groups by name: one `match`
@@ -82,6 +83,7 @@ impl Pattern {
 
 /// Each group name's form and index among the form's groups (every name
 /// is used by one form only; a test checks the table against the trees).
+#[cfg(test)]
 fn group_slot(name: &str) -> Option<(Form, usize)> {
     Some(match name {
         "on_s" => (Form::On, 0),
@@ -135,7 +137,77 @@ fn group_slot(name: &str) -> Option<(Form, usize)> {
     })
 }
 
+/// Each group's index among its form's groups, by the group's name in
+/// capitals (what reading a match asks for; a test checks each against
+/// [`group_slot`]).
+pub(super) mod group {
+    pub(in super::super) const ON_S: usize = 0;
+    pub(in super::super) const ON_R: usize = 1;
+    pub(in super::super) const ON_M: usize = 2;
+    pub(in super::super) const ON_Y: usize = 3;
+    pub(in super::super) const WS_WD: usize = 0;
+    pub(in super::super) const WS_T: usize = 1;
+    pub(in super::super) const ISO_Y: usize = 0;
+    pub(in super::super) const ISO_M: usize = 1;
+    pub(in super::super) const ISO_D: usize = 2;
+    pub(in super::super) const ISO_T: usize = 3;
+    pub(in super::super) const MF_WD: usize = 0;
+    pub(in super::super) const MF_M: usize = 1;
+    pub(in super::super) const MF_D: usize = 2;
+    pub(in super::super) const MF_Y: usize = 3;
+    pub(in super::super) const MF_T: usize = 4;
+    pub(in super::super) const DF_WD: usize = 0;
+    pub(in super::super) const DF_TP: usize = 1;
+    pub(in super::super) const DF_D: usize = 2;
+    pub(in super::super) const DF_M: usize = 3;
+    pub(in super::super) const DF_Y: usize = 4;
+    pub(in super::super) const DF_T: usize = 5;
+    pub(in super::super) const MY_M: usize = 0;
+    pub(in super::super) const MY_Y: usize = 1;
+    pub(in super::super) const ROM_D: usize = 0;
+    pub(in super::super) const ROM_M: usize = 1;
+    pub(in super::super) const ROM_Y: usize = 2;
+    pub(in super::super) const ROM_T: usize = 3;
+    pub(in super::super) const NUM_A: usize = 0;
+    pub(in super::super) const NUM_S: usize = 1;
+    pub(in super::super) const NUM_B: usize = 2;
+    pub(in super::super) const NUM_S2: usize = 3;
+    pub(in super::super) const NUM_Y: usize = 4;
+    pub(in super::super) const NUM_DOT: usize = 5;
+    pub(in super::super) const NUM_T: usize = 6;
+    pub(in super::super) const NY_A: usize = 0;
+    pub(in super::super) const NY_B: usize = 1;
+    pub(in super::super) const NY_DOT: usize = 2;
+    pub(in super::super) const NY_T: usize = 3;
+    pub(in super::super) const CN_Y: usize = 0;
+    pub(in super::super) const CN_M: usize = 1;
+    pub(in super::super) const CN_D: usize = 2;
+    pub(in super::super) const CND_D: usize = 0;
+    pub(in super::super) const SE_Y: usize = 0;
+    pub(in super::super) const SE_M: usize = 1;
+    pub(in super::super) const SEY_Y: usize = 0;
+    pub(in super::super) const CODE_V: usize = 0;
+    pub(in super::super) const ORD_D: usize = 0;
+}
+
 pub(super) static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(build);
+
+// One bit a form in `BY_FIRST_BYTE`.
+const _: () = assert!(FORMS.len() <= 16);
+
+/// Per first byte, the patterns whose tree may start with it (bit `i` for
+/// `PATTERNS[i]`): a digit or a letter leaves a few of the fifteen to try.
+pub(super) static BY_FIRST_BYTE: LazyLock<[u16; 256]> = LazyLock::new(|| {
+    let mut table = [0u16; 256];
+    for (b, mask) in (0..=255u8).zip(table.iter_mut()) {
+        for (i, pattern) in PATTERNS.iter().enumerate() {
+            if pattern.node.may_start_with(b) {
+                *mask |= 1 << i;
+            }
+        }
+    }
+    table
+});
 
 /// Group names are given while a tree is built; their order is the index.
 struct Groups(Vec<&'static str>);
@@ -511,7 +583,7 @@ fn tree(form: Form, gr: &mut Groups) -> (Node, MayStart) {
             // "5.XI.62": a Roman numeral (in capitals) after the separator.
             (node, |bytes, at| {
                 let run = digit_run(bytes, at);
-                short_number_then(bytes, at, ROMAN_SEPARATORS)
+                short_number_then(bytes, at, &ROMAN_SEPARATORS)
                     && matches!(byte(bytes, at + run + 1), b'I' | b'V' | b'X')
             })
         }
@@ -544,7 +616,7 @@ fn tree(form: Form, gr: &mut Groups) -> (Node, MayStart) {
                 after(gr, "ny_t"),
             ]);
             (node, |bytes, at| {
-                short_number_then(bytes, at, NUMERIC_SEPARATORS)
+                short_number_then(bytes, at, &NUMERIC_SEPARATORS)
             })
         }
         // (?:(?P<cn_y>[〇零○一二三四五六七八九0-9０-９]{2,4})年)?(?P<cn_m>[一二三四五六七八九十0-9０-９]{1,3})月
@@ -626,7 +698,7 @@ fn tree(form: Form, gr: &mut Groups) -> (Node, MayStart) {
                 words(&["st", "nd", "rd", "th", "d"]),
                 boundary(),
             ]),
-            |bytes, at| short_number_then_letter(bytes, at, ORDINAL_SUFFIX_STARTS),
+            |bytes, at| short_number_then_letter(bytes, at, &ORDINAL_SUFFIX_STARTS),
         ),
     }
 }

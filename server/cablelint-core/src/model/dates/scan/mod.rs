@@ -33,6 +33,7 @@ mod fast;
 mod forms;
 mod quick;
 mod read;
+mod time;
 mod words;
 
 #[cfg(test)]
@@ -45,6 +46,7 @@ pub(crate) use words::{fold, folded_end};
 
 use super::DateMention;
 use crate::model::{Document, SectionKind};
+#[cfg(test)]
 use crate::text::Span;
 
 /// Sections whose dates are the document's own or refer from its text.
@@ -68,15 +70,26 @@ fn is_header_like(kind: SectionKind) -> bool {
     )
 }
 
+// Kept out of line, once a document: `tests/bench/dates_cost.sh` measures it.
+#[inline(never)]
 pub(super) fn scan_document(doc: &Document) -> Vec<DateMention> {
-    let mut out = Vec::new();
+    // A cable states its date several times: room for that many at once.
+    let mut out = Vec::with_capacity(8);
+    let mut scratch = candidates::Scratch::default();
     for section in doc.sections.iter().filter(|s| is_scanned(s.kind)) {
-        scan_span(doc.text(), section.span, section.kind, &mut out);
+        candidates::scan(
+            doc.text(),
+            section.span,
+            section.kind,
+            &mut out,
+            &mut scratch,
+        );
     }
     out
 }
 
 /// Finds the dates in `text[span]`, all of one section kind.
+#[cfg(test)]
 pub(super) fn scan_span(text: &str, span: Span, kind: SectionKind, out: &mut Vec<DateMention>) {
-    candidates::scan(text, span, kind, out);
+    candidates::scan(text, span, kind, out, &mut candidates::Scratch::default());
 }

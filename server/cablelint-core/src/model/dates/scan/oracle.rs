@@ -5,7 +5,7 @@
 
 use super::super::lexicon::{month_alternation, weekday_alternation};
 use super::super::DateMention;
-use super::forms::FORMS;
+use super::forms::{FORMS, PATTERNS};
 use super::read::read;
 use crate::model::SectionKind;
 use crate::text::Span;
@@ -97,8 +97,9 @@ pub(super) fn scan_span(text: &str, span: Span, kind: SectionKind, out: &mut Vec
             .anchored(Anchored::Yes);
         regex.search_captures(&anchored, caps);
         if caps.is_match() {
-            let group = |name: &str| {
-                caps.get_group_by_name(name)
+            let names = &PATTERNS[index].groups;
+            let group = |i: usize| {
+                caps.get_group_by_name(names.get(i)?)
                     .map(|s| Span::new(s.start, s.end))
             };
             let whole = Span::new(found.start(), found.end());

@@ -32,11 +32,23 @@ pub(super) fn may_be_time(bytes: &[u8], at: usize) -> bool {
     }
 }
 
-/// Whether `b` is in the short list `set`: a plain loop, where the
-/// slice's `contains` would call `memchr` for a few bytes.
-#[allow(clippy::manual_contains)]
-fn is_one_of(b: u8, set: &[u8]) -> bool {
-    set.iter().any(|&s| s == b)
+/// A set of bytes as a table: one load to test a byte.
+pub(super) struct Bytes([bool; 256]);
+
+impl Bytes {
+    const fn of(list: &[u8]) -> Bytes {
+        let mut table = [false; 256];
+        let mut i = 0;
+        while i < list.len() {
+            table[list[i] as usize] = true;
+            i += 1;
+        }
+        Bytes(table)
+    }
+
+    fn contains(&self, b: u8) -> bool {
+        self.0[usize::from(b)]
+    }
 }
 
 /// The byte at `at`, or 0 past the end.
@@ -46,38 +58,38 @@ pub(super) fn byte(bytes: &[u8], at: usize) -> u8 {
 
 /// How many ASCII digits start at `at` (counting stops at 5).
 pub(super) fn digit_run(bytes: &[u8], at: usize) -> usize {
-    bytes[at..]
-        .iter()
-        .take(5)
-        .take_while(|b| b.is_ascii_digit())
-        .count()
+    let mut run = 0;
+    while run < 5 && bytes.get(at + run).is_some_and(u8::is_ascii_digit) {
+        run += 1;
+    }
+    run
 }
 
 /// A number of one or two digits at `at` followed by one of `next`: what
 /// every form taking a day or month first needs (a third digit, or another
 /// byte, fails its next piece whatever the repetitions try).
-pub(super) fn short_number_then(bytes: &[u8], at: usize, next: &[u8]) -> bool {
+pub(super) fn short_number_then(bytes: &[u8], at: usize, next: &Bytes) -> bool {
     let run = digit_run(bytes, at);
-    (1..=2).contains(&run) && is_one_of(byte(bytes, at + run), next)
+    (1..=2).contains(&run) && next.contains(byte(bytes, at + run))
 }
 
 /// The same, where a letter may follow: any non-ASCII byte passes too (a
 /// letter written outside ASCII may fold to an ASCII one, as long s to s).
-pub(super) fn short_number_then_letter(bytes: &[u8], at: usize, next: &[u8]) -> bool {
+pub(super) fn short_number_then_letter(bytes: &[u8], at: usize, next: &Bytes) -> bool {
     let run = digit_run(bytes, at);
     let b = byte(bytes, at + run);
-    (1..=2).contains(&run) && (is_one_of(b, next) || b >= 0x80)
+    (1..=2).contains(&run) && (next.contains(b) || b >= 0x80)
 }
 
 /// What a day or a time before a month can go on with: `[:.]` or a.m./p.m.
 /// after a time, a suffix (st nd rd th d), `]`, `.` or a space after a day.
-pub(super) const AFTER_DAY_OR_TIME: &[u8] = b":. \t]aApPsSnNrRtTdD";
+pub(super) static AFTER_DAY_OR_TIME: Bytes = Bytes::of(b":. \t]aApPsSnNrRtTdD");
 
 /// A day, or a time before a day, at `at`: one or two digits, then what
 /// [`AFTER_DAY_OR_TIME`] allows; after a dot, a space (the day's dot) or
 /// two digits (a time); after a colon, two digits.
 pub(super) fn may_be_day_or_time(bytes: &[u8], at: usize) -> bool {
-    if !short_number_then_letter(bytes, at, AFTER_DAY_OR_TIME) {
+    if !short_number_then_letter(bytes, at, &AFTER_DAY_OR_TIME) {
         return false;
     }
     let run = digit_run(bytes, at);
@@ -90,9 +102,9 @@ pub(super) fn may_be_day_or_time(bytes: &[u8], at: usize) -> bool {
 }
 
 /// What a Roman, numeric or ordinal date goes on with after its day.
-pub(super) const ROMAN_SEPARATORS: &[u8] = b"./ ";
-pub(super) const NUMERIC_SEPARATORS: &[u8] = b"./";
-pub(super) const ORDINAL_SUFFIX_STARTS: &[u8] = b"sSnNrRtTdD";
+pub(super) static ROMAN_SEPARATORS: Bytes = Bytes::of(b"./ ");
+pub(super) static NUMERIC_SEPARATORS: Bytes = Bytes::of(b"./");
+pub(super) static ORDINAL_SUFFIX_STARTS: Bytes = Bytes::of(b"sSnNrRtTdD");
 
 /// What `time_before` needs: one or two digits, then `[:.]` and a digit, or
 /// a.m./p.m. (maybe after a space or tab). A day ("28 June") fails it.
@@ -233,13 +245,13 @@ fn spaces_at(bytes: &[u8], at: usize) -> usize {
 /// digit fails the word boundary after the year).
 pub(super) fn may_be_numeric_with_year(bytes: &[u8], at: usize) -> bool {
     let first = digit_run(bytes, at);
-    if !(1..=2).contains(&first) || !is_one_of(byte(bytes, at + first), NUMERIC_SEPARATORS) {
+    if !(1..=2).contains(&first) || !NUMERIC_SEPARATORS.contains(byte(bytes, at + first)) {
         return false;
     }
     let second_at = at + first + 1;
     let second = digit_run(bytes, second_at);
     let year_at = second_at + second + 1;
     (1..=2).contains(&second)
-        && is_one_of(byte(bytes, second_at + second), NUMERIC_SEPARATORS)
+        && NUMERIC_SEPARATORS.contains(byte(bytes, second_at + second))
         && matches!(digit_run(bytes, year_at), 2 | 4)
 }

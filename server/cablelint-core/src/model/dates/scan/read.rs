@@ -6,7 +6,7 @@ use super::super::lexicon::{
     chinese_number, is_abbreviation, lookup_month, lookup_weekday, roman_month,
 };
 use super::super::{Component, Confidence, DateForm, DateMention, DateRole, NumericOrder};
-use super::forms::Form;
+use super::forms::{group as g, Form};
 use super::is_header_like;
 use crate::model::SectionKind;
 use crate::text::Span;
@@ -60,13 +60,13 @@ impl Found<'_> {
     }
 }
 
-/// Turns one match of `form` (its whole span and its groups by name) into
+/// Turns one match of `form` (its whole span and its groups by index) into
 /// mentions, when its neighbours and values make it a date.
 pub(super) fn read(
     text: &str,
     whole: Span,
     form: Form,
-    group: &dyn Fn(&str) -> Option<Span>,
+    group: &dyn Fn(usize) -> Option<Span>,
     kind: SectionKind,
     out: &mut Vec<DateMention>,
 ) {
@@ -84,22 +84,22 @@ pub(super) fn read(
         Form::Iso => read_iso(&found, group),
         Form::MonthFirst => read_textual(
             &found,
-            group("mf_wd"),
+            group(g::MF_WD),
             None,
-            group("mf_d"),
-            group("mf_m"),
-            group("mf_y"),
-            group("mf_t"),
+            group(g::MF_D),
+            group(g::MF_M),
+            group(g::MF_Y),
+            group(g::MF_T),
             false,
         ),
         Form::DayFirst => read_textual(
             &found,
-            group("df_wd"),
-            group("df_tp"),
-            group("df_d"),
-            group("df_m"),
-            group("df_y"),
-            group("df_t"),
+            group(g::DF_WD),
+            group(g::DF_TP),
+            group(g::DF_D),
+            group(g::DF_M),
+            group(g::DF_Y),
+            group(g::DF_T),
             true,
         ),
         Form::MonthYear => read_textual(
@@ -107,8 +107,8 @@ pub(super) fn read(
             None,
             None,
             None,
-            group("my_m"),
-            group("my_y"),
+            group(g::MY_M),
+            group(g::MY_Y),
             None,
             false,
         ),
@@ -176,7 +176,44 @@ fn digits(text: &str, span: Span) -> Option<(Span, u32)> {
 }
 
 /// The month word inside a capture like "[of June]" or "Sept.".
-fn month_word(text: &str, span: Span) -> Option<(Span, u8)> {
+pub(super) fn month_word(text: &str, span: Span) -> Option<(Span, u8)> {
+    let s = &text[span.range()];
+    if s.is_ascii() {
+        return month_word_ascii(text, span);
+    }
+    month_word_by_characters(text, span)
+}
+
+/// [`month_word`] for an ASCII capture, byte by byte: ASCII whitespace
+/// is `char::is_whitespace`'s, an ASCII letter its `is_alphabetic`.
+fn month_word_ascii(text: &str, span: Span) -> Option<(Span, u8)> {
+    let s = &text.as_bytes()[span.range()];
+    let mut start = s
+        .iter()
+        .take_while(|b| matches!(b, b'[' | b' ' | b'\t'))
+        .count();
+    if s.len() >= start + 3 && s[start..start + 3].eq_ignore_ascii_case(b"of ") {
+        start += 3;
+        start += s[start..]
+            .iter()
+            .take_while(|b| matches!(b, b'\t'..=b'\r' | b' '))
+            .count();
+    }
+    let len = s[start..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    let end = span.start + start + len;
+    // "28 Mayor": the month must end where the word ends.
+    if text[end..].chars().next().is_some_and(char::is_alphabetic) {
+        return None;
+    }
+    let (_, month) = lookup_month(&text[span.start + start..end])?;
+    Some((Span::new(span.start + start, end), month))
+}
+
+/// [`month_word`] character by character.
+pub(super) fn month_word_by_characters(text: &str, span: Span) -> Option<(Span, u8)> {
     let s = &text[span.range()];
     let mut start = s.len() - s.trim_start_matches(['[', ' ', '\t']).len();
     let rest = &s[start..];
@@ -203,7 +240,16 @@ fn month_word(text: &str, span: Span) -> Option<(Span, u8)> {
 /// Minutes after midnight of a time as cables write it: "7 p.m.",
 /// "4:52 a.m.", "noon", "16:30", "12:21hours", "9.30 hours", "1830hs", "20h00".
 pub(super) fn parse_time(t: &str) -> Option<u16> {
-    let s = t.trim().to_ascii_lowercase();
+    let t = t.trim();
+    // A time is a few bytes: lower-cased in place, without a String.
+    let mut buffer = [0u8; 32];
+    let owned;
+    let s: &str = if t.len() <= buffer.len() {
+        ascii_lower_case(t, &mut buffer)
+    } else {
+        owned = t.to_ascii_lowercase();
+        &owned
+    };
     if s.starts_with("noon") {
         return Some(12 * 60);
     }
@@ -277,7 +323,7 @@ fn first_chars(s: &str, count: usize) -> &str {
 
 /// `s` with ASCII letters in lower case, in `buffer` (which holds `s`:
 /// at most four bytes a character), without an allocation.
-fn ascii_lower_case<'b>(s: &str, buffer: &'b mut [u8]) -> &'b str {
+pub(super) fn ascii_lower_case<'b>(s: &str, buffer: &'b mut [u8]) -> &'b str {
     let out = &mut buffer[..s.len()];
     out.copy_from_slice(s.as_bytes());
     out.make_ascii_lowercase();
@@ -355,13 +401,13 @@ fn followed_by_time_word(found: &Found) -> bool {
         || after == "h"
 }
 
-fn read_on(found: &Found, group: &dyn Fn(&str) -> Option<Span>, out: &mut Vec<DateMention>) {
+fn read_on(found: &Found, group: &dyn Fn(usize) -> Option<Span>, out: &mut Vec<DateMention>) {
     let text = found.text;
     let (Some(sent), Some(received), Some(month), Some(year)) = (
-        group("on_s").and_then(|s| digits(text, s)),
-        group("on_r").and_then(|s| digits(text, s)),
-        group("on_m"),
-        group("on_y").and_then(|s| digits(text, s)),
+        group(g::ON_S).and_then(|s| digits(text, s)),
+        group(g::ON_R).and_then(|s| digits(text, s)),
+        group(g::ON_M),
+        group(g::ON_Y).and_then(|s| digits(text, s)),
     ) else {
         return;
     };
@@ -378,7 +424,7 @@ fn read_on(found: &Found, group: &dyn Fn(&str) -> Option<Span>, out: &mut Vec<Da
     }
 }
 
-fn read_weekday_time(found: &Found, group: &dyn Fn(&str) -> Option<Span>) -> Option<DateMention> {
+fn read_weekday_time(found: &Found, group: &dyn Fn(usize) -> Option<Span>) -> Option<DateMention> {
     // Only as the heading of a telegram's text: "342 – WEDNESDAY – 1700hs – …".
     // Back to the line's start, stopping at the first other character: a
     // long line must not be read again for every match on it.
@@ -393,17 +439,17 @@ fn read_weekday_time(found: &Found, group: &dyn Fn(&str) -> Option<Span>) -> Opt
     }
     let mut m = found.mention(DateForm::WeekdayTime);
     m.role = DateRole::Sent;
-    m.weekday = Some(weekday_of(found, group("ws_wd"))?);
-    let t = group("ws_t")?;
+    m.weekday = Some(weekday_of(found, group(g::WS_WD))?);
+    let t = group(g::WS_T)?;
     m.time = Some((t, parse_time(&found.text[t.range()])?));
     Some(m)
 }
 
-fn read_iso(found: &Found, group: &dyn Fn(&str) -> Option<Span>) -> Option<DateMention> {
+fn read_iso(found: &Found, group: &dyn Fn(usize) -> Option<Span>) -> Option<DateMention> {
     let text = found.text;
-    let year = digits(text, group("iso_y")?)?;
-    let month = digits(text, group("iso_m")?)?;
-    let day = digits(text, group("iso_d")?)?;
+    let year = digits(text, group(g::ISO_Y)?)?;
+    let month = digits(text, group(g::ISO_M)?)?;
+    let day = digits(text, group(g::ISO_D)?)?;
     if !(1..=12).contains(&month.1) || !(1..=31).contains(&day.1) {
         return None;
     }
@@ -411,7 +457,7 @@ fn read_iso(found: &Found, group: &dyn Fn(&str) -> Option<Span>) -> Option<DateM
     m.year = Some(found.component(year.0, year.1));
     m.month = Some(found.component(month.0, month.1));
     m.day = Some(found.component(day.0, day.1));
-    m.time = group("iso_t").and_then(|t| Some((t, parse_time(&text[t.range()])?)));
+    m.time = group(g::ISO_T).and_then(|t| Some((t, parse_time(&text[t.range()])?)));
     Some(m)
 }
 
@@ -469,14 +515,14 @@ fn read_textual(
     Some(m)
 }
 
-fn read_roman(found: &Found, group: &dyn Fn(&str) -> Option<Span>) -> Option<DateMention> {
+fn read_roman(found: &Found, group: &dyn Fn(usize) -> Option<Span>) -> Option<DateMention> {
     let text = found.text;
     if is_not_a_date_number(found) {
         return None;
     }
-    let day = digits(text, group("rom_d")?)?;
-    let month = group("rom_m")?;
-    let year = digits(text, group("rom_y")?)?;
+    let day = digits(text, group(g::ROM_D)?)?;
+    let month = group(g::ROM_M)?;
+    let year = digits(text, group(g::ROM_Y)?)?;
     let month_value = roman_month(&text[month.range()])?;
     if !(1..=31).contains(&day.1) {
         return None;
@@ -485,13 +531,13 @@ fn read_roman(found: &Found, group: &dyn Fn(&str) -> Option<Span>) -> Option<Dat
     m.day = Some(found.component(day.0, day.1));
     m.month = Some(found.component(month, u32::from(month_value)));
     m.year = Some(found.component(year.0, year.1));
-    m.time = time_of(found, group("rom_t"));
+    m.time = time_of(found, group(g::ROM_T));
     Some(m)
 }
 
 fn read_numeric(
     found: &Found,
-    group: &dyn Fn(&str) -> Option<Span>,
+    group: &dyn Fn(usize) -> Option<Span>,
     with_year: bool,
 ) -> Option<DateMention> {
     let text = found.text;
@@ -499,21 +545,21 @@ fn read_numeric(
         return None;
     }
     let (a, b, time, dot) = if with_year {
-        if text[group("num_s")?.range()] != text[group("num_s2")?.range()] {
+        if text[group(g::NUM_S)?.range()] != text[group(g::NUM_S2)?.range()] {
             return None;
         }
         (
-            digits(text, group("num_a")?)?,
-            digits(text, group("num_b")?)?,
-            group("num_t"),
-            group("num_dot").is_some(),
+            digits(text, group(g::NUM_A)?)?,
+            digits(text, group(g::NUM_B)?)?,
+            group(g::NUM_T),
+            group(g::NUM_DOT).is_some(),
         )
     } else {
         (
-            digits(text, group("ny_a")?)?,
-            digits(text, group("ny_b")?)?,
-            group("ny_t"),
-            group("ny_dot").is_some(),
+            digits(text, group(g::NY_A)?)?,
+            digits(text, group(g::NY_B)?)?,
+            group(g::NY_T),
+            group(g::NY_DOT).is_some(),
         )
     };
     let time = time.filter(|t| !t.is_empty());
@@ -523,7 +569,7 @@ fn read_numeric(
     let plausible = (1..=31).contains(&a.1) && (1..=31).contains(&b.1);
     let some_month = a.1 <= 12 || b.1 <= 12;
     let year = if with_year {
-        Some(digits(text, group("num_y")?)?)
+        Some(digits(text, group(g::NUM_Y)?)?)
     } else {
         None
     };
@@ -574,12 +620,12 @@ fn read_numeric(
     Some(m)
 }
 
-fn read_chinese(found: &Found, group: &dyn Fn(&str) -> Option<Span>) -> Option<DateMention> {
+fn read_chinese(found: &Found, group: &dyn Fn(usize) -> Option<Span>) -> Option<DateMention> {
     let text = found.text;
     let value = |s: Span| chinese_number(&text[s.range()]).map(|v| (s, v));
-    let year = group("cn_y").and_then(value);
-    let month = value(group("cn_m")?)?;
-    let day = group("cn_d").and_then(value);
+    let year = group(g::CN_Y).and_then(value);
+    let month = value(group(g::CN_M)?)?;
+    let day = group(g::CN_D).and_then(value);
     if year.is_none() && day.is_none() {
         return None;
     }
@@ -594,11 +640,11 @@ fn read_chinese(found: &Found, group: &dyn Fn(&str) -> Option<Span>) -> Option<D
     Some(m)
 }
 
-fn read_chinese_day(found: &Found, group: &dyn Fn(&str) -> Option<Span>) -> Option<DateMention> {
+fn read_chinese_day(found: &Found, group: &dyn Fn(usize) -> Option<Span>) -> Option<DateMention> {
     if !is_header_like(found.kind) {
         return None;
     }
-    let span = group("cnd_d")?;
+    let span = group(g::CND_D)?;
     let day = chinese_number(&found.text[span.range()])?;
     if !(1..=31).contains(&day) {
         return None;
@@ -609,7 +655,7 @@ fn read_chinese_day(found: &Found, group: &dyn Fn(&str) -> Option<Span>) -> Opti
     Some(m)
 }
 
-fn read_serial(found: &Found, group: &dyn Fn(&str) -> Option<Span>) -> Option<DateMention> {
+fn read_serial(found: &Found, group: &dyn Fn(usize) -> Option<Span>) -> Option<DateMention> {
     if !matches!(
         found.kind,
         SectionKind::Header | SectionKind::OriginalHeader
@@ -617,22 +663,22 @@ fn read_serial(found: &Found, group: &dyn Fn(&str) -> Option<Span>) -> Option<Da
         return None;
     }
     let text = found.text;
-    let year = digits(text, group("se_y").or_else(|| group("sey_y"))?)?;
+    let year = digits(text, group(g::SE_Y).or_else(|| group(g::SEY_Y))?)?;
     let mut m = found.mention(DateForm::Serial);
     m.role = DateRole::Serial;
     m.year = Some(found.component(year.0, year.1));
-    if let Some(month) = group("se_m") {
+    if let Some(month) = group(g::SE_M) {
         let (span, value) = month_word(text, month)?;
         m.month = Some(found.component(span, u32::from(value)));
     }
     Some(m)
 }
 
-fn read_code(found: &Found, group: &dyn Fn(&str) -> Option<Span>) -> Option<DateMention> {
+fn read_code(found: &Found, group: &dyn Fn(usize) -> Option<Span>) -> Option<DateMention> {
     if found.kind != SectionKind::OriginalHeader {
         return None;
     }
-    let (span, _) = digits(found.text, group("code_v")?)?;
+    let (span, _) = digits(found.text, group(g::CODE_V)?)?;
     let s = &found.text[span.range()];
     // 628 = June 28, 1028 = October 28: the day always takes two digits.
     let split = s.len() - 2;
@@ -662,11 +708,11 @@ fn may_start_month_phrase(after: &str) -> bool {
     }
 }
 
-fn read_ordinal(found: &Found, group: &dyn Fn(&str) -> Option<Span>) -> Option<DateMention> {
+fn read_ordinal(found: &Found, group: &dyn Fn(usize) -> Option<Span>) -> Option<DateMention> {
     if is_not_a_date_number(found) {
         return None;
     }
-    let (span, day) = digits(found.text, group("ord_d")?)?;
+    let (span, day) = digits(found.text, group(g::ORD_D)?)?;
     // Up to 39: "the 35th" in a sentence about a day is a slip D004 reports.
     if !(1..=39).contains(&day) {
         return None;

@@ -40,6 +40,25 @@ pub(crate) fn fold(c: char) -> char {
 /// The end of `word` (in folded case) written at `at` in `text` under
 /// [`fold`], or `None` when the text there is another word.
 pub(crate) fn folded_end(text: &str, at: usize, word: &str) -> Option<usize> {
+    // Byte by byte while both are ASCII (an ASCII letter folds to its lower
+    // case alone); from the first byte outside ASCII on, by characters.
+    let (written, wanted) = (&text.as_bytes()[at..], word.as_bytes());
+    let mut i = 0;
+    while i < wanted.len() {
+        let b = *written.get(i)?;
+        if b >= 0x80 || wanted[i] >= 0x80 {
+            return folded_end_by_characters(text, at + i, &word[i..]);
+        }
+        if b.to_ascii_lowercase() != wanted[i] {
+            return None;
+        }
+        i += 1;
+    }
+    Some(at + i)
+}
+
+/// [`folded_end`] character by character.
+pub(super) fn folded_end_by_characters(text: &str, at: usize, word: &str) -> Option<usize> {
     let mut written = text[at..].chars();
     let mut end = at;
     for want in word.chars() {
