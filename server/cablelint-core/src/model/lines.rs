@@ -4,61 +4,73 @@
 
 use crate::text::{LineIndex, Span};
 
+/// One line of the text.
+#[derive(Clone, Copy)]
+struct Line<'t> {
+    /// Without its terminator.
+    text: &'t str,
+    /// As `str::trim` has it (empty for a blank line).
+    trimmed: &'t str,
+    /// Where it starts in the text.
+    start: usize,
+}
+
 pub(super) struct Lines<'t> {
-    /// Each line without its terminator.
-    pub(super) text: Vec<&'t str>,
-    /// Each line as `str::trim` has it (empty for a blank line).
-    pub(super) trimmed: Vec<&'t str>,
-    /// Where each line starts in the text.
-    pub(super) starts: Vec<usize>,
+    /// One allocation for every line's parts.
+    lines: Vec<Line<'t>>,
+    /// See [`Lines::paragraphs`]; found in the same pass.
+    paragraphs: Vec<Span>,
 }
 
 impl<'t> Lines<'t> {
     pub(super) fn new(text: &'t str, index: &LineIndex) -> Lines<'t> {
         let count = index.line_count();
-        let mut lines = Lines {
-            text: Vec::with_capacity(count),
-            trimmed: Vec::with_capacity(count),
-            starts: Vec::with_capacity(count),
-        };
+        let mut lines = Vec::with_capacity(count);
+        // Room for the paragraphs of a page-long cable without regrowing.
+        let mut paragraphs = Vec::with_capacity(16);
+        let mut paragraph: Option<Span> = None;
         for l in 0..count {
             let span = index.line_content_span(text, l);
             let content = &text[span.range()];
-            lines.text.push(content);
-            lines.trimmed.push(trim(content));
-            lines.starts.push(span.start);
+            let trimmed = trim(content);
+            lines.push(Line {
+                text: content,
+                trimmed,
+                start: span.start,
+            });
+            if trimmed.is_empty() {
+                paragraphs.extend(paragraph.take());
+            } else {
+                paragraph = Some(paragraph.map_or(span, |p| p.cover(span)));
+            }
         }
-        lines
+        paragraphs.extend(paragraph);
+        Lines { lines, paragraphs }
     }
 
+    /// The line without its terminator.
+    pub(super) fn text(&self, i: usize) -> &'t str {
+        self.lines[i].text
+    }
     pub(super) fn trimmed(&self, i: usize) -> &'t str {
-        self.trimmed[i]
+        self.lines[i].trimmed
+    }
+    /// Where the line starts in the text.
+    pub(super) fn start(&self, i: usize) -> usize {
+        self.lines[i].start
     }
     pub(super) fn blank(&self, i: usize) -> bool {
-        self.trimmed[i].is_empty()
+        self.lines[i].trimmed.is_empty()
     }
     pub(super) fn len(&self) -> usize {
-        self.text.len()
+        self.lines.len()
     }
 
     /// Runs of lines that are not blank, from the first line's first
     /// character to the end of the last line's content: what brackets are
     /// paired within (see [`super::Brackets::paragraphs`]).
-    pub(super) fn paragraphs(&self) -> Vec<Span> {
-        // Room for the paragraphs of a page-long cable without regrowing.
-        let mut paragraphs = Vec::with_capacity(16);
-        let mut paragraph: Option<Span> = None;
-        for l in 0..self.len() {
-            if self.blank(l) {
-                paragraphs.extend(paragraph.take());
-                continue;
-            }
-            let start = self.starts[l];
-            let line = Span::new(start, start + self.text[l].len());
-            paragraph = Some(paragraph.map_or(line, |p| p.cover(line)));
-        }
-        paragraphs.extend(paragraph);
-        paragraphs
+    pub(super) fn into_paragraphs(self) -> Vec<Span> {
+        self.paragraphs
     }
 }
 

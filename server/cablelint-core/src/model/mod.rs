@@ -117,7 +117,7 @@ impl Document {
         let (line_kinds, fields) = segment::segment(&table, &profile, &directives);
         let sections = group_sections(&line_kinds, &lines);
         let skip: Vec<Span> = directives.iter().map(|d| d.span).collect();
-        let brackets = brackets::scan_paragraphs(text, table.paragraphs(), &skip);
+        let brackets = brackets::scan_paragraphs(text, table.into_paragraphs(), &skip);
         Document {
             source,
             lines,

@@ -165,7 +165,7 @@ fn footnotes_start(lines: &Lines, from: usize, to: usize) -> usize {
     let mut l = to;
     while l > from {
         l -= 1;
-        let raw = lines.text[l];
+        let raw = lines.text(l);
         if lines.blank(l) {
             continue;
         }
@@ -205,11 +205,11 @@ fn header(
         if is_prose(line) {
             break;
         }
-        let start = lines.starts[l];
+        let start = lines.start(l);
         // This line's fields are appended, and dropped again if the line
         // turns out not to be header.
         let base = fields.len();
-        matcher.fields_on_line_into(lines.text[l], start, l, &mut fields, &mut segments);
+        matcher.fields_on_line_into(lines.text(l), start, l, &mut fields, &mut segments);
         let found = &fields[base..];
         // "Came in to the Decoding Department:" is a label waiting for its
         // value, not a salutation, though it has as many words as one.

@@ -190,7 +190,7 @@ pub fn scan(text: &str, skip: &[Span]) -> Brackets {
 pub fn scan_lines(text: &str, lines: &LineIndex, skip: &[Span]) -> Brackets {
     scan_paragraphs(
         text,
-        super::lines::Lines::new(text, lines).paragraphs(),
+        super::lines::Lines::new(text, lines).into_paragraphs(),
         skip,
     )
 }
