@@ -29,9 +29,19 @@ impl<'t> Lines<'t> {
         // Room for the paragraphs of a page-long cable without regrowing.
         let mut paragraphs = Vec::with_capacity(16);
         let mut paragraph: Option<Span> = None;
+        let bytes = text.as_bytes();
         for l in 0..count {
-            let span = index.line_content_span(text, l);
-            let content = &text[span.range()];
+            // A line holds at most its own terminator (`\n`, `\r\n` or a
+            // lone `\r`), at its end.
+            let Span { start, mut end } = index.line_span(l);
+            if end > start && bytes[end - 1] == b'\n' {
+                end -= 1;
+            }
+            if end > start && bytes[end - 1] == b'\r' {
+                end -= 1;
+            }
+            let span = Span::new(start, end);
+            let content = &text[start..end];
             let trimmed = trim(content);
             lines.push(Line {
                 text: content,
@@ -87,5 +97,64 @@ pub(super) fn trim(line: &str) -> &str {
         line
     } else {
         line.trim()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The table against `LineIndex::line_content_span` and `str::trim`.
+    fn assert_table(text: &str) {
+        let index = LineIndex::new(text);
+        let lines = Lines::new(text, &index);
+        assert_eq!(lines.len(), index.line_count(), "{text:?}");
+        for l in 0..lines.len() {
+            let span = index.line_content_span(text, l);
+            assert_eq!(lines.text(l), &text[span.range()], "{text:?} line {l}");
+            assert_eq!(lines.start(l), span.start, "{text:?} line {l}");
+            assert_eq!(
+                lines.trimmed(l),
+                text[span.range()].trim(),
+                "{text:?} line {l}"
+            );
+        }
+    }
+
+    #[test]
+    fn lines_are_those_the_line_index_gives() {
+        for (_, text) in crate::test_corpus::documents() {
+            assert_table(&text);
+        }
+        const PIECES: &[&str] = &[
+            "\n", "\r\n", "\r", "\r\r\n", "\n\r", " ", "\t", "\u{a0}", "\u{3000}", "𠀋", "中文",
+            "\u{feff}", "word", "[x]", "\u{85}", "\u{2028}",
+        ];
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..3_000 {
+            let mut text = String::new();
+            for _ in 0..(next() % 40) {
+                text.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
+            }
+            assert_table(&text);
+        }
+        for text in [
+            "",
+            "\n",
+            "\r",
+            "\r\n",
+            "\n\n",
+            "\r\r",
+            "x\r",
+            "\u{feff}x\r\n",
+        ] {
+            assert_table(text);
+        }
     }
 }
