@@ -6,6 +6,7 @@ pub mod brackets;
 pub mod dates;
 pub mod directives;
 pub mod header;
+mod lines;
 mod segment;
 
 pub use brackets::{Bracket, BracketClass, Brackets};
@@ -112,10 +113,11 @@ impl Document {
         let directives = collect_directives(text, &lines);
         let (profile, detection, unknown_profile) =
             choose_profile(text, &directives, profiles, options);
-        let (line_kinds, fields) = segment::segment(text, &lines, &profile, &directives);
+        let table = lines::Lines::new(text, &lines);
+        let (line_kinds, fields) = segment::segment(&table, &profile, &directives);
         let sections = group_sections(&line_kinds, &lines);
         let skip: Vec<Span> = directives.iter().map(|d| d.span).collect();
-        let brackets = brackets::scan_lines(text, &lines, &skip);
+        let brackets = brackets::scan_paragraphs(text, table.into_paragraphs(), &skip);
         Document {
             source,
             lines,

@@ -4,9 +4,9 @@
 //! across the real corpus, and a line that fits nowhere stays body.
 
 use super::header::{HeaderField, LabelMatcher};
+use super::lines::Lines;
 use super::{Directive, SectionKind};
 use crate::profile::Profile;
-use crate::text::LineIndex;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -40,22 +40,6 @@ fn is_citation_start(line: &str) -> bool {
         && CITATION_STARTS.contains(&line)
 }
 
-/// `str::trim`, with the common line that starts and ends with an ASCII
-/// character other than white space returned as it is, undecoded.
-fn trim(line: &str) -> &str {
-    let kept = |b: Option<&u8>| {
-        b.is_some_and(|&b| {
-            b.is_ascii() && !matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
-        })
-    };
-    let bytes = line.as_bytes();
-    if kept(bytes.first()) && kept(bytes.last()) {
-        line
-    } else {
-        line.trim()
-    }
-}
-
 const CHROME_LINES: &[&str] = &[
     "Skip to content",
     "English HTML",
@@ -71,41 +55,11 @@ const SHORT_LINE: usize = 60;
 const MAX_HEADER_LINES: usize = 40;
 const MAX_CLOSING_LINES: usize = 12;
 
-/// Every line's content and its trimmed form, trimmed once: the passes
-/// below ask for both many times.
-struct Lines<'t> {
-    text: Vec<&'t str>,
-    trimmed: Vec<&'t str>,
-}
-
-impl<'t> Lines<'t> {
-    fn trimmed(&self, i: usize) -> &'t str {
-        self.trimmed[i]
-    }
-    fn blank(&self, i: usize) -> bool {
-        self.trimmed[i].is_empty()
-    }
-    fn len(&self) -> usize {
-        self.text.len()
-    }
-}
-
 pub(super) fn segment(
-    text: &str,
-    index: &LineIndex,
+    lines: &Lines,
     profile: &Profile,
     directives: &[Directive],
 ) -> (Vec<SectionKind>, Vec<HeaderField>) {
-    let count = index.line_count();
-    let mut lines = Lines {
-        text: Vec::with_capacity(count),
-        trimmed: Vec::with_capacity(count),
-    };
-    for l in 0..count {
-        let content = &text[index.line_content_span(text, l).range()];
-        lines.text.push(content);
-        lines.trimmed.push(trim(content));
-    }
     let n = lines.len();
     let mut kinds = vec![SectionKind::Body; n];
     // One lookup table, so a file of many directives stays linear.
@@ -120,34 +74,32 @@ pub(super) fn segment(
     }
     let is_directive = |l: usize| directive_lines.get(l).copied().unwrap_or(false);
 
-    let header_start = archive_preamble(&lines, &mut kinds, &is_directive);
+    let header_start = archive_preamble(lines, &mut kinds, &is_directive);
     let citation_start = (header_start..n)
         .find(|&l| is_citation_start(lines.trimmed(l)))
         .unwrap_or(n);
     for kind in &mut kinds[citation_start..] {
         *kind = SectionKind::Citation;
     }
-    let notes_start = footnotes_start(&lines, header_start, citation_start);
+    let notes_start = footnotes_start(lines, header_start, citation_start);
     for kind in &mut kinds[notes_start..citation_start] {
         *kind = SectionKind::Notes;
     }
     let (body_start, fields) = header(
-        &lines,
-        index,
-        text,
+        lines,
         profile,
         header_start,
         notes_start,
         &mut kinds,
         &is_directive,
     );
-    let body_end = summary(&lines, body_start, notes_start, citation_start, &mut kinds);
-    closing(&lines, body_start, body_end, &mut kinds);
+    let body_end = summary(lines, body_start, notes_start, citation_start, &mut kinds);
+    closing(lines, body_start, body_end, &mut kinds);
 
     for d in directives {
         kinds[d.line] = SectionKind::Directive;
     }
-    attach_blank_lines(&lines, &mut kinds);
+    attach_blank_lines(lines, &mut kinds);
     (kinds, fields)
 }
 
@@ -213,7 +165,7 @@ fn footnotes_start(lines: &Lines, from: usize, to: usize) -> usize {
     let mut l = to;
     while l > from {
         l -= 1;
-        let raw = lines.text[l];
+        let raw = lines.text(l);
         if lines.blank(l) {
             continue;
         }
@@ -230,11 +182,8 @@ fn footnotes_start(lines: &Lines, from: usize, to: usize) -> usize {
     start
 }
 
-#[allow(clippy::too_many_arguments)]
 fn header(
     lines: &Lines,
-    index: &LineIndex,
-    text: &str,
     profile: &Profile,
     from: usize,
     to: usize,
@@ -256,11 +205,11 @@ fn header(
         if is_prose(line) {
             break;
         }
-        let start = index.line_span(l).start;
+        let start = lines.start(l);
         // This line's fields are appended, and dropped again if the line
         // turns out not to be header.
         let base = fields.len();
-        matcher.fields_on_line_into(lines.text[l], start, l, &mut fields, &mut segments);
+        matcher.fields_on_line_into(lines.text(l), start, l, &mut fields, &mut segments);
         let found = &fields[base..];
         // "Came in to the Decoding Department:" is a label waiting for its
         // value, not a salutation, though it has as many words as one.
@@ -288,7 +237,6 @@ fn header(
         nonblank += 1;
         l += 1;
     }
-    let _ = text;
     (l, fields)
 }
 
@@ -485,11 +433,11 @@ mod tests {
             "a b",
             "\u{85}x",
         ] {
-            assert_eq!(super::trim(line), line.trim(), "{line:?}");
+            assert_eq!(crate::model::lines::trim(line), line.trim(), "{line:?}");
         }
         for (_, text) in crate::test_corpus::documents() {
             for line in text.lines() {
-                assert_eq!(super::trim(line), line.trim(), "{line:?}");
+                assert_eq!(crate::model::lines::trim(line), line.trim(), "{line:?}");
             }
         }
     }

@@ -553,6 +553,18 @@ fn is_gloss(before: &str, inner: &str, after: &str) -> bool {
     let Some(before) = before.strip_suffix(' ') else {
         return false;
     };
+    // The bracket and what follows it first: they need no walk back over
+    // the word before.
+    let starts_a_name =
+        inner.chars().next().is_some_and(char::is_uppercase) || inner.starts_with("the ");
+    let qualifies_next = || {
+        after
+            .strip_prefix(' ')
+            .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+    };
+    if !starts_a_name || qualifies_next() {
+        return false;
+    }
     let previous = &before[last_word_start(before)..];
     // A gloss follows its word directly: not after punctuation or another bracket.
     if !previous.chars().next().is_some_and(char::is_uppercase)
@@ -561,14 +573,6 @@ fn is_gloss(before: &str, inner: &str, after: &str) -> bool {
             .next_back()
             .is_some_and(char::is_alphabetic)
     {
-        return false;
-    }
-    let starts_a_name =
-        inner.chars().next().is_some_and(char::is_uppercase) || inner.starts_with("the ");
-    let qualifies_next = after
-        .strip_prefix(' ')
-        .is_some_and(|rest| rest.starts_with(char::is_uppercase));
-    if !starts_a_name || qualifies_next {
         return false;
     }
     // A word of more than twelve bytes has more than three characters: the

@@ -188,7 +188,22 @@ pub fn scan(text: &str, skip: &[Span]) -> Brackets {
 
 /// [`scan`] with the text's line index already made.
 pub fn scan_lines(text: &str, lines: &LineIndex, skip: &[Span]) -> Brackets {
-    let mut out = Brackets::default();
+    scan_paragraphs(
+        text,
+        super::lines::Lines::new(text, lines).into_paragraphs(),
+        skip,
+    )
+}
+
+/// [`scan`] with the paragraphs already found (sorted, as
+/// [`Brackets::paragraphs`] holds them). Every `[` and `]` lies on a line
+/// that is not blank, so inside a paragraph: one search over the whole text
+/// pairs them, and the stack empties whenever a mark passes a paragraph's end.
+pub(super) fn scan_paragraphs(text: &str, paragraphs: Vec<Span>, skip: &[Span]) -> Brackets {
+    let mut out = Brackets {
+        paragraphs,
+        ..Brackets::default()
+    };
     // A long text is counted, which saves the list's regrowing; a cable of a
     // few kilobytes gets room for one bracket per 128 bytes without the pass.
     if text.len() > 64 * 1024 {
@@ -197,46 +212,34 @@ pub fn scan_lines(text: &str, lines: &LineIndex, skip: &[Span]) -> Brackets {
     } else {
         out.list.reserve(text.len() / 128 + 4);
     }
-    // Room for the paragraphs of a page-long cable without regrowing.
-    out.paragraphs.reserve(16);
     let mut stack: Vec<usize> = Vec::new();
     let mut skip = skip.iter().peekable();
-    let mut paragraph: Option<Span> = None;
-    // One search over the whole text; a blank line holds no bracket, and a
-    // line's brackets are those before its end.
+    let mut paragraph = 0;
     let bytes = text.as_bytes();
     // Past `MAX_OFFSET` (a terabyte) nothing is listed; see [`Bracket`].
-    let mut marks = memchr::memchr2_iter(b'[', b']', bytes)
-        .take_while(|&i| i < MAX_OFFSET)
-        .peekable();
-    for line in (0..lines.line_count()).map(|l| lines.line_content_span(text, l)) {
-        if is_blank(&text[line.range()]) {
+    for i in memchr::memchr2_iter(b'[', b']', bytes).take_while(|&i| i < MAX_OFFSET) {
+        if out.paragraphs.get(paragraph).is_some_and(|p| p.end <= i) {
             // Paragraph ended: whatever is open stays unclosed.
-            out.paragraphs.extend(paragraph.take());
             stack.clear();
+            paragraph += out.paragraphs[paragraph..].partition_point(|p| p.end <= i);
+        }
+        while skip.peek().is_some_and(|s| s.end <= i) {
+            skip.next();
+        }
+        if skip.peek().is_some_and(|s| s.start <= i) {
             continue;
         }
-        paragraph = Some(paragraph.map_or(line, |p| p.cover(line)));
-        while let Some(i) = marks.next_if(|&i| i < line.end) {
-            while skip.peek().is_some_and(|s| s.end <= i) {
-                skip.next();
-            }
-            if skip.peek().is_some_and(|s| s.start <= i) {
-                continue;
-            }
-            if bytes[i] == b'[' {
-                out.list
-                    .push(Bracket::new(i, stack.len(), stack.last().copied()));
-                stack.push(out.list.len() - 1);
-            } else {
-                match stack.pop() {
-                    Some(index) => out.list[index].close = U40::new(i),
-                    None => out.stray_closes.push(i),
-                }
+        if bytes[i] == b'[' {
+            out.list
+                .push(Bracket::new(i, stack.len(), stack.last().copied()));
+            stack.push(out.list.len() - 1);
+        } else {
+            match stack.pop() {
+                Some(index) => out.list[index].close = U40::new(i),
+                None => out.stray_closes.push(i),
             }
         }
     }
-    out.paragraphs.extend(paragraph);
     // Room for a judged window lower-cased (lower case may grow a little):
     // one allocation serves every bracket.
     let mut scratch = String::with_capacity(2 * classify::MAX_JUDGED);
@@ -247,9 +250,10 @@ pub fn scan_lines(text: &str, lines: &LineIndex, skip: &[Span]) -> Brackets {
     out
 }
 
-/// Nothing but white space (as `str::trim` has it). A line that starts with
-/// an ASCII character other than white space, nearly every line, is decided
-/// by its first byte.
+/// Nothing but white space (as `str::trim` has it); the oracle's test. A
+/// line that starts with an ASCII character other than white space, nearly
+/// every line, is decided by its first byte.
+#[cfg(test)]
 fn is_blank(line: &str) -> bool {
     match line.as_bytes().first() {
         None => true,
@@ -265,6 +269,149 @@ fn is_blank(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The line-by-line scan [`scan_paragraphs`] replaced, kept as its oracle.
+    fn scan_lines_oracle(text: &str, lines: &LineIndex, skip: &[Span]) -> Brackets {
+        let mut out = Brackets::default();
+        // A long text is counted, which saves the list's regrowing; a cable of a
+        // few kilobytes gets room for one bracket per 128 bytes without the pass.
+        if text.len() > 64 * 1024 {
+            out.list
+                .reserve(memchr::memchr_iter(b'[', text.as_bytes()).count());
+        } else {
+            out.list.reserve(text.len() / 128 + 4);
+        }
+        // Room for the paragraphs of a page-long cable without regrowing.
+        out.paragraphs.reserve(16);
+        let mut stack: Vec<usize> = Vec::new();
+        let mut skip = skip.iter().peekable();
+        let mut paragraph: Option<Span> = None;
+        // One search over the whole text; a blank line holds no bracket, and a
+        // line's brackets are those before its end.
+        let bytes = text.as_bytes();
+        // Past `MAX_OFFSET` (a terabyte) nothing is listed; see [`Bracket`].
+        let mut marks = memchr::memchr2_iter(b'[', b']', bytes)
+            .take_while(|&i| i < MAX_OFFSET)
+            .peekable();
+        for line in (0..lines.line_count()).map(|l| lines.line_content_span(text, l)) {
+            if is_blank(&text[line.range()]) {
+                // Paragraph ended: whatever is open stays unclosed.
+                out.paragraphs.extend(paragraph.take());
+                stack.clear();
+                continue;
+            }
+            paragraph = Some(paragraph.map_or(line, |p| p.cover(line)));
+            while let Some(i) = marks.next_if(|&i| i < line.end) {
+                while skip.peek().is_some_and(|s| s.end <= i) {
+                    skip.next();
+                }
+                if skip.peek().is_some_and(|s| s.start <= i) {
+                    continue;
+                }
+                if bytes[i] == b'[' {
+                    out.list
+                        .push(Bracket::new(i, stack.len(), stack.last().copied()));
+                    stack.push(out.list.len() - 1);
+                } else {
+                    match stack.pop() {
+                        Some(index) => out.list[index].close = U40::new(i),
+                        None => out.stray_closes.push(i),
+                    }
+                }
+            }
+        }
+        out.paragraphs.extend(paragraph);
+        // Room for a judged window lower-cased (lower case may grow a little):
+        // one allocation serves every bracket.
+        let mut scratch = String::with_capacity(2 * classify::MAX_JUDGED);
+        for index in 0..out.list.len() {
+            let class = classify::classify(text, &out.list[index], &mut scratch);
+            out.list[index].class = class;
+        }
+        out
+    }
+
+    /// Both scans, compared field by field.
+    fn assert_scans_agree(text: &str, skip: &[Span]) {
+        let new = scan(text, skip);
+        let old = scan_lines_oracle(text, &LineIndex::new(text), skip);
+        assert_eq!(new.list, old.list, "{text:?}");
+        assert_eq!(new.stray_closes, old.stray_closes, "{text:?}");
+        assert_eq!(new.paragraphs, old.paragraphs, "{text:?}");
+    }
+
+    /// Lines that start with `%` skipped, as directive lines are.
+    fn percent_lines(text: &str) -> Vec<Span> {
+        let lines = LineIndex::new(text);
+        (0..lines.line_count())
+            .map(|l| lines.line_content_span(text, l))
+            .filter(|s| text[s.range()].starts_with('%'))
+            .collect()
+    }
+
+    #[test]
+    fn paragraph_scan_agrees_with_the_line_scan_on_the_corpus() {
+        for (_, text) in crate::test_corpus::documents() {
+            assert_scans_agree(&text, &[]);
+            assert_scans_agree(&text, &percent_lines(&text));
+        }
+    }
+
+    #[test]
+    fn paragraph_scan_agrees_with_the_line_scan_on_generated_texts() {
+        const PIECES: &[&str] = &[
+            "[",
+            "]",
+            "[",
+            "]",
+            "\n",
+            "\r\n",
+            "\r",
+            "\n\n",
+            "\r\n\r\n",
+            " ",
+            "\t",
+            "\u{a0}",
+            "\u{3000}",
+            "𠀋",
+            "中文",
+            "\u{feff}",
+            "word",
+            "[sic]",
+            "[...]",
+            "% cablelint: disable-file B ]",
+            "\n% x [\n",
+            "[1962]",
+            " \n ",
+            "\u{85}",
+        ];
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for round in 0..4_000 {
+            let mut text = String::new();
+            if round % 7 == 0 {
+                text.push('\u{feff}');
+            }
+            for _ in 0..(next() % 60) {
+                text.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
+            }
+            assert_scans_agree(&text, &[]);
+            assert_scans_agree(&text, &percent_lines(&text));
+        }
+        for text in [
+            "[".repeat(100_000),
+            "]".repeat(100_000),
+            format!("{}\n\n{}", "[".repeat(100_000), "]".repeat(100_000)),
+            String::new(),
+        ] {
+            assert_scans_agree(&text, &[]);
+        }
+    }
 
     #[test]
     fn blank_lines_are_those_trim_empties() {

@@ -1,0 +1,160 @@
+//! Every line's content and its trimmed form, made once per parse: the
+//! segmenter and the bracket scan both walk the lines, and each used to cut
+//! and trim them again.
+
+use crate::text::{LineIndex, Span};
+
+/// One line of the text.
+#[derive(Clone, Copy)]
+struct Line<'t> {
+    /// Without its terminator.
+    text: &'t str,
+    /// As `str::trim` has it (empty for a blank line).
+    trimmed: &'t str,
+    /// Where it starts in the text.
+    start: usize,
+}
+
+pub(super) struct Lines<'t> {
+    /// One allocation for every line's parts.
+    lines: Vec<Line<'t>>,
+    /// See [`Lines::paragraphs`]; found in the same pass.
+    paragraphs: Vec<Span>,
+}
+
+impl<'t> Lines<'t> {
+    pub(super) fn new(text: &'t str, index: &LineIndex) -> Lines<'t> {
+        let count = index.line_count();
+        let mut lines = Vec::with_capacity(count);
+        // Room for the paragraphs of a page-long cable without regrowing.
+        let mut paragraphs = Vec::with_capacity(16);
+        let mut paragraph: Option<Span> = None;
+        let bytes = text.as_bytes();
+        for l in 0..count {
+            // A line holds at most its own terminator (`\n`, `\r\n` or a
+            // lone `\r`), at its end.
+            let Span { start, mut end } = index.line_span(l);
+            if end > start && bytes[end - 1] == b'\n' {
+                end -= 1;
+            }
+            if end > start && bytes[end - 1] == b'\r' {
+                end -= 1;
+            }
+            let span = Span::new(start, end);
+            let content = &text[start..end];
+            let trimmed = trim(content);
+            lines.push(Line {
+                text: content,
+                trimmed,
+                start: span.start,
+            });
+            if trimmed.is_empty() {
+                paragraphs.extend(paragraph.take());
+            } else {
+                paragraph = Some(paragraph.map_or(span, |p| p.cover(span)));
+            }
+        }
+        paragraphs.extend(paragraph);
+        Lines { lines, paragraphs }
+    }
+
+    /// The line without its terminator.
+    pub(super) fn text(&self, i: usize) -> &'t str {
+        self.lines[i].text
+    }
+    pub(super) fn trimmed(&self, i: usize) -> &'t str {
+        self.lines[i].trimmed
+    }
+    /// Where the line starts in the text.
+    pub(super) fn start(&self, i: usize) -> usize {
+        self.lines[i].start
+    }
+    pub(super) fn blank(&self, i: usize) -> bool {
+        self.lines[i].trimmed.is_empty()
+    }
+    pub(super) fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    /// Runs of lines that are not blank, from the first line's first
+    /// character to the end of the last line's content: what brackets are
+    /// paired within (see [`super::Brackets::paragraphs`]).
+    pub(super) fn into_paragraphs(self) -> Vec<Span> {
+        self.paragraphs
+    }
+}
+
+/// `str::trim`, with the common line that starts and ends with an ASCII
+/// character other than white space returned as it is, undecoded.
+pub(super) fn trim(line: &str) -> &str {
+    let kept = |b: Option<&u8>| {
+        b.is_some_and(|&b| {
+            b.is_ascii() && !matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
+        })
+    };
+    let bytes = line.as_bytes();
+    if kept(bytes.first()) && kept(bytes.last()) {
+        line
+    } else {
+        line.trim()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The table against `LineIndex::line_content_span` and `str::trim`.
+    fn assert_table(text: &str) {
+        let index = LineIndex::new(text);
+        let lines = Lines::new(text, &index);
+        assert_eq!(lines.len(), index.line_count(), "{text:?}");
+        for l in 0..lines.len() {
+            let span = index.line_content_span(text, l);
+            assert_eq!(lines.text(l), &text[span.range()], "{text:?} line {l}");
+            assert_eq!(lines.start(l), span.start, "{text:?} line {l}");
+            assert_eq!(
+                lines.trimmed(l),
+                text[span.range()].trim(),
+                "{text:?} line {l}"
+            );
+        }
+    }
+
+    #[test]
+    fn lines_are_those_the_line_index_gives() {
+        for (_, text) in crate::test_corpus::documents() {
+            assert_table(&text);
+        }
+        const PIECES: &[&str] = &[
+            "\n", "\r\n", "\r", "\r\r\n", "\n\r", " ", "\t", "\u{a0}", "\u{3000}", "𠀋", "中文",
+            "\u{feff}", "word", "[x]", "\u{85}", "\u{2028}",
+        ];
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..3_000 {
+            let mut text = String::new();
+            for _ in 0..(next() % 40) {
+                text.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
+            }
+            assert_table(&text);
+        }
+        for text in [
+            "",
+            "\n",
+            "\r",
+            "\r\n",
+            "\n\n",
+            "\r\r",
+            "x\r",
+            "\u{feff}x\r\n",
+        ] {
+            assert_table(text);
+        }
+    }
+}
