@@ -30,7 +30,7 @@ if [ -n "${REGISTRY:-}" ]; then
     done
 fi
 mkdir "$WORK/one"
-cp "$(find "$DIR" \( -name '*.txt' -o -name '*.cable' \) | sort | head -1)" "$WORK/one/"
+cp "$(find "$DIR" \( -name '*.txt' -o -name '*.cable' \) | sort | awk 'NR == 1')" "$WORK/one/"
 
 instructions() {
     valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \

@@ -29,7 +29,7 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir "$work/one"
-first=$(find "$DIR" -type f \( -name '*.cable' -o -name '*.txt' \) | sort | head -n 1)
+first=$(find "$DIR" -type f \( -name '*.cable' -o -name '*.txt' \) | sort | awk 'NR == 1')
 if [ -z "$first" ]; then
     echo "no .cable or .txt file in $DIR" >&2
     exit 2
@@ -38,17 +38,23 @@ cp "$first" "$work/one/"
 bytes=$(find "$DIR" -type f \( -name '*.cable' -o -name '*.txt' \) -exec cat {} + | wc -c)
 one_bytes=$(wc -c < "$first")
 
-# Inclusive instructions of the functions that matter, and the total.
-profile() {
-    valgrind --tool=callgrind --callgrind-out-file="$work/$1.out" \
+# Instructions of the whole run, or only inside one function (with
+# --toggle-collect, which counts a function exactly however the compiler split
+# its inlined parts across source files; the inclusive entries of
+# callgrind_annotate move between builds).
+instructions() { # NAME DIR [FUNCTION]
+    local collect=()
+    [ -n "${3:-}" ] && collect=(--toggle-collect="$3")
+    valgrind --tool=callgrind "${collect[@]}" --callgrind-out-file="$work/$1.out" \
         "$BIN" "$2" --rounds 1 --ignore D,O > /dev/null 2>&1
-    callgrind_annotate --inclusive=yes "$work/$1.out" 2> /dev/null | awk '
-        { n = $1; gsub(",", "", n) }
-        /PROGRAM TOTALS/ { total = n }
-        /=>/ { next }
-        /cablelint_core::model::Document::parse \[/ && n + 0 > parse { parse = n + 0 }
-        /cablelint_core::lint::lint_with \[/ && n + 0 > lint { lint = n + 0 }
-        END { print total + 0, parse + 0, lint + 0 }'
+    callgrind_annotate "$work/$1.out" 2> /dev/null |
+        awk '/PROGRAM TOTALS/ { n = $1; gsub(",", "", n); print n + 0 }'
+}
+
+profile() { # NAME DIR
+    echo "$(instructions "$1" "$2") \
+$(instructions "$1-parse" "$2" 'cablelint_core::model::Document::parse') \
+$(instructions "$1-lint" "$2" 'cablelint_core::lint::lint_with')"
 }
 
 read -r all_total all_parse all_lint < <(profile all "$DIR")
