@@ -7,8 +7,10 @@
 
 use std::ops::Range;
 
-use crate::fold::fold_to_ascii;
-use crate::title::{classify_bytes, WordClass};
+use crate::fold::{fold_to_ascii, fold_to_ascii_into};
+use crate::title::{
+    classify_bytes, classify_packed, pack_lowercase, WordClass, LONGEST_CLASSIFIED,
+};
 
 /// The longest title phrase considered, in words.
 const MAX_TITLE_WORDS: usize = 8;
@@ -32,10 +34,18 @@ impl Word<'_> {
         }
         let bare = &bytes[..end];
         // Short ASCII words without a hyphen, most words near a name: what
-        // `class_of` does with them (no folding, no last part), after one
-        // pass over the bytes instead of three.
-        if bare.len() <= SHORT_WORD && bare.iter().all(|&b| b.is_ascii() && b != b'-') {
-            return classify_bytes(bare);
+        // `class_of` does with them (no folding, no last part). Those that
+        // may be title words are packed for the look-up as they are
+        // checked; longer ones are no title word.
+        if bare.len() <= LONGEST_CLASSIFIED {
+            let key = pack_lowercase(bare);
+            // A non-ASCII byte has its high bit set; a hyphen is 0x2D.
+            let plain = key & HIGH_BITS == 0 && !has_byte(key, b'-');
+            if plain {
+                return classify_packed(bare, key);
+            }
+        } else if bare.len() <= SHORT_WORD && bare.iter().all(|&b| b.is_ascii() && b != b'-') {
+            return WordClass::Other;
         }
         class_of(&self.text[..end])
     }
@@ -72,6 +82,18 @@ impl Word<'_> {
     }
 }
 
+/// The high bit of each byte of a packed word.
+const HIGH_BITS: u128 = u128::from_le_bytes([0x80; 16]);
+
+/// Whether one of the bytes of a packed word is `byte` (not zero: the
+/// padding is zero), without a loop over the bytes.
+fn has_byte(key: u128, byte: u8) -> bool {
+    const LOW_BITS: u128 = u128::from_le_bytes([0x01; 16]);
+    let x = key ^ (LOW_BITS * u128::from(byte));
+    // The classic test for a zero byte in a word.
+    x.wrapping_sub(LOW_BITS) & !x & HIGH_BITS != 0
+}
+
 /// A placeholder for arrays of words not yet read.
 const NO_WORD: Word<'static> = Word {
     text: "",
@@ -104,8 +126,29 @@ fn class_of(bare: &str) -> WordClass {
         };
     }
     if !bare.is_ascii() {
-        // Compared ignoring case: no lower-case copy.
-        return class_of_lowercase(fold_to_ascii(bare).as_bytes());
+        // Every title word ends with an ASCII letter, and so would the word
+        // folded, and its last hyphenated part, if either were one: a word
+        // ending in Chinese or Cyrillic is neither, and is not folded.
+        let ends_in_letter =
+            bare.chars()
+                .next_back()
+                .is_some_and(|last| match crate::fold::fold_char(last) {
+                    Some(folded) => folded
+                        .bytes()
+                        .last()
+                        .is_some_and(|b| b.is_ascii_alphabetic()),
+                    None => last.is_ascii_alphabetic(),
+                });
+        if !ends_in_letter {
+            return WordClass::Other;
+        }
+        // Compared ignoring case: no lower-case copy. Folded on the stack:
+        // folding never lengthens a word, and this one is short.
+        let mut buffer = [0u8; LONGEST_TITLE_WORD * 4];
+        return match fold_to_ascii_into(bare, &mut buffer) {
+            Some(folded) => class_of_lowercase(folded),
+            None => class_of_lowercase(fold_to_ascii(bare).as_bytes()),
+        };
     }
     // ASCII: compared ignoring case, without a lower-case copy.
     class_of_lowercase(bare.as_bytes())
@@ -977,5 +1020,104 @@ mod tests {
         assert!(is_signature_line(text, &(start..start + 7)));
         let text = "said Lansing today";
         assert!(!is_signature_line(text, &(5..12)));
+    }
+}
+
+#[cfg(test)]
+mod class_oracle {
+    use super::*;
+    use crate::title::classify_bytes_by_comparison;
+
+    /// [`Word::class`] as it was before words were packed: the oracle.
+    fn class_by_comparison(text: &str) -> WordClass {
+        let bare = text.trim_end_matches('.');
+        if bare.len() <= SHORT_WORD && bare.bytes().all(|b| b.is_ascii() && b != b'-') {
+            return classify_bytes_by_comparison(bare.as_bytes());
+        }
+        class_of_by_comparison(bare)
+    }
+
+    /// [`class_of`] as it was, folding into a new string.
+    fn class_of_by_comparison(bare: &str) -> WordClass {
+        if bare.len() > LONGEST_TITLE_WORD * 4 {
+            let last = bare
+                .rfind(['-', '‐', '‑', '‒', '–'])
+                .map(|i| &bare[i..])
+                .and_then(|part| part.char_indices().nth(1).map(|(j, _)| &part[j..]));
+            return match last {
+                Some(last) if last.len() <= LONGEST_TITLE_WORD * 4 => class_of_by_comparison(last),
+                _ => WordClass::Other,
+            };
+        }
+        let folded = fold_to_ascii(bare);
+        let folded = folded.as_bytes();
+        if let Some(hyphen) = folded.iter().rposition(|&b| b == b'-') {
+            let last = classify_bytes_by_comparison(&folded[hyphen + 1..]);
+            if last != WordClass::Other {
+                return last;
+            }
+        }
+        classify_bytes_by_comparison(folded)
+    }
+
+    fn words_of(text: &str) -> Vec<&str> {
+        text.split(|c: char| !is_word_char(c)).collect()
+    }
+
+    #[test]
+    fn packed_classes_are_those_compared_byte_by_byte() {
+        let mut texts: Vec<String> = [
+            "Minister MINISTER minister. Vice-Minister vice-minister Secretary-General",
+            "Comr. COMR. Mr. mr Amb. d'affaires d’affaires Chargé chargé Gen. ADM.",
+            "姬鹏飞 𠀋 𠀋minister minister𠀋 Минister — a-b- -minister minister-",
+            "plenipotentiary Plenipotentiaryx ambassadors 1-minister 9th x.y.z. ....",
+            "ministerministerm ministerminister Ambassador\r\nDeputy\r\n[Vice] Premier",
+            "Éminence Président Ministré MINISTRE ß æ ſ K",
+            "Vice-Président Zástupce‐ministr Chargé-d’affaires 姬-minister Über-Botschafter",
+            "Ministér–vice śecretary vicé ﬁrst Ǆ ＭＩＮＩＳＴＥＲ ministerﬁ",
+        ]
+        .map(String::from)
+        .to_vec();
+        let corpus = std::env::var_os("CABLELINT_CORPUS")
+            .map(std::path::PathBuf::from)
+            .unwrap_or_else(|| std::path::PathBuf::from("/work/shared/corpus"));
+        let real = std::fs::read_dir(corpus.join("real")).expect("the corpus");
+        let mut files: Vec<_> = real.filter_map(Result::ok).map(|e| e.path()).collect();
+        files.push(corpus.join("seed-cable-1962-06-28.txt"));
+        for path in files
+            .iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        {
+            texts.push(std::fs::read_to_string(path).expect("a corpus file"));
+        }
+        let mut classified = 0;
+        for text in &texts {
+            for word in words_of(text) {
+                let start = word.as_ptr() as usize - text.as_ptr() as usize;
+                let word = Word {
+                    text: word,
+                    start,
+                    end: start + word.len(),
+                };
+                assert_eq!(
+                    word.class(),
+                    class_by_comparison(word.text),
+                    "{:?}",
+                    word.text
+                );
+                if word.class() != WordClass::Other {
+                    classified += 1;
+                }
+            }
+        }
+        assert!(classified > 1000, "only {classified} title words");
+        for key_word in ["minister", "of", "d", "excellency", "-", "a-", "\u{80}"] {
+            let bytes = key_word.as_bytes();
+            assert_eq!(
+                has_byte(pack_lowercase(bytes), b'-'),
+                bytes.contains(&b'-'),
+                "{key_word}"
+            );
+        }
     }
 }
