@@ -165,8 +165,22 @@ fn class_of_lowercase(folded: &[u8]) -> WordClass {
     classify_bytes(folded)
 }
 
+/// ASCII letters, digits, periods, apostrophes and hyphens: one load per
+/// byte in the word scans, which step over every byte of the words read.
+static ASCII_WORD_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        table[b] = byte.is_ascii_alphanumeric() || matches!(byte, b'.' | b'\'' | b'-');
+        b += 1;
+    }
+    table
+};
+
+#[inline(always)]
 fn is_ascii_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'.' | b'\'' | b'-')
+    ASCII_WORD_BYTES[usize::from(b)]
 }
 
 fn is_word_char(c: char) -> bool {
@@ -525,8 +539,25 @@ fn may_come_between_title_and_name(word: &Word<'_>, class: WordClass) -> bool {
 /// Chairman of the Board". Not when the phrase runs on into another name
 /// ("Pak Heon-yeong, deputy minister of foreign affairs Pak Jeong-jo"),
 /// where it is that name's title.
+#[cfg(test)]
 pub(crate) fn title_after(text: &str, pos: usize) -> Option<Range<usize>> {
-    let first = word_after(text, pos, true)?;
+    title_after_word(text, pos, word_after(text, pos, false))
+}
+
+/// [`title_after`] given the word right after `pos` on its line (as
+/// [`word_after_on_line`] finds it), which [`names_an_institution`] reads
+/// too: the title may also start after a comma or on the next line.
+pub(crate) fn title_after_word(
+    text: &str,
+    pos: usize,
+    next_on_line: Option<Word<'_>>,
+) -> Option<Range<usize>> {
+    // A word found without crossing a comma or a line break is the word
+    // found when crossing them is allowed: the scan stops at the same byte.
+    let first = match next_on_line {
+        Some(word) => word,
+        None => word_after(text, pos, true)?,
+    };
     let first_class = first.class();
     if !matches!(first_class, WordClass::Rank | WordClass::Qualifier) {
         return None;
@@ -739,8 +770,19 @@ fn is_eponym_noun(word: &str) -> bool {
     )
 }
 
+/// The word after `pos` on the same line, past spaces only.
+pub(crate) fn word_after_on_line(text: &str, pos: usize) -> Option<Word<'_>> {
+    word_after(text, pos, false)
+}
+
 /// Whether the word after `end` turns the name into an institution's name.
+#[cfg(test)]
 pub(crate) fn names_an_institution(text: &str, end: usize) -> bool {
+    names_an_institution_by(text, end, word_after_on_line(text, end))
+}
+
+/// [`names_an_institution`] given the word after `end` on its line.
+pub(crate) fn names_an_institution_by(text: &str, end: usize, next_word: Option<Word<'_>>) -> bool {
     // Only a capitalised word of the right length can be one.
     let next = text.as_bytes()[end..]
         .iter()
@@ -754,7 +796,7 @@ pub(crate) fn names_an_institution(text: &str, end: usize) -> bool {
     {
         return false;
     }
-    word_after(text, end, false).is_some_and(|word| {
+    next_word.is_some_and(|word| {
         word.text.len() <= LONGEST_EPONYM && word.is_capitalised() && is_eponym_noun(word.text)
     })
 }
@@ -1065,13 +1107,14 @@ mod class_oracle {
     }
 
     #[test]
-    fn packed_classes_are_those_compared_byte_by_byte() {
+    fn packed_classes_and_shared_words_agree_with_reading_afresh() {
         let mut texts: Vec<String> = [
             "Minister MINISTER minister. Vice-Minister vice-minister Secretary-General",
             "Comr. COMR. Mr. mr Amb. d'affaires d’affaires Chargé chargé Gen. ADM.",
             "姬鹏飞 𠀋 𠀋minister minister𠀋 Минister — a-b- -minister minister-",
             "plenipotentiary Plenipotentiaryx ambassadors 1-minister 9th x.y.z. ....",
             "ministerministerm ministerminister Ambassador\r\nDeputy\r\n[Vice] Premier",
+            "Szarvas\nAmbassador Kim,\r\nVice Minister Li ,Minister Wang\u{a0}Minister Ji\n\nMinister",
             "Éminence Président Ministré MINISTRE ß æ ſ K",
             "Vice-Président Zástupce‐ministr Chargé-d’affaires 姬-minister Über-Botschafter",
             "Ministér–vice śecretary vicé ﬁrst Ǆ ＭＩＮＩＳＴＥＲ ministerﬁ",
@@ -1111,6 +1154,23 @@ mod class_oracle {
             }
         }
         assert!(classified > 1000, "only {classified} title words");
+        // The word after a name, read once for a title and for an
+        // institution: the title found is that found reading it afresh
+        // (allowing a comma and a line break), after every word.
+        let mut titles = 0;
+        for text in &texts {
+            for word in words_of(text) {
+                let end = word.as_ptr() as usize - text.as_ptr() as usize + word.len();
+                let shared = title_after_word(text, end, word_after_on_line(text, end));
+                assert_eq!(shared, title_after_word(text, end, None), "{word:?}");
+                titles += usize::from(shared.is_some());
+            }
+        }
+        assert!(titles > 100, "only {titles} titles after words");
+        for b in 0..=255u8 {
+            let expected = b.is_ascii_alphanumeric() || matches!(b, b'.' | b'\'' | b'-');
+            assert_eq!(is_ascii_word_byte(b), expected, "{b:#x}");
+        }
         for key_word in ["minister", "of", "d", "excellency", "-", "a-", "\u{80}"] {
             let bytes = key_word.as_bytes();
             assert_eq!(
