@@ -100,6 +100,12 @@ pub(crate) fn fold_to_ascii(text: &str) -> Cow<'_, str> {
 pub(crate) fn fold_to_ascii_into<'b>(text: &str, buffer: &'b mut [u8]) -> Option<&'b [u8]> {
     let mut len = 0;
     for c in text.chars() {
+        if c.is_ascii() {
+            // Most letters of a folded word: kept, without a copy call.
+            *buffer.get_mut(len)? = c as u8;
+            len += 1;
+            continue;
+        }
         let mut utf8 = [0u8; 4];
         let piece = match fold_char(c) {
             Some(replacement) => replacement.as_bytes(),

@@ -640,6 +640,16 @@ pub(crate) fn given_words_in<'t>(before: &mut WordsBefore<'t>) -> GivenWords<'t>
         let Some(word) = before.get(k) else {
             break;
         };
+        // A word starting in ASCII lower case (most words before a name)
+        // is neither initials nor capitalised.
+        if word
+            .text
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_lowercase)
+        {
+            break;
+        }
         let given_like = word.is_initials()
             || (word.is_capitalised()
                 && before.class(k) == WordClass::Other
@@ -1102,6 +1112,28 @@ mod class_oracle {
         classify_bytes_by_comparison(folded)
     }
 
+    /// [`given_words_in`] as it was, testing every word in full.
+    fn given_words_in_full(text: &str, pos: usize) -> Vec<Word<'_>> {
+        let mut before = WordsBefore::new(text, pos, 0);
+        let mut words = Vec::new();
+        while words.len() < MAX_GIVEN_WORDS {
+            let k = words.len();
+            let Some(word) = before.get(k) else {
+                break;
+            };
+            let given_like = word.is_initials()
+                || (word.is_capitalised()
+                    && before.class(k) == WordClass::Other
+                    && !word.text.ends_with('.'));
+            if !given_like {
+                break;
+            }
+            words.push(word);
+        }
+        words.reverse();
+        words
+    }
+
     fn words_of(text: &str) -> Vec<&str> {
         text.split(|c: char| !is_word_char(c)).collect()
     }
@@ -1167,6 +1199,20 @@ mod class_oracle {
             }
         }
         assert!(titles > 100, "only {titles} titles after words");
+        // Given names before every word, with the lower-case shortcut and
+        // testing each word in full as before.
+        let mut given = 0;
+        for text in &texts {
+            for word in words_of(text) {
+                let start = word.as_ptr() as usize - text.as_ptr() as usize;
+                let spans =
+                    |words: &[Word<'_>]| words.iter().map(|w| w.start..w.end).collect::<Vec<_>>();
+                let fast = spans(&given_words_before(text, start, 0));
+                assert_eq!(fast, spans(&given_words_in_full(text, start)), "{word:?}");
+                given += fast.len();
+            }
+        }
+        assert!(given > 1000, "only {given} given words");
         for b in 0..=255u8 {
             let expected = b.is_ascii_alphanumeric() || matches!(b, b'.' | b'\'' | b'-');
             assert_eq!(is_ascii_word_byte(b), expected, "{b:#x}");
