@@ -667,6 +667,37 @@ pub(crate) fn given_words_in<'t>(before: &mut WordsBefore<'t>) -> GivenWords<'t>
 /// Whether the span is alone on its line (optionally in parentheses), as a
 /// signature ("Lansing", "T. Shtykov", "VYSHINSKY").
 pub(crate) fn is_signature_line(text: &str, span: &Range<usize>) -> bool {
+    // ASCII bytes, around most names, are tested as bytes; a non-ASCII
+    // character hands over to the character-wise test.
+    let bytes = text.as_bytes();
+    let before = bytes[..span.start].iter().rev().find_map(|&b| match b {
+        b'\n' => Some(Some(true)),
+        b'(' => None,
+        b if b.is_ascii() => (!char::from(b).is_whitespace()).then_some(Some(false)),
+        _ => Some(None),
+    });
+    match before {
+        Some(Some(false)) => return false,
+        Some(Some(true)) | None => {
+            let after = bytes[span.end..].iter().find_map(|&b| match b {
+                b'\n' => Some(Some(true)),
+                b'.' | b',' | b')' => None,
+                b if b.is_ascii() => (!char::from(b).is_whitespace()).then_some(Some(false)),
+                _ => Some(None),
+            });
+            match after {
+                Some(Some(ok)) => return ok,
+                None => return true,
+                Some(None) => {}
+            }
+        }
+        Some(None) => {}
+    }
+    is_signature_line_by_chars(text, span)
+}
+
+/// [`is_signature_line`] character by character.
+fn is_signature_line_by_chars(text: &str, span: &Range<usize>) -> bool {
     // Walk out from the span and stop at the first other character, never
     // at the line's ends: on a 10 MB line, every name would read the line.
     let before_ok = text[..span.start]
@@ -1148,6 +1179,7 @@ mod class_oracle {
             "ministerministerm ministerminister Ambassador\r\nDeputy\r\n[Vice] Premier",
             "Szarvas\nAmbassador Kim,\r\nVice Minister Li ,Minister Wang\u{a0}Minister Ji\n\nMinister",
             "Éminence Président Ministré MINISTRE ß æ ſ K",
+            "\n(Lansing)\r\n  T. Shtykov.\n\u{a0}VYSHINSKY\u{a0}\n\t Zhou \u{3000}\n(Li),\x0bx\n姬 Ji\nJi 姬\n\u{85}Ji\u{85}\n",
             "Vice-Président Zástupce‐ministr Chargé-d’affaires 姬-minister Über-Botschafter",
             "Ministér–vice śecretary vicé ﬁrst Ǆ ＭＩＮＩＳＴＥＲ ministerﬁ",
         ]
@@ -1213,6 +1245,18 @@ mod class_oracle {
             }
         }
         assert!(given > 1000, "only {given} given words");
+        // Signature lines, byte-wise where the bytes are ASCII.
+        let mut signatures = 0;
+        for text in &texts {
+            for word in words_of(text) {
+                let start = word.as_ptr() as usize - text.as_ptr() as usize;
+                let span = start..start + word.len();
+                let fast = is_signature_line(text, &span);
+                assert_eq!(fast, is_signature_line_by_chars(text, &span), "{word:?}");
+                signatures += usize::from(fast);
+            }
+        }
+        assert!(signatures > 100, "only {signatures} signature lines");
         for b in 0..=255u8 {
             let expected = b.is_ascii_alphanumeric() || matches!(b, b'.' | b'\'' | b'-');
             assert_eq!(is_ascii_word_byte(b), expected, "{b:#x}");
