@@ -719,6 +719,30 @@ pub(crate) fn parenthesised_after_title(
     span: &Range<usize>,
     floor: usize,
 ) -> Option<Range<usize>> {
+    // Spaces, tabs and parentheses are ASCII, and no byte of another
+    // character equals them: stepped over as bytes.
+    let bytes = text.as_bytes();
+    let is_blank = |b: &&u8| matches!(**b, b' ' | b'\t');
+    let open = bytes[..span.start].iter().rev().find(|b| !is_blank(b));
+    let close = bytes[span.end..].iter().find(|b| !is_blank(b));
+    if open != Some(&b'(') || close != Some(&b')') {
+        return None;
+    }
+    let blanks = bytes[..span.start]
+        .iter()
+        .rev()
+        .take_while(is_blank)
+        .count();
+    title_before(text, span.start - blanks - 1, floor)
+}
+
+/// [`parenthesised_after_title`] as it was, trimming strings: the oracle.
+#[cfg(test)]
+fn parenthesised_after_title_by_trimming(
+    text: &str,
+    span: &Range<usize>,
+    floor: usize,
+) -> Option<Range<usize>> {
     let open = text[..span.start].trim_end_matches([' ', '\t']);
     let close = text[span.end..].trim_start_matches([' ', '\t']);
     if !open.ends_with('(') || !close.starts_with(')') {
@@ -1179,6 +1203,7 @@ mod class_oracle {
             "ministerministerm ministerminister Ambassador\r\nDeputy\r\n[Vice] Premier",
             "Szarvas\nAmbassador Kim,\r\nVice Minister Li ,Minister Wang\u{a0}Minister Ji\n\nMinister",
             "Éminence Président Ministré MINISTRE ß æ ſ K",
+            "The Ambassador in Great Britain (Page) The Minister ( \tLi\t) the Consul(Ji)\r\n姬(Wu)Ambassador\u{a0}(Kim )",
             "\n(Lansing)\r\n  T. Shtykov.\n\u{a0}VYSHINSKY\u{a0}\n\t Zhou \u{3000}\n(Li),\x0bx\n姬 Ji\nJi 姬\n\u{85}Ji\u{85}\n",
             "Vice-Président Zástupce‐ministr Chargé-d’affaires 姬-minister Über-Botschafter",
             "Ministér–vice śecretary vicé ﬁrst Ǆ ＭＩＮＩＳＴＥＲ ministerﬁ",
@@ -1257,6 +1282,22 @@ mod class_oracle {
             }
         }
         assert!(signatures > 100, "only {signatures} signature lines");
+        // FRUS headings: the post before a parenthesised name.
+        let mut headings = 0;
+        for text in &texts {
+            for word in words_of(text) {
+                let start = word.as_ptr() as usize - text.as_ptr() as usize;
+                let span = start..start + word.len();
+                let fast = parenthesised_after_title(text, &span, 0);
+                assert_eq!(
+                    fast,
+                    parenthesised_after_title_by_trimming(text, &span, 0),
+                    "{word:?}"
+                );
+                headings += usize::from(fast.is_some());
+            }
+        }
+        assert!(headings >= 3, "only {headings} headings");
         for b in 0..=255u8 {
             let expected = b.is_ascii_alphanumeric() || matches!(b, b'.' | b'\'' | b'-');
             assert_eq!(is_ascii_word_byte(b), expected, "{b:#x}");
