@@ -68,7 +68,7 @@ static FOLD_TABLE: LazyLock<Vec<(char, &'static str)>> = LazyLock::new(|| {
     table
 });
 
-fn fold_char(c: char) -> Option<&'static str> {
+pub(crate) fn fold_char(c: char) -> Option<&'static str> {
     if c.is_ascii() || !may_fold(c) {
         return None;
     }
@@ -93,6 +93,30 @@ pub(crate) fn fold_to_ascii(text: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(folded)
+}
+
+/// [`fold_to_ascii`] into `buffer`, without allocating: the folded bytes,
+/// or `None` when they do not fit.
+pub(crate) fn fold_to_ascii_into<'b>(text: &str, buffer: &'b mut [u8]) -> Option<&'b [u8]> {
+    let mut len = 0;
+    for c in text.chars() {
+        if c.is_ascii() {
+            // Most letters of a folded word: kept, without a copy call.
+            *buffer.get_mut(len)? = c as u8;
+            len += 1;
+            continue;
+        }
+        let mut utf8 = [0u8; 4];
+        let piece = match fold_char(c) {
+            Some(replacement) => replacement.as_bytes(),
+            None => c.encode_utf8(&mut utf8).as_bytes(),
+        };
+        buffer
+            .get_mut(len..len + piece.len())?
+            .copy_from_slice(piece);
+        len += piece.len();
+    }
+    Some(&buffer[..len])
 }
 
 /// Whether a character belongs to a script written without spaces between
@@ -127,6 +151,36 @@ mod tests {
                 assert_eq!(fold_char(c), first.map(|&(_, to)| to), "{c:?}");
             }
         }
+    }
+
+    #[test]
+    fn folding_into_a_buffer_folds_as_folding_into_a_string() {
+        let mut texts: Vec<String> = FOLDS.iter().map(|(from, _)| from.to_string()).collect();
+        texts.extend(
+            [
+                "",
+                "Raúl",
+                "Phạm Văn Đồng",
+                "ßæŒ‘’‐–",
+                "姬鹏飞",
+                "𠀋x",
+                "Mieczysław\r\n",
+            ]
+            .map(String::from),
+        );
+        for text in &texts {
+            let mut buffer = [0u8; 200];
+            assert_eq!(
+                fold_to_ascii_into(text, &mut buffer),
+                Some(fold_to_ascii(text).as_bytes()),
+                "{text:?}"
+            );
+            // Folding never lengthens: a buffer of the text's length holds it.
+            let mut exact = vec![0u8; text.len()];
+            assert!(fold_to_ascii_into(text, &mut exact).is_some(), "{text:?}");
+        }
+        let mut small = [0u8; 3];
+        assert_eq!(fold_to_ascii_into("Raúl", &mut small), None);
     }
 
     #[test]

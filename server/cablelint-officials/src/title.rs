@@ -148,12 +148,17 @@ const CONNECTOR_WORDS: &[&str] = &[
 ];
 
 /// The longest word in the tables above.
-const LONGEST_CLASSIFIED: usize = 16;
+pub(crate) const LONGEST_CLASSIFIED: usize = 16;
 
 /// The title words by first letter and length: classifying a word (done for
 /// every word next to every name) compares it with one or two candidates
 /// instead of every title word.
-static WORD_TABLE: LazyLock<Vec<Vec<(&'static str, WordClass)>>> = LazyLock::new(|| {
+/// A title word, its [`pack_lowercase`] key and its class.
+type TitleWord = (&'static str, u128, WordClass);
+
+/// Each word is held with its [`pack_lowercase`] key, so that a word is
+/// compared with a bucket's words as one integer each.
+static WORD_TABLE: LazyLock<Vec<Vec<TitleWord>>> = LazyLock::new(|| {
     let mut table = vec![Vec::new(); 26 * (LONGEST_CLASSIFIED + 1)];
     for (words, class) in [
         (RANK_WORDS, WordClass::Rank),
@@ -163,10 +168,10 @@ static WORD_TABLE: LazyLock<Vec<Vec<(&'static str, WordClass)>>> = LazyLock::new
     ] {
         for &word in words {
             if let Some(slot) = table_slot(word.as_bytes()) {
-                let bucket: &mut Vec<(&str, WordClass)> = &mut table[slot];
+                let bucket: &mut Vec<TitleWord> = &mut table[slot];
                 // The first table a word is in decides, as a match would.
-                if !bucket.iter().any(|(w, _)| *w == word) {
-                    bucket.push((word, class));
+                if !bucket.iter().any(|(w, _, _)| *w == word) {
+                    bucket.push((word, pack_lowercase(word.as_bytes()), class));
                 }
             }
         }
@@ -215,14 +220,47 @@ pub(crate) fn classify_word(word: &str) -> WordClass {
 
 /// [`classify_word`] on bytes, in any ASCII letter case.
 pub(crate) fn classify_bytes(word: &[u8]) -> WordClass {
+    if word.len() > LONGEST_CLASSIFIED {
+        return WordClass::Other;
+    }
+    classify_packed(word, pack_lowercase(word))
+}
+
+/// `word` (at most [`LONGEST_CLASSIFIED`] bytes) with its ASCII capitals in
+/// lower case, as the bytes of an integer, zero after the word. Two words
+/// of one length are equal ignoring ASCII case exactly when their keys are
+/// equal (other bytes are kept as they are).
+#[inline]
+pub(crate) fn pack_lowercase(word: &[u8]) -> u128 {
+    let mut bytes = [0u8; LONGEST_CLASSIFIED];
+    bytes[..word.len()].copy_from_slice(word);
+    bytes.make_ascii_lowercase();
+    u128::from_le_bytes(bytes)
+}
+
+/// [`classify_bytes`] of a word of at most [`LONGEST_CLASSIFIED`] bytes
+/// whose [`pack_lowercase`] key is `key`: one integer comparison with each
+/// title word of its first letter and length.
+#[inline]
+pub(crate) fn classify_packed(word: &[u8], key: u128) -> WordClass {
+    table_slot(word)
+        .filter(|&slot| SLOT_USED[slot])
+        .and_then(|slot| WORD_TABLE[slot].iter().find(|&&(_, k, _)| k == key))
+        .map_or(WordClass::Other, |&(_, _, class)| class)
+}
+
+/// The class [`classify_bytes`] gave before words were packed: the oracle
+/// of the packed comparison.
+#[cfg(test)]
+pub(crate) fn classify_bytes_by_comparison(word: &[u8]) -> WordClass {
     table_slot(word)
         .filter(|&slot| SLOT_USED[slot])
         .and_then(|slot| {
             WORD_TABLE[slot]
                 .iter()
-                .find(|(w, _)| w.as_bytes().eq_ignore_ascii_case(word))
+                .find(|(w, _, _)| w.as_bytes().eq_ignore_ascii_case(word))
         })
-        .map_or(WordClass::Other, |&(_, class)| class)
+        .map_or(WordClass::Other, |&(_, _, class)| class)
 }
 
 /// Ranks a title may name; bit positions in [`TitleSense::ranks`].
@@ -477,6 +515,19 @@ mod tests {
     fn the_used_slots_are_those_the_word_table_fills() {
         for (slot, words) in WORD_TABLE.iter().enumerate() {
             assert_eq!(SLOT_USED[slot], !words.is_empty(), "slot {slot}");
+        }
+    }
+
+    #[test]
+    fn every_title_word_ends_with_an_ascii_letter() {
+        // `Word::class` relies on it to pass over words ending otherwise.
+        for words in WORD_TABLE.iter() {
+            for (word, _, _) in words {
+                assert!(
+                    word.bytes().last().is_some_and(|b| b.is_ascii_alphabetic()),
+                    "{word}"
+                );
+            }
         }
     }
 

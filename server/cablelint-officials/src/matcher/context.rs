@@ -7,8 +7,10 @@
 
 use std::ops::Range;
 
-use crate::fold::fold_to_ascii;
-use crate::title::{classify_bytes, WordClass};
+use crate::fold::{fold_to_ascii, fold_to_ascii_into};
+use crate::title::{
+    classify_bytes, classify_packed, pack_lowercase, WordClass, LONGEST_CLASSIFIED,
+};
 
 /// The longest title phrase considered, in words.
 const MAX_TITLE_WORDS: usize = 8;
@@ -32,10 +34,18 @@ impl Word<'_> {
         }
         let bare = &bytes[..end];
         // Short ASCII words without a hyphen, most words near a name: what
-        // `class_of` does with them (no folding, no last part), after one
-        // pass over the bytes instead of three.
-        if bare.len() <= SHORT_WORD && bare.iter().all(|&b| b.is_ascii() && b != b'-') {
-            return classify_bytes(bare);
+        // `class_of` does with them (no folding, no last part). Those that
+        // may be title words are packed for the look-up as they are
+        // checked; longer ones are no title word.
+        if bare.len() <= LONGEST_CLASSIFIED {
+            let key = pack_lowercase(bare);
+            // A non-ASCII byte has its high bit set; a hyphen is 0x2D.
+            let plain = key & HIGH_BITS == 0 && !has_byte(key, b'-');
+            if plain {
+                return classify_packed(bare, key);
+            }
+        } else if bare.len() <= SHORT_WORD && bare.iter().all(|&b| b.is_ascii() && b != b'-') {
+            return WordClass::Other;
         }
         class_of(&self.text[..end])
     }
@@ -72,6 +82,18 @@ impl Word<'_> {
     }
 }
 
+/// The high bit of each byte of a packed word.
+const HIGH_BITS: u128 = u128::from_le_bytes([0x80; 16]);
+
+/// Whether one of the bytes of a packed word is `byte` (not zero: the
+/// padding is zero), without a loop over the bytes.
+fn has_byte(key: u128, byte: u8) -> bool {
+    const LOW_BITS: u128 = u128::from_le_bytes([0x01; 16]);
+    let x = key ^ (LOW_BITS * u128::from(byte));
+    // The classic test for a zero byte in a word.
+    x.wrapping_sub(LOW_BITS) & !x & HIGH_BITS != 0
+}
+
 /// A placeholder for arrays of words not yet read.
 const NO_WORD: Word<'static> = Word {
     text: "",
@@ -104,8 +126,29 @@ fn class_of(bare: &str) -> WordClass {
         };
     }
     if !bare.is_ascii() {
-        // Compared ignoring case: no lower-case copy.
-        return class_of_lowercase(fold_to_ascii(bare).as_bytes());
+        // Every title word ends with an ASCII letter, and so would the word
+        // folded, and its last hyphenated part, if either were one: a word
+        // ending in Chinese or Cyrillic is neither, and is not folded.
+        let ends_in_letter =
+            bare.chars()
+                .next_back()
+                .is_some_and(|last| match crate::fold::fold_char(last) {
+                    Some(folded) => folded
+                        .bytes()
+                        .last()
+                        .is_some_and(|b| b.is_ascii_alphabetic()),
+                    None => last.is_ascii_alphabetic(),
+                });
+        if !ends_in_letter {
+            return WordClass::Other;
+        }
+        // Compared ignoring case: no lower-case copy. Folded on the stack:
+        // folding never lengthens a word, and this one is short.
+        let mut buffer = [0u8; LONGEST_TITLE_WORD * 4];
+        return match fold_to_ascii_into(bare, &mut buffer) {
+            Some(folded) => class_of_lowercase(folded),
+            None => class_of_lowercase(fold_to_ascii(bare).as_bytes()),
+        };
     }
     // ASCII: compared ignoring case, without a lower-case copy.
     class_of_lowercase(bare.as_bytes())
@@ -122,8 +165,22 @@ fn class_of_lowercase(folded: &[u8]) -> WordClass {
     classify_bytes(folded)
 }
 
+/// ASCII letters, digits, periods, apostrophes and hyphens: one load per
+/// byte in the word scans, which step over every byte of the words read.
+static ASCII_WORD_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        table[b] = byte.is_ascii_alphanumeric() || matches!(byte, b'.' | b'\'' | b'-');
+        b += 1;
+    }
+    table
+};
+
+#[inline(always)]
 fn is_ascii_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'.' | b'\'' | b'-')
+    ASCII_WORD_BYTES[usize::from(b)]
 }
 
 fn is_word_char(c: char) -> bool {
@@ -482,8 +539,25 @@ fn may_come_between_title_and_name(word: &Word<'_>, class: WordClass) -> bool {
 /// Chairman of the Board". Not when the phrase runs on into another name
 /// ("Pak Heon-yeong, deputy minister of foreign affairs Pak Jeong-jo"),
 /// where it is that name's title.
+#[cfg(test)]
 pub(crate) fn title_after(text: &str, pos: usize) -> Option<Range<usize>> {
-    let first = word_after(text, pos, true)?;
+    title_after_word(text, pos, word_after(text, pos, false))
+}
+
+/// [`title_after`] given the word right after `pos` on its line (as
+/// [`word_after_on_line`] finds it), which [`names_an_institution`] reads
+/// too: the title may also start after a comma or on the next line.
+pub(crate) fn title_after_word(
+    text: &str,
+    pos: usize,
+    next_on_line: Option<Word<'_>>,
+) -> Option<Range<usize>> {
+    // A word found without crossing a comma or a line break is the word
+    // found when crossing them is allowed: the scan stops at the same byte.
+    let first = match next_on_line {
+        Some(word) => word,
+        None => word_after(text, pos, true)?,
+    };
     let first_class = first.class();
     if !matches!(first_class, WordClass::Rank | WordClass::Qualifier) {
         return None;
@@ -566,6 +640,16 @@ pub(crate) fn given_words_in<'t>(before: &mut WordsBefore<'t>) -> GivenWords<'t>
         let Some(word) = before.get(k) else {
             break;
         };
+        // A word starting in ASCII lower case (most words before a name)
+        // is neither initials nor capitalised.
+        if word
+            .text
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_lowercase)
+        {
+            break;
+        }
         let given_like = word.is_initials()
             || (word.is_capitalised()
                 && before.class(k) == WordClass::Other
@@ -583,6 +667,37 @@ pub(crate) fn given_words_in<'t>(before: &mut WordsBefore<'t>) -> GivenWords<'t>
 /// Whether the span is alone on its line (optionally in parentheses), as a
 /// signature ("Lansing", "T. Shtykov", "VYSHINSKY").
 pub(crate) fn is_signature_line(text: &str, span: &Range<usize>) -> bool {
+    // ASCII bytes, around most names, are tested as bytes; a non-ASCII
+    // character hands over to the character-wise test.
+    let bytes = text.as_bytes();
+    let before = bytes[..span.start].iter().rev().find_map(|&b| match b {
+        b'\n' => Some(Some(true)),
+        b'(' => None,
+        b if b.is_ascii() => (!char::from(b).is_whitespace()).then_some(Some(false)),
+        _ => Some(None),
+    });
+    match before {
+        Some(Some(false)) => return false,
+        Some(Some(true)) | None => {
+            let after = bytes[span.end..].iter().find_map(|&b| match b {
+                b'\n' => Some(Some(true)),
+                b'.' | b',' | b')' => None,
+                b if b.is_ascii() => (!char::from(b).is_whitespace()).then_some(Some(false)),
+                _ => Some(None),
+            });
+            match after {
+                Some(Some(ok)) => return ok,
+                None => return true,
+                Some(None) => {}
+            }
+        }
+        Some(None) => {}
+    }
+    is_signature_line_by_chars(text, span)
+}
+
+/// [`is_signature_line`] character by character.
+fn is_signature_line_by_chars(text: &str, span: &Range<usize>) -> bool {
     // Walk out from the span and stop at the first other character, never
     // at the line's ends: on a 10 MB line, every name would read the line.
     let before_ok = text[..span.start]
@@ -600,6 +715,30 @@ pub(crate) fn is_signature_line(text: &str, span: &Range<usize>) -> bool {
 /// FRUS headings name the official in parentheses after the post: "The
 /// Ambassador in Great Britain (Page)". Returns the post phrase.
 pub(crate) fn parenthesised_after_title(
+    text: &str,
+    span: &Range<usize>,
+    floor: usize,
+) -> Option<Range<usize>> {
+    // Spaces, tabs and parentheses are ASCII, and no byte of another
+    // character equals them: stepped over as bytes.
+    let bytes = text.as_bytes();
+    let is_blank = |b: &&u8| matches!(**b, b' ' | b'\t');
+    let open = bytes[..span.start].iter().rev().find(|b| !is_blank(b));
+    let close = bytes[span.end..].iter().find(|b| !is_blank(b));
+    if open != Some(&b'(') || close != Some(&b')') {
+        return None;
+    }
+    let blanks = bytes[..span.start]
+        .iter()
+        .rev()
+        .take_while(is_blank)
+        .count();
+    title_before(text, span.start - blanks - 1, floor)
+}
+
+/// [`parenthesised_after_title`] as it was, trimming strings: the oracle.
+#[cfg(test)]
+fn parenthesised_after_title_by_trimming(
     text: &str,
     span: &Range<usize>,
     floor: usize,
@@ -696,8 +835,19 @@ fn is_eponym_noun(word: &str) -> bool {
     )
 }
 
+/// The word after `pos` on the same line, past spaces only.
+pub(crate) fn word_after_on_line(text: &str, pos: usize) -> Option<Word<'_>> {
+    word_after(text, pos, false)
+}
+
 /// Whether the word after `end` turns the name into an institution's name.
+#[cfg(test)]
 pub(crate) fn names_an_institution(text: &str, end: usize) -> bool {
+    names_an_institution_by(text, end, word_after_on_line(text, end))
+}
+
+/// [`names_an_institution`] given the word after `end` on its line.
+pub(crate) fn names_an_institution_by(text: &str, end: usize, next_word: Option<Word<'_>>) -> bool {
     // Only a capitalised word of the right length can be one.
     let next = text.as_bytes()[end..]
         .iter()
@@ -711,7 +861,7 @@ pub(crate) fn names_an_institution(text: &str, end: usize) -> bool {
     {
         return false;
     }
-    word_after(text, end, false).is_some_and(|word| {
+    next_word.is_some_and(|word| {
         word.text.len() <= LONGEST_EPONYM && word.is_capitalised() && is_eponym_noun(word.text)
     })
 }
@@ -977,5 +1127,188 @@ mod tests {
         assert!(is_signature_line(text, &(start..start + 7)));
         let text = "said Lansing today";
         assert!(!is_signature_line(text, &(5..12)));
+    }
+}
+
+#[cfg(test)]
+mod class_oracle {
+    use super::*;
+    use crate::title::classify_bytes_by_comparison;
+
+    /// [`Word::class`] as it was before words were packed: the oracle.
+    fn class_by_comparison(text: &str) -> WordClass {
+        let bare = text.trim_end_matches('.');
+        if bare.len() <= SHORT_WORD && bare.bytes().all(|b| b.is_ascii() && b != b'-') {
+            return classify_bytes_by_comparison(bare.as_bytes());
+        }
+        class_of_by_comparison(bare)
+    }
+
+    /// [`class_of`] as it was, folding into a new string.
+    fn class_of_by_comparison(bare: &str) -> WordClass {
+        if bare.len() > LONGEST_TITLE_WORD * 4 {
+            let last = bare
+                .rfind(['-', '‐', '‑', '‒', '–'])
+                .map(|i| &bare[i..])
+                .and_then(|part| part.char_indices().nth(1).map(|(j, _)| &part[j..]));
+            return match last {
+                Some(last) if last.len() <= LONGEST_TITLE_WORD * 4 => class_of_by_comparison(last),
+                _ => WordClass::Other,
+            };
+        }
+        let folded = fold_to_ascii(bare);
+        let folded = folded.as_bytes();
+        if let Some(hyphen) = folded.iter().rposition(|&b| b == b'-') {
+            let last = classify_bytes_by_comparison(&folded[hyphen + 1..]);
+            if last != WordClass::Other {
+                return last;
+            }
+        }
+        classify_bytes_by_comparison(folded)
+    }
+
+    /// [`given_words_in`] as it was, testing every word in full.
+    fn given_words_in_full(text: &str, pos: usize) -> Vec<Word<'_>> {
+        let mut before = WordsBefore::new(text, pos, 0);
+        let mut words = Vec::new();
+        while words.len() < MAX_GIVEN_WORDS {
+            let k = words.len();
+            let Some(word) = before.get(k) else {
+                break;
+            };
+            let given_like = word.is_initials()
+                || (word.is_capitalised()
+                    && before.class(k) == WordClass::Other
+                    && !word.text.ends_with('.'));
+            if !given_like {
+                break;
+            }
+            words.push(word);
+        }
+        words.reverse();
+        words
+    }
+
+    fn words_of(text: &str) -> Vec<&str> {
+        text.split(|c: char| !is_word_char(c)).collect()
+    }
+
+    #[test]
+    fn packed_classes_and_shared_words_agree_with_reading_afresh() {
+        let mut texts: Vec<String> = [
+            "Minister MINISTER minister. Vice-Minister vice-minister Secretary-General",
+            "Comr. COMR. Mr. mr Amb. d'affaires d’affaires Chargé chargé Gen. ADM.",
+            "姬鹏飞 𠀋 𠀋minister minister𠀋 Минister — a-b- -minister minister-",
+            "plenipotentiary Plenipotentiaryx ambassadors 1-minister 9th x.y.z. ....",
+            "ministerministerm ministerminister Ambassador\r\nDeputy\r\n[Vice] Premier",
+            "Szarvas\nAmbassador Kim,\r\nVice Minister Li ,Minister Wang\u{a0}Minister Ji\n\nMinister",
+            "Éminence Président Ministré MINISTRE ß æ ſ K",
+            "The Ambassador in Great Britain (Page) The Minister ( \tLi\t) the Consul(Ji)\r\n姬(Wu)Ambassador\u{a0}(Kim )",
+            "\n(Lansing)\r\n  T. Shtykov.\n\u{a0}VYSHINSKY\u{a0}\n\t Zhou \u{3000}\n(Li),\x0bx\n姬 Ji\nJi 姬\n\u{85}Ji\u{85}\n",
+            "Vice-Président Zástupce‐ministr Chargé-d’affaires 姬-minister Über-Botschafter",
+            "Ministér–vice śecretary vicé ﬁrst Ǆ ＭＩＮＩＳＴＥＲ ministerﬁ",
+        ]
+        .map(String::from)
+        .to_vec();
+        let corpus = std::env::var_os("CABLELINT_CORPUS")
+            .map(std::path::PathBuf::from)
+            .unwrap_or_else(|| std::path::PathBuf::from("/work/shared/corpus"));
+        let real = std::fs::read_dir(corpus.join("real")).expect("the corpus");
+        let mut files: Vec<_> = real.filter_map(Result::ok).map(|e| e.path()).collect();
+        files.push(corpus.join("seed-cable-1962-06-28.txt"));
+        for path in files
+            .iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        {
+            texts.push(std::fs::read_to_string(path).expect("a corpus file"));
+        }
+        let mut classified = 0;
+        for text in &texts {
+            for word in words_of(text) {
+                let start = word.as_ptr() as usize - text.as_ptr() as usize;
+                let word = Word {
+                    text: word,
+                    start,
+                    end: start + word.len(),
+                };
+                assert_eq!(
+                    word.class(),
+                    class_by_comparison(word.text),
+                    "{:?}",
+                    word.text
+                );
+                if word.class() != WordClass::Other {
+                    classified += 1;
+                }
+            }
+        }
+        assert!(classified > 1000, "only {classified} title words");
+        // The word after a name, read once for a title and for an
+        // institution: the title found is that found reading it afresh
+        // (allowing a comma and a line break), after every word.
+        let mut titles = 0;
+        for text in &texts {
+            for word in words_of(text) {
+                let end = word.as_ptr() as usize - text.as_ptr() as usize + word.len();
+                let shared = title_after_word(text, end, word_after_on_line(text, end));
+                assert_eq!(shared, title_after_word(text, end, None), "{word:?}");
+                titles += usize::from(shared.is_some());
+            }
+        }
+        assert!(titles > 100, "only {titles} titles after words");
+        // Given names before every word, with the lower-case shortcut and
+        // testing each word in full as before.
+        let mut given = 0;
+        for text in &texts {
+            for word in words_of(text) {
+                let start = word.as_ptr() as usize - text.as_ptr() as usize;
+                let spans =
+                    |words: &[Word<'_>]| words.iter().map(|w| w.start..w.end).collect::<Vec<_>>();
+                let fast = spans(&given_words_before(text, start, 0));
+                assert_eq!(fast, spans(&given_words_in_full(text, start)), "{word:?}");
+                given += fast.len();
+            }
+        }
+        assert!(given > 1000, "only {given} given words");
+        // Signature lines, byte-wise where the bytes are ASCII.
+        let mut signatures = 0;
+        for text in &texts {
+            for word in words_of(text) {
+                let start = word.as_ptr() as usize - text.as_ptr() as usize;
+                let span = start..start + word.len();
+                let fast = is_signature_line(text, &span);
+                assert_eq!(fast, is_signature_line_by_chars(text, &span), "{word:?}");
+                signatures += usize::from(fast);
+            }
+        }
+        assert!(signatures > 100, "only {signatures} signature lines");
+        // FRUS headings: the post before a parenthesised name.
+        let mut headings = 0;
+        for text in &texts {
+            for word in words_of(text) {
+                let start = word.as_ptr() as usize - text.as_ptr() as usize;
+                let span = start..start + word.len();
+                let fast = parenthesised_after_title(text, &span, 0);
+                assert_eq!(
+                    fast,
+                    parenthesised_after_title_by_trimming(text, &span, 0),
+                    "{word:?}"
+                );
+                headings += usize::from(fast.is_some());
+            }
+        }
+        assert!(headings >= 3, "only {headings} headings");
+        for b in 0..=255u8 {
+            let expected = b.is_ascii_alphanumeric() || matches!(b, b'.' | b'\'' | b'-');
+            assert_eq!(is_ascii_word_byte(b), expected, "{b:#x}");
+        }
+        for key_word in ["minister", "of", "d", "excellency", "-", "a-", "\u{80}"] {
+            let bytes = key_word.as_bytes();
+            assert_eq!(
+                has_byte(pack_lowercase(bytes), b'-'),
+                bytes.contains(&b'-'),
+                "{key_word}"
+            );
+        }
     }
 }

@@ -579,7 +579,10 @@ impl Matcher {
         let entries = self.table.entries(pattern);
 
         // Context that makes a short form a name.
-        if context::names_an_institution(read, span.end) {
+        // The word after the name is read once, for an institution's name
+        // and for a title written after the name.
+        let next_word = context::word_after_on_line(read, span.end);
+        if context::names_an_institution_by(read, span.end, next_word) {
             return None;
         }
         // The words before the name are read once, for given names and
@@ -595,7 +598,7 @@ impl Matcher {
         };
         let title_in_reading = title_before
             .or_else(|| context::parenthesised_after_title(read, &name_span, floor))
-            .or_else(|| context::title_after(read, span.end));
+            .or_else(|| context::title_after_word(read, span.end, next_word));
 
         let mut original_span =
             reading.original_start(name_span.start)..reading.original_end(name_span.end);
