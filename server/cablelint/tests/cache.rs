@@ -113,7 +113,7 @@ fn the_place_comes_from_the_flag_the_environment_or_the_configuration() {
             beside_config.display()
         )
     );
-    assert!(beside_config.join("v2").is_dir());
+    assert!(beside_config.join("v3").is_dir());
     assert!(!sub.join(".cablelint_cache").exists());
 
     let env = [("CABLELINT_CACHE_DIR", "from-env")];
@@ -326,7 +326,7 @@ fn fix_and_diff_check_files_with_fixes_and_take_the_rest_from_the_cache() {
 fn packs(cache: &Path) -> Vec<(String, Vec<String>)> {
     const MAGIC: &[u8] = b"cablelint cache pack v2\n";
     let mut found = Vec::new();
-    for item in std::fs::read_dir(cache.join("v2")).unwrap() {
+    for item in std::fs::read_dir(cache.join("v3")).unwrap() {
         let item = item.unwrap();
         let name = item.file_name().to_string_lossy().into_owned();
         let bytes = std::fs::read(item.path()).unwrap();
@@ -398,8 +398,8 @@ fn damaged_cut_and_foreign_packs_cost_checks_never_wrong_reports() {
         let dir = sandbox("cli");
         let cache = dir.path().join(".cablelint_cache");
         cached_run(dir.path(), &["check"]);
-        let pack = cache.join("v2").join(&packs(&cache)[0].0);
-        damage(&pack, &cache.join("v2"));
+        let pack = cache.join("v3").join(&packs(&cache)[0].0);
+        damage(&pack, &cache.join("v3"));
         for (i, format) in FORMATS.iter().enumerate() {
             let stats = cached_run(dir.path(), &["check", "--format", format]);
             let checked = if i == 0 { lost } else { 0 };

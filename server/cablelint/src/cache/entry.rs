@@ -1,21 +1,37 @@
 //! One cache entry's payload: what `lint::check` found in one file (its
-//! profile, how the profile was chosen, the diagnostics), as JSON. The pack
-//! record around it carries the key and a checksum ([`super::pack`]).
+//! profile, how the profile was chosen, the diagnostics), in a compact binary
+//! layout written and read by hand. The pack record around it carries the
+//! key and a checksum ([`super::pack`]).
 //!
-//! Decoding trusts nothing: bad JSON, an unknown rule code or a span that
-//! does not fit the file's text makes the entry unusable (the file is
-//! checked again), never a wrong report.
+//! ```text
+//! payload    = VERSION profile:str detection diagnostics:count diagnostic*
+//! detection  = 0 (directive) | 1 (configured) | 2 (fallback)
+//!            | 3 (detected) markers:count str*
+//! diagnostic = code:str severity:u8 message:str start:var end:var
+//!              fix:(0 | 1 title:str applicability:u8 edits:count edit*)
+//!              related:count (start:var end:var message:str)*
+//!              person:(0 | 1 id:str)
+//! edit       = start:var end:var text:str
+//! str        = length:var UTF-8 bytes;  count, var = unsigned LEB128
+//! ```
+//!
+//! Decoding trusts nothing: a payload cut short or with bytes left over, a
+//! bad tag, invalid UTF-8, an unknown rule code or a span that does not fit
+//! the file's text makes the entry unusable (the file is checked again),
+//! never a wrong report and never a panic.
 
 use crate::report::FileReport;
 use cablelint_core::profile::Detection;
 use cablelint_core::rules;
 use cablelint_core::{Applicability, Diagnostic, Edit, Fix, Related, Severity, Span};
-use serde::{Deserialize, Serialize};
 
 /// Bumped whenever the layout or the payload changes; also the name of the
 /// cache's subdirectory, so versions never read each other's entries
-/// (1: a file per entry; 2: packs).
-pub const FORMAT: u32 = 2;
+/// (1: a file per entry; 2: packs of JSON payloads; 3: binary payloads).
+pub const FORMAT: u32 = 3;
+
+/// The first byte of every payload (the payload layout's own version).
+const VERSION: u8 = 3;
 
 /// What a file's check produced, apart from the text itself.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,138 +63,246 @@ impl Checked {
     }
 }
 
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Payload {
-    profile: String,
-    /// `directive`, `configured`, `detected` or `fallback`.
-    detection: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    markers: Vec<String>,
-    diagnostics: Vec<StoredDiagnostic>,
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct StoredDiagnostic {
-    code: String,
-    severity: Severity,
-    message: String,
-    span: (usize, usize),
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    fix: Option<StoredFix>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    related: Vec<(usize, usize, String)>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    person: Option<String>,
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct StoredFix {
-    title: String,
-    applicability: Applicability,
-    edits: Vec<(usize, usize, String)>,
-}
-
 /// The entry's payload; `None` when a diagnostic's code is not a known rule
 /// (it could not be read back, so it is not stored).
 pub fn encode(checked: &Checked) -> Option<Vec<u8>> {
-    let (detection, markers) = match &checked.detection {
-        Detection::Directive => ("directive", Vec::new()),
-        Detection::Configured => ("configured", Vec::new()),
-        Detection::Detected { markers } => ("detected", markers.clone()),
-        Detection::Fallback => ("fallback", Vec::new()),
-    };
-    let mut diagnostics = Vec::with_capacity(checked.diagnostics.len());
+    let mut out = Vec::with_capacity(64 + 160 * checked.diagnostics.len());
+    out.push(VERSION);
+    put_str(&mut out, &checked.profile);
+    match &checked.detection {
+        Detection::Directive => out.push(0),
+        Detection::Configured => out.push(1),
+        Detection::Fallback => out.push(2),
+        Detection::Detected { markers } => {
+            out.push(3);
+            put_var(&mut out, markers.len());
+            for marker in markers {
+                put_str(&mut out, marker);
+            }
+        }
+    }
+    put_var(&mut out, checked.diagnostics.len());
     for d in &checked.diagnostics {
         rule_names(d.code)?;
-        diagnostics.push(StoredDiagnostic {
-            code: d.code.to_owned(),
-            severity: d.severity,
-            message: d.message.clone(),
-            span: (d.span.start, d.span.end),
-            fix: d.fix.as_ref().map(|f| StoredFix {
-                title: f.title.clone(),
-                applicability: f.applicability,
-                edits: f
-                    .edits
-                    .iter()
-                    .map(|e| (e.span.start, e.span.end, e.new_text.clone()))
-                    .collect(),
-            }),
-            related: d
-                .related
-                .iter()
-                .map(|r| (r.span.start, r.span.end, r.message.clone()))
-                .collect(),
-            person: d.person.clone(),
-        });
+        put_str(&mut out, d.code);
+        out.push(severity_tag(d.severity));
+        put_str(&mut out, &d.message);
+        put_span(&mut out, d.span);
+        match &d.fix {
+            None => out.push(0),
+            Some(fix) => {
+                out.push(1);
+                put_str(&mut out, &fix.title);
+                out.push(match fix.applicability {
+                    Applicability::Unsafe => 0,
+                    Applicability::Safe => 1,
+                });
+                put_var(&mut out, fix.edits.len());
+                for edit in &fix.edits {
+                    put_span(&mut out, edit.span);
+                    put_str(&mut out, &edit.new_text);
+                }
+            }
+        }
+        put_var(&mut out, d.related.len());
+        for related in &d.related {
+            put_span(&mut out, related.span);
+            put_str(&mut out, &related.message);
+        }
+        match &d.person {
+            None => out.push(0),
+            Some(id) => {
+                out.push(1);
+                put_str(&mut out, id);
+            }
+        }
     }
-    serde_json::to_vec(&Payload {
-        profile: checked.profile.clone(),
-        detection: detection.to_owned(),
-        markers,
-        diagnostics,
-    })
-    .ok()
+    Some(out)
 }
 
-/// Reads a payload back for the file whose decoded text is `text`; `None`
-/// for anything but a sound entry that fits that text.
-pub fn decode(payload: &[u8], text: &str) -> Option<Checked> {
-    let payload: Payload = serde_json::from_slice(payload).ok()?;
-    let detection = match (payload.detection.as_str(), payload.markers) {
-        ("directive", m) if m.is_empty() => Detection::Directive,
-        ("configured", m) if m.is_empty() => Detection::Configured,
-        ("detected", markers) => Detection::Detected { markers },
-        ("fallback", m) if m.is_empty() => Detection::Fallback,
-        _ => return None,
-    };
-    let span = |(start, end): (usize, usize)| {
+fn severity_tag(severity: Severity) -> u8 {
+    match severity {
+        Severity::Hint => 0,
+        Severity::Info => 1,
+        Severity::Warning => 2,
+        Severity::Error => 3,
+    }
+}
+
+/// Unsigned LEB128: seven bits a byte, low first, the top bit set on every
+/// byte but the last.
+fn put_var(out: &mut Vec<u8>, mut n: usize) {
+    while n >= 0x80 {
+        out.push((n as u8) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+fn put_str(out: &mut Vec<u8>, s: &str) {
+    put_var(out, s.len());
+    out.extend_from_slice(s.as_bytes());
+}
+
+fn put_span(out: &mut Vec<u8>, span: Span) {
+    put_var(out, span.start);
+    put_var(out, span.end);
+}
+
+/// Reads a payload from the front; every method is `None` past its end or
+/// on anything malformed.
+struct Reader<'a> {
+    bytes: &'a [u8],
+}
+
+impl<'a> Reader<'a> {
+    fn byte(&mut self) -> Option<u8> {
+        let (&first, rest) = self.bytes.split_first()?;
+        self.bytes = rest;
+        Some(first)
+    }
+
+    fn var(&mut self) -> Option<usize> {
+        let mut n: u64 = 0;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte()?;
+            let bits = u64::from(b & 0x7F);
+            // Bits that would fall off the top: damage, not a number.
+            if shift > 0 && bits >> (64 - shift) != 0 {
+                return None;
+            }
+            n |= bits << shift;
+            if b & 0x80 == 0 {
+                return usize::try_from(n).ok();
+            }
+        }
+        None
+    }
+
+    /// A count of items that each take at least one byte: never more than
+    /// the bytes left, so a damaged count cannot make a huge allocation.
+    fn count(&mut self) -> Option<usize> {
+        let n = self.var()?;
+        (n <= self.bytes.len()).then_some(n)
+    }
+
+    fn str(&mut self) -> Option<&'a str> {
+        let len = self.var()?;
+        if len > self.bytes.len() {
+            return None;
+        }
+        let (s, rest) = self.bytes.split_at(len);
+        self.bytes = rest;
+        std::str::from_utf8(s).ok()
+    }
+
+    fn string(&mut self) -> Option<String> {
+        self.str().map(str::to_owned)
+    }
+
+    fn flag(&mut self) -> Option<bool> {
+        match self.byte()? {
+            0 => Some(false),
+            1 => Some(true),
+            _ => None,
+        }
+    }
+
+    /// A span that fits `text`: in order, inside it, on character
+    /// boundaries.
+    fn span(&mut self, text: &str) -> Option<Span> {
+        let start = self.var()?;
+        let end = self.var()?;
         let fits = start <= end
             && end <= text.len()
             && text.is_char_boundary(start)
             && text.is_char_boundary(end);
         fits.then_some(Span { start, end })
+    }
+}
+
+/// Reads a payload back for the file whose decoded text is `text`; `None`
+/// for anything but a sound entry that fits that text.
+pub fn decode(payload: &[u8], text: &str) -> Option<Checked> {
+    let mut r = Reader { bytes: payload };
+    if r.byte()? != VERSION {
+        return None;
+    }
+    let profile = r.string()?;
+    let detection = match r.byte()? {
+        0 => Detection::Directive,
+        1 => Detection::Configured,
+        2 => Detection::Fallback,
+        3 => {
+            let n = r.count()?;
+            let mut markers = Vec::with_capacity(n);
+            for _ in 0..n {
+                markers.push(r.string()?);
+            }
+            Detection::Detected { markers }
+        }
+        _ => return None,
     };
-    // Edits and related places: (start, end, text) with a span that fits.
-    let spanned = |items: Vec<(usize, usize, String)>| {
-        items
-            .into_iter()
-            .map(|(start, end, text)| span((start, end)).map(|span| (span, text)))
-            .collect::<Option<Vec<_>>>()
-    };
-    let mut diagnostics = Vec::with_capacity(payload.diagnostics.len());
-    for d in payload.diagnostics {
-        let (code, name) = rule_names(&d.code)?;
-        let fix = match d.fix {
-            Some(f) => Some(Fix {
-                title: f.title,
-                applicability: f.applicability,
-                edits: spanned(f.edits)?
-                    .into_iter()
-                    .map(|(span, new_text)| Edit { span, new_text })
-                    .collect(),
-            }),
-            None => None,
+    let n = r.count()?;
+    let mut diagnostics = Vec::with_capacity(n);
+    for _ in 0..n {
+        let (code, name) = rule_names(r.str()?)?;
+        let severity = match r.byte()? {
+            0 => Severity::Hint,
+            1 => Severity::Info,
+            2 => Severity::Warning,
+            3 => Severity::Error,
+            _ => return None,
         };
+        let message = r.string()?;
+        let span = r.span(text)?;
+        let fix = if r.flag()? {
+            let title = r.string()?;
+            let applicability = match r.byte()? {
+                0 => Applicability::Unsafe,
+                1 => Applicability::Safe,
+                _ => return None,
+            };
+            let n = r.count()?;
+            let mut edits = Vec::with_capacity(n);
+            for _ in 0..n {
+                let span = r.span(text)?;
+                let new_text = r.string()?;
+                edits.push(Edit { span, new_text });
+            }
+            Some(Fix {
+                title,
+                applicability,
+                edits,
+            })
+        } else {
+            None
+        };
+        let n = r.count()?;
+        let mut related = Vec::with_capacity(n);
+        for _ in 0..n {
+            let span = r.span(text)?;
+            let message = r.string()?;
+            related.push(Related { span, message });
+        }
+        let person = if r.flag()? { Some(r.string()?) } else { None };
         diagnostics.push(Diagnostic {
             code,
             name,
-            severity: d.severity,
-            message: d.message,
-            span: span(d.span)?,
+            severity,
+            message,
+            span,
             fix,
-            related: spanned(d.related)?
-                .into_iter()
-                .map(|(span, message)| Related { span, message })
-                .collect(),
-            person: d.person,
+            related,
+            person,
         });
     }
+    // Bytes left over: not a payload this layout wrote.
+    if !r.bytes.is_empty() {
+        return None;
+    }
     Some(Checked {
-        profile: payload.profile,
+        profile,
         detection,
         diagnostics,
     })
@@ -241,35 +365,197 @@ mod tests {
 
     /// A payload with a valid checksum but nonsense inside (written by a
     /// foreign tool, or for another text) is refused, never trusted.
-    fn forged(payload: &str) -> Vec<u8> {
-        payload.as_bytes().to_vec()
+    fn forged(code: &str, start: usize, end: usize) -> Vec<u8> {
+        let mut out = vec![VERSION];
+        put_str(&mut out, "generic");
+        out.push(2);
+        put_var(&mut out, 1);
+        put_str(&mut out, code);
+        out.push(2);
+        put_str(&mut out, "m");
+        put_span(&mut out, Span { start, end });
+        out.extend_from_slice(&[0, 0, 0]);
+        out
     }
 
     #[test]
     fn spans_outside_the_text_or_inside_a_character_and_unknown_codes_are_refused() {
-        let diagnostic = |code: &str, span: &str| {
-            format!(
-                r#"{{"profile":"generic","detection":"fallback","diagnostics":[{{"code":"{code}","severity":"warning","message":"m","span":{span}}}]}}"#
-            )
-        };
-        let good = forged(&diagnostic("B004", "[0,3]"));
-        assert!(decode(&good, TEXT).is_some());
-        let past_end = format!("[0,{}]", TEXT.len() + 1);
+        assert!(decode(&forged("B004", 0, 3), TEXT).is_some());
         let refused = [
             // 发 is three bytes: offset 1 is inside it.
-            ("B004", "[1,3]"),
-            ("B004", "[3,2]"),
-            ("B004", past_end.as_str()),
-            ("Z999", "[0,3]"),
-            ("b004", "[0,3]"),
+            ("B004", 1, 3),
+            ("B004", 3, 2),
+            ("B004", 0, TEXT.len() + 1),
+            ("B004", usize::MAX, usize::MAX),
+            ("Z999", 0, 3),
+            ("b004", 0, 3),
         ];
-        for (code, span) in refused {
-            let entry = forged(&diagnostic(code, span));
-            assert_eq!(decode(&entry, TEXT), None, "{code} {span}");
+        for (code, start, end) in refused {
+            let entry = forged(code, start, end);
+            assert_eq!(decode(&entry, TEXT), None, "{code} {start} {end}");
         }
-        let unknown_method = r#"{"profile":"generic","detection":"guessed","diagnostics":[]}"#;
-        assert_eq!(decode(&forged(unknown_method), TEXT), None);
-        let extra_key = r#"{"profile":"generic","detection":"fallback","diagnostics":[],"x":1}"#;
-        assert_eq!(decode(&forged(extra_key), TEXT), None);
+        let good = forged("B004", 0, 3);
+        let mut extra = good.clone();
+        extra.push(0);
+        assert_eq!(decode(&extra, TEXT), None, "a byte left over");
+        // The version, the detection, the severity, the fix and person flags.
+        for (at, bad) in [(0, VERSION + 1), (9, 4), (16, 4), (21, 2), (23, 2)] {
+            let mut entry = good.clone();
+            entry[at] = bad;
+            assert_eq!(decode(&entry, TEXT), None, "byte {at} = {bad}");
+        }
+        // The layout of JSON payloads (format 2) is not read.
+        let json = br#"{"profile":"generic","detection":"fallback","diagnostics":[]}"#;
+        assert_eq!(decode(json, TEXT), None);
+        // A count past the bytes left, a string that is not UTF-8, a varint
+        // longer than 64 bits.
+        let mut huge = vec![VERSION];
+        put_str(&mut huge, "generic");
+        huge.push(2);
+        put_var(&mut huge, usize::MAX);
+        assert_eq!(decode(&huge, TEXT), None);
+        let bad_utf8 = [VERSION, 2, 0xC3, 0x28, 2, 0];
+        assert_eq!(decode(&bad_utf8, TEXT), None);
+        let mut long = vec![VERSION];
+        long.extend_from_slice(&[0xFF; 11]);
+        assert_eq!(decode(&long, TEXT), None);
+    }
+
+    const MIXED: &str = "发往 𠀋 [] 乌鲁木齐\r\nSaid \"no\" \\ then\ttab\u{1}\r\nEnd 𠀋𠀋\r\n";
+
+    /// Every part of the layout, with text of every kind.
+    fn everything() -> Checked {
+        let at = |s: &str| {
+            let start = MIXED.find(s).unwrap();
+            Span {
+                start,
+                end: start + s.len(),
+            }
+        };
+        let meta = |code: &str| rule_names(code).unwrap();
+        let diagnostic = |code: &str, message: &str, span: Span| Diagnostic {
+            code: meta(code).0,
+            name: meta(code).1,
+            severity: Severity::Warning,
+            message: message.to_owned(),
+            span,
+            fix: None,
+            related: Vec::new(),
+            person: None,
+        };
+        let mut full = diagnostic(
+            "B004",
+            "quotes \" backslash \\ CRLF \r\n NUL \u{0} BEL \u{7} DEL \u{7f} 𠀋 发往",
+            at("𠀋"),
+        );
+        full.severity = Severity::Error;
+        full.fix = Some(Fix {
+            title: "Replace `[]` with “[ ]” \u{1b}".into(),
+            applicability: Applicability::Safe,
+            edits: vec![
+                Edit::replace(at("[]"), "[ ]"),
+                Edit::insert(0, "𠀋\r\n"),
+                Edit::delete(at("\t")),
+                Edit::insert(MIXED.len(), ""),
+            ],
+        });
+        full.related = vec![
+            Related {
+                span: at("乌鲁木齐"),
+                message: "here \"too\"\r\n".into(),
+            },
+            Related {
+                span: Span::empty(0),
+                message: String::new(),
+            },
+        ];
+        full.person = Some("ji-pengfei 季鹏飞".into());
+        let mut unsafe_fix = diagnostic("B004", "", Span::empty(MIXED.len()));
+        unsafe_fix.severity = Severity::Hint;
+        unsafe_fix.fix = Some(Fix {
+            title: String::new(),
+            applicability: Applicability::Unsafe,
+            edits: Vec::new(),
+        });
+        let mut info = diagnostic("B004", &"long ".repeat(100), at("End 𠀋𠀋\r\n"));
+        info.severity = Severity::Info;
+        info.person = Some(String::new());
+        Checked {
+            profile: "frus 发往".into(),
+            detection: Detection::Detected {
+                markers: vec!["发往".into(), "𠀋".into(), String::new()],
+            },
+            diagnostics: vec![full, unsafe_fix, info],
+        }
+    }
+
+    #[test]
+    fn every_part_of_the_layout_reads_back_with_any_text() {
+        let original = everything();
+        let bytes = encode(&original).unwrap();
+        assert_eq!(decode(&bytes, MIXED), Some(original.clone()));
+        for detection in [
+            Detection::Directive,
+            Detection::Configured,
+            Detection::Fallback,
+            Detection::Detected { markers: vec![] },
+        ] {
+            let mut c = original.clone();
+            c.detection = detection;
+            c.diagnostics.truncate(1);
+            assert_eq!(decode(&encode(&c).unwrap(), MIXED), Some(c));
+        }
+        let empty = Checked {
+            profile: String::new(),
+            detection: Detection::Fallback,
+            diagnostics: Vec::new(),
+        };
+        assert_eq!(decode(&encode(&empty).unwrap(), ""), Some(empty));
+    }
+
+    #[test]
+    fn unknown_codes_are_not_stored() {
+        let mut c = everything();
+        c.diagnostics[1].code = "Z999";
+        assert_eq!(encode(&c), None);
+    }
+
+    /// The pack's checksum catches damage first ([`super::super::tests`]);
+    /// here a damaged payload must at least never panic, and every cut one
+    /// is refused.
+    #[test]
+    fn cut_or_bit_flipped_payloads_never_panic() {
+        let bytes = encode(&everything()).unwrap();
+        for len in 0..bytes.len() {
+            assert_eq!(decode(&bytes[..len], MIXED), None, "cut at {len}");
+        }
+        for at in 0..bytes.len() {
+            for bit in 0..8 {
+                let mut damaged = bytes.clone();
+                damaged[at] ^= 1 << bit;
+                let _ = decode(&damaged, MIXED);
+            }
+        }
+    }
+
+    #[test]
+    fn varints_round_trip_at_their_edges() {
+        for n in [
+            0,
+            1,
+            127,
+            128,
+            255,
+            16_383,
+            16_384,
+            u32::MAX as usize,
+            usize::MAX,
+        ] {
+            let mut out = Vec::new();
+            put_var(&mut out, n);
+            let mut r = Reader { bytes: &out };
+            assert_eq!(r.var(), Some(n));
+            assert!(r.bytes.is_empty());
+        }
     }
 }

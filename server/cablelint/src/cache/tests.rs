@@ -35,7 +35,7 @@ fn run(dir: &Path, now: u64, keys: impl IntoIterator<Item = u16>) {
 
 /// The files in the packs' directory.
 fn listing(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir.join("v2"))
+    let mut names: Vec<String> = std::fs::read_dir(dir.join(format!("v{}", entry::FORMAT)))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
@@ -44,7 +44,7 @@ fn listing(dir: &Path) -> Vec<String> {
 }
 
 fn records(dir: &Path) -> Vec<(Key, u64)> {
-    Index::load(&dir.join("v2")).all()
+    Index::load(&dir.join(format!("v{}", entry::FORMAT))).all()
 }
 
 #[test]
@@ -76,7 +76,10 @@ fn a_stored_result_is_found_by_the_next_run_and_the_directory_is_tagged() {
         let plain = dir.path().join("plain");
         std::fs::write(&plain, "").unwrap();
         let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o444;
-        assert_eq!(mode(&c.join("v2").join(&names[0])), mode(&plain));
+        assert_eq!(
+            mode(&c.join(format!("v{}", entry::FORMAT)).join(&names[0])),
+            mode(&plain)
+        );
     }
 }
 
@@ -97,7 +100,10 @@ fn a_run_that_stores_nothing_leaves_no_pack() {
 fn a_damaged_record_is_a_miss_and_is_stored_again() {
     let dir = tempfile::tempdir().unwrap();
     run(dir.path(), NOW, [1, 2]);
-    let pack = dir.path().join("v2").join(&listing(dir.path())[0]);
+    let pack = dir
+        .path()
+        .join(format!("v{}", entry::FORMAT))
+        .join(&listing(dir.path())[0]);
     let mut bytes = std::fs::read(&pack).unwrap();
     // A byte inside the last record's payload (key 2's or key 1's).
     let last = bytes.len() - 3;
@@ -119,12 +125,12 @@ fn a_damaged_record_is_a_miss_and_is_stored_again() {
 fn foreign_and_cut_packs_are_no_harm() {
     let dir = tempfile::tempdir().unwrap();
     run(dir.path(), NOW, [1, 2, 3]);
-    let v2 = dir.path().join("v2");
-    let whole = std::fs::read(v2.join(&listing(dir.path())[0])).unwrap();
-    std::fs::write(v2.join("foreign.pack"), b"not a pack at all").unwrap();
-    std::fs::write(v2.join("empty.pack"), b"").unwrap();
-    std::fs::write(v2.join("cut.pack"), &whole[..whole.len() - 10]).unwrap();
-    std::fs::write(v2.join("notes.txt"), b"mine").unwrap();
+    let packs = dir.path().join(format!("v{}", entry::FORMAT));
+    let whole = std::fs::read(packs.join(&listing(dir.path())[0])).unwrap();
+    std::fs::write(packs.join("foreign.pack"), b"not a pack at all").unwrap();
+    std::fs::write(packs.join("empty.pack"), b"").unwrap();
+    std::fs::write(packs.join("cut.pack"), &whole[..whole.len() - 10]).unwrap();
+    std::fs::write(packs.join("notes.txt"), b"mine").unwrap();
     let cache = ResultCache::at(dir.path().to_owned(), NOW);
     for n in [1, 2, 3] {
         assert_eq!(cache.get(&key(n), TEXT), Some(checked()), "{n}");
@@ -266,9 +272,9 @@ fn young_entries_of_other_runs_survive_compaction() {
 fn stale_temporary_packs_are_removed_by_a_compaction_and_fresh_ones_kept() {
     let dir = tempfile::tempdir().unwrap();
     run(dir.path(), NOW, [0]);
-    let v2 = dir.path().join("v2");
-    let stale = v2.join(".tmp-killedrun.pack");
-    let fresh = v2.join(".tmp-running.pack");
+    let packs = dir.path().join(format!("v{}", entry::FORMAT));
+    let stale = packs.join(".tmp-killedrun.pack");
+    let fresh = packs.join(".tmp-running.pack");
     std::fs::write(&stale, pack::MAGIC).unwrap();
     std::fs::write(&fresh, pack::MAGIC).unwrap();
     let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3 * 24 * 3600);
