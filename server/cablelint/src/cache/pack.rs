@@ -14,7 +14,7 @@
 
 use super::key::Key;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read, Seek};
+use std::io::{self, BufRead, BufReader, Read, Seek, Write};
 
 /// The first bytes of every pack: a file without them is not read.
 pub const MAGIC: &[u8] = b"cablelint cache pack v2\n";
@@ -41,16 +41,25 @@ impl Found {
 }
 
 /// One record's bytes.
+#[cfg(test)]
 pub fn record(key: &Key, seen: u64, payload: &[u8]) -> Vec<u8> {
-    let len = u32::try_from(payload.len()).unwrap_or(u32::MAX);
     let mut bytes = Vec::with_capacity(HEADER + payload.len());
-    bytes.extend_from_slice(key.as_bytes());
-    bytes.extend_from_slice(&seen.to_le_bytes());
-    bytes.extend_from_slice(&len.to_le_bytes());
-    let checksum = checksum(&bytes, payload);
-    bytes.extend_from_slice(checksum.as_bytes());
-    bytes.extend_from_slice(payload);
+    write_record(&mut bytes, key, seen, payload).expect("a Vec takes any bytes");
     bytes
+}
+
+/// Writes one record: its header (checksum included), then the payload,
+/// straight from the caller's buffer.
+pub fn write_record(out: &mut impl Write, key: &Key, seen: u64, payload: &[u8]) -> io::Result<()> {
+    let len = u32::try_from(payload.len()).unwrap_or(u32::MAX);
+    let mut header = [0; HEADER];
+    header[..32].copy_from_slice(key.as_bytes());
+    header[32..40].copy_from_slice(&seen.to_le_bytes());
+    header[40..44].copy_from_slice(&len.to_le_bytes());
+    let checksum = checksum(&header[..44], payload);
+    header[44..].copy_from_slice(checksum.as_bytes());
+    out.write_all(&header)?;
+    out.write_all(payload)
 }
 
 fn checksum(head: &[u8], payload: &[u8]) -> blake3::Hash {

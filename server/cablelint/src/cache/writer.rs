@@ -46,7 +46,7 @@ impl PackWriter {
         if !fits || !self.keys.insert(*key) {
             return Ok(false);
         }
-        self.file.write_all(&pack::record(key, seen, payload))?;
+        pack::write_record(&mut self.file, key, seen, payload)?;
         Ok(true)
     }
 
