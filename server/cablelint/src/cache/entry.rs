@@ -4,7 +4,8 @@
 //! key and a checksum ([`super::pack`]).
 //!
 //! ```text
-//! payload    = VERSION profile:str detection diagnostics:count diagnostic*
+//! payload    = VERSION text-length:var text layout
+//! layout     = profile:str detection diagnostics:count diagnostic*
 //! detection  = 0 (directive) | 1 (configured) | 2 (fallback)
 //!            | 3 (detected) markers:count str*
 //! diagnostic = code:str severity:u8 message:str start:var end:var
@@ -12,8 +13,13 @@
 //!              related:count (start:var end:var message:str)*
 //!              person:(0 | 1 id:str)
 //! edit       = start:var end:var text:str
-//! str        = length:var UTF-8 bytes;  count, var = unsigned LEB128
+//! str        = length:var (the next `length` bytes of `text`)
+//! count, var = unsigned LEB128
 //! ```
+//!
+//! Every string is in `text`, one after another in the order the layout
+//! names them, so decoding checks UTF-8 once for the whole entry (checking
+//! each short string on its own cost more than the rest of decoding).
 //!
 //! Decoding trusts nothing: a payload cut short or with bytes left over, a
 //! bad tag, invalid UTF-8, an unknown rule code or a span that does not fit
@@ -66,8 +72,7 @@ impl Checked {
 /// The entry's payload; `None` when a diagnostic's code is not a known rule
 /// (it could not be read back, so it is not stored).
 pub fn encode(checked: &Checked) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(64 + 160 * checked.diagnostics.len());
-    out.push(VERSION);
+    let mut out = Out::with_capacity(checked.diagnostics.len());
     put_str(&mut out, &checked.profile);
     match &checked.detection {
         Detection::Directive => out.push(0),
@@ -117,7 +122,35 @@ pub fn encode(checked: &Checked) -> Option<Vec<u8>> {
             }
         }
     }
-    Some(out)
+    Some(out.finish())
+}
+
+/// A payload being written: the layout and the strings apart.
+struct Out {
+    layout: Vec<u8>,
+    text: String,
+}
+
+impl Out {
+    fn with_capacity(diagnostics: usize) -> Out {
+        Out {
+            layout: Vec::with_capacity(16 + 16 * diagnostics),
+            text: String::with_capacity(16 + 128 * diagnostics),
+        }
+    }
+
+    fn push(&mut self, byte: u8) {
+        self.layout.push(byte);
+    }
+
+    fn finish(self) -> Vec<u8> {
+        let mut bytes = Vec::with_capacity(11 + self.text.len() + self.layout.len());
+        bytes.push(VERSION);
+        var_into(&mut bytes, self.text.len());
+        bytes.extend_from_slice(self.text.as_bytes());
+        bytes.extend_from_slice(&self.layout);
+        bytes
+    }
 }
 
 fn severity_tag(severity: Severity) -> u8 {
@@ -131,7 +164,7 @@ fn severity_tag(severity: Severity) -> u8 {
 
 /// Unsigned LEB128: seven bits a byte, low first, the top bit set on every
 /// byte but the last.
-fn put_var(out: &mut Vec<u8>, mut n: usize) {
+fn var_into(out: &mut Vec<u8>, mut n: usize) {
     while n >= 0x80 {
         out.push((n as u8) | 0x80);
         n >>= 7;
@@ -139,12 +172,16 @@ fn put_var(out: &mut Vec<u8>, mut n: usize) {
     out.push(n as u8);
 }
 
-fn put_str(out: &mut Vec<u8>, s: &str) {
-    put_var(out, s.len());
-    out.extend_from_slice(s.as_bytes());
+fn put_var(out: &mut Out, n: usize) {
+    var_into(&mut out.layout, n);
 }
 
-fn put_span(out: &mut Vec<u8>, span: Span) {
+fn put_str(out: &mut Out, s: &str) {
+    put_var(out, s.len());
+    out.text.push_str(s);
+}
+
+fn put_span(out: &mut Out, span: Span) {
     put_var(out, span.start);
     put_var(out, span.end);
 }
@@ -153,6 +190,8 @@ fn put_span(out: &mut Vec<u8>, span: Span) {
 /// on anything malformed.
 struct Reader<'a> {
     bytes: &'a [u8],
+    /// The strings not yet read.
+    text: &'a str,
 }
 
 impl<'a> Reader<'a> {
@@ -186,14 +225,16 @@ impl<'a> Reader<'a> {
         (n <= self.bytes.len()).then_some(n)
     }
 
+    /// The next string of the text, which must end on a character
+    /// boundary (it starts on one: where the last one ended).
     fn str(&mut self) -> Option<&'a str> {
         let len = self.var()?;
-        if len > self.bytes.len() {
+        if !self.text.is_char_boundary(len) {
             return None;
         }
-        let (s, rest) = self.bytes.split_at(len);
-        self.bytes = rest;
-        std::str::from_utf8(s).ok()
+        let (s, rest) = self.text.split_at(len);
+        self.text = rest;
+        Some(s)
     }
 
     fn string(&mut self) -> Option<String> {
@@ -224,10 +265,20 @@ impl<'a> Reader<'a> {
 /// Reads a payload back for the file whose decoded text is `text`; `None`
 /// for anything but a sound entry that fits that text.
 pub fn decode(payload: &[u8], text: &str) -> Option<Checked> {
-    let mut r = Reader { bytes: payload };
+    let mut r = Reader {
+        bytes: payload,
+        text: "",
+    };
     if r.byte()? != VERSION {
         return None;
     }
+    let len = r.var()?;
+    if len > r.bytes.len() {
+        return None;
+    }
+    let (strings, layout) = r.bytes.split_at(len);
+    r.text = std::str::from_utf8(strings).ok()?;
+    r.bytes = layout;
     let profile = r.string()?;
     let detection = match r.byte()? {
         0 => Detection::Directive,
@@ -297,8 +348,8 @@ pub fn decode(payload: &[u8], text: &str) -> Option<Checked> {
             person,
         });
     }
-    // Bytes left over: not a payload this layout wrote.
-    if !r.bytes.is_empty() {
+    // Bytes or strings left over: not a payload this layout wrote.
+    if !r.bytes.is_empty() || !r.text.is_empty() {
         return None;
     }
     Some(Checked {
@@ -366,7 +417,7 @@ mod tests {
     /// A payload with a valid checksum but nonsense inside (written by a
     /// foreign tool, or for another text) is refused, never trusted.
     fn forged(code: &str, start: usize, end: usize) -> Vec<u8> {
-        let mut out = vec![VERSION];
+        let mut out = Out::with_capacity(1);
         put_str(&mut out, "generic");
         out.push(2);
         put_var(&mut out, 1);
@@ -374,8 +425,8 @@ mod tests {
         out.push(2);
         put_str(&mut out, "m");
         put_span(&mut out, Span { start, end });
-        out.extend_from_slice(&[0, 0, 0]);
-        out
+        out.layout.extend_from_slice(&[0, 0, 0]);
+        out.finish()
     }
 
     #[test]
@@ -399,7 +450,8 @@ mod tests {
         extra.push(0);
         assert_eq!(decode(&extra, TEXT), None, "a byte left over");
         // The version, the detection, the severity, the fix and person flags.
-        for (at, bad) in [(0, VERSION + 1), (9, 4), (16, 4), (21, 2), (23, 2)] {
+        // (The text "genericB004m" is bytes 2 to 13.)
+        for (at, bad) in [(0, VERSION + 1), (15, 4), (18, 4), (22, 2), (24, 2)] {
             let mut entry = good.clone();
             entry[at] = bad;
             assert_eq!(decode(&entry, TEXT), None, "byte {at} = {bad}");
@@ -409,11 +461,21 @@ mod tests {
         assert_eq!(decode(json, TEXT), None);
         // A count past the bytes left, a string that is not UTF-8, a varint
         // longer than 64 bits.
-        let mut huge = vec![VERSION];
+        let mut huge = Out::with_capacity(0);
         put_str(&mut huge, "generic");
         huge.push(2);
         put_var(&mut huge, usize::MAX);
-        assert_eq!(decode(&huge, TEXT), None);
+        assert_eq!(decode(&huge.finish(), TEXT), None);
+        // A string that ends inside a character, one longer than the text,
+        // text left over.
+        for (text, len) in [("发", 1), ("发", 4), ("generic!", 7)] {
+            let mut entry = vec![VERSION];
+            var_into(&mut entry, text.len());
+            entry.extend_from_slice(text.as_bytes());
+            var_into(&mut entry, len);
+            entry.extend_from_slice(&[2, 0]);
+            assert_eq!(decode(&entry, TEXT), None, "{text} {len}");
+        }
         let bad_utf8 = [VERSION, 2, 0xC3, 0x28, 2, 0];
         assert_eq!(decode(&bad_utf8, TEXT), None);
         let mut long = vec![VERSION];
@@ -552,8 +614,11 @@ mod tests {
             usize::MAX,
         ] {
             let mut out = Vec::new();
-            put_var(&mut out, n);
-            let mut r = Reader { bytes: &out };
+            var_into(&mut out, n);
+            let mut r = Reader {
+                bytes: &out,
+                text: "",
+            };
             assert_eq!(r.var(), Some(n));
             assert!(r.bytes.is_empty());
         }
