@@ -4,7 +4,7 @@
 //! key and a checksum ([`super::pack`]).
 //!
 //! ```text
-//! payload    = VERSION text-length:var text layout
+//! payload    = VERSION text-length:u32-LE text layout
 //! layout     = profile:str detection diagnostics:count diagnostic*
 //! detection  = 0 (directive) | 1 (configured) | 2 (fallback)
 //!            | 3 (detected) markers:count str*
@@ -122,20 +122,27 @@ pub fn encode(checked: &Checked) -> Option<Vec<u8>> {
             }
         }
     }
-    Some(out.finish())
+    out.finish()
 }
 
-/// A payload being written: the layout and the strings apart.
+/// A payload being written: the strings go straight into the payload
+/// after its head, the (small) layout apart until the end.
 struct Out {
+    bytes: Vec<u8>,
     layout: Vec<u8>,
-    text: String,
 }
+
+/// The version byte and the text's length.
+const HEAD: usize = 5;
 
 impl Out {
     fn with_capacity(diagnostics: usize) -> Out {
+        let mut bytes = Vec::with_capacity(64 + 192 * diagnostics);
+        bytes.push(VERSION);
+        bytes.extend_from_slice(&[0; HEAD - 1]);
         Out {
+            bytes,
             layout: Vec::with_capacity(16 + 16 * diagnostics),
-            text: String::with_capacity(16 + 128 * diagnostics),
         }
     }
 
@@ -143,13 +150,11 @@ impl Out {
         self.layout.push(byte);
     }
 
-    fn finish(self) -> Vec<u8> {
-        let mut bytes = Vec::with_capacity(11 + self.text.len() + self.layout.len());
-        bytes.push(VERSION);
-        var_into(&mut bytes, self.text.len());
-        bytes.extend_from_slice(self.text.as_bytes());
-        bytes.extend_from_slice(&self.layout);
-        bytes
+    fn finish(mut self) -> Option<Vec<u8>> {
+        let len = u32::try_from(self.bytes.len() - HEAD).ok()?;
+        self.bytes[1..HEAD].copy_from_slice(&len.to_le_bytes());
+        self.bytes.extend_from_slice(&self.layout);
+        Some(self.bytes)
     }
 }
 
@@ -178,7 +183,7 @@ fn put_var(out: &mut Out, n: usize) {
 
 fn put_str(out: &mut Out, s: &str) {
     put_var(out, s.len());
-    out.text.push_str(s);
+    out.bytes.extend_from_slice(s.as_bytes());
 }
 
 fn put_span(out: &mut Out, span: Span) {
@@ -272,11 +277,12 @@ pub fn decode(payload: &[u8], text: &str) -> Option<Checked> {
     if r.byte()? != VERSION {
         return None;
     }
-    let len = r.var()?;
-    if len > r.bytes.len() {
+    let (len, rest) = r.bytes.split_first_chunk::<4>()?;
+    let len = usize::try_from(u32::from_le_bytes(*len)).ok()?;
+    if len > rest.len() {
         return None;
     }
-    let (strings, layout) = r.bytes.split_at(len);
+    let (strings, layout) = rest.split_at(len);
     r.text = std::str::from_utf8(strings).ok()?;
     r.bytes = layout;
     let profile = r.string()?;
@@ -426,7 +432,7 @@ mod tests {
         put_str(&mut out, "m");
         put_span(&mut out, Span { start, end });
         out.layout.extend_from_slice(&[0, 0, 0]);
-        out.finish()
+        out.finish().unwrap()
     }
 
     #[test]
@@ -450,8 +456,8 @@ mod tests {
         extra.push(0);
         assert_eq!(decode(&extra, TEXT), None, "a byte left over");
         // The version, the detection, the severity, the fix and person flags.
-        // (The text "genericB004m" is bytes 2 to 13.)
-        for (at, bad) in [(0, VERSION + 1), (15, 4), (18, 4), (22, 2), (24, 2)] {
+        // (The text "genericB004m" is bytes 5 to 16.)
+        for (at, bad) in [(0, VERSION + 1), (18, 4), (21, 4), (25, 2), (27, 2)] {
             let mut entry = good.clone();
             entry[at] = bad;
             assert_eq!(decode(&entry, TEXT), None, "byte {at} = {bad}");
@@ -465,20 +471,22 @@ mod tests {
         put_str(&mut huge, "generic");
         huge.push(2);
         put_var(&mut huge, usize::MAX);
-        assert_eq!(decode(&huge.finish(), TEXT), None);
+        assert_eq!(decode(&huge.finish().unwrap(), TEXT), None);
         // A string that ends inside a character, one longer than the text,
         // text left over.
         for (text, len) in [("发", 1), ("发", 4), ("generic!", 7)] {
             let mut entry = vec![VERSION];
-            var_into(&mut entry, text.len());
+            entry.extend_from_slice(&(text.len() as u32).to_le_bytes());
             entry.extend_from_slice(text.as_bytes());
             var_into(&mut entry, len);
             entry.extend_from_slice(&[2, 0]);
             assert_eq!(decode(&entry, TEXT), None, "{text} {len}");
         }
-        let bad_utf8 = [VERSION, 2, 0xC3, 0x28, 2, 0];
+        let bad_utf8 = [VERSION, 2, 0, 0, 0, 0xC3, 0x28, 2, 2, 0];
         assert_eq!(decode(&bad_utf8, TEXT), None);
-        let mut long = vec![VERSION];
+        let past_end = [VERSION, 3, 0, 0, 0, b'a', b'b'];
+        assert_eq!(decode(&past_end, TEXT), None);
+        let mut long = vec![VERSION, 0, 0, 0, 0];
         long.extend_from_slice(&[0xFF; 11]);
         assert_eq!(decode(&long, TEXT), None);
     }
