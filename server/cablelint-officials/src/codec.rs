@@ -133,7 +133,8 @@ pub(crate) fn decode(bytes: &[u8]) -> Option<Registry> {
         .map(|_| input.str().map(Arc::from))
         .collect::<Option<Vec<Arc<str>>>>()?;
     let count = input.usize()?;
-    let mut registry = Registry::new();
+    // A count beyond the bytes left is malformed; do not reserve it.
+    let mut registry = Registry::with_capacity(count.min(bytes.len() - input.at));
     for _ in 0..count {
         let person = input.person(&files)?;
         registry.insert(person);
