@@ -86,7 +86,7 @@ mod tests {
         assert_eq!(MatcherTables::decode(&ENCODED_TABLES[1..], registry), None);
         let tables = MatcherTables::build(&other);
         assert_eq!(
-            MatcherTables::decode(&tables.encode(), &other),
+            MatcherTables::decode(tables.encode().leak(), &other),
             Some(tables)
         );
     }
