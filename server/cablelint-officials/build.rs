@@ -56,7 +56,8 @@ fn main() {
     let tables = tables::MatcherTables::build(&registry);
     let encoded_tables = tables.encode();
     assert!(
-        tables::MatcherTables::decode(&encoded_tables, &registry).as_ref() == Some(&tables),
+        tables::MatcherTables::decode(encoded_tables.clone().leak(), &registry).as_ref()
+            == Some(&tables),
         "the encoded matcher tables do not decode to the ones made"
     );
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));

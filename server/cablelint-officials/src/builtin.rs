@@ -66,6 +66,9 @@ mod tests {
         assert_eq!(errors, Vec::<String>::new());
         assert_eq!(codec::decode(ENCODED).as_ref(), Some(&parsed));
         assert_eq!(Registry::builtin(), &parsed);
+        // Valid UTF-8 as a whole, so strings are not validated one by one.
+        assert!(std::str::from_utf8(ENCODED).is_ok());
+        assert!(std::str::from_utf8(ENCODED_TABLES).is_ok());
     }
 
     #[test]
@@ -83,7 +86,7 @@ mod tests {
         assert_eq!(MatcherTables::decode(&ENCODED_TABLES[1..], registry), None);
         let tables = MatcherTables::build(&other);
         assert_eq!(
-            MatcherTables::decode(&tables.encode(), &other),
+            MatcherTables::decode(tables.encode().leak(), &other),
             Some(tables)
         );
     }

@@ -127,13 +127,14 @@ pub(crate) fn encode(registry: &Registry) -> Vec<u8> {
 
 /// The registry [`encode`] wrote, or None if `bytes` are not such a form.
 pub(crate) fn decode(bytes: &[u8]) -> Option<Registry> {
-    let mut input = Reader { bytes, at: 0 };
+    let mut input = Reader::new(bytes);
     let file_count = input.usize()?;
     let files = (0..file_count)
         .map(|_| input.str().map(Arc::from))
         .collect::<Option<Vec<Arc<str>>>>()?;
     let count = input.usize()?;
-    let mut registry = Registry::new();
+    // A count beyond the bytes left is malformed; do not reserve it.
+    let mut registry = Registry::with_capacity(count.min(bytes.len() - input.at));
     for _ in 0..count {
         let person = input.person(&files)?;
         registry.insert(person);
@@ -148,13 +149,13 @@ pub(crate) struct Writer(pub(crate) Vec<u8>);
 impl Writer {
     pub(crate) fn usize(&mut self, mut value: usize) {
         loop {
-            let low = (value & 0x7f) as u8;
-            value >>= 7;
+            let low = (value & 0x3f) as u8;
+            value >>= 6;
             if value == 0 {
                 self.0.push(low);
                 return;
             }
-            self.0.push(low | 0x80);
+            self.0.push(low | 0x40);
         }
     }
 
@@ -192,12 +193,17 @@ impl Writer {
 /// Reads the compact form; every read is None on malformed bytes.
 pub(crate) struct Reader<'a> {
     bytes: &'a [u8],
+    /// `bytes` as text when they are valid UTF-8 as a whole (as every
+    /// form [`Writer`] writes is), so strings need no validation of their
+    /// own; None otherwise, and each string is validated when read.
+    text: Option<&'a str>,
     at: usize,
 }
 
 impl<'a> Reader<'a> {
     pub(crate) fn new(bytes: &'a [u8]) -> Reader<'a> {
-        Reader { bytes, at: 0 }
+        let text = std::str::from_utf8(bytes).ok();
+        Reader { bytes, text, at: 0 }
     }
 
     /// Whether every byte has been read.
@@ -206,7 +212,7 @@ impl<'a> Reader<'a> {
     }
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
     fn byte(&mut self) -> Option<u8> {
         let b = *self.bytes.get(self.at)?;
         self.at += 1;
@@ -218,11 +224,14 @@ impl Reader<'_> {
         let mut shift = 0;
         loop {
             let b = self.byte()?;
-            value |= usize::from(b & 0x7f).checked_shl(shift)?;
-            if b & 0x80 == 0 {
+            if b >= 0x80 {
+                return None;
+            }
+            value |= usize::from(b & 0x3f).checked_shl(shift)?;
+            if b & 0x40 == 0 {
                 return Some(value);
             }
-            shift += 7;
+            shift += 6;
         }
     }
 
@@ -234,11 +243,16 @@ impl Reader<'_> {
         }
     }
 
-    pub(crate) fn str(&mut self) -> Option<&str> {
+    pub(crate) fn str(&mut self) -> Option<&'a str> {
         let len = self.usize()?;
-        let bytes = self.bytes.get(self.at..self.at.checked_add(len)?)?;
+        let range = self.at..self.at.checked_add(len)?;
+        let text = match self.text {
+            // `get` refuses a range that cuts a character.
+            Some(text) => text.get(range)?,
+            None => std::str::from_utf8(self.bytes.get(range)?).ok()?,
+        };
         self.at += len;
-        std::str::from_utf8(bytes).ok()
+        Some(text)
     }
 
     pub(crate) fn string(&mut self) -> Option<String> {

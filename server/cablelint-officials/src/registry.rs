@@ -21,6 +21,15 @@ impl Registry {
         Registry::default()
     }
 
+    /// An empty registry with room for `count` people (decoding the
+    /// built-in one grew and rehashed its tables a dozen times).
+    pub(crate) fn with_capacity(count: usize) -> Registry {
+        Registry {
+            persons: Vec::with_capacity(count),
+            by_id: HashMap::with_capacity(count),
+        }
+    }
+
     /// Parses a registry document. `origin_name` (usually the file name)
     /// appears in errors and in each person's [`crate::Origin`].
     pub fn from_toml_str(text: &str, origin_name: &str) -> Result<Registry, LoadError> {

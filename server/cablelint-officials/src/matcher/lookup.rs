@@ -83,7 +83,6 @@ impl PatternLookup {
 
     /// The look-up over `patterns` given their [`PatternLookup::sorted_order`].
     pub(crate) fn from_order<S: AsRef<str>>(patterns: &[S], order: Vec<usize>) -> PatternLookup {
-        let lower = |i: usize| patterns[i].as_ref().bytes().map(|b| b.to_ascii_lowercase());
         let total = order.iter().map(|&i| patterns[i].as_ref().len()).sum();
         let mut lookup = PatternLookup {
             bytes: Vec::with_capacity(total),
@@ -96,7 +95,11 @@ impl PatternLookup {
         };
         for (k, &i) in order.iter().enumerate() {
             lookup.starts.push(lookup.bytes.len());
-            lookup.bytes.extend(lower(i));
+            let start = lookup.bytes.len();
+            lookup
+                .bytes
+                .extend_from_slice(patterns[i].as_ref().as_bytes());
+            lookup.bytes[start..].make_ascii_lowercase();
             let key = &lookup.bytes[lookup.starts[k]..];
             lookup.heads.push(head(key));
             lookup.by_pair[pair(key[0], key.get(1).copied().unwrap_or(0)) + 1] += 1;
@@ -105,8 +108,10 @@ impl PatternLookup {
             }
         }
         lookup.starts.push(lookup.bytes.len());
-        for b in 1..lookup.by_pair.len() {
-            lookup.by_pair[b] += lookup.by_pair[b - 1];
+        let mut sum = 0;
+        for count in lookup.by_pair.iter_mut() {
+            sum += *count;
+            *count = sum;
         }
         // In sorted order, the patterns a pattern begins with come before
         // it, and form a chain on a stack (a walk down a trie).

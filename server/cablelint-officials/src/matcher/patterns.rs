@@ -2,6 +2,7 @@
 //! form, deduplicated (ignoring ASCII case), each with the people it may
 //! name and how distinctive it is for each of them.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -31,7 +32,9 @@ pub(crate) struct Entry {
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct PatternTable {
-    patterns: Vec<String>,
+    /// Borrowed from the encoded tables for the built-in registry (see
+    /// `tables.rs`), so decoding them allocates no pattern.
+    patterns: Vec<Cow<'static, str>>,
     entries: Vec<Vec<Entry>>,
     /// Lower-case pattern to index, while building (then emptied).
     by_key: HashMap<String, usize, BuildHasherDefault<KeyHasher>>,
@@ -39,7 +42,7 @@ pub(crate) struct PatternTable {
     key: String,
     /// Per person: the given names of each Latin form, lowercase ASCII
     /// words, in order ("stepan", "vasilyevich").
-    given_names: Vec<Vec<Vec<String>>>,
+    given_names: Vec<Vec<Vec<Cow<'static, str>>>>,
 }
 
 impl PatternTable {
@@ -81,7 +84,7 @@ impl PatternTable {
     }
 
     /// The table [`PatternTable::encode`] wrote.
-    pub(crate) fn decode(input: &mut Reader<'_>) -> Option<PatternTable> {
+    pub(crate) fn decode(input: &mut Reader<'static>) -> Option<PatternTable> {
         const KINDS: [FormKind; 4] = [
             FormKind::Full,
             FormKind::Native,
@@ -91,7 +94,7 @@ impl PatternTable {
         let count = input.usize()?;
         let mut table = PatternTable::default();
         for _ in 0..count {
-            table.patterns.push(input.string()?);
+            table.patterns.push(Cow::Borrowed(input.str()?));
             let entries = input.list(|input| {
                 Some(Entry {
                     person: input.usize()?,
@@ -101,8 +104,8 @@ impl PatternTable {
             })?;
             table.entries.push(entries);
         }
-        table.given_names =
-            input.list(|input| input.list(|input| input.list(|input| input.string())))?;
+        table.given_names = input
+            .list(|input| input.list(|input| input.list(|input| input.str().map(Cow::Borrowed))))?;
         Some(table)
     }
 
@@ -114,7 +117,7 @@ impl PatternTable {
             && self.entries.iter().flatten().all(|e| e.person < persons)
     }
 
-    pub(crate) fn patterns(&self) -> &[String] {
+    pub(crate) fn patterns(&self) -> &[Cow<'static, str>] {
         &self.patterns
     }
 
@@ -122,7 +125,7 @@ impl PatternTable {
         &self.entries[pattern]
     }
 
-    pub(crate) fn given_names(&self, person: usize) -> &[Vec<String>] {
+    pub(crate) fn given_names(&self, person: usize) -> &[Vec<Cow<'static, str>>] {
         &self.given_names[person]
     }
 
@@ -190,7 +193,7 @@ impl PatternTable {
                 Some(&pattern) => pattern,
                 None => {
                     self.by_key.insert(self.key.clone(), self.patterns.len());
-                    self.patterns.push(spelling);
+                    self.patterns.push(Cow::Owned(spelling));
                     self.entries.push(Vec::new());
                     self.patterns.len() - 1
                 }
@@ -237,7 +240,7 @@ impl Hasher for KeyHasher {
 }
 
 /// Given names as lowercase ASCII words; "V." stays an initial "v.".
-fn given_words(text: &str) -> Vec<String> {
+fn given_words(text: &str) -> Vec<Cow<'static, str>> {
     let folded = fold_to_ascii(text).to_ascii_lowercase();
     folded
         .split([' ', '-'])
@@ -252,6 +255,7 @@ fn given_words(text: &str) -> Vec<String> {
             }
         })
         .filter(|w| !w.is_empty())
+        .map(Cow::Owned)
         .collect()
 }
 

@@ -71,7 +71,7 @@ fn push_tokens<'a>(word: &Word<'a>, out: &mut Vec<Token<'a>>) {
 
 /// Whether written tokens are a prefix of a person's given names, word for
 /// word or initial for word ("Stepan V." fits "Stepan Vasilyevich").
-fn fits(written: &[Token<'_>], given: &[String]) -> bool {
+fn fits(written: &[Token<'_>], given: &[Cow<'static, str>]) -> bool {
     written.len() <= given.len()
         && written.iter().zip(given).all(|(token, name)| {
             let name_initial = name.chars().next();

@@ -75,7 +75,7 @@ impl MatcherTables {
 
     /// The tables [`MatcherTables::encode`] wrote for `registry`, or None
     /// if `bytes` are not such a form or do not fit the registry's shape.
-    pub(crate) fn decode(bytes: &[u8], registry: &Registry) -> Option<MatcherTables> {
+    pub(crate) fn decode(bytes: &'static [u8], registry: &Registry) -> Option<MatcherTables> {
         let mut input = Reader::new(bytes);
         let table = PatternTable::decode(&mut input)?;
         let order = input.list(Reader::usize)?;
