@@ -13,7 +13,7 @@
 //! first alternative that matches at the leftmost place, letters compared
 //! under simple case folding ([`fold`]). Nothing is compiled at start-up.
 
-use super::scan::{fold, folded_end, is_word_boundary};
+use super::scan::{fold, folded_end, is_word_boundary, utf8_len};
 use super::DateRole;
 
 /// One alternative: the word in folded case, whether `\b` surrounds it, and
@@ -229,17 +229,6 @@ fn word_at(text: &str, at: usize) -> Option<(usize, DateRole)> {
         .filter(|w| w.as_bytes()[0] == lead)
         .find_map(|w| folded_end(text, at, w))
         .map(|end| (end, Header))
-}
-
-/// The length of the UTF-8 character whose first byte is `b` (1 for a
-/// continuation byte, never met at a character boundary).
-fn utf8_len(b: u8) -> usize {
-    match b {
-        0xF0.. => 4,
-        0xE0.. => 3,
-        0xC0.. => 2,
-        _ => 1,
-    }
 }
 
 #[cfg(test)]

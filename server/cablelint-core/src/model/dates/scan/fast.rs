@@ -9,7 +9,7 @@
 //! [`Unsure`]: Outcome::Unsure
 
 use super::engine::{is_word_boundary, Matcher, Node};
-use super::quick::{byte, digit_run, may_be_time_before};
+use super::quick::{byte, digit_run, may_be_time_before, spaces, utf8_len};
 use super::time::{self, Time};
 use super::words::NAMES;
 
@@ -127,16 +127,6 @@ pub(super) fn code(matcher: &mut Matcher, bytes: &[u8], start: usize) -> Outcome
     matcher.clear_groups();
     matcher.set_group(CODE_VALUE, at, end);
     Outcome::Match(end)
-}
-
-/// The length of the UTF-8 character whose first byte is `b`.
-fn utf8_len(b: u8) -> usize {
-    match b {
-        0xF0.. => 4,
-        0xE0.. => 3,
-        0xC0.. => 2,
-        _ => 1,
-    }
 }
 
 /// `\b(?P<ord_d>[0-9]{1,2})(?:st|nd|rd|th|d)\b` at `start`, a digit.
@@ -373,15 +363,6 @@ fn month_first_year(text: &[u8], bytes: &[u8], mut at: usize) -> Option<(usize, 
         at += 1;
     }
     Some((start, at))
-}
-
-/// How many spaces and tabs start at `at` (counting stops at 5).
-fn spaces(bytes: &[u8], at: usize) -> usize {
-    bytes[at.min(bytes.len())..]
-        .iter()
-        .take(5)
-        .take_while(|b| matches!(b, b' ' | b'\t'))
-        .count()
 }
 
 /// The day-first form at `start`, a digit, when no time comes before the

@@ -42,6 +42,7 @@ mod oracle;
 mod tests;
 
 pub(crate) use engine::is_word_boundary;
+pub(crate) use quick::utf8_len;
 pub(crate) use words::{fold, folded_end};
 
 use super::DateMention;

@@ -255,3 +255,23 @@ pub(super) fn may_be_numeric_with_year(bytes: &[u8], at: usize) -> bool {
         && NUMERIC_SEPARATORS.contains(byte(bytes, second_at + second))
         && matches!(digit_run(bytes, year_at), 2 | 4)
 }
+
+/// How many spaces and tabs start at `at` (counting stops at 5).
+pub(super) fn spaces(bytes: &[u8], at: usize) -> usize {
+    bytes[at.min(bytes.len())..]
+        .iter()
+        .take(5)
+        .take_while(|b| matches!(b, b' ' | b'\t'))
+        .count()
+}
+
+/// The length of the UTF-8 character whose first byte is `b` (1 for a
+/// continuation byte, never met at a character boundary).
+pub(crate) fn utf8_len(b: u8) -> usize {
+    match b {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
+    }
+}

@@ -10,7 +10,7 @@
 //! [`Time::Unsure`] and the caller runs the tree.
 
 use super::engine::is_word_boundary;
-use super::quick::{byte, digit_run, may_be_time, may_be_time_after};
+use super::quick::{byte, digit_run, may_be_time, may_be_time_after, spaces};
 
 pub(super) enum Time {
     /// A time from the first to the second place; the match ends there.
@@ -23,14 +23,6 @@ pub(super) enum Time {
 
 /// Short-circuits a [`Time::Unsure`] (as `Err`) out of the function.
 type Step<T> = Result<T, ()>;
-
-fn spaces(bytes: &[u8], at: usize) -> usize {
-    bytes[at.min(bytes.len())..]
-        .iter()
-        .take(5)
-        .take_while(|b| matches!(b, b' ' | b'\t'))
-        .count()
-}
 
 /// Whether `word` (ASCII, lower case) is written at `at`, compared without
 /// letter case; `Err` where a byte outside ASCII stands before a mismatch.
