@@ -109,24 +109,27 @@ const PAST_WORDS: &[&str] = &[
     "knew", "heard", "paid", "rejected", "denied",
 ];
 
+/// The runs of ASCII word characters in `bytes`, in order; a word of the
+/// tense lists is always a whole run (see [`has_past_verb`]).
+fn word_runs(bytes: &[u8]) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let is_word = |b: u8| WORD_BYTE[usize::from(b)];
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        at += bytes[at..].iter().position(|&b| is_word(b))?;
+        let start = at;
+        at += bytes[at..].iter().take_while(|&&b| is_word(b)).count();
+        Some(start..at)
+    })
+}
+
 /// A past-tense verb in `text` (`(?-u:\b)(?:[a-z]{3,}ed|was|…|denied)(?-u:\b)`,
 /// case-sensitive, each found word but those of [`NOT_PAST`]). Both ends
 /// are word boundaries and every letter is a word character, so a match is
 /// a whole run of ASCII word characters: each run is judged alone.
 pub(super) fn has_past_verb(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let is_word = |b: u8| WORD_BYTE[usize::from(b)];
-    let mut at = 0;
-    while at < bytes.len() {
-        if !is_word(bytes[at]) {
-            at += 1;
-            continue;
-        }
-        let start = at;
-        while at < bytes.len() && is_word(bytes[at]) {
-            at += 1;
-        }
-        let word = &bytes[start..at];
+    for run in word_runs(bytes) {
+        let word = &bytes[run];
         let past = word.iter().all(u8::is_ascii_lowercase)
             && ((word.len() >= 5 && word.ends_with(b"ed"))
                 || PAST_WORDS.iter().any(|w| w.as_bytes() == word));
@@ -207,21 +210,7 @@ pub(super) fn has_future_word(text: &str) -> bool {
         return has_future_word_folded(text);
     }
     let bytes = text.as_bytes();
-    let is_word = |b: u8| WORD_BYTE[usize::from(b)];
-    let run_end = |mut at: usize| {
-        while at < bytes.len() && is_word(bytes[at]) {
-            at += 1;
-        }
-        at
-    };
-    let mut at = 0;
-    while at < bytes.len() {
-        if !is_word(bytes[at]) {
-            at += 1;
-            continue;
-        }
-        let start = at;
-        at = run_end(at);
+    for std::ops::Range { start, end: at } in word_runs(bytes) {
         // No word of the list is longer than "scheduled", and few letters
         // start one.
         if at - start > 9 || !FUTURE_FIRST[usize::from(bytes[start])] {
@@ -236,7 +225,7 @@ pub(super) fn has_future_word(text: &str) -> bool {
         }
         if matches!(&*word, b"going" | b"is" | b"are")
             && bytes.get(at) == Some(&b' ')
-            && run_end(at + 1) == at + 3
+            && word_runs(&bytes[at + 1..]).next() == Some(0..2)
             && bytes[at + 1..at + 3].eq_ignore_ascii_case(b"to")
         {
             return true;
