@@ -17,12 +17,13 @@ fn error(text: &str) -> String {
         .to_string()
 }
 
-/// A scratch directory for tests that need files on disk.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("cablelint-config-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+/// A scratch directory for tests that need files on disk, removed when the
+/// guard drops (also when the test fails).
+fn scratch(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("cablelint-config-{name}-"))
+        .tempdir()
+        .unwrap()
 }
 
 // ---- errors: one test per kind, with the exact message ----
@@ -123,7 +124,8 @@ const MY_PERSON: &str = "[[person]]\nid = \"pavel-novak\"\nname = { text = \"Pav
 
 #[test]
 fn officials_registries_are_merged_into_the_matcher_once_per_load() {
-    let dir = scratch("registries");
+    let scratch = scratch("registries");
+    let dir = scratch.path().to_path_buf();
     std::fs::create_dir_all(dir.join("o")).unwrap();
     std::fs::write(dir.join("o/ours.toml"), MY_PERSON).unwrap();
     let path = dir.join(CONFIG_FILE_NAME);
@@ -161,7 +163,8 @@ fn officials_registries_are_merged_into_the_matcher_once_per_load() {
 
 #[test]
 fn registry_errors_name_the_registry_file_line_and_field() {
-    let dir = scratch("bad-registry");
+    let scratch = scratch("bad-registry");
+    let dir = scratch.path().to_path_buf();
     let broken = MY_PERSON.replace("start = \"1960\"", "start = \"1960-13\"");
     std::fs::write(dir.join("ours.toml"), broken).unwrap();
     let path = dir.join(CONFIG_FILE_NAME);
@@ -246,7 +249,8 @@ fn inline_profiles_are_checked_like_built_in_ones() {
 
 #[test]
 fn profile_files_are_read_and_their_errors_name_them() {
-    let dir = scratch("profile-files");
+    let scratch = scratch("profile-files");
+    let dir = scratch.path().to_path_buf();
     let config_path = dir.join(CONFIG_FILE_NAME);
     let missing = Config::from_toml_str("profile-files = [\"nope.toml\"]\n", &config_path)
         .unwrap_err()
@@ -288,7 +292,6 @@ fn profile_files_are_read_and_their_errors_name_them() {
     .unwrap();
     assert!(config.profiles.get("my-letters").is_some());
     assert_eq!(config.default_profile.as_deref(), Some("my-letters"));
-    std::fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]
@@ -428,7 +431,8 @@ fn include_and_exclude_select_files_for_walks() {
 
 #[test]
 fn the_closest_configuration_wins() {
-    let dir = scratch("find");
+    let scratch = scratch("find");
+    let dir = scratch.path().to_path_buf();
     let inner = dir.join("a/b");
     std::fs::create_dir_all(&inner).unwrap();
     std::fs::write(dir.join(CONFIG_FILE_NAME), "").unwrap();
@@ -444,7 +448,6 @@ fn the_closest_configuration_wins() {
         find_config(&inner),
         Some(dir.join("a").join(CONFIG_FILE_NAME))
     );
-    std::fs::remove_dir_all(dir).unwrap();
 }
 
 // ---- [limits] ----
