@@ -173,6 +173,7 @@ fn names_the_people_of_the_corpus() {
         "hirota-shigeru",
         "jurgen-stark",
         "joachim-mitdank",
+        "alvaro-torre-diaz",
     ];
     let registry = Registry::builtin();
     let missing: Vec<_> = expected
