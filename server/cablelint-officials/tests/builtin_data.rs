@@ -166,6 +166,14 @@ fn names_the_people_of_the_corpus() {
         "leitao-da-cunha",
         "k-m-panikkar",
         "vijaya-lakshmi-pandit",
+        "wen-shizhen",
+        "tomas-masaryk",
+        "anthony-eden",
+        "dhirajlal-desai",
+        "hirota-shigeru",
+        "jurgen-stark",
+        "joachim-mitdank",
+        "alvaro-torre-diaz",
     ];
     let registry = Registry::builtin();
     let missing: Vec<_> = expected
