@@ -130,3 +130,33 @@ fn every_recorded_post_exists_with_the_recorded_dates() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+#[test]
+fn every_post_of_the_builtin_registry_has_a_row() {
+    let rows = rows();
+    let registry = Registry::builtin();
+    let mut missing = Vec::new();
+    for person in registry.iter() {
+        let recorded: Vec<(String, String)> = rows
+            .iter()
+            .filter(|row| row.person == person.id.as_ref() as &str)
+            .flat_map(|row| intervals(row.dates))
+            .collect();
+        for post in &person.posts {
+            let start = post.start.to_string();
+            let end = post.end.map(|d| d.to_string()).unwrap_or_default();
+            let found = recorded.iter().any(|(s, e)| {
+                *s == start && (*e == end || (end.is_empty() && (e.is_empty() || e == "present")))
+            });
+            if !found {
+                missing.push(format!("{} `{}`: {start} – {end}", person.id, post.title));
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "{} posts have no row in VERIFIED.md:\n{}",
+        missing.len(),
+        missing.join("\n")
+    );
+}
