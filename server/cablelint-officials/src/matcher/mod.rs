@@ -33,7 +33,7 @@ use crate::model::{Person, Post};
 use crate::registry::Registry;
 use crate::title::PostSense;
 
-use first_words::{FirstWords, Verdict};
+use first_words::{FirstWords, Verdict, Word};
 use lookup::PatternLookup;
 use openings::Openings;
 use patterns::{FormKind, PatternTable};
@@ -330,12 +330,16 @@ impl Matcher {
         // begins with a capital, a name particle, or a CJK character), and
         // only when some pattern begins with the word there: most text is
         // never looked up, which keeps `check` fast.
-        while let Some(start) = match &mut candidates {
+        while let Some((start, look_up)) = match &mut candidates {
             Some(candidates) => self.next_hit_by_words(read, pos, candidates),
             None => self.next_hit_bytewise(read, pos),
         } {
             let rest = &read.as_bytes()[start..];
-            let Some((pattern, length)) = self.lookup.longest_prefix(rest) else {
+            let longest = match look_up {
+                LookUp::ByFirstWord(word) => self.first_words.longest_pattern(word, rest),
+                LookUp::Everything => self.lookup.longest_prefix(rest),
+            };
+            let Some((pattern, length)) = longest else {
                 pos = after_rejected(read, start);
                 continue;
             };
@@ -365,24 +369,25 @@ impl Matcher {
     /// ASCII words, the prefix test otherwise. Exact: no test rejects a place where the
     /// look-up finds a pattern that `examine` could accept (see
     /// `openings.rs`, `first_words.rs` and `prefixes.rs`).
+    /// None when ruled out, else how to look the place up.
     #[inline(always)]
-    fn may_be_a_name_at(&self, rest: &[u8]) -> bool {
+    fn may_be_a_name_at(&self, rest: &[u8]) -> Option<LookUp> {
         #[cfg(test)]
         if tests::NO_EARLY_REJECTION.get() {
-            return true;
+            return Some(LookUp::Everything);
         }
         let verdict = if rest[0].is_ascii() {
             if !self.openings.may_open(rest) {
-                return false;
+                return None;
             }
             self.first_words.verdict(rest)
         } else {
             Verdict::Undecided
         };
         match verdict {
-            Verdict::NoName => false,
-            Verdict::Maybe => true,
-            Verdict::Undecided => self.prefixes.may_start(rest),
+            Verdict::NoName => None,
+            Verdict::Maybe(word) => Some(LookUp::ByFirstWord(word)),
+            Verdict::Undecided => self.prefixes.may_start(rest).then_some(LookUp::Everything),
         }
     }
 
@@ -396,7 +401,7 @@ impl Matcher {
         read: &str,
         from: usize,
         candidates: &mut Candidates<'_, '_>,
-    ) -> Option<usize> {
+    ) -> Option<(usize, LookUp)> {
         let bytes = read.as_bytes();
         let mut at = from;
         loop {
@@ -412,8 +417,8 @@ impl Matcher {
                     at += 1;
                     continue;
                 }
-                if self.may_be_a_name_at(&bytes[at..]) {
-                    return Some(at);
+                if let Some(look_up) = self.may_be_a_name_at(&bytes[at..]) {
+                    return Some((at, look_up));
                 }
                 at += 1;
                 continue;
@@ -423,19 +428,19 @@ impl Matcher {
                 || (chars::is_alphabetic(c) && !c.is_lowercase() && !alphanumeric_before(read, at)))
                 && self.prefixes.may_start(&bytes[at..])
             {
-                return Some(at);
+                return Some((at, LookUp::Everything));
             }
             at += c.len_utf8();
         }
     }
 
     /// [`Matcher::next_hit_by_words`] over [`Matcher::next_name_start_bytewise`].
-    fn next_hit_bytewise(&self, read: &str, from: usize) -> Option<usize> {
+    fn next_hit_bytewise(&self, read: &str, from: usize) -> Option<(usize, LookUp)> {
         let mut at = from;
         loop {
             let start = self.next_name_start_bytewise(read, at)?;
-            if self.may_be_a_name_at(&read.as_bytes()[start..]) {
-                return Some(start);
+            if let Some(look_up) = self.may_be_a_name_at(&read.as_bytes()[start..]) {
+                return Some((start, look_up));
             }
             at = after_rejected(read, start);
         }
@@ -641,6 +646,16 @@ impl Matcher {
             candidates,
         })
     }
+}
+
+/// How a place that passed the early tests is looked up.
+#[derive(Clone, Copy)]
+enum LookUp {
+    /// Among the patterns of the ASCII word there (exact where a pattern
+    /// found can be a mention: see `FirstWords::longest_pattern`).
+    ByFirstWord(Word),
+    /// Among every pattern.
+    Everything,
 }
 
 /// Room made for mentions at the first one found.
