@@ -403,9 +403,7 @@ impl Matcher {
         candidates: &mut Candidates<'_, '_>,
     ) -> Option<(usize, LookUp)> {
         let bytes = read.as_bytes();
-        let mut at = from;
-        loop {
-            at = candidates.next_here(at)?;
+        candidates.find_from(from, |at| {
             let b = bytes[at];
             if b.is_ascii() {
                 let before = if at == 0 { b' ' } else { bytes[at - 1] };
@@ -414,24 +412,23 @@ impl Matcher {
                     || (!before.is_ascii() && alphanumeric_before(read, at))
                     || (!b.is_ascii_uppercase() && !self.opens_a_name_in_lower_case(read, at))
                 {
-                    at += 1;
-                    continue;
+                    return None;
                 }
-                if let Some(look_up) = self.may_be_a_name_at(&bytes[at..]) {
-                    return Some((at, look_up));
-                }
-                at += 1;
-                continue;
+                return self.may_be_a_name_at(&bytes[at..]);
+            }
+            // The chunks hand out every byte of a character: its first
+            // decides.
+            if !read.is_char_boundary(at) {
+                return None;
             }
             let c = read[at..].chars().next()?;
-            if (is_unspaced_script(c)
-                || (chars::is_alphabetic(c) && !c.is_lowercase() && !alphanumeric_before(read, at)))
-                && self.prefixes.may_start(&bytes[at..])
-            {
-                return Some((at, LookUp::Everything));
-            }
-            at += c.len_utf8();
-        }
+            ((is_unspaced_script(c)
+                || (chars::is_alphabetic(c)
+                    && !c.is_lowercase()
+                    && !alphanumeric_before(read, at)))
+                && self.prefixes.may_start(&bytes[at..]))
+            .then_some(LookUp::Everything)
+        })
     }
 
     /// [`Matcher::next_hit_by_words`] over [`Matcher::next_name_start_bytewise`].

@@ -144,8 +144,54 @@ impl<'t, 'o> Candidates<'t, 'o> {
         }
     }
 
-    /// The first place at or after `from` that the chunks find.
+    /// The first place at or after `from` that the chunks find and `test`
+    /// takes, with what `test` said of it; the places are handed to `test`
+    /// in order. [`Candidates::next_here`] in a loop, with the chunk and
+    /// its mask kept in registers between places (this runs at every
+    /// capital of every document).
     #[inline(always)]
+    pub(super) fn find_from<T>(
+        &mut self,
+        from: usize,
+        mut test: impl FnMut(usize) -> Option<T>,
+    ) -> Option<(usize, T)> {
+        let (mut chunk, mut mask);
+        let offset = from.wrapping_sub(self.chunk);
+        if self.loaded && offset < 64 {
+            chunk = self.chunk;
+            mask = self.mask & u64::MAX << offset;
+        } else {
+            chunk = from;
+            mask = if from < self.bytes.len() {
+                self.tester.chunk(self.bytes, from)
+            } else {
+                0
+            };
+            self.loaded = true;
+        }
+        loop {
+            while mask != 0 {
+                let at = chunk + mask.trailing_zeros() as usize;
+                mask &= mask - 1;
+                if let Some(found) = test(at) {
+                    self.chunk = chunk;
+                    self.mask = mask;
+                    return Some((at, found));
+                }
+            }
+            chunk += 64;
+            if chunk >= self.bytes.len() {
+                self.chunk = chunk;
+                self.mask = 0;
+                return None;
+            }
+            mask = self.tester.chunk(self.bytes, chunk);
+        }
+    }
+
+    /// The first place at or after `from` that the chunks find (what
+    /// [`Candidates::find_from`] hands to its test, one at a time).
+    #[cfg(test)]
     pub(super) fn next_here(&mut self, from: usize) -> Option<usize> {
         let offset = from.wrapping_sub(self.chunk);
         if self.loaded && offset < 64 {
