@@ -39,7 +39,7 @@ use openings::Openings;
 use patterns::{FormKind, PatternTable};
 use prefixes::Prefixes;
 use reading::Reading;
-use scan::Candidates;
+use scan::{Candidates, Tester};
 use tables::MatcherTables;
 
 /// How a mention names the person.
@@ -137,6 +137,8 @@ pub struct Matcher {
     /// word has no second) when they are few and ASCII, for the fast scan;
     /// None when the scan must go byte by byte.
     opener_prefixes: Option<Vec<OpenerPrefix>>,
+    /// The fast scan's test of those, made once.
+    tester: Option<Tester>,
     /// Per person, per post: the post's title analysed once, so ranking a
     /// mention by its written title does not re-read every post title.
     post_senses: Vec<Vec<PostSense>>,
@@ -212,6 +214,7 @@ impl Matcher {
                 .iter()
                 .all(|&(a, b)| a.is_ascii_lowercase() && b.is_none_or(|b| b.is_ascii())))
         .then_some(prefixes_of_openers);
+        let tester = opener_prefixes.as_deref().map(Tester::new);
         Matcher {
             registry,
             lookup,
@@ -220,6 +223,7 @@ impl Matcher {
             longest_lowercase_opener,
             lowercase_opener_first_bytes,
             opener_prefixes,
+            tester,
             post_senses,
             post_days,
             life_days,
@@ -323,9 +327,9 @@ impl Matcher {
         // reach back into it, so "Pak Il-u [Pak Il U]" stays two mentions.
         let mut floor = 0;
         let mut candidates = self
-            .opener_prefixes
-            .as_deref()
-            .map(|openers| Candidates::new(read.as_bytes(), openers));
+            .tester
+            .as_ref()
+            .map(|tester| Candidates::new(read.as_bytes(), tester));
         // Name forms are looked up only where a name can start (a word that
         // begins with a capital, a name particle, or a CJK character), and
         // only when some pattern begins with the word there: most text is
@@ -751,6 +755,22 @@ fn is_capitalised_like_a_name(matched: &str) -> bool {
     !first.is_lowercase() || is_unspaced_script(first) || matched.chars().any(char::is_uppercase)
 }
 
+/// Whether `bytes` hold a `[` or a `]`: eight bytes at a time (a byte
+/// equal to one of them leaves a zero byte after the exclusive or).
+fn has_bracket(bytes: &[u8]) -> bool {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |x: u64| x.wrapping_sub(LOW) & !x & HIGH != 0;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        if has_zero(word ^ (LOW * u64::from(b'['))) || has_zero(word ^ (LOW * u64::from(b']'))) {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(|&b| b == b'[' || b == b']')
+}
+
 /// Widens `span` to balance editorial brackets it cuts through, so that
 /// `Ji [Pengfei` becomes `Ji [Pengfei]`. Returns whether the span now
 /// contains a bracket (the name was completed by an editor). Brackets in
@@ -760,6 +780,10 @@ fn widen_to_brackets(text: &str, span: &mut Range<usize>, skipped: &[Range<usize
     const REACH: usize = 80;
     let bytes = text.as_bytes();
     let inside = &bytes[span.clone()];
+    // Most names have no bracket: eight bytes at a time say so.
+    if !has_bracket(inside) {
+        return false;
+    }
     // One pass for the counts and the first and last of each bracket.
     let (mut opens, mut closes) = (0usize, 0usize);
     let (mut first_open, mut first_close) = (None, None);
@@ -951,6 +975,18 @@ mod tests {
     }
 
     #[test]
+    fn finds_brackets_as_a_byte_search_does() {
+        let text = "abc[def]ghijklmnop]qrstuvwxyz[{}\\^_ZYXé姬[𠀋]".as_bytes();
+        for start in 0..=text.len() {
+            for end in start..=text.len() {
+                let part = &text[start..end];
+                let expected = part.iter().any(|&b| b == b'[' || b == b']');
+                assert_eq!(has_bracket(part), expected, "{start}..{end}");
+            }
+        }
+    }
+
+    #[test]
     fn brackets_widen_names_but_not_into_skipped_text() {
         let text = "met Ji [Pengfei] and [Stepan V.] Chervonenko and Kim [\nsource ] x";
         let widened = |name: &str, skipped: &[Range<usize>]| {
@@ -1034,9 +1070,9 @@ mod tests {
             "lowercase only text with no capitals at all, more than eight bytes",
         ];
         for matcher in [&builtin, &with_more_openers] {
-            let openers = matcher.opener_prefixes.as_deref().expect("few openers");
+            let tester = matcher.tester.as_ref().expect("few openers");
             for text in texts {
-                let mut candidates = Candidates::new(text.as_bytes(), openers);
+                let mut candidates = Candidates::new(text.as_bytes(), tester);
                 assert_eq!(
                     starts(text, |t, at| matcher.next_name_start_by_words(
                         t,
@@ -1048,8 +1084,8 @@ mod tests {
                 );
             }
         }
-        let openers = builtin.opener_prefixes.as_deref().expect("few openers");
-        let mut candidates = Candidates::new(texts[1].as_bytes(), openers);
+        let tester = builtin.tester.as_ref().expect("few openers");
+        let mut candidates = Candidates::new(texts[1].as_bytes(), tester);
         let found = starts(texts[1], |t, at| {
             builtin.next_name_start_by_words(t, at, &mut candidates)
         });

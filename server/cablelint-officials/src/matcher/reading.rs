@@ -210,6 +210,9 @@ unsafe fn read_brackets_avx2(
     let open = _mm256_set1_epi8(b'[' as i8);
     let close = _mm256_set1_epi8(b']' as i8);
     loop {
+        // The length is kept here and set once a run of blocks ends.
+        let base = out.as_mut_ptr();
+        let mut len = out.len();
         let mut bracket = None;
         while from + 32 <= end {
             // SAFETY: the load reads bytes[from..from + 32], within
@@ -217,27 +220,23 @@ unsafe fn read_brackets_avx2(
             // has grown by at most `from - part.start` since the reserve).
             let mask = unsafe {
                 let block = _mm256_loadu_si256(bytes.as_ptr().add(from).cast::<__m256i>());
-                let to = out.as_mut_ptr().add(out.len());
-                _mm256_storeu_si256(to.cast::<__m256i>(), block);
+                _mm256_storeu_si256(base.add(len).cast::<__m256i>(), block);
                 _mm256_movemask_epi8(_mm256_or_si256(
                     _mm256_cmpeq_epi8(block, open),
                     _mm256_cmpeq_epi8(block, close),
                 )) as u32
             };
-            let kept = if mask == 0 {
-                32
-            } else {
-                mask.trailing_zeros() as usize
-            };
-            // SAFETY: the first `kept` bytes after the length were just
-            // written.
-            unsafe { out.set_len(out.len() + kept) };
             if mask != 0 {
+                let kept = mask.trailing_zeros() as usize;
+                len += kept;
                 bracket = Some(from + kept);
                 break;
             }
+            len += 32;
             from += 32;
         }
+        // SAFETY: the bytes up to `len` were written above (or before).
+        unsafe { out.set_len(len) };
         let i = match bracket {
             Some(i) => i,
             None => {

@@ -12,6 +12,7 @@ use super::{OpenerPrefix, MAX_OPENER_BYTES};
 
 /// The constants of [`chunk_avx2`], as bytes (loaded in one instruction
 /// each; a vector of 32 bytes can only be made inside an AVX function).
+#[derive(Clone)]
 pub(super) struct Avx2Constants {
     to_capitals: [u8; 32],
     past_capitals: [u8; 32],
@@ -91,7 +92,8 @@ unsafe fn chunk_avx2(constants: &Avx2Constants, start: *const u8) -> u64 {
     }
 }
 
-/// The constants of the test, made once per text rather than per block.
+/// The constants of the test, made once per matcher rather than per block.
+#[derive(Clone)]
 pub(super) struct BlockTester {
     to_capitals: __m128i,
     past_capitals: __m128i,
