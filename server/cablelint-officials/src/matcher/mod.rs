@@ -133,11 +133,9 @@ pub struct Matcher {
     /// First bytes of those words: most lower-case words are ruled out by
     /// one table look-up, without finding their end or hashing them.
     lowercase_opener_first_bytes: [bool; 256],
-    /// The distinct first two bytes of those words ("de"; a one-letter
-    /// word has no second) when they are few and ASCII, for the fast scan;
-    /// None when the scan must go byte by byte.
-    opener_prefixes: Option<Vec<OpenerPrefix>>,
-    /// The fast scan's test of those, made once.
+    /// The fast scan's test, over the distinct first two bytes of those
+    /// words ("de"; a one-letter word has no second) when they are few and
+    /// ASCII; None when the scan must go byte by byte.
     tester: Option<Tester>,
     /// Per person, per post: the post's title analysed once, so ranking a
     /// mention by its written title does not re-read every post title.
@@ -222,7 +220,6 @@ impl Matcher {
             lowercase_openers,
             longest_lowercase_opener,
             lowercase_opener_first_bytes,
-            opener_prefixes,
             tester,
             post_senses,
             post_days,
@@ -933,8 +930,8 @@ mod tests {
     fn early_rejections_never_change_what_is_found() {
         let builtin = Registry::builtin().matcher();
         let many_openers = matcher_with_many_openers();
-        assert!(builtin.opener_prefixes.is_some());
-        assert!(many_openers.opener_prefixes.is_none());
+        assert!(builtin.tester.is_some());
+        assert!(many_openers.tester.is_none());
         let mut texts = tricky_texts();
         let corpus = std::env::var_os("CABLELINT_CORPUS")
             .map(std::path::PathBuf::from)
@@ -1042,7 +1039,7 @@ mod tests {
     fn the_fast_scan_finds_the_same_name_starts_as_the_bytewise_one() {
         let builtin = Registry::builtin().matcher();
         assert_eq!(
-            builtin.opener_prefixes.as_deref(),
+            builtin.tester.as_ref().map(Tester::openers),
             Some(&[(b'd', Some(b'e'))][..])
         );
         let (toml, _) = crate::synthetic::registry_toml(50, 1);
@@ -1054,7 +1051,7 @@ mod tests {
         with_more_openers.merge(Registry::builtin().clone());
         let with_more_openers = with_more_openers.matcher();
         assert_eq!(
-            with_more_openers.opener_prefixes.as_deref(),
+            with_more_openers.tester.as_ref().map(Tester::openers),
             Some(&[(b'd', Some(b'e')), (b'v', Some(b'a'))][..])
         );
         let texts = [

@@ -79,6 +79,12 @@ impl Tester {
         }
     }
 
+    /// The openers' first two bytes it tests for.
+    #[cfg(test)]
+    pub(super) fn openers(&self) -> &[OpenerPrefix] {
+        &self.openers
+    }
+
     /// [`is_candidate_here`] for up to sixteen bytes from `at`, as bits.
     #[inline(always)]
     fn block(&self, bytes: &[u8], at: usize) -> u32 {
