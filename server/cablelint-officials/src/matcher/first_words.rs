@@ -148,6 +148,22 @@ fn ascii_word(bytes: &[u8]) -> (u64, usize, bool) {
             let ends_in_ascii = chunk >> (8 * n) & 0x80 == 0;
             return (hash, n, ends_in_ascii);
         }
+        // Words of eight to fifteen bytes ("Chervonenko", "Washington"):
+        // one more load, as `ascii_word_in_chunks` would hash them.
+        if let Some(next) = bytes.get(8..16) {
+            let next = u64::from_le_bytes(next.try_into().expect("eight bytes"));
+            let lowered_next = lower_eight(next);
+            let stops = !alphanumerics(lowered_next) & HIGH_BITS;
+            if stops != 0 {
+                let n = (stops.trailing_zeros() / 8) as usize;
+                let mut hash = mix(0, lowered);
+                if n > 0 {
+                    hash = mix(hash, lowered_next & (u64::MAX >> (64 - 8 * n)));
+                }
+                let ends_in_ascii = next >> (8 * n) & 0x80 == 0;
+                return (hash, 8 + n, ends_in_ascii);
+            }
+        }
     }
     ascii_word_in_chunks(bytes)
 }
@@ -415,6 +431,14 @@ mod tests {
             "[Stepan V.]",
             "姬鹏飞 and more",
             "Ji\r\nPengfei",
+            // Words of eight to sixteen bytes with more after them.
+            "Chervonenko said it",
+            "Washingtonians  x",
+            "Abcdefgh ijklmnopq",
+            "Abcdefghijklmnop qrs",
+            "Abcdefghijklmnoé qrs",
+            "Abcdefghé ijklmnop",
+            "Abcdefghijklmnopqrstuvwxyz0123456789 and",
         ];
         for text in texts {
             let bytes = text.as_bytes();
@@ -424,6 +448,12 @@ mod tests {
                 .unwrap_or(bytes.len());
             let (hash, found, ends_in_ascii) = ascii_word(bytes);
             assert_eq!(found, length, "{text}");
+            // The loads of the usual case hash as the loop does.
+            assert_eq!(
+                ascii_word_in_chunks(bytes),
+                (hash, found, ends_in_ascii),
+                "{text}"
+            );
             assert_eq!(ends_in_ascii, bytes.get(length).is_none_or(u8::is_ascii));
             let lower = text[..length].to_ascii_lowercase() + " tail";
             assert_eq!(ascii_word(lower.as_bytes()).0, hash, "{text}");

@@ -378,7 +378,9 @@ impl Matcher {
             return Some(LookUp::Everything);
         }
         let verdict = if rest[0].is_ascii() {
-            if !self.openings.may_open(rest) {
+            // Every place the scans hand out starts with a capital or a
+            // particle's first letter.
+            if !self.openings.may_open_word(rest) {
                 return None;
             }
             self.first_words.verdict(rest)
@@ -409,8 +411,12 @@ impl Matcher {
             if b.is_ascii() {
                 let before = if at == 0 { b' ' } else { bytes[at - 1] };
                 // Inside an ASCII word, or after a non-ASCII letter or digit.
-                if before.is_ascii_alphanumeric()
-                    || (!before.is_ascii() && alphanumeric_before(read, at))
+                let inside_a_word = match BYTE_CLASS[usize::from(before)] {
+                    OTHER_ASCII => false,
+                    NON_ASCII => alphanumeric_before(read, at),
+                    _ => true,
+                };
+                if inside_a_word
                     || (!b.is_ascii_uppercase() && !self.opens_a_name_in_lower_case(read, at))
                 {
                     return None;

@@ -128,20 +128,35 @@ impl Openings {
     #[inline(always)]
     pub(crate) fn may_open(&self, text: &[u8]) -> bool {
         let i = match text {
-            // The usual case, a letter (a capital) then two more bytes:
-            // the first byte needs no test of whether the word goes on.
-            [a, b, c, ..] if a.is_ascii_alphanumeric() => {
-                let (a, b, c) = (usize::from(*a), usize::from(*b), usize::from(*c));
-                let c_kept = GOES_ON[b];
-                (usize::from(CODE[a]) << (2 * CODE_BITS))
-                    | (usize::from(CODE[b]) << CODE_BITS)
-                    | usize::from(CODE[c] & c_kept)
-            }
             [a, b, c, ..] => index(*a, *b, *c),
             [a, b] => index(*a, *b, b' '),
             [a] => index(*a, b' ', b' '),
             [] => return false,
         };
+        self.has(i)
+    }
+
+    /// [`Openings::may_open`] for a `text` that starts with an ASCII
+    /// letter or digit (a capital, or the first letter of a name
+    /// particle), as every place the scan looks up does: the first byte
+    /// needs no test of whether the word goes on.
+    #[inline(always)]
+    pub(crate) fn may_open_word(&self, text: &[u8]) -> bool {
+        debug_assert!(text.first().is_some_and(u8::is_ascii_alphanumeric));
+        let [a, b, c, ..] = *text else {
+            return self.may_open(text);
+        };
+        let (a, b, c) = (usize::from(a), usize::from(b), usize::from(c));
+        let c_kept = GOES_ON[b];
+        self.has(
+            (usize::from(CODE[a]) << (2 * CODE_BITS))
+                | (usize::from(CODE[b]) << CODE_BITS)
+                | usize::from(CODE[c] & c_kept),
+        )
+    }
+
+    #[inline(always)]
+    fn has(&self, i: usize) -> bool {
         // Codes are below 64: the mask only tells the compiler so.
         let i = i & (INDEXES - 1);
         self.bits[i / 64] & (1 << (i % 64)) != 0
@@ -177,6 +192,10 @@ mod tests {
                     let i = index(a, b, c);
                     let general = openings.bits[i / 64] & (1 << (i % 64)) != 0;
                     assert_eq!(openings.may_open(&[a, b, c]), general, "{a} {b} {c}");
+                    if a.is_ascii_alphanumeric() {
+                        assert_eq!(openings.may_open_word(&[a, b, c]), general);
+                        assert_eq!(openings.may_open_word(&[a, b]), openings.may_open(&[a, b]));
+                    }
                 }
             }
         }
