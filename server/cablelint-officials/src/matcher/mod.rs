@@ -758,20 +758,22 @@ fn is_capitalised_like_a_name(matched: &str) -> bool {
     !first.is_lowercase() || is_unspaced_script(first) || matched.chars().any(char::is_uppercase)
 }
 
-/// Whether `bytes` hold a `[` or a `]`: eight bytes at a time (a byte
-/// equal to one of them leaves a zero byte after the exclusive or).
+/// Whether `bytes` hold a `[` or a `]`: eight bytes at a time, the last
+/// eight overlapping the ones before (a byte equal to one of them leaves a
+/// zero byte after the exclusive or).
 fn has_bracket(bytes: &[u8]) -> bool {
     const LOW: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let has_zero = |x: u64| x.wrapping_sub(LOW) & !x & HIGH != 0;
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        if has_zero(word ^ (LOW * u64::from(b'['))) || has_zero(word ^ (LOW * u64::from(b']'))) {
-            return true;
-        }
-    }
-    chunks.remainder().iter().any(|&b| b == b'[' || b == b']')
+    let in_eight = |eight: &[u8; 8]| {
+        let word = u64::from_le_bytes(*eight);
+        let has_zero = |x: u64| x.wrapping_sub(LOW) & !x & HIGH != 0;
+        has_zero(word ^ (LOW * u64::from(b'['))) || has_zero(word ^ (LOW * u64::from(b']')))
+    };
+    let Some(last) = bytes.last_chunk::<8>() else {
+        return bytes.iter().any(|&b| b == b'[' || b == b']');
+    };
+    let (eights, _) = bytes.as_chunks::<8>();
+    eights.iter().any(in_eight) || in_eight(last)
 }
 
 /// Widens `span` to balance editorial brackets it cuts through, so that
