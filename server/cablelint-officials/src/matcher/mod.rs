@@ -764,16 +764,15 @@ fn is_capitalised_like_a_name(matched: &str) -> bool {
 fn has_bracket(bytes: &[u8]) -> bool {
     const LOW: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let in_eight = |eight: &[u8; 8]| {
-        let word = u64::from_le_bytes(*eight);
+    let in_eight = |eight: &[u8]| {
+        let word = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
         let has_zero = |x: u64| x.wrapping_sub(LOW) & !x & HIGH != 0;
         has_zero(word ^ (LOW * u64::from(b'['))) || has_zero(word ^ (LOW * u64::from(b']')))
     };
     let Some(last) = bytes.last_chunk::<8>() else {
         return bytes.iter().any(|&b| b == b'[' || b == b']');
     };
-    let (eights, _) = bytes.as_chunks::<8>();
-    eights.iter().any(in_eight) || in_eight(last)
+    bytes.chunks_exact(8).any(in_eight) || in_eight(last)
 }
 
 /// Widens `span` to balance editorial brackets it cuts through, so that
