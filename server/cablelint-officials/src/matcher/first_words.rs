@@ -9,6 +9,12 @@
 //! followed by that byte and more. So when no pattern begins with exactly
 //! that word, nothing is found there. Words that run on into a non-ASCII
 //! character ("Raúl") are not decided here.
+//!
+//! The same reasoning makes the look-up at such a place cheap: the only
+//! patterns found there that can be mentions are those whose first word
+//! is exactly the text's word, so [`FirstWords::longest_pattern`] tries
+//! the few patterns of that word's bucket (longest first) instead of the
+//! binary search over every pattern of `lookup.rs`.
 
 const HASH_BITS: u32 = 16;
 
@@ -20,6 +26,36 @@ pub(crate) struct FirstWords {
     bits: Box<[u64]>,
     /// The longest such word, in bytes.
     longest: usize,
+    /// The patterns of each first word, by the word's full hash (open
+    /// addressing; see [`FirstWords::longest_pattern`]).
+    buckets: Buckets,
+}
+
+/// Per first word (by its hash): its patterns, lowercase, longest first.
+#[derive(Clone, Default)]
+struct Buckets {
+    /// A power of two; empty slots have `begin == end`.
+    slots: Box<[Slot]>,
+    /// Each bucket's patterns: `entries[slot.begin..slot.end]`.
+    entries: Box<[BucketEntry]>,
+    /// The patterns, ASCII-lowercased, end to end.
+    lowered: Box<[u8]>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    hash: u64,
+    begin: u32,
+    end: u32,
+}
+
+#[derive(Clone, Copy)]
+struct BucketEntry {
+    /// The pattern's number (its index in the list given to `build`).
+    pattern: u32,
+    /// Its bytes in `lowered`.
+    start: u32,
+    len: u32,
 }
 
 impl std::fmt::Debug for FirstWords {
@@ -34,6 +70,7 @@ impl Clone for FirstWords {
             heads: self.heads.clone(),
             bits: self.bits.clone(),
             longest: self.longest,
+            buckets: self.buckets.clone(),
         }
     }
 }
@@ -43,10 +80,18 @@ impl Clone for FirstWords {
 pub(crate) enum Verdict {
     /// No pattern found there can be a mention.
     NoName,
-    /// Some pattern may begin with the word.
-    Maybe,
+    /// Some pattern may begin with the word, which ends in ASCII (or at
+    /// the end of the text).
+    Maybe(Word),
     /// The word runs on into a non-ASCII character: not decided.
     Undecided,
+}
+
+/// The ASCII word at a place: its hash and length.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Word {
+    hash: u64,
+    length: usize,
 }
 
 const LOW_BITS: u64 = 0x0101_0101_0101_0101;
@@ -102,6 +147,22 @@ fn ascii_word(bytes: &[u8]) -> (u64, usize, bool) {
             // is clear.
             let ends_in_ascii = chunk >> (8 * n) & 0x80 == 0;
             return (hash, n, ends_in_ascii);
+        }
+        // Words of eight to fifteen bytes ("Chervonenko", "Washington"):
+        // one more load, as `ascii_word_in_chunks` would hash them.
+        if let Some(next) = bytes.get(8..16) {
+            let next = u64::from_le_bytes(next.try_into().expect("eight bytes"));
+            let lowered_next = lower_eight(next);
+            let stops = !alphanumerics(lowered_next) & HIGH_BITS;
+            if stops != 0 {
+                let n = (stops.trailing_zeros() / 8) as usize;
+                let mut hash = mix(0, lowered);
+                if n > 0 {
+                    hash = mix(hash, lowered_next & (u64::MAX >> (64 - 8 * n)));
+                }
+                let ends_in_ascii = next >> (8 * n) & 0x80 == 0;
+                return (hash, 8 + n, ends_in_ascii);
+            }
         }
     }
     ascii_word_in_chunks(bytes)
@@ -190,8 +251,11 @@ impl FirstWords {
             heads: vec![0; (1 << HEAD_BITS) / 64].into_boxed_slice(),
             bits: vec![0; (1 << HASH_BITS) / 64].into_boxed_slice(),
             longest: 0,
+            buckets: Buckets::default(),
         };
-        for pattern in patterns {
+        // (hash, -length, pattern number): by word, longest pattern first.
+        let mut by_word: Vec<(u64, isize, usize)> = Vec::with_capacity(patterns.len());
+        for (number, pattern) in patterns.iter().enumerate() {
             let (hash, length, ends_in_ascii) = ascii_word(pattern.as_ref().as_bytes());
             let head = head(pattern.as_ref().as_bytes());
             words.heads[head / 64] |= 1 << (head % 64);
@@ -199,8 +263,12 @@ impl FirstWords {
                 let slot = slot(hash);
                 words.bits[slot / 64] |= 1 << (slot % 64);
                 words.longest = words.longest.max(length);
+                let len = pattern.as_ref().len();
+                by_word.push((hash, -(len as isize), number));
             }
         }
+        by_word.sort_unstable();
+        words.buckets = Buckets::build(patterns, &by_word);
         words
     }
 
@@ -225,9 +293,114 @@ impl FirstWords {
         if length > self.longest || self.bits[slot / 64] & (1 << (slot % 64)) == 0 {
             Verdict::NoName
         } else {
-            Verdict::Maybe
+            Verdict::Maybe(Word { hash, length })
         }
     }
+
+    /// The longest pattern that `text` begins with (ignoring ASCII case)
+    /// among those whose first word is `word`, the word at the start of
+    /// `text` (as [`FirstWords::verdict`] found it): its number and length.
+    ///
+    /// It is what `PatternLookup::longest_prefix` answers whenever that
+    /// answer can be a mention: every other pattern found there ends
+    /// inside the word (see the module's note), is shorter than the ones
+    /// of the bucket, and is followed by a letter or digit.
+    #[inline]
+    pub(crate) fn longest_pattern(&self, word: Word, text: &[u8]) -> Option<(usize, usize)> {
+        let buckets = &self.buckets;
+        let mask = buckets.slots.len().checked_sub(1)?;
+        let mut at = bucket_slot(word.hash, mask);
+        let found = loop {
+            let slot = buckets.slots[at];
+            if slot.begin == slot.end {
+                return None;
+            }
+            if slot.hash == word.hash {
+                break slot;
+            }
+            at = (at + 1) & mask;
+        };
+        for entry in &buckets.entries[found.begin as usize..found.end as usize] {
+            let start = entry.start as usize;
+            let pattern = &buckets.lowered[start..start + entry.len as usize];
+            // A bucket may hold the patterns of another word with the same
+            // hash: the length test keeps only this word's.
+            if pattern.len() >= word.length && starts_with_lowered(text, pattern) {
+                return Some((entry.pattern as usize, pattern.len()));
+            }
+        }
+        None
+    }
+}
+
+/// The slot where the search for `hash` starts: its high bits (the low
+/// bits of a product are those of the word's first bytes).
+#[inline(always)]
+fn bucket_slot(hash: u64, mask: usize) -> usize {
+    (hash >> 40) as usize & mask
+}
+
+impl Buckets {
+    /// The buckets of `by_word` (hash, minus length, pattern number),
+    /// sorted.
+    fn build<S: AsRef<str>>(patterns: &[S], by_word: &[(u64, isize, usize)]) -> Buckets {
+        let words = by_word.windows(2).filter(|w| w[0].0 != w[1].0).count() + 1;
+        let size = (2 * words).next_power_of_two();
+        let mut slots = vec![Slot::default(); size];
+        let mut entries = Vec::with_capacity(by_word.len());
+        let mut lowered = Vec::new();
+        let mut i = 0;
+        while i < by_word.len() {
+            let hash = by_word[i].0;
+            let begin = entries.len() as u32;
+            while let Some(&(_, _, number)) = by_word.get(i).filter(|w| w.0 == hash) {
+                let pattern = patterns[number].as_ref().as_bytes();
+                entries.push(BucketEntry {
+                    pattern: number as u32,
+                    start: lowered.len() as u32,
+                    len: pattern.len() as u32,
+                });
+                lowered.extend(pattern.iter().map(u8::to_ascii_lowercase));
+                i += 1;
+            }
+            let mut at = bucket_slot(hash, size - 1);
+            while slots[at].begin != slots[at].end {
+                at = (at + 1) & (size - 1);
+            }
+            slots[at] = Slot {
+                hash,
+                begin,
+                end: entries.len() as u32,
+            };
+        }
+        Buckets {
+            slots: slots.into_boxed_slice(),
+            entries: entries.into_boxed_slice(),
+            lowered: lowered.into_boxed_slice(),
+        }
+    }
+}
+
+/// Whether `text` begins with `pattern` (lowercase), ignoring ASCII case;
+/// eight bytes at a time.
+#[inline]
+fn starts_with_lowered(text: &[u8], pattern: &[u8]) -> bool {
+    let Some(text) = text.get(..pattern.len()) else {
+        return false;
+    };
+    let mut pairs = text.chunks_exact(8).zip(pattern.chunks_exact(8));
+    for (t, p) in &mut pairs {
+        let t = u64::from_le_bytes(t.try_into().expect("eight bytes"));
+        let p = u64::from_le_bytes(p.try_into().expect("eight bytes"));
+        if lower_eight(t) != p {
+            return false;
+        }
+    }
+    let tail = pattern.len() / 8 * 8;
+    text[tail..]
+        .iter()
+        .zip(&pattern[tail..])
+        .all(|(t, p)| t.to_ascii_lowercase() == *p)
 }
 
 #[cfg(test)]
@@ -258,6 +431,14 @@ mod tests {
             "[Stepan V.]",
             "姬鹏飞 and more",
             "Ji\r\nPengfei",
+            // Words of eight to sixteen bytes with more after them.
+            "Chervonenko said it",
+            "Washingtonians  x",
+            "Abcdefgh ijklmnopq",
+            "Abcdefghijklmnop qrs",
+            "Abcdefghijklmnoé qrs",
+            "Abcdefghé ijklmnop",
+            "Abcdefghijklmnopqrstuvwxyz0123456789 and",
         ];
         for text in texts {
             let bytes = text.as_bytes();
@@ -267,6 +448,12 @@ mod tests {
                 .unwrap_or(bytes.len());
             let (hash, found, ends_in_ascii) = ascii_word(bytes);
             assert_eq!(found, length, "{text}");
+            // The loads of the usual case hash as the loop does.
+            assert_eq!(
+                ascii_word_in_chunks(bytes),
+                (hash, found, ends_in_ascii),
+                "{text}"
+            );
             assert_eq!(ends_in_ascii, bytes.get(length).is_none_or(u8::is_ascii));
             let lower = text[..length].to_ascii_lowercase() + " tail";
             assert_eq!(ascii_word(lower.as_bytes()).0, hash, "{text}");
@@ -288,11 +475,79 @@ mod tests {
         }
     }
 
+    /// `longest_pattern` against the binary search of `lookup.rs` at
+    /// every place the verdict is `Maybe`: the same answer whenever that
+    /// answer can be a mention (it does not end inside the word).
+    fn check_against_the_lookup<S: AsRef<str>>(patterns: &[S], text: &str) {
+        let words = FirstWords::build(patterns);
+        let lookup = super::super::lookup::PatternLookup::build(patterns);
+        let mut tried = 0;
+        for start in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let rest = &text.as_bytes()[start..];
+            if !rest[0].is_ascii_alphanumeric() {
+                continue;
+            }
+            if let Verdict::Maybe(word) = words.verdict(rest) {
+                tried += 1;
+                let expected = lookup
+                    .longest_prefix(rest)
+                    .filter(|&(_, length)| length >= word.length);
+                assert_eq!(
+                    words.longest_pattern(word, rest),
+                    expected,
+                    "{:?}",
+                    &text[start..]
+                );
+            }
+        }
+        assert!(tried > 0 || patterns.is_empty());
+    }
+
+    #[test]
+    fn finds_the_longest_pattern_of_the_word_as_the_lookup_does() {
+        let patterns = [
+            "Ji",
+            "Ji Pengfei",
+            "Ji Peng",
+            "Jiang",
+            "Kim Il Sung",
+            "Kim Il",
+            "Kim",
+            "de Gaulle",
+            "Raúl Roa",
+            "Chi P’eng-fei",
+            "Chi P'eng-fei",
+            "Abcdefghijklmnop",
+            "Abcdefghijklmnop Qrstuvwx",
+            "X",
+            "姬鹏飞",
+        ];
+        check_against_the_lookup(
+            &patterns,
+            "JI PENGFEI met Ji Peng, Jiang and KIM IL SUNG; kim il; Kim Ilsung Kim Il Sungx. \
+             De Gaulle, Raúl Roa, CHI P’ENG-FEI, Chi P'eng-fei, Chi, X, x-y, Ji\r\nPeng \
+             ABCDEFGHIJKLMNOP QRSTUVWX abcdefghijklmnop qrstuvw abcdefghijklmnopq Ji",
+        );
+        // Every pattern of the built-in registry, written in the ways a
+        // text can run on after it.
+        let registry = crate::registry::Registry::builtin();
+        let table = super::super::patterns::PatternTable::build(registry);
+        let mut text = String::new();
+        for (i, pattern) in table.patterns().iter().enumerate() {
+            text += pattern;
+            text += [" said. ", "x ", ", ", "\r\n", "’s ", "-", " Il "][i % 7];
+        }
+        check_against_the_lookup(table.patterns(), &text);
+    }
+
     #[test]
     fn rules_out_words_that_begin_no_pattern() {
         let words = FirstWords::build(&["Ji Pengfei", "Ji", "de Gaulle", "Raúl Roa", "Kim-Il"]);
         for text in ["Ji said", "JI", "Ji-", "de Gaulle", "DE", "Kim Il"] {
-            assert_eq!(words.verdict(text.as_bytes()), Verdict::Maybe, "{text}");
+            assert!(
+                matches!(words.verdict(text.as_bytes()), Verdict::Maybe(_)),
+                "{text}"
+            );
         }
         for text in [
             "Jiang",

@@ -33,13 +33,13 @@ use crate::model::{Person, Post};
 use crate::registry::Registry;
 use crate::title::PostSense;
 
-use first_words::{FirstWords, Verdict};
+use first_words::{FirstWords, Verdict, Word};
 use lookup::PatternLookup;
 use openings::Openings;
 use patterns::{FormKind, PatternTable};
 use prefixes::Prefixes;
 use reading::Reading;
-use scan::Candidates;
+use scan::{Candidates, Tester};
 use tables::MatcherTables;
 
 /// How a mention names the person.
@@ -133,10 +133,10 @@ pub struct Matcher {
     /// First bytes of those words: most lower-case words are ruled out by
     /// one table look-up, without finding their end or hashing them.
     lowercase_opener_first_bytes: [bool; 256],
-    /// The distinct first two bytes of those words ("de"; a one-letter
-    /// word has no second) when they are few and ASCII, for the fast scan;
-    /// None when the scan must go byte by byte.
-    opener_prefixes: Option<Vec<OpenerPrefix>>,
+    /// The fast scan's test, over the distinct first two bytes of those
+    /// words ("de"; a one-letter word has no second) when they are few and
+    /// ASCII; None when the scan must go byte by byte.
+    tester: Option<Tester>,
     /// Per person, per post: the post's title analysed once, so ranking a
     /// mention by its written title does not re-read every post title.
     post_senses: Vec<Vec<PostSense>>,
@@ -212,6 +212,7 @@ impl Matcher {
                 .iter()
                 .all(|&(a, b)| a.is_ascii_lowercase() && b.is_none_or(|b| b.is_ascii())))
         .then_some(prefixes_of_openers);
+        let tester = opener_prefixes.as_deref().map(Tester::new);
         Matcher {
             registry,
             lookup,
@@ -219,7 +220,7 @@ impl Matcher {
             lowercase_openers,
             longest_lowercase_opener,
             lowercase_opener_first_bytes,
-            opener_prefixes,
+            tester,
             post_senses,
             post_days,
             life_days,
@@ -323,19 +324,23 @@ impl Matcher {
         // reach back into it, so "Pak Il-u [Pak Il U]" stays two mentions.
         let mut floor = 0;
         let mut candidates = self
-            .opener_prefixes
-            .as_deref()
-            .map(|openers| Candidates::new(read.as_bytes(), openers));
+            .tester
+            .as_ref()
+            .map(|tester| Candidates::new(read.as_bytes(), tester));
         // Name forms are looked up only where a name can start (a word that
         // begins with a capital, a name particle, or a CJK character), and
         // only when some pattern begins with the word there: most text is
         // never looked up, which keeps `check` fast.
-        while let Some(start) = match &mut candidates {
+        while let Some((start, look_up)) = match &mut candidates {
             Some(candidates) => self.next_hit_by_words(read, pos, candidates),
             None => self.next_hit_bytewise(read, pos),
         } {
             let rest = &read.as_bytes()[start..];
-            let Some((pattern, length)) = self.lookup.longest_prefix(rest) else {
+            let longest = match look_up {
+                LookUp::ByFirstWord(word) => self.first_words.longest_pattern(word, rest),
+                LookUp::Everything => self.lookup.longest_prefix(rest),
+            };
+            let Some((pattern, length)) = longest else {
                 pos = after_rejected(read, start);
                 continue;
             };
@@ -365,24 +370,27 @@ impl Matcher {
     /// ASCII words, the prefix test otherwise. Exact: no test rejects a place where the
     /// look-up finds a pattern that `examine` could accept (see
     /// `openings.rs`, `first_words.rs` and `prefixes.rs`).
+    /// None when ruled out, else how to look the place up.
     #[inline(always)]
-    fn may_be_a_name_at(&self, rest: &[u8]) -> bool {
+    fn may_be_a_name_at(&self, rest: &[u8]) -> Option<LookUp> {
         #[cfg(test)]
         if tests::NO_EARLY_REJECTION.get() {
-            return true;
+            return Some(LookUp::Everything);
         }
         let verdict = if rest[0].is_ascii() {
-            if !self.openings.may_open(rest) {
-                return false;
+            // Every place the scans hand out starts with a capital or a
+            // particle's first letter.
+            if !self.openings.may_open_word(rest) {
+                return None;
             }
             self.first_words.verdict(rest)
         } else {
             Verdict::Undecided
         };
         match verdict {
-            Verdict::NoName => false,
-            Verdict::Maybe => true,
-            Verdict::Undecided => self.prefixes.may_start(rest),
+            Verdict::NoName => None,
+            Verdict::Maybe(word) => Some(LookUp::ByFirstWord(word)),
+            Verdict::Undecided => self.prefixes.may_start(rest).then_some(LookUp::Everything),
         }
     }
 
@@ -396,46 +404,47 @@ impl Matcher {
         read: &str,
         from: usize,
         candidates: &mut Candidates<'_, '_>,
-    ) -> Option<usize> {
+    ) -> Option<(usize, LookUp)> {
         let bytes = read.as_bytes();
-        let mut at = from;
-        loop {
-            at = candidates.next_here(at)?;
+        candidates.find_from(from, |at| {
             let b = bytes[at];
             if b.is_ascii() {
                 let before = if at == 0 { b' ' } else { bytes[at - 1] };
                 // Inside an ASCII word, or after a non-ASCII letter or digit.
-                if before.is_ascii_alphanumeric()
-                    || (!before.is_ascii() && alphanumeric_before(read, at))
+                let inside_a_word = match BYTE_CLASS[usize::from(before)] {
+                    OTHER_ASCII => false,
+                    NON_ASCII => alphanumeric_before(read, at),
+                    _ => true,
+                };
+                if inside_a_word
                     || (!b.is_ascii_uppercase() && !self.opens_a_name_in_lower_case(read, at))
                 {
-                    at += 1;
-                    continue;
+                    return None;
                 }
-                if self.may_be_a_name_at(&bytes[at..]) {
-                    return Some(at);
-                }
-                at += 1;
-                continue;
+                return self.may_be_a_name_at(&bytes[at..]);
+            }
+            // The chunks hand out every byte of a character: its first
+            // decides.
+            if !read.is_char_boundary(at) {
+                return None;
             }
             let c = read[at..].chars().next()?;
-            if (is_unspaced_script(c)
-                || (chars::is_alphabetic(c) && !c.is_lowercase() && !alphanumeric_before(read, at)))
-                && self.prefixes.may_start(&bytes[at..])
-            {
-                return Some(at);
-            }
-            at += c.len_utf8();
-        }
+            ((is_unspaced_script(c)
+                || (chars::is_alphabetic(c)
+                    && !c.is_lowercase()
+                    && !alphanumeric_before(read, at)))
+                && self.prefixes.may_start(&bytes[at..]))
+            .then_some(LookUp::Everything)
+        })
     }
 
     /// [`Matcher::next_hit_by_words`] over [`Matcher::next_name_start_bytewise`].
-    fn next_hit_bytewise(&self, read: &str, from: usize) -> Option<usize> {
+    fn next_hit_bytewise(&self, read: &str, from: usize) -> Option<(usize, LookUp)> {
         let mut at = from;
         loop {
             let start = self.next_name_start_bytewise(read, at)?;
-            if self.may_be_a_name_at(&read.as_bytes()[start..]) {
-                return Some(start);
+            if let Some(look_up) = self.may_be_a_name_at(&read.as_bytes()[start..]) {
+                return Some((start, look_up));
             }
             at = after_rejected(read, start);
         }
@@ -643,6 +652,16 @@ impl Matcher {
     }
 }
 
+/// How a place that passed the early tests is looked up.
+#[derive(Clone, Copy)]
+enum LookUp {
+    /// Among the patterns of the ASCII word there (exact where a pattern
+    /// found can be a mention: see `FirstWords::longest_pattern`).
+    ByFirstWord(Word),
+    /// Among every pattern.
+    Everything,
+}
+
 /// Room made for mentions at the first one found.
 const FEW_MENTIONS: usize = 16;
 
@@ -739,6 +758,23 @@ fn is_capitalised_like_a_name(matched: &str) -> bool {
     !first.is_lowercase() || is_unspaced_script(first) || matched.chars().any(char::is_uppercase)
 }
 
+/// Whether `bytes` hold a `[` or a `]`: eight bytes at a time, the last
+/// eight overlapping the ones before (a byte equal to one of them leaves a
+/// zero byte after the exclusive or).
+fn has_bracket(bytes: &[u8]) -> bool {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let in_eight = |eight: &[u8]| {
+        let word = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+        let has_zero = |x: u64| x.wrapping_sub(LOW) & !x & HIGH != 0;
+        has_zero(word ^ (LOW * u64::from(b'['))) || has_zero(word ^ (LOW * u64::from(b']')))
+    };
+    let Some(last) = bytes.last_chunk::<8>() else {
+        return bytes.iter().any(|&b| b == b'[' || b == b']');
+    };
+    bytes.chunks_exact(8).any(in_eight) || in_eight(last)
+}
+
 /// Widens `span` to balance editorial brackets it cuts through, so that
 /// `Ji [Pengfei` becomes `Ji [Pengfei]`. Returns whether the span now
 /// contains a bracket (the name was completed by an editor). Brackets in
@@ -748,6 +784,10 @@ fn widen_to_brackets(text: &str, span: &mut Range<usize>, skipped: &[Range<usize
     const REACH: usize = 80;
     let bytes = text.as_bytes();
     let inside = &bytes[span.clone()];
+    // Most names have no bracket: eight bytes at a time say so.
+    if !has_bracket(inside) {
+        return false;
+    }
     // One pass for the counts and the first and last of each bracket.
     let (mut opens, mut closes) = (0usize, 0usize);
     let (mut first_open, mut first_close) = (None, None);
@@ -897,8 +937,8 @@ mod tests {
     fn early_rejections_never_change_what_is_found() {
         let builtin = Registry::builtin().matcher();
         let many_openers = matcher_with_many_openers();
-        assert!(builtin.opener_prefixes.is_some());
-        assert!(many_openers.opener_prefixes.is_none());
+        assert!(builtin.tester.is_some());
+        assert!(many_openers.tester.is_none());
         let mut texts = tricky_texts();
         let corpus = std::env::var_os("CABLELINT_CORPUS")
             .map(std::path::PathBuf::from)
@@ -936,6 +976,18 @@ mod tests {
             at = start + text[start..].chars().next().map_or(1, char::len_utf8);
         }
         found
+    }
+
+    #[test]
+    fn finds_brackets_as_a_byte_search_does() {
+        let text = "abc[def]ghijklmnop]qrstuvwxyz[{}\\^_ZYXé姬[𠀋]".as_bytes();
+        for start in 0..=text.len() {
+            for end in start..=text.len() {
+                let part = &text[start..end];
+                let expected = part.iter().any(|&b| b == b'[' || b == b']');
+                assert_eq!(has_bracket(part), expected, "{start}..{end}");
+            }
+        }
     }
 
     #[test]
@@ -994,7 +1046,7 @@ mod tests {
     fn the_fast_scan_finds_the_same_name_starts_as_the_bytewise_one() {
         let builtin = Registry::builtin().matcher();
         assert_eq!(
-            builtin.opener_prefixes.as_deref(),
+            builtin.tester.as_ref().map(Tester::openers),
             Some(&[(b'd', Some(b'e'))][..])
         );
         let (toml, _) = crate::synthetic::registry_toml(50, 1);
@@ -1006,7 +1058,7 @@ mod tests {
         with_more_openers.merge(Registry::builtin().clone());
         let with_more_openers = with_more_openers.matcher();
         assert_eq!(
-            with_more_openers.opener_prefixes.as_deref(),
+            with_more_openers.tester.as_ref().map(Tester::openers),
             Some(&[(b'd', Some(b'e')), (b'v', Some(b'a'))][..])
         );
         let texts = [
@@ -1022,9 +1074,9 @@ mod tests {
             "lowercase only text with no capitals at all, more than eight bytes",
         ];
         for matcher in [&builtin, &with_more_openers] {
-            let openers = matcher.opener_prefixes.as_deref().expect("few openers");
+            let tester = matcher.tester.as_ref().expect("few openers");
             for text in texts {
-                let mut candidates = Candidates::new(text.as_bytes(), openers);
+                let mut candidates = Candidates::new(text.as_bytes(), tester);
                 assert_eq!(
                     starts(text, |t, at| matcher.next_name_start_by_words(
                         t,
@@ -1036,8 +1088,8 @@ mod tests {
                 );
             }
         }
-        let openers = builtin.opener_prefixes.as_deref().expect("few openers");
-        let mut candidates = Candidates::new(texts[1].as_bytes(), openers);
+        let tester = builtin.tester.as_ref().expect("few openers");
+        let mut candidates = Candidates::new(texts[1].as_bytes(), tester);
         let found = starts(texts[1], |t, at| {
             builtin.next_name_start_by_words(t, at, &mut candidates)
         });

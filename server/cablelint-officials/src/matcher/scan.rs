@@ -49,8 +49,11 @@ fn block_mask_bytewise(bytes: &[u8], at: usize, openers: &[OpenerPrefix]) -> u32
 }
 
 /// Tests blocks of sixteen bytes: with SSE2 on x86-64, else byte by byte.
-struct Tester<'o> {
-    openers: &'o [OpenerPrefix],
+/// Made once per matcher (its constants cost about as much as scanning a
+/// few hundred bytes).
+#[derive(Clone)]
+pub(super) struct Tester {
+    openers: Vec<OpenerPrefix>,
     #[cfg(target_arch = "x86_64")]
     simd: super::simd::BlockTester,
     /// With AVX2 (most x86-64 processors since 2013), chunks are tested
@@ -59,15 +62,27 @@ struct Tester<'o> {
     avx2: Option<super::simd::Avx2Constants>,
 }
 
-impl<'o> Tester<'o> {
-    fn new(openers: &'o [OpenerPrefix]) -> Self {
+impl std::fmt::Debug for Tester {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Tester({:?})", self.openers)
+    }
+}
+
+impl Tester {
+    pub(super) fn new(openers: &[OpenerPrefix]) -> Self {
         Tester {
-            openers,
+            openers: openers.to_vec(),
             #[cfg(target_arch = "x86_64")]
             simd: super::simd::BlockTester::new(openers),
             #[cfg(target_arch = "x86_64")]
             avx2: super::simd::Avx2Constants::new(openers),
         }
+    }
+
+    /// The openers' first two bytes it tests for.
+    #[cfg(test)]
+    pub(super) fn openers(&self) -> &[OpenerPrefix] {
+        &self.openers
     }
 
     /// [`is_candidate_here`] for up to sixteen bytes from `at`, as bits.
@@ -77,7 +92,7 @@ impl<'o> Tester<'o> {
         if at + 17 <= bytes.len() && self.openers.len() <= super::MAX_OPENER_BYTES {
             return self.simd.block(bytes, at);
         }
-        block_mask_bytewise(bytes, at, self.openers)
+        block_mask_bytewise(bytes, at, &self.openers)
     }
 
     /// [`is_candidate_here`] for up to 64 bytes from `at`, as bits: four
@@ -86,13 +101,48 @@ impl<'o> Tester<'o> {
     #[inline(always)]
     fn chunk(&self, bytes: &[u8], at: usize) -> u64 {
         #[cfg(target_arch = "x86_64")]
-        if at + 65 <= bytes.len() && self.openers.len() <= super::MAX_OPENER_BYTES {
-            if let Some(avx2) = &self.avx2 {
-                return avx2.chunk(bytes, at);
+        if self.openers.len() <= super::MAX_OPENER_BYTES {
+            if at + 65 <= bytes.len() {
+                return self.chunk_simd(bytes, at);
             }
-            let block = |k: usize| u64::from(self.simd.block(bytes, at + 16 * k)) << (16 * k);
-            return block(0) | block(1) | block(2) | block(3);
+            if at < bytes.len() {
+                return self.last_chunk_simd(bytes, at);
+            }
         }
+        self.chunk_bytewise(bytes, at)
+    }
+
+    /// [`Tester::chunk`] with SSE2 or AVX2. Needs `at + 65 <= bytes.len()`.
+    #[cfg(target_arch = "x86_64")]
+    #[inline(always)]
+    fn chunk_simd(&self, bytes: &[u8], at: usize) -> u64 {
+        if let Some(avx2) = &self.avx2 {
+            return avx2.chunk(bytes, at);
+        }
+        let block = |k: usize| u64::from(self.simd.block(bytes, at + 16 * k)) << (16 * k);
+        block(0) | block(1) | block(2) | block(3)
+    }
+
+    /// [`Tester::chunk`] for the last bytes of a text (at most 64 from
+    /// `at`), copied after zeros, which are no candidates, so that they
+    /// too are tested at once.
+    #[cfg(target_arch = "x86_64")]
+    #[inline(never)]
+    fn last_chunk_simd(&self, bytes: &[u8], at: usize) -> u64 {
+        let rest = &bytes[at..];
+        let mut padded = [0u8; 96];
+        padded[..rest.len()].copy_from_slice(rest);
+        let mask = self.chunk_simd(&padded, 0);
+        if rest.len() >= 64 {
+            mask
+        } else {
+            mask & ((1 << rest.len()) - 1)
+        }
+    }
+
+    /// [`Tester::chunk`] sixteen bytes at a time, each block by
+    /// [`Tester::block`].
+    fn chunk_bytewise(&self, bytes: &[u8], at: usize) -> u64 {
         let mut mask = 0;
         for k in 0..4 {
             let from = at + 16 * k;
@@ -108,7 +158,7 @@ impl<'o> Tester<'o> {
 /// The candidates of a text in order, 64 bytes at a time.
 pub(super) struct Candidates<'t, 'o> {
     bytes: &'t [u8],
-    tester: Tester<'o>,
+    tester: &'o Tester,
     /// The chunk last tested is `chunk..chunk + 64` (none before the
     /// first: `loaded` is false)...
     chunk: usize,
@@ -119,10 +169,10 @@ pub(super) struct Candidates<'t, 'o> {
 }
 
 impl<'t, 'o> Candidates<'t, 'o> {
-    pub(super) fn new(bytes: &'t [u8], openers: &'o [OpenerPrefix]) -> Self {
+    pub(super) fn new(bytes: &'t [u8], tester: &'o Tester) -> Self {
         Candidates {
             bytes,
-            tester: Tester::new(openers),
+            tester,
             chunk: 0,
             loaded: false,
             mask: 0,
@@ -144,8 +194,54 @@ impl<'t, 'o> Candidates<'t, 'o> {
         }
     }
 
-    /// The first place at or after `from` that the chunks find.
+    /// The first place at or after `from` that the chunks find and `test`
+    /// takes, with what `test` said of it; the places are handed to `test`
+    /// in order. [`Candidates::next_here`] in a loop, with the chunk and
+    /// its mask kept in registers between places (this runs at every
+    /// capital of every document).
     #[inline(always)]
+    pub(super) fn find_from<T>(
+        &mut self,
+        from: usize,
+        mut test: impl FnMut(usize) -> Option<T>,
+    ) -> Option<(usize, T)> {
+        let (mut chunk, mut mask);
+        let offset = from.wrapping_sub(self.chunk);
+        if self.loaded && offset < 64 {
+            chunk = self.chunk;
+            mask = self.mask & u64::MAX << offset;
+        } else {
+            chunk = from;
+            mask = if from < self.bytes.len() {
+                self.tester.chunk(self.bytes, from)
+            } else {
+                0
+            };
+            self.loaded = true;
+        }
+        loop {
+            while mask != 0 {
+                let at = chunk + mask.trailing_zeros() as usize;
+                mask &= mask - 1;
+                if let Some(found) = test(at) {
+                    self.chunk = chunk;
+                    self.mask = mask;
+                    return Some((at, found));
+                }
+            }
+            chunk += 64;
+            if chunk >= self.bytes.len() {
+                self.chunk = chunk;
+                self.mask = 0;
+                return None;
+            }
+            mask = self.tester.chunk(self.bytes, chunk);
+        }
+    }
+
+    /// The first place at or after `from` that the chunks find (what
+    /// [`Candidates::find_from`] hands to its test, one at a time).
+    #[cfg(test)]
     pub(super) fn next_here(&mut self, from: usize) -> Option<usize> {
         let offset = from.wrapping_sub(self.chunk);
         if self.loaded && offset < 64 {
@@ -218,7 +314,7 @@ mod tests {
                 "at {from}"
             );
         }
-        let mut candidates = Candidates::new(&bytes, openers);
+        let mut candidates = Candidates::new(&bytes, &tester);
         let mut found = Vec::new();
         let mut at = 0;
         while let Some(next) = candidates.next_from(at) {

@@ -12,6 +12,7 @@ use super::{OpenerPrefix, MAX_OPENER_BYTES};
 
 /// The constants of [`chunk_avx2`], as bytes (loaded in one instruction
 /// each; a vector of 32 bytes can only be made inside an AVX function).
+#[derive(Clone)]
 pub(super) struct Avx2Constants {
     to_capitals: [u8; 32],
     past_capitals: [u8; 32],
@@ -76,13 +77,21 @@ unsafe fn chunk_avx2(constants: &Avx2Constants, start: *const u8) -> u64 {
             let next = load(start.add(offset + 1));
             let moved = _mm256_add_epi8(block, to_capitals);
             let mut starts = _mm256_cmpgt_epi8(past_capitals, moved);
-            for k in 0..constants.openers {
+            let opener = |k: usize| {
                 let firsts = _mm256_cmpeq_epi8(block, load(constants.firsts[k].as_ptr()));
                 let seconds = _mm256_or_si256(
                     _mm256_cmpeq_epi8(next, load(constants.seconds[k].as_ptr())),
                     load(constants.any_second[k].as_ptr()),
                 );
-                starts = _mm256_or_si256(starts, _mm256_and_si256(firsts, seconds));
+                _mm256_and_si256(firsts, seconds)
+            };
+            // One opener (the built-in registry's "de") without a loop.
+            if constants.openers == 1 {
+                starts = _mm256_or_si256(starts, opener(0));
+            } else {
+                for k in 0..constants.openers {
+                    starts = _mm256_or_si256(starts, opener(k));
+                }
             }
             // The high bit of a byte is set exactly when it is not ASCII.
             u64::from(_mm256_movemask_epi8(_mm256_or_si256(starts, block)) as u32)
@@ -91,7 +100,8 @@ unsafe fn chunk_avx2(constants: &Avx2Constants, start: *const u8) -> u64 {
     }
 }
 
-/// The constants of the test, made once per text rather than per block.
+/// The constants of the test, made once per matcher rather than per block.
+#[derive(Clone)]
 pub(super) struct BlockTester {
     to_capitals: __m128i,
     past_capitals: __m128i,
