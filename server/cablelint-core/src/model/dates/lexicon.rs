@@ -207,19 +207,32 @@ static LOWER_CASE_MONTHS: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
 /// An ASCII month name in lower case, its table index and month 1–12.
 type AsciiMonth = (&'static str, usize, u8);
 
-/// The month names that are ASCII in lower case, by length: (name in
-/// lower case, table index, month 1–12), in the tables' order.
-static ASCII_MONTHS_BY_LENGTH: LazyLock<Vec<Vec<AsciiMonth>>> = LazyLock::new(|| {
-    let mut by_length: Vec<Vec<AsciiMonth>> = Vec::new();
+/// The bucket of an ASCII word in [`ASCII_MONTH_BUCKETS`]: its length and
+/// its first letter (any other first byte shares bucket 26).
+fn ascii_bucket(word: &[u8]) -> usize {
+    let first = word.first().map_or(26, |b| match b.to_ascii_lowercase() {
+        lower @ b'a'..=b'z' => usize::from(lower - b'a'),
+        _ => 26,
+    });
+    word.len() * 27 + first
+}
+
+/// The month names that are ASCII in lower case, by length and first
+/// letter: (name in lower case, table index, month 1–12), in the tables'
+/// order. A word is compared with the one or two names of its bucket (a
+/// list by length alone held about twenty).
+static ASCII_MONTH_BUCKETS: LazyLock<Vec<Vec<AsciiMonth>>> = LazyLock::new(|| {
+    let mut buckets: Vec<Vec<AsciiMonth>> = Vec::new();
     for (t, names) in LOWER_CASE_MONTHS.iter().enumerate() {
         for (m, name) in names.iter().enumerate().filter(|(_, n)| n.is_ascii()) {
-            if by_length.len() <= name.len() {
-                by_length.resize(name.len() + 1, Vec::new());
+            let bucket = ascii_bucket(name.as_bytes());
+            if buckets.len() <= bucket {
+                buckets.resize(bucket + 1, Vec::new());
             }
-            by_length[name.len()].push((name.as_str(), t, m as u8 + 1));
+            buckets[bucket].push((name.as_str(), t, m as u8 + 1));
         }
     }
-    by_length
+    buckets
 });
 
 /// A month word as written → (table index, month 1–12). English names that
@@ -228,10 +241,11 @@ pub fn lookup_month(word: &str) -> Option<(usize, u8)> {
     let word = word.trim_end_matches('.');
     if word.is_ascii() {
         // An ASCII word lower-cases byte by byte, and never equals a name
-        // holding a byte outside ASCII: only the ASCII names of its length
-        // are compared, in the tables' order.
+        // holding a byte outside ASCII: only the ASCII names of its bucket
+        // are compared, in the tables' order (the tests check this against
+        // every name compared).
         let all_lower = !word.bytes().any(|b| b.is_ascii_uppercase());
-        let names = ASCII_MONTHS_BY_LENGTH.get(word.len())?;
+        let names = ASCII_MONTH_BUCKETS.get(ascii_bucket(word.as_bytes()))?;
         return names
             .iter()
             .find(|(name, t, _)| {

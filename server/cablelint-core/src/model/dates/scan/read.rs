@@ -156,23 +156,18 @@ fn trim_brackets(text: &str, span: &mut Span) -> Vec<(usize, usize)> {
     pairs
 }
 
-/// The first run of ASCII digits inside `span`, with its value.
+/// The first run of ASCII digits inside `span`, with its value (`None`
+/// when it overflows, as `str::parse::<u32>` says).
 fn digits(text: &str, span: Span) -> Option<(Span, u32)> {
     let s = &text.as_bytes()[span.range()];
     let start = s.iter().position(u8::is_ascii_digit)?;
-    let len = s[start..]
-        .iter()
-        .position(|b| !b.is_ascii_digit())
-        .unwrap_or(s.len() - start);
-    // What `str::parse::<u32>` gives: `None` on overflow.
+    let mut end = start;
     let mut value: u32 = 0;
-    for &b in &s[start..start + len] {
+    while let Some(&b) = s.get(end).filter(|b| b.is_ascii_digit()) {
         value = value.checked_mul(10)?.checked_add(u32::from(b - b'0'))?;
+        end += 1;
     }
-    Some((
-        Span::new(span.start + start, span.start + start + len),
-        value,
-    ))
+    Some((Span::new(span.start + start, span.start + end), value))
 }
 
 /// The month word inside a capture like "[of June]" or "Sept.".

@@ -707,3 +707,51 @@ fn ascii_month_words_are_read_as_character_by_character() {
         }
     }
 }
+
+#[test]
+fn the_day_first_filter_says_what_its_plain_version_says() {
+    use super::quick::{may_be_day_first, may_be_day_first_plain};
+    let mut compared = 0;
+    let mut compare = |text: &str| {
+        // The section may end anywhere: the filter reads only up to its end.
+        for end in [text.len(), text.len().saturating_sub(1), text.len() / 2] {
+            let bytes = &text.as_bytes()[..end];
+            for at in (0..end).filter(|&at| bytes[at].is_ascii_digit()) {
+                assert_eq!(
+                    may_be_day_first(bytes, at),
+                    may_be_day_first_plain(bytes, at),
+                    "at {at} of {text:?} (section ends at {end})"
+                );
+                compared += 1;
+            }
+        }
+    };
+    let mut rng = Rng(0x2801_1968_0312_1963);
+    for _ in 0..6000 {
+        let count = 1 + rng.below(12);
+        let text: String = (0..count)
+            .map(|_| {
+                let list = match rng.below(4) {
+                    0 => PIECES,
+                    1 => NAME_PIECES,
+                    2 => DIGIT_PIECES,
+                    _ => GLUE_PIECES,
+                };
+                list[rng.below(list.len())]
+            })
+            .collect();
+        compare(&text);
+    }
+    for text in [
+        "28 January 1968",
+        "on 03.01. at 12:00 hours……..received on 09.24. at 12:21hours…",
+        "the 18th [of March] 𠀋 28th 29th 3rd of June, 5 p.m. 16:30 10.30",
+        "一九六二年六月二十八日 28 июня 1962 г.\r\n5.XI.62 27/X/1962 1_2 3x 4] 5.",
+    ] {
+        compare(text);
+    }
+    for (_, text) in crate::test_corpus::documents() {
+        compare(&text);
+    }
+    assert!(compared > 10_000, "{compared}");
+}
