@@ -235,6 +235,19 @@ static ASCII_MONTH_BUCKETS: LazyLock<Vec<Vec<AsciiMonth>>> = LazyLock::new(|| {
     buckets
 });
 
+/// [`lookup_month`] for an ASCII word without a trailing dot.
+pub(crate) fn lookup_ascii_month(word: &[u8]) -> Option<(usize, u8)> {
+    let names = ASCII_MONTH_BUCKETS.get(ascii_bucket(word))?;
+    let all_lower = !word.iter().any(u8::is_ascii_uppercase);
+    names
+        .iter()
+        .find(|(name, t, _)| {
+            name.as_bytes().eq_ignore_ascii_case(word)
+                && !(MONTH_TABLES[*t].capitalised && all_lower)
+        })
+        .map(|&(_, t, m)| (t, m))
+}
+
 /// A month word as written → (table index, month 1–12). English names that
 /// are all lower case are refused ("you may 5 …" is not a date).
 pub fn lookup_month(word: &str) -> Option<(usize, u8)> {
@@ -244,15 +257,7 @@ pub fn lookup_month(word: &str) -> Option<(usize, u8)> {
         // holding a byte outside ASCII: only the ASCII names of its bucket
         // are compared, in the tables' order (the tests check this against
         // every name compared).
-        let all_lower = !word.bytes().any(|b| b.is_ascii_uppercase());
-        let names = ASCII_MONTH_BUCKETS.get(ascii_bucket(word.as_bytes()))?;
-        return names
-            .iter()
-            .find(|(name, t, _)| {
-                name.as_bytes().eq_ignore_ascii_case(word.as_bytes())
-                    && !(MONTH_TABLES[*t].capitalised && all_lower)
-            })
-            .map(|&(_, t, m)| (t, m));
+        return lookup_ascii_month(word.as_bytes());
     }
     // Compared character by character in lower case, without building the
     // lower-case word: per character lower case differs from the string's

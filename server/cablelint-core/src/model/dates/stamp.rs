@@ -117,14 +117,16 @@ pub(super) fn stamp_word(window: &str) -> Option<DateRole> {
     let mut at = 0;
     while at < bytes.len() {
         let b = bytes[at];
-        let may_start = match ASCII_STARTS.get(usize::from(b)) {
-            // The word boundary is looked at only for a letter that starts
-            // a bounded word: most bytes fail on the table alone.
-            Some(&starts) => {
-                starts & ANYWHERE != 0 || (starts & AT_BOUNDARY != 0 && is_word_boundary(bytes, at))
-            }
-            None => NON_ASCII_LEADS[usize::from(b)],
-        };
+        let starts = STARTS[usize::from(b)];
+        // Most bytes start no word: passed over one by one (a byte inside a
+        // character outside ASCII is never a start either).
+        if starts == 0 {
+            at += 1;
+            continue;
+        }
+        // A letter that starts only bounded words needs `\b` before it: the
+        // byte before is no word byte.
+        let may_start = starts & ANYWHERE != 0 || at == 0 || !is_word_byte(bytes[at - 1]);
         if may_start {
             if let Some((end, role)) = word_at(window, at) {
                 last = Some(role);
@@ -173,6 +175,30 @@ fn may_start_ascii(lower: u8, at_boundary: bool) -> bool {
 const AT_BOUNDARY: u8 = 1;
 /// [`ASCII_STARTS`]: a word may start with the byte anywhere.
 const ANYWHERE: u8 = 2;
+
+/// An ASCII word byte, as `\b` sees it.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Per byte, where a word can start with it: [`ASCII_STARTS`] for ASCII,
+/// anywhere for the first bytes of [`NON_ASCII_LEADS`], nowhere for any
+/// other byte.
+static STARTS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = if b < 128 {
+            ASCII_STARTS[b]
+        } else if NON_ASCII_LEADS[b] {
+            ANYWHERE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
 
 /// Per ASCII byte (either case), where a word can start with it: the
 /// letters of bounded words only at a word boundary, those of the others

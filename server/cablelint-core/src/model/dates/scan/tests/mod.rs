@@ -299,6 +299,20 @@ fn every_chinese_start_is_a_trigger() {
 
 #[test]
 fn plain_ascii_is_skipped_up_to_the_first_digit_or_other_byte() {
+    // Every byte value at every place of two and a half blocks of sixteen.
+    for value in 0..=255u8 {
+        let stops = !value.is_ascii() || value.is_ascii_digit();
+        for at in 0..40 {
+            let mut bytes = vec![b'x'; 40];
+            bytes[at] = value;
+            let expected = if stops { at } else { 40 };
+            assert_eq!(
+                super::candidates::skip_plain_ascii(&bytes, 0, 40),
+                expected,
+                "{value:#x} at {at}"
+            );
+        }
+    }
     let mut rng = Rng(42);
     for _ in 0..20_000 {
         // Long enough for several blocks of sixteen, and a few bytes over.
@@ -754,4 +768,63 @@ fn the_day_first_filter_says_what_its_plain_version_says() {
         compare(&text);
     }
     assert!(compared > 10_000, "{compared}");
+}
+
+#[test]
+fn ascii_times_are_read_as_character_by_character() {
+    use super::read::{parse_time, parse_time_by_characters};
+    #[rustfmt::skip]
+    const PIECES: &[&str] = &[
+        "1", "2", "7", "0", "12", "13", "24", "1830", "00", "59", "60", ":", ".", "h", "H", " ",
+        "\t", "\u{B}", "\r\n", "a", "A", "p", "P", "m", "M", "a.m.", "P. M.", "am", "a m", "noon",
+        "NOON", "midnight", "Midnight", "hours", "hs", "x", "\u{3000}", "ſ", "𠀋", "批",
+    ];
+    let mut rng = Rng(0x1630_1630_0628_1962);
+    let mut compared = 0;
+    for _ in 0..50_000 {
+        let count = rng.below(7);
+        let text: String = (0..count)
+            .map(|_| PIECES[rng.below(PIECES.len())])
+            .collect();
+        assert_eq!(
+            parse_time(&text),
+            parse_time_by_characters(&text),
+            "{text:?}"
+        );
+        compared += usize::from(text.is_ascii());
+    }
+    assert!(compared > 10_000, "{compared}");
+}
+
+#[test]
+fn numbers_that_are_no_dates_are_told_as_character_by_character() {
+    use super::read::{is_not_a_date_number_at, is_not_a_date_number_by_characters};
+    #[rustfmt::skip]
+    const PIECES: &[&str] = &[
+        "1", "28", "6", ".", "/", ",", "-", "No.", "no", "NO ", "Nr", "nr.", "p.", "P.", "#", "№",
+        "§", " ", "\t", "\u{B}", "\r\n", "%", "x", "é", "𠀋", "批发", "\u{3000}", "ſ",
+    ];
+    let mut rng = Rng(0x6046_6046_0301_1968);
+    let mut compared = 0;
+    for _ in 0..20_000 {
+        let count = 1 + rng.below(8);
+        let text: String = (0..count)
+            .map(|_| PIECES[rng.below(PIECES.len())])
+            .collect();
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for &start in &bounds {
+            for &end in bounds.iter().filter(|&&e| e >= start).take(4) {
+                let span = Span::new(start, end);
+                assert_eq!(
+                    is_not_a_date_number_at(&text, span),
+                    is_not_a_date_number_by_characters(&text, span),
+                    "{span:?} of {text:?}"
+                );
+                compared += 1;
+            }
+        }
+    }
+    assert!(compared > 50_000, "{compared}");
 }
