@@ -311,6 +311,14 @@ fn plain_ascii_is_skipped_up_to_the_first_digit_or_other_byte() {
                 expected,
                 "{value:#x} at {at}"
             );
+            // The blocks of sixteen alone, where AVX2 takes the blocks of
+            // thirty-two on this processor.
+            #[cfg(target_arch = "x86_64")]
+            assert_eq!(
+                super::candidates::skip_plain_ascii_sse2(&bytes, 0),
+                if stops && at < 32 { Ok(at) } else { Err(32) },
+                "{value:#x} at {at}, sixteen at a time"
+            );
         }
     }
     let mut rng = Rng(42);
