@@ -204,8 +204,28 @@ static LOWER_CASE_MONTHS: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
         .collect()
 });
 
-/// An ASCII month name in lower case, its table index and month 1–12.
-type AsciiMonth = (&'static str, usize, u8);
+/// An ASCII month name in lower case as a number (its bytes, little-end
+/// first, zeros after; see [`ascii_key`]), whether its table is
+/// capitalised, its table index and month 1–12.
+type AsciiMonth = (u128, bool, usize, u8);
+
+/// The longest ASCII word [`ascii_key`] packs, longer than any name.
+const ASCII_KEY_BYTES: usize = 16;
+
+/// An ASCII word in lower case packed into a number (zeros after it, so
+/// two words of one length are equal exactly when their numbers are), and
+/// whether it was in lower case already; `None` for a word too long for
+/// any month name.
+fn ascii_key(word: &[u8]) -> Option<(u128, bool)> {
+    if word.len() > ASCII_KEY_BYTES {
+        return None;
+    }
+    let mut buffer = [0u8; ASCII_KEY_BYTES];
+    buffer[..word.len()].copy_from_slice(word);
+    let all_lower = !buffer.iter().any(u8::is_ascii_uppercase);
+    buffer.make_ascii_lowercase();
+    Some((u128::from_le_bytes(buffer), all_lower))
+}
 
 /// The bucket of an ASCII word in [`ASCII_MONTH_BUCKETS`]: its length and
 /// its first letter (any other first byte shares bucket 26).
@@ -218,18 +238,21 @@ fn ascii_bucket(word: &[u8]) -> usize {
 }
 
 /// The month names that are ASCII in lower case, by length and first
-/// letter: (name in lower case, table index, month 1–12), in the tables'
-/// order. A word is compared with the one or two names of its bucket (a
-/// list by length alone held about twenty).
+/// letter, in the tables' order. A word is compared with the few names of
+/// its bucket (a list by length alone held about twenty), each in one
+/// comparison of numbers.
 static ASCII_MONTH_BUCKETS: LazyLock<Vec<Vec<AsciiMonth>>> = LazyLock::new(|| {
     let mut buckets: Vec<Vec<AsciiMonth>> = Vec::new();
     for (t, names) in LOWER_CASE_MONTHS.iter().enumerate() {
         for (m, name) in names.iter().enumerate().filter(|(_, n)| n.is_ascii()) {
+            let Some((key, _)) = ascii_key(name.as_bytes()) else {
+                continue;
+            };
             let bucket = ascii_bucket(name.as_bytes());
             if buckets.len() <= bucket {
                 buckets.resize(bucket + 1, Vec::new());
             }
-            buckets[bucket].push((name.as_str(), t, m as u8 + 1));
+            buckets[bucket].push((key, MONTH_TABLES[t].capitalised, t, m as u8 + 1));
         }
     }
     buckets
@@ -238,14 +261,11 @@ static ASCII_MONTH_BUCKETS: LazyLock<Vec<Vec<AsciiMonth>>> = LazyLock::new(|| {
 /// [`lookup_month`] for an ASCII word without a trailing dot.
 pub(crate) fn lookup_ascii_month(word: &[u8]) -> Option<(usize, u8)> {
     let names = ASCII_MONTH_BUCKETS.get(ascii_bucket(word))?;
-    let all_lower = !word.iter().any(u8::is_ascii_uppercase);
+    let (key, all_lower) = ascii_key(word)?;
     names
         .iter()
-        .find(|(name, t, _)| {
-            name.as_bytes().eq_ignore_ascii_case(word)
-                && !(MONTH_TABLES[*t].capitalised && all_lower)
-        })
-        .map(|&(_, t, m)| (t, m))
+        .find(|&&(name, capitalised, _, _)| name == key && !(capitalised && all_lower))
+        .map(|&(_, _, t, m)| (t, m))
 }
 
 /// A month word as written → (table index, month 1–12). English names that
