@@ -836,3 +836,34 @@ fn numbers_that_are_no_dates_are_told_as_character_by_character() {
     }
     assert!(compared > 50_000, "{compared}");
 }
+
+#[test]
+fn brackets_are_trimmed_and_paired_as_with_a_list() {
+    use super::read::{trim_brackets, trim_brackets_with_a_list};
+    const PIECES: &[&str] = &[
+        "[", "]", "[", "]", "28", " ", "June", "𠀋", "批发", "\r\n", "é",
+    ];
+    let mut rng = Rng(0x1962_0628_5b5d_5b5d);
+    for _ in 0..20_000 {
+        // Up to twenty pieces: sometimes more open brackets than are kept
+        // in place.
+        let count = 1 + rng.below(20);
+        let text: String = (0..count)
+            .map(|_| PIECES[rng.below(PIECES.len())])
+            .collect();
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        let start = bounds[rng.below(bounds.len())];
+        let ends: Vec<usize> = bounds.iter().copied().filter(|&e| e > start).collect();
+        let Some(&end) = ends.get(rng.below(ends.len().max(1))) else {
+            continue;
+        };
+        let (mut by_place, mut by_list) = (Span::new(start, end), Span::new(start, end));
+        assert_eq!(
+            (trim_brackets(&text, &mut by_place), by_place),
+            (trim_brackets_with_a_list(&text, &mut by_list), by_list),
+            "{start}..{end} of {text:?}"
+        );
+    }
+}
