@@ -318,16 +318,13 @@ pub(super) fn month_first(
     let text = matcher.text_bytes();
     if NAMES
         .weekdays
-        .ends(matcher.text(), start, bytes.len())
-        .iter()
-        .next()
+        .longest_end(matcher.text(), start, bytes.len())
         .is_some()
     {
         return Outcome::Unsure;
     }
     // No weekday and no `[`: the month name must start here.
-    let months = NAMES.months.ends(matcher.text(), start, bytes.len());
-    let Some(&name_end) = months.iter().last() else {
+    let Some(name_end) = NAMES.months.longest_end(matcher.text(), start, bytes.len()) else {
         return Outcome::NoMatch;
     };
     let mut at = name_end;
@@ -465,8 +462,7 @@ pub(super) fn day_first(
         return Outcome::Unsure;
     }
     // ASCII up to here, so `at` is a character boundary of the text.
-    let ends = NAMES.months.ends(matcher.text(), at, bytes.len());
-    let Some(&name_end) = ends.iter().last() else {
+    let Some(name_end) = NAMES.months.longest_end(matcher.text(), at, bytes.len()) else {
         return Outcome::Unsure;
     };
     at = name_end;

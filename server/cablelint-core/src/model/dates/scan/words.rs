@@ -200,6 +200,24 @@ impl Words {
         found
     }
 
+    /// The end of the longest word written at `at` (before `end`): the last
+    /// of [`Words::ends`], without listing the others.
+    pub(super) fn longest_end(&self, text: &str, at: usize, end: usize) -> Option<usize> {
+        let bytes = &text.as_bytes()[..end.min(text.len())];
+        if !self.may_start_at(bytes, at) {
+            return None;
+        }
+        let (mut node, mut pos, mut longest) = (0, at, None);
+        while let Some((child, len)) = self.step(bytes, node, pos) {
+            node = child;
+            pos += len;
+            if self.nodes[node].1 {
+                longest = Some(pos);
+            }
+        }
+        longest
+    }
+
     /// The child of `node` for the character at `pos` in `bytes` (a
     /// character boundary), with the character's length: an ASCII byte
     /// without decoding it. Inlined: it runs once a letter of every name.

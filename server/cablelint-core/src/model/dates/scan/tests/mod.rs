@@ -867,3 +867,46 @@ fn brackets_are_trimmed_and_paired_as_with_a_list() {
         );
     }
 }
+
+#[test]
+fn the_longest_name_is_the_last_end_listed() {
+    let mut rng = Rng(0x0628_1962_1011_1213);
+    let names: Vec<&str> = crate::model::dates::lexicon::MONTH_TABLES
+        .iter()
+        .flat_map(|t| t.names.iter().copied())
+        .chain(
+            crate::model::dates::lexicon::WEEKDAYS
+                .iter()
+                .map(|(w, _)| *w),
+        )
+        .collect();
+    let mut texts: Vec<String> = names.iter().map(|n| format!("{n}s x")).collect();
+    for _ in 0..3000 {
+        let count = 1 + rng.below(6);
+        texts.push(
+            (0..count)
+                .map(|_| match rng.below(3) {
+                    0 => names[rng.below(names.len())],
+                    1 => NAME_PIECES[rng.below(NAME_PIECES.len())],
+                    _ => PIECES[rng.below(PIECES.len())],
+                })
+                .collect(),
+        );
+    }
+    for text in &texts {
+        for at in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+            for end in [text.len(), text.len().saturating_sub(1)] {
+                if !text.is_char_boundary(end) || end < at {
+                    continue;
+                }
+                for words in [&NAMES.months, &NAMES.weekdays] {
+                    assert_eq!(
+                        words.longest_end(text, at, end),
+                        words.ends(text, at, end).iter().last().copied(),
+                        "at {at} of {text:?}"
+                    );
+                }
+            }
+        }
+    }
+}
