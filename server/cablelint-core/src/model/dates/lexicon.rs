@@ -204,23 +204,69 @@ static LOWER_CASE_MONTHS: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
         .collect()
 });
 
-/// An ASCII month name in lower case, its table index and month 1–12.
-type AsciiMonth = (&'static str, usize, u8);
+/// An ASCII month name in lower case as a number (its bytes, little-end
+/// first, zeros after; see [`ascii_key`]), whether its table is
+/// capitalised, its table index and month 1–12.
+type AsciiMonth = (u128, bool, usize, u8);
 
-/// The month names that are ASCII in lower case, by length: (name in
-/// lower case, table index, month 1–12), in the tables' order.
-static ASCII_MONTHS_BY_LENGTH: LazyLock<Vec<Vec<AsciiMonth>>> = LazyLock::new(|| {
-    let mut by_length: Vec<Vec<AsciiMonth>> = Vec::new();
+/// The longest ASCII word [`ascii_key`] packs, longer than any name.
+const ASCII_KEY_BYTES: usize = 16;
+
+/// An ASCII word in lower case packed into a number (zeros after it, so
+/// two words of one length are equal exactly when their numbers are), and
+/// whether it was in lower case already; `None` for a word too long for
+/// any month name.
+fn ascii_key(word: &[u8]) -> Option<(u128, bool)> {
+    if word.len() > ASCII_KEY_BYTES {
+        return None;
+    }
+    let mut buffer = [0u8; ASCII_KEY_BYTES];
+    buffer[..word.len()].copy_from_slice(word);
+    let all_lower = !buffer.iter().any(u8::is_ascii_uppercase);
+    buffer.make_ascii_lowercase();
+    Some((u128::from_le_bytes(buffer), all_lower))
+}
+
+/// The bucket of an ASCII word in [`ASCII_MONTH_BUCKETS`]: its length and
+/// its first letter (any other first byte shares bucket 26).
+fn ascii_bucket(word: &[u8]) -> usize {
+    let first = word.first().map_or(26, |b| match b.to_ascii_lowercase() {
+        lower @ b'a'..=b'z' => usize::from(lower - b'a'),
+        _ => 26,
+    });
+    word.len() * 27 + first
+}
+
+/// The month names that are ASCII in lower case, by length and first
+/// letter, in the tables' order. A word is compared with the few names of
+/// its bucket (a list by length alone held about twenty), each in one
+/// comparison of numbers.
+static ASCII_MONTH_BUCKETS: LazyLock<Vec<Vec<AsciiMonth>>> = LazyLock::new(|| {
+    let mut buckets: Vec<Vec<AsciiMonth>> = Vec::new();
     for (t, names) in LOWER_CASE_MONTHS.iter().enumerate() {
         for (m, name) in names.iter().enumerate().filter(|(_, n)| n.is_ascii()) {
-            if by_length.len() <= name.len() {
-                by_length.resize(name.len() + 1, Vec::new());
+            let Some((key, _)) = ascii_key(name.as_bytes()) else {
+                continue;
+            };
+            let bucket = ascii_bucket(name.as_bytes());
+            if buckets.len() <= bucket {
+                buckets.resize(bucket + 1, Vec::new());
             }
-            by_length[name.len()].push((name.as_str(), t, m as u8 + 1));
+            buckets[bucket].push((key, MONTH_TABLES[t].capitalised, t, m as u8 + 1));
         }
     }
-    by_length
+    buckets
 });
+
+/// [`lookup_month`] for an ASCII word without a trailing dot.
+pub(crate) fn lookup_ascii_month(word: &[u8]) -> Option<(usize, u8)> {
+    let names = ASCII_MONTH_BUCKETS.get(ascii_bucket(word))?;
+    let (key, all_lower) = ascii_key(word)?;
+    names
+        .iter()
+        .find(|&&(name, capitalised, _, _)| name == key && !(capitalised && all_lower))
+        .map(|&(_, _, t, m)| (t, m))
+}
 
 /// A month word as written → (table index, month 1–12). English names that
 /// are all lower case are refused ("you may 5 …" is not a date).
@@ -228,17 +274,10 @@ pub fn lookup_month(word: &str) -> Option<(usize, u8)> {
     let word = word.trim_end_matches('.');
     if word.is_ascii() {
         // An ASCII word lower-cases byte by byte, and never equals a name
-        // holding a byte outside ASCII: only the ASCII names of its length
-        // are compared, in the tables' order.
-        let all_lower = !word.bytes().any(|b| b.is_ascii_uppercase());
-        let names = ASCII_MONTHS_BY_LENGTH.get(word.len())?;
-        return names
-            .iter()
-            .find(|(name, t, _)| {
-                name.as_bytes().eq_ignore_ascii_case(word.as_bytes())
-                    && !(MONTH_TABLES[*t].capitalised && all_lower)
-            })
-            .map(|&(_, t, m)| (t, m));
+        // holding a byte outside ASCII: only the ASCII names of its bucket
+        // are compared, in the tables' order (the tests check this against
+        // every name compared).
+        return lookup_ascii_month(word.as_bytes());
     }
     // Compared character by character in lower case, without building the
     // lower-case word: per character lower case differs from the string's

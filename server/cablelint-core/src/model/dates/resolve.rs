@@ -117,30 +117,61 @@ fn is_running_text(line: &str) -> bool {
 }
 
 /// Whether `text` holds at least `count` words (what
-/// `split_whitespace().nth(count - 1).is_some()` says), reading ASCII
-/// bytes without decoding them.
+/// `split_whitespace().nth(count - 1).is_some()` says, which the tests
+/// compare it with), reading ASCII bytes without decoding them: the bytes
+/// inside a word go by in a tight loop, and only a character whose first
+/// byte can start a space outside ASCII is decoded.
 pub(super) fn has_words(text: &str, count: usize) -> bool {
     let bytes = text.as_bytes();
-    let (mut words, mut in_word, mut at) = (0, false, 0);
-    while at < bytes.len() {
-        let b = bytes[at];
-        let (space, len) = if b.is_ascii() {
-            // `char::is_whitespace` in ASCII: tab to carriage return, space.
-            (matches!(b, b'\t'..=b'\r' | b' '), 1)
-        } else {
-            let c = text[at..].chars().next().unwrap_or_default();
-            (c.is_whitespace(), c.len_utf8())
-        };
-        if !space && !in_word {
-            words += 1;
-            if words >= count {
-                return true;
+    let (mut words, mut at) = (0, 0);
+    loop {
+        // The spaces before a word.
+        let mut in_space = true;
+        while at < bytes.len() && in_space {
+            let (space, len) = space_at(text, at);
+            if space {
+                at += len;
+            } else {
+                in_space = false;
             }
         }
-        in_word = !space;
-        at += len;
+        if at >= bytes.len() {
+            return false;
+        }
+        words += 1;
+        if words >= count {
+            return true;
+        }
+        // The word: printable ASCII is passed over byte by byte.
+        while at < bytes.len() {
+            let b = bytes[at];
+            if b > b' ' && b.is_ascii() {
+                at += 1;
+                continue;
+            }
+            let (space, len) = space_at(text, at);
+            if space {
+                break;
+            }
+            at += len;
+        }
     }
-    false
+}
+
+/// Whether the character at `at` (a character boundary) is white space
+/// (`char::is_whitespace`), and its length. Outside ASCII only characters
+/// whose first byte is C2, E1, E2 or E3 are (U+0085, U+00A0, U+1680,
+/// U+2000–U+205F, U+3000): only those are decoded.
+fn space_at(text: &str, at: usize) -> (bool, usize) {
+    match text.as_bytes()[at] {
+        b'\t'..=b'\r' | b' ' => (true, 1),
+        0..=0x7F => (false, 1),
+        0xC2 | 0xE1 | 0xE2 | 0xE3 => {
+            let c = text[at..].chars().next().unwrap_or_default();
+            (c.is_whitespace(), c.len_utf8())
+        }
+        b => (false, super::scan::utf8_len(b)),
+    }
 }
 
 trait ShiftBack {
@@ -542,10 +573,42 @@ mod tests {
     use crate::test_random::Rng;
 
     #[test]
+    fn every_space_outside_ascii_starts_with_a_byte_that_is_decoded() {
+        let mut buffer = [0; 4];
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            if c.is_whitespace() {
+                let lead = c.encode_utf8(&mut buffer).as_bytes()[0];
+                assert!(matches!(lead, 0xC2 | 0xE1 | 0xE2 | 0xE3), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
     fn words_are_counted_as_split_whitespace_counts_them() {
         const PIECES: &[&str] = &[
-            "a", "word", " ", "  ", "\t", "\r\n", "\n", "\u{B}", "\u{C}", "\u{A0}", "\u{3000}",
-            "\u{2028}", "\u{85}", "\u{1C}", "批发", "𠀋", "é", ".", "—", "\u{FEFF}",
+            "a",
+            "word",
+            " ",
+            "  ",
+            "\t",
+            "\r\n",
+            "\n",
+            "\u{B}",
+            "\u{C}",
+            "\u{A0}",
+            "\u{3000}",
+            "\u{2028}",
+            "\u{85}",
+            "\u{1C}",
+            "\u{1680}",
+            "\u{202F}",
+            "x\u{3000}y",
+            "批发",
+            "𠀋",
+            "é",
+            ".",
+            "—",
+            "\u{FEFF}",
         ];
         let mut rng = Rng(0x00c0_ffee_1962_0628);
         for _ in 0..20_000 {

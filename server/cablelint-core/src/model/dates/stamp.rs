@@ -117,11 +117,16 @@ pub(super) fn stamp_word(window: &str) -> Option<DateRole> {
     let mut at = 0;
     while at < bytes.len() {
         let b = bytes[at];
-        let may_start = if b >= 0x80 {
-            NON_ASCII_LEADS[usize::from(b)]
-        } else {
-            may_start_ascii(b.to_ascii_lowercase(), is_word_boundary(bytes, at))
-        };
+        let starts = STARTS[usize::from(b)];
+        // Most bytes start no word: passed over one by one (a byte inside a
+        // character outside ASCII is never a start either).
+        if starts == 0 {
+            at += 1;
+            continue;
+        }
+        // A letter that starts only bounded words needs `\b` before it: the
+        // byte before is no word byte.
+        let may_start = starts & ANYWHERE != 0 || at == 0 || !is_word_byte(bytes[at - 1]);
         if may_start {
             if let Some((end, role)) = word_at(window, at) {
                 last = Some(role);
@@ -153,6 +158,8 @@ static NON_ASCII_LEADS: [bool; 256] = {
 /// inside a word only those without `\b` before them (nadano, wysłano,
 /// odesláno, otrzymano, přijato, wpłynęło, zpracováno) can. A character
 /// outside ASCII may fold to a letter (ſ to s), so it is always tried.
+/// The plain version of [`ASCII_STARTS`], kept for its test.
+#[cfg(test)]
 fn may_start_ascii(lower: u8, at_boundary: bool) -> bool {
     if at_boundary {
         matches!(
@@ -163,6 +170,58 @@ fn may_start_ascii(lower: u8, at_boundary: bool) -> bool {
         matches!(lower, b'n' | b'o' | b'p' | b'w' | b'z')
     }
 }
+
+/// [`ASCII_STARTS`]: a word may start with the byte at a word boundary.
+const AT_BOUNDARY: u8 = 1;
+/// [`ASCII_STARTS`]: a word may start with the byte anywhere.
+const ANYWHERE: u8 = 2;
+
+/// An ASCII word byte, as `\b` sees it.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Per byte, where a word can start with it: [`ASCII_STARTS`] for ASCII,
+/// anywhere for the first bytes of [`NON_ASCII_LEADS`], nowhere for any
+/// other byte.
+static STARTS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = if b < 128 {
+            ASCII_STARTS[b]
+        } else if NON_ASCII_LEADS[b] {
+            ANYWHERE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+/// Per ASCII byte (either case), where a word can start with it: the
+/// letters of bounded words only at a word boundary, those of the others
+/// anywhere (nadano, wysłano, odesláno, otrzymano, přijato, wpłynęło,
+/// zpracováno). A test checks it against `may_start_ascii`.
+static ASCII_STARTS: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let bounded = b"acdenoprstwz";
+    let anywhere = b"nopwz";
+    let mut i = 0;
+    while i < bounded.len() {
+        table[bounded[i] as usize] |= AT_BOUNDARY;
+        table[bounded[i].to_ascii_uppercase() as usize] |= AT_BOUNDARY;
+        i += 1;
+    }
+    let mut i = 0;
+    while i < anywhere.len() {
+        table[anywhere[i] as usize] |= ANYWHERE;
+        table[anywhere[i].to_ascii_uppercase() as usize] |= ANYWHERE;
+        i += 1;
+    }
+    table
+};
 
 /// The first alternative matching at `at`: its end and role.
 fn word_at(text: &str, at: usize) -> Option<(usize, DateRole)> {
@@ -239,6 +298,22 @@ mod tests {
     use crate::model::dates::DateRole;
     use regex::Regex;
     use std::sync::LazyLock;
+
+    #[test]
+    fn the_ascii_start_table_says_what_may_start_ascii_says() {
+        use super::{may_start_ascii, ANYWHERE, ASCII_STARTS, AT_BOUNDARY};
+        for b in 0..128u8 {
+            let starts = ASCII_STARTS[usize::from(b)];
+            for at_boundary in [false, true] {
+                let by_table = starts & ANYWHERE != 0 || (starts & AT_BOUNDARY != 0 && at_boundary);
+                assert_eq!(
+                    by_table,
+                    may_start_ascii(b.to_ascii_lowercase(), at_boundary),
+                    "{b:#x} at a boundary: {at_boundary}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn every_character_folding_to_a_first_letter_has_a_lead_byte_of_the_table() {

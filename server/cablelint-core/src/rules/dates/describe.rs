@@ -60,8 +60,8 @@ pub(super) fn push_number(out: &mut String, value: i64) {
             break;
         }
     }
-    // ASCII digits: valid UTF-8, written at once.
-    out.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
+    // ASCII digits, a character each: nothing to validate.
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 /// Writes `value` (0 to 99) with two digits, as `{:02}` would.

@@ -52,6 +52,17 @@ impl Node {
     pub(super) fn may_start_with(&self, byte: u8) -> bool {
         self.nullable || self.first.contains(byte)
     }
+
+    /// Whether every match of the node starts with a word boundary (`\b`
+    /// first): it cannot match where none is.
+    pub(super) fn starts_with_boundary(&self) -> bool {
+        match &self.kind {
+            Kind::Boundary => true,
+            Kind::Seq(nodes) => nodes.first().is_some_and(Node::starts_with_boundary),
+            Kind::Group(_, node) => node.starts_with_boundary(),
+            _ => false,
+        }
+    }
 }
 
 /// A set of bytes.

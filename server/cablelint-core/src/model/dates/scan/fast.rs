@@ -186,6 +186,45 @@ fn time_before_may_match(bytes: &[u8], start: usize) -> bool {
     })
 }
 
+/// Whether a time before the day (`{time_before},?{sp}` then `\[?[0-9]`)
+/// might go on to the day at `start`, a number of one or two digits. Only
+/// "16:30" is settled here, the time met most often ("at 16:30 hours"):
+/// `[0-9]{1,2}:[0-9]{2}\b` has one way to match, and `{clock_ampm}` needs
+/// a or p after the minutes (maybe after a space); anything else is left
+/// to the tree. Without this, every such time ran the day-first tree twice.
+fn time_before_may_lead_to_day(bytes: &[u8], start: usize) -> bool {
+    let run = digit_run(bytes, start);
+    let colon = start + run;
+    if byte(bytes, colon) != b':'
+        || !byte(bytes, colon + 1).is_ascii_digit()
+        || !byte(bytes, colon + 2).is_ascii_digit()
+    {
+        return true;
+    }
+    let mut at = colon + 3;
+    let after_space = byte(
+        bytes,
+        at + usize::from(matches!(byte(bytes, at), b' ' | b'\t')),
+    );
+    if after_space >= 0x80 || matches!(after_space.to_ascii_lowercase(), b'a' | b'p') {
+        return true;
+    }
+    // The minutes end at a word boundary only before a byte that is no
+    // word byte; `,?{sp}` needs a comma or a space there anyway.
+    if byte(bytes, at) == b',' {
+        at += 1;
+    }
+    let gap = spaces(bytes, at);
+    if !(1..=4).contains(&gap) {
+        return false;
+    }
+    at += gap;
+    if byte(bytes, at) == b'[' {
+        at += 1;
+    }
+    byte(bytes, at).is_ascii_digit()
+}
+
 /// The numeric forms' groups, in the order `forms.rs` names them: the
 /// order in which [`numeric`] sets them (a test checks it).
 #[cfg(test)]
@@ -279,16 +318,13 @@ pub(super) fn month_first(
     let text = matcher.text_bytes();
     if NAMES
         .weekdays
-        .ends(matcher.text(), start, bytes.len())
-        .iter()
-        .next()
+        .longest_end(matcher.text(), start, bytes.len())
         .is_some()
     {
         return Outcome::Unsure;
     }
     // No weekday and no `[`: the month name must start here.
-    let months = NAMES.months.ends(matcher.text(), start, bytes.len());
-    let Some(&name_end) = months.iter().last() else {
+    let Some(name_end) = NAMES.months.longest_end(matcher.text(), start, bytes.len()) else {
         return Outcome::NoMatch;
     };
     let mut at = name_end;
@@ -374,7 +410,10 @@ pub(super) fn day_first(
     start: usize,
     after: &Node,
 ) -> Outcome {
-    if may_be_time_before(bytes, start) && time_before_may_match(bytes, start) {
+    if may_be_time_before(bytes, start)
+        && time_before_may_match(bytes, start)
+        && time_before_may_lead_to_day(bytes, start)
+    {
         return Outcome::Unsure;
     }
     let text = matcher.text_bytes();
@@ -423,8 +462,7 @@ pub(super) fn day_first(
         return Outcome::Unsure;
     }
     // ASCII up to here, so `at` is a character boundary of the text.
-    let ends = NAMES.months.ends(matcher.text(), at, bytes.len());
-    let Some(&name_end) = ends.iter().last() else {
+    let Some(name_end) = NAMES.months.longest_end(matcher.text(), at, bytes.len()) else {
         return Outcome::Unsure;
     };
     at = name_end;

@@ -209,6 +209,17 @@ pub(super) static BY_FIRST_BYTE: LazyLock<[u16; 256]> = LazyLock::new(|| {
     table
 });
 
+/// The patterns whose tree starts with `\b` (bit `i` for `PATTERNS[i]`):
+/// none of them can match inside a number or a word, where most digits
+/// stand ("1962", "No. 6046").
+pub(super) static AFTER_BOUNDARY: LazyLock<u16> = LazyLock::new(|| {
+    PATTERNS
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.node.starts_with_boundary())
+        .fold(0, |mask, (i, _)| mask | 1 << i)
+});
+
 /// Group names are given while a tree is built; their order is the index.
 struct Groups(Vec<&'static str>);
 

@@ -80,6 +80,14 @@ pub(super) struct Words {
     /// Per ASCII byte, whether a word can start with it (after folding):
     /// most places a name is looked for hold a digit or a space.
     ascii_starts: [bool; 128],
+    /// Per node, its child for each ASCII letter a–z (after folding), 0 for
+    /// none (the root is no one's child): one load instead of a search of
+    /// the node's list, which at the root holds a child for nearly every
+    /// letter. Any other character is looked for in the node's list.
+    letters: Vec<[u32; 26]>,
+    /// Whether a word holds an ASCII character that is no letter (none
+    /// does): if not, a space or digit ends a walk without a search.
+    other_ascii: bool,
 }
 
 /// Up to this many words of one set can start at one place.
@@ -105,6 +113,8 @@ impl Words {
             nodes: vec![(Vec::new(), false)],
             longest: 0,
             ascii_starts: [false; 128],
+            letters: Vec::new(),
+            other_ascii: false,
         };
         for word in words {
             let mut node = 0;
@@ -117,7 +127,8 @@ impl Words {
             };
             for &c in ordered {
                 count += 1;
-                node = match trie.child(node, c) {
+                trie.other_ascii |= c.is_ascii() && !c.is_ascii_lowercase();
+                node = match trie.child_in_list(node, c) {
                     Some(child) => child,
                     None => {
                         trie.nodes.push((Vec::new(), false));
@@ -130,6 +141,17 @@ impl Words {
             trie.nodes[node].1 = true;
             trie.longest = trie.longest.max(count);
         }
+        trie.letters = (0..trie.nodes.len())
+            .map(|node| {
+                let mut row = [0; 26];
+                for (letter, slot) in (b'a'..=b'z').zip(row.iter_mut()) {
+                    *slot = trie
+                        .child_in_list(node, char::from(letter))
+                        .map_or(0, |n| n as u32);
+                }
+                row
+            })
+            .collect();
         for b in 0..128u8 {
             trie.ascii_starts[usize::from(b)] = trie.child(0, fold(char::from(b))).is_some();
         }
@@ -159,24 +181,54 @@ impl Words {
             ends: [0; MAX_ENDS],
             len: 0,
         };
-        if !self.may_start_at(&text.as_bytes()[..end.min(text.len())], at) {
+        let bytes = &text.as_bytes()[..end.min(text.len())];
+        if !self.may_start_at(bytes, at) {
             return found;
         }
         let mut node = 0;
         let mut pos = at;
-        for written in text[at.min(end)..end].chars() {
-            let c = fold(written);
-            let Some(child) = self.child(node, c) else {
-                break;
-            };
+        // `at` and every end reached are character boundaries of `text`,
+        // and `end` is one too (or the text's end).
+        while let Some((child, len)) = self.step(bytes, node, pos) {
             node = child;
-            pos += written.len_utf8();
+            pos += len;
             if self.nodes[node].1 && found.len < MAX_ENDS {
                 found.ends[found.len] = pos;
                 found.len += 1;
             }
         }
         found
+    }
+
+    /// The end of the longest word written at `at` (before `end`): the last
+    /// of [`Words::ends`], without listing the others.
+    pub(super) fn longest_end(&self, text: &str, at: usize, end: usize) -> Option<usize> {
+        let bytes = &text.as_bytes()[..end.min(text.len())];
+        if !self.may_start_at(bytes, at) {
+            return None;
+        }
+        let (mut node, mut pos, mut longest) = (0, at, None);
+        while let Some((child, len)) = self.step(bytes, node, pos) {
+            node = child;
+            pos += len;
+            if self.nodes[node].1 {
+                longest = Some(pos);
+            }
+        }
+        longest
+    }
+
+    /// The child of `node` for the character at `pos` in `bytes` (a
+    /// character boundary), with the character's length: an ASCII byte
+    /// without decoding it. Inlined: it runs once a letter of every name.
+    #[inline(always)]
+    fn step(&self, bytes: &[u8], node: usize, pos: usize) -> Option<(usize, usize)> {
+        let b = *bytes.get(pos)?;
+        if b.is_ascii() {
+            return Some((self.child(node, char::from(b.to_ascii_lowercase()))?, 1));
+        }
+        let (written, len) = char_at(bytes, pos)?;
+        Some((self.child(node, fold(written))?, len))
     }
 
     /// Whether a word is written at `at` in `bytes` (UTF-8 text cut at a
@@ -187,10 +239,7 @@ impl Words {
         }
         let mut node = 0;
         let mut pos = at;
-        while let Some((written, len)) = char_at(bytes, pos) {
-            let Some(child) = self.child(node, fold(written)) else {
-                return false;
-            };
+        while let Some((child, len)) = self.step(bytes, node, pos) {
             node = child;
             if self.nodes[node].1 {
                 return true;
@@ -207,22 +256,53 @@ impl Words {
             ends: [0; MAX_ENDS],
             len: 0,
         };
+        // Most places end with no name's last letter: nothing to decode.
+        if end > start && !self.may_start_at(text.as_bytes(), end - 1) {
+            return found;
+        }
+        let bytes = text.as_bytes();
         let mut node = 0;
-        for (at, written) in text[start..end].char_indices().rev() {
-            let c = fold(written);
+        let mut pos = end;
+        while pos > start {
+            // The character before `pos`: an ASCII byte without decoding it.
+            let (c, len) = match bytes[pos - 1] {
+                b if b.is_ascii() => (char::from(b.to_ascii_lowercase()), 1),
+                _ => match text[start..pos].chars().next_back() {
+                    Some(written) => (fold(written), written.len_utf8()),
+                    None => break,
+                },
+            };
             let Some(child) = self.child(node, c) else {
                 break;
             };
             node = child;
+            pos -= len;
             if self.nodes[node].1 && found.len < MAX_ENDS {
-                found.ends[found.len] = start + at;
+                found.ends[found.len] = pos;
                 found.len += 1;
             }
         }
         found
     }
 
+    #[inline(always)]
     fn child(&self, node: usize, c: char) -> Option<usize> {
+        if c.is_ascii_lowercase() {
+            return self.letter_child(node, c as u8);
+        }
+        if c.is_ascii() && !self.other_ascii {
+            return None;
+        }
+        self.child_in_list(node, c)
+    }
+
+    /// The child for `lower`, an ASCII letter in lower case.
+    fn letter_child(&self, node: usize, lower: u8) -> Option<usize> {
+        let child = self.letters[node][usize::from(lower - b'a')];
+        (child != 0).then_some(child as usize)
+    }
+
+    fn child_in_list(&self, node: usize, c: char) -> Option<usize> {
         let children = &self.nodes[node].0;
         children
             .iter()

@@ -299,6 +299,28 @@ fn every_chinese_start_is_a_trigger() {
 
 #[test]
 fn plain_ascii_is_skipped_up_to_the_first_digit_or_other_byte() {
+    // Every byte value at every place of two and a half blocks of sixteen.
+    for value in 0..=255u8 {
+        let stops = !value.is_ascii() || value.is_ascii_digit();
+        for at in 0..40 {
+            let mut bytes = vec![b'x'; 40];
+            bytes[at] = value;
+            let expected = if stops { at } else { 40 };
+            assert_eq!(
+                super::candidates::skip_plain_ascii(&bytes, 0, 40),
+                expected,
+                "{value:#x} at {at}"
+            );
+            // The blocks of sixteen alone, where AVX2 takes the blocks of
+            // thirty-two on this processor.
+            #[cfg(target_arch = "x86_64")]
+            assert_eq!(
+                super::candidates::skip_plain_ascii_sse2(&bytes, 0),
+                if stops && at < 32 { Ok(at) } else { Err(32) },
+                "{value:#x} at {at}, sixteen at a time"
+            );
+        }
+    }
     let mut rng = Rng(42);
     for _ in 0..20_000 {
         // Long enough for several blocks of sixteen, and a few bytes over.
@@ -703,6 +725,187 @@ fn ascii_month_words_are_read_as_character_by_character() {
                     month_word_by_characters(&text, span),
                     "{span:?} of {text:?}"
                 );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_day_first_filter_says_what_its_plain_version_says() {
+    use super::quick::{may_be_day_first, may_be_day_first_plain};
+    let mut compared = 0;
+    let mut compare = |text: &str| {
+        // The section may end anywhere: the filter reads only up to its end.
+        for end in [text.len(), text.len().saturating_sub(1), text.len() / 2] {
+            let bytes = &text.as_bytes()[..end];
+            for at in (0..end).filter(|&at| bytes[at].is_ascii_digit()) {
+                assert_eq!(
+                    may_be_day_first(bytes, at),
+                    may_be_day_first_plain(bytes, at),
+                    "at {at} of {text:?} (section ends at {end})"
+                );
+                compared += 1;
+            }
+        }
+    };
+    let mut rng = Rng(0x2801_1968_0312_1963);
+    for _ in 0..6000 {
+        let count = 1 + rng.below(12);
+        let text: String = (0..count)
+            .map(|_| {
+                let list = match rng.below(4) {
+                    0 => PIECES,
+                    1 => NAME_PIECES,
+                    2 => DIGIT_PIECES,
+                    _ => GLUE_PIECES,
+                };
+                list[rng.below(list.len())]
+            })
+            .collect();
+        compare(&text);
+    }
+    for text in [
+        "28 January 1968",
+        "on 03.01. at 12:00 hours……..received on 09.24. at 12:21hours…",
+        "the 18th [of March] 𠀋 28th 29th 3rd of June, 5 p.m. 16:30 10.30",
+        "一九六二年六月二十八日 28 июня 1962 г.\r\n5.XI.62 27/X/1962 1_2 3x 4] 5.",
+    ] {
+        compare(text);
+    }
+    for (_, text) in crate::test_corpus::documents() {
+        compare(&text);
+    }
+    assert!(compared > 10_000, "{compared}");
+}
+
+#[test]
+fn ascii_times_are_read_as_character_by_character() {
+    use super::read::{parse_time, parse_time_by_characters};
+    #[rustfmt::skip]
+    const PIECES: &[&str] = &[
+        "1", "2", "7", "0", "12", "13", "24", "1830", "00", "59", "60", ":", ".", "h", "H", " ",
+        "\t", "\u{B}", "\r\n", "a", "A", "p", "P", "m", "M", "a.m.", "P. M.", "am", "a m", "noon",
+        "NOON", "midnight", "Midnight", "hours", "hs", "x", "\u{3000}", "ſ", "𠀋", "批",
+    ];
+    let mut rng = Rng(0x1630_1630_0628_1962);
+    let mut compared = 0;
+    for _ in 0..50_000 {
+        let count = rng.below(7);
+        let text: String = (0..count)
+            .map(|_| PIECES[rng.below(PIECES.len())])
+            .collect();
+        assert_eq!(
+            parse_time(&text),
+            parse_time_by_characters(&text),
+            "{text:?}"
+        );
+        compared += usize::from(text.is_ascii());
+    }
+    assert!(compared > 10_000, "{compared}");
+}
+
+#[test]
+fn numbers_that_are_no_dates_are_told_as_character_by_character() {
+    use super::read::{is_not_a_date_number_at, is_not_a_date_number_by_characters};
+    #[rustfmt::skip]
+    const PIECES: &[&str] = &[
+        "1", "28", "6", ".", "/", ",", "-", "No.", "no", "NO ", "Nr", "nr.", "p.", "P.", "#", "№",
+        "§", " ", "\t", "\u{B}", "\r\n", "%", "x", "é", "𠀋", "批发", "\u{3000}", "ſ",
+    ];
+    let mut rng = Rng(0x6046_6046_0301_1968);
+    let mut compared = 0;
+    for _ in 0..20_000 {
+        let count = 1 + rng.below(8);
+        let text: String = (0..count)
+            .map(|_| PIECES[rng.below(PIECES.len())])
+            .collect();
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for &start in &bounds {
+            for &end in bounds.iter().filter(|&&e| e >= start).take(4) {
+                let span = Span::new(start, end);
+                assert_eq!(
+                    is_not_a_date_number_at(&text, span),
+                    is_not_a_date_number_by_characters(&text, span),
+                    "{span:?} of {text:?}"
+                );
+                compared += 1;
+            }
+        }
+    }
+    assert!(compared > 50_000, "{compared}");
+}
+
+#[test]
+fn brackets_are_trimmed_and_paired_as_with_a_list() {
+    use super::read::{trim_brackets, trim_brackets_with_a_list};
+    const PIECES: &[&str] = &[
+        "[", "]", "[", "]", "28", " ", "June", "𠀋", "批发", "\r\n", "é",
+    ];
+    let mut rng = Rng(0x1962_0628_5b5d_5b5d);
+    for _ in 0..20_000 {
+        // Up to twenty pieces: sometimes more open brackets than are kept
+        // in place.
+        let count = 1 + rng.below(20);
+        let text: String = (0..count)
+            .map(|_| PIECES[rng.below(PIECES.len())])
+            .collect();
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        let start = bounds[rng.below(bounds.len())];
+        let ends: Vec<usize> = bounds.iter().copied().filter(|&e| e > start).collect();
+        let Some(&end) = ends.get(rng.below(ends.len().max(1))) else {
+            continue;
+        };
+        let (mut by_place, mut by_list) = (Span::new(start, end), Span::new(start, end));
+        assert_eq!(
+            (trim_brackets(&text, &mut by_place), by_place),
+            (trim_brackets_with_a_list(&text, &mut by_list), by_list),
+            "{start}..{end} of {text:?}"
+        );
+    }
+}
+
+#[test]
+fn the_longest_name_is_the_last_end_listed() {
+    let mut rng = Rng(0x0628_1962_1011_1213);
+    let names: Vec<&str> = crate::model::dates::lexicon::MONTH_TABLES
+        .iter()
+        .flat_map(|t| t.names.iter().copied())
+        .chain(
+            crate::model::dates::lexicon::WEEKDAYS
+                .iter()
+                .map(|(w, _)| *w),
+        )
+        .collect();
+    let mut texts: Vec<String> = names.iter().map(|n| format!("{n}s x")).collect();
+    for _ in 0..3000 {
+        let count = 1 + rng.below(6);
+        texts.push(
+            (0..count)
+                .map(|_| match rng.below(3) {
+                    0 => names[rng.below(names.len())],
+                    1 => NAME_PIECES[rng.below(NAME_PIECES.len())],
+                    _ => PIECES[rng.below(PIECES.len())],
+                })
+                .collect(),
+        );
+    }
+    for text in &texts {
+        for at in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+            for end in [text.len(), text.len().saturating_sub(1)] {
+                if !text.is_char_boundary(end) || end < at {
+                    continue;
+                }
+                for words in [&NAMES.months, &NAMES.weekdays] {
+                    assert_eq!(
+                        words.longest_end(text, at, end),
+                        words.ends(text, at, end).iter().last().copied(),
+                        "at {at} of {text:?}"
+                    );
+                }
             }
         }
     }
