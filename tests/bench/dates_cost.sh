@@ -19,7 +19,9 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
-# BIN=path runs an already built binary (e.g. a copy of an older build).
+# BIN=path runs an already built binary (e.g. a copy of an older build):
+# the throughput example, or the CLI itself (a file named cablelint*), which
+# is then run as `check --format json` on one thread without cache or config.
 BIN="${BIN:-}"
 DIR="${1:-/tmp/c500}"
 ONE="${2:-/tmp/c1}"
@@ -39,9 +41,18 @@ count_files() {
 files=$(count_files "$DIR")
 one_files=$(count_files "$ONE")
 
+case "$(basename "$BIN")" in
+cablelint*) cli=1 ;;
+*) cli=0 ;;
+esac
+
 instructions() {
+    local args=("$2" --rounds 1)
+    if [ "$cli" = 1 ]; then
+        args=(check --no-config --no-cache --threads 1 --no-progress --format json --fail-on never "$2")
+    fi
     valgrind --tool=callgrind --toggle-collect="$1" --callgrind-out-file=/dev/null \
-        "$BIN" "$2" --rounds 1 2>&1 >/dev/null |
+        "$BIN" "${args[@]}" 2>&1 >/dev/null |
         awk '/refs:/ { gsub(",", "", $NF); print $NF }'
 }
 
