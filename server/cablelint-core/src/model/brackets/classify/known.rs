@@ -1,0 +1,339 @@
+//! The fixed words the classification compares a bracket with, looked up
+//! by dispatching once on the first byte to the two or three words that
+//! start with it, each compared whole (the compiler inlines a compare with
+//! a short literal), instead of walking a list. The plain lists and tests
+//! are kept in `oracle.rs`; the tests below check that these look-ups find
+//! exactly the same words.
+
+use super::super::BracketClass;
+
+/// The class a normalised content has on its own (`sic`, `unclear`, `over`,
+/// `telegram` …), if it is one of those: each is the first class whose
+/// check it passes.
+pub(super) fn whole_content_class(lower: &str) -> Option<BracketClass> {
+    use BracketClass::*;
+    let class = match lower.as_bytes().first()? {
+        b's' if matches!(lower, "sic" | "sic!" | "sic." | "sic!.") => Sic,
+        b'!' if lower == "!" => Sic,
+        b'u' if lower == "unclear" => Illegible,
+        // The page-turn marker of a two-sided original.
+        b'o' if lower == "over" => EditorNote,
+        b'v' if lower == "verso" => EditorNote,
+        b'r' if lower == "reverse" => EditorNote,
+        b't' if lower == "telegram" => Structural,
+        b'p' if lower == "paraphrase" => Structural,
+        b'e' if matches!(
+            lower,
+            "extract" | "end" | "end verbatim text" | "email protected"
+        ) =>
+        {
+            Structural
+        }
+        b'b' if matches!(lower, "begin" | "begin verbatim text") => Structural,
+        _ => return None,
+    };
+    Some(class)
+}
+
+/// Longest title (`undersecretary`); no determiner is longer.
+const LONGEST_TITLE: usize = 14;
+
+/// `word` with its ASCII letters lower-cased, on the stack; `None` when it
+/// is longer than every title.
+fn folded(word: &[u8]) -> Option<([u8; LONGEST_TITLE], usize)> {
+    let mut out = [0u8; LONGEST_TITLE];
+    out.get_mut(..word.len())?.copy_from_slice(word);
+    out.make_ascii_lowercase();
+    Some((out, word.len()))
+}
+
+/// A title; `lower` is lower-case in its ASCII letters.
+pub(super) fn is_title(lower: &[u8]) -> bool {
+    let Some(first) = lower.first() else {
+        return false;
+    };
+    match first {
+        b'a' => matches!(
+            lower,
+            b"ambassador" | b"attach\xC3\xA9" | b"attache" | b"admiral"
+        ),
+        b'c' => matches!(
+            lower,
+            b"comrade"
+                | b"comrades"
+                | b"comr."
+                | b"cde."
+                | b"chairman"
+                | b"counsellor"
+                | b"counselor"
+                | b"consul"
+                | b"colonel"
+                | b"col."
+                | b"captain"
+                | b"capt."
+                | b"chancellor"
+                | b"charge"
+                | b"charg\xC3\xA9"
+                | b"chief"
+                | b"commissar"
+        ),
+        b'd' => matches!(lower, b"dr." | b"director" | b"deputy"),
+        b'e' => matches!(lower, b"emperor" | b"envoy"),
+        b'f' => lower == b"frau",
+        b'g' => matches!(lower, b"general" | b"gen." | b"governor"),
+        b'h' => matches!(lower, b"herr" | b"head"),
+        b'k' => lower == b"king",
+        b'l' => matches!(lower, b"lord" | b"leader"),
+        b'm' => matches!(
+            lower,
+            b"minister"
+                | b"mr."
+                | b"mrs."
+                | b"ms."
+                | b"madame"
+                | b"mme."
+                | b"monsieur"
+                | b"marshal"
+                | b"major"
+                | b"mayor"
+        ),
+        b'o' => lower == b"officer",
+        b'p' => matches!(
+            lower,
+            b"president" | b"premier" | b"professor" | b"prof." | b"prince" | b"prime"
+        ),
+        b'q' => lower == b"queen",
+        b's' => matches!(lower, b"secretary" | b"sir" | b"shah" | b"senator"),
+        b'u' => lower == b"undersecretary",
+        b'v' => lower == b"vice",
+        _ => false,
+    }
+}
+
+/// A determiner; `lower` is lower-case in its ASCII letters.
+fn is_determiner(lower: &[u8]) -> bool {
+    let Some(first) = lower.first() else {
+        return false;
+    };
+    match first {
+        b't' => matches!(
+            lower,
+            b"the" | b"these" | b"this" | b"that" | b"those" | b"their" | b"to"
+        ),
+        b'o' => lower == b"our",
+        b'h' => matches!(lower, b"his" | b"her"),
+        b'i' => lower == b"its",
+        b'a' => matches!(lower, b"a" | b"an"),
+        b'c' => lower == b"copy",
+        b'f' => lower == b"from",
+        _ => false,
+    }
+}
+
+/// A title or a determiner, in any ASCII case (other letters lower-cased
+/// already); a hyphenated word counts by its parts (`Vice-Minister`).
+pub(super) fn is_title_or_determiner(word: &[u8]) -> bool {
+    if word.contains(&b'-') {
+        // No determiner holds a hyphen.
+        return word
+            .split(|&b| b == b'-')
+            .any(|part| folded(part).is_some_and(|(f, n)| is_title(&f[..n])));
+    }
+    folded(word).is_some_and(|(f, n)| is_title(&f[..n]) || is_determiner(&f[..n]))
+}
+
+/// The openings of an editor's note (see `oracle::OPENINGS`) that start
+/// with `first_two`: all of them are ASCII and at least three bytes long.
+pub(super) fn openings_starting(first_two: [u8; 2]) -> &'static [&'static str] {
+    match &first_two {
+        b"tr" => &[
+            "translator",
+            "translator's",
+            "translator’s",
+            "translators'",
+            "translators’",
+        ],
+        b"ty" => &["typed"],
+        b"te" => &["text missing"],
+        b"ed" => &[
+            "editor",
+            "editor's",
+            "editor’s",
+            "editors'",
+            "editors’",
+            "ed.",
+        ],
+        b"en" => &["enclosure"],
+        b"no" => &["note", "notes"],
+        b"ha" => &["handwritten", "hand-written", "handwriting"],
+        b"st" => &["stamp", "stamped", "struck out"],
+        b"si" => &["signature", "signed"],
+        b"se" => &["seal"],
+        b"ma" => &["marginal", "marginalia"],
+        b"mi" => &["missing"],
+        b"in" => &["in the margin", "initials", "initialed"],
+        b"on" => &["on the margin"],
+        b"wr" => &["written"],
+        b"un" => &["underlined"],
+        b"cr" => &["crossed out"],
+        b"de" => &["deleted"],
+        b"fi" => &["first page"],
+        b"la" => &["last page"],
+        b"pa" => &["page missing"],
+        b"re" => &["resolution", "remark"],
+        b"at" => &["attachment"],
+        b"co" => &["comment"],
+        _ => &[],
+    }
+}
+
+/// The phrases that start a structural bracket (`[Received May 27—3:56
+/// a.m.]`, `[Page 381]`), by the normalised content's first byte.
+pub(super) fn opens_structural(lower: &str) -> bool {
+    match lower.as_bytes().first() {
+        Some(b'r') => lower.starts_with("received "),
+        Some(b'p') => lower.starts_with("page ") || lower.starts_with("paraphrase of"),
+        Some(b'h') => lower.starts_with("here follow"),
+        Some(b'd') => lower.starts_with("document "),
+        Some(b'o') => lower.starts_with("omitted here"),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::oracle;
+    use super::*;
+
+    /// The plain lists, word for word.
+    #[test]
+    fn every_listed_word_is_found_and_only_those() {
+        for title in oracle::TITLES {
+            assert!(is_title(title), "{title:?}");
+        }
+        for determiner in oracle::DETERMINERS {
+            assert!(is_determiner(determiner), "{determiner:?}");
+            assert!(!is_title(determiner), "{determiner:?}");
+        }
+        assert!(oracle::TITLES
+            .iter()
+            .chain(oracle::DETERMINERS)
+            .all(|w| w.len() <= LONGEST_TITLE));
+    }
+
+    #[test]
+    fn titles_and_determiners_are_found_as_the_plain_lists_find_them() {
+        let mut words: Vec<Vec<u8>> = oracle::TITLES
+            .iter()
+            .chain(oracle::DETERMINERS)
+            .map(|w| w.to_vec())
+            .collect();
+        for extra in [
+            "",
+            "-",
+            "vice-minister",
+            "Vice-Minister",
+            "deputy-head",
+            "the-",
+            "x-minister",
+            "ministers",
+            "ministe",
+            "MINISTER",
+            "Attaché",
+            "attach",
+            "chargé",
+            "the\0",
+            "undersecretaryx",
+            "undersecretary-general",
+            "a-b-c-the",
+            "to",
+            "To",
+            "TO",
+            "xyzzyxyzzyxyzzyxyzzy",
+            "𠀋",
+            "发往",
+            "comr.",
+            "Comr",
+            "an-",
+            "-an",
+        ] {
+            words.push(extra.as_bytes().to_vec());
+        }
+        for word in &words {
+            let lower: Vec<u8> = word.to_ascii_lowercase();
+            let plain_title = lower.split(|&b| b == b'-').any(oracle::is_title);
+            assert_eq!(is_title(&lower), oracle::is_title(&lower), "{word:?}");
+            assert_eq!(
+                is_title_or_determiner(word),
+                plain_title || oracle::is_determiner(&lower),
+                "{word:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_openings_by_first_two_bytes_are_the_plain_list() {
+        let mut count = 0;
+        for first in 0..=255u8 {
+            for second in 0..=255u8 {
+                for opening in openings_starting([first, second]) {
+                    assert!(opening.as_bytes().starts_with(&[first, second]));
+                    assert!(oracle::OPENINGS.contains(opening), "{opening}");
+                    count += 1;
+                }
+            }
+        }
+        assert_eq!(count, oracle::OPENINGS.len());
+    }
+
+    #[test]
+    fn whole_contents_get_the_class_the_checks_give_them() {
+        let words = [
+            "sic",
+            "sic!",
+            "sic.",
+            "sic!.",
+            "!",
+            "unclear",
+            "over",
+            "verso",
+            "reverse",
+            "telegram",
+            "paraphrase",
+            "extract",
+            "begin",
+            "end",
+            "email protected",
+            "begin verbatim text",
+            "end verbatim text",
+        ];
+        for word in words {
+            let class = whole_content_class(word);
+            assert!(class.is_some(), "{word}");
+            for before in ["", "Wulumuqi ", "my 2379 ", "F", "end..", "\r\n"] {
+                for written in [
+                    word.to_owned(),
+                    word.to_uppercase(),
+                    format!(" {word}\u{a0}"),
+                ] {
+                    let text = format!("{before}[{written}] Next");
+                    let bracket = &crate::model::brackets::scan(&text, &[]).list[0];
+                    let plain = oracle::classify(&text, bracket, &mut String::new());
+                    assert_eq!(class, Some(plain), "{text:?}");
+                }
+            }
+        }
+        for word in [
+            "",
+            "si",
+            "sic!!",
+            "sic\0",
+            "overt",
+            "ove",
+            "ends",
+            "telegrams",
+        ] {
+            assert_eq!(whole_content_class(word), None, "{word:?}");
+        }
+    }
+}
