@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+mod find_bytes;
+
 /// A half-open byte range into the document text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Serialize)]
 pub struct Span {
@@ -232,26 +234,45 @@ impl<'a> LineColCursor<'a> {
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
+        LineIndex::build(text, [b'\n', b'\n'], &mut Vec::new())
+    }
+
+    /// [`LineIndex::new`], and, found in the same pass over the bytes, the
+    /// offsets of every `marks[0]` and `marks[1]` (the document model's
+    /// square brackets): one pass instead of two. The marks must be ASCII
+    /// and not line ends.
+    pub fn new_finding(text: &str, marks: [u8; 2]) -> (LineIndex, Vec<usize>) {
+        debug_assert!(marks
+            .iter()
+            .all(|m| m.is_ascii() && !matches!(m, b'\n' | b'\r')));
+        let mut found = Vec::new();
+        let index = LineIndex::build(text, marks, &mut found);
+        (index, found)
+    }
+
+    fn build(text: &str, marks: [u8; 2], found: &mut Vec<usize>) -> LineIndex {
         let bytes = text.as_bytes();
         // Room for lines of 64 bytes on average, so that most files never
         // regrow the list.
         let mut starts = Vec::with_capacity(text.len() / 64 + 16);
         starts.push(0);
-        let mut i = 0;
-        while let Some(found) = memchr::memchr2(b'\n', b'\r', &bytes[i..]) {
-            let at = i + found;
-            let next = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
-                at + 2
-            } else {
-                at + 1
-            };
-            starts.push(next);
-            i = next;
-        }
+        let needles = [b'\n', b'\r', marks[0], marks[1]];
+        find_bytes::each_of_four(bytes, needles, |at| match bytes[at] {
+            b'\n' => starts.push(at + 1),
+            // A `\r` before `\n` ends nothing: the `\n` ends the line.
+            b'\r' if bytes.get(at + 1) != Some(&b'\n') => starts.push(at + 1),
+            b'\r' => {}
+            _ => found.push(at),
+        });
         LineIndex {
             starts,
             len: text.len(),
         }
+    }
+
+    /// Where every line starts (the first is 0), for a walk over all lines.
+    pub fn starts(&self) -> &[usize] {
+        &self.starts
     }
 
     pub fn line_count(&self) -> usize {
@@ -363,6 +384,75 @@ pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The memchr loop [`LineIndex::new`] replaced, kept as its oracle.
+    fn starts_oracle(text: &str) -> Vec<usize> {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        let mut i = 0;
+        while let Some(found) = memchr::memchr2(b'\n', b'\r', &bytes[i..]) {
+            let at = i + found;
+            let next = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
+                at + 2
+            } else {
+                at + 1
+            };
+            starts.push(next);
+            i = next;
+        }
+        starts
+    }
+
+    #[test]
+    fn line_starts_and_marks_are_those_the_plain_loops_find() {
+        const PIECES: &[&str] = &[
+            "\n",
+            "\r\n",
+            "\r",
+            "\r\r\n",
+            "\n\r",
+            "[",
+            "]",
+            "[x]",
+            " ",
+            "\t",
+            "\u{a0}",
+            "\u{3000}",
+            "𠀋",
+            "中文",
+            "\u{feff}",
+            "word",
+            "\u{85}",
+            "\u{2028}",
+            "a longer run of words without a mark in it at all",
+        ];
+        let mut rng = crate::test_random::Rng(0x9E37_79B9_7F4A_7C15);
+        let mut texts: Vec<String> = (0..3_000)
+            .map(|round| {
+                let mut text = String::new();
+                if round % 5 == 0 {
+                    text.push('\u{feff}');
+                }
+                for _ in 0..rng.below(120) {
+                    text.push_str(PIECES[rng.below(PIECES.len())]);
+                }
+                text
+            })
+            .collect();
+        texts.extend(["", "\n", "\r", "\r\n", "x\r", "\r\n\r\n", "["].map(String::from));
+        texts.push("[".repeat(100_000));
+        texts.push("\r\n".repeat(40_000));
+        for (_, text) in crate::test_corpus::documents() {
+            texts.push(text);
+        }
+        for text in &texts {
+            let (index, marks) = LineIndex::new_finding(text, [b'[', b']']);
+            assert_eq!(index.starts, starts_oracle(text), "{text:?}");
+            assert_eq!(LineIndex::new(text).starts, index.starts, "{text:?}");
+            let plain: Vec<usize> = memchr::memchr2_iter(b'[', b']', text.as_bytes()).collect();
+            assert_eq!(marks, plain, "{text:?}");
+        }
+    }
 
     #[test]
     fn lines_end_at_lf_crlf_and_lone_cr() {

@@ -24,37 +24,39 @@ pub(super) struct Lines<'t> {
 
 impl<'t> Lines<'t> {
     pub(super) fn new(text: &'t str, index: &LineIndex) -> Lines<'t> {
-        let count = index.line_count();
-        let mut lines = Vec::with_capacity(count);
+        let starts = index.starts();
+        let mut lines = Vec::with_capacity(starts.len());
         // Room for the paragraphs of a page-long cable without regrowing.
         let mut paragraphs = Vec::with_capacity(16);
-        let mut paragraph: Option<Span> = None;
+        // Where the open paragraph starts, and where its last line ends.
+        let mut paragraph: Option<(usize, usize)> = None;
         let bytes = text.as_bytes();
-        for l in 0..count {
+        // Each line runs to the next one's start (the last to the text's end).
+        let nexts = starts.iter().skip(1).copied().chain([text.len()]);
+        for (&start, next) in starts.iter().zip(nexts) {
             // A line holds at most its own terminator (`\n`, `\r\n` or a
             // lone `\r`), at its end.
-            let Span { start, mut end } = index.line_span(l);
+            let mut end = next;
             if end > start && bytes[end - 1] == b'\n' {
                 end -= 1;
             }
             if end > start && bytes[end - 1] == b'\r' {
                 end -= 1;
             }
-            let span = Span::new(start, end);
             let content = &text[start..end];
             let trimmed = trim(content);
             lines.push(Line {
                 text: content,
                 trimmed,
-                start: span.start,
+                start,
             });
             if trimmed.is_empty() {
-                paragraphs.extend(paragraph.take());
+                paragraphs.extend(paragraph.take().map(|(s, e)| Span::new(s, e)));
             } else {
-                paragraph = Some(paragraph.map_or(span, |p| p.cover(span)));
+                paragraph = Some((paragraph.map_or(start, |(s, _)| s), end));
             }
         }
-        paragraphs.extend(paragraph);
+        paragraphs.extend(paragraph.map(|(s, e)| Span::new(s, e)));
         Lines { lines, paragraphs }
     }
 

@@ -109,7 +109,8 @@ pub struct Document {
 impl Document {
     pub fn parse(source: SourceText, profiles: &ProfileSet, options: &ParseOptions) -> Document {
         let text = source.text.as_str();
-        let lines = LineIndex::new(text);
+        // The lines and the brackets' marks are found in one pass.
+        let (lines, bracket_marks) = LineIndex::new_finding(text, [b'[', b']']);
         let directives = collect_directives(text, &lines);
         let (profile, detection, unknown_profile) =
             choose_profile(text, &directives, profiles, options);
@@ -117,7 +118,8 @@ impl Document {
         let (line_kinds, fields) = segment::segment(&table, &profile, &directives);
         let sections = group_sections(&line_kinds, &lines);
         let skip: Vec<Span> = directives.iter().map(|d| d.span).collect();
-        let brackets = brackets::scan_paragraphs(text, table.into_paragraphs(), &skip);
+        let brackets =
+            brackets::scan_paragraphs(text, table.into_paragraphs(), &bracket_marks, &skip);
         Document {
             source,
             lines,

@@ -297,7 +297,13 @@ fn normalize_into(inner: &str, out: &mut String) -> u64 {
         }
         return bits;
     }
-    out.push_str(&inner.to_lowercase());
+    if inner.contains('Σ') {
+        // Only `str::to_lowercase` knows a final sigma (`ς`) by its place.
+        out.push_str(&inner.to_lowercase());
+    } else {
+        // Character by character: the same lower case without a new string.
+        out.extend(inner.chars().flat_map(char::to_lowercase));
+    }
     if out.contains(|c: char| c.is_whitespace() && c != ' ') || out.contains("  ") {
         let joined = out.split_whitespace().collect::<Vec<_>>().join(" ");
         *out = joined;
@@ -396,24 +402,14 @@ fn is_gloss(before: &str, inner: &str, after: &str) -> bool {
     };
     // The bracket and what follows it first: they need no walk back over
     // the word before.
-    let starts_a_name =
-        inner.chars().next().is_some_and(char::is_uppercase) || inner.starts_with("the ");
-    let qualifies_next = || {
-        after
-            .strip_prefix(' ')
-            .is_some_and(|rest| rest.starts_with(char::is_uppercase))
-    };
+    let starts_a_name = starts_upper_case(inner) || inner.starts_with("the ");
+    let qualifies_next = || after.strip_prefix(' ').is_some_and(starts_upper_case);
     if !starts_a_name || qualifies_next() {
         return false;
     }
     let previous = &before[last_word_start(before)..];
     // A gloss follows its word directly: not after punctuation or another bracket.
-    if !previous.chars().next().is_some_and(char::is_uppercase)
-        || !previous
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphabetic)
-    {
+    if !starts_upper_case(previous) || !ends_alphabetic(previous) {
         return false;
     }
     // A word of more than twelve bytes has more than three characters: the
@@ -425,7 +421,8 @@ fn is_gloss(before: &str, inner: &str, after: &str) -> bool {
                 .chars()
                 .all(|c| c.is_uppercase() || !c.is_alphabetic())
     };
-    let single_name = || !inner.contains(' ');
+    // A byte loop: the bracket is short, and a `memchr` call costs more.
+    let single_name = || !inner.bytes().any(|b| b == b' ');
     if short_surname() && single_name() {
         return false;
     }
@@ -434,6 +431,22 @@ fn is_gloss(before: &str, inner: &str, after: &str) -> bool {
         .or_else(|| previous.strip_suffix("’s"))
         .unwrap_or(previous);
     !is_title_or_determiner(word)
+}
+
+/// `char::is_uppercase` of the first character, undecoded when it is ASCII.
+fn starts_upper_case(s: &str) -> bool {
+    match s.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => s.chars().next().is_some_and(char::is_uppercase),
+    }
+}
+
+/// `char::is_alphabetic` of the last character, undecoded when it is ASCII.
+fn ends_alphabetic(s: &str) -> bool {
+    match s.as_bytes().last() {
+        Some(b) if b.is_ascii() => b.is_ascii_alphabetic(),
+        _ => s.chars().next_back().is_some_and(char::is_alphabetic),
+    }
 }
 
 /// `word.chars().count()` for a short word: its bytes that start a character.
@@ -886,6 +899,31 @@ mod tests {
         // Past the judged window: the long forms.
         let long = format!("[{} --ed.]", "the telegram ".repeat(30));
         assert_same_as_oracle(&long);
+    }
+
+    #[test]
+    fn non_ascii_contents_are_lower_cased_as_str_to_lowercase_does() {
+        for inner in [
+            "Mieczysław",
+            "ΟΔΟΣ ΣΟΦΟΣ",
+            "Σ",
+            "ΑΣ.",
+            "İstanbul",
+            "\u{212A}elvin",
+            "STRAßE",
+            "发往 𠀋",
+            "Ǆ ǅ ǆ",
+            "x\u{a0}Y\u{3000}Z",
+        ] {
+            let mut out = String::new();
+            super::normalize_into(inner, &mut out);
+            let plain = inner
+                .to_lowercase()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert_eq!(out, plain, "{inner:?}");
+        }
     }
 
     #[test]

@@ -35,97 +35,108 @@ pub(super) fn whole_content_class(lower: &str) -> Option<BracketClass> {
     Some(class)
 }
 
-/// Longest title (`undersecretary`); no determiner is longer.
-const LONGEST_TITLE: usize = 14;
-
-/// `word` with its ASCII letters lower-cased, on the stack; `None` when it
-/// is longer than every title.
-fn folded(word: &[u8]) -> Option<([u8; LONGEST_TITLE], usize)> {
-    let mut out = [0u8; LONGEST_TITLE];
-    out.get_mut(..word.len())?.copy_from_slice(word);
-    out.make_ascii_lowercase();
-    Some((out, word.len()))
+/// `word` is one of `listed` (given in lower case), in any ASCII case:
+/// most candidates differ in length, which ends their compare at once.
+fn any_of(word: &[u8], listed: &[&[u8]]) -> bool {
+    listed.iter().any(|l| l.eq_ignore_ascii_case(word))
 }
 
-/// A title; `lower` is lower-case in its ASCII letters.
-pub(super) fn is_title(lower: &[u8]) -> bool {
-    let Some(first) = lower.first() else {
+/// A title, in any ASCII case (other letters lower-cased already).
+pub(super) fn is_title(word: &[u8]) -> bool {
+    let Some(first) = word.first() else {
         return false;
     };
-    match first {
-        b'a' => matches!(
-            lower,
-            b"ambassador" | b"attach\xC3\xA9" | b"attache" | b"admiral"
+    match first.to_ascii_lowercase() {
+        b'a' => any_of(
+            word,
+            &[b"ambassador", b"attach\xC3\xA9", b"attache", b"admiral"],
         ),
-        b'c' => matches!(
-            lower,
-            b"comrade"
-                | b"comrades"
-                | b"comr."
-                | b"cde."
-                | b"chairman"
-                | b"counsellor"
-                | b"counselor"
-                | b"consul"
-                | b"colonel"
-                | b"col."
-                | b"captain"
-                | b"capt."
-                | b"chancellor"
-                | b"charge"
-                | b"charg\xC3\xA9"
-                | b"chief"
-                | b"commissar"
+        b'c' => any_of(
+            word,
+            &[
+                b"comrade",
+                b"comrades",
+                b"comr.",
+                b"cde.",
+                b"chairman",
+                b"counsellor",
+                b"counselor",
+                b"consul",
+                b"colonel",
+                b"col.",
+                b"captain",
+                b"capt.",
+                b"chancellor",
+                b"charge",
+                b"charg\xC3\xA9",
+                b"chief",
+                b"commissar",
+            ],
         ),
-        b'd' => matches!(lower, b"dr." | b"director" | b"deputy"),
-        b'e' => matches!(lower, b"emperor" | b"envoy"),
-        b'f' => lower == b"frau",
-        b'g' => matches!(lower, b"general" | b"gen." | b"governor"),
-        b'h' => matches!(lower, b"herr" | b"head"),
-        b'k' => lower == b"king",
-        b'l' => matches!(lower, b"lord" | b"leader"),
-        b'm' => matches!(
-            lower,
-            b"minister"
-                | b"mr."
-                | b"mrs."
-                | b"ms."
-                | b"madame"
-                | b"mme."
-                | b"monsieur"
-                | b"marshal"
-                | b"major"
-                | b"mayor"
+        b'd' => any_of(word, &[b"dr.", b"director", b"deputy"]),
+        b'e' => any_of(word, &[b"emperor", b"envoy"]),
+        b'f' => any_of(word, &[b"frau"]),
+        b'g' => any_of(word, &[b"general", b"gen.", b"governor"]),
+        b'h' => any_of(word, &[b"herr", b"head"]),
+        b'k' => any_of(word, &[b"king"]),
+        b'l' => any_of(word, &[b"lord", b"leader"]),
+        b'm' => any_of(
+            word,
+            &[
+                b"minister",
+                b"mr.",
+                b"mrs.",
+                b"ms.",
+                b"madame",
+                b"mme.",
+                b"monsieur",
+                b"marshal",
+                b"major",
+                b"mayor",
+            ],
         ),
-        b'o' => lower == b"officer",
-        b'p' => matches!(
-            lower,
-            b"president" | b"premier" | b"professor" | b"prof." | b"prince" | b"prime"
+        b'o' => any_of(word, &[b"officer"]),
+        b'p' => any_of(
+            word,
+            &[
+                b"president",
+                b"premier",
+                b"professor",
+                b"prof.",
+                b"prince",
+                b"prime",
+            ],
         ),
-        b'q' => lower == b"queen",
-        b's' => matches!(lower, b"secretary" | b"sir" | b"shah" | b"senator"),
-        b'u' => lower == b"undersecretary",
-        b'v' => lower == b"vice",
+        b'q' => any_of(word, &[b"queen"]),
+        b's' => any_of(word, &[b"secretary", b"sir", b"shah", b"senator"]),
+        b'u' => any_of(word, &[b"undersecretary"]),
+        b'v' => any_of(word, &[b"vice"]),
         _ => false,
     }
 }
 
-/// A determiner; `lower` is lower-case in its ASCII letters.
-fn is_determiner(lower: &[u8]) -> bool {
-    let Some(first) = lower.first() else {
+/// A determiner, in any ASCII case (other letters lower-cased already).
+fn is_determiner(word: &[u8]) -> bool {
+    // Every determiner has at most five bytes.
+    if word.len() > 5 {
+        return false;
+    }
+    let Some(first) = word.first() else {
         return false;
     };
-    match first {
-        b't' => matches!(
-            lower,
-            b"the" | b"these" | b"this" | b"that" | b"those" | b"their" | b"to"
+    match first.to_ascii_lowercase() {
+        b't' => any_of(
+            word,
+            &[
+                b"the", b"these", b"this", b"that", b"those", b"their", b"to",
+            ],
         ),
-        b'o' => lower == b"our",
-        b'h' => matches!(lower, b"his" | b"her"),
-        b'i' => lower == b"its",
-        b'a' => matches!(lower, b"a" | b"an"),
-        b'c' => lower == b"copy",
-        b'f' => lower == b"from",
+        b'o' => any_of(word, &[b"our"]),
+        b'h' => any_of(word, &[b"his", b"her"]),
+        b'i' => any_of(word, &[b"its"]),
+        b'a' => any_of(word, &[b"a", b"an"]),
+        b'c' => any_of(word, &[b"copy"]),
+        b'f' => any_of(word, &[b"from"]),
         _ => false,
     }
 }
@@ -133,13 +144,13 @@ fn is_determiner(lower: &[u8]) -> bool {
 /// A title or a determiner, in any ASCII case (other letters lower-cased
 /// already); a hyphenated word counts by its parts (`Vice-Minister`).
 pub(super) fn is_title_or_determiner(word: &[u8]) -> bool {
-    if word.contains(&b'-') {
-        // No determiner holds a hyphen.
-        return word
-            .split(|&b| b == b'-')
-            .any(|part| folded(part).is_some_and(|(f, n)| is_title(&f[..n])));
+    let mut parts = word.split(|&b| b == b'-');
+    let first = parts.next().unwrap_or_default();
+    if first.len() == word.len() {
+        return is_title(word) || is_determiner(word);
     }
-    folded(word).is_some_and(|(f, n)| is_title(&f[..n]) || is_determiner(&f[..n]))
+    // No determiner holds a hyphen.
+    is_title(first) || parts.any(is_title)
 }
 
 /// The openings of an editor's note (see `oracle::OPENINGS`) that start
@@ -215,10 +226,7 @@ mod tests {
             assert!(is_determiner(determiner), "{determiner:?}");
             assert!(!is_title(determiner), "{determiner:?}");
         }
-        assert!(oracle::TITLES
-            .iter()
-            .chain(oracle::DETERMINERS)
-            .all(|w| w.len() <= LONGEST_TITLE));
+        assert!(oracle::DETERMINERS.iter().all(|w| w.len() <= 5));
     }
 
     #[test]
@@ -262,7 +270,7 @@ mod tests {
         for word in &words {
             let lower: Vec<u8> = word.to_ascii_lowercase();
             let plain_title = lower.split(|&b| b == b'-').any(oracle::is_title);
-            assert_eq!(is_title(&lower), oracle::is_title(&lower), "{word:?}");
+            assert_eq!(is_title(word), oracle::is_title(&lower), "{word:?}");
             assert_eq!(
                 is_title_or_determiner(word),
                 plain_title || oracle::is_determiner(&lower),
