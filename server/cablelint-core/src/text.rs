@@ -245,7 +245,9 @@ impl LineIndex {
         debug_assert!(marks
             .iter()
             .all(|m| m.is_ascii() && !matches!(m, b'\n' | b'\r')));
-        let mut found = Vec::new();
+        // Room for as many marks as line starts get: regrowing the list a
+        // few times costs more than the pass that fills it.
+        let mut found = Vec::with_capacity(text.len() / 64 + 16);
         let index = LineIndex::build(text, marks, &mut found);
         (index, found)
     }

@@ -95,7 +95,8 @@ pub(super) fn trim(line: &str) -> &str {
         })
     };
     let bytes = line.as_bytes();
-    if kept(bytes.first()) && kept(bytes.last()) {
+    // An empty line (every blank line between paragraphs) needs no call.
+    if bytes.is_empty() || (kept(bytes.first()) && kept(bytes.last())) {
         line
     } else {
         line.trim()

@@ -243,9 +243,8 @@ pub(super) fn scan_paragraphs(
     // Room for a judged window lower-cased (lower case may grow a little):
     // one allocation serves every bracket.
     let mut scratch = String::with_capacity(2 * classify::MAX_JUDGED);
-    for index in 0..out.list.len() {
-        let class = classify::classify(text, &out.list[index], &mut scratch);
-        out.list[index].class = class;
+    for bracket in &mut out.list {
+        bracket.class = classify::classify(text, bracket, &mut scratch);
     }
     out
 }
