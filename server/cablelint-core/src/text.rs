@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-mod find_bytes;
+pub(crate) mod find_bytes;
 
 /// A half-open byte range into the document text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Serialize)]
@@ -234,42 +234,26 @@ impl<'a> LineColCursor<'a> {
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
-        LineIndex::build(text, [b'\n', b'\n'], &mut Vec::new())
-    }
-
-    /// [`LineIndex::new`], and, found in the same pass over the bytes, the
-    /// offsets of every `marks[0]` and `marks[1]` (the document model's
-    /// square brackets): one pass instead of two. The marks must be ASCII
-    /// and not line ends.
-    pub fn new_finding(text: &str, marks: [u8; 2]) -> (LineIndex, Vec<usize>) {
-        debug_assert!(marks
-            .iter()
-            .all(|m| m.is_ascii() && !matches!(m, b'\n' | b'\r')));
-        // Room for as many marks as line starts get: regrowing the list a
-        // few times costs more than the pass that fills it.
-        let mut found = Vec::with_capacity(text.len() / 64 + 16);
-        let index = LineIndex::build(text, marks, &mut found);
-        (index, found)
-    }
-
-    fn build(text: &str, marks: [u8; 2], found: &mut Vec<usize>) -> LineIndex {
         let bytes = text.as_bytes();
         // Room for lines of 64 bytes on average, so that most files never
         // regrow the list.
         let mut starts = Vec::with_capacity(text.len() / 64 + 16);
         starts.push(0);
-        let needles = [b'\n', b'\r', marks[0], marks[1]];
-        find_bytes::each_of_four(bytes, needles, |at| match bytes[at] {
-            b'\n' => starts.push(at + 1),
+        find_bytes::each_of_four(bytes, *b"\n\r\n\r", |at| {
             // A `\r` before `\n` ends nothing: the `\n` ends the line.
-            b'\r' if bytes.get(at + 1) != Some(&b'\n') => starts.push(at + 1),
-            b'\r' => {}
-            _ => found.push(at),
+            if bytes[at] == b'\n' || bytes.get(at + 1) != Some(&b'\n') {
+                starts.push(at + 1);
+            }
         });
-        LineIndex {
-            starts,
-            len: text.len(),
-        }
+        LineIndex::from_starts(starts, text.len())
+    }
+
+    /// An index of a text of `len` bytes whose lines start at `starts`
+    /// (ascending, the first 0), found by a caller that walked the line
+    /// ends for its own reasons as well (`model::lines`).
+    pub(crate) fn from_starts(starts: Vec<usize>, len: usize) -> LineIndex {
+        debug_assert!(starts.first() == Some(&0) && starts.is_sorted());
+        LineIndex { starts, len }
     }
 
     /// Where every line starts (the first is 0), for a walk over all lines.
@@ -406,15 +390,13 @@ mod tests {
     }
 
     #[test]
-    fn line_starts_and_marks_are_those_the_plain_loops_find() {
+    fn line_starts_are_those_the_plain_loop_finds() {
         const PIECES: &[&str] = &[
             "\n",
             "\r\n",
             "\r",
             "\r\r\n",
             "\n\r",
-            "[",
-            "]",
             "[x]",
             " ",
             "\t",
@@ -426,7 +408,7 @@ mod tests {
             "word",
             "\u{85}",
             "\u{2028}",
-            "a longer run of words without a mark in it at all",
+            "a longer run of words without a line end in it at all",
         ];
         let mut rng = crate::test_random::Rng(0x9E37_79B9_7F4A_7C15);
         let mut texts: Vec<String> = (0..3_000)
@@ -441,18 +423,14 @@ mod tests {
                 text
             })
             .collect();
-        texts.extend(["", "\n", "\r", "\r\n", "x\r", "\r\n\r\n", "["].map(String::from));
-        texts.push("[".repeat(100_000));
+        texts.extend(["", "\n", "\r", "\r\n", "x\r", "\r\n\r\n"].map(String::from));
         texts.push("\r\n".repeat(40_000));
+        texts.push("\r".repeat(100_000));
         for (_, text) in crate::test_corpus::documents() {
             texts.push(text);
         }
         for text in &texts {
-            let (index, marks) = LineIndex::new_finding(text, [b'[', b']']);
-            assert_eq!(index.starts, starts_oracle(text), "{text:?}");
-            assert_eq!(LineIndex::new(text).starts, index.starts, "{text:?}");
-            let plain: Vec<usize> = memchr::memchr2_iter(b'[', b']', text.as_bytes()).collect();
-            assert_eq!(marks, plain, "{text:?}");
+            assert_eq!(LineIndex::new(text).starts, starts_oracle(text), "{text:?}");
         }
     }
 

@@ -109,12 +109,11 @@ pub struct Document {
 impl Document {
     pub fn parse(source: SourceText, profiles: &ProfileSet, options: &ParseOptions) -> Document {
         let text = source.text.as_str();
-        // The lines and the brackets' marks are found in one pass.
-        let (lines, bracket_marks) = LineIndex::new_finding(text, [b'[', b']']);
+        // The line table, the line index and the brackets' marks, in one pass.
+        let (table, lines, bracket_marks) = lines::Lines::scan(text);
         let directives = collect_directives(text, &lines);
         let (profile, detection, unknown_profile) =
             choose_profile(text, &directives, profiles, options);
-        let table = lines::Lines::new(text, &lines);
         let (line_kinds, fields) = segment::segment(&table, &profile, &directives);
         let sections = group_sections(&line_kinds, &lines);
         let skip: Vec<Span> = directives.iter().map(|d| d.span).collect();

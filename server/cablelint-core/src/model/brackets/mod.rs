@@ -4,7 +4,7 @@
 
 mod classify;
 
-use crate::text::{LineIndex, Span};
+use crate::text::Span;
 
 /// What an editorial bracket holds, after the conventions of documentary
 /// editions (Wilson Center, FRUS, FromThePage).
@@ -183,15 +183,14 @@ impl Brackets {
 /// `]` cannot swallow the rest of the document. `skip` are spans (sorted)
 /// whose brackets do not count, such as directive lines.
 pub fn scan(text: &str, skip: &[Span]) -> Brackets {
-    let (lines, marks) = LineIndex::new_finding(text, [b'[', b']']);
-    let paragraphs = super::lines::Lines::new(text, &lines).into_paragraphs();
-    scan_paragraphs(text, paragraphs, &marks, skip)
+    let (lines, _, marks) = super::lines::Lines::scan(text);
+    scan_paragraphs(text, lines.into_paragraphs(), &marks, skip)
 }
 
 /// [`scan`] with the paragraphs already found (sorted, as
 /// [`Brackets::paragraphs`] holds them) and the offsets of every `[` and
-/// `]` (`marks`, ascending, as [`LineIndex::new_finding`] gives them while
-/// it finds the lines). Every `[` and `]` lies on a line that is not blank,
+/// `]` (`marks`, ascending, as `Lines::scan` gives them while it finds the
+/// lines). Every `[` and `]` lies on a line that is not blank,
 /// so inside a paragraph: one walk over the marks pairs them, and the stack
 /// empties whenever a mark passes a paragraph's end.
 pub(super) fn scan_paragraphs(
@@ -268,6 +267,7 @@ fn is_blank(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::LineIndex;
 
     /// The line-by-line scan [`scan_paragraphs`] replaced, kept as its oracle.
     fn scan_lines_oracle(text: &str, lines: &LineIndex, skip: &[Span]) -> Brackets {
