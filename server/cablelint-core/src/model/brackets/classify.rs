@@ -414,7 +414,9 @@ fn is_gloss(before: &str, inner: &str, after: &str) -> bool {
     }
     // A word of more than twelve bytes has more than three characters: the
     // cheapest test goes first, and most words end the question there.
-    let short = previous.len() <= 3 || (previous.len() <= 12 && char_count(previous) <= 3);
+    // An ASCII word has as many characters as bytes.
+    let short = previous.len() <= 3
+        || (previous.len() <= 12 && !previous.is_ascii() && char_count(previous) <= 3);
     let short_surname = || {
         short
             && !previous
