@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+pub(crate) mod find_bytes;
+
 /// A half-open byte range into the document text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Serialize)]
 pub struct Span {
@@ -237,21 +239,26 @@ impl LineIndex {
         // regrow the list.
         let mut starts = Vec::with_capacity(text.len() / 64 + 16);
         starts.push(0);
-        let mut i = 0;
-        while let Some(found) = memchr::memchr2(b'\n', b'\r', &bytes[i..]) {
-            let at = i + found;
-            let next = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
-                at + 2
-            } else {
-                at + 1
-            };
-            starts.push(next);
-            i = next;
-        }
-        LineIndex {
-            starts,
-            len: text.len(),
-        }
+        find_bytes::each_of_four(bytes, *b"\n\r\n\r", |at| {
+            // A `\r` before `\n` ends nothing: the `\n` ends the line.
+            if bytes[at] == b'\n' || bytes.get(at + 1) != Some(&b'\n') {
+                starts.push(at + 1);
+            }
+        });
+        LineIndex::from_starts(starts, text.len())
+    }
+
+    /// An index of a text of `len` bytes whose lines start at `starts`
+    /// (ascending, the first 0), found by a caller that walked the line
+    /// ends for its own reasons as well (`model::lines`).
+    pub(crate) fn from_starts(starts: Vec<usize>, len: usize) -> LineIndex {
+        debug_assert!(starts.first() == Some(&0) && starts.is_sorted());
+        LineIndex { starts, len }
+    }
+
+    /// Where every line starts (the first is 0), for a walk over all lines.
+    pub fn starts(&self) -> &[usize] {
+        &self.starts
     }
 
     pub fn line_count(&self) -> usize {
@@ -363,6 +370,69 @@ pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The memchr loop [`LineIndex::new`] replaced, kept as its oracle.
+    fn starts_oracle(text: &str) -> Vec<usize> {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        let mut i = 0;
+        while let Some(found) = memchr::memchr2(b'\n', b'\r', &bytes[i..]) {
+            let at = i + found;
+            let next = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
+                at + 2
+            } else {
+                at + 1
+            };
+            starts.push(next);
+            i = next;
+        }
+        starts
+    }
+
+    #[test]
+    fn line_starts_are_those_the_plain_loop_finds() {
+        const PIECES: &[&str] = &[
+            "\n",
+            "\r\n",
+            "\r",
+            "\r\r\n",
+            "\n\r",
+            "[x]",
+            " ",
+            "\t",
+            "\u{a0}",
+            "\u{3000}",
+            "𠀋",
+            "中文",
+            "\u{feff}",
+            "word",
+            "\u{85}",
+            "\u{2028}",
+            "a longer run of words without a line end in it at all",
+        ];
+        let mut rng = crate::test_random::Rng(0x9E37_79B9_7F4A_7C15);
+        let mut texts: Vec<String> = (0..3_000)
+            .map(|round| {
+                let mut text = String::new();
+                if round % 5 == 0 {
+                    text.push('\u{feff}');
+                }
+                for _ in 0..rng.below(120) {
+                    text.push_str(PIECES[rng.below(PIECES.len())]);
+                }
+                text
+            })
+            .collect();
+        texts.extend(["", "\n", "\r", "\r\n", "x\r", "\r\n\r\n"].map(String::from));
+        texts.push("\r\n".repeat(40_000));
+        texts.push("\r".repeat(100_000));
+        for (_, text) in crate::test_corpus::documents() {
+            texts.push(text);
+        }
+        for text in &texts {
+            assert_eq!(LineIndex::new(text).starts, starts_oracle(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn lines_end_at_lf_crlf_and_lone_cr() {

@@ -109,15 +109,16 @@ pub struct Document {
 impl Document {
     pub fn parse(source: SourceText, profiles: &ProfileSet, options: &ParseOptions) -> Document {
         let text = source.text.as_str();
-        let lines = LineIndex::new(text);
+        // The line table, the line index and the brackets' marks, in one pass.
+        let (table, lines, bracket_marks) = lines::Lines::scan(text);
         let directives = collect_directives(text, &lines);
         let (profile, detection, unknown_profile) =
             choose_profile(text, &directives, profiles, options);
-        let table = lines::Lines::new(text, &lines);
         let (line_kinds, fields) = segment::segment(&table, &profile, &directives);
         let sections = group_sections(&line_kinds, &lines);
         let skip: Vec<Span> = directives.iter().map(|d| d.span).collect();
-        let brackets = brackets::scan_paragraphs(text, table.into_paragraphs(), &skip);
+        let brackets =
+            brackets::scan_paragraphs(text, table.into_paragraphs(), &bracket_marks, &skip);
         Document {
             source,
             lines,

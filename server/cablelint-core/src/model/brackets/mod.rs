@@ -4,7 +4,7 @@
 
 mod classify;
 
-use crate::text::{LineIndex, Span};
+use crate::text::Span;
 
 /// What an editorial bracket holds, after the conventions of documentary
 /// editions (Wilson Center, FRUS, FromThePage).
@@ -183,41 +183,40 @@ impl Brackets {
 /// `]` cannot swallow the rest of the document. `skip` are spans (sorted)
 /// whose brackets do not count, such as directive lines.
 pub fn scan(text: &str, skip: &[Span]) -> Brackets {
-    scan_lines(text, &LineIndex::new(text), skip)
-}
-
-/// [`scan`] with the text's line index already made.
-pub fn scan_lines(text: &str, lines: &LineIndex, skip: &[Span]) -> Brackets {
-    scan_paragraphs(
-        text,
-        super::lines::Lines::new(text, lines).into_paragraphs(),
-        skip,
-    )
+    let (lines, _, marks) = super::lines::Lines::scan(text);
+    scan_paragraphs(text, lines.into_paragraphs(), &marks, skip)
 }
 
 /// [`scan`] with the paragraphs already found (sorted, as
-/// [`Brackets::paragraphs`] holds them). Every `[` and `]` lies on a line
-/// that is not blank, so inside a paragraph: one search over the whole text
-/// pairs them, and the stack empties whenever a mark passes a paragraph's end.
-pub(super) fn scan_paragraphs(text: &str, paragraphs: Vec<Span>, skip: &[Span]) -> Brackets {
+/// [`Brackets::paragraphs`] holds them) and the offsets of every `[` and
+/// `]` (`marks`, ascending, as `Lines::scan` gives them while it finds the
+/// lines). Every `[` and `]` lies on a line that is not blank,
+/// so inside a paragraph: one walk over the marks pairs them, and the stack
+/// empties whenever a mark passes a paragraph's end.
+pub(super) fn scan_paragraphs(
+    text: &str,
+    paragraphs: Vec<Span>,
+    marks: &[usize],
+    skip: &[Span],
+) -> Brackets {
     let mut out = Brackets {
         paragraphs,
         ..Brackets::default()
     };
+    let bytes = text.as_bytes();
     // A long text is counted, which saves the list's regrowing; a cable of a
     // few kilobytes gets room for one bracket per 128 bytes without the pass.
     if text.len() > 64 * 1024 {
         out.list
-            .reserve(memchr::memchr_iter(b'[', text.as_bytes()).count());
+            .reserve(marks.iter().filter(|&&i| bytes[i] == b'[').count());
     } else {
         out.list.reserve(text.len() / 128 + 4);
     }
     let mut stack: Vec<usize> = Vec::new();
     let mut skip = skip.iter().peekable();
     let mut paragraph = 0;
-    let bytes = text.as_bytes();
     // Past `MAX_OFFSET` (a terabyte) nothing is listed; see [`Bracket`].
-    for i in memchr::memchr2_iter(b'[', b']', bytes).take_while(|&i| i < MAX_OFFSET) {
+    for &i in marks.iter().take_while(|&&i| i < MAX_OFFSET) {
         if out.paragraphs.get(paragraph).is_some_and(|p| p.end <= i) {
             // Paragraph ended: whatever is open stays unclosed.
             stack.clear();
@@ -243,9 +242,8 @@ pub(super) fn scan_paragraphs(text: &str, paragraphs: Vec<Span>, skip: &[Span]) 
     // Room for a judged window lower-cased (lower case may grow a little):
     // one allocation serves every bracket.
     let mut scratch = String::with_capacity(2 * classify::MAX_JUDGED);
-    for index in 0..out.list.len() {
-        let class = classify::classify(text, &out.list[index], &mut scratch);
-        out.list[index].class = class;
+    for bracket in &mut out.list {
+        bracket.class = classify::classify(text, bracket, &mut scratch);
     }
     out
 }
@@ -269,6 +267,7 @@ fn is_blank(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::LineIndex;
 
     /// The line-by-line scan [`scan_paragraphs`] replaced, kept as its oracle.
     fn scan_lines_oracle(text: &str, lines: &LineIndex, skip: &[Span]) -> Brackets {

@@ -4,8 +4,8 @@
 
 use super::super::{Bracket, BracketClass};
 use super::{
-    char_count, is_corrected_number, is_day, is_editor_note, is_ellipsis, is_structural, is_year,
-    last_word_start, signed_by_editor, InnerWords, MAX_JUDGED,
+    char_count, is_corrected_number, is_day, is_ellipsis, is_year, last_word_start,
+    signed_by_editor, InnerWords, MAX_JUDGED,
 };
 use crate::model::dates::calendar::ENGLISH_MONTHS;
 
@@ -149,7 +149,7 @@ fn is_title_or_determiner(word: &str) -> bool {
     }
 }
 
-fn is_title(lower: &[u8]) -> bool {
+pub(super) fn is_title(lower: &[u8]) -> bool {
     matches!(
         lower,
         b"minister"
@@ -254,7 +254,7 @@ fn is_month(word: &str) -> bool {
     ENGLISH_MONTHS.iter().any(|m| m.eq_ignore_ascii_case(word))
 }
 
-fn is_determiner(lower: &[u8]) -> bool {
+pub(super) fn is_determiner(lower: &[u8]) -> bool {
     matches!(
         lower,
         b"the"
@@ -274,3 +274,161 @@ fn is_determiner(lower: &[u8]) -> bool {
             | b"from"
     )
 }
+
+/// The words that open an editor's note: `[Translator's note: …]`,
+/// `[handwritten: agreed]`, `[Seal of the Embassy]`.
+pub(super) const OPENINGS: &[&str] = &[
+    "translator",
+    "translator's",
+    "translator’s",
+    "translators'",
+    "translators’",
+    "editor",
+    "editor's",
+    "editor’s",
+    "editors'",
+    "editors’",
+    "ed.",
+    "note",
+    "notes",
+    "handwritten",
+    "hand-written",
+    "handwriting",
+    "stamp",
+    "stamped",
+    "signature",
+    "signed",
+    "seal",
+    "marginal",
+    "marginalia",
+    "in the margin",
+    "on the margin",
+    "written",
+    "typed",
+    "underlined",
+    "crossed out",
+    "struck out",
+    "deleted",
+    "initials",
+    "initialed",
+    "first page",
+    "last page",
+    "page missing",
+    "missing",
+    "text missing",
+    "resolution",
+    "attachment",
+    "enclosure",
+    "remark",
+    "comment",
+];
+
+/// `lower` starts with `word` as a whole word (`note:` but not `notebook`).
+fn starts_with_word(lower: &str, word: &str) -> bool {
+    lower.strip_prefix(word).is_some_and(|rest| {
+        word.ends_with(|c: char| !c.is_alphanumeric())
+            || !rest.starts_with(|c: char| c.is_alphanumeric())
+    })
+}
+
+fn is_editor_note(lower: &str, names_a_note_inside: bool) -> bool {
+    OPENINGS.iter().any(|o| starts_with_word(lower, o))
+        // The page-turn marker of a two-sided original.
+        || matches!(lower, "over" | "verso" | "reverse")
+        || names_a_note_inside
+}
+
+fn is_structural(lower: &str) -> bool {
+    matches!(
+        lower,
+        "telegram"
+            | "paraphrase"
+            | "extract"
+            | "begin"
+            | "end"
+            | "begin verbatim text"
+            | "end verbatim text"
+            | "email protected"
+    ) || [
+        "received ",
+        "page ",
+        "here follow",
+        "paraphrase of",
+        "document ",
+        "omitted here",
+    ]
+    .iter()
+    .any(|h| lower.starts_with(h))
+}
+
+/// Words that name an office: the bracket after one holds the name of its
+/// holder (`Minister [Pham Van Dong]`), not another name for the title.
+/// Given in lower case (`attach\xC3\xA9` is `attaché`, `charg\xC3\xA9` `chargé`).
+pub(super) const TITLES: &[&[u8]] = &[
+    b"minister",
+    b"ambassador",
+    b"comrade",
+    b"comrades",
+    b"comr.",
+    b"cde.",
+    b"president",
+    b"premier",
+    b"chairman",
+    b"secretary",
+    b"general",
+    b"gen.",
+    b"mr.",
+    b"mrs.",
+    b"ms.",
+    b"dr.",
+    b"sir",
+    b"lord",
+    b"madame",
+    b"mme.",
+    b"monsieur",
+    b"herr",
+    b"frau",
+    b"counsellor",
+    b"counselor",
+    b"consul",
+    b"attach\xC3\xA9",
+    b"attache",
+    b"director",
+    b"deputy",
+    b"vice",
+    b"marshal",
+    b"admiral",
+    b"colonel",
+    b"col.",
+    b"major",
+    b"captain",
+    b"capt.",
+    b"professor",
+    b"prof.",
+    b"prince",
+    b"king",
+    b"queen",
+    b"emperor",
+    b"shah",
+    b"chancellor",
+    b"envoy",
+    b"charge",
+    b"charg\xC3\xA9",
+    b"leader",
+    b"prime",
+    b"head",
+    b"chief",
+    b"governor",
+    b"senator",
+    b"mayor",
+    b"commissar",
+    b"undersecretary",
+    b"officer",
+];
+
+/// Words that start a sentence or point at a noun rather than name one.
+/// Given in lower case.
+pub(super) const DETERMINERS: &[&[u8]] = &[
+    b"the", b"these", b"this", b"that", b"those", b"our", b"their", b"his", b"her", b"its", b"a",
+    b"an", b"copy", b"to", b"from",
+];
