@@ -77,6 +77,14 @@ struct State {
     straight_open: Option<usize>,
 }
 
+impl State {
+    /// Nothing open, and no opener left open in the paragraph before. (A
+    /// straight `"` open is not looked at: no paragraph keeps it.)
+    fn is_idle(&self) -> bool {
+        self.stacks.iter().all(Vec::is_empty) && self.left_open.iter().all(Option::is_none)
+    }
+}
+
 impl Rule for UnbalancedPunctuation {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -86,7 +94,9 @@ impl Rule for UnbalancedPunctuation {
         let doc = cx.doc;
         let text = doc.text();
         let bytes = text.as_bytes();
-        let text_end = super::text_end(doc);
+        // Where the text ends (before trailing directives), found only
+        // when an opener is left unclosed: most files have none.
+        let mut text_end = None;
         let directives = super::directive_spans(doc);
         let paragraphs = &doc.brackets.paragraphs;
         let mut state = State::default();
@@ -94,11 +104,27 @@ impl Rule for UnbalancedPunctuation {
         // One search over the whole text rather than one per paragraph: the
         // candidates are taken in order by the paragraph that holds them
         // (those between paragraphs, on blank lines, are never marks).
-        let mut candidates = mark_candidates(bytes).peekable();
-        for (index, &paragraph) in paragraphs.iter().enumerate() {
+        let marks = mark_candidates(bytes);
+        let mut next_mark = 0;
+        let mut index = 0;
+        while index < paragraphs.len() {
+            // Paragraphs without a mark, after one that left nothing open
+            // or to point back to, have nothing to do (most paragraphs):
+            // the walk goes straight to the one holding the next mark.
+            if state.is_idle() {
+                let Some(&here) = marks.get(next_mark) else {
+                    break;
+                };
+                index += paragraphs[index..].partition_point(|p| p.end <= here);
+                if index == paragraphs.len() {
+                    break;
+                }
+            }
+            let paragraph = paragraphs[index];
             state.straight_open = None;
             let mut lines = LineTracker::new(paragraph.start);
-            while let Some(here) = candidates.next_if(|&here| here < paragraph.end) {
+            while let Some(&here) = marks.get(next_mark).filter(|&&here| here < paragraph.end) {
+                next_mark += 1;
                 if here < paragraph.start {
                     continue;
                 }
@@ -141,25 +167,28 @@ impl Rule for UnbalancedPunctuation {
                     continue;
                 }
                 for open in std::mem::take(stack) {
+                    let text_end = *text_end.get_or_insert_with(|| super::text_end(doc));
                     report_unclosed(cx, doc, open, group, paragraph, text_end);
                     state.left_open[group.index()] = Some(open);
                 }
             }
+            index += 1;
         }
     }
 }
 
-/// Offsets (in `hay`) of every byte that can start a mark this rule pairs:
-/// `"`, `(`, `)`, and the lead bytes of `“ ” „` (E2), `《 》 「 」` (E3) and
-/// `（ ）` (EF). Two memchr passes, merged, step over everything else.
-fn mark_candidates(hay: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    let mut ascii = memchr::memchr3_iter(b'"', b'(', b')', hay).peekable();
-    let mut wide = memchr::memchr3_iter(0xE2, 0xE3, 0xEF, hay).peekable();
-    std::iter::from_fn(move || match (ascii.peek(), wide.peek()) {
-        (Some(a), Some(w)) if a < w => ascii.next(),
-        (Some(_), None) => ascii.next(),
-        _ => wide.next(),
-    })
+/// Offsets (in `hay`) of every byte that can start a mark this rule pairs,
+/// ascending: `"`, `(`, `)`, and the lead bytes of `“ ” „` (E2),
+/// `《 》 「 」` (E3) and `（ ）` (EF). Two memchr passes step over
+/// everything else; their few hits are merged by a sort.
+fn mark_candidates(hay: &[u8]) -> Vec<usize> {
+    let mut marks: Vec<usize> = memchr::memchr3_iter(b'"', b'(', b')', hay).collect();
+    let ascii = marks.len();
+    marks.extend(memchr::memchr3_iter(0xE2, 0xE3, 0xEF, hay));
+    if ascii > 0 && ascii < marks.len() {
+        marks.sort_unstable();
+    }
+    marks
 }
 
 fn is_mark(c: char) -> bool {
