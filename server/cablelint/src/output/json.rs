@@ -5,7 +5,7 @@
 //! below (test builds only) is the oracle it is compared with, byte for
 //! byte, in the tests.
 
-use super::pretty::{write_plain_string, write_string};
+use super::pretty::{write_escaped, write_plain_string, write_string};
 use crate::report::{FileReport, Finding, Position, Summary};
 use cablelint_core::profile::Detection;
 use serde::Serialize;
@@ -302,8 +302,24 @@ fn write_detection(out: &mut Vec<u8>, d: &Detection) {
     } else {
         b"\n        ],\n        \"description\": "
     });
-    write_string(out, &d.describe());
+    write_description(out, d);
     out.extend_from_slice(b"\n      }");
+}
+
+/// `Detection::describe` as a JSON string, written in pieces rather than
+/// formatted first (a `format!` and a `join` a file).
+fn write_description(out: &mut Vec<u8>, d: &Detection) {
+    let Detection::Detected { markers } = d else {
+        return write_string(out, &d.describe());
+    };
+    out.extend_from_slice(b"\"detected from ");
+    for (i, marker) in markers.iter().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(b", ");
+        }
+        write_escaped(out, marker);
+    }
+    out.push(b'"');
 }
 
 /// `directive`, `configured`, `detected` or `fallback`, and the texts that
@@ -487,6 +503,31 @@ mod tests {
         let (got, expected) = streamed(&reports);
         assert_eq!(got, expected);
         assert!(got.contains("\"code\""), "{got}");
+    }
+
+    /// The description written in pieces is `Detection::describe` escaped
+    /// (the oracle), for every way of choosing and any markers.
+    #[test]
+    fn a_description_is_what_describe_gives() {
+        let markers = |m: &[&str]| Detection::Detected {
+            markers: m.iter().map(|s| s.to_string()).collect(),
+        };
+        for d in [
+            Detection::Directive,
+            Detection::Configured,
+            Detection::Fallback,
+            markers(&[]),
+            markers(&["PRC Ministry of Foreign Affairs"]),
+            markers(&["发往", "\"q\" \\ \u{1b}\n", "𠀋\u{2028}", ""]),
+        ] {
+            let (mut pieces, mut whole) = (Vec::new(), Vec::new());
+            write_description(&mut pieces, &d);
+            write_string(&mut whole, &d.describe());
+            assert_eq!(
+                String::from_utf8(pieces).unwrap(),
+                String::from_utf8(whole).unwrap()
+            );
+        }
     }
 
     /// Every shape a file's object takes: no findings, a fix without

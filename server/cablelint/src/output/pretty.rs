@@ -199,13 +199,19 @@ const NEW_LINES: &[u8; 65] = b"\n                                               
 /// `\t`, `\n`, `\f`, `\r` or `\u00xx` (lowercase hex); everything else,
 /// DEL and non-ASCII included, as it is.
 pub fn write_string(out: &mut Vec<u8>, text: &str) {
-    let bytes = text.as_bytes();
-    out.reserve(bytes.len() + 2);
+    out.reserve(text.len() + 2);
     out.push(b'"');
+    write_escaped(out, text);
+    out.push(b'"');
+}
+
+/// `text` escaped as in [`write_string`], without the quotes: for a string
+/// written in pieces.
+pub fn write_escaped(out: &mut Vec<u8>, text: &str) {
+    let bytes = text.as_bytes();
     let clean = clean_prefix(bytes);
     if clean == bytes.len() {
         out.extend_from_slice(bytes);
-        out.push(b'"');
         return;
     }
     out.extend_from_slice(&bytes[..clean]);
@@ -232,7 +238,6 @@ pub fn write_string(out: &mut Vec<u8>, text: &str) {
         }
     }
     out.extend_from_slice(&bytes[run_start..]);
-    out.push(b'"');
 }
 
 /// A string known to need no escape (a rule's code or name, a severity):
