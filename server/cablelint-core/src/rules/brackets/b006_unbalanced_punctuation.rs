@@ -106,15 +106,14 @@ impl Rule for UnbalancedPunctuation {
         // One search over the whole text rather than one per paragraph: the
         // candidates are taken in order by the paragraph that holds them
         // (those between paragraphs, on blank lines, are never marks).
-        let marks = mark_candidates(bytes);
-        let mut next_mark = 0;
+        let mut marks = Candidates::of(bytes).peekable();
         let mut index = 0;
         while index < paragraphs.len() {
             // Paragraphs without a mark, after one that left nothing open
             // or to point back to, have nothing to do (most paragraphs):
             // the walk goes straight to the one holding the next mark.
             if state.is_idle() {
-                let Some(&here) = marks.get(next_mark) else {
+                let Some(&here) = marks.peek() else {
                     break;
                 };
                 index += paragraphs[index..].partition_point(|p| p.end <= here);
@@ -125,8 +124,7 @@ impl Rule for UnbalancedPunctuation {
             let paragraph = paragraphs[index];
             state.straight_open = None;
             let mut lines = LineTracker::new(paragraph.start);
-            while let Some(&here) = marks.get(next_mark).filter(|&&here| here < paragraph.end) {
-                next_mark += 1;
+            while let Some(here) = marks.next_if(|&here| here < paragraph.end) {
                 if here < paragraph.start {
                     continue;
                 }
@@ -197,10 +195,28 @@ static MARK_SEARCH: LazyLock<Option<packed::Searcher>> = LazyLock::new(|| {
 /// (without a packed search) other characters' that share a first byte
 /// with one, for the caller to pass over. One packed search over the text
 /// cost less than the two memchr passes of [`lead_bytes`].
-fn mark_candidates(hay: &[u8]) -> Vec<usize> {
-    match &*MARK_SEARCH {
-        Some(search) => search.find_iter(hay).map(|hit| hit.start()).collect(),
-        None => lead_bytes(hay),
+enum Candidates<'h> {
+    Packed(packed::FindIter<'static, 'h>),
+    LeadBytes(std::vec::IntoIter<usize>),
+}
+
+impl<'h> Candidates<'h> {
+    fn of(hay: &'h [u8]) -> Self {
+        match &*MARK_SEARCH {
+            Some(search) => Candidates::Packed(search.find_iter(hay)),
+            None => Candidates::LeadBytes(lead_bytes(hay).into_iter()),
+        }
+    }
+}
+
+impl Iterator for Candidates<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        match self {
+            Candidates::Packed(hits) => hits.next().map(|hit| hit.start()),
+            Candidates::LeadBytes(offsets) => offsets.next(),
+        }
     }
 }
 
@@ -511,7 +527,7 @@ mod tests {
                         "a’".repeat(before),
                         "…".repeat(after)
                     );
-                    let found = super::mark_candidates(text.as_bytes());
+                    let found: Vec<usize> = super::Candidates::of(text.as_bytes()).collect();
                     let marks: Vec<usize> = found
                         .iter()
                         .copied()
