@@ -220,6 +220,9 @@ impl Config {
     /// walking its components into a new path was a third of the cost of
     /// `is_included` on every file of a walk.
     fn relative<'p>(&self, file: &'p Path) -> Cow<'p, Path> {
+        if let Some(relative) = strip_normal_root(&self.root, file) {
+            return Cow::Borrowed(relative);
+        }
         let relative = file.strip_prefix(&self.root).unwrap_or(file);
         if is_normal(relative) {
             return Cow::Borrowed(relative);
@@ -238,6 +241,35 @@ impl Config {
     pub fn has_file_settings(&self) -> bool {
         !self.profile_globs.is_empty() || !self.per_file_ignores.is_empty()
     }
+}
+
+/// What `relative` gives when both paths are normal (see [`is_normal`]),
+/// from a comparison of bytes: their components are then their
+/// `/`-separated parts, so `file` lies under `root` exactly when its bytes
+/// start with `root` and a `/`. (`Path::strip_prefix` walks the components
+/// of both, and of a file outside the root to the end.) `None` for
+/// anything else, and for the root itself: the general way decides.
+#[cfg(unix)]
+fn strip_normal_root<'p>(root: &Path, file: &'p Path) -> Option<&'p Path> {
+    use std::os::unix::ffi::OsStrExt;
+    if !is_normal(root) || !is_normal(file) {
+        return None;
+    }
+    match file
+        .as_os_str()
+        .as_bytes()
+        .strip_prefix(root.as_os_str().as_bytes())
+    {
+        Some([]) => None,
+        Some([b'/', rest @ ..]) => Some(Path::new(std::ffi::OsStr::from_bytes(rest))),
+        // `/project` is not under `/proj`.
+        Some(_) | None => Some(file),
+    }
+}
+
+#[cfg(not(unix))]
+fn strip_normal_root<'p>(_root: &Path, _file: &'p Path) -> Option<&'p Path> {
+    None
 }
 
 /// Whether collecting `path`'s components without `.` gives `path` back

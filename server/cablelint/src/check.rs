@@ -61,9 +61,16 @@ enum Rendered {
 impl Done {
     fn of(outcome: Outcome, mode: Mode, renderer: &output::Renderer, fail_on: FailOn) -> Done {
         let fails = outcome.report.as_ref().is_some_and(|r| fails(r, fail_on));
-        let rendered = outcome.report.map(|mut report| match mode {
-            Mode::Diff(_) => Rendered::Diff(report.diff.take()),
-            Mode::Check | Mode::Fix(_) => Rendered::Piece(renderer.render(&report)),
+        let rendered = outcome.report.map(|mut report| {
+            let rendered = match mode {
+                Mode::Diff(_) => Rendered::Diff(report.diff.take()),
+                Mode::Check | Mode::Fix(_) => Rendered::Piece(renderer.render(&report)),
+            };
+            // The text's buffer takes the next file this thread reads.
+            if let Some(text) = report.text.take() {
+                crate::read::recycle(text.into_bytes());
+            }
+            rendered
         });
         Done {
             rendered,
@@ -180,7 +187,9 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
     };
     // Writes one file's output, in path order.
     let write_done = |done: Done| {
-        progress.inc(1);
+        if let Some(progress) = &progress {
+            progress.inc(1);
+        }
         errors.extend(done.errors);
         if let Some(fixed) = done.fixed_stdin {
             let mut out = std::io::stdout().lock();
@@ -205,7 +214,9 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
         };
     };
     crate::ordered::run_in_order(&jobs, threads, work, write_done);
-    progress.finish_and_clear();
+    if let Some(progress) = &progress {
+        progress.finish_and_clear();
+    }
     let written = written.and_then(|()| match mode {
         Mode::Diff(_) => {
             diffs.print();
@@ -411,7 +422,9 @@ fn process(job: &Job, mode: Mode, stdin_bytes: &[u8], cache: Option<&ResultCache
             Err(error) => {
                 let raw = error.into_bytes();
                 let offsets = OffsetMap::new(&raw, has_bom);
-                (SourceText::from_bytes(&raw), offsets, None)
+                let source = SourceText::from_bytes(&raw);
+                crate::read::recycle(raw);
+                (source, offsets, None)
             }
         },
     };

@@ -2,6 +2,7 @@
 //! with the configuration that governs it.
 
 use cablelint_core::config::{find_config, Config, ConfigError};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -167,21 +168,28 @@ fn walk(
         if !entry.file_type().is_some_and(|t| t.is_file()) {
             continue;
         }
-        // (Joining an absolute path to `cwd` copies `cwd` first, for nothing.)
+        // (An absolute path is the walk's own, not a copy: joining it to
+        // `cwd` would copy `cwd` first, for nothing.)
         let absolute = if entry.path().is_absolute() {
-            entry.path().to_path_buf()
+            Cow::Borrowed(entry.path())
         } else {
-            cwd.join(entry.path())
+            Cow::Owned(cwd.join(entry.path()))
         };
         let config = configs.for_file(&absolute)?;
-        if config.is_included(&absolute) {
-            inputs.push(Input {
-                display: display_path(entry.path()),
-                stdin: false,
-                absolute,
-                config,
-            });
+        if !config.is_included(&absolute) {
+            continue;
         }
+        let display = display_path(entry.path());
+        let absolute = match absolute {
+            Cow::Owned(joined) => joined,
+            Cow::Borrowed(_) => entry.into_path(),
+        };
+        inputs.push(Input {
+            display,
+            stdin: false,
+            absolute,
+            config,
+        });
     }
     Ok(())
 }

@@ -4,9 +4,39 @@
 //! one `close`. `std::fs::metadata` and `std::fs::read` took two `statx`
 //! and two `read` (the second to see the end) per file.
 
+use std::cell::Cell;
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
+
+thread_local! {
+    /// The buffer of a file this thread is done with, holding its bytes:
+    /// the next file is read into it. A new buffer is zero-filled before
+    /// the read (safe code cannot read into uninitialised memory), which
+    /// cost about as much as the rest of reading; a reused one is filled
+    /// only past the last file's length.
+    static SPARE: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
+}
+
+/// Larger buffers are freed, not kept: a thread holds at most this much.
+const MAX_SPARE: usize = 1 << 20;
+
+/// Gives a file's buffer (its bytes, or its decoded text's) back to this
+/// thread for the next [`Opened::read_all`]; the longer of it and the
+/// spare already held is kept.
+pub fn recycle(bytes: Vec<u8>) {
+    if bytes.capacity() > MAX_SPARE {
+        return;
+    }
+    SPARE.with(|spare| {
+        let held = spare.take();
+        spare.set(if held.len() >= bytes.len() {
+            held
+        } else {
+            bytes
+        });
+    });
+}
 
 /// An open file and its size as `statx` saw it.
 pub struct Opened {
@@ -43,7 +73,7 @@ impl Opened {
         } else {
             expected.saturating_add(1)
         };
-        let mut bytes = Vec::new();
+        let mut bytes = SPARE.with(Cell::take);
         grow_to(&mut bytes, first)?;
         let mut filled = 0;
         loop {
@@ -71,9 +101,14 @@ impl Opened {
 /// first; it doubles as it fills.
 const SIZELESS_BUFFER: usize = 8 * 1024;
 
-/// Zero-fills `bytes` to `len`, or fails as `std::fs::read` does when the
-/// memory cannot be had (a file too large for it is an error, not an abort).
+/// Makes `bytes` `len` long, zero-filling what it adds (a longer buffer is
+/// cut), or fails as `std::fs::read` does when the memory cannot be had (a
+/// file too large for it is an error, not an abort).
 fn grow_to(bytes: &mut Vec<u8>, len: usize) -> io::Result<()> {
+    if len <= bytes.len() {
+        bytes.truncate(len);
+        return Ok(());
+    }
     bytes.try_reserve_exact(len - bytes.len()).map_err(|_| {
         io::Error::new(
             io::ErrorKind::OutOfMemory,
@@ -127,6 +162,31 @@ mod tests {
         let longer = "longer text 𠀋 ".repeat(1000);
         std::fs::write(&path, &longer).unwrap();
         assert_eq!(opened.read_all().unwrap(), longer.as_bytes());
+    }
+
+    /// Files read one after another into the buffers of those before
+    /// (longer, shorter, empty) hold their own bytes only.
+    #[test]
+    fn a_recycled_buffer_holds_only_the_next_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.cable");
+        for content in [
+            "[𠀋] long file ".repeat(500),
+            "short 姬鹏飞\r\n".to_owned(),
+            String::new(),
+            "x".to_owned(),
+            "\u{FEFF}medium ".repeat(40),
+            "[𠀋] longer file still ".repeat(600),
+        ] {
+            std::fs::write(&path, &content).unwrap();
+            let bytes = read(&path);
+            assert_eq!(bytes, content.as_bytes());
+            recycle(bytes);
+        }
+        // A buffer over the limit is not kept: the smaller spare stays.
+        recycle(vec![b'z'; MAX_SPARE + 1]);
+        std::fs::write(&path, "y").unwrap();
+        assert_eq!(read(&path), b"y");
     }
 
     #[test]

@@ -3,9 +3,8 @@
 
 use crate::cache::Checked;
 use cablelint_core::profile::Detection;
-use cablelint_core::{
-    Applicability, CheckResult, Diagnostic, LineColCursor, LineIndex, Severity, SourceText,
-};
+use cablelint_core::text::floor_char_boundary;
+use cablelint_core::{Applicability, CheckResult, Diagnostic, LineIndex, Severity, SourceText};
 
 /// A place in a file. `line` and the columns are 1-based; `column` counts
 /// Unicode scalar values, `column_utf16` UTF-16 code units; `offset` is a
@@ -91,6 +90,13 @@ impl FileReport {
             Some(lines) => findings(&map, &source, lines, checked.diagnostics),
             None => Vec::new(),
         };
+        let text = if keep_text {
+            Some(source.text)
+        } else {
+            // Its buffer takes the next file this thread reads.
+            crate::read::recycle(source.text.into_bytes());
+            None
+        };
         FileReport {
             path,
             profile: checked.profile,
@@ -98,7 +104,7 @@ impl FileReport {
             fixes_applied,
             diff: None,
             lines,
-            text: keep_text.then_some(source.text),
+            text,
             findings,
         }
     }
@@ -120,41 +126,105 @@ fn findings(
     lines: &LineIndex,
     diagnostics: Vec<Diagnostic>,
 ) -> Vec<Finding> {
-    let position = |cursor: &mut LineColCursor, offset: usize| {
-        let lc = cursor.line_col(offset);
-        Position {
-            line: lc.line + 1,
-            column: lc.column_chars + 1,
-            column_utf16: lc.column_utf16 + 1,
-            offset: map.file_offset(offset),
+    // Every offset the findings need, in the order they are used below.
+    let mut wanted = Vec::with_capacity(4 * diagnostics.len());
+    for d in &diagnostics {
+        wanted.extend([d.span.start, d.span.end]);
+        for r in &d.related {
+            wanted.extend([r.span.start, r.span.end]);
         }
+        for e in d.fix.iter().flat_map(|f| f.edits.iter()) {
+            wanted.extend([e.span.start, e.span.end]);
+        }
+    }
+    let mut positions = positions_of(map, &source.text, lines, &wanted).into_iter();
+    let mut pair = move || {
+        // Two positions were wanted for each span above.
+        let start = positions.next().unwrap_or(Position::ORIGIN);
+        (start, positions.next().unwrap_or(Position::ORIGIN))
     };
-    // Findings come sorted by start: one cursor walks the starts forward,
-    // another the rest, so many findings on one long line stay linear.
-    let mut starts = LineColCursor::new(lines, &source.text);
-    let mut others = LineColCursor::new(lines, &source.text);
     diagnostics
         .into_iter()
         .map(|d| {
-            let mut at = |offset| position(&mut others, offset);
+            let (start, end) = pair();
             Finding {
-                start: position(&mut starts, d.span.start),
-                end: at(d.span.end),
-                related: d
-                    .related
-                    .iter()
-                    .map(|r| (at(r.span.start), at(r.span.end)))
-                    .collect(),
+                start,
+                end,
+                related: d.related.iter().map(|_| pair()).collect(),
                 edits: d
                     .fix
                     .iter()
                     .flat_map(|f| f.edits.iter())
-                    .map(|e| (at(e.span.start), at(e.span.end)))
+                    .map(|_| pair())
                     .collect(),
                 diagnostic: d,
             }
         })
         .collect()
+}
+
+impl Position {
+    const ORIGIN: Position = Position {
+        line: 1,
+        column: 1,
+        column_utf16: 1,
+        offset: 0,
+    };
+}
+
+/// The position of each offset (of the decoded text), in the order given:
+/// what [`LineIndex::line_col`] gives for each, computed in one sweep in
+/// text order, so each line's columns are counted once from its start
+/// however often findings (their starts, ends, related notes, fix edits)
+/// come back to it. (Two cursors, one for starts and one for the rest,
+/// counted a line again each time the second one came back to it.)
+fn positions_of(
+    map: &OffsetMap,
+    text: &str,
+    lines: &LineIndex,
+    offsets: &[usize],
+) -> Vec<Position> {
+    let mut order: Vec<(usize, usize)> = offsets.iter().copied().zip(0..).collect();
+    order.sort_unstable();
+    let mut positions = vec![Position::ORIGIN; offsets.len()];
+    // The line of the last offset, where the next one starts, and the
+    // columns at `at` on it.
+    let (mut line, mut line_end) = (0, 0);
+    let (mut at, mut chars, mut utf16) = (0, 0, 0);
+    for (raw, i) in order {
+        let offset = floor_char_boundary(text, raw.min(text.len()));
+        if offset >= line_end || offset < at {
+            line = lines.line_of(offset);
+            let span = lines.line_span(line);
+            // The last line holds every offset to the end of the text.
+            line_end = if line + 1 >= lines.line_count() {
+                usize::MAX
+            } else {
+                span.end
+            };
+            (at, chars, utf16) = (span.start, 0, 0);
+        }
+        let (step_chars, step_utf16) = chars_and_utf16_len(&text[at..offset]);
+        (at, chars, utf16) = (offset, chars + step_chars, utf16 + step_utf16);
+        positions[i] = Position {
+            line: line + 1,
+            column: chars + 1,
+            column_utf16: utf16 + 1,
+            offset: map.file_offset(raw),
+        };
+    }
+    positions
+}
+
+/// The chars and UTF-16 code units of `text`: every char of four bytes
+/// takes two units. (ASCII, most text between two findings, is seen
+/// a word at a time; `chars().count()` too.)
+fn chars_and_utf16_len(text: &str) -> (usize, usize) {
+    if text.is_ascii() {
+        return (text.len(), text.len());
+    }
+    let chars = text.chars().count();
+    (chars, chars + text.bytes().filter(|&b| b >= 0xF0).count())
 }
 
 /// Counts over a whole run.
@@ -287,6 +357,73 @@ mod tests {
         assert_eq!(map.file_offset(b), 3);
         assert_eq!(map.file_offset(1), 1);
         assert_eq!(map.file_offset(4), 2);
+    }
+
+    /// The sweep gives, for every offset of awkward texts (CRLF, lone CR,
+    /// BOM, CJK, astral chars, invalid UTF-8 replaced, long lines), in any
+    /// order and with repeats and offsets past the end, what the core's
+    /// `LineIndex::line_col` and `LineColCursor` give.
+    #[test]
+    fn positions_are_what_line_col_gives_for_every_offset() {
+        let long = format!("{}𠀋 end\r\n", "ab “q” 姬鹏飞 ".repeat(60));
+        let texts: Vec<(Vec<u8>, bool)> = vec![
+            (b"".to_vec(), false),
+            (b"a\r\nb\nc\rd".to_vec(), false),
+            ("\u{FEFF}发往 𠀋\r\nx\n\n".as_bytes().to_vec(), true),
+            (b"a\xff\xfe b\r\n\xf0\x9f c".to_vec(), false),
+            (long.into_bytes(), false),
+            ("x\u{2028}y 𠀋𠀋\r\r\n\nend".as_bytes().to_vec(), false),
+        ];
+        for (raw, bom) in texts {
+            let source = SourceText::from_bytes(&raw);
+            assert_eq!(source.has_bom, bom);
+            let text = &source.text;
+            let lines = LineIndex::new(text);
+            let map = OffsetMap::new(&raw, bom);
+            let mut offsets: Vec<usize> = (0..=text.len() + 2).collect();
+            // Backwards and interleaved, with repeats, as related notes
+            // and fix edits come.
+            offsets.extend((0..=text.len()).rev().step_by(3));
+            offsets.extend(
+                (0..text.len())
+                    .step_by(7)
+                    .flat_map(|o| [o, o / 2, text.len()]),
+            );
+            let got = positions_of(&map, text, &lines, &offsets);
+            let mut cursor = cablelint_core::LineColCursor::new(&lines, text);
+            for (offset, position) in offsets.iter().zip(&got) {
+                let lc = lines.line_col(text, *offset);
+                assert_eq!(lc, cursor.line_col(*offset));
+                let expected = Position {
+                    line: lc.line + 1,
+                    column: lc.column_chars + 1,
+                    column_utf16: lc.column_utf16 + 1,
+                    offset: map.file_offset(*offset),
+                };
+                assert_eq!(*position, expected, "{text:?} at {offset}");
+            }
+        }
+    }
+
+    #[test]
+    fn chars_and_utf16_units_are_counted_as_std_counts_them() {
+        let every_char_class = "a\u{0}\u{7f}\u{80}é\u{7ff}\u{800}姬\u{2028}\u{FEFF}\u{FFFD}\u{FFFF}\u{10000}𠀋\u{10FFFF}";
+        for text in [
+            String::new(),
+            every_char_class.to_owned(),
+            every_char_class.repeat(9),
+            "x".repeat(31) + "𠀋",
+            "𠀋".repeat(40),
+        ] {
+            for end in (0..=text.len()).filter(|&e| text.is_char_boundary(e)) {
+                let s = &text[..end];
+                assert_eq!(
+                    chars_and_utf16_len(s),
+                    (s.chars().count(), s.encode_utf16().count()),
+                    "{s:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -10,6 +10,10 @@ use std::path::Path;
 pub struct PathGlob {
     matcher: GlobMatcher,
     anchored: bool,
+    /// For `*.ext` (a star, then characters no glob treats specially): the
+    /// `.ext` a name must end with. Matched so, a walk's names need no
+    /// glob engine (the default `*.cable` is the usual include).
+    name_suffix: Option<String>,
 }
 
 impl PathGlob {
@@ -25,9 +29,14 @@ impl PathGlob {
             .backslash_escape(true)
             .build()
             .map_err(|e| format!("invalid glob `{pattern}`: {}", e.kind()))?;
+        let name_suffix = pattern
+            .strip_prefix('*')
+            .filter(|rest| !anchored && !rest.contains(['*', '?', '[', ']', '{', '}', '\\', '/']))
+            .map(str::to_owned);
         Ok(PathGlob {
             matcher: glob.compile_matcher(),
             anchored,
+            name_suffix,
         })
     }
 
@@ -38,7 +47,10 @@ impl PathGlob {
         } else {
             relative
                 .file_name()
-                .is_some_and(|name| self.matcher.is_match(name))
+                .is_some_and(|name| match &self.name_suffix {
+                    Some(suffix) => name.as_encoded_bytes().ends_with(suffix.as_bytes()),
+                    None => self.matcher.is_match(name),
+                })
         }
     }
 
@@ -55,6 +67,58 @@ impl PathGlob {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `*.ext` globs matched by their suffix match what globset matches.
+    #[test]
+    fn suffix_globs_match_as_globset_matches() {
+        let names = [
+            "a.cable",
+            ".cable",
+            "cable",
+            "a.cable.bak",
+            "a.CABLE",
+            "x/a.cable",
+            "a.cable/",
+            "姬鹏飞 𠀋.cable",
+            "a.txt",
+            "a.tx",
+            ".txt",
+            "a..cable",
+            "a b.cable",
+            "*.cable",
+            "",
+            "dir/sub/a.txt",
+        ];
+        let mut suffixed = 0;
+        for pattern in [
+            "*.cable",
+            "*.txt",
+            "*",
+            "*cable",
+            "*.ca?le",
+            "*.[ct]xt",
+            "*.{a,b}",
+            "**/*.cable",
+            "a/*.cable",
+            "*.c\\able",
+        ] {
+            let glob = PathGlob::new(pattern).unwrap();
+            suffixed += usize::from(glob.name_suffix.is_some());
+            let engine = PathGlob {
+                name_suffix: None,
+                ..glob.clone()
+            };
+            for name in names {
+                let path = Path::new(name);
+                assert_eq!(
+                    glob.matches_path(path),
+                    engine.matches_path(path),
+                    "{pattern} {name}"
+                );
+            }
+        }
+        assert_eq!(suffixed, 4, "*.cable, *.txt, *, *cable");
+    }
 
     #[test]
     fn unanchored_globs_match_names_at_any_depth() {

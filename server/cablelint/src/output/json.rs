@@ -5,7 +5,7 @@
 //! below (test builds only) is the oracle it is compared with, byte for
 //! byte, in the tests.
 
-use super::pretty::{write_string, Pretty};
+use super::pretty::{write_escaped, write_plain_string, write_string};
 use crate::report::{FileReport, Finding, Position, Summary};
 use cablelint_core::profile::Detection;
 use serde::Serialize;
@@ -149,109 +149,107 @@ fn detection(d: &Detection) -> JsonDetection<'_> {
 
 /// One file's object in the `files` array, indented, without the comma
 /// that separates it from the one before: what serialising [`File`] with
-/// serde gives, written directly.
+/// serde gives, written directly from literal pieces. Every member's depth
+/// in a file's object is fixed, so each line break and its indentation is
+/// part of a literal: writing them token by token (a line break, then
+/// the indentation of the level) was most of the cost of the output.
 pub fn write_file(out: &mut Vec<u8>, report: &FileReport) -> io::Result<()> {
+    const _: () = assert!(FILE_INDENT.len() == 4, "the pieces below are indented by 4");
     // About what a file and its diagnostics take, so the buffer seldom grows.
     out.reserve(512 + 1024 * report.findings.len());
-    out.extend_from_slice(FILE_INDENT.as_bytes());
-    let mut p = Pretty::new(out, FILE_INDENT);
-    p.begin_object();
-    p.string_field("path", &report.path);
-    p.string_field("profile", &report.profile);
-    p.key("diagnostics");
-    p.begin_array();
-    for f in &report.findings {
-        p.element();
-        write_diagnostic(&mut p, f);
+    out.extend_from_slice(b"    {\n      \"path\": ");
+    write_string(out, &report.path);
+    out.extend_from_slice(b",\n      \"profile\": ");
+    write_string(out, &report.profile);
+    if report.findings.is_empty() {
+        out.extend_from_slice(b",\n      \"diagnostics\": [],\n      \"profile_detection\": ");
+    } else {
+        out.extend_from_slice(b",\n      \"diagnostics\": [");
+        for (i, f) in report.findings.iter().enumerate() {
+            out.extend_from_slice(if i == 0 {
+                b"\n        {"
+            } else {
+                b",\n        {"
+            });
+            write_diagnostic(out, f);
+            out.extend_from_slice(b"\n        }");
+        }
+        out.extend_from_slice(b"\n      ],\n      \"profile_detection\": ");
     }
-    p.end_array();
-    p.key("profile_detection");
-    write_detection(&mut p, &report.detection);
-    p.end_object();
+    write_detection(out, &report.detection);
+    out.extend_from_slice(b"\n    }");
     Ok(())
 }
 
-fn write_diagnostic(p: &mut Pretty, f: &Finding) {
-    let d = &f.diagnostic;
-    p.begin_object();
-    if let Some(out) = p.members_indented(DIAGNOSTIC_MEMBER_WIDTH) {
-        write_head_at_file_depth(out, f);
-    } else {
-        p.string_field("code", d.code);
-        p.string_field("name", d.name);
-        p.string_field("severity", d.severity.as_str());
-        p.string_field("message", &d.message);
-        p.key("range");
-        write_range(p, &f.start, &f.end);
-    }
-    p.key("fix");
-    match &d.fix {
-        Some(fix) => {
-            p.begin_object();
-            p.string_field("applicability", fix.applicability.as_str());
-            p.string_field("title", &fix.title);
-            p.key("edits");
-            p.begin_array();
-            for (edit, (start, end)) in fix.edits.iter().zip(&f.edits) {
-                p.element();
-                p.begin_object();
-                p.key("range");
-                write_range(p, start, end);
-                p.string_field("new_text", &edit.new_text);
-                p.end_object();
-            }
-            p.end_array();
-            p.end_object();
-        }
-        None => p.null(),
-    }
-    p.key("related");
-    p.begin_array();
-    for (related, (start, end)) in d.related.iter().zip(&f.related) {
-        p.element();
-        p.begin_object();
-        p.key("range");
-        write_range(p, start, end);
-        p.string_field("message", &related.message);
-        p.end_object();
-    }
-    p.end_array();
-    if let Some(person) = &d.person {
-        p.string_field("person", person);
-    }
-    p.end_object();
-}
-
-/// The indentation of a diagnostic's members in a file's object: the
-/// file's indent and three levels (file, `diagnostics`, the diagnostic).
-const DIAGNOSTIC_MEMBER_WIDTH: usize = FILE_INDENT.len() + 3 * 2;
-
-/// A diagnostic's first members (code to range), as [`Pretty`]'s calls
-/// write them at [`DIAGNOSTIC_MEMBER_WIDTH`], from literal pieces: every
-/// finding has them, and writing them member by member was most of the
-/// cost of the JSON output.
-fn write_head_at_file_depth(out: &mut Vec<u8>, f: &Finding) {
-    const _: () = assert!(
-        DIAGNOSTIC_MEMBER_WIDTH == 10,
-        "the pieces below are indented by 10"
-    );
+/// A diagnostic's members, indented by 10 (the file's indent and three
+/// levels: file, `diagnostics`, the diagnostic).
+fn write_diagnostic(out: &mut Vec<u8>, f: &Finding) {
     let d = &f.diagnostic;
     out.reserve(512 + d.message.len());
+    // A rule's code and name and a severity need no escape (a test checks
+    // every rule's).
     out.extend_from_slice(b"\n          \"code\": ");
-    write_string(out, d.code);
+    write_plain_string(out, d.code);
     out.extend_from_slice(b",\n          \"name\": ");
-    write_string(out, d.name);
+    write_plain_string(out, d.name);
     out.extend_from_slice(b",\n          \"severity\": ");
-    write_string(out, d.severity.as_str());
+    write_plain_string(out, d.severity.as_str());
     out.extend_from_slice(b",\n          \"message\": ");
     write_string(out, &d.message);
     out.extend_from_slice(b",\n          \"range\": ");
     range_at_10(out, &f.start, &f.end);
+    match &d.fix {
+        None => out.extend_from_slice(b",\n          \"fix\": null"),
+        Some(fix) => {
+            out.extend_from_slice(b",\n          \"fix\": {\n            \"applicability\": ");
+            write_plain_string(out, fix.applicability.as_str());
+            out.extend_from_slice(b",\n            \"title\": ");
+            write_string(out, &fix.title);
+            out.extend_from_slice(b",\n            \"edits\": [");
+            for (i, (edit, (start, end))) in fix.edits.iter().zip(&f.edits).enumerate() {
+                out.extend_from_slice(if i == 0 {
+                    b"\n              {\n                \"range\": "
+                } else {
+                    b",\n              {\n                \"range\": "
+                });
+                range_at_16(out, start, end);
+                out.extend_from_slice(b",\n                \"new_text\": ");
+                write_string(out, &edit.new_text);
+                out.extend_from_slice(b"\n              }");
+            }
+            out.extend_from_slice(if fix.edits.is_empty() {
+                b"]\n          }"
+            } else {
+                b"\n            ]\n          }"
+            });
+        }
+    }
+    out.extend_from_slice(b",\n          \"related\": [");
+    for (i, (related, (start, end))) in d.related.iter().zip(&f.related).enumerate() {
+        out.extend_from_slice(if i == 0 {
+            b"\n            {\n              \"range\": "
+        } else {
+            b",\n            {\n              \"range\": "
+        });
+        range_at_14(out, start, end);
+        out.extend_from_slice(b",\n              \"message\": ");
+        write_string(out, &related.message);
+        out.extend_from_slice(b"\n            }");
+    }
+    out.extend_from_slice(if d.related.is_empty() {
+        b"]"
+    } else {
+        b"\n          ]"
+    });
+    if let Some(person) = &d.person {
+        out.extend_from_slice(b",\n          \"person\": ");
+        write_string(out, person);
+    }
 }
 
 /// A function writing a range object, `{"start": {…}, "end": {…}}`, as
-/// [`Pretty`] writes it as the value of a member indented by `$pad`, from
-/// literal pieces.
+/// serde_json pretty-prints it as the value of a member indented by `$pad`,
+/// from literal pieces.
 macro_rules! range_writer {
     ($name:ident, $pad:literal) => {
         fn $name(out: &mut Vec<u8>, start: &Position, end: &Position) {
@@ -285,42 +283,43 @@ range_writer!(range_at_10, "          ");
 range_writer!(range_at_14, "              ");
 range_writer!(range_at_16, "                ");
 
-/// A range as the value of the member just keyed.
-fn write_range(p: &mut Pretty, start: &Position, end: &Position) {
-    if let Some(out) = p.members_indented(14) {
-        return range_at_14(out, start, end);
+/// The `profile_detection` object, its members indented by 8.
+fn write_detection(out: &mut Vec<u8>, d: &Detection) {
+    let (method, markers): (_, &[String]) = detection_method(d);
+    out.extend_from_slice(b"{\n        \"method\": ");
+    write_plain_string(out, method);
+    out.extend_from_slice(b",\n        \"markers\": [");
+    for (i, marker) in markers.iter().enumerate() {
+        out.extend_from_slice(if i == 0 {
+            b"\n          "
+        } else {
+            b",\n          "
+        });
+        write_string(out, marker);
     }
-    if let Some(out) = p.members_indented(16) {
-        return range_at_16(out, start, end);
-    }
-    if let Some(out) = p.members_indented(10) {
-        return range_at_10(out, start, end);
-    }
-    p.begin_object();
-    for (key, position) in [("start", start), ("end", end)] {
-        p.key(key);
-        p.uint_object(&[
-            ("line", position.line),
-            ("column", position.column),
-            ("offset", position.offset),
-        ]);
-    }
-    p.end_object();
+    out.extend_from_slice(if markers.is_empty() {
+        b"],\n        \"description\": "
+    } else {
+        b"\n        ],\n        \"description\": "
+    });
+    write_description(out, d);
+    out.extend_from_slice(b"\n      }");
 }
 
-fn write_detection(p: &mut Pretty, d: &Detection) {
-    let (method, markers): (_, &[String]) = detection_method(d);
-    p.begin_object();
-    p.string_field("method", method);
-    p.key("markers");
-    p.begin_array();
-    for marker in markers {
-        p.element();
-        p.string(marker);
+/// `Detection::describe` as a JSON string, written in pieces rather than
+/// formatted first (a `format!` and a `join` a file).
+fn write_description(out: &mut Vec<u8>, d: &Detection) {
+    let Detection::Detected { markers } = d else {
+        return write_string(out, &d.describe());
+    };
+    out.extend_from_slice(b"\"detected from ");
+    for (i, marker) in markers.iter().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(b", ");
+        }
+        write_escaped(out, marker);
     }
-    p.end_array();
-    p.string_field("description", &d.describe());
-    p.end_object();
+    out.push(b'"');
 }
 
 /// `directive`, `configured`, `detected` or `fallback`, and the texts that
@@ -461,6 +460,37 @@ mod tests {
         (String::from_utf8(out).unwrap(), expected)
     }
 
+    /// What `write_plain_string` writes unescaped: every rule's code and
+    /// name, every severity.
+    #[test]
+    fn codes_names_and_severities_need_no_escape() {
+        use cablelint_core::{Applicability, Severity};
+        let severities = [
+            Severity::Hint,
+            Severity::Info,
+            Severity::Warning,
+            Severity::Error,
+        ];
+        let metas = cablelint_core::rules::all().iter().map(|r| r.meta());
+        let detections = [
+            Detection::Directive,
+            Detection::Configured,
+            Detection::Detected { markers: vec![] },
+            Detection::Fallback,
+        ];
+        let texts = metas
+            .flat_map(|m| [m.code, m.name])
+            .chain(severities.iter().map(|s| s.as_str()))
+            .chain([Applicability::Safe, Applicability::Unsafe].map(|a| a.as_str()))
+            .chain(detections.iter().map(|d| detection_method(d).0));
+        for text in texts {
+            let (mut plain, mut escaped) = (Vec::new(), Vec::new());
+            write_plain_string(&mut plain, text);
+            write_string(&mut escaped, text);
+            assert_eq!(plain, escaped, "{text}");
+        }
+    }
+
     #[test]
     fn streaming_writes_exactly_the_whole_document() {
         let (got, expected) = streamed(&[]);
@@ -475,20 +505,71 @@ mod tests {
         assert!(got.contains("\"code\""), "{got}");
     }
 
-    /// Outside a file's object (another depth), a diagnostic is written
-    /// member by member, as serde_json writes it too.
+    /// The description written in pieces is `Detection::describe` escaped
+    /// (the oracle), for every way of choosing and any markers.
     #[test]
-    fn a_diagnostic_at_another_depth_is_written_member_by_member() {
-        let r = report("a.cable", "TO: X\n\nThe (text [is\nmulti-line \"quoted\\\n");
-        assert!(!r.findings.is_empty());
-        for f in &r.findings {
-            let mut got = Vec::new();
-            write_diagnostic(&mut Pretty::new(&mut got, "  "), f);
-            let expected = serde_json::to_string_pretty(&diagnostic(f))
-                .unwrap()
-                .replace('\n', "\n  ");
-            assert_eq!(String::from_utf8(got).unwrap(), expected);
+    fn a_description_is_what_describe_gives() {
+        let markers = |m: &[&str]| Detection::Detected {
+            markers: m.iter().map(|s| s.to_string()).collect(),
+        };
+        for d in [
+            Detection::Directive,
+            Detection::Configured,
+            Detection::Fallback,
+            markers(&[]),
+            markers(&["PRC Ministry of Foreign Affairs"]),
+            markers(&["发往", "\"q\" \\ \u{1b}\n", "𠀋\u{2028}", ""]),
+        ] {
+            let (mut pieces, mut whole) = (Vec::new(), Vec::new());
+            write_description(&mut pieces, &d);
+            write_string(&mut whole, &d.describe());
+            assert_eq!(
+                String::from_utf8(pieces).unwrap(),
+                String::from_utf8(whole).unwrap()
+            );
         }
+    }
+
+    /// Every shape a file's object takes: no findings, a fix without
+    /// edits, no related notes, each way of choosing the profile (markers
+    /// or none), one finding or several.
+    #[test]
+    fn every_shape_of_a_file_is_written_as_serde_json_writes_it() {
+        use cablelint_core::{Applicability, Fix};
+        let text = "TO: X\n\nThe (text [is\nmulti-line \"quoted\\\n";
+        let mut reports = Vec::new();
+        for detection in [
+            Detection::Directive,
+            Detection::Configured,
+            Detection::Detected { markers: vec![] },
+            Detection::Detected {
+                markers: vec!["one".to_owned()],
+            },
+            Detection::Fallback,
+        ] {
+            let mut r = report("a.cable", text);
+            r.detection = detection;
+            assert!(r.findings.len() > 1);
+            let first = &mut r.findings[0];
+            first.diagnostic.fix = Some(Fix {
+                title: "Nothing to do".to_owned(),
+                applicability: Applicability::Safe,
+                edits: Vec::new(),
+            });
+            first.edits.clear();
+            first.diagnostic.related.clear();
+            first.related.clear();
+            let mut one = r.findings[..1].to_vec();
+            reports.push(r);
+            let mut single = report("b.cable", text);
+            std::mem::swap(&mut single.findings, &mut one);
+            reports.push(single);
+            let mut clean = report("c.cable", "clean\n");
+            clean.findings.clear();
+            reports.push(clean);
+        }
+        let (got, expected) = streamed(&reports);
+        assert_eq!(got, expected);
     }
 
     /// Text that needs escaping, in every string the writer writes: the

@@ -85,7 +85,8 @@ impl<'a> Pretty<'a> {
             .extend_from_slice(if value { b"true" } else { b"false" });
     }
 
-    #[inline]
+    /// (No output writes a null member by member; the tests write them.)
+    #[cfg(test)]
     pub fn null(&mut self) {
         self.out.extend_from_slice(b"null");
     }
@@ -102,18 +103,6 @@ impl<'a> Pretty<'a> {
     pub fn uint_field(&mut self, key: &str, n: usize) {
         self.key(key);
         self.uint(n);
-    }
-
-    /// For a caller that writes members itself, byte for byte as the calls
-    /// would: the buffer, if the open container's members are indented by
-    /// `width` spaces, else `None` (and the calls must be used). The writer
-    /// then continues after a member.
-    pub fn members_indented(&mut self, width: usize) -> Option<&mut Vec<u8>> {
-        if !self.spaces_only || self.base.len() + 2 * self.level != width {
-            return None;
-        }
-        self.first = false;
-        Some(self.out)
     }
 
     /// An object of unsigned numbers, `{"k": n, …}`: what `begin_object`,
@@ -210,26 +199,19 @@ const NEW_LINES: &[u8; 65] = b"\n                                               
 /// `\t`, `\n`, `\f`, `\r` or `\u00xx` (lowercase hex); everything else,
 /// DEL and non-ASCII included, as it is.
 pub fn write_string(out: &mut Vec<u8>, text: &str) {
-    let bytes = text.as_bytes();
-    out.reserve(bytes.len() + 2);
+    out.reserve(text.len() + 2);
     out.push(b'"');
-    // Most strings need no escape: whole chunks are checked at once (the
-    // loop without early exit vectorises) and copied as they are.
-    let mut clean = 0;
-    for chunk in bytes.chunks_exact(16) {
-        if chunk.iter().fold(false, |any, &b| any | needs_escape(b)) {
-            break;
-        }
-        clean += 16;
-    }
-    // The rest (under 16 bytes) is checked the same way: most strings end
-    // clean, and are copied without a look at each byte.
-    if !bytes[clean..]
-        .iter()
-        .fold(false, |any, &b| any | needs_escape(b))
-    {
+    write_escaped(out, text);
+    out.push(b'"');
+}
+
+/// `text` escaped as in [`write_string`], without the quotes: for a string
+/// written in pieces.
+pub fn write_escaped(out: &mut Vec<u8>, text: &str) {
+    let bytes = text.as_bytes();
+    let clean = clean_prefix(bytes);
+    if clean == bytes.len() {
         out.extend_from_slice(bytes);
-        out.push(b'"');
         return;
     }
     out.extend_from_slice(&bytes[..clean]);
@@ -256,7 +238,43 @@ pub fn write_string(out: &mut Vec<u8>, text: &str) {
         }
     }
     out.extend_from_slice(&bytes[run_start..]);
+}
+
+/// A string known to need no escape (a rule's code or name, a severity):
+/// written without looking at its bytes. The tests check every such
+/// string [`write_string`] would have written the same.
+pub fn write_plain_string(out: &mut Vec<u8>, text: &str) {
+    debug_assert_eq!(clean_prefix(text.as_bytes()), text.len(), "{text:?}");
+    out.reserve(text.len() + 2);
     out.push(b'"');
+    out.extend_from_slice(text.as_bytes());
+    out.push(b'"');
+}
+
+/// How many bytes from the start need no escape, give or take a chunk:
+/// all of them (`bytes.len()`) or fewer, from where the escaping loop
+/// must look byte by byte. Most strings need no escape: they are checked
+/// 16 bytes at a time (a fold without early exit vectorises), and the
+/// last bytes as the last 16, overlapping the chunk before, rather than
+/// one by one; strings under 16 bytes are checked as a padded copy.
+fn clean_prefix(bytes: &[u8]) -> usize {
+    let dirty = |chunk: &[u8]| chunk.iter().fold(false, |any, &b| any | needs_escape(b));
+    if bytes.len() < 16 {
+        let mut padded = [b' '; 16];
+        padded[..bytes.len()].copy_from_slice(bytes);
+        return if dirty(&padded) { 0 } else { bytes.len() };
+    }
+    let mut clean = 0;
+    for chunk in bytes.chunks_exact(16) {
+        if dirty(chunk) {
+            return clean;
+        }
+        clean += 16;
+    }
+    if dirty(&bytes[bytes.len() - 16..]) {
+        return clean;
+    }
+    bytes.len()
 }
 
 /// Whether [`ESCAPE`] has an escape for `byte`, as arithmetic.
@@ -375,6 +393,55 @@ mod tests {
                 String::from_utf8(got).unwrap(),
                 serde_json::to_string(text).unwrap()
             );
+        }
+    }
+
+    /// Every char class at every place of strings around the chunk
+    /// sizes: escaped as serde_json escapes it (the oracle).
+    #[test]
+    fn every_char_class_is_escaped_as_serde_json_escapes_it_anywhere() {
+        let classes = [
+            "a",
+            "\u{0}",
+            "\u{8}",
+            "\t",
+            "\n",
+            "\u{b}",
+            "\u{c}",
+            "\r",
+            "\u{1b}",
+            "\u{1f}",
+            " ",
+            "\"",
+            "\\",
+            "/",
+            "\u{7f}",
+            "\u{80}",
+            "é",
+            "\u{7ff}",
+            "姬",
+            "\u{2028}",
+            "\u{2029}",
+            "\u{FEFF}",
+            "\u{FFFD}",
+            "𠀋",
+            "\u{10FFFF}",
+        ];
+        // Text decoded from invalid UTF-8 holds U+FFFD where bytes were.
+        let replaced = String::from_utf8_lossy(b"in\xffva\xc3lid \xf0\x9f end").into_owned();
+        for class in classes.iter().copied().chain([replaced.as_str()]) {
+            for len in [0, 1, 14, 15, 16, 17, 31, 32, 33, 47, 50] {
+                for at in [0, len / 2, len] {
+                    let text = format!("{}{class}{}", "x".repeat(at), "y".repeat(len - at));
+                    let mut got = Vec::new();
+                    write_string(&mut got, &text);
+                    assert_eq!(
+                        String::from_utf8(got).unwrap(),
+                        serde_json::to_string(&text).unwrap(),
+                        "{text:?}"
+                    );
+                }
+            }
         }
     }
 

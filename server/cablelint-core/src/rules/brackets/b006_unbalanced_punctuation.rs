@@ -2,6 +2,8 @@ use crate::diagnostic::Severity;
 use crate::model::Document;
 use crate::rules::{Context, Family, FixAvailability, Rule, RuleMeta};
 use crate::text::Span;
+use aho_corasick::packed;
+use std::sync::LazyLock;
 
 pub struct UnbalancedPunctuation;
 
@@ -77,6 +79,14 @@ struct State {
     straight_open: Option<usize>,
 }
 
+impl State {
+    /// Nothing open, and no opener left open in the paragraph before. (A
+    /// straight `"` open is not looked at: no paragraph keeps it.)
+    fn is_idle(&self) -> bool {
+        self.stacks.iter().all(Vec::is_empty) && self.left_open.iter().all(Option::is_none)
+    }
+}
+
 impl Rule for UnbalancedPunctuation {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -86,7 +96,9 @@ impl Rule for UnbalancedPunctuation {
         let doc = cx.doc;
         let text = doc.text();
         let bytes = text.as_bytes();
-        let text_end = super::text_end(doc);
+        // Where the text ends (before trailing directives), found only
+        // when an opener is left unclosed: most files have none.
+        let mut text_end = None;
         let directives = super::directive_spans(doc);
         let paragraphs = &doc.brackets.paragraphs;
         let mut state = State::default();
@@ -94,11 +106,25 @@ impl Rule for UnbalancedPunctuation {
         // One search over the whole text rather than one per paragraph: the
         // candidates are taken in order by the paragraph that holds them
         // (those between paragraphs, on blank lines, are never marks).
-        let mut candidates = mark_candidates(bytes).peekable();
-        for (index, &paragraph) in paragraphs.iter().enumerate() {
+        let mut marks = Candidates::of(bytes).peekable();
+        let mut index = 0;
+        while index < paragraphs.len() {
+            // Paragraphs without a mark, after one that left nothing open
+            // or to point back to, have nothing to do (most paragraphs):
+            // the walk goes straight to the one holding the next mark.
+            if state.is_idle() {
+                let Some(&here) = marks.peek() else {
+                    break;
+                };
+                index += paragraphs[index..].partition_point(|p| p.end <= here);
+                if index == paragraphs.len() {
+                    break;
+                }
+            }
+            let paragraph = paragraphs[index];
             state.straight_open = None;
             let mut lines = LineTracker::new(paragraph.start);
-            while let Some(here) = candidates.next_if(|&here| here < paragraph.end) {
+            while let Some(here) = marks.next_if(|&here| here < paragraph.end) {
                 if here < paragraph.start {
                     continue;
                 }
@@ -141,25 +167,70 @@ impl Rule for UnbalancedPunctuation {
                     continue;
                 }
                 for open in std::mem::take(stack) {
+                    let text_end = *text_end.get_or_insert_with(|| super::text_end(doc));
                     report_unclosed(cx, doc, open, group, paragraph, text_end);
                     state.left_open[group.index()] = Some(open);
                 }
             }
+            index += 1;
         }
     }
 }
 
-/// Offsets (in `hay`) of every byte that can start a mark this rule pairs:
-/// `"`, `(`, `)`, and the lead bytes of `“ ” „` (E2), `《 》 「 」` (E3) and
-/// `（ ）` (EF). Two memchr passes, merged, step over everything else.
-fn mark_candidates(hay: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    let mut ascii = memchr::memchr3_iter(b'"', b'(', b')', hay).peekable();
-    let mut wide = memchr::memchr3_iter(0xE2, 0xE3, 0xEF, hay).peekable();
-    std::iter::from_fn(move || match (ascii.peek(), wide.peek()) {
-        (Some(a), Some(w)) if a < w => ascii.next(),
-        (Some(_), None) => ascii.next(),
-        _ => wide.next(),
-    })
+/// Every mark this rule pairs.
+const MARKS: [&str; 12] = [
+    "\"", "(", ")", "“", "”", "„", "《", "》", "「", "」", "（", "）",
+];
+
+/// One packed (Teddy) search for all the marks, where the machine has one.
+static MARK_SEARCH: LazyLock<Option<packed::Searcher>> = LazyLock::new(|| {
+    packed::Config::new()
+        .match_kind(packed::MatchKind::LeftmostFirst)
+        .builder()
+        .extend(MARKS)
+        .build()
+});
+
+/// Offsets (in `hay`) where marks may start, ascending: every mark's, and
+/// (without a packed search) other characters' that share a first byte
+/// with one, for the caller to pass over. One packed search over the text
+/// cost less than the two memchr passes of [`lead_bytes`].
+enum Candidates<'h> {
+    Packed(packed::FindIter<'static, 'h>),
+    LeadBytes(std::vec::IntoIter<usize>),
+}
+
+impl<'h> Candidates<'h> {
+    fn of(hay: &'h [u8]) -> Self {
+        match &*MARK_SEARCH {
+            Some(search) => Candidates::Packed(search.find_iter(hay)),
+            None => Candidates::LeadBytes(lead_bytes(hay).into_iter()),
+        }
+    }
+}
+
+impl Iterator for Candidates<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        match self {
+            Candidates::Packed(hits) => hits.next().map(|hit| hit.start()),
+            Candidates::LeadBytes(offsets) => offsets.next(),
+        }
+    }
+}
+
+/// Offsets of every byte that can start a mark, ascending: `"`, `(`, `)`,
+/// and the lead bytes of `“ ” „` (E2), `《 》 「 」` (E3) and `（ ）`
+/// (EF). Two memchr passes, their few hits merged by a sort.
+fn lead_bytes(hay: &[u8]) -> Vec<usize> {
+    let mut marks: Vec<usize> = memchr::memchr3_iter(b'"', b'(', b')', hay).collect();
+    let ascii = marks.len();
+    marks.extend(memchr::memchr3_iter(0xE2, 0xE3, 0xEF, hay));
+    if ascii > 0 && ascii < marks.len() {
+        marks.sort_unstable();
+    }
+    marks
 }
 
 fn is_mark(c: char) -> bool {
@@ -435,6 +506,48 @@ fn is_smiley(text: &str, at: usize, c: char) -> bool {
 mod tests {
     use crate::rules::testing::check;
     use expect_test::expect;
+
+    /// The packed search finds exactly the marks among the lead bytes'
+    /// hits (the oracle), whatever surrounds them: every mark and every
+    /// other character sharing a first byte with one (’ — … 。 ＂), at
+    /// every place around the searcher's block sizes.
+    #[test]
+    fn the_packed_search_finds_the_marks_the_lead_bytes_find() {
+        let is_mark_at =
+            |text: &str, at: usize| text[at..].chars().next().is_some_and(super::is_mark);
+        let others = [
+            "’", "—", "…", "。", "＂", "€", "a", "\r\n", "𠀋", "姬", "\u{FEFF}",
+        ];
+        let mut searched = 0;
+        for piece in super::MARKS.iter().chain(&others) {
+            for before in [0, 1, 15, 16, 31, 32, 33, 63, 64, 70] {
+                for after in [0, 1, 17, 40] {
+                    let text = format!(
+                        "{}{piece}{}(…“x”{piece}",
+                        "a’".repeat(before),
+                        "…".repeat(after)
+                    );
+                    let found: Vec<usize> = super::Candidates::of(text.as_bytes()).collect();
+                    let marks: Vec<usize> = found
+                        .iter()
+                        .copied()
+                        .filter(|&at| is_mark_at(&text, at))
+                        .collect();
+                    let oracle: Vec<usize> = super::lead_bytes(text.as_bytes())
+                        .into_iter()
+                        .filter(|&at| is_mark_at(&text, at))
+                        .collect();
+                    assert_eq!(marks, oracle, "{text:?}");
+                    // The packed search finds marks only.
+                    if super::MARK_SEARCH.is_some() {
+                        assert_eq!(found, marks, "{text:?}");
+                    }
+                    searched += 1;
+                }
+            }
+        }
+        assert!(searched > 900);
+    }
 
     #[test]
     fn reports_unclosed_and_stray_marks_with_crlf_cjk_and_astral_text() {
