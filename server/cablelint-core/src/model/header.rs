@@ -2,9 +2,8 @@
 //! spacing or dot leaders (`From…Hanoi…..dispatched on 03.11.`), or by a
 //! second `Label:` (`Destination: PEKING To Whom: SovAmbassador`).
 
-use crate::profile::Profile;
+use crate::profile::{FieldPattern, Profile};
 use crate::text::Span;
-use regex_automata::meta::Regex;
 use std::sync::Arc;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,8 +25,7 @@ pub struct HeaderField {
 /// patterns compiled once per profile.
 pub struct LabelMatcher<'p> {
     profile: &'p Profile,
-    patterns: &'p [(Regex, usize)],
-    pattern_filters: &'p [crate::profile::LineFilter],
+    patterns: &'p [FieldPattern],
 }
 
 impl<'p> LabelMatcher<'p> {
@@ -35,7 +33,6 @@ impl<'p> LabelMatcher<'p> {
         LabelMatcher {
             profile,
             patterns: profile.patterns(),
-            pattern_filters: profile.pattern_filters(),
         }
     }
 
@@ -256,9 +253,8 @@ impl<'p> LabelMatcher<'p> {
     fn pattern_field(&self, trimmed: &str) -> Option<usize> {
         self.patterns
             .iter()
-            .zip(self.pattern_filters)
-            .find(|((r, _), filter)| filter.may_match(trimmed) && r.is_match(trimmed))
-            .map(|((_, i), _)| *i)
+            .find(|p| p.is_match(trimmed))
+            .map(|p| p.field)
     }
 }
 
@@ -267,16 +263,6 @@ impl<'p> LabelMatcher<'p> {
 /// tabs or dot leaders.
 fn segments_into(line: &str, out: &mut Vec<Span>) {
     out.clear();
-    if line.is_ascii() {
-        ascii_segments(line, out)
-    } else {
-        char_segments(line, out)
-    }
-}
-
-/// [`segments_into`] of a line with non-ASCII characters: byte by byte, and
-/// only a non-ASCII character is decoded.
-fn char_segments(line: &str, out: &mut Vec<Span>) {
     let bytes = line.as_bytes();
     let char_at = |i: usize| match bytes.get(i) {
         None => None,
@@ -285,7 +271,18 @@ fn char_segments(line: &str, out: &mut Vec<Span>) {
     };
     let mut seg_start: Option<usize> = None;
     let mut i = 0;
-    while let Some(c) = char_at(i) {
+    while i < bytes.len() {
+        // Most bytes are letters: a run of bytes that can neither be nor
+        // start a gap is skipped without decoding or comparing characters.
+        if PLAIN[usize::from(bytes[i])] {
+            seg_start.get_or_insert(i);
+            i += 1;
+            while i < bytes.len() && PLAIN[usize::from(bytes[i])] {
+                i += 1;
+            }
+            continue;
+        }
+        let Some(c) = char_at(i) else { break };
         let next_at = i + c.len_utf8();
         let is_gap = c == '\t'
             || c == '…'
@@ -314,7 +311,22 @@ fn char_segments(line: &str, out: &mut Vec<Span>) {
     }
 }
 
-/// The character-by-character split [`char_segments`] replaced, kept as its
+/// ASCII bytes that are neither white space (as `char::is_whitespace` has
+/// it) nor `.`: never part of a gap, always part of a segment.
+static PLAIN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = !matches!(
+            b as u8,
+            b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b'.'
+        );
+        b += 1;
+    }
+    table
+};
+
+/// The character-by-character split [`segments_into`] replaced, kept as its
 /// oracle.
 #[cfg(test)]
 fn char_segments_oracle(line: &str, out: &mut Vec<Span>) {
@@ -346,41 +358,6 @@ fn char_segments_oracle(line: &str, out: &mut Vec<Span>) {
         }
     }
     let _ = gap_start;
-    if let Some(s) = seg_start {
-        out.push(Span::new(s, line.trim_end().len().max(s)));
-    }
-}
-
-/// [`segments`] of an ASCII line, byte by byte (`…` and the ideographic
-/// space cannot occur in it).
-fn ascii_segments(line: &str, out: &mut Vec<Span>) {
-    // `char::is_whitespace` on ASCII: the vertical tab counts too.
-    let blank = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
-    let bytes = line.as_bytes();
-    let mut seg_start: Option<usize> = None;
-    let mut i = 0;
-    while i < bytes.len() {
-        let c = bytes[i];
-        let next = bytes.get(i + 1).copied();
-        let is_gap = c == b'\t'
-            || (blank(c) && next.is_some_and(blank))
-            || (c == b'.' && next == Some(b'.'));
-        if is_gap {
-            if let Some(s) = seg_start.take() {
-                out.push(Span::new(s, i));
-            }
-            // Swallow the rest of this gap.
-            i += 1;
-            while i < bytes.len() && (blank(bytes[i]) || bytes[i] == b'.') {
-                i += 1;
-            }
-            continue;
-        }
-        if seg_start.is_none() && !blank(c) {
-            seg_start = Some(i);
-        }
-        i += 1;
-    }
     if let Some(s) = seg_start {
         out.push(Span::new(s, line.trim_end().len().max(s)));
     }
@@ -623,7 +600,7 @@ mod tests {
             "x.",
         ] {
             let (mut ascii, mut chars) = (Vec::new(), Vec::new());
-            ascii_segments(line, &mut ascii);
+            segments_into(line, &mut ascii);
             char_segments_oracle(line, &mut chars);
             assert_eq!(ascii, chars, "{line:?}");
         }
@@ -633,7 +610,7 @@ mod tests {
     fn lines_split_as_the_character_by_character_split_splits_them() {
         let check = |line: &str| {
             let (mut bytes, mut chars) = (Vec::new(), Vec::new());
-            char_segments(line, &mut bytes);
+            segments_into(line, &mut bytes);
             char_segments_oracle(line, &mut chars);
             assert_eq!(bytes, chars, "{line:?}");
         };
@@ -645,7 +622,8 @@ mod tests {
         }
         let pieces = [
             "From", "…", "..", ".", " ", "  ", "\t", "\u{a0}", "\u{3000}", "\u{2003}", "发往", ":",
-            "𠀋", "\r", "\r\n", "\u{feff}", "x", "Level", "\x0B", "…..", "ё",
+            "𠀋", "\r", "\r\n", "\u{feff}", "x", "Level", "\x0B", "…..", "ё", "\u{85}", "\x1F",
+            "\u{2028}", "a.b",
         ];
         let mut rng = crate::test_random::Rng(0xA076_1D64_78BD_642F);
         for _ in 0..20_000 {
