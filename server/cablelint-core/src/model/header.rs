@@ -59,7 +59,8 @@ impl<'p> LabelMatcher<'p> {
         if trimmed.is_empty() {
             return;
         }
-        let lead = line_text.len() - line_text.trim_start().len();
+        // `trimmed` lies inside `line_text`: its offset there is the lead.
+        let lead = trimmed.as_ptr() as usize - line_text.as_ptr() as usize;
         segments_into(line_text, scratch);
         for (i, &segment) in scratch.iter().enumerate() {
             let seg_text = &line_text[segment.range()];
@@ -417,6 +418,11 @@ pub fn prefix_ignore_case(hay: &str, label: &str) -> Option<usize> {
     // compared character by character, as case folding may map a non-ASCII
     // character to an ASCII one (the Kelvin sign to `k`).
     let (h, l) = (hay.as_bytes(), label.as_bytes());
+    // The label itself, byte for byte (a CJK or Cyrillic label as written):
+    // the same characters, whatever their case.
+    if h.starts_with(l) {
+        return Some(l.len());
+    }
     // Both ASCII over the label's length (the common case): one comparison.
     if let Some(start) = h.get(..l.len()) {
         if start.is_ascii() && l.is_ascii() {

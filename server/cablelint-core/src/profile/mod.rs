@@ -11,7 +11,6 @@ pub(crate) use field_pattern::FieldPattern;
 pub(crate) use line_filter::LineFilter;
 
 use serde::Deserialize;
-use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, OnceLock};
 
 /// What a header field's value holds, so rules can judge it.
@@ -165,7 +164,9 @@ pub(crate) fn fold_first(c: char) -> char {
 #[derive(Debug, Clone, Default)]
 struct LabelStarts {
     ascii: Vec<Vec<usize>>,
-    other: HashMap<char, Vec<usize>>,
+    /// Sorted by key: a profile has a few dozen such keys at most, which a
+    /// binary search finds faster than hashing the key.
+    other: Vec<(char, Vec<usize>)>,
 }
 
 impl LabelStarts {
@@ -176,7 +177,10 @@ impl LabelStarts {
             }
             self.ascii[key as usize].push(label);
         } else {
-            self.other.entry(key).or_default().push(label);
+            match self.other.binary_search_by_key(&key, |&(k, _)| k) {
+                Ok(at) => self.other[at].1.push(label),
+                Err(at) => self.other.insert(at, (key, vec![label])),
+            }
         }
     }
 
@@ -192,7 +196,10 @@ impl LabelStarts {
         let found = if key.is_ascii() {
             self.ascii.get(key as usize)
         } else {
-            self.other.get(&key)
+            self.other
+                .binary_search_by_key(&key, |&(k, _)| k)
+                .ok()
+                .map(|at| &self.other[at].1)
         };
         found.map_or(&[], Vec::as_slice)
     }
