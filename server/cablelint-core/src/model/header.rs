@@ -39,23 +39,33 @@ impl<'p> LabelMatcher<'p> {
     /// Fields on one header line. `start` is the line's offset in the document.
     pub fn fields_on_line(&self, line_text: &str, start: usize, line: usize) -> Vec<HeaderField> {
         let mut fields = Vec::new();
-        self.fields_on_line_into(line_text, start, line, &mut fields, &mut Vec::new());
+        let trimmed = line_text.trim();
+        self.fields_on_line_into(
+            line_text,
+            trimmed,
+            start,
+            line,
+            &mut fields,
+            &mut Vec::new(),
+        );
         fields
     }
 
-    /// [`LabelMatcher::fields_on_line`] appended to `out`; `scratch` holds the
-    /// line's segments. A header of many lines reuses both buffers instead of
-    /// allocating two lists per line.
-    pub fn fields_on_line_into(
+    /// [`LabelMatcher::fields_on_line`] appended to `out`; `trimmed` is
+    /// `line_text.trim()`, a slice of it (the segmenter's line table has it
+    /// already); `scratch` holds the line's segments. A header of many lines
+    /// reuses both buffers instead of allocating two lists per line.
+    pub(crate) fn fields_on_line_into(
         &self,
         line_text: &str,
+        trimmed: &str,
         start: usize,
         line: usize,
         out: &mut Vec<HeaderField>,
         scratch: &mut Vec<Span>,
     ) {
+        debug_assert_eq!(trimmed, line_text.trim());
         let base = out.len();
-        let trimmed = line_text.trim();
         if trimmed.is_empty() {
             return;
         }
@@ -401,8 +411,10 @@ fn skip_separators(line: &str, mut at: usize, end: usize) -> usize {
 
 fn trim_value(line: &str, span: Span) -> Span {
     let raw = &line[span.range()];
-    let start = span.start + (raw.len() - raw.trim_start().len());
-    let trimmed = raw.trim().trim_end_matches(['…', ' ']);
+    let after_lead = raw.trim_start();
+    let start = span.start + (raw.len() - after_lead.len());
+    // `after_lead.trim_end()` is `raw.trim()`, without trimming the lead twice.
+    let trimmed = after_lead.trim_end().trim_end_matches(['…', ' ']);
     let trimmed = if trimmed.ends_with("..") {
         trimmed.trim_end_matches('.')
     } else {

@@ -102,6 +102,8 @@ const SHORT_LINE: usize = 60;
 const MAX_HEADER_LINES: usize = 40;
 const MAX_CLOSING_LINES: usize = 12;
 
+// Kept out of line so a profile shows what segmenting costs.
+#[inline(never)]
 pub(super) fn segment(
     lines: &Lines,
     profile: &Profile,
@@ -217,16 +219,22 @@ fn footnotes_start(lines: &Lines, from: usize, to: usize) -> usize {
             continue;
         }
         let indented = raw.starts_with("  ") || raw.starts_with('\t');
-        let numbered = raw.trim_start().split_once(". ").is_some_and(|(n, _)| {
-            !n.is_empty() && n.len() <= 3 && n.chars().all(|c| c.is_ascii_digit())
-        });
-        if indented && numbered {
+        if indented && is_numbered(raw) {
             start = l;
         } else {
             break;
         }
     }
     start
+}
+
+/// `1. …` to `999. …` after any indent.
+fn is_numbered(line: &str) -> bool {
+    // One to three digits, then the line's first `. `: nothing before the
+    // digits' end can start one.
+    let line = line.trim_start().as_bytes();
+    let digits = line.iter().take_while(|b| b.is_ascii_digit()).count();
+    (1..=3).contains(&digits) && line[digits..].starts_with(b". ")
 }
 
 fn header(
@@ -256,7 +264,7 @@ fn header(
         // This line's fields are appended, and dropped again if the line
         // turns out not to be header.
         let base = fields.len();
-        matcher.fields_on_line_into(lines.text(l), start, l, &mut fields, &mut segments);
+        matcher.fields_on_line_into(lines.text(l), line, start, l, &mut fields, &mut segments);
         let found = &fields[base..];
         // "Came in to the Decoding Department:" is a label waiting for its
         // value, not a salutation, though it has as many words as one.
@@ -546,6 +554,39 @@ mod tests {
             matched += usize::from(oracle);
         }
         assert!(matched > 30, "only {matched} dates among the lines");
+    }
+
+    #[test]
+    fn numbered_lines_are_found_as_splitting_at_the_first_full_stop_finds_them() {
+        let split = |raw: &str| {
+            raw.trim_start().split_once(". ").is_some_and(|(n, _)| {
+                !n.is_empty() && n.len() <= 3 && n.chars().all(|c| c.is_ascii_digit())
+            })
+        };
+        let mut lines: Vec<String> = [
+            "  1. Source",
+            "12. x",
+            "123. x",
+            "1234. x",
+            "1.x",
+            "1 . x",
+            ". x",
+            "  a1. x",
+            "1. 2. x",
+            "١. x",
+            "\u{a0}7. x",
+            "\t9. ",
+            "9.",
+            "",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        for (_, text) in crate::test_corpus::documents() {
+            lines.extend(text.lines().map(str::to_owned));
+        }
+        for line in &lines {
+            assert_eq!(super::is_numbered(line), split(line), "{line:?}");
+        }
     }
 
     #[test]
