@@ -285,11 +285,21 @@ fn segments_into(line: &str, out: &mut Vec<Span>) {
     while i < bytes.len() {
         // Most bytes are letters: a run of bytes that can neither be nor
         // start a gap is skipped without decoding or comparing characters.
+        // A single space or `.` before such a byte is no gap either (a gap
+        // needs two), and inside a segment it starts nothing: the run goes on.
         if PLAIN[usize::from(bytes[i])] {
             seg_start.get_or_insert(i);
             i += 1;
-            while i < bytes.len() && PLAIN[usize::from(bytes[i])] {
-                i += 1;
+            while i < bytes.len() {
+                if PLAIN[usize::from(bytes[i])] {
+                    i += 1;
+                } else if matches!(bytes[i], b' ' | b'.')
+                    && bytes.get(i + 1).is_some_and(|&n| PLAIN[usize::from(n)])
+                {
+                    i += 2;
+                } else {
+                    break;
+                }
             }
             continue;
         }
