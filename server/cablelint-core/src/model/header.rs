@@ -201,11 +201,19 @@ impl<'p> LabelMatcher<'p> {
         // An inline label ends at a colon: without one (`:` or the
         // full-width `：`, whose lead byte is 0xEF) there is none to find.
         memchr::memchr2(b':', 0xEF, hay.as_bytes())?;
-        for (offset, c) in hay.char_indices() {
+        let bytes = hay.as_bytes();
+        let mut offset = 0;
+        while offset < bytes.len() {
+            // ASCII (most of a value) is read without decoding.
+            let c = match bytes[offset] {
+                b if b.is_ascii() => char::from(b),
+                _ => hay[offset..].chars().next().unwrap_or(' '),
+            };
+            offset += c.len_utf8();
             if !c.is_whitespace() {
                 continue;
             }
-            let at = from + offset + c.len_utf8();
+            let at = from + offset;
             let Some(first) = line_text[at..to].chars().next() else {
                 continue;
             };

@@ -355,16 +355,25 @@ fn is_bracketed_note(line: &str) -> bool {
     line.starts_with('[') && line.ends_with(']')
 }
 
+/// Without a lead byte of the scripts [`is_foreign_script`] counts (Cyrillic
+/// D0–D3, kana to Hangul E3–ED, the supplementary ideographs F0) no letter
+/// of the line is foreign. Eight ASCII bytes (most of a header line, even
+/// one with a `…` or `’`) are ruled out with one test.
+fn has_foreign_lead_byte(bytes: &[u8]) -> bool {
+    let foreign = |b: &u8| matches!(b, 0xD0..=0xD3 | 0xE3..=0xED | 0xF0);
+    let mut words = bytes.chunks_exact(8);
+    for word in &mut words {
+        let high_bits = word.iter().fold(0u8, |bits, b| bits | b) & 0x80;
+        if high_bits != 0 && word.iter().any(foreign) {
+            return true;
+        }
+    }
+    words.remainder().iter().any(foreign)
+}
+
 /// Chinese, Japanese, Korean or Cyrillic text: an original-language line.
 fn is_foreign_script(line: &str) -> bool {
-    // Without a lead byte of the scripts below (Cyrillic D0–D3, kana to
-    // Hangul E3–ED, the supplementary ideographs F0) no letter is foreign.
-    // An ASCII line (most) is ruled out a word at a time.
-    if line.is_ascii()
-        || !line
-            .bytes()
-            .any(|b| matches!(b, 0xD0..=0xD3 | 0xE3..=0xED | 0xF0))
-    {
+    if !has_foreign_lead_byte(line.as_bytes()) {
         return false;
     }
     let mut foreign = 0;
@@ -623,6 +632,20 @@ mod tests {
             "12 34 …",
         ] {
             assert_eq!(is_foreign_script(line), counted(line), "{line:?}");
+        }
+        for (_, text) in crate::test_corpus::documents() {
+            for line in text.lines() {
+                assert_eq!(is_foreign_script(line), counted(line), "{line:?}");
+                // Each foreign character at every offset of an 8-byte word.
+                for pad in 0..8 {
+                    let shifted = format!("{}{line}", " ".repeat(pad));
+                    assert_eq!(
+                        is_foreign_script(&shifted),
+                        counted(&shifted),
+                        "{shifted:?}"
+                    );
+                }
+            }
         }
     }
 }
