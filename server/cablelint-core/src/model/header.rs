@@ -662,9 +662,9 @@ mod tests {
             "\u{2028}", "a.b",
         ];
         let mut rng = crate::test_random::Rng(0xA076_1D64_78BD_642F);
-        for _ in 0..20_000 {
+        for _ in 0..40_000 {
             let mut line = String::new();
-            for _ in 0..rng.below(12) {
+            for _ in 0..rng.below(30) {
                 line.push_str(pieces[rng.below(pieces.len())]);
             }
             check(&line);

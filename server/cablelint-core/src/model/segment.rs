@@ -363,8 +363,9 @@ fn has_foreign_lead_byte(bytes: &[u8]) -> bool {
     let foreign = |b: &u8| matches!(b, 0xD0..=0xD3 | 0xE3..=0xED | 0xF0);
     let mut words = bytes.chunks_exact(8);
     for word in &mut words {
-        let high_bits = word.iter().fold(0u8, |bits, b| bits | b) & 0x80;
-        if high_bits != 0 && word.iter().any(foreign) {
+        let ascii = <[u8; 8]>::try_from(word)
+            .is_ok_and(|w| u64::from_le_bytes(w) & 0x8080_8080_8080_8080 == 0);
+        if !ascii && word.iter().any(foreign) {
             return true;
         }
     }
