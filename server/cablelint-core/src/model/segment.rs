@@ -11,14 +11,61 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// `June 28, 1962`, `June 1962` or `28 June 1962`, alone on its line. Only a
+/// non-ASCII line (whose `\d` may be another script's digit) reaches it:
+/// [`is_archive_date`] decides the rest by hand, as searching cost this
+/// lazy DFA some 3 K instructions a line.
 static ARCHIVE_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    let month =
-        "(January|February|March|April|May|June|July|August|September|October|November|December)";
+    let month = format!("({})", MONTHS.join("|"));
     Regex::new(&format!(
         r"^(?:{month}(?: \d{{1,2}},)? \d{{4}}|\d{{1,2}} {month} \d{{4}})$"
     ))
     .unwrap()
 });
+
+/// [`ARCHIVE_DATE`] matches `line`.
+fn is_archive_date(line: &str) -> bool {
+    if !line.is_ascii() {
+        return ARCHIVE_DATE.is_match(line);
+    }
+    let digits = |s: &[u8]| s.iter().take_while(|b| b.is_ascii_digit()).count();
+    let year = |s: &[u8]| s.len() == 5 && s[0] == b' ' && digits(&s[1..]) == 4;
+    // No month's name starts another's: at most one is a prefix.
+    fn after_month(s: &[u8]) -> Option<&[u8]> {
+        MONTHS.iter().find_map(|m| s.strip_prefix(m.as_bytes()))
+    }
+    let bytes = line.as_bytes();
+    match digits(bytes) {
+        // `28 June 1962`
+        day @ 1..=2 => bytes[day..]
+            .strip_prefix(b" ")
+            .and_then(after_month)
+            .is_some_and(year),
+        // `June 1962`, `June 28, 1962`
+        0 => after_month(bytes).is_some_and(|rest| {
+            year(rest) || {
+                let day = rest.strip_prefix(b" ").map_or(0, digits);
+                (1..=2).contains(&day) && rest[1 + day..].strip_prefix(b",").is_some_and(year)
+            }
+        }),
+        _ => false,
+    }
+}
 
 /// Lines that open the archive's citation block, whatever the site layout.
 const CITATION_STARTS: &[&str] = &[
@@ -55,6 +102,8 @@ const SHORT_LINE: usize = 60;
 const MAX_HEADER_LINES: usize = 40;
 const MAX_CLOSING_LINES: usize = 12;
 
+// Kept out of line so a profile shows what segmenting costs.
+#[inline(never)]
 pub(super) fn segment(
     lines: &Lines,
     profile: &Profile,
@@ -136,7 +185,7 @@ fn archive_preamble(
             }
             l = end;
             nonblank += 1;
-        } else if !seen_date && ARCHIVE_DATE.is_match(line) {
+        } else if !seen_date && is_archive_date(line) {
             kinds[l] = SectionKind::ArchiveDate;
             seen_date = true;
             after_date = true;
@@ -170,16 +219,22 @@ fn footnotes_start(lines: &Lines, from: usize, to: usize) -> usize {
             continue;
         }
         let indented = raw.starts_with("  ") || raw.starts_with('\t');
-        let numbered = raw.trim_start().split_once(". ").is_some_and(|(n, _)| {
-            !n.is_empty() && n.len() <= 3 && n.chars().all(|c| c.is_ascii_digit())
-        });
-        if indented && numbered {
+        if indented && is_numbered(raw) {
             start = l;
         } else {
             break;
         }
     }
     start
+}
+
+/// `1. …` to `999. …` after any indent.
+fn is_numbered(line: &str) -> bool {
+    // One to three digits, then the line's first `. `: nothing before the
+    // digits' end can start one.
+    let line = line.trim_start().as_bytes();
+    let digits = line.iter().take_while(|b| b.is_ascii_digit()).count();
+    (1..=3).contains(&digits) && line[digits..].starts_with(b". ")
 }
 
 fn header(
@@ -209,7 +264,7 @@ fn header(
         // This line's fields are appended, and dropped again if the line
         // turns out not to be header.
         let base = fields.len();
-        matcher.fields_on_line_into(lines.text(l), start, l, &mut fields, &mut segments);
+        matcher.fields_on_line_into(lines.text(l), line, start, l, &mut fields, &mut segments);
         let found = &fields[base..];
         // "Came in to the Decoding Department:" is a label waiting for its
         // value, not a salutation, though it has as many words as one.
@@ -300,16 +355,26 @@ fn is_bracketed_note(line: &str) -> bool {
     line.starts_with('[') && line.ends_with(']')
 }
 
+/// Without a lead byte of the scripts [`is_foreign_script`] counts (Cyrillic
+/// D0–D3, kana to Hangul E3–ED, the supplementary ideographs F0) no letter
+/// of the line is foreign. Eight ASCII bytes (most of a header line, even
+/// one with a `…` or `’`) are ruled out with one test.
+fn has_foreign_lead_byte(bytes: &[u8]) -> bool {
+    let foreign = |b: &u8| matches!(b, 0xD0..=0xD3 | 0xE3..=0xED | 0xF0);
+    let mut words = bytes.chunks_exact(8);
+    for word in &mut words {
+        let ascii = <[u8; 8]>::try_from(word)
+            .is_ok_and(|w| u64::from_le_bytes(w) & 0x8080_8080_8080_8080 == 0);
+        if !ascii && word.iter().any(foreign) {
+            return true;
+        }
+    }
+    words.remainder().iter().any(foreign)
+}
+
 /// Chinese, Japanese, Korean or Cyrillic text: an original-language line.
 fn is_foreign_script(line: &str) -> bool {
-    // Without a lead byte of the scripts below (Cyrillic D0–D3, kana to
-    // Hangul E3–ED, the supplementary ideographs F0) no letter is foreign.
-    // An ASCII line (most) is ruled out a word at a time.
-    if line.is_ascii()
-        || !line
-            .bytes()
-            .any(|b| matches!(b, 0xD0..=0xD3 | 0xE3..=0xED | 0xF0))
-    {
+    if !has_foreign_lead_byte(line.as_bytes()) {
         return false;
     }
     let mut foreign = 0;
@@ -443,6 +508,98 @@ mod tests {
     }
 
     #[test]
+    fn archive_dates_are_recognised_as_the_regex_recognises_them() {
+        let mut lines: Vec<String> = [
+            "June 28, 1962",
+            "June 8, 1962",
+            "June 128, 1962",
+            "June 28 1962",
+            "June 28, 19622",
+            "June 28,1962",
+            "June 1962",
+            "June  1962",
+            "June 962",
+            "Juneau 1962",
+            "28 June 1962",
+            "8 May 1962",
+            "128 June 1962",
+            "28 Juni 1962",
+            "28 June 1962 ",
+            " 28 June 1962",
+            "28 June",
+            "28 June [1962]",
+            "２８ June 1962",
+            "٢٨ June ١٩٦٢",
+            "June ١٩٦٢",
+            "28 June 1962\r",
+            "28 June 1962\n",
+            "28 June 𠀋1962",
+            "",
+            "May",
+            "2",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        for (_, text) in crate::test_corpus::documents() {
+            lines.extend(
+                text.lines()
+                    .map(|l| super::super::lines::trim(l).to_owned()),
+            );
+        }
+        let pieces = [
+            "June", "May", "December", " ", ", ", ",", "1", "28", "1962", "٢", "x", "𠀋", "\u{a0}",
+        ];
+        let mut rng = crate::test_random::Rng(0x2545_F491_4F6C_DD1D);
+        for _ in 0..30_000 {
+            let mut line = String::new();
+            for _ in 0..rng.below(6) {
+                line.push_str(pieces[rng.below(pieces.len())]);
+            }
+            lines.push(line);
+        }
+        let mut matched = 0;
+        for line in &lines {
+            let oracle = super::ARCHIVE_DATE.is_match(line);
+            assert_eq!(super::is_archive_date(line), oracle, "{line:?}");
+            matched += usize::from(oracle);
+        }
+        assert!(matched > 30, "only {matched} dates among the lines");
+    }
+
+    #[test]
+    fn numbered_lines_are_found_as_splitting_at_the_first_full_stop_finds_them() {
+        let split = |raw: &str| {
+            raw.trim_start().split_once(". ").is_some_and(|(n, _)| {
+                !n.is_empty() && n.len() <= 3 && n.chars().all(|c| c.is_ascii_digit())
+            })
+        };
+        let mut lines: Vec<String> = [
+            "  1. Source",
+            "12. x",
+            "123. x",
+            "1234. x",
+            "1.x",
+            "1 . x",
+            ". x",
+            "  a1. x",
+            "1. 2. x",
+            "١. x",
+            "\u{a0}7. x",
+            "\t9. ",
+            "9.",
+            "",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        for (_, text) in crate::test_corpus::documents() {
+            lines.extend(text.lines().map(str::to_owned));
+        }
+        for line in &lines {
+            assert_eq!(super::is_numbered(line), split(line), "{line:?}");
+        }
+    }
+
+    #[test]
     fn citation_starts_are_found_as_the_list_finds_them() {
         for line in super::CITATION_STARTS.iter().copied().chain([
             "",
@@ -476,6 +633,20 @@ mod tests {
             "12 34 …",
         ] {
             assert_eq!(is_foreign_script(line), counted(line), "{line:?}");
+        }
+        for (_, text) in crate::test_corpus::documents() {
+            for line in text.lines() {
+                assert_eq!(is_foreign_script(line), counted(line), "{line:?}");
+                // Each foreign character at every offset of an 8-byte word.
+                for pad in 0..8 {
+                    let shifted = format!("{}{line}", " ".repeat(pad));
+                    assert_eq!(
+                        is_foreign_script(&shifted),
+                        counted(&shifted),
+                        "{shifted:?}"
+                    );
+                }
+            }
         }
     }
 }

@@ -24,7 +24,21 @@ impl Detection {
         match self {
             Detection::Directive => "named by a directive in the file".to_owned(),
             Detection::Configured => "named by the configuration".to_owned(),
-            Detection::Detected { markers } => format!("detected from {}", markers.join(", ")),
+            Detection::Detected { markers } => {
+                // Written into one buffer of the right size: the JSON output
+                // asks for this text once per file.
+                const HEAD: &str = "detected from ";
+                let len = markers.iter().map(|m| m.len() + 2).sum::<usize>();
+                let mut text = String::with_capacity(HEAD.len() + len);
+                text.push_str(HEAD);
+                for (i, marker) in markers.iter().enumerate() {
+                    if i > 0 {
+                        text.push_str(", ");
+                    }
+                    text.push_str(marker);
+                }
+                text
+            }
             Detection::Fallback => "no collection recognised".to_owned(),
         }
     }
@@ -190,25 +204,28 @@ pub fn detect_profile(text: &str, profiles: &ProfileSet) -> (String, Detection) 
     let tail = &text[tail_start..];
     let index = profiles.marker_index();
     let found = index.found([head, tail]);
-    let mut best: Option<(&str, Vec<String>)> = None;
-    for (profile, patterns) in profiles.iter().zip(&index.patterns) {
-        let count = patterns.iter().filter(|&&p| found[p]).count();
-        if count >= MIN_MARKERS && best.as_ref().is_none_or(|(_, b)| count > b.len()) {
-            let markers = profile
-                .detect
-                .markers
-                .iter()
-                .zip(patterns)
-                .filter(|(_, &p)| found[p])
-                .map(|(m, _)| m.clone())
-                .collect();
-            best = Some((&profile.id, markers));
+    // The first profile with the most markers (at least two) wins; only its
+    // markers are copied out.
+    let mut best: Option<(usize, usize)> = None;
+    for (p, patterns) in index.patterns.iter().enumerate() {
+        let count = patterns.iter().filter(|&&m| found[m]).count();
+        if count >= MIN_MARKERS && best.is_none_or(|(_, most)| count > most) {
+            best = Some((p, count));
         }
     }
-    match best {
-        Some((id, markers)) => (id.to_owned(), Detection::Detected { markers }),
-        None => (GENERIC.to_owned(), Detection::Fallback),
-    }
+    let Some((p, _)) = best else {
+        return (GENERIC.to_owned(), Detection::Fallback);
+    };
+    let profile = profiles.iter().nth(p).expect("one marker list per profile");
+    let markers = profile
+        .detect
+        .markers
+        .iter()
+        .zip(&index.patterns[p])
+        .filter(|(_, &m)| found[m])
+        .map(|(marker, _)| marker.clone())
+        .collect();
+    (profile.id.clone(), Detection::Detected { markers })
 }
 
 #[cfg(test)]
@@ -379,6 +396,80 @@ mod tests {
                 .collect();
             set.insert(profile);
             assert_search_finds_what_contains_finds(&set);
+        }
+    }
+
+    /// Detection as first written: every marker by `str::contains` on the
+    /// head and tail, each better profile's markers collected as it is met.
+    fn detect_profile_oracle(text: &str, profiles: &ProfileSet) -> (String, Detection) {
+        let head = &text[..crate::text::floor_char_boundary(text, HEAD)];
+        let tail_start =
+            crate::text::floor_char_boundary(text, text.len().saturating_sub(TAIL).max(head.len()));
+        let tail = &text[tail_start..];
+        let mut best: Option<(&str, Vec<String>)> = None;
+        for profile in profiles.iter() {
+            let markers: Vec<String> = profile
+                .detect
+                .markers
+                .iter()
+                .filter(|m| head.contains(m.as_str()) || tail.contains(m.as_str()))
+                .cloned()
+                .collect();
+            if markers.len() >= MIN_MARKERS
+                && best.as_ref().is_none_or(|(_, b)| markers.len() > b.len())
+            {
+                best = Some((&profile.id, markers));
+            }
+        }
+        match best {
+            Some((id, markers)) => (id.to_owned(), Detection::Detected { markers }),
+            None => (GENERIC.to_owned(), Detection::Fallback),
+        }
+    }
+
+    #[test]
+    fn detection_chooses_as_the_plain_search_chooses() {
+        let mut sets = vec![ProfileSet::builtin()];
+        // A user profile with many markers, some shared with the built-ins,
+        // which ties with and beats them.
+        let mut many = ProfileSet::builtin();
+        let mut profile = many.get(GENERIC).unwrap().clone();
+        profile.id = "many".to_owned();
+        profile.detect.markers = (0..70)
+            .map(|i| match i % 4 {
+                0 => format!("Marker {i}"),
+                1 => "[Telegram]".to_owned(),
+                2 => "发往".to_owned(),
+                _ => "File No.".to_owned(),
+            })
+            .collect();
+        many.insert(profile);
+        sets.push(many);
+        for set in &sets {
+            let markers = set.marker_index().texts.clone();
+            let mut texts = oracle_texts(&markers);
+            // Long texts, so the head and tail windows cut them.
+            let long: Vec<String> = texts.iter().take(60).map(|t| t.repeat(40)).collect();
+            texts.extend(long);
+            for text in &texts {
+                assert_eq!(
+                    detect_profile(text, set),
+                    detect_profile_oracle(text, set),
+                    "{text:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn descriptions_join_the_markers() {
+        for markers in [
+            Vec::new(),
+            vec!["File No.".to_owned()],
+            vec!["[Telegram]".to_owned(), "发往".to_owned(), "𠀋".to_owned()],
+        ] {
+            let joined = format!("detected from {}", markers.join(", "));
+            assert_eq!(Detection::Detected { markers }.describe(), joined);
         }
     }
 

@@ -3,14 +3,14 @@
 //! data (TOML), so collections can add or override them without code.
 
 mod detect;
+mod field_pattern;
 mod line_filter;
 
 pub use detect::{detect_profile, Detection};
+pub(crate) use field_pattern::FieldPattern;
 pub(crate) use line_filter::LineFilter;
 
-use regex_automata::meta::Regex as PatternRegex;
 use serde::Deserialize;
-use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, OnceLock};
 
 /// What a header field's value holds, so rules can judge it.
@@ -150,9 +150,7 @@ struct Prepared {
     /// a line is tried only against the labels that can start it. ASCII keys
     /// (nearly every line's first character) index a table, the rest a map.
     label_starts: LabelStarts,
-    patterns: Vec<(PatternRegex, usize)>,
-    /// One per pattern: rules out most lines before the regex runs.
-    pattern_filters: Vec<LineFilter>,
+    patterns: Vec<FieldPattern>,
     /// Each field's id, shared by the header fields that name it.
     field_ids: Vec<Arc<str>>,
 }
@@ -166,7 +164,9 @@ pub(crate) fn fold_first(c: char) -> char {
 #[derive(Debug, Clone, Default)]
 struct LabelStarts {
     ascii: Vec<Vec<usize>>,
-    other: HashMap<char, Vec<usize>>,
+    /// Sorted by key: a profile has a few dozen such keys at most, which a
+    /// binary search finds faster than hashing the key.
+    other: Vec<(char, Vec<usize>)>,
 }
 
 impl LabelStarts {
@@ -177,7 +177,10 @@ impl LabelStarts {
             }
             self.ascii[key as usize].push(label);
         } else {
-            self.other.entry(key).or_default().push(label);
+            match self.other.binary_search_by_key(&key, |&(k, _)| k) {
+                Ok(at) => self.other[at].1.push(label),
+                Err(at) => self.other.insert(at, (key, vec![label])),
+            }
         }
     }
 
@@ -193,7 +196,10 @@ impl LabelStarts {
         let found = if key.is_ascii() {
             self.ascii.get(key as usize)
         } else {
-            self.other.get(&key)
+            self.other
+                .binary_search_by_key(&key, |&(k, _)| k)
+                .ok()
+                .map(|at| &self.other[at].1)
         };
         found.map_or(&[], Vec::as_slice)
     }
@@ -215,35 +221,12 @@ impl Profile {
                 .collect();
             labels.sort_by_key(|(l, _, _)| std::cmp::Reverse(l.chars().count()));
             // Configuration validation reports bad patterns; here they match nothing.
-            let (patterns, pattern_filters) = self
+            let patterns = self
                 .fields
                 .iter()
                 .enumerate()
-                .filter_map(|(i, f)| {
-                    let pattern = f.pattern.as_deref()?;
-                    // Parsed once for the regex and its filter; the regex is
-                    // what `regex::Regex::new` builds (the same engines with
-                    // the same settings), from the parsed pattern.
-                    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
-                    let regex = PatternRegex::builder()
-                        .configure(
-                            PatternRegex::config()
-                                .nfa_size_limit(Some(10 * (1 << 20)))
-                                .hybrid_cache_capacity(2 * (1 << 20))
-                                .match_kind(regex_automata::MatchKind::LeftmostFirst)
-                                .utf8_empty(true)
-                                // A full DFA costs more to build than the few
-                                // lines a filter lets through cost to match;
-                                // a one-pass DFA serves only capture groups,
-                                // which no caller asks for.
-                                .dfa(false)
-                                .onepass(false),
-                        )
-                        .build_from_hir(&hir)
-                        .ok()?;
-                    Some(((regex, i), LineFilter::from_hir(&hir)))
-                })
-                .unzip();
+                .filter_map(|(i, f)| FieldPattern::new(f.pattern.as_deref()?, i))
+                .collect();
             let mut label_starts = LabelStarts::default();
             for (i, (label, _, _)) in labels.iter().enumerate() {
                 if let Some(c) = label.chars().next() {
@@ -254,7 +237,6 @@ impl Profile {
                 labels,
                 label_starts,
                 patterns,
-                pattern_filters,
                 field_ids: self
                     .fields
                     .iter()
@@ -276,14 +258,9 @@ impl Profile {
         })
     }
 
-    /// Compiled `pattern`s of the fields, with each field's index.
-    pub fn patterns(&self) -> &[(PatternRegex, usize)] {
+    /// The fields' `pattern`s, each with its field's index.
+    pub(crate) fn patterns(&self) -> &[FieldPattern] {
         &self.prepared().patterns
-    }
-
-    /// One filter per entry of [`Profile::patterns`], in the same order.
-    pub(crate) fn pattern_filters(&self) -> &[LineFilter] {
-        &self.prepared().pattern_filters
     }
 
     /// The id of the field at `index` in [`Profile::fields`], shared.
