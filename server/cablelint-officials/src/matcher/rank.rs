@@ -7,11 +7,13 @@ use std::collections::HashSet;
 
 use super::context::Word;
 use super::patterns::{Entry, PatternTable};
+use super::Matcher;
 use super::{Candidate, Mention, MentionForm};
 use crate::date::Date;
 use crate::fold::fold_to_ascii;
 use crate::model::Person;
-use crate::title::{analyse, PostSense, TitleSense};
+use crate::model::Post;
+use crate::title::{PostSense, TitleSense};
 
 // Weights. Only their order matters: a contradiction-free given name beats a
 // fitting title, which beats merely holding some post on the date.
@@ -92,7 +94,7 @@ pub(crate) fn given_evidence(
     entries: &[Entry],
     words: &[Word<'_>],
 ) -> Option<GivenEvidence> {
-    if words.is_empty() {
+    if words.is_empty() || !may_fit_someone(table, entries, words) {
         return None;
     }
     // The tokens of every word once: a shorter run's are a suffix of them.
@@ -126,10 +128,35 @@ pub(crate) fn given_evidence(
     None
 }
 
+/// Whether some run of `words` may fit the given names of a person of
+/// `entries`: a necessary condition of [`given_evidence`] finding one,
+/// tested without making tokens. The first token of a run is its first
+/// word's, which for an ASCII word (initials or a capitalised word) starts
+/// with its first letter; every way [`fits`] compares a token with a name
+/// needs that letter to begin the name, ignoring ASCII case. Words that are
+/// not ASCII are left to [`given_evidence`].
+fn may_fit_someone(table: &PatternTable, entries: &[Entry], words: &[Word<'_>]) -> bool {
+    words.iter().any(|word| {
+        let (Some(&first), true) = (word.text.as_bytes().first(), word.text.is_ascii()) else {
+            return true;
+        };
+        let first = first.to_ascii_lowercase();
+        entries.iter().any(|entry| {
+            table.given_names(entry.person).iter().any(|given| {
+                given
+                    .first()
+                    .and_then(|name| name.as_bytes().first())
+                    .is_some_and(|b| b.to_ascii_lowercase() == first)
+            })
+        })
+    })
+}
+
 /// Scores each person an entry may name. People whose given names
 /// contradict written ones are left out, and so are entries whose form needs
 /// a context when there is none (`has_context`). `post_senses` holds, per person,
-/// the analysed title of each post (see [`PostSense`]).
+/// the analysed title of each post (see [`PostSense`]); `ranked_title` is
+/// the written title's sense when it names a rank.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn score_candidates(
     post_senses: &[Vec<PostSense>],
@@ -138,10 +165,9 @@ pub(crate) fn score_candidates(
     entries: &[Entry],
     has_context: bool,
     given: Option<&GivenEvidence>,
-    title: Option<&str>,
+    ranked_title: Option<TitleSense>,
     date: Option<Date>,
 ) -> Vec<Candidate> {
-    let ranked_title = title.map(analyse).filter(TitleSense::has_rank);
     // `Post::held_on`, with the days of the date and of each post reckoned
     // once rather than for every post of every candidate.
     let date_days = date.map(|d| DayRange::of(d, Some(&d)));
@@ -195,6 +221,37 @@ pub(crate) fn score_candidates(
         });
     }
     candidates
+}
+
+impl Matcher {
+    /// [`Matcher::title_held_on`] for a title already analysed, such as a
+    /// mention's [`super::Mention::title_sense`].
+    pub fn title_sense_held_on(&self, person: usize, written: &TitleSense, date: Date) -> bool {
+        let (Some(person), Some(senses)) = (
+            self.registry.persons().get(person),
+            self.post_senses.get(person),
+        ) else {
+            return false;
+        };
+        person
+            .posts
+            .iter()
+            .zip(senses)
+            .any(|(post, sense)| post.held_on(date) && sense.fitted_by(written))
+    }
+
+    /// [`Matcher::post_fitting_title`] for a title already analysed.
+    pub fn post_fitting_title_sense(&self, person: usize, written: &TitleSense) -> Option<&Post> {
+        let senses = self.post_senses.get(person)?;
+        self.registry
+            .persons()
+            .get(person)?
+            .posts
+            .iter()
+            .zip(senses)
+            .find(|(_, sense)| sense.fitted_by(written))
+            .map(|(post, _)| post)
+    }
 }
 
 /// The days a date or a post may stand for, as `yyyymmdd` keys: from the
@@ -302,6 +359,42 @@ pub(crate) fn sort_candidates(candidates: &mut [Candidate]) {
 mod tests {
     use super::*;
     use crate::registry::Registry;
+
+    #[test]
+    fn an_analysed_title_fits_the_posts_its_text_fits() {
+        let matcher = Registry::builtin().matcher();
+        let titles = [
+            "Vice Minister",
+            "Foreign Minister",
+            "[Soviet Ambassador]",
+            "Comrade",
+            "Premier",
+            "Chargé d'Affaires",
+            "First Deputy Minister of Foreign Affairs",
+            "President",
+        ];
+        let dates = ["1950", "1962-06-28", "1975-03", "1991-12-25"]
+            .map(|d| d.parse::<Date>().expect("a date"));
+        for person in 0..matcher.registry().persons().len() {
+            for title in titles {
+                let sense = crate::title::analyse(title);
+                assert_eq!(
+                    matcher.post_fitting_title_sense(person, &sense),
+                    matcher.post_fitting_title(person, title)
+                );
+                for date in dates {
+                    assert_eq!(
+                        matcher.title_sense_held_on(person, &sense, date),
+                        matcher.title_held_on(person, title, date),
+                        "{person} {title} {date:?}"
+                    );
+                }
+            }
+        }
+        let sense = crate::title::analyse("Ambassador");
+        assert!(!matcher.title_sense_held_on(usize::MAX, &sense, dates[0]));
+        assert_eq!(matcher.post_fitting_title_sense(usize::MAX, &sense), None);
+    }
 
     #[test]
     fn a_life_overlaps_a_date_when_the_person_may_be_alive_on_it() {
