@@ -105,27 +105,29 @@ pub(crate) fn searchable_text(doc: &Document) -> Cow<'_, str> {
 /// citation, in text order.
 pub fn mentions(doc: &Document, matcher: &Matcher) -> Vec<ResolvedMention> {
     let date = document_date(doc);
-    matcher
-        .find_mentions_outside(doc.text(), date, &unsearched_ranges(doc))
-        .into_iter()
-        .map(|mention| {
-            let best = mention.best();
-            let unambiguous = mention
-                .candidates
-                .get(1)
-                .is_none_or(|second| best.score > second.score);
-            ResolvedMention {
-                span: Span::new(mention.span.start, mention.span.end),
-                title: mention.title.as_ref().map(|t| Span::new(t.start, t.end)),
-                form: mention.form,
-                person_index: best.person,
-                unambiguous,
-                others: mention.candidates[1..].iter().map(|c| c.person).collect(),
-                title_fits: best.title_fits,
-                title_sense: mention.title_sense,
-            }
-        })
-        .collect()
+    let found = matcher.find_mentions_outside(doc.text(), date, &unsearched_ranges(doc));
+    // Into a new list rather than collected in place: a resolved mention
+    // is smaller than a mention, and shrinking the list in place costs a
+    // `realloc` that copies it, dearer than a fresh allocation.
+    let mut resolved = Vec::with_capacity(found.len());
+    resolved.extend(found.into_iter().map(|mention| {
+        let best = mention.best();
+        let unambiguous = mention
+            .candidates
+            .get(1)
+            .is_none_or(|second| best.score > second.score);
+        ResolvedMention {
+            span: Span::new(mention.span.start, mention.span.end),
+            title: mention.title.as_ref().map(|t| Span::new(t.start, t.end)),
+            form: mention.form,
+            person_index: best.person,
+            unambiguous,
+            others: mention.candidates[1..].iter().map(|c| c.person).collect(),
+            title_fits: best.title_fits,
+            title_sense: mention.title_sense,
+        }
+    }));
+    resolved
 }
 
 #[cfg(test)]

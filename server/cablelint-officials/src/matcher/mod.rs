@@ -38,6 +38,7 @@ use lookup::PatternLookup;
 use openings::Openings;
 use patterns::{FormKind, PatternTable};
 use prefixes::Prefixes;
+pub use rank::CandidateList;
 use reading::Reading;
 use scan::Candidates;
 use tables::MatcherTables;
@@ -60,7 +61,7 @@ pub enum MentionForm {
 }
 
 /// A person who may be meant, with the evidence for them.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Candidate {
     /// Index into [`Matcher::registry`]`.persons()`.
     pub person: usize,
@@ -87,7 +88,7 @@ pub struct Mention {
     /// brackets, as `[Stalin]` glosses `Filippov`.
     pub glosses: Option<usize>,
     /// Ranked, best first; never empty.
-    pub candidates: Vec<Candidate>,
+    pub candidates: CandidateList,
     /// The sense of the title as written in the text (`title`), analysed
     /// once here so that rules comparing it with posts
     /// ([`Matcher::title_sense_held_on`]) need not analyse it again.
