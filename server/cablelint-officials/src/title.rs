@@ -207,18 +207,6 @@ static SLOT_USED: [bool; 26 * (LONGEST_CLASSIFIED + 1)] = {
     used
 };
 
-/// Whether a word of `len` bytes beginning with `first` may be a title
-/// word: false only when [`classify_bytes`] would find its slot of
-/// [`WORD_TABLE`] empty, which is told without packing the word.
-#[inline]
-pub(crate) fn slot_may_hold(first: u8, len: usize) -> bool {
-    let first = first.to_ascii_lowercase();
-    if !first.is_ascii_lowercase() || len > LONGEST_CLASSIFIED {
-        return true;
-    }
-    SLOT_USED[usize::from(first - b'a') * (LONGEST_CLASSIFIED + 1) + len]
-}
-
 fn table_slot(word: &[u8]) -> Option<usize> {
     let first = word.first()?.to_ascii_lowercase();
     (first.is_ascii_lowercase() && word.len() <= LONGEST_CLASSIFIED)

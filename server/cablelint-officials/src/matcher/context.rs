@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use crate::fold::{fold_to_ascii, fold_to_ascii_into};
 use crate::title::{
-    classify_bytes, classify_packed, pack_lowercase, slot_may_hold, WordClass, LONGEST_CLASSIFIED,
+    classify_bytes, classify_packed, pack_lowercase, WordClass, LONGEST_CLASSIFIED,
 };
 
 /// The longest title phrase considered, in words.
@@ -38,17 +38,6 @@ impl Word<'_> {
         // may be title words are packed for the look-up as they are
         // checked; longer ones are no title word.
         if bare.len() <= LONGEST_CLASSIFIED {
-            // Most words near a name have a first letter and length no
-            // title word has ("said", "Hanoi"): those in plain ASCII are no
-            // title word, told before packing them. (A hyphen or a letter
-            // to fold may make one of another word.)
-            if let Some(&first) = bare.first() {
-                if !slot_may_hold(first, bare.len())
-                    && bare.iter().all(|&b| b.is_ascii() && b != b'-')
-                {
-                    return WordClass::Other;
-                }
-            }
             let key = pack_lowercase(bare);
             // A non-ASCII byte has its high bit set; a hyphen is 0x2D.
             let plain = key & HIGH_BITS == 0 && !has_byte(key, b'-');

@@ -163,6 +163,7 @@ impl CandidateList {
 impl std::ops::Deref for CandidateList {
     type Target = [Candidate];
 
+    #[inline]
     fn deref(&self) -> &[Candidate] {
         if self.spilled.is_empty() {
             &self.inline[..self.inline_count]
@@ -173,6 +174,7 @@ impl std::ops::Deref for CandidateList {
 }
 
 impl std::ops::DerefMut for CandidateList {
+    #[inline]
     fn deref_mut(&mut self) -> &mut [Candidate] {
         if self.spilled.is_empty() {
             &mut self.inline[..self.inline_count]
