@@ -1,4 +1,4 @@
-use cablelint_officials::Post;
+use cablelint_officials::{Date, Post};
 
 use crate::diagnostic::Severity;
 use crate::officials::document_date;
@@ -41,9 +41,9 @@ impl Rule for TitleNotHeld {
     }
 
     fn check(&self, cx: &mut Context) {
-        let Some(date) = document_date(cx.doc) else {
-            return;
-        };
+        // The date is found at the first mention with a ranked title: most
+        // documents have none.
+        let mut document_day: Option<Option<Date>> = None;
         let matcher = cx.shared.officials();
         let persons = matcher.registry().persons();
         for mention in cx.mentions() {
@@ -55,6 +55,9 @@ impl Rule for TitleNotHeld {
             if !mention.unambiguous || !sense.has_rank() {
                 continue;
             }
+            let Some(date) = *document_day.get_or_insert_with(|| document_date(cx.doc)) else {
+                return;
+            };
             if matcher.title_sense_held_on(mention.person_index, &sense, date) {
                 continue;
             }
