@@ -38,7 +38,6 @@ use lookup::PatternLookup;
 use openings::Openings;
 use patterns::{FormKind, PatternTable};
 use prefixes::Prefixes;
-pub use rank::CandidateList;
 use reading::Reading;
 use scan::Candidates;
 use tables::MatcherTables;
@@ -61,7 +60,7 @@ pub enum MentionForm {
 }
 
 /// A person who may be meant, with the evidence for them.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Candidate {
     /// Index into [`Matcher::registry`]`.persons()`.
     pub person: usize,
@@ -88,7 +87,7 @@ pub struct Mention {
     /// brackets, as `[Stalin]` glosses `Filippov`.
     pub glosses: Option<usize>,
     /// Ranked, best first; never empty.
-    pub candidates: CandidateList,
+    pub candidates: Vec<Candidate>,
     /// The sense of the title as written in the text (`title`), analysed
     /// once here so that rules comparing it with posts
     /// ([`Matcher::title_sense_held_on`]) need not analyse it again.

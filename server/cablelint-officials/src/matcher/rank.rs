@@ -128,85 +128,6 @@ pub(crate) fn given_evidence(
     None
 }
 
-/// The people a mention may name, ranked ([`super::Mention::candidates`]):
-/// a slice of [`Candidate`]s. Most names have one or two candidates, held
-/// inline; a list is allocated only for more, since a mention is made for
-/// every name of every document.
-#[derive(Clone, Default)]
-pub struct CandidateList {
-    inline: [Candidate; INLINE_CANDIDATES],
-    /// Candidates held inline (none once they have spilled).
-    inline_count: usize,
-    /// Every candidate, once there are more than fit inline.
-    spilled: Vec<Candidate>,
-}
-
-const INLINE_CANDIDATES: usize = 2;
-
-impl CandidateList {
-    pub(crate) fn push(&mut self, candidate: Candidate) {
-        if self.spilled.is_empty() && self.inline_count < INLINE_CANDIDATES {
-            self.inline[self.inline_count] = candidate;
-            self.inline_count += 1;
-            return;
-        }
-        if self.spilled.is_empty() {
-            self.spilled.reserve(INLINE_CANDIDATES * 2);
-            self.spilled
-                .extend_from_slice(&self.inline[..self.inline_count]);
-            self.inline_count = 0;
-        }
-        self.spilled.push(candidate);
-    }
-}
-
-impl std::ops::Deref for CandidateList {
-    type Target = [Candidate];
-
-    #[inline]
-    fn deref(&self) -> &[Candidate] {
-        if self.spilled.is_empty() {
-            &self.inline[..self.inline_count]
-        } else {
-            &self.spilled
-        }
-    }
-}
-
-impl std::ops::DerefMut for CandidateList {
-    #[inline]
-    fn deref_mut(&mut self) -> &mut [Candidate] {
-        if self.spilled.is_empty() {
-            &mut self.inline[..self.inline_count]
-        } else {
-            &mut self.spilled
-        }
-    }
-}
-
-impl PartialEq for CandidateList {
-    fn eq(&self, other: &Self) -> bool {
-        **self == **other
-    }
-}
-
-impl Eq for CandidateList {}
-
-impl std::fmt::Debug for CandidateList {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_list().entries(self.iter()).finish()
-    }
-}
-
-impl<'a> IntoIterator for &'a CandidateList {
-    type Item = &'a Candidate;
-    type IntoIter = std::slice::Iter<'a, Candidate>;
-
-    fn into_iter(self) -> Self::IntoIter {
-        self.iter()
-    }
-}
-
 /// Whether some run of `words` may fit the given names of a person of
 /// `entries`: a necessary condition of [`given_evidence`] finding one,
 /// tested without making tokens. The first token of a run is its first
@@ -246,12 +167,12 @@ pub(crate) fn score_candidates(
     given: Option<&GivenEvidence>,
     ranked_title: Option<TitleSense>,
     date: Option<Date>,
-) -> CandidateList {
+) -> Vec<Candidate> {
     // `Post::held_on`, with the days of the date and of each post reckoned
     // once rather than for every post of every candidate.
     let date_days = date.map(|d| DayRange::of(d, Some(&d)));
     let held = |days: &DayRange| date_days.is_some_and(|date| days.overlaps(&date));
-    let mut candidates = CandidateList::default();
+    let mut candidates: Vec<Candidate> = Vec::with_capacity(entries.len());
     // Forms that need a context to be a name count only with one.
     for entry in entries.iter().filter(|e| e.alone || has_context) {
         // Entries of one pattern name distinct people; this is a guard.
@@ -438,30 +359,6 @@ pub(crate) fn sort_candidates(candidates: &mut [Candidate]) {
 mod tests {
     use super::*;
     use crate::registry::Registry;
-
-    #[test]
-    fn a_candidate_list_holds_what_was_pushed_in_order() {
-        for count in 0..7 {
-            let mut list = CandidateList::default();
-            let mut plain = Vec::new();
-            for person in 0..count {
-                let candidate = Candidate {
-                    person,
-                    score: 10 - person as i32,
-                    in_post_on_date: person % 2 == 0,
-                    title_fits: person % 3 == 0,
-                };
-                list.push(candidate.clone());
-                plain.push(candidate);
-            }
-            assert_eq!(&*list, &plain[..]);
-            assert_eq!(format!("{list:?}"), format!("{plain:?}"));
-            list.reverse();
-            plain.reverse();
-            assert_eq!(&*list, &plain[..]);
-            assert_eq!(list.clone(), list);
-        }
-    }
 
     #[test]
     fn an_analysed_title_fits_the_posts_its_text_fits() {
