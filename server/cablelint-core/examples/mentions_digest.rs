@@ -53,9 +53,9 @@ fn main() -> Result<(), String> {
                 doc.slice(m.span),
                 m.title.map(|t| doc.slice(t)),
                 m.form,
-                m.person,
+                m.person_id(&matcher),
                 m.unambiguous,
-                m.others,
+                m.other_ids(&matcher),
                 m.title_fits
             );
         }

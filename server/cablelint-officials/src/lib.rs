@@ -32,4 +32,4 @@ pub use model::{
     VariantKind,
 };
 pub use registry::Registry;
-pub use title::{title_has_rank, title_matches};
+pub use title::{title_has_rank, title_matches, TitleSense};

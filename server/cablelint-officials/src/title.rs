@@ -307,13 +307,17 @@ fn bit(names: &[&str], name: &str) -> u32 {
 
 /// The meaning of a title, reduced for comparison: sets of ranks and
 /// domains as bits, so that comparing two titles allocates nothing.
+///
+/// A written title is analysed once per mention (see
+/// [`crate::Mention::title_sense`]) and compared with every post of every
+/// candidate.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) struct TitleSense {
-    pub ranks: u32,
-    pub vice: bool,
-    pub first: bool,
-    pub domains: u32,
-    pub honorific: bool,
+pub struct TitleSense {
+    pub(crate) ranks: u32,
+    pub(crate) vice: bool,
+    pub(crate) first: bool,
+    pub(crate) domains: u32,
+    pub(crate) honorific: bool,
 }
 
 impl TitleSense {
@@ -325,7 +329,9 @@ impl TitleSense {
         self.domains |= bit(DOMAINS, domain);
     }
 
-    pub(crate) fn has_rank(&self) -> bool {
+    /// Whether the title names a post at all (as opposed to a bare
+    /// honorific such as "Comrade"): [`title_has_rank`].
+    pub fn has_rank(&self) -> bool {
         self.ranks != 0
     }
 
@@ -415,13 +421,56 @@ fn decode_sense(input: &mut Reader<'_>) -> Option<TitleSense> {
     })
 }
 
+/// Titles up to this many bytes are analysed on the stack.
+const SHORT_TITLE: usize = 96;
+/// The most words of a title analysed on the stack.
+const MOST_TITLE_WORDS: usize = 16;
+
 /// Reduces a title to its sense.
 pub(crate) fn analyse(title: &str) -> TitleSense {
+    // Written titles are short and almost always ASCII, and one is analysed
+    // for every mention with a title: their lower-case words are cut on
+    // the stack, without the folded copy, the lower-case copy and the list
+    // of words of `analyse_by_splitting` (which ASCII leaves unfolded).
+    let bytes = title.as_bytes();
+    if bytes.len() <= SHORT_TITLE && bytes.is_ascii() {
+        let mut buffer = [0u8; SHORT_TITLE];
+        let lower = &mut buffer[..bytes.len()];
+        lower.copy_from_slice(bytes);
+        lower.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(lower) {
+            let mut words = [""; MOST_TITLE_WORDS];
+            let mut count = 0;
+            for word in lower
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|w| !w.is_empty())
+            {
+                let Some(slot) = words.get_mut(count) else {
+                    return analyse_by_splitting(title);
+                };
+                *slot = word;
+                count += 1;
+            }
+            return sense_of_words(&words[..count]);
+        }
+    }
+    analyse_by_splitting(title)
+}
+
+/// [`analyse`] with a folded, lower-case copy of the title and a list of
+/// its words: for long or non-ASCII titles, and the oracle of the
+/// stack-only path.
+fn analyse_by_splitting(title: &str) -> TitleSense {
     let folded = fold_to_ascii(title).to_ascii_lowercase();
     let words: Vec<&str> = folded
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
+    sense_of_words(&words)
+}
+
+/// The sense of a title's lower-case ASCII words.
+fn sense_of_words(words: &[&str]) -> TitleSense {
     let mut sense = TitleSense::default();
     let next = |i: usize| words.get(i + 1).copied().unwrap_or("");
     let prev = |i: usize| if i == 0 { "" } else { words[i - 1] };
@@ -516,6 +565,61 @@ mod tests {
         for (slot, words) in WORD_TABLE.iter().enumerate() {
             assert_eq!(SLOT_USED[slot], !words.is_empty(), "slot {slot}");
         }
+    }
+
+    #[test]
+    fn the_stack_analysis_is_the_analysis_by_splitting() {
+        let mut titles: Vec<String> = [
+            "",
+            "Vice Minister",
+            "VICE MINISTER of FOREIGN affairs",
+            "[Soviet Ambassador]",
+            "Chargé d'Affaires",
+            "Chargé d’Affaires a.i.",
+            "Comr.",
+            "the minister of foreign affairs of the DPRK",
+            "Chairman of the Council of Ministers",
+            "Prime-Minister",
+            "Secretary General",
+            "General Secretary",
+            "Attorney General",
+            "Consul General, Governor General",
+            "Under Secretary of State",
+            "armed forces minister",
+            "State Council Premier",
+            "Minister of State",
+            "a b c d e f g h i j k l m n o p",
+            "a b c d e f g h i j k l m n o p q",
+            "Ambassador 𠀋 Extraordinary",
+            "Посол Ambassador",
+        ]
+        .map(String::from)
+        .to_vec();
+        for person in crate::Registry::builtin().iter() {
+            for post in &person.posts {
+                titles.push(post.title.clone());
+                titles.push(post.title.to_uppercase());
+                titles.push(format!("First Deputy {}", post.title));
+            }
+        }
+        titles.push("Minister ".repeat(20));
+        let words: Vec<&str> = RANK_WORDS
+            .iter()
+            .chain(QUALIFIER_WORDS)
+            .chain(HONORIFIC_WORDS)
+            .chain(CONNECTOR_WORDS)
+            .copied()
+            .collect();
+        for (i, a) in words.iter().enumerate() {
+            let b = words[(i * 7 + 3) % words.len()];
+            let c = words[(i * 13 + 5) % words.len()];
+            titles.push(format!("{a} {b}-{c}."));
+            titles.push(format!("{c} {a}, {b}"));
+        }
+        for title in &titles {
+            assert_eq!(analyse(title), analyse_by_splitting(title), "{title:?}");
+        }
+        assert!(titles.len() > 300);
     }
 
     #[test]

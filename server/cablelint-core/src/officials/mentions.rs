@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use cablelint_officials::{Matcher, MentionForm};
+use cablelint_officials::{Matcher, MentionForm, TitleSense};
 
 use super::date::document_date;
 use crate::model::{Document, SectionKind};
@@ -18,19 +18,41 @@ pub struct ResolvedMention {
     /// The title written with it ("Vice Minister"), if any.
     pub title: Option<Span>,
     pub form: MentionForm,
-    /// Id of the likeliest person.
-    pub person: String,
-    /// Index of that person in the matcher's registry.
+    /// Index of the likeliest person in the matcher's registry (its id:
+    /// [`ResolvedMention::person_id`]). People are held as indices, not
+    /// ids: a copy of every id of every mention of every file was a
+    /// measurable part of `check`.
     pub person_index: usize,
     /// Whether the likeliest person clearly outranks every other candidate.
     pub unambiguous: bool,
-    /// Ids of the other people the name may denote, likeliest first.
-    pub others: Vec<String>,
+    /// Indices of the other people the name may denote, likeliest first
+    /// (their ids: [`ResolvedMention::other_ids`]).
+    pub others: Vec<usize>,
     /// Whether the written title fits a post of the person (on the date
     /// when there is one). The posts held on the date are the person's
     /// `posts_on(date)`, looked up when wanted rather than copied into
     /// every mention.
     pub title_fits: bool,
+    /// The sense of the written title, analysed once by the matcher, for
+    /// comparing it with posts ([`Matcher::title_sense_held_on`]).
+    pub title_sense: Option<TitleSense>,
+}
+
+impl ResolvedMention {
+    /// Id of the likeliest person (`matcher` is the one that found the
+    /// mention).
+    pub fn person_id<'m>(&self, matcher: &'m Matcher) -> &'m str {
+        &matcher.registry().persons()[self.person_index].id
+    }
+
+    /// Ids of the other people the name may denote, likeliest first.
+    pub fn other_ids<'m>(&self, matcher: &'m Matcher) -> Vec<&'m str> {
+        let persons = matcher.registry().persons();
+        self.others
+            .iter()
+            .map(|&i| persons[i].id.as_str())
+            .collect()
+    }
 }
 
 /// Sections whose names are the archive's, not the document's: the site's
@@ -83,32 +105,29 @@ pub(crate) fn searchable_text(doc: &Document) -> Cow<'_, str> {
 /// citation, in text order.
 pub fn mentions(doc: &Document, matcher: &Matcher) -> Vec<ResolvedMention> {
     let date = document_date(doc);
-    let persons = matcher.registry().persons();
-    matcher
-        .find_mentions_outside(doc.text(), date, &unsearched_ranges(doc))
-        .into_iter()
-        .map(|mention| {
-            let best = mention.best().clone();
-            let person = &persons[best.person];
-            let unambiguous = mention
-                .candidates
-                .get(1)
-                .is_none_or(|second| best.score > second.score);
-            ResolvedMention {
-                span: Span::new(mention.span.start, mention.span.end),
-                title: mention.title.as_ref().map(|t| Span::new(t.start, t.end)),
-                form: mention.form,
-                person: person.id.clone(),
-                person_index: best.person,
-                unambiguous,
-                others: mention.candidates[1..]
-                    .iter()
-                    .map(|c| persons[c.person].id.clone())
-                    .collect(),
-                title_fits: best.title_fits,
-            }
-        })
-        .collect()
+    let found = matcher.find_mentions_outside(doc.text(), date, &unsearched_ranges(doc));
+    // Into a new list rather than collected in place: a resolved mention
+    // is smaller than a mention, and shrinking the list in place costs a
+    // `realloc` that copies it, dearer than a fresh allocation.
+    let mut resolved = Vec::with_capacity(found.len());
+    resolved.extend(found.into_iter().map(|mention| {
+        let best = mention.best();
+        let unambiguous = mention
+            .candidates
+            .get(1)
+            .is_none_or(|second| best.score > second.score);
+        ResolvedMention {
+            span: Span::new(mention.span.start, mention.span.end),
+            title: mention.title.as_ref().map(|t| Span::new(t.start, t.end)),
+            form: mention.form,
+            person_index: best.person,
+            unambiguous,
+            others: mention.candidates[1..].iter().map(|c| c.person).collect(),
+            title_fits: best.title_fits,
+            title_sense: mention.title_sense,
+        }
+    }));
+    resolved
 }
 
 #[cfg(test)]
@@ -122,7 +141,8 @@ mod tests {
                     Vice Minister Ji [Pengfei] met Chervonenko.\n";
         let doc = Document::parse_str(text);
         let found = mentions(&doc, builtin_matcher());
-        let ids: Vec<&str> = found.iter().map(|m| m.person.as_str()).collect();
+        let matcher = builtin_matcher();
+        let ids: Vec<&str> = found.iter().map(|m| m.person_id(matcher)).collect();
         assert_eq!(ids, ["ji-pengfei", "chervonenko"]);
         let ji = &found[0];
         assert_eq!(&text[ji.span.range()], "Ji [Pengfei]");

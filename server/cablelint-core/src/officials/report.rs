@@ -52,7 +52,8 @@ pub fn officials_report(doc: &Document, matcher: &Matcher) -> Vec<OfficialEntry>
     let date = document_date(doc);
     let mut entries: Vec<OfficialEntry> = Vec::new();
     for mention in mentions(doc, matcher) {
-        let index = match entries.iter().position(|e| e.id == mention.person) {
+        let id = mention.person_id(matcher);
+        let index = match entries.iter().position(|e| e.id == id) {
             Some(index) => index,
             None => {
                 let person = &matcher.registry().persons()[mention.person_index];
@@ -145,7 +146,11 @@ pub fn hover_for_mention(doc: &Document, matcher: &Matcher, mention: &ResolvedMe
     let title = mention.title.map(|t| doc.slice(t));
     let mut text = hover_markdown(person, document_date(doc), title);
     if !mention.others.is_empty() {
-        let _ = write!(text, "\n\nMay also be: {}", mention.others.join(", "));
+        let _ = write!(
+            text,
+            "\n\nMay also be: {}",
+            mention.other_ids(matcher).join(", ")
+        );
     }
     text
 }

@@ -31,7 +31,7 @@ use crate::date::Date;
 use crate::fold::is_unspaced_script;
 use crate::model::{Person, Post};
 use crate::registry::Registry;
-use crate::title::PostSense;
+use crate::title::{analyse, PostSense, TitleSense};
 
 use first_words::{FirstWords, Verdict, Word};
 use lookup::PatternLookup;
@@ -88,6 +88,10 @@ pub struct Mention {
     pub glosses: Option<usize>,
     /// Ranked, best first; never empty.
     pub candidates: Vec<Candidate>,
+    /// The sense of the title as written in the text (`title`), analysed
+    /// once here so that rules comparing it with posts
+    /// ([`Matcher::title_sense_held_on`]) need not analyse it again.
+    pub title_sense: Option<TitleSense>,
 }
 
 impl Mention {
@@ -624,6 +628,8 @@ impl Matcher {
             (FormKind::Short, None) => MentionForm::Surname,
         };
         let title_text = title_in_reading.as_ref().map(|r| &read[r.clone()]);
+        // Analysed once: for ranking, and (below) for rules.
+        let title_sense = title_text.map(analyse);
         let candidates = rank::score_candidates(
             &self.post_senses,
             &self.post_days,
@@ -631,7 +637,7 @@ impl Matcher {
             entries,
             has_context,
             given.as_ref(),
-            title_text,
+            title_sense.filter(TitleSense::has_rank),
             date,
         );
         if candidates.is_empty() {
@@ -642,12 +648,21 @@ impl Matcher {
             widen_to_brackets(original, &mut mapped, reading.skipped());
             mapped
         });
+        // The title as written may differ from its reading (brackets in
+        // it): then it is analysed as written.
+        let title_sense = match (&title, title_text) {
+            (Some(written), Some(read_title)) if original[written.clone()] != *read_title => {
+                Some(analyse(&original[written.clone()]))
+            }
+            _ => title_sense,
+        };
         Some(Mention {
             span: original_span,
             title,
             form,
             glosses: None,
             candidates,
+            title_sense,
         })
     }
 }

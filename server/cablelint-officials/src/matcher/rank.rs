@@ -7,11 +7,13 @@ use std::collections::HashSet;
 
 use super::context::Word;
 use super::patterns::{Entry, PatternTable};
+use super::Matcher;
 use super::{Candidate, Mention, MentionForm};
 use crate::date::Date;
 use crate::fold::fold_to_ascii;
 use crate::model::Person;
-use crate::title::{analyse, PostSense, TitleSense};
+use crate::model::Post;
+use crate::title::{PostSense, TitleSense};
 
 // Weights. Only their order matters: a contradiction-free given name beats a
 // fitting title, which beats merely holding some post on the date.
@@ -26,7 +28,7 @@ const NOT_ALIVE_ON_DATE: i32 = -6;
 
 /// Given names or initials written before a surname that fit some of the
 /// people the surname may name.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct GivenEvidence {
     /// Where the given names start in the reading.
     pub start: usize,
@@ -92,6 +94,19 @@ pub(crate) fn given_evidence(
     entries: &[Entry],
     words: &[Word<'_>],
 ) -> Option<GivenEvidence> {
+    if words.is_empty() || !may_fit_someone(table, entries, words) {
+        return None;
+    }
+    given_evidence_from_tokens(table, entries, words)
+}
+
+/// [`given_evidence`] without the test of first letters: the tokens of the
+/// words compared with every person's given names (also the oracle).
+fn given_evidence_from_tokens(
+    table: &PatternTable,
+    entries: &[Entry],
+    words: &[Word<'_>],
+) -> Option<GivenEvidence> {
     if words.is_empty() {
         return None;
     }
@@ -126,10 +141,35 @@ pub(crate) fn given_evidence(
     None
 }
 
+/// Whether some run of `words` may fit the given names of a person of
+/// `entries`: a necessary condition of [`given_evidence`] finding one,
+/// tested without making tokens. The first token of a run is its first
+/// word's, which for an ASCII word (initials or a capitalised word) starts
+/// with its first letter; every way [`fits`] compares a token with a name
+/// needs that letter to begin the name, ignoring ASCII case. Words that are
+/// not ASCII are left to [`given_evidence`].
+fn may_fit_someone(table: &PatternTable, entries: &[Entry], words: &[Word<'_>]) -> bool {
+    words.iter().any(|word| {
+        let (Some(&first), true) = (word.text.as_bytes().first(), word.text.is_ascii()) else {
+            return true;
+        };
+        let first = first.to_ascii_lowercase();
+        entries.iter().any(|entry| {
+            table.given_names(entry.person).iter().any(|given| {
+                given
+                    .first()
+                    .and_then(|name| name.as_bytes().first())
+                    .is_some_and(|b| b.to_ascii_lowercase() == first)
+            })
+        })
+    })
+}
+
 /// Scores each person an entry may name. People whose given names
 /// contradict written ones are left out, and so are entries whose form needs
 /// a context when there is none (`has_context`). `post_senses` holds, per person,
-/// the analysed title of each post (see [`PostSense`]).
+/// the analysed title of each post (see [`PostSense`]); `ranked_title` is
+/// the written title's sense when it names a rank.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn score_candidates(
     post_senses: &[Vec<PostSense>],
@@ -138,10 +178,9 @@ pub(crate) fn score_candidates(
     entries: &[Entry],
     has_context: bool,
     given: Option<&GivenEvidence>,
-    title: Option<&str>,
+    ranked_title: Option<TitleSense>,
     date: Option<Date>,
 ) -> Vec<Candidate> {
-    let ranked_title = title.map(analyse).filter(TitleSense::has_rank);
     // `Post::held_on`, with the days of the date and of each post reckoned
     // once rather than for every post of every candidate.
     let date_days = date.map(|d| DayRange::of(d, Some(&d)));
@@ -195,6 +234,37 @@ pub(crate) fn score_candidates(
         });
     }
     candidates
+}
+
+impl Matcher {
+    /// [`Matcher::title_held_on`] for a title already analysed, such as a
+    /// mention's [`super::Mention::title_sense`].
+    pub fn title_sense_held_on(&self, person: usize, written: &TitleSense, date: Date) -> bool {
+        let (Some(person), Some(senses)) = (
+            self.registry.persons().get(person),
+            self.post_senses.get(person),
+        ) else {
+            return false;
+        };
+        person
+            .posts
+            .iter()
+            .zip(senses)
+            .any(|(post, sense)| post.held_on(date) && sense.fitted_by(written))
+    }
+
+    /// [`Matcher::post_fitting_title`] for a title already analysed.
+    pub fn post_fitting_title_sense(&self, person: usize, written: &TitleSense) -> Option<&Post> {
+        let senses = self.post_senses.get(person)?;
+        self.registry
+            .persons()
+            .get(person)?
+            .posts
+            .iter()
+            .zip(senses)
+            .find(|(_, sense)| sense.fitted_by(written))
+            .map(|(post, _)| post)
+    }
 }
 
 /// The days a date or a post may stand for, as `yyyymmdd` keys: from the
@@ -284,7 +354,7 @@ pub(crate) fn boost_coreferent(mentions: &mut [Mention]) {
     named.sort_unstable();
     named.dedup();
     for mention in mentions.iter_mut().filter(|m| m.candidates.len() > 1) {
-        for candidate in &mut mention.candidates {
+        for candidate in mention.candidates.iter_mut() {
             if named.binary_search(&candidate.person).is_ok() {
                 candidate.score += NAMED_IN_FULL_ELSEWHERE;
             }
@@ -302,6 +372,89 @@ pub(crate) fn sort_candidates(candidates: &mut [Candidate]) {
 mod tests {
     use super::*;
     use crate::registry::Registry;
+
+    #[test]
+    fn the_first_letter_test_never_changes_the_given_names_found() {
+        let matcher = Registry::builtin().matcher();
+        let runs = [
+            "Stepan V.",
+            "S.V.",
+            "N.S.",
+            "Nikita Sergeyevich",
+            "Robert F.",
+            "R.",
+            "Pengfei",
+            "Zhou",
+            "J.-P.",
+            "Jean-Paul",
+            "Anastas Ivanovich",
+            "Mieczysław",
+            "Ádám",
+            "Soviet Ambassador",
+            "Comrade",
+            "Dean",
+            "A. A.",
+            "Zhou Enlai",
+            "É.",
+        ];
+        let mut found = 0;
+        for pattern in 0..matcher.pattern_count() {
+            let entries = matcher.table.entries(pattern);
+            for run in runs {
+                let mut words = Vec::new();
+                let mut at = 0;
+                for text in run.split(' ') {
+                    words.push(Word {
+                        text,
+                        start: at,
+                        end: at + text.len(),
+                    });
+                    at += text.len() + 1;
+                }
+                let fast = given_evidence(&matcher.table, entries, &words);
+                let full = given_evidence_from_tokens(&matcher.table, entries, &words);
+                assert_eq!(fast, full, "{run:?} before pattern {pattern}");
+                found += usize::from(fast.is_some());
+            }
+        }
+        assert!(found > 20, "only {found} given names found");
+    }
+
+    #[test]
+    fn an_analysed_title_fits_the_posts_its_text_fits() {
+        let matcher = Registry::builtin().matcher();
+        let titles = [
+            "Vice Minister",
+            "Foreign Minister",
+            "[Soviet Ambassador]",
+            "Comrade",
+            "Premier",
+            "Chargé d'Affaires",
+            "First Deputy Minister of Foreign Affairs",
+            "President",
+        ];
+        let dates = ["1950", "1962-06-28", "1975-03", "1991-12-25"]
+            .map(|d| d.parse::<Date>().expect("a date"));
+        for person in 0..matcher.registry().persons().len() {
+            for title in titles {
+                let sense = crate::title::analyse(title);
+                assert_eq!(
+                    matcher.post_fitting_title_sense(person, &sense),
+                    matcher.post_fitting_title(person, title)
+                );
+                for date in dates {
+                    assert_eq!(
+                        matcher.title_sense_held_on(person, &sense, date),
+                        matcher.title_held_on(person, title, date),
+                        "{person} {title} {date:?}"
+                    );
+                }
+            }
+        }
+        let sense = crate::title::analyse("Ambassador");
+        assert!(!matcher.title_sense_held_on(usize::MAX, &sense, dates[0]));
+        assert_eq!(matcher.post_fitting_title_sense(usize::MAX, &sense), None);
+    }
 
     #[test]
     fn a_life_overlaps_a_date_when_the_person_may_be_alive_on_it() {

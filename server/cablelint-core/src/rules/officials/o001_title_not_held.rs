@@ -1,4 +1,4 @@
-use cablelint_officials::{title_has_rank, Post};
+use cablelint_officials::{Date, Post};
 
 use crate::diagnostic::Severity;
 use crate::officials::document_date;
@@ -41,29 +41,34 @@ impl Rule for TitleNotHeld {
     }
 
     fn check(&self, cx: &mut Context) {
-        let Some(date) = document_date(cx.doc) else {
-            return;
-        };
+        // The date is found at the first mention with a ranked title: most
+        // documents have none.
+        let mut document_day: Option<Option<Date>> = None;
         let matcher = cx.shared.officials();
         let persons = matcher.registry().persons();
         for mention in cx.mentions() {
-            let Some(title_span) = mention.title else {
+            // The matcher analysed the written title once; it is not
+            // analysed again here.
+            let (Some(title_span), Some(sense)) = (mention.title, mention.title_sense) else {
                 continue;
             };
+            if !mention.unambiguous || !sense.has_rank() {
+                continue;
+            }
+            let Some(date) = *document_day.get_or_insert_with(|| document_date(cx.doc)) else {
+                return;
+            };
+            if matcher.title_sense_held_on(mention.person_index, &sense, date) {
+                continue;
+            }
             let title = cx.doc.slice(title_span);
-            if !mention.unambiguous || !title_has_rank(title) {
-                continue;
-            }
             let person = &persons[mention.person_index];
-            if matcher.title_held_on(mention.person_index, title, date) {
-                continue;
-            }
-            let held: Vec<&Post> = person.posts_on(date).collect();
             let name = &person.name.text;
-            let message = if held.is_empty() {
+            let message = if person.posts_on(date).next().is_none() {
                 // No recorded post that day may be a gap in the registry;
                 // only a post held at another time is evidence.
-                let Some(other) = matcher.post_fitting_title(mention.person_index, title) else {
+                let Some(other) = matcher.post_fitting_title_sense(mention.person_index, &sense)
+                else {
                     continue;
                 };
                 format!(
@@ -71,7 +76,7 @@ impl Rule for TitleNotHeld {
                     tenure(other)
                 )
             } else {
-                let posts: Vec<String> = held.iter().map(|p| tenure(p)).collect();
+                let posts: Vec<String> = person.posts_on(date).map(tenure).collect();
                 format!("`{title}`: on {date} {name} was {}", posts.join("; and "))
             };
             cx.report(title_span.cover(mention.span), message)
