@@ -216,7 +216,32 @@ const ASCII_KEY_BYTES: usize = 16;
 /// two words of one length are equal exactly when their numbers are), and
 /// whether it was in lower case already; `None` for a word too long for
 /// any month name.
+///
+/// All sixteen bytes are lower-cased at once, as one number: it runs for
+/// every month word read, and byte by byte it cost more than the look-up
+/// around it. `ascii_key_by_bytes` is the plain version the tests
+/// compare it with.
 fn ascii_key(word: &[u8]) -> Option<(u128, bool)> {
+    if word.len() > ASCII_KEY_BYTES {
+        return None;
+    }
+    let mut buffer = [0u8; ASCII_KEY_BYTES];
+    buffer[..word.len()].copy_from_slice(word);
+    let packed = u128::from_le_bytes(buffer);
+    const ONES: u128 = u128::from_le_bytes([1; ASCII_KEY_BYTES]);
+    const HIGH: u128 = ONES * 0x80;
+    // Per byte, on its low seven bits (so no byte carries into the next):
+    // the high bit of (b + 0x3F) says b >= 'A', that of (b + 0x25) says
+    // b > 'Z'; a byte outside ASCII (its own high bit set) is no capital.
+    let low = packed & (ONES * 0x7F);
+    let upper = (low + ONES * 0x3F) & !(low + ONES * 0x25) & !packed & HIGH;
+    // 0x80 >> 2 is 0x20, the bit that sets an ASCII capital in lower case.
+    Some((packed | (upper >> 2), upper == 0))
+}
+
+/// [`ascii_key`] byte by byte: the tests' oracle.
+#[cfg(test)]
+fn ascii_key_by_bytes(word: &[u8]) -> Option<(u128, bool)> {
     if word.len() > ASCII_KEY_BYTES {
         return None;
     }
@@ -488,6 +513,28 @@ pub fn chinese_like(like: &str, value: u32, is_year: bool) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn ascii_keys_are_packed_as_byte_by_byte() {
+        // Every byte at every place of a word, and words of every length
+        // up to one too long, on a field of letters of both cases.
+        let field = b"aZ@[`{mAy";
+        for len in 0..=super::ASCII_KEY_BYTES + 1 {
+            for place in 0..len.max(1) {
+                for b in 0..=255u8 {
+                    let mut word: Vec<u8> = (0..len).map(|i| field[i % field.len()]).collect();
+                    if let Some(slot) = word.get_mut(place) {
+                        *slot = b;
+                    }
+                    assert_eq!(
+                        super::ascii_key(&word),
+                        super::ascii_key_by_bytes(&word),
+                        "{word:?}"
+                    );
+                }
+            }
+        }
+    }
     /// [`super::lookup_month`] for ASCII words as it was: every table in
     /// order, every name compared.
     fn lookup_month_ascii_by_every_name(word: &str) -> Option<(usize, u8)> {

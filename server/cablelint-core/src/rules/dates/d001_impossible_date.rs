@@ -49,7 +49,12 @@ impl Rule for ImpossibleDate {
                 cx.report(m.span, message);
                 continue;
             }
-            let (Some((weekday_span, written)), Some(day)) = (m.weekday, m.interval()) else {
+            // The weekday first: most dates write none, and the interval
+            // costs a calendar computation.
+            let Some((weekday_span, written)) = m.weekday else {
+                continue;
+            };
+            let Some(day) = m.interval() else {
                 continue;
             };
             let actual = Weekday::of_day(day.first_day());
