@@ -295,7 +295,10 @@ fn anchor(mentions: &[DateMention], hint: i32) -> Option<Anchor> {
             && m.year.is_some()
             && (m.form != DateForm::Numeric || m.order.is_some())
     };
-    let mut days: Vec<(i64, usize)> = Vec::new();
+    // A few days at most: a list beats a hash map. Each day's key is
+    // unique (it holds the day), so the order of the list is no matter.
+    // Days vote as they are met, without a list of them first.
+    let mut votes: Vec<(i64, (usize, usize))> = Vec::new();
     let mut year_only: Option<(usize, i32)> = None;
     for m in mentions.iter().filter(written) {
         let Some(year) = m.year.map(|y| full_year(y.value, hint)) else {
@@ -312,24 +315,21 @@ fn anchor(mentions: &[DateMention], hint: i32) -> Option<Anchor> {
             _ => None,
         };
         match day {
-            Some(day) => days.push((day.first_day(), rank)),
+            Some(day) => {
+                let day = day.first_day();
+                match votes.iter_mut().find(|(d, _)| *d == day) {
+                    Some((_, entry)) => {
+                        entry.0 += 1;
+                        entry.1 = entry.1.min(rank);
+                    }
+                    None => votes.push((day, (1, rank))),
+                }
+            }
             None => {
                 if year_only.is_none_or(|(r, _)| rank < r) {
                     year_only = Some((rank, year));
                 }
             }
-        }
-    }
-    // A few days at most: a list beats a hash map. Each day's key is
-    // unique (it holds the day), so the order of the list is no matter.
-    let mut votes: Vec<(i64, (usize, usize))> = Vec::new();
-    for &(day, rank) in &days {
-        match votes.iter_mut().find(|(d, _)| *d == day) {
-            Some((_, entry)) => {
-                entry.0 += 1;
-                entry.1 = entry.1.min(rank);
-            }
-            None => votes.push((day, (1, rank))),
         }
     }
     let best = votes.into_iter().max_by_key(|&(day, (count, rank))| {
@@ -346,7 +346,27 @@ fn anchor(mentions: &[DateMention], hint: i32) -> Option<Anchor> {
 
 /// The year that puts month/day nearest the anchor (a cable of 3 January
 /// speaks of 30 December of the year before).
+///
+/// The same day of the years before and after lies 365 days or more from
+/// this year's; so when this year's is at most half a year (182 days) from
+/// the anchor, it is strictly the nearest, and the other two years are not
+/// computed (most dates fall near the document's). `nearest_year_of_three`
+/// is the plain version, kept for the test that compares them.
 fn nearest_year(month: u8, day: u8, anchor: Anchor) -> i32 {
+    const HALF_A_YEAR: i64 = 182;
+    let (Some(anchor_day), Some(last)) = (anchor.day, days_in_month(anchor.year, month)) else {
+        return nearest_year_of_three(month, day, anchor);
+    };
+    let this_year = days_from_civil(anchor.year, month, day.min(last));
+    if (this_year - anchor_day).abs() <= HALF_A_YEAR {
+        return anchor.year;
+    }
+    nearest_year_of_three(month, day, anchor)
+}
+
+/// [`nearest_year`] by trying the anchor's year and the years on each
+/// side.
+fn nearest_year_of_three(month: u8, day: u8, anchor: Anchor) -> i32 {
     let Some(anchor_day) = anchor.day else {
         return anchor.year;
     };
@@ -498,16 +518,18 @@ fn document_date(mentions: &[DateMention]) -> Option<DocumentDate> {
         .filter(|(_, m)| m.role.dates_the_document())
         .filter_map(|(i, m)| Some((i, m.interval()?)))
         .collect();
-    let precise: Vec<&(usize, Interval)> = stating
-        .iter()
-        .filter(|(_, i)| i.precision >= Precision::Day)
-        .collect();
+    // The statements that give a day, walked twice rather than listed.
+    let precise = || {
+        stating
+            .iter()
+            .filter(|(_, i)| i.precision >= Precision::Day)
+    };
     // How many statements give a day, counted in a sorted list (no hash map).
-    let mut days: Vec<i64> = precise.iter().map(|(_, i)| i.first_day()).collect();
+    let mut days: Vec<i64> = precise().map(|(_, i)| i.first_day()).collect();
     days.sort_unstable();
     let agreeing =
         |day: i64| days.partition_point(|&d| d <= day) - days.partition_point(|&d| d < day);
-    if let Some(best) = precise.iter().max_by_key(|(i, interval)| {
+    if let Some(best) = precise().max_by_key(|(i, interval)| {
         (
             agreeing(interval.first_day()),
             std::cmp::Reverse(priority(mentions[*i].role)),
@@ -570,6 +592,32 @@ fn date_weekday_headings(mentions: &mut [DateMention], document: Option<&Documen
 #[cfg(test)]
 mod tests {
     use super::has_words;
+
+    #[test]
+    fn nearest_year_is_that_of_the_three_years_tried() {
+        // Every month (and two that are none) and day, against anchors on
+        // every day of a leap year, the years around it and a year before
+        // the common era; without an anchor day too.
+        for anchor_year in [-1, 1899, 1900, 1963, 1964, 1965, 2000] {
+            let first = super::days_from_civil(anchor_year, 1, 1);
+            let last = super::days_from_civil(anchor_year, 12, 31);
+            for anchor_day in (first..=last).map(Some).chain([None]) {
+                let anchor = super::Anchor {
+                    year: anchor_year,
+                    day: anchor_day,
+                };
+                for month in 0..=13 {
+                    for day in 0..=32 {
+                        assert_eq!(
+                            super::nearest_year(month, day, anchor),
+                            super::nearest_year_of_three(month, day, anchor),
+                            "{month}/{day} near {anchor:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
     use crate::test_random::Rng;
 
     #[test]
