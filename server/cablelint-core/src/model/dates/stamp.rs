@@ -126,7 +126,9 @@ pub(super) fn stamp_word(window: &str) -> Option<DateRole> {
         }
         // A letter that starts only bounded words needs `\b` before it: the
         // byte before is no word byte.
-        let may_start = starts & ANYWHERE != 0 || at == 0 || !is_word_byte(bytes[at - 1]);
+        let at_boundary = at == 0 || !is_word_byte(bytes[at - 1]);
+        let may_start = at_boundary
+            || (starts & ANYWHERE != 0 && (!b.is_ascii() || may_go_on_inside(bytes, at)));
         if may_start {
             if let Some((end, role)) = word_at(window, at) {
                 last = Some(role);
@@ -137,6 +139,39 @@ pub(super) fn stamp_word(window: &str) -> Option<DateRole> {
         at += utf8_len(b);
     }
     last
+}
+
+/// Per ASCII letter in lower case, the ASCII bytes in lower case that
+/// follow it in a word that may start inside a word ("nadano", "odesláno",
+/// "otrzymano", "wysłano", "wpłynęło", "zpracováno"), as bits.
+static INSIDE_SECONDS: [u128; 128] = {
+    let mut table = [0u128; 128];
+    let mut i = 0;
+    while i < ALTERNATIVES.len() {
+        let word = ALTERNATIVES[i].word.as_bytes();
+        if !ALTERNATIVES[i].bounded && word[0] < 128 && word[1] < 128 {
+            table[word[0] as usize] |= 1 << word[1];
+        }
+        i += 1;
+    }
+    table
+};
+
+/// Whether a word that may start inside a word can start at `at`, an ASCII
+/// letter after a word byte, judged by the letter after it: most n's and
+/// o's of running text are ruled out here without [`word_at`]. A byte
+/// outside ASCII after it is left to [`word_at`] ("přijato"; only ſ and
+/// the Kelvin sign fold to ASCII letters, and no such word has s or k
+/// second).
+fn may_go_on_inside(bytes: &[u8], at: usize) -> bool {
+    let lead = bytes[at].to_ascii_lowercase();
+    match bytes.get(at + 1) {
+        Some(&second) if second.is_ascii() => {
+            INSIDE_SECONDS[usize::from(lead)] & (1 << second.to_ascii_lowercase()) != 0
+        }
+        Some(_) => true,
+        None => false,
+    }
 }
 
 /// The first bytes outside ASCII of the characters that fold to the first
