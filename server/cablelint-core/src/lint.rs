@@ -73,6 +73,7 @@ pub fn lint_with(doc: &Document, selection: &RuleSelection, shared: &Shared) -> 
     // Room for what a typical file gets, so that the one buffer every rule
     // reports into seldom grows.
     let mut diagnostics: Vec<Diagnostic> = Vec::with_capacity(32);
+    let mut context: Option<Context> = None;
     let mut dropped = 0;
     // The model of a file that was not read is empty: only the finding that
     // says so (E003) makes sense.
@@ -82,11 +83,22 @@ pub fn lint_with(doc: &Document, selection: &RuleSelection, shared: &Shared) -> 
             && (!too_large || r.meta().code == "E003")
     });
     for rule in rules {
-        let start = diagnostics.len();
-        let mut cx = Context::appending(doc, rule.meta(), shared, diagnostics);
-        rule.check(&mut cx);
+        let cx = match &mut context {
+            Some(cx) => {
+                cx.next_rule(rule.meta());
+                cx
+            }
+            None => context.insert(Context::appending(
+                doc,
+                rule.meta(),
+                shared,
+                std::mem::take(&mut diagnostics),
+            )),
+        };
+        let start = cx.diagnostics_mut().len();
+        rule.check(cx);
         dropped += cx.dropped();
-        diagnostics = cx.into_diagnostics();
+        let diagnostics = cx.diagnostics_mut();
         if diagnostics.len() == start {
             continue;
         }
@@ -111,10 +123,13 @@ pub fn lint_with(doc: &Document, selection: &RuleSelection, shared: &Shared) -> 
         }
         if diagnostics.len() > cap {
             // Memory holds at most twice the cap, whatever the rules find.
-            sort(&mut diagnostics);
+            sort(diagnostics);
             dropped += diagnostics.len() - cap;
             diagnostics.truncate(cap);
         }
+    }
+    if let Some(cx) = context {
+        diagnostics = cx.into_diagnostics();
     }
     sort(&mut diagnostics);
     if dropped > 0 && selection.is_enabled(TOO_MANY_CODE, true) {

@@ -413,14 +413,13 @@ fn process(job: &Job, mode: Mode, stdin_bytes: &[u8], cache: Option<&ResultCache
             OffsetMap::new(&bytes, has_bom),
             Some(bytes),
         ),
-        Mode::Check | Mode::Diff(_) => match String::from_utf8(bytes) {
+        Mode::Check | Mode::Diff(_) => match crate::read::into_string(bytes) {
             Ok(text) => (
                 SourceText::from_string(text),
                 OffsetMap::for_valid_utf8(has_bom),
                 None,
             ),
-            Err(error) => {
-                let raw = error.into_bytes();
+            Err(raw) => {
                 let offsets = OffsetMap::new(&raw, has_bom);
                 let source = SourceText::from_bytes(&raw);
                 crate::read::recycle(raw);

@@ -197,6 +197,21 @@ impl<'a> Context<'a> {
         self.dropped
     }
 
+    /// Makes the context report for `rule` next, its findings after those
+    /// so far. One context serves a whole lint run: making one per rule
+    /// copied it (with its inline overflow finding) twice per rule.
+    pub(crate) fn next_rule(&mut self, rule: &'static RuleMeta) {
+        self.rule = rule;
+        self.before = self.diagnostics.len();
+        self.overflow = None;
+        self.dropped = 0;
+    }
+
+    /// Every finding so far, earlier rules' included.
+    pub(crate) fn diagnostics_mut(&mut self) -> &mut Vec<Diagnostic> {
+        &mut self.diagnostics
+    }
+
     /// The findings, after those the context was made with.
     pub fn into_diagnostics(self) -> Vec<Diagnostic> {
         self.diagnostics
