@@ -196,8 +196,37 @@ impl fmt::Display for Date {
     /// three padded `write!` calls of [`Date::write_plain`] cost about 1 K
     /// instructions per O001 message. `write_plain` stays as the oracle.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.digits() {
+            Some((out, len)) => f.write_str(digits_text(&out, len)),
+            None => self.write_plain(f),
+        }
+    }
+}
+
+/// The ASCII text of [`Date::digits`].
+fn digits_text(out: &[u8; 10], len: usize) -> &str {
+    // Only ASCII digits and '-' are written, so this never falls back.
+    std::str::from_utf8(&out[..len]).unwrap_or("")
+}
+
+impl Date {
+    /// Appends the date as `Display` writes it, without the formatting
+    /// machinery (rule messages are built with `push_str`).
+    pub fn push_to(&self, text: &mut String) {
+        match self.digits() {
+            Some((out, len)) => text.push_str(digits_text(&out, len)),
+            None => {
+                use std::fmt::Write;
+                let _ = write!(text, "{self}");
+            }
+        }
+    }
+
+    /// "yyyy", "yyyy-mm" or "yyyy-mm-dd" as bytes and their length, for
+    /// years 0–9999 (None for others, which `write_plain` writes).
+    fn digits(&self) -> Option<([u8; 10], usize)> {
         if !(0..=9999).contains(&self.year) {
-            return self.write_plain(f);
+            return None;
         }
         let mut out = [0u8; 10];
         let year = self.year as u32;
@@ -212,12 +241,9 @@ impl fmt::Display for Date {
             out[len + 2] = b'0' + part % 10;
             len += 3;
         }
-        // Only ASCII digits and '-' were written.
-        f.write_str(std::str::from_utf8(&out[..len]).map_err(|_| fmt::Error)?)
+        Some((out, len))
     }
-}
 
-impl Date {
     /// The plain form of `Display`, kept as the test oracle for the fast one.
     fn write_plain(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}", self.year)?;
@@ -260,7 +286,11 @@ mod tests {
             }
         }
         for date in dates {
-            assert_eq!(date.to_string(), Plain(date).to_string(), "{date:?}");
+            let plain = Plain(date).to_string();
+            assert_eq!(date.to_string(), plain, "{date:?}");
+            let mut pushed = String::from("on ");
+            date.push_to(&mut pushed);
+            assert_eq!(pushed, format!("on {plain}"), "{date:?}");
         }
     }
 
