@@ -410,8 +410,9 @@ pub(crate) fn title_in(words: &mut WordsBefore<'_>) -> Option<Range<usize>> {
         k += 1;
     }
     let rank = rank?;
+    // The classes of the words before the rank were all found above.
+    let has_place_word = (0..rank).any(|k| words.class(k) == WordClass::Other);
     let between = &words.words()[..rank];
-    let has_place_word = words.classes()[..rank].contains(&WordClass::Other);
     if has_place_word && !between.iter().any(introduces_place) {
         return None;
     }
@@ -461,12 +462,17 @@ pub(crate) struct WordsBefore<'t> {
     done: bool,
     /// On the stack: this runs for every name.
     read: [Word<'t>; MAX_TITLE_WORDS],
-    /// The class of each word read, found once.
-    classes: [WordClass; MAX_TITLE_WORDS],
+    /// The class of each word read, found when first asked for: many words
+    /// read (the one that stops the given names, say) are never classed,
+    /// and `Word::class` is the dearest step of reading a word.
+    classes: [Option<WordClass>; MAX_TITLE_WORDS],
     count: usize,
 }
 
 impl<'t> WordsBefore<'t> {
+    // Inlined so that the arrays are built in the caller's frame, not
+    // built and then copied (a `memcpy` per name).
+    #[inline(always)]
     pub(crate) fn new(text: &'t str, pos: usize, floor: usize) -> Self {
         WordsBefore {
             text,
@@ -474,18 +480,21 @@ impl<'t> WordsBefore<'t> {
             cursor: pos,
             done: false,
             read: [NO_WORD; MAX_TITLE_WORDS],
-            classes: [WordClass::Other; MAX_TITLE_WORDS],
+            classes: [None; MAX_TITLE_WORDS],
             count: 0,
         }
     }
 
     /// The class of the k-th word, which has been read.
-    fn class(&self, k: usize) -> WordClass {
-        self.classes[k]
-    }
-
-    fn classes(&self) -> &[WordClass] {
-        &self.classes[..self.count]
+    fn class(&mut self, k: usize) -> WordClass {
+        match self.classes[k] {
+            Some(class) => class,
+            None => {
+                let class = self.read[k].class();
+                self.classes[k] = Some(class);
+                class
+            }
+        }
     }
 
     /// The words read so far, nearest first.
@@ -511,12 +520,15 @@ impl<'t> WordsBefore<'t> {
             self.done = true;
             return;
         };
-        let class = word.class();
-        let ends_sentence =
-            word.text.ends_with('.') && class != WordClass::Honorific && !word.is_initials();
-        if ends_sentence {
-            self.done = true;
-            return;
+        // Only a word ending in a period needs its class here.
+        let mut class = None;
+        if word.text.ends_with('.') {
+            let known = word.class();
+            if known != WordClass::Honorific && !word.is_initials() {
+                self.done = true;
+                return;
+            }
+            class = Some(known);
         }
         self.cursor = word.start;
         self.read[self.count] = word;

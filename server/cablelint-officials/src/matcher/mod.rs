@@ -96,11 +96,13 @@ pub struct Mention {
 
 impl Mention {
     /// The best-ranked candidate.
+    #[inline]
     pub fn best(&self) -> &Candidate {
         &self.candidates[0]
     }
 
     /// The span from the title (if any) to the end of the name.
+    #[inline]
     pub fn full_span(&self) -> Range<usize> {
         match &self.title {
             Some(title) => title.start.min(self.span.start)..title.end.max(self.span.end),

@@ -28,11 +28,54 @@ wrong, which deserves an editorial note rather than a silent correction.",
     right: "June 28, 1962\n\nCable\n\nVice Minister Ji received the ambassador.\n",
 };
 
-fn tenure(post: &Post) -> String {
-    match post.end {
-        Some(end) => format!("{} from {} to {end}", post.title, post.start),
-        None => format!("{} from {}", post.title, post.start),
+/// "Vice Minister from 1958 to 1972" (or "… from 1972" while held),
+/// appended with `push_str`: `format!` cost about 1 K instructions per
+/// message. [`tests::message_matches_format`] keeps the `format!` form.
+fn push_tenure(message: &mut String, post: &Post) {
+    message.push_str(&post.title);
+    message.push_str(" from ");
+    post.start.push_to(message);
+    if let Some(end) = post.end {
+        message.push_str(" to ");
+        end.push_to(message);
     }
+}
+
+/// "`title`: name held no such post on date (was tenure)".
+fn no_such_post(title: &str, name: &str, date: Date, other: &Post) -> String {
+    let mut message = String::with_capacity(128);
+    for part in ["`", title, "`: ", name, " held no such post on "] {
+        message.push_str(part);
+    }
+    date.push_to(&mut message);
+    message.push_str(" (was ");
+    push_tenure(&mut message, other);
+    message.push(')');
+    message
+}
+
+/// "`title`: on date name was tenure; and tenure".
+fn held_instead<'p>(
+    title: &str,
+    name: &str,
+    date: Date,
+    posts: impl Iterator<Item = &'p Post>,
+) -> String {
+    let mut message = String::with_capacity(128);
+    for part in ["`", title, "`: on "] {
+        message.push_str(part);
+    }
+    date.push_to(&mut message);
+    for part in [" ", name, " was "] {
+        message.push_str(part);
+    }
+    for (i, post) in posts.enumerate() {
+        if i > 0 {
+            message.push_str("; and ");
+        }
+        push_tenure(&mut message, post);
+    }
+    message
 }
 
 impl Rule for TitleNotHeld {
@@ -71,13 +114,9 @@ impl Rule for TitleNotHeld {
                 else {
                     continue;
                 };
-                format!(
-                    "`{title}`: {name} held no such post on {date} (was {})",
-                    tenure(other)
-                )
+                no_such_post(title, name, date, other)
             } else {
-                let posts: Vec<String> = person.posts_on(date).map(tenure).collect();
-                format!("`{title}`: on {date} {name} was {}", posts.join("; and "))
+                held_instead(title, name, date, person.posts_on(date))
             };
             cx.report(title_span.cover(mention.span), message)
                 .person(person.id.clone());
@@ -88,7 +127,46 @@ impl Rule for TitleNotHeld {
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::check;
+    use cablelint_officials::{Date, Post, Registry};
     use expect_test::expect;
+
+    /// The messages as first written with `format!`, the oracle for the
+    /// `push_str` builders.
+    fn tenure(post: &Post) -> String {
+        match post.end {
+            Some(end) => format!("{} from {} to {end}", post.title, post.start),
+            None => format!("{} from {}", post.title, post.start),
+        }
+    }
+
+    #[test]
+    fn message_matches_format() {
+        let registry = Registry::builtin();
+        let dates = ["1962-06-28", "1949", "1972-02", "0800", "1991-12-26"];
+        let mut seen = 0;
+        for person in registry.persons().iter().take(200) {
+            let name = &person.name.text;
+            for date in dates {
+                let date: Date = date.parse().unwrap();
+                let title = "Foreign Minister 𠀋";
+                let posts: Vec<String> = person.posts.iter().map(tenure).collect();
+                let expected = format!("`{title}`: on {date} {name} was {}", posts.join("; and "));
+                assert_eq!(
+                    super::held_instead(title, name, date, person.posts.iter()),
+                    expected
+                );
+                for post in &person.posts {
+                    let expected = format!(
+                        "`{title}`: {name} held no such post on {date} (was {})",
+                        tenure(post)
+                    );
+                    assert_eq!(super::no_such_post(title, name, date, post), expected);
+                    seen += 1;
+                }
+            }
+        }
+        assert!(seen > 100, "too few posts compared: {seen}");
+    }
 
     const DATED: &str =
         "Skip to content\r\n\r\nJune 28, 1962\r\n\r\nCable from 𠀋 Ministry\r\n\r\n";
