@@ -968,6 +968,40 @@ mod tests {
         }
     }
 
+    /// The fold against the plain lower case and spacing, on random ASCII
+    /// (and some other) contents of every length to a judged window's, with
+    /// the bits of the bytes it returns.
+    #[test]
+    fn contents_fold_as_the_plain_lower_case_and_spacing_fold_them() {
+        let mut rng = crate::test_random::Rng(0x9E37_79B9_7F4A_7C15);
+        let alphabet = [
+            "a", "Z", "@", "[", "`", "{", "A", "z", " ", " ", "  ", "\t", "\r\n", "\u{0B}",
+            "\u{0C}", "\u{1F}", "\u{7F}", "\0", ".", "é", "\u{a0}", "𠀋", "Σ", "SIC", "Note:",
+        ];
+        for round in 0..20_000 {
+            let pieces = if round % 100 == 0 { 200 } else { rng.below(24) };
+            let mut inner = String::new();
+            for _ in 0..pieces {
+                inner.push_str(alphabet[rng.below(alphabet.len())]);
+            }
+            let window = crate::text::floor_char_boundary(&inner, super::MAX_JUDGED);
+            // `classify` folds a trimmed content.
+            let inner = inner[..window].trim();
+            let mut out = String::from("left over");
+            let bits = super::normalize_into(inner, &mut out);
+            let plain = inner
+                .to_lowercase()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert_eq!(out, plain, "{inner:?}");
+            // Every bit stands for a content that is not ASCII.
+            if inner.is_ascii() {
+                assert_eq!(bits, super::byte_bits(plain.as_bytes()), "{inner:?}");
+            }
+        }
+    }
+
     #[test]
     fn char_count_counts_characters() {
         for word in ["", "Ji", "Kříž", "𠀋", "发往北京", "Zhou", "Mikołaj", "ČSA"] {
