@@ -43,11 +43,16 @@ impl<'t> Builder<'t> {
             trimmed,
             start,
         });
+        // A plain branch and push: `extend` from an `Option` costs more.
         if trimmed.is_empty() {
-            self.paragraphs
-                .extend(self.paragraph.take().map(|(s, e)| Span::new(s, e)));
+            if let Some((s, e)) = self.paragraph.take() {
+                self.paragraphs.push(Span::new(s, e));
+            }
         } else {
-            self.paragraph = Some((self.paragraph.map_or(start, |(s, _)| s), end));
+            match &mut self.paragraph {
+                Some((_, last_end)) => *last_end = end,
+                None => self.paragraph = Some((start, end)),
+            }
         }
     }
 

@@ -297,18 +297,43 @@ fn normalize_into(inner: &str, out: &mut String) -> u64 {
         }
         return bits;
     }
+    // Lower case maps no character to or from white space, so the spacing
+    // is judged on `inner` while it is folded.
+    let mut respace = false;
     if inner.contains('Σ') {
         // Only `str::to_lowercase` knows a final sigma (`ς`) by its place.
         out.push_str(&inner.to_lowercase());
+        respace = needs_respacing(out);
     } else {
-        // Character by character: the same lower case without a new string.
-        out.extend(inner.chars().flat_map(char::to_lowercase));
+        // Character by character, ASCII without a look-up: the same lower
+        // case as `str::to_lowercase` without a new string, and the spacing
+        // judged in the same pass (two spaces in a row, or white space other
+        // than a space).
+        let mut after_space = false;
+        for c in inner.chars() {
+            if c.is_ascii() {
+                let space = c == ' ';
+                respace |= (space && after_space) || (c.is_whitespace() && !space);
+                after_space = space;
+                out.push(c.to_ascii_lowercase());
+            } else {
+                respace |= c.is_whitespace();
+                after_space = false;
+                out.extend(c.to_lowercase());
+            }
+        }
     }
-    if out.contains(|c: char| c.is_whitespace() && c != ' ') || out.contains("  ") {
+    if respace {
         let joined = out.split_whitespace().collect::<Vec<_>>().join(" ");
         *out = joined;
     }
     u64::MAX
+}
+
+/// Two spaces in a row, or white space other than a space: the test the
+/// one-pass fold of [`normalize_into`] makes as it goes.
+fn needs_respacing(lower: &str) -> bool {
+    lower.contains(|c: char| c.is_whitespace() && c != ' ') || lower.contains("  ")
 }
 
 /// `my 2379 [2369]`: a number the editor corrects.
@@ -916,6 +941,21 @@ mod tests {
             "发往 𠀋",
             "Ǆ ǅ ǆ",
             "x\u{a0}Y\u{3000}Z",
+            // Spacing to join, around and between non-ASCII characters.
+            "Mie  czysław",
+            "Ö\tx",
+            "ö\r\nX",
+            "ö \u{0B}x",
+            "ö\u{0C}x",
+            "ö\u{85}x",
+            "ö \u{a0}x",
+            "ö\u{a0} x",
+            "A ö B  ",
+            "  ö",
+            "Ö X\u{1F}Y",
+            "Σ  ΑΣ\tx",
+            "𠀋  𠀋",
+            "CRLF\r\nNBSP\u{a0}é",
         ] {
             let mut out = String::new();
             super::normalize_into(inner, &mut out);
@@ -925,6 +965,40 @@ mod tests {
                 .collect::<Vec<_>>()
                 .join(" ");
             assert_eq!(out, plain, "{inner:?}");
+        }
+    }
+
+    /// The fold against the plain lower case and spacing, on random ASCII
+    /// (and some other) contents of every length to a judged window's, with
+    /// the bits of the bytes it returns.
+    #[test]
+    fn contents_fold_as_the_plain_lower_case_and_spacing_fold_them() {
+        let mut rng = crate::test_random::Rng(0x9E37_79B9_7F4A_7C15);
+        let alphabet = [
+            "a", "Z", "@", "[", "`", "{", "A", "z", " ", " ", "  ", "\t", "\r\n", "\u{0B}",
+            "\u{0C}", "\u{1F}", "\u{7F}", "\0", ".", "é", "\u{a0}", "𠀋", "Σ", "SIC", "Note:",
+        ];
+        for round in 0..20_000 {
+            let pieces = if round % 100 == 0 { 200 } else { rng.below(24) };
+            let mut inner = String::new();
+            for _ in 0..pieces {
+                inner.push_str(alphabet[rng.below(alphabet.len())]);
+            }
+            let window = crate::text::floor_char_boundary(&inner, super::MAX_JUDGED);
+            // `classify` folds a trimmed content.
+            let inner = inner[..window].trim();
+            let mut out = String::from("left over");
+            let bits = super::normalize_into(inner, &mut out);
+            let plain = inner
+                .to_lowercase()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert_eq!(out, plain, "{inner:?}");
+            // Every bit stands for a content that is not ASCII.
+            if inner.is_ascii() {
+                assert_eq!(bits, super::byte_bits(plain.as_bytes()), "{inner:?}");
+            }
         }
     }
 
