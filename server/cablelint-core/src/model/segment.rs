@@ -11,20 +11,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use crate::model::dates::calendar::ENGLISH_MONTHS as MONTHS;
 
 /// `June 28, 1962`, `June 1962` or `28 June 1962`, alone on its line. Only a
 /// non-ASCII line (whose `\d` may be another script's digit) reaches it:

@@ -5,6 +5,7 @@
 //! `\b` read Unicode tables), and stays the matchers' test oracle.
 
 use super::LineFilter;
+use crate::model::dates::calendar::ENGLISH_MONTHS as MONTHS;
 use regex_automata::meta::Regex as PatternRegex;
 use regex_syntax::hir::Hir;
 use std::sync::OnceLock;
@@ -109,21 +110,6 @@ const FIXED: &[(&str, FixedPattern)] = &[
         r"^\[?\d{1,2}\]? [A-Z][a-z]+ \[?\d{4}\]?$",
         FixedPattern::BracketedDate,
     ),
-];
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
 ];
 
 impl FixedPattern {

@@ -193,7 +193,7 @@ pub(super) fn non_ascii_char(bytes: &[u8], at: usize) -> Option<char> {
 /// is the tests' oracle.
 pub(super) fn may_be_day_first(bytes: &[u8], at: usize) -> bool {
     let run = digit_run(bytes, at);
-    let mut i = at + run;
+    let i = at + run;
     let after = byte(bytes, i);
     // What `may_be_day_or_time` asks, with the run counted once.
     if !(1..=2).contains(&run) || !(AFTER_DAY_OR_TIME.contains(after) || after >= 0x80) {
@@ -216,38 +216,7 @@ pub(super) fn may_be_day_first(bytes: &[u8], at: usize) -> bool {
     if time_before || after >= 0x80 {
         return true;
     }
-    let lower = |i: usize| byte(bytes, i).to_ascii_lowercase();
-    // The suffix: st nd rd th d, as the alternation tries them.
-    match (lower(i), lower(i + 1)) {
-        (b's', b't') | (b'n', b'd') | (b'r', b'd') | (b't', b'h') => i += 2,
-        (b'd', _) => i += 1,
-        _ => {}
-    }
-    // The word boundary after the day.
-    if byte(bytes, i).is_ascii_alphanumeric() || byte(bytes, i) == b'_' {
-        return false;
-    }
-    for mark in [b']', b'.'] {
-        if byte(bytes, i) == mark {
-            i += 1;
-        }
-    }
-    let spaces = spaces_at(bytes, i);
-    if !(1..=4).contains(&spaces) {
-        return false;
-    }
-    i += spaces;
-    if byte(bytes, i) == b'[' {
-        i += 1;
-    }
-    let months = &NAMES.months;
-    if lower(i) == b'o' && lower(i + 1) == b'f' {
-        let gap = spaces_at(bytes, i + 2);
-        if (1..=4).contains(&gap) && months.any_at(bytes, i + 2 + gap) {
-            return true;
-        }
-    }
-    months.any_at(bytes, i)
+    month_after_day(bytes, i)
 }
 
 /// [`may_be_day_first`] as it reads in the pattern, piece by piece: the
@@ -263,11 +232,20 @@ pub(super) fn may_be_day_first_plain(bytes: &[u8], at: usize) -> bool {
     if may_be_time_before(bytes, at) {
         return true;
     }
-    let lower = |i: usize| byte(bytes, i).to_ascii_lowercase();
-    let mut i = at + digit_run(bytes, at);
+    let i = at + digit_run(bytes, at);
     if byte(bytes, i) >= 0x80 {
         return true;
     }
+    month_after_day(bytes, i)
+}
+
+/// What follows a day's digits at `i` in "28th June", "3rd of June": the
+/// suffix (st nd rd th d, as the pattern's alternation tries them), a word
+/// boundary, `]` and `.`, one to four spaces, maybe `[` and "of ", then a
+/// month name. Shared by [`may_be_day_first`] and its oracle, which differ
+/// only in how they read the digits.
+fn month_after_day(bytes: &[u8], mut i: usize) -> bool {
+    let lower = |i: usize| byte(bytes, i).to_ascii_lowercase();
     // The suffix: st nd rd th d, as the alternation tries them.
     match (lower(i), lower(i + 1)) {
         (b's', b't') | (b'n', b'd') | (b'r', b'd') | (b't', b'h') => i += 2,
