@@ -250,18 +250,7 @@ impl Matcher {
     /// into [`Matcher::registry`]`.persons()`) may have held on `date`: as
     /// [`Person::title_held_on`], with the post titles analysed once.
     pub fn title_held_on(&self, person: usize, title_text: &str, date: Date) -> bool {
-        let written = crate::title::analyse(title_text);
-        let (Some(person), Some(senses)) = (
-            self.registry.persons().get(person),
-            self.post_senses.get(person),
-        ) else {
-            return false;
-        };
-        person
-            .posts
-            .iter()
-            .zip(senses)
-            .any(|(post, sense)| post.held_on(date) && sense.fitted_by(&written))
+        self.title_sense_held_on(person, &crate::title::analyse(title_text), date)
     }
 
     /// The first post of a person (an index into
