@@ -16,7 +16,9 @@ use super::key::Key;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read, Seek, Write};
 
-/// The first bytes of every pack: a file without them is not read.
+/// The first bytes of every pack: a file without them is not read. "v2" is
+/// the version of this record framing, not of the entries inside
+/// ([`super::entry::FORMAT`], which names the cache's subdirectory).
 pub const MAGIC: &[u8] = b"cablelint cache pack v2\n";
 const HEADER: usize = 32 + 8 + 4 + 32;
 /// No entry is this large (a file's diagnostics are capped); a length above
