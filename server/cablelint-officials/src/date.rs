@@ -193,7 +193,7 @@ impl FromStr for Date {
 
 impl fmt::Display for Date {
     /// Writes the digits by hand for years 0–9999 (every registry date): the
-    /// three padded `write!` calls of [`Date::write_plain`] cost about 1 K
+    /// three padded `write!` calls of `Date::write_plain` cost about 1 K
     /// instructions per O001 message. `write_plain` stays as the oracle.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.digits() {

@@ -148,7 +148,7 @@ fn detection(d: &Detection) -> JsonDetection<'_> {
 }
 
 /// One file's object in the `files` array, indented, without the comma
-/// that separates it from the one before: what serialising [`File`] with
+/// that separates it from the one before: what serialising `File` with
 /// serde gives, written directly from literal pieces. Every member's depth
 /// in a file's object is fixed, so each line break and its indentation is
 /// part of a literal: writing them token by token (a line break, then

@@ -87,7 +87,7 @@ impl DateRole {
 /// How the date is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DateForm {
-    /// With a month name: "June 28, 1962", "28 June [1962]", "28 июня 1962 г.".
+    /// With a month name: "June 28, 1962", "28 June \[1962\]", "28 июня 1962 г.".
     Textual,
     /// Digits only: "24.10.62", "11.21.1962", "03.11.".
     Numeric,
