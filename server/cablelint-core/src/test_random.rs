@@ -15,4 +15,18 @@ impl Rng {
     pub(crate) fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
     }
+
+    /// `count` pieces drawn from `pieces`, one after another.
+    pub(crate) fn text_of(&mut self, pieces: &[&str], count: usize) -> String {
+        (0..count)
+            .map(|_| pieces[self.below(pieces.len())])
+            .collect()
+    }
+}
+
+/// Every offset of `text` that is a character boundary, its end included.
+pub(crate) fn char_boundaries(text: &str) -> Vec<usize> {
+    (0..=text.len())
+        .filter(|&i| text.is_char_boundary(i))
+        .collect()
 }

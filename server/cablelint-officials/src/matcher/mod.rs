@@ -258,16 +258,7 @@ impl Matcher {
     /// text fits, whatever the date: as [`crate::title_matches`] over the
     /// person's posts, with the post titles analysed once.
     pub fn post_fitting_title(&self, person: usize, title_text: &str) -> Option<&Post> {
-        let written = crate::title::analyse(title_text);
-        let senses = self.post_senses.get(person)?;
-        self.registry
-            .persons()
-            .get(person)?
-            .posts
-            .iter()
-            .zip(senses)
-            .find(|(_, sense)| sense.fitted_by(&written))
-            .map(|(post, _)| post)
+        self.post_fitting_title_sense(person, &crate::title::analyse(title_text))
     }
 
     /// Whether `word` (ignoring ASCII case) is a family name or a word of a

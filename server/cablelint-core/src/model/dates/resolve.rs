@@ -661,9 +661,7 @@ mod tests {
         let mut rng = Rng(0x00c0_ffee_1962_0628);
         for _ in 0..20_000 {
             let count = rng.below(14);
-            let text: String = (0..count)
-                .map(|_| PIECES[rng.below(PIECES.len())])
-                .collect();
+            let text = rng.text_of(PIECES, count);
             for words in 1..10 {
                 assert_eq!(
                     has_words(&text, words),

@@ -315,7 +315,7 @@ pub(super) fn parse_time(t: &str) -> Option<u16> {
     }
     let digit = |i: usize| u16::from(s[i] - b'0');
     let digits_len = s.iter().take_while(|b| b.is_ascii_digit()).count();
-    let (mut hour, minute, mut rest) = match digits_len {
+    let (hour, minute, mut rest) = match digits_len {
         4 => (digit(0) * 10 + digit(1), digit(2) * 10 + digit(3), 4),
         1 | 2 => {
             let hour = (0..digits_len).fold(0, |h, i| h * 10 + digit(i));
@@ -336,16 +336,8 @@ pub(super) fn parse_time(t: &str) -> Option<u16> {
         rest += 1;
     }
     let pm = lower(rest) == Some(b'p');
-    if pm || starts_with(rest, b"a.") || starts_with(rest, b"am") || starts_with(rest, b"a m") {
-        if !(1..=12).contains(&hour) {
-            return None;
-        }
-        hour = hour % 12 + if pm { 12 } else { 0 };
-    }
-    if hour >= 24 || minute >= 60 {
-        return None;
-    }
-    Some(hour * 60 + minute)
+    let am = starts_with(rest, b"a.") || starts_with(rest, b"am") || starts_with(rest, b"a m");
+    minutes_of_day(hour, minute, pm, am)
 }
 
 /// [`parse_time`] character by character, for any text.
@@ -367,7 +359,7 @@ pub(super) fn parse_time_by_characters(t: &str) -> Option<u16> {
         return Some(0);
     }
     let digits_len = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
-    let (mut hour, minute, rest): (u16, u16, &str) = match digits_len {
+    let (hour, minute, rest): (u16, u16, &str) = match digits_len {
         4 => (s[..2].parse().ok()?, s[2..4].parse().ok()?, &s[4..]),
         1 | 2 => {
             let hour = s[..digits_len].parse().ok()?;
@@ -383,12 +375,21 @@ pub(super) fn parse_time_by_characters(t: &str) -> Option<u16> {
     };
     let rest = rest.trim_start();
     let pm = rest.starts_with('p');
-    if pm || rest.starts_with("a.") || rest.starts_with("am") || rest.starts_with("a m") {
+    let am = rest.starts_with("a.") || rest.starts_with("am") || rest.starts_with("a m");
+    minutes_of_day(hour, minute, pm, am)
+}
+
+/// Minutes since midnight of `hour:minute`, read on a 12-hour clock when the
+/// time says a.m. or p.m. (then the hour must be 1 to 12).
+fn minutes_of_day(hour: u16, minute: u16, pm: bool, am: bool) -> Option<u16> {
+    let hour = if pm || am {
         if !(1..=12).contains(&hour) {
             return None;
         }
-        hour = hour % 12 + if pm { 12 } else { 0 };
-    }
+        hour % 12 + if pm { 12 } else { 0 }
+    } else {
+        hour
+    };
     if hour >= 24 || minute >= 60 {
         return None;
     }

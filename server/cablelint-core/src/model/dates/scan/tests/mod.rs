@@ -8,7 +8,7 @@ use super::forms::{starts_chinese_date, FORMS, PATTERNS};
 use super::words::{fold, NAMES};
 use super::{oracle, scan_span};
 use crate::model::{Document, SectionKind};
-use crate::test_random::Rng;
+use crate::test_random::{char_boundaries, Rng};
 use crate::text::Span;
 use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange};
 use std::collections::BTreeSet;
@@ -711,12 +711,8 @@ fn ascii_month_words_are_read_as_character_by_character() {
     let mut rng = Rng(0x0628_0628_0628_0628);
     for _ in 0..20_000 {
         let count = 1 + rng.below(6);
-        let text: String = (0..count)
-            .map(|_| PIECES[rng.below(PIECES.len())])
-            .collect();
-        let bounds: Vec<usize> = (0..=text.len())
-            .filter(|&i| text.is_char_boundary(i))
-            .collect();
+        let text = rng.text_of(PIECES, count);
+        let bounds = char_boundaries(&text);
         for &start in &bounds {
             for &end in bounds.iter().filter(|&&e| e >= start) {
                 let span = Span::new(start, end);
@@ -791,9 +787,7 @@ fn ascii_times_are_read_as_character_by_character() {
     let mut compared = 0;
     for _ in 0..50_000 {
         let count = rng.below(7);
-        let text: String = (0..count)
-            .map(|_| PIECES[rng.below(PIECES.len())])
-            .collect();
+        let text = rng.text_of(PIECES, count);
         assert_eq!(
             parse_time(&text),
             parse_time_by_characters(&text),
@@ -816,12 +810,8 @@ fn numbers_that_are_no_dates_are_told_as_character_by_character() {
     let mut compared = 0;
     for _ in 0..20_000 {
         let count = 1 + rng.below(8);
-        let text: String = (0..count)
-            .map(|_| PIECES[rng.below(PIECES.len())])
-            .collect();
-        let bounds: Vec<usize> = (0..=text.len())
-            .filter(|&i| text.is_char_boundary(i))
-            .collect();
+        let text = rng.text_of(PIECES, count);
+        let bounds = char_boundaries(&text);
         for &start in &bounds {
             for &end in bounds.iter().filter(|&&e| e >= start).take(4) {
                 let span = Span::new(start, end);
@@ -848,12 +838,8 @@ fn brackets_are_trimmed_and_paired_as_with_a_list() {
         // Up to twenty pieces: sometimes more open brackets than are kept
         // in place.
         let count = 1 + rng.below(20);
-        let text: String = (0..count)
-            .map(|_| PIECES[rng.below(PIECES.len())])
-            .collect();
-        let bounds: Vec<usize> = (0..=text.len())
-            .filter(|&i| text.is_char_boundary(i))
-            .collect();
+        let text = rng.text_of(PIECES, count);
+        let bounds = char_boundaries(&text);
         let start = bounds[rng.below(bounds.len())];
         let ends: Vec<usize> = bounds.iter().copied().filter(|&e| e > start).collect();
         let Some(&end) = ends.get(rng.below(ends.len().max(1))) else {
