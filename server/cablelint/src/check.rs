@@ -159,7 +159,8 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
         ))
     });
     let jobs = jobs(inputs, cache.is_some());
-    // `--threads N`: N threads check; this one only writes what they render.
+    // `--threads N`: N threads check, this one among them; it also writes
+    // what they render, in path order.
     let threads = args
         .threads
         .map(usize::from)
