@@ -102,8 +102,8 @@ pub struct CheckArgs {
     /// Exit with 1 when a finding is at or above this severity.
     #[arg(long, value_enum, default_value_t = FailOn::Warning)]
     pub fail_on: FailOn,
-    /// Threads that check files (default: one per core); the main thread
-    /// only writes the report.
+    /// Threads that check files, the main thread among them (default: one
+    /// per core); the main thread also writes the report.
     #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
     pub threads: Option<u16>,
     /// The file name standard input stands for (for configuration and output).

@@ -74,6 +74,7 @@ impl ConfigSource {
 }
 
 /// One file to check.
+#[derive(Clone)]
 pub struct Input {
     /// How the file is named in output.
     pub display: String,
@@ -100,11 +101,13 @@ pub struct Collected {
 
 /// Files named on the command line are checked whatever their name;
 /// directories are walked (respecting .gitignore and the configuration's
-/// include/exclude globs). The result is sorted by path.
+/// include/exclude globs). The result is sorted by path. `found` sees each
+/// file on disk as it is found, before the sort.
 pub fn collect(
     paths: &[PathBuf],
     stdin_filename: Option<&Path>,
     configs: &mut ConfigSource,
+    found: &mut dyn FnMut(&Input),
 ) -> Result<Collected, ConfigError> {
     let cwd = std::env::current_dir().unwrap_or_default();
     let mut inputs = Vec::new();
@@ -126,13 +129,19 @@ pub fn collect(
         }
         let absolute = cwd.join(path);
         match std::fs::metadata(&absolute) {
-            Ok(meta) if meta.is_dir() => walk(path, &cwd, configs, &mut inputs, &mut errors)?,
-            Ok(_) => inputs.push(Input {
-                display: path.display().to_string(),
-                config: configs.for_file(&absolute)?,
-                stdin: false,
-                absolute,
-            }),
+            Ok(meta) if meta.is_dir() => {
+                walk(path, &cwd, configs, &mut inputs, &mut errors, found)?;
+            }
+            Ok(_) => {
+                let input = Input {
+                    display: path.display().to_string(),
+                    config: configs.for_file(&absolute)?,
+                    stdin: false,
+                    absolute,
+                };
+                found(&input);
+                inputs.push(input);
+            }
             Err(e) => errors.push(format!("{}: {e}", path.display())),
         }
     }
@@ -152,6 +161,7 @@ fn walk(
     configs: &mut ConfigSource,
     inputs: &mut Vec<Input>,
     errors: &mut Vec<String>,
+    found: &mut dyn FnMut(&Input),
 ) -> Result<(), ConfigError> {
     let walker = ignore::WalkBuilder::new(dir)
         // .gitignore applies in any folder, not only inside a git checkout.
@@ -184,12 +194,14 @@ fn walk(
             Cow::Owned(joined) => joined,
             Cow::Borrowed(_) => entry.into_path(),
         };
-        inputs.push(Input {
+        let input = Input {
             display,
             stdin: false,
             absolute,
             config,
-        });
+        };
+        found(&input);
+        inputs.push(input);
     }
     Ok(())
 }
