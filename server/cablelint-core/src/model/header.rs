@@ -2,7 +2,7 @@
 //! spacing or dot leaders (`From…Hanoi…..dispatched on 03.11.`), or by a
 //! second `Label:` (`Destination: PEKING To Whom: SovAmbassador`).
 
-use crate::profile::{FieldPattern, Profile};
+use crate::profile::{FieldPattern, LabelHead, Profile};
 use crate::text::Span;
 use std::sync::Arc;
 
@@ -178,7 +178,10 @@ impl<'p> LabelMatcher<'p> {
     fn label_at_start(&self, segment: &str) -> Option<(usize, usize, bool)> {
         let first = segment.chars().next()?;
         let mut labels = self.profile.labels_starting_with(first);
-        labels.find_map(|(label, index, original)| {
+        labels.find_map(|(label, index, original, head)| {
+            if ruled_out(segment.as_bytes(), head) {
+                return None;
+            }
             let len = prefix_ignore_case(segment, label)?;
             let next = segment[len..].chars().next();
             let ends_label = label.ends_with('.')
@@ -218,7 +221,7 @@ impl<'p> LabelMatcher<'p> {
                 continue;
             };
             let rest = &line_text.as_bytes()[at..to];
-            for (label, index, original) in self.profile.labels_starting_with(first) {
+            for (label, index, original, head) in self.profile.labels_starting_with(first) {
                 // An ASCII label over ASCII text matches as many bytes as it
                 // has: without a colon right after them it cannot be inline.
                 let n = label.len();
@@ -227,6 +230,9 @@ impl<'p> LabelMatcher<'p> {
                     && rest[..n].is_ascii()
                     && !matches!(rest.get(n), Some(b':' | 0xEF))
                 {
+                    continue;
+                }
+                if ruled_out(rest, head) {
                     continue;
                 }
                 if let Some(len) = prefix_ignore_case(&line_text[at..to], label) {
@@ -258,7 +264,7 @@ impl<'p> LabelMatcher<'p> {
             let Some(first) = line_text[at..to].chars().next() else {
                 continue;
             };
-            for (label, index, original) in self.profile.labels_starting_with(first) {
+            for (label, index, original, _) in self.profile.labels_starting_with(first) {
                 if let Some(len) = prefix_ignore_case(&line_text[at..to], label) {
                     if line_text[at + len..to].starts_with([':', '：']) {
                         return Some((at, len, index, original));
@@ -439,6 +445,29 @@ fn trim_value(line: &str, span: Span) -> Span {
         trimmed
     };
     Span::new(start, start + trimmed.len())
+}
+
+/// The first bytes of `hay` prove that the label of `head` does not start
+/// it, as [`prefix_ignore_case`] compares: they are ASCII and differ from the
+/// label's in more than case. (Past a non-ASCII byte of `hay` case folding
+/// may match what bytes do not, so nothing is ruled out there.)
+fn ruled_out(hay: &[u8], head: LabelHead) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    if head.bytes == 0 {
+        return false;
+    }
+    // A shorter `hay` is padded with zero bytes: where the label has a
+    // byte and `hay` none, the label cannot start it.
+    let word = match hay.get(..8) {
+        Some(first) => <[u8; 8]>::try_from(first).unwrap_or_default(),
+        None => {
+            let mut word = [0; 8];
+            word[..hay.len()].copy_from_slice(hay);
+            word
+        }
+    };
+    let w = u64::from_le_bytes(word) & head.bytes;
+    w & HIGH == 0 && (w | head.fold) != head.lower
 }
 
 /// Byte length of `label` at the start of `hay`, compared without case.
@@ -745,15 +774,29 @@ mod tests {
         }
         hays.extend(labels.iter().map(|l| l.to_uppercase()));
         hays.extend(labels.iter().map(|l| format!("{l}: x")));
+        hays.extend(
+            [
+                "",
+                "k",
+                "SUBJEC",
+                "\u{212A}EY: x",
+                "Ke\u{212A}",
+                "Sent to\0",
+            ]
+            .map(str::to_owned),
+        );
+        let mut ruled_out_count = 0;
         for hay in &hays {
             for label in &labels {
-                assert_eq!(
-                    prefix_ignore_case(hay, label),
-                    prefix_ignore_case_oracle(hay, label),
-                    "{hay:?} {label:?}"
-                );
+                let found = prefix_ignore_case_oracle(hay, label);
+                assert_eq!(prefix_ignore_case(hay, label), found, "{hay:?} {label:?}");
+                if ruled_out(hay.as_bytes(), LabelHead::of(label)) {
+                    assert_eq!(found, None, "ruled out: {hay:?} {label:?}");
+                    ruled_out_count += 1;
+                }
             }
         }
+        assert!(ruled_out_count > hays.len(), "{ruled_out_count}");
     }
 
     #[test]
