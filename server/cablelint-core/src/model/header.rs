@@ -299,22 +299,9 @@ fn segments_into(line: &str, out: &mut Vec<Span>) {
     while i < bytes.len() {
         // Most bytes are letters: a run of bytes that can neither be nor
         // start a gap is skipped without decoding or comparing characters.
-        // A single space or `.` before such a byte is no gap either (a gap
-        // needs two), and inside a segment it starts nothing: the run goes on.
         if PLAIN[usize::from(bytes[i])] {
             seg_start.get_or_insert(i);
-            i += 1;
-            while i < bytes.len() {
-                if PLAIN[usize::from(bytes[i])] {
-                    i += 1;
-                } else if matches!(bytes[i], b' ' | b'.')
-                    && bytes.get(i + 1).is_some_and(|&n| PLAIN[usize::from(n)])
-                {
-                    i += 2;
-                } else {
-                    break;
-                }
-            }
+            i = plain_run_end(bytes, i + 1);
             continue;
         }
         let Some(c) = char_at(i) else { break };
@@ -346,16 +333,46 @@ fn segments_into(line: &str, out: &mut Vec<Span>) {
     }
 }
 
-/// ASCII bytes that are neither white space (as `char::is_whitespace` has
-/// it) nor `.`: never part of a gap, always part of a segment.
+/// Where a run of [`PLAIN`] bytes from `i` ends. A single space or `.`
+/// before a [`PLAIN`] byte is no gap either (a gap needs two), and inside a
+/// segment it starts nothing: the run goes on. (A function of its own, so
+/// the loop keeps the line in registers.)
+fn plain_run_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(&b) = bytes.get(i) {
+        if PLAIN[usize::from(b)] {
+            i += 1;
+        } else if matches!(b, b' ' | b'.')
+            && bytes.get(i + 1).is_some_and(|&n| PLAIN[usize::from(n)])
+        {
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// Bytes of characters that are never part of a gap and always part of a
+/// segment: ASCII but white space (as `char::is_whitespace` has it) and
+/// `.`, and every byte of a character whose lead byte rules out white
+/// space, `…` and U+3000 (CJK, Cyrillic, Latin letters with accents, astral
+/// characters). The leads C2 (U+0085, U+00A0), E1 (U+1680), E2 (U+2000–U+205F,
+/// `…`) and E3 (U+3000) are decoded. A run never starts at a continuation
+/// byte: it starts where a character does, and skips a character's lead
+/// and continuation bytes together.
 static PLAIN: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
-    while b < 128 {
-        table[b] = !matches!(
-            b as u8,
-            b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b'.'
-        );
+    while b < 256 {
+        table[b] = match b as u8 {
+            b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b'.' => false,
+            0x00..=0x7F => true,
+            // Continuation bytes.
+            0x80..=0xBF => true,
+            0xC3..=0xDF | 0xE0 | 0xE4..=0xEF | 0xF0..=0xF4 => true,
+            // C0, C1 and F5–FF never occur in UTF-8.
+            _ => false,
+        };
         b += 1;
     }
     table
@@ -419,6 +436,34 @@ fn unknown_label(segment: &str) -> Option<(Span, Span)> {
 }
 
 fn skip_separators(line: &str, mut at: usize, end: usize) -> usize {
+    let bytes = line.as_bytes();
+    while at < end {
+        // ASCII (nearly every separator) without decoding.
+        let b = bytes[at];
+        if b.is_ascii() {
+            let separator = b.is_ascii_whitespace()
+                || b == b'\x0B'
+                || b == b':'
+                || (b == b'.' && bytes.get(at + 1) == Some(&b'.'));
+            if !separator {
+                break;
+            }
+            at += 1;
+            continue;
+        }
+        let c = line[at..].chars().next().unwrap_or(' ');
+        if c.is_whitespace() || matches!(c, '：' | '…') {
+            at += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    at.min(end)
+}
+
+/// [`skip_separators`] character by character, kept as its oracle.
+#[cfg(test)]
+fn skip_separators_oracle(line: &str, mut at: usize, end: usize) -> usize {
     while at < end {
         let c = line[at..].chars().next().unwrap_or(' ');
         if c.is_whitespace()
@@ -688,7 +733,8 @@ mod tests {
         let pieces = [
             "From", "…", "..", ".", " ", "  ", "\t", "\u{a0}", "\u{3000}", "\u{2003}", "发往", ":",
             "𠀋", "\r", "\r\n", "\u{feff}", "x", "Level", "\x0B", "…..", "ё", "\u{85}", "\x1F",
-            "\u{2028}", "a.b",
+            "\u{2028}", "a.b", "Ł", "’", "\u{1680}", "\u{205F}", "\u{202F}", "。", "Łódź", "ё.ё",
+            "\u{2000}", "\u{200A}", "\u{3001}",
         ];
         let mut rng = crate::test_random::Rng(0xA076_1D64_78BD_642F);
         for _ in 0..40_000 {
@@ -698,6 +744,57 @@ mod tests {
             }
             check(&line);
         }
+    }
+
+    #[test]
+    fn separators_are_skipped_as_character_by_character() {
+        let mut lines: Vec<String> = [
+            " : x",
+            "\x0B\x0C\t\r x",
+            "…..: x",
+            ". x",
+            "：\u{3000}x",
+            "\u{a0}\u{85}x",
+            "..",
+            "",
+            "\x1Fx",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        for (_, text) in crate::test_corpus::documents() {
+            lines.extend(text.lines().take(80).map(str::to_owned));
+        }
+        for line in &lines {
+            for (at, _) in line.char_indices() {
+                for end in [line.len(), crate::text::floor_char_boundary(line, at + 3)] {
+                    assert_eq!(
+                        skip_separators(line, at, end.max(at)),
+                        skip_separators_oracle(line, at, end.max(at)),
+                        "{line:?} at {at}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn plain_bytes_belong_to_characters_that_start_no_gap() {
+        // Every character, by its lead byte: a plain one is never white
+        // space, `…`, U+3000 or `.`, and all its bytes are plain.
+        let mut plain_leads = 0;
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut utf8 = [0; 4];
+            let bytes = c.encode_utf8(&mut utf8).as_bytes();
+            if PLAIN[usize::from(bytes[0])] {
+                assert!(
+                    !c.is_whitespace() && !matches!(c, '…' | '\u{3000}' | '.'),
+                    "{c:?}"
+                );
+                assert!(bytes.iter().all(|&b| PLAIN[usize::from(b)]), "{c:?}");
+                plain_leads += 1;
+            }
+        }
+        assert!(plain_leads > 1_000_000, "{plain_leads}");
     }
 
     #[test]
