@@ -2,7 +2,7 @@
 //! spacing or dot leaders (`From…Hanoi…..dispatched on 03.11.`), or by a
 //! second `Label:` (`Destination: PEKING To Whom: SovAmbassador`).
 
-use crate::profile::{FieldPattern, Profile};
+use crate::profile::{FieldPattern, LabelHead, Profile};
 use crate::text::Span;
 use std::sync::Arc;
 
@@ -178,7 +178,10 @@ impl<'p> LabelMatcher<'p> {
     fn label_at_start(&self, segment: &str) -> Option<(usize, usize, bool)> {
         let first = segment.chars().next()?;
         let mut labels = self.profile.labels_starting_with(first);
-        labels.find_map(|(label, index, original)| {
+        labels.find_map(|(label, index, original, head)| {
+            if ruled_out(segment.as_bytes(), head) {
+                return None;
+            }
             let len = prefix_ignore_case(segment, label)?;
             let next = segment[len..].chars().next();
             let ends_label = label.ends_with('.')
@@ -218,7 +221,7 @@ impl<'p> LabelMatcher<'p> {
                 continue;
             };
             let rest = &line_text.as_bytes()[at..to];
-            for (label, index, original) in self.profile.labels_starting_with(first) {
+            for (label, index, original, head) in self.profile.labels_starting_with(first) {
                 // An ASCII label over ASCII text matches as many bytes as it
                 // has: without a colon right after them it cannot be inline.
                 let n = label.len();
@@ -227,6 +230,9 @@ impl<'p> LabelMatcher<'p> {
                     && rest[..n].is_ascii()
                     && !matches!(rest.get(n), Some(b':' | 0xEF))
                 {
+                    continue;
+                }
+                if ruled_out(rest, head) {
                     continue;
                 }
                 if let Some(len) = prefix_ignore_case(&line_text[at..to], label) {
@@ -258,7 +264,7 @@ impl<'p> LabelMatcher<'p> {
             let Some(first) = line_text[at..to].chars().next() else {
                 continue;
             };
-            for (label, index, original) in self.profile.labels_starting_with(first) {
+            for (label, index, original, _) in self.profile.labels_starting_with(first) {
                 if let Some(len) = prefix_ignore_case(&line_text[at..to], label) {
                     if line_text[at + len..to].starts_with([':', '：']) {
                         return Some((at, len, index, original));
@@ -293,22 +299,9 @@ fn segments_into(line: &str, out: &mut Vec<Span>) {
     while i < bytes.len() {
         // Most bytes are letters: a run of bytes that can neither be nor
         // start a gap is skipped without decoding or comparing characters.
-        // A single space or `.` before such a byte is no gap either (a gap
-        // needs two), and inside a segment it starts nothing: the run goes on.
         if PLAIN[usize::from(bytes[i])] {
             seg_start.get_or_insert(i);
-            i += 1;
-            while i < bytes.len() {
-                if PLAIN[usize::from(bytes[i])] {
-                    i += 1;
-                } else if matches!(bytes[i], b' ' | b'.')
-                    && bytes.get(i + 1).is_some_and(|&n| PLAIN[usize::from(n)])
-                {
-                    i += 2;
-                } else {
-                    break;
-                }
-            }
+            i = plain_run_end(bytes, i + 1);
             continue;
         }
         let Some(c) = char_at(i) else { break };
@@ -340,16 +333,46 @@ fn segments_into(line: &str, out: &mut Vec<Span>) {
     }
 }
 
-/// ASCII bytes that are neither white space (as `char::is_whitespace` has
-/// it) nor `.`: never part of a gap, always part of a segment.
+/// Where a run of [`PLAIN`] bytes from `i` ends. A single space or `.`
+/// before a [`PLAIN`] byte is no gap either (a gap needs two), and inside a
+/// segment it starts nothing: the run goes on. (A function of its own, so
+/// the loop keeps the line in registers.)
+fn plain_run_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(&b) = bytes.get(i) {
+        if PLAIN[usize::from(b)] {
+            i += 1;
+        } else if matches!(b, b' ' | b'.')
+            && bytes.get(i + 1).is_some_and(|&n| PLAIN[usize::from(n)])
+        {
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// Bytes of characters that are never part of a gap and always part of a
+/// segment: ASCII but white space (as `char::is_whitespace` has it) and
+/// `.`, and every byte of a character whose lead byte rules out white
+/// space, `…` and U+3000 (CJK, Cyrillic, Latin letters with accents, astral
+/// characters). The leads C2 (U+0085, U+00A0), E1 (U+1680), E2 (U+2000–U+205F,
+/// `…`) and E3 (U+3000) are decoded. A run never starts at a continuation
+/// byte: it starts where a character does, and skips a character's lead
+/// and continuation bytes together.
 static PLAIN: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
-    while b < 128 {
-        table[b] = !matches!(
-            b as u8,
-            b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b'.'
-        );
+    while b < 256 {
+        table[b] = match b as u8 {
+            b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b'.' => false,
+            0x00..=0x7F => true,
+            // Continuation bytes.
+            0x80..=0xBF => true,
+            0xC3..=0xDF | 0xE0 | 0xE4..=0xEF | 0xF0..=0xF4 => true,
+            // C0, C1 and F5–FF never occur in UTF-8.
+            _ => false,
+        };
         b += 1;
     }
     table
@@ -413,6 +436,34 @@ fn unknown_label(segment: &str) -> Option<(Span, Span)> {
 }
 
 fn skip_separators(line: &str, mut at: usize, end: usize) -> usize {
+    let bytes = line.as_bytes();
+    while at < end {
+        // ASCII (nearly every separator) without decoding.
+        let b = bytes[at];
+        if b.is_ascii() {
+            let separator = b.is_ascii_whitespace()
+                || b == b'\x0B'
+                || b == b':'
+                || (b == b'.' && bytes.get(at + 1) == Some(&b'.'));
+            if !separator {
+                break;
+            }
+            at += 1;
+            continue;
+        }
+        let c = line[at..].chars().next().unwrap_or(' ');
+        if c.is_whitespace() || matches!(c, '：' | '…') {
+            at += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    at.min(end)
+}
+
+/// [`skip_separators`] character by character, kept as its oracle.
+#[cfg(test)]
+fn skip_separators_oracle(line: &str, mut at: usize, end: usize) -> usize {
     while at < end {
         let c = line[at..].chars().next().unwrap_or(' ');
         if c.is_whitespace()
@@ -439,6 +490,29 @@ fn trim_value(line: &str, span: Span) -> Span {
         trimmed
     };
     Span::new(start, start + trimmed.len())
+}
+
+/// The first bytes of `hay` prove that the label of `head` does not start
+/// it, as [`prefix_ignore_case`] compares: they are ASCII and differ from the
+/// label's in more than case. (Past a non-ASCII byte of `hay` case folding
+/// may match what bytes do not, so nothing is ruled out there.)
+fn ruled_out(hay: &[u8], head: LabelHead) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    if head.bytes == 0 {
+        return false;
+    }
+    // A shorter `hay` is padded with zero bytes: where the label has a
+    // byte and `hay` none, the label cannot start it.
+    let word = match hay.get(..8) {
+        Some(first) => <[u8; 8]>::try_from(first).unwrap_or_default(),
+        None => {
+            let mut word = [0; 8];
+            word[..hay.len()].copy_from_slice(hay);
+            word
+        }
+    };
+    let w = u64::from_le_bytes(word) & head.bytes;
+    w & HIGH == 0 && (w | head.fold) != head.lower
 }
 
 /// Byte length of `label` at the start of `hay`, compared without case.
@@ -659,7 +733,8 @@ mod tests {
         let pieces = [
             "From", "…", "..", ".", " ", "  ", "\t", "\u{a0}", "\u{3000}", "\u{2003}", "发往", ":",
             "𠀋", "\r", "\r\n", "\u{feff}", "x", "Level", "\x0B", "…..", "ё", "\u{85}", "\x1F",
-            "\u{2028}", "a.b",
+            "\u{2028}", "a.b", "Ł", "’", "\u{1680}", "\u{205F}", "\u{202F}", "。", "Łódź", "ё.ё",
+            "\u{2000}", "\u{200A}", "\u{3001}",
         ];
         let mut rng = crate::test_random::Rng(0xA076_1D64_78BD_642F);
         for _ in 0..40_000 {
@@ -669,6 +744,57 @@ mod tests {
             }
             check(&line);
         }
+    }
+
+    #[test]
+    fn separators_are_skipped_as_character_by_character() {
+        let mut lines: Vec<String> = [
+            " : x",
+            "\x0B\x0C\t\r x",
+            "…..: x",
+            ". x",
+            "：\u{3000}x",
+            "\u{a0}\u{85}x",
+            "..",
+            "",
+            "\x1Fx",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        for (_, text) in crate::test_corpus::documents() {
+            lines.extend(text.lines().take(80).map(str::to_owned));
+        }
+        for line in &lines {
+            for (at, _) in line.char_indices() {
+                for end in [line.len(), crate::text::floor_char_boundary(line, at + 3)] {
+                    assert_eq!(
+                        skip_separators(line, at, end.max(at)),
+                        skip_separators_oracle(line, at, end.max(at)),
+                        "{line:?} at {at}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn plain_bytes_belong_to_characters_that_start_no_gap() {
+        // Every character, by its lead byte: a plain one is never white
+        // space, `…`, U+3000 or `.`, and all its bytes are plain.
+        let mut plain_leads = 0;
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut utf8 = [0; 4];
+            let bytes = c.encode_utf8(&mut utf8).as_bytes();
+            if PLAIN[usize::from(bytes[0])] {
+                assert!(
+                    !c.is_whitespace() && !matches!(c, '…' | '\u{3000}' | '.'),
+                    "{c:?}"
+                );
+                assert!(bytes.iter().all(|&b| PLAIN[usize::from(b)]), "{c:?}");
+                plain_leads += 1;
+            }
+        }
+        assert!(plain_leads > 1_000_000, "{plain_leads}");
     }
 
     #[test]
@@ -745,15 +871,29 @@ mod tests {
         }
         hays.extend(labels.iter().map(|l| l.to_uppercase()));
         hays.extend(labels.iter().map(|l| format!("{l}: x")));
+        hays.extend(
+            [
+                "",
+                "k",
+                "SUBJEC",
+                "\u{212A}EY: x",
+                "Ke\u{212A}",
+                "Sent to\0",
+            ]
+            .map(str::to_owned),
+        );
+        let mut ruled_out_count = 0;
         for hay in &hays {
             for label in &labels {
-                assert_eq!(
-                    prefix_ignore_case(hay, label),
-                    prefix_ignore_case_oracle(hay, label),
-                    "{hay:?} {label:?}"
-                );
+                let found = prefix_ignore_case_oracle(hay, label);
+                assert_eq!(prefix_ignore_case(hay, label), found, "{hay:?} {label:?}");
+                if ruled_out(hay.as_bytes(), LabelHead::of(label)) {
+                    assert_eq!(found, None, "ruled out: {hay:?} {label:?}");
+                    ruled_out_count += 1;
+                }
             }
         }
+        assert!(ruled_out_count > hays.len(), "{ruled_out_count}");
     }
 
     #[test]

@@ -345,18 +345,21 @@ fn is_bracketed_note(line: &str) -> bool {
 /// Without a lead byte of the scripts [`is_foreign_script`] counts (Cyrillic
 /// D0–D3, kana to Hangul E3–ED, the supplementary ideographs F0) no letter
 /// of the line is foreign. Eight ASCII bytes (most of a header line, even
-/// one with a `…` or `’`) are ruled out with one test.
+/// one with a `…` or `’`) are ruled out with one test; the bytes after the
+/// last whole eight are read as the line's last eight, which overlap the
+/// ones before.
 fn has_foreign_lead_byte(bytes: &[u8]) -> bool {
     let foreign = |b: &u8| matches!(b, 0xD0..=0xD3 | 0xE3..=0xED | 0xF0);
-    let mut words = bytes.chunks_exact(8);
-    for word in &mut words {
+    let has_foreign = |word: &[u8]| {
         let ascii = <[u8; 8]>::try_from(word)
             .is_ok_and(|w| u64::from_le_bytes(w) & 0x8080_8080_8080_8080 == 0);
-        if !ascii && word.iter().any(foreign) {
-            return true;
-        }
-    }
-    words.remainder().iter().any(foreign)
+        !ascii && word.iter().any(foreign)
+    };
+    let Some(last) = bytes.len().checked_sub(8).map(|at| &bytes[at..]) else {
+        return bytes.iter().any(foreign);
+    };
+    let mut words = bytes.chunks_exact(8);
+    words.any(has_foreign) || (!words.remainder().is_empty() && has_foreign(last))
 }
 
 /// Chinese, Japanese, Korean or Cyrillic text: an original-language line.

@@ -67,6 +67,42 @@ pub(crate) struct MarkerIndex {
     /// anchor starts with it, with the anchor's offset in the marker: a hit
     /// is checked against those alone.
     by_anchor_byte: Vec<Vec<(usize, usize)>>,
+    /// With at most 64 marker texts, which markers are found is one word;
+    /// see [`FoundWord`].
+    word: Option<FoundWord>,
+}
+
+/// The markers found, as one bit per marker text: no list to allocate per
+/// document, and a profile whose markers are all different counts its own
+/// with one `count_ones`.
+#[derive(Debug)]
+struct FoundWord {
+    /// The empty markers' bits: an empty marker is in every text.
+    empty: u64,
+    /// For each profile, the bits of its markers; `None` for a profile that
+    /// lists a marker twice (it counts twice, as in the list), which is
+    /// counted marker by marker.
+    profiles: Vec<Option<u64>>,
+}
+
+impl FoundWord {
+    fn new(texts: &[&str], patterns: &[Vec<usize>]) -> Option<FoundWord> {
+        if texts.len() > 64 {
+            return None;
+        }
+        let bit = |i: usize| 1u64 << i;
+        let empty = (0..texts.len())
+            .filter(|&i| texts[i].is_empty())
+            .fold(0, |word, i| word | bit(i));
+        let profiles = patterns
+            .iter()
+            .map(|markers| {
+                let word = markers.iter().fold(0, |word, &m| word | bit(m));
+                (word.count_ones() as usize == markers.len()).then_some(word)
+            })
+            .collect();
+        Some(FoundWord { empty, profiles })
+    }
 }
 
 /// The search for anchors: the packed (Teddy) searcher where the machine
@@ -130,7 +166,7 @@ impl MarkerIndex {
     pub(crate) fn new(profiles: &[Arc<Profile>]) -> MarkerIndex {
         let mut unique: HashMap<&str, usize> = HashMap::new();
         let mut texts: Vec<&str> = Vec::new();
-        let patterns = profiles
+        let patterns: Vec<Vec<usize>> = profiles
             .iter()
             .map(|profile| {
                 profile
@@ -163,6 +199,7 @@ impl MarkerIndex {
         }
         MarkerIndex {
             search: (!anchors.is_empty()).then(|| AnchorSearch::new(&anchors)),
+            word: FoundWord::new(&texts, &patterns),
             patterns,
             texts: texts.into_iter().map(str::to_owned).collect(),
             by_anchor_byte,
@@ -176,22 +213,70 @@ impl MarkerIndex {
     /// overlapping one would lose, and hits are rare.
     fn found(&self, haystacks: [&str; 2]) -> Vec<bool> {
         let mut found: Vec<bool> = self.texts.iter().map(String::is_empty).collect();
+        self.mark_found(haystacks, |i| found[i] = true);
+        found
+    }
+
+    /// Calls `mark` with the index of each non-empty marker found in
+    /// `haystacks` (once or more).
+    fn mark_found(&self, haystacks: [&str; 2], mut mark: impl FnMut(usize)) {
         let Some(search) = &self.search else {
-            return found;
+            return;
         };
         for haystack in haystacks {
             let bytes = haystack.as_bytes();
             let mut at = 0;
             while let Some(start) = search.next_start(bytes, at) {
                 for &(i, offset) in &self.by_anchor_byte[usize::from(bytes[start])] {
-                    found[i] |= start
+                    if start
                         .checked_sub(offset)
-                        .is_some_and(|from| bytes[from..].starts_with(self.texts[i].as_bytes()));
+                        .is_some_and(|from| bytes[from..].starts_with(self.texts[i].as_bytes()))
+                    {
+                        mark(i);
+                    }
                 }
                 at = start + 1;
             }
         }
-        found
+    }
+
+    /// The first profile (by index) with the most markers found, at least
+    /// [`MIN_MARKERS`], and which marker texts were found.
+    fn best(&self, haystacks: [&str; 2]) -> Option<(usize, Found)> {
+        let found = match &self.word {
+            Some(word) => {
+                let mut bits = word.empty;
+                self.mark_found(haystacks, |i| bits |= 1 << i);
+                Found::Word(bits)
+            }
+            None => Found::List(self.found(haystacks)),
+        };
+        let mut best: Option<(usize, usize)> = None;
+        for (p, patterns) in self.patterns.iter().enumerate() {
+            let count = match (&found, self.word.as_ref().and_then(|w| w.profiles[p])) {
+                (Found::Word(bits), Some(mine)) => (bits & mine).count_ones() as usize,
+                _ => patterns.iter().filter(|&&m| found.has(m)).count(),
+            };
+            if count >= MIN_MARKERS && best.is_none_or(|(_, most)| count > most) {
+                best = Some((p, count));
+            }
+        }
+        best.map(|(p, _)| (p, found))
+    }
+}
+
+/// Which marker texts were found: one bit each, or a list for more than 64.
+enum Found {
+    Word(u64),
+    List(Vec<bool>),
+}
+
+impl Found {
+    fn has(&self, marker: usize) -> bool {
+        match self {
+            Found::Word(bits) => bits >> marker & 1 == 1,
+            Found::List(list) => list[marker],
+        }
     }
 }
 
@@ -203,17 +288,9 @@ pub fn detect_profile(text: &str, profiles: &ProfileSet) -> (String, Detection) 
     );
     let tail = &text[tail_start..];
     let index = profiles.marker_index();
-    let found = index.found([head, tail]);
     // The first profile with the most markers (at least two) wins; only its
     // markers are copied out.
-    let mut best: Option<(usize, usize)> = None;
-    for (p, patterns) in index.patterns.iter().enumerate() {
-        let count = patterns.iter().filter(|&&m| found[m]).count();
-        if count >= MIN_MARKERS && best.is_none_or(|(_, most)| count > most) {
-            best = Some((p, count));
-        }
-    }
-    let Some((p, _)) = best else {
+    let Some((p, found)) = index.best([head, tail]) else {
         return (GENERIC.to_owned(), Detection::Fallback);
     };
     let profile = profiles.iter().nth(p).expect("one marker list per profile");
@@ -222,7 +299,7 @@ pub fn detect_profile(text: &str, profiles: &ProfileSet) -> (String, Detection) 
         .markers
         .iter()
         .zip(&index.patterns[p])
-        .filter(|(_, &m)| found[m])
+        .filter(|(_, &m)| found.has(m))
         .map(|(marker, _)| marker.clone())
         .collect();
     (profile.id.clone(), Detection::Detected { markers })
@@ -444,6 +521,26 @@ mod tests {
             })
             .collect();
         many.insert(profile);
+        sets.push(many.clone());
+        // A profile that lists a marker twice (counted twice), and one with
+        // more than 64 marker texts (found as a list, not a word).
+        let mut twice = ProfileSet::builtin();
+        let mut profile = twice.get(GENERIC).unwrap().clone();
+        profile.id = "twice".to_owned();
+        profile.detect.markers = vec!["File No.".to_owned(), "File No.".to_owned()];
+        twice.insert(profile);
+        sets.push(twice);
+        let mut profile = many.get(GENERIC).unwrap().clone();
+        profile.id = "over-64".to_owned();
+        profile.detect.markers = (0..90)
+            .map(|i| match i % 3 {
+                0 => format!("Marker {i}"),
+                1 => "[Telegram]".to_owned(),
+                _ => format!("发往{i}"),
+            })
+            .collect();
+        many.insert(profile);
+        assert!(many.marker_index().word.is_none());
         sets.push(many);
         for set in &sets {
             let markers = set.marker_index().texts.clone();

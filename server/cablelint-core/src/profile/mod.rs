@@ -146,6 +146,8 @@ impl std::fmt::Debug for PreparedOnce {
 #[derive(Debug, Clone)]
 struct Prepared {
     labels: Vec<(String, usize, bool)>,
+    /// Each label's [`LabelHead`], in the order of `labels`.
+    heads: Vec<LabelHead>,
     /// Lower-cased first character → indices into `labels`, in their order:
     /// a line is tried only against the labels that can start it. ASCII keys
     /// (nearly every line's first character) index a table, the rest a map.
@@ -153,6 +155,38 @@ struct Prepared {
     patterns: Vec<FieldPattern>,
     /// Each field's id, shared by the header fields that name it.
     field_ids: Vec<Arc<str>>,
+}
+
+/// A label's first eight bytes (all of a shorter one) as a 64-bit word, for
+/// a test that rules most labels out before they are compared in full.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct LabelHead {
+    /// The bytes, ASCII letters in lower case.
+    pub(crate) lower: u64,
+    /// `0x20` in each byte that is an ASCII letter: or-ed into ASCII text,
+    /// it folds the letters there to lower case and changes nothing else.
+    pub(crate) fold: u64,
+    /// `0xFF` in each byte the label has; none for a label with a non-ASCII
+    /// byte, which the test then never rules out.
+    pub(crate) bytes: u64,
+}
+
+impl LabelHead {
+    pub(crate) fn of(label: &str) -> LabelHead {
+        if !label.is_ascii() {
+            return LabelHead::default();
+        }
+        let mut head = LabelHead::default();
+        for (i, b) in label.bytes().take(8).enumerate() {
+            let shift = 8 * i;
+            head.lower |= u64::from(b.to_ascii_lowercase()) << shift;
+            if b.is_ascii_alphabetic() {
+                head.fold |= 0x20 << shift;
+            }
+            head.bytes |= 0xFF << shift;
+        }
+        head
+    }
 }
 
 /// The key of `label_starts`: a character's first lower-case character.
@@ -185,6 +219,7 @@ impl LabelStarts {
     }
 
     /// The labels whose first character folds as `c` does.
+    #[inline]
     fn get(&self, c: char) -> &[usize] {
         // An ASCII character folds to its ASCII lower case; others may fold
         // to ASCII too (the Kelvin sign to `k`), so they go through `fold_first`.
@@ -234,6 +269,7 @@ impl Profile {
                 }
             }
             Prepared {
+                heads: labels.iter().map(|(l, _, _)| LabelHead::of(l)).collect(),
                 labels,
                 label_starts,
                 patterns,
@@ -246,15 +282,19 @@ impl Profile {
         })
     }
 
-    /// The labels (longest first) whose first character is `c`, without case.
+    /// The labels (longest first) whose first character is `c`, without
+    /// case, each with its field index, whether it is an original-language
+    /// label, and its [`LabelHead`].
+    // Inlined: a header line asks for several lists, each a few loads.
+    #[inline]
     pub(crate) fn labels_starting_with(
         &self,
         c: char,
-    ) -> impl Iterator<Item = (&str, usize, bool)> {
+    ) -> impl Iterator<Item = (&str, usize, bool, LabelHead)> {
         let prepared = self.prepared();
         prepared.label_starts.get(c).iter().map(|&i| {
             let (label, field, original) = &prepared.labels[i];
-            (label.as_str(), *field, *original)
+            (label.as_str(), *field, *original, prepared.heads[i])
         })
     }
 
