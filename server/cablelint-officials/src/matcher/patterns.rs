@@ -10,7 +10,7 @@ use crate::codec::{Reader, Writer};
 use crate::fold::fold_to_ascii;
 use crate::model::{NameOrder, Person, Script, VariantKind};
 use crate::registry::{KeyHasher, Registry};
-use crate::title::{classify_word, WordClass};
+use crate::title::{classify_bytes, WordClass};
 
 /// What kind of name form a pattern is for one person; the order is the
 /// order of preference when a person has the same spelling twice.
@@ -220,7 +220,7 @@ impl Builder {
         // A one-word form that is also a title word ("Lord" for Winston Lord,
         // "General") would turn every "Lord Chancellor" into a mention.
         if kind == FormKind::Short
-            && classify_word(&fold_to_ascii(text).to_ascii_lowercase()) != WordClass::Other
+            && classify_bytes(fold_to_ascii(text).as_bytes()) != WordClass::Other
         {
             return;
         }
@@ -277,6 +277,28 @@ fn given_words(text: &str) -> Vec<Cow<'static, str>> {
 /// diacritics, with typographic or plain apostrophes, and with hyphens as
 /// spaces ("Kim Il-sung" / "Kim Il sung").
 fn spellings(text: &str) -> Vec<String> {
+    // Most forms are plain ASCII words, one space apart, with no apostrophe
+    // or hyphen: their only spelling is themselves. Making the others one
+    // by one (six strings, sorted) was most of building a large registry's
+    // table; `every_spelling` stays the definition (see the tests).
+    let plain = text
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b' ' || b == b'.' || b == b',')
+        && !text.starts_with(' ')
+        && !text.ends_with(' ')
+        && !text.contains("  ");
+    if plain {
+        return if text.is_empty() {
+            Vec::new()
+        } else {
+            vec![text.to_owned()]
+        };
+    }
+    every_spelling(text)
+}
+
+/// [`spellings`], each made and then deduplicated.
+fn every_spelling(text: &str) -> Vec<String> {
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut out = vec![text.clone()];
     let folded = fold_to_ascii(&text).into_owned();
@@ -307,6 +329,39 @@ mod tests {
         assert!(forms.contains(&"Chi P'eng fei".to_owned()));
         let forms = spellings("Raúl Roa");
         assert!(forms.contains(&"Raul Roa".to_owned()));
+    }
+
+    #[test]
+    fn plain_forms_are_their_only_spelling() {
+        let registry = Registry::builtin();
+        let (toml, _) = crate::synthetic::registry_toml(300, 11);
+        let synthetic = Registry::from_toml_str(&toml, "synthetic.toml").expect("valid");
+        let mut forms: Vec<&str> = vec![
+            "",
+            " ",
+            "Ann",
+            " Ann",
+            "Ann ",
+            "Ann  Bee",
+            "Ann\tBee",
+            "Ann\u{b}Bee",
+            "A. B.",
+            "O'Neil",
+            "Kim Il-sung",
+            "Raúl Roa",
+            "Ann,Bee",
+            "Ann\u{a0}Bee",
+            "季 鹏飞",
+        ];
+        for person in registry.iter().chain(synthetic.iter()) {
+            forms.extend(person.latin_forms());
+            forms.push(&person.name.family);
+            forms.extend(person.variants.iter().filter_map(|v| v.family.as_deref()));
+            forms.extend(person.native.iter().map(|n| n.text.as_str()));
+        }
+        for form in forms {
+            assert_eq!(spellings(form), every_spelling(form), "{form:?}");
+        }
     }
 
     #[test]

@@ -10,11 +10,12 @@
 //! root (`crate::`).
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 use super::lookup::PatternLookup;
 use super::patterns::PatternTable;
 use crate::codec::{Reader, Writer};
-use crate::registry::Registry;
+use crate::registry::{KeyHasher, Registry};
 use crate::title::PostSense;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -31,7 +32,8 @@ impl MatcherTables {
         let table = PatternTable::build(registry);
         let order = PatternLookup::sorted_order(table.patterns());
         // Many people hold posts of the same title: analyse each title once.
-        let mut senses_by_title: HashMap<&str, PostSense> = HashMap::new();
+        let mut senses_by_title: HashMap<&str, PostSense, BuildHasherDefault<KeyHasher>> =
+            HashMap::default();
         let post_senses = registry
             .iter()
             .map(|person| {
