@@ -5,6 +5,9 @@
 //!
 //!     cargo build --release -p cablelint-officials --example registry_scale
 //!     /usr/bin/time -v target/release/examples/registry_scale [N]
+//!
+//! `registry_scale N --write FILE` only writes the registry to FILE (for
+//! `REGISTRY=FILE tests/bench/officials_cli_cost.sh DIR`).
 use std::time::Instant;
 
 use cablelint_officials::{synthetic, Registry};
@@ -16,6 +19,14 @@ fn main() -> Result<(), String> {
         .transpose()?
         .unwrap_or(100_000);
     let (toml, names) = synthetic::registry_toml(count, 0x5eed);
+    let mut rest = std::env::args().skip(2);
+    if let Some(flag) = rest.next() {
+        let path = match (flag.as_str(), rest.next()) {
+            ("--write", Some(path)) => path,
+            _ => return Err("usage: registry_scale [N [--write FILE]]".to_owned()),
+        };
+        return std::fs::write(&path, &toml).map_err(|e| format!("{path}: {e}"));
+    }
     let path = std::env::temp_dir().join(format!("cablelint-registry-{count}.toml"));
     std::fs::write(&path, &toml).map_err(|e| format!("{}: {e}", path.display()))?;
     println!(

@@ -15,8 +15,21 @@ use crate::registry::Registry;
 /// Written by `build.rs`.
 const ENCODED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin-registry.bin"));
 
+/// [`ENCODED`] as text: validated as UTF-8 when the binary is compiled, not
+/// at every start (that was a sixth of decoding it).
+const ENCODED_TEXT: &str = match std::str::from_utf8(ENCODED) {
+    Ok(text) => text,
+    Err(_) => panic!("the encoded built-in registry is not UTF-8"),
+};
+
 /// The matcher's tables over the built-in registry, written by `build.rs`.
 const ENCODED_TABLES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin-matcher.bin"));
+
+/// [`ENCODED_TABLES`] as text, validated when the binary is compiled.
+const ENCODED_TABLES_TEXT: &str = match std::str::from_utf8(ENCODED_TABLES) {
+    Ok(text) => text,
+    Err(_) => panic!("the encoded built-in matcher tables are not UTF-8"),
+};
 
 /// The built-in registry, decoded once; shared with matchers over it.
 fn shared() -> &'static Arc<Registry> {
@@ -24,7 +37,7 @@ fn shared() -> &'static Arc<Registry> {
     BUILTIN.get_or_init(|| {
         // The build script checks that the form decodes to what it
         // encoded; reading the TOML is the fallback should it not.
-        Arc::new(codec::decode(ENCODED).unwrap_or_else(|| {
+        Arc::new(codec::decode_text(ENCODED_TEXT).unwrap_or_else(|| {
             debug_assert!(false, "the encoded built-in registry does not decode");
             parse_builtin_files().0
         }))
@@ -44,7 +57,7 @@ impl Matcher {
     /// made by the build script.
     pub fn builtin() -> Matcher {
         let registry = Arc::clone(shared());
-        match MatcherTables::decode(ENCODED_TABLES, &registry) {
+        match MatcherTables::decode_text(ENCODED_TABLES_TEXT, &registry) {
             Some(tables) => Matcher::with_tables(registry, tables),
             None => {
                 // The build script checks that the tables decode; making
@@ -65,6 +78,7 @@ mod tests {
         let (parsed, errors) = parse_builtin_files();
         assert_eq!(errors, Vec::<String>::new());
         assert_eq!(codec::decode(ENCODED).as_ref(), Some(&parsed));
+        assert_eq!(codec::decode_text(ENCODED_TEXT).as_ref(), Some(&parsed));
         assert_eq!(Registry::builtin(), &parsed);
         // Valid UTF-8 as a whole, so strings are not validated one by one.
         assert!(std::str::from_utf8(ENCODED).is_ok());
@@ -76,6 +90,10 @@ mod tests {
         let registry = Registry::builtin();
         assert_eq!(
             MatcherTables::decode(ENCODED_TABLES, registry),
+            Some(MatcherTables::build(registry))
+        );
+        assert_eq!(
+            MatcherTables::decode_text(ENCODED_TABLES_TEXT, registry),
             Some(MatcherTables::build(registry))
         );
         // A registry of another shape is refused.

@@ -127,19 +127,29 @@ pub(crate) fn encode(registry: &Registry) -> Vec<u8> {
 
 /// The registry [`encode`] wrote, or None if `bytes` are not such a form.
 pub(crate) fn decode(bytes: &[u8]) -> Option<Registry> {
-    let mut input = Reader::new(bytes);
+    decode_from(Reader::new(bytes))
+}
+
+/// [`decode`] of a form already known to be valid UTF-8 as a whole (the
+/// built-in one is checked when the binary is compiled), which is then not
+/// validated again at every start.
+pub(crate) fn decode_text(text: &str) -> Option<Registry> {
+    decode_from(Reader::from_text(text))
+}
+
+fn decode_from(mut input: Reader<'_>) -> Option<Registry> {
     let file_count = input.usize()?;
     let files = (0..file_count)
         .map(|_| input.str().map(Arc::from))
         .collect::<Option<Vec<Arc<str>>>>()?;
     let count = input.usize()?;
     // A count beyond the bytes left is malformed; do not reserve it.
-    let mut registry = Registry::with_capacity(count.min(bytes.len() - input.at));
+    let mut persons = Vec::with_capacity(count.min(input.bytes.len() - input.at));
     for _ in 0..count {
-        let person = input.person(&files)?;
-        registry.insert(person);
+        persons.push(input.person(&files)?);
     }
-    (input.at == bytes.len()).then_some(registry)
+    // The form is written from a registry, whose ids are unique.
+    input.at_end().then(|| Registry::from_unique(persons))
 }
 
 /// Writes the compact form (also of the matcher's tables, see
@@ -204,6 +214,21 @@ impl<'a> Reader<'a> {
     pub(crate) fn new(bytes: &'a [u8]) -> Reader<'a> {
         let text = std::str::from_utf8(bytes).ok();
         Reader { bytes, text, at: 0 }
+    }
+
+    /// A reader of a form that is valid UTF-8 as a whole, without
+    /// validating it again.
+    pub(crate) fn from_text(text: &'a str) -> Reader<'a> {
+        Reader {
+            bytes: text.as_bytes(),
+            text: Some(text),
+            at: 0,
+        }
+    }
+
+    /// How many bytes are left to read.
+    pub(crate) fn left(&self) -> usize {
+        self.bytes.len() - self.at
     }
 
     /// Whether every byte has been read.

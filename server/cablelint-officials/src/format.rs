@@ -3,6 +3,7 @@
 //! the span of every value so that validation errors can point at the exact
 //! line, column and field, and their conversion into the checked model.
 
+use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -96,25 +97,50 @@ pub(crate) struct Invalid {
     pub message: String,
 }
 
+/// Checks the fields of entry number `index`. Field paths are written only
+/// for an error: formatting one per field of every entry was a tenth of
+/// loading a large registry.
 struct Checker {
-    prefix: String,
+    index: usize,
+}
+
+/// The path of an element's field within the entry: `posts[1].end`, or
+/// `sources[2]` when `name` is empty.
+struct Indexed<'a> {
+    list: &'static str,
+    at: usize,
+    name: &'a str,
+}
+
+impl fmt::Display for Indexed<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}[{}]", self.list, self.at)?;
+        if !self.name.is_empty() {
+            write!(f, ".{}", self.name)?;
+        }
+        Ok(())
+    }
 }
 
 impl Checker {
     fn fail<T>(
         &self,
         span: Range<usize>,
-        field: &str,
+        field: &dyn fmt::Display,
         message: impl Into<String>,
     ) -> Result<T, Invalid> {
         Err(Invalid {
             span,
-            field: format!("{}.{field}", self.prefix),
+            field: format!("person[{}].{field}", self.index),
             message: message.into(),
         })
     }
 
-    fn non_empty(&self, value: &Spanned<String>, field: &str) -> Result<String, Invalid> {
+    fn non_empty(
+        &self,
+        value: &Spanned<String>,
+        field: &dyn fmt::Display,
+    ) -> Result<String, Invalid> {
         let text = value.get_ref().trim();
         if text.is_empty() {
             return self.fail(value.span(), field, "must not be empty");
@@ -122,7 +148,11 @@ impl Checker {
         Ok(text.to_owned())
     }
 
-    fn date(&self, value: &Spanned<toml::Value>, field: &str) -> Result<Date, Invalid> {
+    fn date(
+        &self,
+        value: &Spanned<toml::Value>,
+        field: &dyn fmt::Display,
+    ) -> Result<Date, Invalid> {
         let parsed = match value.get_ref() {
             toml::Value::String(text) => text.parse::<Date>().map_err(|e| {
                 let message = e.to_string();
@@ -187,15 +217,13 @@ pub(crate) fn build_person(
     // starts at `offset`; the origin is the file's.
     let span = raw.span().start + offset..raw.span().end + offset;
     let raw = raw.into_inner();
-    let check = Checker {
-        prefix: format!("person[{index}]"),
-    };
+    let check = Checker { index };
 
     let id = raw.id.get_ref().clone();
     if !is_valid_id(&id) {
         return check.fail(
             raw.id.span(),
-            "id",
+            &"id",
             format!("`{id}` is not a valid id: use lowercase ASCII letters, digits and single hyphens, e.g. `ji-pengfei`"),
         );
     }
@@ -206,7 +234,14 @@ pub(crate) fn build_person(
         .enumerate()
         .map(|(i, form)| {
             Ok(NativeName {
-                text: check.non_empty(&form.get_ref().text, &format!("native[{i}].text"))?,
+                text: check.non_empty(
+                    &form.get_ref().text,
+                    &Indexed {
+                        list: "native",
+                        at: i,
+                        name: "text",
+                    },
+                )?,
                 script: form.get_ref().script,
             })
         })
@@ -219,7 +254,7 @@ pub(crate) fn build_person(
         .collect::<Result<_, _>>()?;
     let (born, died) = check.life(raw.born.as_ref(), raw.died.as_ref())?;
     let summary = match &raw.summary {
-        Some(summary) => check.non_empty(summary, "summary")?,
+        Some(summary) => check.non_empty(summary, &"summary")?,
         None => String::new(),
     };
     let posts = raw
@@ -232,7 +267,14 @@ pub(crate) fn build_person(
         .sources
         .iter()
         .enumerate()
-        .map(|(i, source)| check.non_empty(source, &format!("sources[{i}]")))
+        .map(|(i, source)| {
+            let field = Indexed {
+                list: "sources",
+                at: i,
+                name: "",
+            };
+            check.non_empty(source, &field)
+        })
         .collect::<Result<_, _>>()?;
 
     Ok(Person {
@@ -261,7 +303,7 @@ impl Checker {
         &self,
         part: &Spanned<String>,
         whole: &str,
-        field: &str,
+        field: &dyn fmt::Display,
         what: &str,
     ) -> Result<String, Invalid> {
         let text = self.non_empty(part, field)?;
@@ -276,10 +318,10 @@ impl Checker {
     }
 
     fn name(&self, raw: &RawName) -> Result<PersonName, Invalid> {
-        let text = self.non_empty(&raw.text, "name.text")?;
-        let family = self.occurs_in(&raw.family, &text, "name.family", "family name")?;
+        let text = self.non_empty(&raw.text, &"name.text")?;
+        let family = self.occurs_in(&raw.family, &text, &"name.family", "family name")?;
         let given = match &raw.given {
-            Some(given) => Some(self.occurs_in(given, &text, "name.given", "given name")?),
+            Some(given) => Some(self.occurs_in(given, &text, &"name.given", "given name")?),
             None => None,
         };
         Ok(PersonName {
@@ -298,14 +340,14 @@ impl Checker {
         order: NameOrder,
         surname_alone: bool,
     ) -> Result<NameVariant, Invalid> {
-        let text = self.non_empty(&raw.text, &format!("variants[{i}].text"))?;
+        let field = |name| Indexed {
+            list: "variants",
+            at: i,
+            name,
+        };
+        let text = self.non_empty(&raw.text, &field("text"))?;
         let family = match &raw.family {
-            Some(family) => Some(self.occurs_in(
-                family,
-                &text,
-                &format!("variants[{i}].family"),
-                "family name",
-            )?),
+            Some(family) => Some(self.occurs_in(family, &text, &field("family"), "family name")?),
             None if raw.kind == VariantKind::Full && text.contains(' ') => {
                 derived_family(&text, order)
             }
@@ -329,18 +371,22 @@ impl Checker {
         born: Option<&Spanned<toml::Value>>,
         died: Option<&Spanned<toml::Value>>,
     ) -> Result<(Option<Date>, Option<Date>), Invalid> {
-        let born_date = born.map(|d| self.date(d, "born")).transpose()?;
-        let died_date = died.map(|d| self.date(d, "died")).transpose()?;
+        let born_date = born.map(|d| self.date(d, &"born")).transpose()?;
+        let died_date = died.map(|d| self.date(d, &"died")).transpose()?;
         if let (Some(b), Some(d), Some(died)) = (born_date, died_date, died) {
             if d.is_certainly_before(&b) {
-                return self.fail(died.span(), "died", format!("died {d} is before born {b}"));
+                return self.fail(died.span(), &"died", format!("died {d} is before born {b}"));
             }
         }
         Ok((born_date, died_date))
     }
 
     fn post(&self, raw: &RawPost, i: usize) -> Result<Post, Invalid> {
-        let field = |name: &str| format!("posts[{i}].{name}");
+        let field = |name| Indexed {
+            list: "posts",
+            at: i,
+            name,
+        };
         let start = self.date(&raw.start, &field("start"))?;
         let end = match &raw.end {
             Some(end_raw) => {

@@ -346,3 +346,55 @@ fn entry_end(text: &str, start: usize, next: usize) -> usize {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The field paths of validation errors, which are written only when
+    /// an entry fails (see `format.rs`).
+    #[test]
+    fn validation_errors_name_the_field_of_the_list_element() {
+        let entry = |extra: &str| {
+            format!(
+                "[[person]]\nid = \"ok\"\nname = {{ text = \"Ann Bee\", system = \"latin\", \
+                 family = \"Bee\", order = \"given-first\" }}\n\
+                 [[person]]\nid = \"b\"\nname = {{ text = \"Ann Bee\", system = \"latin\", \
+                 family = \"Bee\", order = \"given-first\" }}\n{extra}\n"
+            )
+        };
+        let field_of = |extra: &str| {
+            let error = parse_registry(&entry(extra), "t.toml").expect_err("invalid");
+            (error.field.unwrap_or_default(), error.message)
+        };
+        assert_eq!(
+            field_of("sources = [\"a\", \" \"]"),
+            (
+                "person[1].sources[1]".to_owned(),
+                "must not be empty".to_owned()
+            )
+        );
+        assert_eq!(
+            field_of("native = [{ text = \"x\", script = \"other\" }, { text = \"\", script = \"other\" }]").0,
+            "person[1].native[1].text"
+        );
+        assert_eq!(
+            field_of("variants = [{ text = \"A. Cee\", system = \"latin\", family = \"Bee\" }]"),
+            (
+                "person[1].variants[0].family".to_owned(),
+                "family name `Bee` does not occur in `A. Cee`".to_owned()
+            )
+        );
+        assert_eq!(
+            field_of("variants = [{ text = \" \", system = \"latin\" }]").0,
+            "person[1].variants[0].text"
+        );
+        assert_eq!(field_of("summary = \"\"").0, "person[1].summary");
+        assert_eq!(field_of("born = 1900\ndied = 1800").0, "person[1].died");
+        assert_eq!(
+            field_of("[[person.posts]]\ntitle = \"T\"\norg = \" \"\nstart = 1950\nsource = \"s\"")
+                .0,
+            "person[1].posts[0].org"
+        );
+    }
+}

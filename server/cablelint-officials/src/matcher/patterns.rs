@@ -4,13 +4,13 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 
 use crate::codec::{Reader, Writer};
 use crate::fold::fold_to_ascii;
 use crate::model::{NameOrder, Person, Script, VariantKind};
-use crate::registry::Registry;
-use crate::title::{classify_word, WordClass};
+use crate::registry::{KeyHasher, Registry};
+use crate::title::{classify_bytes, WordClass};
 
 /// What kind of name form a pattern is for one person; the order is the
 /// order of preference when a person has the same spelling twice.
@@ -35,11 +35,11 @@ pub(crate) struct PatternTable {
     /// Borrowed from the encoded tables for the built-in registry (see
     /// `tables.rs`), so decoding them allocates no pattern.
     patterns: Vec<Cow<'static, str>>,
-    entries: Vec<Vec<Entry>>,
-    /// Lower-case pattern to index, while building (then emptied).
-    by_key: HashMap<String, usize, BuildHasherDefault<KeyHasher>>,
-    /// The lower-case key being looked up, kept to spare an allocation.
-    key: String,
+    /// The entries of every pattern, end to end: those of pattern `i` are
+    /// `entries[entry_starts[i]..entry_starts[i + 1]]` (one list, not one
+    /// per pattern: decoding the built-in table allocated thousands).
+    entries: Vec<Entry>,
+    entry_starts: Vec<u32>,
     /// Per person: the given names of each Latin form, lowercase ASCII
     /// words, in order ("stepan", "vasilyevich").
     given_names: Vec<Vec<Vec<Cow<'static, str>>>>,
@@ -47,13 +47,26 @@ pub(crate) struct PatternTable {
 
 impl PatternTable {
     pub(crate) fn build(registry: &Registry) -> PatternTable {
-        let mut table = PatternTable::default();
+        let mut builder = Builder::default();
         for (index, person) in registry.iter().enumerate() {
-            table.add_person(index, person);
+            builder.add_person(index, person);
         }
-        table.by_key = HashMap::default();
-        table.key = String::new();
+        let mut table = PatternTable {
+            patterns: builder.patterns,
+            entries: Vec::new(),
+            entry_starts: Vec::with_capacity(builder.entries.len() + 1),
+            given_names: builder.given_names,
+        };
         table.patterns.shrink_to_fit();
+        table.entries = builder.entries.concat();
+        table.entry_starts.push(0);
+        let mut end = 0;
+        for entries in &builder.entries {
+            end += entries.len();
+            table
+                .entry_starts
+                .push(u32::try_from(end).unwrap_or(u32::MAX));
+        }
         table
     }
 
@@ -62,8 +75,9 @@ impl PatternTable {
     #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) fn encode(&self, out: &mut Writer) {
         out.usize(self.patterns.len());
-        for (pattern, entries) in self.patterns.iter().zip(&self.entries) {
+        for (index, pattern) in self.patterns.iter().enumerate() {
             out.str(pattern);
+            let entries = self.entries(index);
             out.usize(entries.len());
             for entry in entries {
                 out.usize(entry.person);
@@ -93,16 +107,24 @@ impl PatternTable {
         ];
         let count = input.usize()?;
         let mut table = PatternTable::default();
+        // A count beyond the bytes left is malformed; do not reserve it.
+        let room = count.min(input.left());
+        table.patterns.reserve_exact(room);
+        table.entry_starts.reserve_exact(room + 1);
+        table.entries.reserve(room);
+        table.entry_starts.push(0);
         for _ in 0..count {
             table.patterns.push(Cow::Borrowed(input.str()?));
-            let entries = input.list(|input| {
-                Some(Entry {
+            for _ in 0..input.usize()? {
+                table.entries.push(Entry {
                     person: input.usize()?,
                     kind: *KINDS.get(input.usize()?)?,
                     alone: input.bool()?,
-                })
-            })?;
-            table.entries.push(entries);
+                });
+            }
+            table
+                .entry_starts
+                .push(u32::try_from(table.entries.len()).ok()?);
         }
         table.given_names = input
             .list(|input| input.list(|input| input.list(|input| input.str().map(Cow::Borrowed))))?;
@@ -113,8 +135,10 @@ impl PatternTable {
     /// of given names each, and entries only for them.
     pub(crate) fn fits(&self, persons: usize) -> bool {
         self.given_names.len() == persons
-            && self.entries.len() == self.patterns.len()
-            && self.entries.iter().flatten().all(|e| e.person < persons)
+            && self.entry_starts.len() == self.patterns.len() + 1
+            && self.entry_starts.last().map(|&end| end as usize) == Some(self.entries.len())
+            && self.entry_starts.windows(2).all(|pair| pair[0] <= pair[1])
+            && self.entries.iter().all(|e| e.person < persons)
     }
 
     pub(crate) fn patterns(&self) -> &[Cow<'static, str>] {
@@ -122,13 +146,28 @@ impl PatternTable {
     }
 
     pub(crate) fn entries(&self, pattern: usize) -> &[Entry] {
-        &self.entries[pattern]
+        &self.entries[self.entry_starts[pattern] as usize..self.entry_starts[pattern + 1] as usize]
     }
 
     pub(crate) fn given_names(&self, person: usize) -> &[Vec<Cow<'static, str>>] {
         &self.given_names[person]
     }
+}
 
+/// A [`PatternTable`] being made: one list of entries per pattern, and
+/// the patterns by lower-case key.
+#[derive(Default)]
+struct Builder {
+    patterns: Vec<Cow<'static, str>>,
+    entries: Vec<Vec<Entry>>,
+    given_names: Vec<Vec<Vec<Cow<'static, str>>>>,
+    /// Lower-case pattern to index.
+    by_key: HashMap<String, usize, BuildHasherDefault<KeyHasher>>,
+    /// The lower-case key being looked up, kept to spare an allocation.
+    key: String,
+}
+
+impl Builder {
     fn add_person(&mut self, index: usize, person: &Person) {
         self.add(&person.name.text, index, FormKind::Full, true);
         self.add(
@@ -181,7 +220,7 @@ impl PatternTable {
         // A one-word form that is also a title word ("Lord" for Winston Lord,
         // "General") would turn every "Lord Chancellor" into a mention.
         if kind == FormKind::Short
-            && classify_word(&fold_to_ascii(text).to_ascii_lowercase()) != WordClass::Other
+            && classify_bytes(fold_to_ascii(text).as_bytes()) != WordClass::Other
         {
             return;
         }
@@ -214,31 +253,6 @@ impl PatternTable {
     }
 }
 
-/// A fast hash for the pattern keys (short strings from the registry, not
-/// from an adversary): FxHash's multiply-rotate, a word at a time. SipHash,
-/// the default, was a good part of building the table.
-#[derive(Default)]
-pub(crate) struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 /// Given names as lowercase ASCII words; "V." stays an initial "v.".
 fn given_words(text: &str) -> Vec<Cow<'static, str>> {
     let folded = fold_to_ascii(text).to_ascii_lowercase();
@@ -263,6 +277,28 @@ fn given_words(text: &str) -> Vec<Cow<'static, str>> {
 /// diacritics, with typographic or plain apostrophes, and with hyphens as
 /// spaces ("Kim Il-sung" / "Kim Il sung").
 fn spellings(text: &str) -> Vec<String> {
+    // Most forms are plain ASCII words, one space apart, with no apostrophe
+    // or hyphen: their only spelling is themselves. Making the others one
+    // by one (six strings, sorted) was most of building a large registry's
+    // table; `every_spelling` stays the definition (see the tests).
+    let plain = text
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b' ' || b == b'.' || b == b',')
+        && !text.starts_with(' ')
+        && !text.ends_with(' ')
+        && !text.contains("  ");
+    if plain {
+        return if text.is_empty() {
+            Vec::new()
+        } else {
+            vec![text.to_owned()]
+        };
+    }
+    every_spelling(text)
+}
+
+/// [`spellings`], each made and then deduplicated.
+fn every_spelling(text: &str) -> Vec<String> {
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut out = vec![text.clone()];
     let folded = fold_to_ascii(&text).into_owned();
@@ -293,6 +329,39 @@ mod tests {
         assert!(forms.contains(&"Chi P'eng fei".to_owned()));
         let forms = spellings("Raúl Roa");
         assert!(forms.contains(&"Raul Roa".to_owned()));
+    }
+
+    #[test]
+    fn plain_forms_are_their_only_spelling() {
+        let registry = Registry::builtin();
+        let (toml, _) = crate::synthetic::registry_toml(300, 11);
+        let synthetic = Registry::from_toml_str(&toml, "synthetic.toml").expect("valid");
+        let mut forms: Vec<&str> = vec![
+            "",
+            " ",
+            "Ann",
+            " Ann",
+            "Ann ",
+            "Ann  Bee",
+            "Ann\tBee",
+            "Ann\u{b}Bee",
+            "A. B.",
+            "O'Neil",
+            "Kim Il-sung",
+            "Raúl Roa",
+            "Ann,Bee",
+            "Ann\u{a0}Bee",
+            "季 鹏飞",
+        ];
+        for person in registry.iter().chain(synthetic.iter()) {
+            forms.extend(person.latin_forms());
+            forms.push(&person.name.family);
+            forms.extend(person.variants.iter().filter_map(|v| v.family.as_deref()));
+            forms.extend(person.native.iter().map(|n| n.text.as_str()));
+        }
+        for form in forms {
+            assert_eq!(spellings(form), every_spelling(form), "{form:?}");
+        }
     }
 
     #[test]

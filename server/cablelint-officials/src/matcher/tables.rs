@@ -10,11 +10,12 @@
 //! root (`crate::`).
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 use super::lookup::PatternLookup;
 use super::patterns::PatternTable;
 use crate::codec::{Reader, Writer};
-use crate::registry::Registry;
+use crate::registry::{KeyHasher, Registry};
 use crate::title::PostSense;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -31,7 +32,8 @@ impl MatcherTables {
         let table = PatternTable::build(registry);
         let order = PatternLookup::sorted_order(table.patterns());
         // Many people hold posts of the same title: analyse each title once.
-        let mut senses_by_title: HashMap<&str, PostSense> = HashMap::new();
+        let mut senses_by_title: HashMap<&str, PostSense, BuildHasherDefault<KeyHasher>> =
+            HashMap::default();
         let post_senses = registry
             .iter()
             .map(|person| {
@@ -75,8 +77,21 @@ impl MatcherTables {
 
     /// The tables [`MatcherTables::encode`] wrote for `registry`, or None
     /// if `bytes` are not such a form or do not fit the registry's shape.
+    // The library decodes the built-in tables as text; the build script
+    // (and the tests) decode bytes.
+    #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) fn decode(bytes: &'static [u8], registry: &Registry) -> Option<MatcherTables> {
-        let mut input = Reader::new(bytes);
+        MatcherTables::decode_from(Reader::new(bytes), registry)
+    }
+
+    /// [`MatcherTables::decode`] of a form already known to be valid UTF-8
+    /// as a whole (the built-in one is checked when the binary is
+    /// compiled).
+    pub(crate) fn decode_text(text: &'static str, registry: &Registry) -> Option<MatcherTables> {
+        MatcherTables::decode_from(Reader::from_text(text), registry)
+    }
+
+    fn decode_from(mut input: Reader<'static>, registry: &Registry) -> Option<MatcherTables> {
         let table = PatternTable::decode(&mut input)?;
         let order = input.list(Reader::usize)?;
         let post_senses = input.list(|input| input.list(PostSense::decode))?;
