@@ -577,14 +577,17 @@ impl Matcher {
         // The word after the name is read once, for an institution's name
         // and for a title written after the name.
         let next_word = context::word_after_on_line(read, span.end);
-        if context::names_an_institution_by(read, span.end, next_word) {
+        if context::names_an_institution_by(next_word) {
             return None;
         }
         // The words before the name are read once, for given names and
         // for a title.
         let mut before = context::WordsBefore::new(read, span.start, floor);
-        let given_words = context::given_words_in(&mut before);
-        let given = rank::given_evidence(&self.table, entries, &given_words);
+        let given = match context::given_word_count(&mut before) {
+            // Most names have no given name before them.
+            0 => None,
+            count => rank::given_evidence(&self.table, entries, &before.given_words(count)),
+        };
         let name_start = given.as_ref().map_or(span.start, |g| g.start);
         let name_span = name_start..span.end;
         let title_before = match &given {
