@@ -517,12 +517,19 @@ impl<'t> WordsBefore<'t> {
         self.read[k].expect("a word read")
     }
 
-    /// The k-th word, reading back as far as needed.
-    #[inline]
+    /// The k-th word, reading back as far as needed. Inlined: most calls
+    /// ask again for a word already read, and a call cost more than that.
+    #[inline(always)]
     fn get(&mut self, k: usize) -> Option<Word<'t>> {
         if k < self.count {
             return self.read[k];
         }
+        self.read_up_to(k)
+    }
+
+    /// [`WordsBefore::get`] of a word not read yet.
+    #[inline(never)]
+    fn read_up_to(&mut self, k: usize) -> Option<Word<'t>> {
         while self.count <= k && !self.done {
             self.read_one();
         }
