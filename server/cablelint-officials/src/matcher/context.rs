@@ -8,8 +8,10 @@
 use std::ops::Range;
 
 use crate::fold::{fold_to_ascii, fold_to_ascii_into};
+#[cfg(test)]
+use crate::title::pack_lowercase;
 use crate::title::{
-    classify_bytes, classify_packed, pack_lowercase, WordClass, LONGEST_CLASSIFIED,
+    classify_bytes, classify_packed_as_written, pack, WordClass, LONGEST_CLASSIFIED,
 };
 
 /// The longest title phrase considered, in words.
@@ -29,20 +31,24 @@ impl Word<'_> {
     fn class(&self) -> WordClass {
         let bytes = self.text.as_bytes();
         let mut end = bytes.len();
-        while end > 0 && bytes[end - 1] == b'.' {
-            end -= 1;
+        // Most words end in a letter: one test.
+        if bytes.last() == Some(&b'.') {
+            while end > 0 && bytes[end - 1] == b'.' {
+                end -= 1;
+            }
         }
         let bare = &bytes[..end];
         // Short ASCII words without a hyphen, most words near a name: what
-        // `class_of` does with them (no folding, no last part). Those that
-        // may be title words are packed for the look-up as they are
-        // checked; longer ones are no title word.
+        // `class_of` does with them (no folding, no last part). They are
+        // packed to test their bytes, and lowered for the look-up only
+        // when a title word has their first letter and length; longer ones
+        // are no title word.
         if bare.len() <= LONGEST_CLASSIFIED {
-            let key = pack_lowercase(bare);
+            let packed = pack(bare);
             // A non-ASCII byte has its high bit set; a hyphen is 0x2D.
-            let plain = key & HIGH_BITS == 0 && !has_byte(key, b'-');
+            let plain = packed & HIGH_BITS == 0 && !has_byte(packed, b'-');
             if plain {
-                return classify_packed(bare, key);
+                return classify_packed_as_written(bare, packed);
             }
         } else if bare.len() <= SHORT_WORD && bare.iter().all(|&b| b.is_ascii() && b != b'-') {
             return WordClass::Other;
@@ -217,10 +223,16 @@ pub(crate) fn word_before(text: &str, pos: usize) -> Option<Word<'_>> {
     // hands over to the character-wise walk.
     let bytes = trimmed.as_bytes();
     let mut ascii_start = end;
+    // Whether a hyphen was stepped over: most words have none, and then
+    // hold no double hyphen either.
+    let mut hyphen = false;
     while ascii_start > 0 && is_ascii_word_byte(bytes[ascii_start - 1]) {
+        hyphen |= bytes[ascii_start - 1] == b'-';
         ascii_start -= 1;
     }
     let start = if ascii_start > 0 && !bytes[ascii_start - 1].is_ascii() {
+        // The character-wise walk may step over hyphens too.
+        hyphen = true;
         trimmed[..ascii_start]
             .char_indices()
             .rev()
@@ -234,10 +246,13 @@ pub(crate) fn word_before(text: &str, pos: usize) -> Option<Word<'_>> {
         return None;
     }
     // "side--N.S. Khrushchev": a double hyphen is a dash, not part of a word.
-    let start = text.as_bytes()[start..end]
-        .windows(2)
-        .rposition(|pair| pair == b"--")
-        .map_or(start, |i| start + i + 2);
+    let start = match hyphen {
+        false => start,
+        true => text.as_bytes()[start..end]
+            .windows(2)
+            .rposition(|pair| pair == b"--")
+            .map_or(start, |i| start + i + 2),
+    };
     if start >= end {
         return None;
     }
@@ -412,8 +427,7 @@ pub(crate) fn title_in(words: &mut WordsBefore<'_>) -> Option<Range<usize>> {
     let rank = rank?;
     // The classes of the words before the rank were all found above.
     let has_place_word = (0..rank).any(|k| words.class(k) == WordClass::Other);
-    let between = &words.words()[..rank];
-    if has_place_word && !between.iter().any(introduces_place) {
+    if has_place_word && !(0..rank).any(|k| introduces_place(&words.word(k))) {
         return None;
     }
     // Further back: qualifiers, ranks and at most two nationalities, read
@@ -448,7 +462,7 @@ pub(crate) fn title_in(words: &mut WordsBefore<'_>) -> Option<Range<usize>> {
         }
         k += 1;
     }
-    Some(words.words()[far].start..words.words()[0].end)
+    Some(words.word(far).start..words.word(0).end)
 }
 
 /// The words before a position, nearest first, read on demand: at most
@@ -460,8 +474,9 @@ pub(crate) struct WordsBefore<'t> {
     floor: usize,
     cursor: usize,
     done: bool,
-    /// On the stack: this runs for every name.
-    read: [Word<'t>; MAX_TITLE_WORDS],
+    /// On the stack: this runs for every name. Options, so that making
+    /// the array writes no placeholder words (a 256-byte copy per name).
+    read: [Option<Word<'t>>; MAX_TITLE_WORDS],
     /// The class of each word read, found when first asked for: many words
     /// read (the one that stops the given names, say) are never classed,
     /// and `Word::class` is the dearest step of reading a word.
@@ -479,7 +494,7 @@ impl<'t> WordsBefore<'t> {
             floor,
             cursor: pos,
             done: false,
-            read: [NO_WORD; MAX_TITLE_WORDS],
+            read: [None; MAX_TITLE_WORDS],
             classes: [None; MAX_TITLE_WORDS],
             count: 0,
         }
@@ -490,24 +505,48 @@ impl<'t> WordsBefore<'t> {
         match self.classes[k] {
             Some(class) => class,
             None => {
-                let class = self.read[k].class();
+                let class = self.word(k).class();
                 self.classes[k] = Some(class);
                 class
             }
         }
     }
 
-    /// The words read so far, nearest first.
-    fn words(&self) -> &[Word<'t>] {
-        &self.read[..self.count]
+    /// The k-th word, which has been read.
+    fn word(&self, k: usize) -> Word<'t> {
+        self.read[k].expect("a word read")
     }
 
-    /// The k-th word, reading back as far as needed.
+    /// The k-th word, reading back as far as needed. Inlined: most calls
+    /// ask again for a word already read, and a call cost more than that.
+    #[inline(always)]
     fn get(&mut self, k: usize) -> Option<Word<'t>> {
+        if k < self.count {
+            return self.read[k];
+        }
+        self.read_up_to(k)
+    }
+
+    /// [`WordsBefore::get`] of a word not read yet.
+    #[inline(never)]
+    fn read_up_to(&mut self, k: usize) -> Option<Word<'t>> {
         while self.count <= k && !self.done {
             self.read_one();
         }
-        self.words().get(k).copied()
+        self.read.get(k).copied().flatten()
+    }
+
+    /// The first `count` words (all read), nearest last: the given names
+    /// [`given_word_count`] found.
+    pub(crate) fn given_words(&self, count: usize) -> GivenWords<'t> {
+        let mut words = GivenWords {
+            words: [NO_WORD; MAX_GIVEN_WORDS],
+            count,
+        };
+        for k in 0..count {
+            words.words[count - 1 - k] = self.word(k);
+        }
+        words
     }
 
     fn read_one(&mut self) {
@@ -531,7 +570,7 @@ impl<'t> WordsBefore<'t> {
             class = Some(known);
         }
         self.cursor = word.start;
-        self.read[self.count] = word;
+        self.read[self.count] = Some(word);
         self.classes[self.count] = class;
         self.count += 1;
     }
@@ -642,13 +681,20 @@ pub(crate) fn given_words_before(text: &str, pos: usize, floor: usize) -> GivenW
 
 /// [`given_words_before`] from the words before the surname, which
 /// [`title_in`] may read on: a word that ends a sentence is never given.
+#[cfg(test)]
 pub(crate) fn given_words_in<'t>(before: &mut WordsBefore<'t>) -> GivenWords<'t> {
-    let mut words = GivenWords {
-        words: [NO_WORD; MAX_GIVEN_WORDS],
-        count: 0,
-    };
-    while words.count < MAX_GIVEN_WORDS {
-        let k = words.count;
+    let count = given_word_count(before);
+    before.given_words(count)
+}
+
+/// How many of the words before the surname (nearest first) are given
+/// names or initials, as [`given_words_in`] finds them: a count, as most
+/// names have none, and the words are in `before` already
+/// ([`WordsBefore::given_words`] gathers them when there are some).
+pub(crate) fn given_word_count(before: &mut WordsBefore<'_>) -> usize {
+    let mut count = 0;
+    while count < MAX_GIVEN_WORDS {
+        let k = count;
         let Some(word) = before.get(k) else {
             break;
         };
@@ -669,11 +715,9 @@ pub(crate) fn given_words_in<'t>(before: &mut WordsBefore<'t>) -> GivenWords<'t>
         if !given_like {
             break;
         }
-        words.words[k] = word;
-        words.count += 1;
+        count += 1;
     }
-    words.words[..words.count].reverse();
-    words
+    count
 }
 
 /// Whether the span is alone on its line (optionally in parentheses), as a
@@ -735,9 +779,14 @@ pub(crate) fn parenthesised_after_title(
     // character equals them: stepped over as bytes.
     let bytes = text.as_bytes();
     let is_blank = |b: &&u8| matches!(**b, b' ' | b'\t');
+    // Most names have no parenthesis before them: the other side is not
+    // looked at then.
     let open = bytes[..span.start].iter().rev().find(|b| !is_blank(b));
+    if open != Some(&b'(') {
+        return None;
+    }
     let close = bytes[span.end..].iter().find(|b| !is_blank(b));
-    if open != Some(&b'(') || close != Some(&b')') {
+    if close != Some(&b')') {
         return None;
     }
     let blanks = bytes[..span.start]
@@ -855,11 +904,33 @@ pub(crate) fn word_after_on_line(text: &str, pos: usize) -> Option<Word<'_>> {
 /// Whether the word after `end` turns the name into an institution's name.
 #[cfg(test)]
 pub(crate) fn names_an_institution(text: &str, end: usize) -> bool {
-    names_an_institution_by(text, end, word_after_on_line(text, end))
+    names_an_institution_by(word_after_on_line(text, end))
 }
 
-/// [`names_an_institution`] given the word after `end` on its line.
-pub(crate) fn names_an_institution_by(text: &str, end: usize, next_word: Option<Word<'_>>) -> bool {
+/// [`names_an_institution`] given the word after the name on its line (as
+/// [`word_after_on_line`] finds it). An eponym noun is ASCII letters, so a
+/// capitalised one starts with an ASCII capital: its first byte rules out
+/// most words without comparing them. (This used to look again at the
+/// first byte after the name, which the word already tells;
+/// [`names_an_institution_by_bytes`] is that version, the test oracle.)
+pub(crate) fn names_an_institution_by(next_word: Option<Word<'_>>) -> bool {
+    next_word.is_some_and(|word| {
+        let first = word.text.as_bytes()[0];
+        first.is_ascii_uppercase()
+            && EPONYM_FIRST_LETTERS & (1 << (first - b'A')) != 0
+            && word.text.len() <= LONGEST_EPONYM
+            && is_eponym_noun(word.text)
+    })
+}
+
+/// [`names_an_institution_by`] as it was, testing the byte after the name
+/// first: the oracle.
+#[cfg(test)]
+pub(crate) fn names_an_institution_by_bytes(
+    text: &str,
+    end: usize,
+    next_word: Option<Word<'_>>,
+) -> bool {
     // Only a capitalised word of the right length can be one.
     let next = text.as_bytes()[end..]
         .iter()

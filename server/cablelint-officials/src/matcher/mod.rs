@@ -577,14 +577,17 @@ impl Matcher {
         // The word after the name is read once, for an institution's name
         // and for a title written after the name.
         let next_word = context::word_after_on_line(read, span.end);
-        if context::names_an_institution_by(read, span.end, next_word) {
+        if context::names_an_institution_by(next_word) {
             return None;
         }
         // The words before the name are read once, for given names and
         // for a title.
         let mut before = context::WordsBefore::new(read, span.start, floor);
-        let given_words = context::given_words_in(&mut before);
-        let given = rank::given_evidence(&self.table, entries, &given_words);
+        let given = match context::given_word_count(&mut before) {
+            // Most names have no given name before them.
+            0 => None,
+            count => rank::given_evidence(&self.table, entries, &before.given_words(count)),
+        };
         let name_start = given.as_ref().map_or(span.start, |g| g.start);
         let name_span = name_start..span.end;
         let title_before = match &given {
@@ -732,6 +735,23 @@ fn after_rejected(read: &str, start: usize) -> usize {
 /// Whether the hit is a whole word (or words). Chinese and Japanese forms
 /// are exempt: those scripts do not separate words.
 fn has_word_boundaries(text: &str, span: &Range<usize>) -> bool {
+    // Most names start with an ASCII letter between ASCII bytes: then each
+    // neighbour is a whole character and is tested as a byte, without
+    // decoding characters (this runs at every place examined).
+    let bytes = text.as_bytes();
+    let before = span.start.checked_sub(1).map(|i| bytes[i]);
+    let after = bytes.get(span.end).copied();
+    let ascii = |b: Option<u8>| b.is_none_or(|b| b.is_ascii());
+    if bytes.get(span.start).is_some_and(u8::is_ascii) && ascii(before) && ascii(after) {
+        return !before.is_some_and(|b| b.is_ascii_alphanumeric())
+            && !after.is_some_and(|b| b.is_ascii_alphanumeric());
+    }
+    has_word_boundaries_by_chars(text, span)
+}
+
+/// [`has_word_boundaries`] character by character: where a neighbour is
+/// not ASCII, and the oracle of the byte test.
+fn has_word_boundaries_by_chars(text: &str, span: &Range<usize>) -> bool {
     let first = text[span.start..].chars().next();
     if first.is_some_and(is_unspaced_script) {
         return true;
@@ -833,7 +853,10 @@ fn widen_to_brackets(text: &str, span: &mut Range<usize>, skipped: &[Range<usize
             span.end = close + 1;
         }
     }
-    bytes[span.clone()].iter().any(|&b| b == b'[' || b == b']')
+    // The span only grew, and held a bracket before it did: no need to
+    // look for one again (the tests still do).
+    debug_assert!(bytes[span.clone()].iter().any(|&b| b == b'[' || b == b']'));
+    true
 }
 
 #[cfg(test)]
@@ -973,6 +996,31 @@ mod tests {
             at = start + text[start..].chars().next().map_or(1, char::len_utf8);
         }
         found
+    }
+
+    #[test]
+    fn word_boundaries_tested_as_bytes_are_those_tested_as_characters() {
+        let mut texts = tricky_texts();
+        texts.push("a1 Ji9 9Ji éJi Jié 姬Ji Ji姬 𠀋Ji Ji𠀋 \u{a0}Ji\u{a0} (Ji) x".into());
+        let mut checked = 0;
+        for text in &texts {
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for (n, &start) in bounds.iter().enumerate() {
+                for &end in bounds[n + 1..].iter().take(6) {
+                    let span = start..end;
+                    assert_eq!(
+                        has_word_boundaries(text, &span),
+                        has_word_boundaries_by_chars(text, &span),
+                        "{:?}",
+                        &text[span]
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 10_000, "only {checked}");
     }
 
     #[test]

@@ -136,6 +136,26 @@ fn packed_classes_and_shared_words_agree_with_reading_afresh() {
         }
     }
     assert!(given > 1000, "only {given} given words");
+    // Institutions' names after every word: the word's first byte decides
+    // as the byte after the name did.
+    let mut institutions = 0;
+    for text in texts.iter().map(String::as_str).chain([
+        "Wilson Center, Wilson\u{a0}Center, Wilson \t\rCentre, Nehru Memorial\r\nMuseum",
+        "Kim\u{a0}\u{a0}Hall Kim  park Kim Park. Kim PARK Kim Zoo Kim Él Kim 姬 Kim",
+    ]) {
+        for word in words_of(text) {
+            let end = word.as_ptr() as usize - text.as_ptr() as usize + word.len();
+            let next = word_after_on_line(text, end);
+            let fast = names_an_institution_by(next);
+            assert_eq!(
+                fast,
+                names_an_institution_by_bytes(text, end, next),
+                "{word:?}"
+            );
+            institutions += usize::from(fast);
+        }
+    }
+    assert!(institutions >= 5, "only {institutions} institutions");
     // Signature lines, byte-wise where the bytes are ASCII.
     let mut signatures = 0;
     for text in &texts {
