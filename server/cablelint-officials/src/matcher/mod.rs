@@ -313,6 +313,13 @@ impl Matcher {
             .tester
             .as_ref()
             .map(|tester| Candidates::new(read.as_bytes(), tester));
+        // The oracle of the tests: the plain path, every name start found
+        // byte by byte and looked up among every pattern, against which
+        // the chunks and the early rejections are checked.
+        #[cfg(test)]
+        if tests::NO_EARLY_REJECTION.get() {
+            candidates = None;
+        }
         // Name forms are looked up only where a name can start (a word that
         // begins with a capital, a name particle, or a CJK character), and
         // only when some pattern begins with the word there: most text is
@@ -865,9 +872,10 @@ mod tests {
     use std::cell::Cell;
 
     thread_local! {
-        /// Turns off every early rejection (`may_be_a_name_at`): the slow
-        /// path, looking up every name start, that the oracle tests
-        /// compare with.
+        /// Turns off the chunks' scan and every early rejection
+        /// (`may_be_a_name_at`): the plain path, a byte-by-byte scan
+        /// looking up every name start, that the oracle tests compare
+        /// with.
         pub(super) static NO_EARLY_REJECTION: Cell<bool> = const { Cell::new(false) };
     }
 
@@ -986,6 +994,64 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Random texts (proptest-style, from fixed seeds) built of the
+    /// registry's names and pieces of them, words that share their first
+    /// letters, capitals inside words, digits, brackets, CRLF, non-ASCII
+    /// and CJK characters, in every order: the fast scan (the chunks'
+    /// tests and the early rejections of `may_be_a_name_at`) must find
+    /// exactly what the plain path finds, a byte-by-byte scan that looks
+    /// up every name start among every pattern. The plain path is kept
+    /// for this: any faster scan is checked against it.
+    #[test]
+    fn random_texts_find_what_the_plain_path_finds() {
+        let matcher = Registry::builtin().matcher();
+        assert!(matcher.tester.is_some());
+        let patterns = matcher.table.patterns();
+        let pieces: Vec<&str> =
+            " | | |, |. |\r\n|\n|[|]|(|)|’s |'|-|9|1962|the |de |De |side|USSR|\
+             McCarthy|Soviet |The |Ambassador |Vice Minister |Comrade |Raúl |é|É|姬|𠀋|—|Ж|x|\
+             A|Zh|Chi|Kim|Ji|Li|Ma|Mao|Zhou"
+                .split('|')
+                .collect();
+        let mut rng = crate::synthetic::Rng::new(11);
+        let mut mentions = 0;
+        for _ in 0..300 {
+            let mut text = String::new();
+            let length = rng.below(120);
+            for _ in 0..length {
+                match rng.below(6) {
+                    0 | 1 => text += *rng.pick(&pieces),
+                    2 => text += &patterns[rng.below(patterns.len())],
+                    3 => {
+                        // A pattern cut short, run on, or in capitals.
+                        let pattern: &str = &patterns[rng.below(patterns.len())];
+                        let cut = (1..=pattern.len())
+                            .filter(|&i| pattern.is_char_boundary(i))
+                            .nth(rng.below(4))
+                            .unwrap_or(pattern.len());
+                        text += &pattern[..cut];
+                        if rng.below(2) == 0 {
+                            text += *rng.pick(&["ov", "s", "é", "1", "ang"]);
+                        }
+                    }
+                    4 => text += &patterns[rng.below(patterns.len())].to_uppercase(),
+                    _ => text += " ",
+                }
+                // Mostly words apart, sometimes run together.
+                if rng.below(4) != 0 {
+                    text += *rng.pick(&[" ", " ", ", ", ". ", "\r\n", " [", "] ", " (", ") "]);
+                }
+            }
+            let (fast, slow) = with_and_without_rejections(&matcher, &text, &[]);
+            assert_eq!(fast, slow, "{text:?}");
+            mentions += fast.len();
+        }
+        assert!(
+            mentions > 3000,
+            "{mentions} mentions: the texts should name people"
+        );
     }
 
     fn starts(text: &str, mut next: impl FnMut(&str, usize) -> Option<usize>) -> Vec<usize> {
