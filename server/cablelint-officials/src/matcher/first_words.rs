@@ -16,6 +16,8 @@
 //! the few patterns of that word's bucket (longest first) instead of the
 //! binary search over every pattern of `lookup.rs`.
 
+use super::lookup::PatternLookup;
+
 const HASH_BITS: u32 = 16;
 
 pub(crate) struct FirstWords {
@@ -305,8 +307,18 @@ impl FirstWords {
     /// answer can be a mention: every other pattern found there ends
     /// inside the word (see the module's note), is shorter than the ones
     /// of the bucket, and is followed by a letter or digit.
+    ///
+    /// A bucket of more than [`LARGE_BUCKET`] patterns (a large user
+    /// registry gives a one-letter word such as "K" a thousand of them)
+    /// is not walked: `lookup`'s binary search gives the same answer in
+    /// logarithmic time.
     #[inline]
-    pub(crate) fn longest_pattern(&self, word: Word, text: &[u8]) -> Option<(usize, usize)> {
+    pub(crate) fn longest_pattern(
+        &self,
+        word: Word,
+        text: &[u8],
+        lookup: &PatternLookup,
+    ) -> Option<(usize, usize)> {
         let buckets = &self.buckets;
         let mask = buckets.slots.len().checked_sub(1)?;
         let mut at = bucket_slot(word.hash, mask);
@@ -320,6 +332,18 @@ impl FirstWords {
             }
             at = (at + 1) & mask;
         };
+        if found.end - found.begin > LARGE_BUCKET {
+            return lookup
+                .longest_prefix(text)
+                .filter(|&(_, length)| length >= word.length);
+        }
+        self.walk_bucket(found, word, text)
+    }
+
+    /// The bucket's patterns tried longest first.
+    #[inline(always)]
+    fn walk_bucket(&self, found: Slot, word: Word, text: &[u8]) -> Option<(usize, usize)> {
+        let buckets = &self.buckets;
         for entry in &buckets.entries[found.begin as usize..found.end as usize] {
             let start = entry.start as usize;
             let pattern = &buckets.lowered[start..start + entry.len as usize];
@@ -332,6 +356,9 @@ impl FirstWords {
         None
     }
 }
+
+/// The most patterns a bucket is walked for; beyond, the binary search.
+const LARGE_BUCKET: u32 = 16;
 
 /// The slot where the search for `hash` starts: its high bits (the low
 /// bits of a product are those of the word's first bytes).
@@ -493,7 +520,7 @@ mod tests {
                     .longest_prefix(rest)
                     .filter(|&(_, length)| length >= word.length);
                 assert_eq!(
-                    words.longest_pattern(word, rest),
+                    words.longest_pattern(word, rest, &lookup),
                     expected,
                     "{:?}",
                     &text[start..]
@@ -538,6 +565,52 @@ mod tests {
             text += [" said. ", "x ", ", ", "\r\n", "’s ", "-", " Il "][i % 7];
         }
         check_against_the_lookup(table.patterns(), &text);
+    }
+
+    /// A word with more patterns than a bucket is walked for (a large user
+    /// registry's "K. Tervinkel", "K. Abramov", …) is answered by the
+    /// binary search, with the same result as the walk.
+    #[test]
+    fn a_large_bucket_is_answered_by_the_binary_search() {
+        let mut patterns: Vec<String> = (0..3 * LARGE_BUCKET)
+            .map(|i| {
+                format!(
+                    "K. Name{}",
+                    char::from(b'a' + (i % 26) as u8)
+                        .to_string()
+                        .repeat(1 + i as usize / 26)
+                )
+            })
+            .collect();
+        patterns.extend(["K", "K. N", "Kim", "K. Nameaa Junior"].map(String::from));
+        let words = FirstWords::build(&patterns);
+        let lookup = PatternLookup::build(&patterns);
+        let text =
+            "K. Namea, K. Nameaa Junior, K. Namez. K. Nameb said; k. nameaa; K. Nobody; K; Kim";
+        check_against_the_lookup(&patterns, text);
+        // The walk that a large bucket skips gives the same answers.
+        let mut tried = 0;
+        for start in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let rest = &text.as_bytes()[start..];
+            if let (true, Verdict::Maybe(word)) =
+                (rest[0].is_ascii_alphanumeric(), words.verdict(rest))
+            {
+                let slot = words
+                    .buckets
+                    .slots
+                    .iter()
+                    .find(|slot| slot.hash == word.hash && slot.begin != slot.end);
+                let Some(&slot) = slot else { continue };
+                tried += usize::from(slot.end - slot.begin > LARGE_BUCKET);
+                assert_eq!(
+                    words.walk_bucket(slot, word, rest),
+                    words.longest_pattern(word, rest, &lookup),
+                    "{:?}",
+                    &text[start..]
+                );
+            }
+        }
+        assert!(tried >= 6, "{tried} places with a large bucket");
     }
 
     #[test]

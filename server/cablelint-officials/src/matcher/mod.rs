@@ -330,7 +330,9 @@ impl Matcher {
         } {
             let rest = &read.as_bytes()[start..];
             let longest = match look_up {
-                LookUp::ByFirstWord(word) => self.first_words.longest_pattern(word, rest),
+                LookUp::ByFirstWord(word) => {
+                    self.first_words.longest_pattern(word, rest, &self.lookup)
+                }
                 LookUp::Everything => self.lookup.longest_prefix(rest),
             };
             let Some((pattern, length)) = longest else {
