@@ -210,6 +210,39 @@ fn glosses_resolve_both_names_to_the_same_person() {
 }
 
 #[test]
+fn a_surname_completed_with_its_given_name_in_brackets_is_one_mention() {
+    // Russian order, surname first: "[Andrei]" is Gromyko's given name,
+    // not Ștefan Andrei (Romanian foreign minister from 1978).
+    let text = "Comrade Gromyko [Andrei] minister of foreign affairs spoke.";
+    let found = mentions(text, date("1960-05-10"));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(&text[found[0].span.clone()], "Gromyko [Andrei]");
+    assert_eq!(found[0].form, MentionForm::FullName);
+    assert_eq!(matcher().person(found[0].best()).id, "gromyko");
+    // In any case, with the title after the bracket.
+    assert_eq!(
+        self::found(
+            "GROMYKO [ANDREI], Minister of Foreign Affairs",
+            date("1960-05-10")
+        ),
+        pairs(&[("GROMYKO [ANDREI]", "gromyko")])
+    );
+    // A bracket naming someone else is still a mention of its own.
+    assert_eq!(
+        self::found(
+            "Gromyko [Andrei Gromyko] and Kosygin [Brezhnev] met",
+            date("1970-05-10")
+        ),
+        pairs(&[
+            ("Gromyko", "gromyko"),
+            ("Andrei Gromyko", "gromyko"),
+            ("Kosygin", "kosygin"),
+            ("Brezhnev", "brezhnev"),
+        ])
+    );
+}
+
+#[test]
 fn respects_word_boundaries_and_case() {
     let negatives = [
         "Jiang Qing attended",

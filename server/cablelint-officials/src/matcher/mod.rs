@@ -352,6 +352,7 @@ impl Matcher {
                 None => pos = after_rejected(read, span.start),
             }
         }
+        rank::absorb_given_name_completions(self.registry.persons(), text, &mut found);
         rank::link_glosses(text, &mut found);
         rank::boost_coreferent(&mut found);
         for mention in &mut found {

@@ -11,8 +11,8 @@ use super::Matcher;
 use super::{Candidate, Mention, MentionForm};
 use crate::date::Date;
 use crate::fold::fold_to_ascii;
-use crate::model::Person;
 use crate::model::Post;
+use crate::model::{Person, VariantKind};
 use crate::title::{PostSense, TitleSense};
 
 // Weights. Only their order matters: a contradiction-free given name beats a
@@ -299,22 +299,80 @@ impl DayRange {
     }
 }
 
+/// Whether `current` is the whole content of a bracket that opens right
+/// after `previous`: `Filippov [Stalin]`, `Gromyko [Andrei]`.
+fn bracketed_right_after(text: &str, previous: &Mention, current: &Mention) -> bool {
+    // The one-byte test first: most mentions are in no bracket.
+    if !text[current.span.end..].starts_with(']') {
+        return false;
+    }
+    let between = text
+        .get(previous.span.end..current.span.start)
+        .unwrap_or("");
+    between.trim_start().starts_with('[') && between.trim() == "["
+}
+
+/// `Gromyko [Andrei]`: a surname completed in brackets with the person's
+/// given name(s). The bracket is part of that name: the mention before it
+/// takes it in, and no second person (Ștefan Andrei) is named there. A
+/// bracket naming someone else (a gloss, `Filippov [Stalin]`) stays.
+pub(crate) fn absorb_given_name_completions(
+    persons: &[Person],
+    text: &str,
+    mentions: &mut Vec<Mention>,
+) {
+    let mut i = 1;
+    while i < mentions.len() {
+        let (previous, current) = (&mentions[i - 1], &mentions[i]);
+        let completes = bracketed_right_after(text, previous, current)
+            && !current
+                .candidates
+                .iter()
+                .any(|c| previous.candidates.iter().any(|p| p.person == c.person))
+            && previous.candidates.iter().any(|candidate| {
+                persons
+                    .get(candidate.person)
+                    .is_some_and(|person| are_given_names_of(person, &text[current.span.clone()]))
+            });
+        if completes {
+            let end = current.span.end + ']'.len_utf8();
+            let previous = &mut mentions[i - 1];
+            previous.span.end = end;
+            if previous.form == MentionForm::Surname {
+                previous.form = MentionForm::FullName;
+            }
+            mentions.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Whether every word of `words` is one of the person's given names, in
+/// the canonical name or a full variant (ignoring case and diacritics).
+fn are_given_names_of(person: &Person, words: &str) -> bool {
+    let folded = |word: &str| fold_to_ascii(word).to_lowercase();
+    let mut given: Vec<String> = Vec::new();
+    if let Some(name) = &person.name.given {
+        given.extend(name.split_whitespace().map(folded));
+    }
+    for variant in &person.variants {
+        if let (VariantKind::Full, Some(family)) = (variant.kind, &variant.family) {
+            let without_family = variant.text.replacen(family.as_str(), " ", 1);
+            given.extend(without_family.split_whitespace().map(folded));
+        }
+    }
+    let mut written = words.split_whitespace().peekable();
+    written.peek().is_some() && written.all(|word| given.contains(&folded(word)))
+}
+
 /// `Filippov [Stalin]`, `Pak Heon-yeong [Pak Hon Yong]`: a name glossed in
 /// brackets right after another. People named by both are preferred in both.
 pub(crate) fn link_glosses(text: &str, mentions: &mut [Mention]) {
     for i in 1..mentions.len() {
         let (head, tail) = mentions.split_at_mut(i);
         let (previous, current) = (&mut head[i - 1], &mut tail[0]);
-        // The one-byte test first: most mentions are no gloss.
-        let closes_gloss = text[current.span.end..].starts_with(']');
-        if !closes_gloss {
-            continue;
-        }
-        let between = text
-            .get(previous.span.end..current.span.start)
-            .unwrap_or("");
-        let opens_gloss = between.trim_start().starts_with('[') && between.trim() == "[";
-        if !opens_gloss {
+        if !bracketed_right_after(text, previous, current) {
             continue;
         }
         let shared: HashSet<usize> = previous
