@@ -45,8 +45,10 @@ fn assign_roles(doc: &Document, mentions: &mut [DateMention]) {
     let text = doc.text();
     let leading_body = leading_body_lines(doc);
     // The segmenter lists fields line by line: then a line's fields are
-    // found by halving, not by reading every field for every date.
-    let fields_in_order = doc.fields.is_sorted_by_key(|f| f.line);
+    // found by halving, not by reading every field for every date. Checked
+    // once, when a date first needs its field (most never do).
+    let fields_in_order = std::cell::OnceCell::new();
+    let in_order = || *fields_in_order.get_or_init(|| doc.fields.is_sorted_by_key(|f| f.line));
     let mut previous_end_on_line: Option<(usize, usize)> = None;
     for m in mentions.iter_mut() {
         let line = doc.lines.line_of(m.span.start);
@@ -66,7 +68,7 @@ fn assign_roles(doc: &Document, mentions: &mut [DateMention]) {
         }
         let stamp = || {
             stamp_word(&text[window_start..m.span.start.max(window_start)])
-                .or_else(|| field_role(doc, line, m.span.start, fields_in_order))
+                .or_else(|| field_role(doc, line, m.span.start, in_order()))
         };
         let dateline =
             || is_dateline_like(&text[line_span.range()], m.span.shift_back(line_span.start));

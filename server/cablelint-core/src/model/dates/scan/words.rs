@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use super::super::lexicon::{MONTH_TABLES, WEEKDAYS};
+use super::super::lexicon::{lookup_ascii_month, MONTH_TABLES, WEEKDAYS};
 
 /// The representative of `c`'s class under Unicode simple case folding, as
 /// far as the letters of the date words go: the lower case, and the few
@@ -203,6 +203,12 @@ impl Words {
     /// The end of the longest word written at `at` (before `end`): the last
     /// of [`Words::ends`], without listing the others.
     pub(super) fn longest_end(&self, text: &str, at: usize, end: usize) -> Option<usize> {
+        self.longest(text, at, end).map(|(end, _)| end)
+    }
+
+    /// [`Words::longest_end`] with the node the word ends at, which names
+    /// the word (see [`Names::ascii_month`]).
+    pub(super) fn longest(&self, text: &str, at: usize, end: usize) -> Option<(usize, u32)> {
         let bytes = &text.as_bytes()[..end.min(text.len())];
         if !self.may_start_at(bytes, at) {
             return None;
@@ -212,10 +218,30 @@ impl Words {
             node = child;
             pos += len;
             if self.nodes[node].1 {
-                longest = Some(pos);
+                longest = Some((pos, node as u32));
             }
         }
         longest
+    }
+
+    /// Every node where a word ends whose characters are all ASCII, with
+    /// that word (in folded case).
+    fn ascii_word_ends(&self) -> Vec<(usize, String)> {
+        let mut found = Vec::new();
+        let mut stack = vec![(0usize, String::new())];
+        while let Some((node, word)) = stack.pop() {
+            if self.nodes[node].1 {
+                found.push((node, word.clone()));
+            }
+            for &(c, child) in &self.nodes[node].0 {
+                if c.is_ascii() {
+                    let mut longer = word.clone();
+                    longer.push(c);
+                    stack.push((child as usize, longer));
+                }
+            }
+        }
+        found
     }
 
     /// The child of `node` for the character at `pos` in `bytes` (a
@@ -334,6 +360,61 @@ pub(super) struct Names {
     pub(super) weekdays: Words,
     pub(super) months_backwards: Words,
     pub(super) weekdays_backwards: Words,
+    /// Per node of `months` where an ASCII name ends: what
+    /// [`lookup_ascii_month`] gives for that name written all in lower
+    /// case, and written otherwise (the only thing about its letter case
+    /// the look-up asks). See [`Names::ascii_month`].
+    ascii_months: Vec<Option<AsciiMonthByCase>>,
+}
+
+/// What [`lookup_ascii_month`] gives for one ASCII name written all in
+/// lower case, and written otherwise.
+type AsciiMonthByCase = [Option<(usize, u8)>; 2];
+
+/// Where the day-first and month-first fast paths found a month name, so
+/// that reading the match need not look the name up again: the name's
+/// start and end in the text, and the node of `months` it ends at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct MonthFound {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) node: u32,
+}
+
+impl Names {
+    /// What [`lookup_ascii_month`] gives for `word`, an ASCII word that
+    /// `found` says is written where the `months` trie ended at its node.
+    /// The look-up asks only for the word in lower case (the node's name)
+    /// and whether it was all in lower case; `None` for a node where no
+    /// ASCII name ends (then the caller looks the word up).
+    pub(super) fn ascii_month(
+        &self,
+        found: MonthFound,
+        word: &[u8],
+    ) -> Option<Option<(usize, u8)>> {
+        let [lower, other] = (*self.ascii_months.get(found.node as usize)?)?;
+        Some(if word.iter().any(u8::is_ascii_uppercase) {
+            other
+        } else {
+            lower
+        })
+    }
+}
+
+/// [`Names::ascii_months`] for the `months` trie.
+fn ascii_months(months: &Words) -> Vec<Option<AsciiMonthByCase>> {
+    let mut table = vec![None; months.nodes.len()];
+    for (node, word) in months.ascii_word_ends() {
+        let mut capitalised = word.clone().into_bytes();
+        if let Some(first) = capitalised.first_mut() {
+            first.make_ascii_uppercase();
+        }
+        table[node] = Some([
+            lookup_ascii_month(word.as_bytes()),
+            lookup_ascii_month(&capitalised),
+        ]);
+    }
+    table
 }
 
 fn month_names() -> impl Iterator<Item = &'static str> {
@@ -344,9 +425,13 @@ fn weekday_names() -> impl Iterator<Item = &'static str> {
     WEEKDAYS.iter().map(|(w, _)| *w)
 }
 
-pub(super) static NAMES: LazyLock<Names> = LazyLock::new(|| Names {
-    months: Words::new(month_names(), false),
-    weekdays: Words::new(weekday_names(), false),
-    months_backwards: Words::new(month_names(), true),
-    weekdays_backwards: Words::new(weekday_names(), true),
+pub(super) static NAMES: LazyLock<Names> = LazyLock::new(|| {
+    let months = Words::new(month_names(), false);
+    Names {
+        ascii_months: ascii_months(&months),
+        months,
+        weekdays: Words::new(weekday_names(), false),
+        months_backwards: Words::new(month_names(), true),
+        weekdays_backwards: Words::new(weekday_names(), true),
+    }
 });
