@@ -83,12 +83,34 @@ pub(super) struct Words {
     /// Per node, its child for each ASCII letter a–z (after folding), 0 for
     /// none (the root is no one's child): one load instead of a search of
     /// the node's list, which at the root holds a child for nearly every
-    /// letter. Any other character is looked for in the node's list.
+    /// letter. Any other character is looked for in the node's list. A
+    /// child where a word ends carries [`WORD_ENDS`], so that a walk over
+    /// letters learns it from the same load.
     letters: Vec<[u32; 26]>,
     /// Whether a word holds an ASCII character that is no letter (none
     /// does): if not, a space or digit ends a walk without a search.
     other_ascii: bool,
 }
+
+/// The flag of [`Words::letters`] on a child where a word ends (node
+/// numbers stay far below it).
+const WORD_ENDS: u32 = 1 << 31;
+
+/// [`LETTER_INDEX`] of a byte that is no ASCII letter.
+const NOT_A_LETTER: u8 = 0xFF;
+
+/// Per byte, the index 0–25 of the ASCII letter it is, in either case
+/// (its place in a row of [`Words::letters`]), else [`NOT_A_LETTER`].
+static LETTER_INDEX: [u8; 256] = {
+    let mut table = [NOT_A_LETTER; 256];
+    let mut i = 0;
+    while i < 26 {
+        table[b'a' as usize + i] = i as u8;
+        table[b'A' as usize + i] = i as u8;
+        i += 1;
+    }
+    table
+};
 
 /// Up to this many words of one set can start at one place.
 const MAX_ENDS: usize = 8;
@@ -145,9 +167,10 @@ impl Words {
             .map(|node| {
                 let mut row = [0; 26];
                 for (letter, slot) in (b'a'..=b'z').zip(row.iter_mut()) {
-                    *slot = trie
-                        .child_in_list(node, char::from(letter))
-                        .map_or(0, |n| n as u32);
+                    *slot = trie.child_in_list(node, char::from(letter)).map_or(0, |n| {
+                        let ends = if trie.nodes[n].1 { WORD_ENDS } else { 0 };
+                        n as u32 | ends
+                    });
                 }
                 row
             })
@@ -189,10 +212,10 @@ impl Words {
         let mut pos = at;
         // `at` and every end reached are character boundaries of `text`,
         // and `end` is one too (or the text's end).
-        while let Some((child, len)) = self.step(bytes, node, pos) {
+        while let Some((child, len, word_ends)) = self.step(bytes, node, pos) {
             node = child;
             pos += len;
-            if self.nodes[node].1 && found.len < MAX_ENDS {
+            if word_ends && found.len < MAX_ENDS {
                 found.ends[found.len] = pos;
                 found.len += 1;
             }
@@ -214,10 +237,10 @@ impl Words {
             return None;
         }
         let (mut node, mut pos, mut longest) = (0, at, None);
-        while let Some((child, len)) = self.step(bytes, node, pos) {
+        while let Some((child, len, word_ends)) = self.step(bytes, node, pos) {
             node = child;
             pos += len;
-            if self.nodes[node].1 {
+            if word_ends {
                 longest = Some((pos, node as u32));
             }
         }
@@ -245,16 +268,30 @@ impl Words {
     }
 
     /// The child of `node` for the character at `pos` in `bytes` (a
-    /// character boundary), with the character's length: an ASCII byte
-    /// without decoding it. Inlined: it runs once a letter of every name.
+    /// character boundary), with the character's length and whether a word
+    /// ends at the child. An ASCII letter takes two loads (its index, then
+    /// the child with its flag), without decoding or lower-casing it: it
+    /// runs once a letter of every name the scanner reads. `step_plain`,
+    /// by [`Words::child`] alone, is the version the tests compare it with.
+    /// Inlined.
     #[inline(always)]
-    fn step(&self, bytes: &[u8], node: usize, pos: usize) -> Option<(usize, usize)> {
+    fn step(&self, bytes: &[u8], node: usize, pos: usize) -> Option<(usize, usize, bool)> {
         let b = *bytes.get(pos)?;
-        if b.is_ascii() {
-            return Some((self.child(node, char::from(b.to_ascii_lowercase()))?, 1));
+        let letter = LETTER_INDEX[usize::from(b)];
+        if letter != NOT_A_LETTER {
+            let entry = self.letters[node][usize::from(letter)];
+            if entry == 0 {
+                return None;
+            }
+            return Some(((entry & !WORD_ENDS) as usize, 1, entry & WORD_ENDS != 0));
         }
-        let (written, len) = char_at(bytes, pos)?;
-        Some((self.child(node, fold(written))?, len))
+        let (child, len) = if b.is_ascii() {
+            (self.child(node, char::from(b))?, 1)
+        } else {
+            let (written, len) = char_at(bytes, pos)?;
+            (self.child(node, fold(written))?, len)
+        };
+        Some((child, len, self.nodes[child].1))
     }
 
     /// Whether a word is written at `at` in `bytes` (UTF-8 text cut at a
@@ -265,9 +302,9 @@ impl Words {
         }
         let mut node = 0;
         let mut pos = at;
-        while let Some((child, len)) = self.step(bytes, node, pos) {
+        while let Some((child, len, word_ends)) = self.step(bytes, node, pos) {
             node = child;
-            if self.nodes[node].1 {
+            if word_ends {
                 return true;
             }
             pos += len;
@@ -324,7 +361,7 @@ impl Words {
 
     /// The child for `lower`, an ASCII letter in lower case.
     fn letter_child(&self, node: usize, lower: u8) -> Option<usize> {
-        let child = self.letters[node][usize::from(lower - b'a')];
+        let child = self.letters[node][usize::from(lower - b'a')] & !WORD_ENDS;
         (child != 0).then_some(child as usize)
     }
 
@@ -435,3 +472,53 @@ pub(super) static NAMES: LazyLock<Names> = LazyLock::new(|| {
         weekdays_backwards: Words::new(weekday_names(), true),
     }
 });
+
+#[cfg(test)]
+mod tests {
+    use super::{char_at, fold, Words, NAMES};
+
+    impl Words {
+        /// [`Words::step`] by [`Words::child`] and the node's own flag.
+        fn step_plain(
+            &self,
+            bytes: &[u8],
+            node: usize,
+            pos: usize,
+        ) -> Option<(usize, usize, bool)> {
+            let (written, len) = char_at(bytes, pos)?;
+            let child = self.child(node, fold(written))?;
+            Some((child, len, self.nodes[child].1))
+        }
+    }
+
+    #[test]
+    fn a_step_over_letters_is_the_plain_step() {
+        // Every node of every set of names, with every ASCII character and
+        // the characters outside ASCII the names hold (and a few others).
+        let mut texts: Vec<String> = (0..128u8).map(|b| char::from(b).to_string()).collect();
+        let names = [
+            &NAMES.months,
+            &NAMES.weekdays,
+            &NAMES.months_backwards,
+            &NAMES.weekdays_backwards,
+        ];
+        for words in names {
+            for (children, _) in &words.nodes {
+                texts.extend(children.iter().map(|(c, _)| c.to_string()));
+            }
+        }
+        texts.extend(["ſ", "\u{212A}", "É", "é", "Я", "…", "𠀋"].map(String::from));
+        let mut steps = 0;
+        for words in names {
+            for node in 0..words.nodes.len() {
+                for text in &texts {
+                    let bytes = text.as_bytes();
+                    let step = words.step(bytes, node, 0);
+                    assert_eq!(step, words.step_plain(bytes, node, 0), "{text:?} at {node}");
+                    steps += usize::from(step.is_some());
+                }
+            }
+        }
+        assert!(steps > 1_000, "{steps} steps taken");
+    }
+}
