@@ -277,13 +277,9 @@ impl Words {
     #[inline(always)]
     fn step(&self, bytes: &[u8], node: usize, pos: usize) -> Option<(usize, usize, bool)> {
         let b = *bytes.get(pos)?;
-        let letter = LETTER_INDEX[usize::from(b)];
-        if letter != NOT_A_LETTER {
-            let entry = self.letters[node][usize::from(letter)];
-            if entry == 0 {
-                return None;
-            }
-            return Some(((entry & !WORD_ENDS) as usize, 1, entry & WORD_ENDS != 0));
+        if let Some(stepped) = self.letter_step(node, b) {
+            let (child, word_ends) = stepped?;
+            return Some((child, 1, word_ends));
         }
         let (child, len) = if b.is_ascii() {
             (self.child(node, char::from(b))?, 1)
@@ -292,6 +288,20 @@ impl Words {
             (self.child(node, fold(written))?, len)
         };
         Some((child, len, self.nodes[child].1))
+    }
+
+    /// The child of `node` for `b` when it is an ASCII letter (`None`
+    /// otherwise), with whether a word ends there: `Some(None)` for a
+    /// letter that no word goes on with.
+    #[inline(always)]
+    #[allow(clippy::option_option)]
+    fn letter_step(&self, node: usize, b: u8) -> Option<Option<(usize, bool)>> {
+        let letter = LETTER_INDEX[usize::from(b)];
+        if letter == NOT_A_LETTER {
+            return None;
+        }
+        let entry = self.letters[node][usize::from(letter)];
+        Some((entry != 0).then_some(((entry & !WORD_ENDS) as usize, entry & WORD_ENDS != 0)))
     }
 
     /// Whether a word is written at `at` in `bytes` (UTF-8 text cut at a
@@ -327,20 +337,30 @@ impl Words {
         let mut node = 0;
         let mut pos = end;
         while pos > start {
-            // The character before `pos`: an ASCII byte without decoding it.
-            let (c, len) = match bytes[pos - 1] {
-                b if b.is_ascii() => (char::from(b.to_ascii_lowercase()), 1),
-                _ => match text[start..pos].chars().next_back() {
-                    Some(written) => (fold(written), written.len_utf8()),
-                    None => break,
-                },
-            };
-            let Some(child) = self.child(node, c) else {
-                break;
+            // The character before `pos`: an ASCII letter by the table of
+            // letters (as `step` reads one), any other ASCII byte without
+            // decoding it.
+            let b = bytes[pos - 1];
+            let (child, len, word_ends) = match self.letter_step(node, b) {
+                Some(Some(stepped)) => (stepped.0, 1, stepped.1),
+                Some(None) => break,
+                None => {
+                    let (c, len) = match b {
+                        b if b.is_ascii() => (char::from(b), 1),
+                        _ => match text[start..pos].chars().next_back() {
+                            Some(written) => (fold(written), written.len_utf8()),
+                            None => break,
+                        },
+                    };
+                    let Some(child) = self.child(node, c) else {
+                        break;
+                    };
+                    (child, len, self.nodes[child].1)
+                }
             };
             node = child;
             pos -= len;
-            if self.nodes[node].1 && found.len < MAX_ENDS {
+            if word_ends && found.len < MAX_ENDS {
                 found.ends[found.len] = pos;
                 found.len += 1;
             }
@@ -489,6 +509,58 @@ mod tests {
             let child = self.child(node, fold(written))?;
             Some((child, len, self.nodes[child].1))
         }
+    }
+
+    impl Words {
+        /// [`Words::starts`] character by character through
+        /// [`Words::child`]: the version before the table of letters.
+        fn starts_plain(&self, text: &str, start: usize, end: usize) -> Vec<usize> {
+            let mut found = Vec::new();
+            let (mut node, mut pos) = (0, end);
+            while let Some(written) = text[start..pos].chars().next_back() {
+                let Some(child) = self.child(node, fold(written)) else {
+                    break;
+                };
+                node = child;
+                pos -= written.len_utf8();
+                if self.nodes[node].1 && found.len() < super::MAX_ENDS {
+                    found.push(pos);
+                }
+            }
+            found
+        }
+    }
+
+    #[test]
+    fn names_before_a_place_are_found_as_character_by_character() {
+        #[rustfmt::skip]
+        const PIECES: &[&str] = &[
+            "June", "JUNE", "june", "Jun", "e", "May", "Mai", "mai", "Sept", "Sept.", "Monday", "MON",
+            "day", "Lundi", "Décembre", "décembre", "ſ", "\u{212A}", "Ноябрь", "ноября", "x", " ",
+            ",", ".", "[", "1", "…", "𠀋",
+        ];
+        let mut rng = crate::test_random::Rng(0x0628_1962_0628_1962);
+        let mut found = 0;
+        for _ in 0..3_000 {
+            let count = 1 + rng.below(4);
+            let text = rng.text_of(PIECES, count);
+            let bounds = crate::test_random::char_boundaries(&text);
+            for &start in &bounds {
+                for &end in bounds.iter().filter(|&&e| e >= start) {
+                    for words in [&NAMES.months_backwards, &NAMES.weekdays_backwards] {
+                        let starts: Vec<usize> =
+                            words.starts(&text, start, end).iter().copied().collect();
+                        assert_eq!(
+                            starts,
+                            words.starts_plain(&text, start, end),
+                            "{start}..{end} of {text:?}"
+                        );
+                        found += starts.len();
+                    }
+                }
+            }
+        }
+        assert!(found > 1_000, "{found} names found");
     }
 
     #[test]
