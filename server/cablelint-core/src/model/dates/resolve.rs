@@ -14,7 +14,7 @@ const SETTLE_BEFORE_DAYS: i64 = 2;
 const SETTLE_AFTER_DAYS: i64 = 14;
 
 /// The document's date as far as the text fixes it before any guessing.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Anchor {
     year: i32,
     day: Option<i64>,
@@ -44,6 +44,11 @@ pub(super) fn resolve(doc: &Document, mut mentions: Vec<DateMention>) -> Dates {
 fn assign_roles(doc: &Document, mentions: &mut [DateMention]) {
     let text = doc.text();
     let leading_body = leading_body_lines(doc);
+    // The segmenter lists fields line by line: then a line's fields are
+    // found by halving, not by reading every field for every date. Checked
+    // once, when a date first needs its field (most never do).
+    let fields_in_order = std::cell::OnceCell::new();
+    let in_order = || *fields_in_order.get_or_init(|| doc.fields.is_sorted_by_key(|f| f.line));
     let mut previous_end_on_line: Option<(usize, usize)> = None;
     for m in mentions.iter_mut() {
         let line = doc.lines.line_of(m.span.start);
@@ -63,7 +68,7 @@ fn assign_roles(doc: &Document, mentions: &mut [DateMention]) {
         }
         let stamp = || {
             stamp_word(&text[window_start..m.span.start.max(window_start)])
-                .or_else(|| field_role(doc, line, m.span.start))
+                .or_else(|| field_role(doc, line, m.span.start, in_order()))
         };
         let dateline =
             || is_dateline_like(&text[line_span.range()], m.span.shift_back(line_span.start));
@@ -184,9 +189,17 @@ impl ShiftBack for Span {
     }
 }
 
-/// The role the profile's field gives a date inside its value.
-fn field_role(doc: &Document, line: usize, at: usize) -> Option<DateRole> {
-    let field = doc.fields.iter().find(|f| {
+/// The role the profile's field gives a date inside its value. With the
+/// fields `in_order` of their lines, only the line's own are read.
+fn field_role(doc: &Document, line: usize, at: usize, in_order: bool) -> Option<DateRole> {
+    let fields = if in_order {
+        let start = doc.fields.partition_point(|f| f.line < line);
+        let len = doc.fields[start..].partition_point(|f| f.line == line);
+        &doc.fields[start..start + len]
+    } else {
+        &doc.fields[..]
+    };
+    let field = fields.iter().find(|f| {
         f.line == line && f.value.start <= at && at < f.value.end.max(f.value.start + 1)
     })?;
     Some(match field.field.as_deref()? {
@@ -289,16 +302,42 @@ const ANCHOR_PRIORITY: [DateRole; 6] = [
 /// The day most fully written statements of the document's date give (the
 /// highest-priority one on a tie: header, sending stamp, closing, archive),
 /// else the first year one of them writes.
+///
+/// The votes are sorted by day and counted in runs, so a document stating
+/// its date many times costs n log n (a list searched for each vote cost
+/// n² when every statement named another day). [`anchor_by_list`], the
+/// version that searched a list, is kept as the tests' oracle.
 fn anchor(mentions: &[DateMention], hint: i32) -> Option<Anchor> {
+    let mut votes: Vec<(i64, usize)> = Vec::new();
+    let year_only = anchor_votes(mentions, hint, |day, rank| votes.push((day, rank)));
+    votes.sort_unstable();
+    // Each day's key is unique (it holds the day), so which run comes
+    // first is no matter to the maximum.
+    let best = votes
+        .chunk_by(|a, b| a.0 == b.0)
+        .map(|same_day| {
+            let rank = same_day.iter().map(|&(_, r)| r).min().unwrap_or(usize::MAX);
+            (same_day[0].0, (same_day.len(), rank))
+        })
+        .max_by_key(|&(day, (count, rank))| {
+            (count, std::cmp::Reverse(rank), std::cmp::Reverse(day))
+        });
+    anchor_of(best.map(|(day, _)| day), year_only)
+}
+
+/// Calls `vote` with the day and rank of every statement of the document's
+/// date that names a day, and returns the year of the highest-ranked one
+/// that names only a year (with its rank).
+fn anchor_votes(
+    mentions: &[DateMention],
+    hint: i32,
+    mut vote: impl FnMut(i64, usize),
+) -> Option<(usize, i32)> {
     let written = |m: &&DateMention| {
         ANCHOR_PRIORITY.contains(&m.role)
             && m.year.is_some()
             && (m.form != DateForm::Numeric || m.order.is_some())
     };
-    // A few days at most: a list beats a hash map. Each day's key is
-    // unique (it holds the day), so the order of the list is no matter.
-    // Days vote as they are met, without a list of them first.
-    let mut votes: Vec<(i64, (usize, usize))> = Vec::new();
     let mut year_only: Option<(usize, i32)> = None;
     for m in mentions.iter().filter(written) {
         let Some(year) = m.year.map(|y| full_year(y.value, hint)) else {
@@ -315,16 +354,7 @@ fn anchor(mentions: &[DateMention], hint: i32) -> Option<Anchor> {
             _ => None,
         };
         match day {
-            Some(day) => {
-                let day = day.first_day();
-                match votes.iter_mut().find(|(d, _)| *d == day) {
-                    Some((_, entry)) => {
-                        entry.0 += 1;
-                        entry.1 = entry.1.min(rank);
-                    }
-                    None => votes.push((day, (1, rank))),
-                }
-            }
+            Some(day) => vote(day.first_day(), rank),
             None => {
                 if year_only.is_none_or(|(r, _)| rank < r) {
                     year_only = Some((rank, year));
@@ -332,16 +362,37 @@ fn anchor(mentions: &[DateMention], hint: i32) -> Option<Anchor> {
             }
         }
     }
-    let best = votes.into_iter().max_by_key(|&(day, (count, rank))| {
-        (count, std::cmp::Reverse(rank), std::cmp::Reverse(day))
-    });
-    match best {
-        Some((day, _)) => Some(Anchor {
+    year_only
+}
+
+fn anchor_of(best_day: Option<i64>, year_only: Option<(usize, i32)>) -> Option<Anchor> {
+    match best_day {
+        Some(day) => Some(Anchor {
             year: civil_from_days(day).0,
             day: Some(day),
         }),
         None => year_only.map(|(_, year)| Anchor { year, day: None }),
     }
+}
+
+/// [`anchor`] with the days counted in a list searched for each vote: the
+/// tests' oracle.
+#[cfg(test)]
+fn anchor_by_list(mentions: &[DateMention], hint: i32) -> Option<Anchor> {
+    let mut votes: Vec<(i64, (usize, usize))> = Vec::new();
+    let year_only = anchor_votes(mentions, hint, |day, rank| {
+        match votes.iter_mut().find(|(d, _)| *d == day) {
+            Some((_, entry)) => {
+                entry.0 += 1;
+                entry.1 = entry.1.min(rank);
+            }
+            None => votes.push((day, (1, rank))),
+        }
+    });
+    let best = votes.into_iter().max_by_key(|&(day, (count, rank))| {
+        (count, std::cmp::Reverse(rank), std::cmp::Reverse(day))
+    });
+    anchor_of(best.map(|(day, _)| day), year_only)
 }
 
 /// The year that puts month/day nearest the anchor (a cable of 3 January
@@ -592,6 +643,105 @@ fn date_weekday_headings(mentions: &mut [DateMention], document: Option<&Documen
 #[cfg(test)]
 mod tests {
     use super::has_words;
+    use crate::model::dates::{Component, Confidence, DateForm, DateMention, DateRole};
+    use crate::text::Span;
+
+    /// A statement of the document's date, as the scanner would give it.
+    fn statement(role: DateRole, year: u32, month: u32, day: Option<u32>) -> DateMention {
+        let component = |value| Component {
+            span: Span::new(0, 1),
+            value,
+            supplied: false,
+        };
+        DateMention {
+            span: Span::new(0, 1),
+            role,
+            form: DateForm::Textual,
+            weekday: None,
+            year: Some(component(year)),
+            month: Some(component(month)),
+            day: day.map(component),
+            time: None,
+            order: None,
+            ambiguous: false,
+            own_order: None,
+            relative: false,
+            confidence: Confidence::High,
+            resolved: None,
+        }
+    }
+
+    #[test]
+    fn the_anchor_is_the_one_the_list_of_votes_gave() {
+        const ROLES: [DateRole; 5] = [
+            DateRole::Header,
+            DateRole::Sent,
+            DateRole::Archive,
+            DateRole::Serial,
+            DateRole::Reference,
+        ];
+        let mut rng = Rng(0x1962_0628_0000_0007);
+        for _ in 0..5_000 {
+            let count = rng.below(12);
+            let mentions: Vec<DateMention> = (0..count)
+                .map(|_| {
+                    // Few days, so that they often agree; day 0 and 30
+                    // February name no day; no day gives a year alone.
+                    let day = [None, Some(0), Some(1), Some(2), Some(3), Some(30)][rng.below(6)];
+                    let year = [62, 1961, 1962][rng.below(3)];
+                    let month = 1 + rng.below(2) as u32;
+                    statement(ROLES[rng.below(ROLES.len())], year, month, day)
+                })
+                .collect();
+            assert_eq!(
+                super::anchor(&mentions, 1900),
+                super::anchor_by_list(&mentions, 1900),
+                "{mentions:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_document_stating_its_date_many_times_is_anchored_by_the_majority() {
+        // 40,000 statements on as many days (every day of 110 years), then
+        // 28 June 1962 twice more in a sending stamp, which ranks below
+        // the header: counted in a list, each vote searched all the days
+        // before it.
+        let first = super::days_from_civil(1900, 1, 1);
+        let mut mentions: Vec<DateMention> = (first..first + 40_000)
+            .map(|d| {
+                let (y, m, day) = super::civil_from_days(d);
+                statement(
+                    DateRole::Header,
+                    y as u32,
+                    u32::from(m),
+                    Some(u32::from(day)),
+                )
+            })
+            .collect();
+        for _ in 0..2 {
+            mentions.push(statement(DateRole::Sent, 1962, 6, Some(28)));
+        }
+        let june_28 = super::days_from_civil(1962, 6, 28);
+        assert_eq!(
+            super::anchor(&mentions, 1900),
+            Some(super::Anchor {
+                year: 1962,
+                day: Some(june_28)
+            })
+        );
+        // One more vote for the first day ties it with 28 June at three
+        // votes each, both from the header at best: the earlier day wins.
+        mentions.push(statement(DateRole::Header, 1900, 1, Some(1)));
+        mentions.push(statement(DateRole::Header, 1900, 1, Some(1)));
+        assert_eq!(
+            super::anchor(&mentions, 1900),
+            Some(super::Anchor {
+                year: 1900,
+                day: Some(first)
+            })
+        );
+    }
 
     #[test]
     fn nearest_year_is_that_of_the_three_years_tried() {

@@ -512,3 +512,45 @@ fn the_document_settles_the_order_of_numeric_dates() {
     "#]]
     .assert_eq(&render(&open));
 }
+
+#[test]
+fn a_header_stating_many_dates_is_read_whole() {
+    // Thousands of stamps in one header, each on another day, and two more
+    // on 28 June 1962: every date gets its role and its day, and a bare
+    // day in the body is read against the majority's date. Settling the
+    // document's date once cost a search of every day for each date.
+    use crate::model::dates::calendar::{civil_from_days, days_from_civil, ENGLISH_MONTHS};
+    use crate::model::dates::DateRole;
+    let mut text = String::from("Cable from the Embassy to the Foreign Ministry\n\n");
+    let first = days_from_civil(1950, 1, 1);
+    let count = 3_000;
+    for d in first..first + count {
+        let (y, m, day) = civil_from_days(d);
+        let month = ENGLISH_MONTHS[usize::from(m) - 1];
+        text.push_str(&format!("Sent: {day} {month} {y}\n"));
+    }
+    text.push_str("Sent: 28 June 1962\nSent: 28 June 1962\n\n");
+    text.push_str("On the 26th [of June], the Minister handed our memorandum to the Ambassador, who read it.\n\nMinistry\n");
+    let doc = Document::parse_str(&text);
+    let dates = doc.dates();
+    assert_eq!(dates.mentions.len(), count as usize + 3);
+    let (stamps, bare) = dates.mentions.split_at(count as usize + 2);
+    for (m, d) in stamps.iter().zip(first..) {
+        let (y, mo, day) = civil_from_days(d.min(first + count - 1));
+        let day = if d >= first + count {
+            (1962, 6, 28)
+        } else {
+            (y, mo, day)
+        };
+        assert_eq!(m.role, DateRole::Sent, "{:?}", doc.slice(m.span));
+        assert_eq!(m.resolved, Some((day.0, Some(day.1), Some(day.2))));
+    }
+    assert_eq!(doc.slice(bare[0].span), "26th [of June]");
+    assert_eq!(bare[0].resolved, Some((1962, Some(6), Some(26))));
+    // No archive line, header or closing states the date: the first
+    // sending stamp gives it.
+    assert_eq!(
+        dates.document.as_ref().map(|d| d.interval.to_string()),
+        Some("1950-01-01".to_owned())
+    );
+}

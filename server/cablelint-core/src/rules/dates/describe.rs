@@ -46,6 +46,22 @@ pub(super) fn push_interval_in_words(out: &mut String, interval: Interval, with_
 
 /// Writes `value` in decimal, as `to_string` would.
 pub(super) fn push_number(out: &mut String, value: i64) {
+    // Days and years (one to four digits, nearly every number a message
+    // writes) a digit at a time, without a buffer or an iterator; the
+    // tests compare every value of the range with `to_string`.
+    if let Ok(small @ 0..10_000) = u16::try_from(value) {
+        let mut unit = match small {
+            1000.. => 1000,
+            100.. => 100,
+            10.. => 10,
+            _ => 1,
+        };
+        while unit > 0 {
+            out.push(char::from(b'0' + (small / unit % 10) as u8));
+            unit /= 10;
+        }
+        return;
+    }
     if value < 0 {
         out.push('-');
     }
@@ -210,7 +226,8 @@ mod tests {
             checked += 1;
         }
         assert!(checked > 15_000);
-        for value in [0, 7, 10, 99, 100, 1962, -1, -45, i64::MAX, i64::MIN] {
+        let edges = [-1, -45, 10_000, 65_535, 65_536, i64::MAX, i64::MIN];
+        for value in (0..=10_000).chain(edges) {
             let mut out = String::from("x");
             push_number(&mut out, value);
             assert_eq!(out, format!("x{value}"));

@@ -96,6 +96,7 @@ static WORD_BYTE: [bool; 256] = {
 };
 
 /// Words that are no past tense though they end in -ed.
+#[cfg(test)]
 const NOT_PAST: &[&str] = &[
     "indeed", "hundred", "proceed", "exceed", "succeed", "need", "speed", "seed", "feed", "red",
     "bed",
@@ -103,6 +104,7 @@ const NOT_PAST: &[&str] = &[
 
 /// Past-tense verbs, beside any word of three lower-case letters or more
 /// and -ed.
+#[cfg(test)]
 const PAST_WORDS: &[&str] = &[
     "was", "were", "had", "did", "met", "said", "told", "gave", "came", "went", "took", "sent",
     "saw", "made", "held", "left", "spoke", "wrote", "brought", "began", "found", "got", "became",
@@ -123,21 +125,71 @@ fn word_runs(bytes: &[u8]) -> impl Iterator<Item = std::ops::Range<usize>> + '_ 
 }
 
 /// A past-tense verb in `text` (`(?-u:\b)(?:[a-z]{3,}ed|was|…|denied)(?-u:\b)`,
-/// case-sensitive, each found word but those of [`NOT_PAST`]). Both ends
+/// case-sensitive, each found word but those of `NOT_PAST`). Both ends
 /// are word boundaries and every letter is a word character, so a match is
 /// a whole run of ASCII word characters: each run is judged alone.
 pub(super) fn has_past_verb(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    for run in word_runs(bytes) {
-        let word = &bytes[run];
-        let past = word.iter().all(u8::is_ascii_lowercase)
-            && ((word.len() >= 5 && word.ends_with(b"ed"))
-                || PAST_WORDS.iter().any(|w| w.as_bytes() == word));
-        if past && !NOT_PAST.iter().any(|w| w.as_bytes() == word) {
-            return true;
-        }
+    word_runs(text.as_bytes()).any(|run| is_past_verb(&text.as_bytes()[run]))
+}
+
+/// Whether a run of word characters is a past-tense verb: a word of
+/// `PAST_WORDS`, or five lower-case letters or more ending in -ed but
+/// for those of `NOT_PAST`. The lists are compared by `matches!` (a
+/// decision on the length, then the bytes) rather than one word after
+/// another: every word of a sentence is judged. `is_past_verb_by_lists`
+/// is the plain version, kept for the test that compares them.
+fn is_past_verb(word: &[u8]) -> bool {
+    if !word.iter().all(u8::is_ascii_lowercase) {
+        return false;
     }
-    false
+    if word.len() >= 5 && word.ends_with(b"ed") {
+        // The words of NOT_PAST that end in -ed and have five letters.
+        return !matches!(
+            word,
+            b"indeed" | b"hundred" | b"proceed" | b"exceed" | b"succeed" | b"speed"
+        );
+    }
+    // No word of PAST_WORDS is in NOT_PAST.
+    matches!(
+        word,
+        b"was"
+            | b"were"
+            | b"had"
+            | b"did"
+            | b"met"
+            | b"said"
+            | b"told"
+            | b"gave"
+            | b"came"
+            | b"went"
+            | b"took"
+            | b"sent"
+            | b"saw"
+            | b"made"
+            | b"held"
+            | b"left"
+            | b"spoke"
+            | b"wrote"
+            | b"brought"
+            | b"began"
+            | b"found"
+            | b"got"
+            | b"became"
+            | b"knew"
+            | b"heard"
+            | b"paid"
+            | b"rejected"
+            | b"denied"
+    )
+}
+
+/// [`is_past_verb`] by the lists, word after word.
+#[cfg(test)]
+fn is_past_verb_by_lists(word: &[u8]) -> bool {
+    let past = word.iter().all(u8::is_ascii_lowercase)
+        && ((word.len() >= 5 && word.ends_with(b"ed"))
+            || PAST_WORDS.iter().any(|w| w.as_bytes() == word));
+    past && !NOT_PAST.iter().any(|w| w.as_bytes() == word)
 }
 
 /// Words of plan or future, in folded case (`plans?` as "plan" and "plans").
@@ -327,6 +379,30 @@ mod tests {
     static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)(?-u:\b)(?:will|shall|would|should|going to|is to|are to|plans?|planned|intends?|intended|scheduled|expected|expects?|due|next|tomorrow|soon|hopes?|proposes?|proposed|until|till|by)(?-u:\b)").unwrap()
     });
+
+    #[test]
+    fn past_verbs_are_judged_as_by_the_lists() {
+        let mut words: Vec<String> = Vec::new();
+        for w in super::PAST_WORDS.iter().chain(super::NOT_PAST) {
+            words.push(w.to_string());
+            words.push(w.to_uppercase());
+            words.push(format!("{w}s"));
+            words.push(w[1..].to_string());
+            words.push(format!("x{w}"));
+        }
+        for stem in [
+            "", "e", "ed", "d", "sped", "handed", "seeded", "Handed", "red1", "hand_ed",
+        ] {
+            words.push(stem.to_string());
+        }
+        for word in &words {
+            assert_eq!(
+                super::is_past_verb(word.as_bytes()),
+                super::is_past_verb_by_lists(word.as_bytes()),
+                "{word:?}"
+            );
+        }
+    }
 
     fn past_oracle(text: &str) -> bool {
         PAST.find_iter(text)

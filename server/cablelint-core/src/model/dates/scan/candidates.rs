@@ -68,7 +68,15 @@ pub(super) fn scan(
             let (s, e) = matcher.group(index)?;
             Some(Span::new(s, e))
         };
-        read(text, whole, pattern.form, &group, kind, out);
+        read(
+            text,
+            whole,
+            pattern.form,
+            &group,
+            matcher.month(),
+            kind,
+            out,
+        );
     });
 }
 

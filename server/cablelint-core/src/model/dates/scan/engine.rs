@@ -6,7 +6,7 @@
 //! folding, as `(?i)` does. Every repetition is bounded and every repeated
 //! piece consumes a character, so a match costs at most a few hundred steps.
 
-use super::words::{fold, NAMES};
+use super::words::{fold, MonthFound, NAMES};
 
 /// One piece of a form, with what it can start with: a match of `kind`
 /// takes a first byte in `first` unless it can match the empty string
@@ -235,6 +235,9 @@ pub(super) struct Matcher<'t> {
     end: usize,
     /// Start and end of each group, `UNSET` when it did not take part.
     slots: [usize; 2 * MAX_GROUPS],
+    /// The month name a fast path found in the match (`fast.rs`), for
+    /// reading it without a second look-up; forgotten with the groups.
+    month: Option<MonthFound>,
 }
 
 impl<'t> Matcher<'t> {
@@ -243,6 +246,7 @@ impl<'t> Matcher<'t> {
             text,
             end,
             slots: [UNSET; 2 * MAX_GROUPS],
+            month: None,
         }
     }
 
@@ -250,6 +254,7 @@ impl<'t> Matcher<'t> {
     /// that match's captures.
     pub(super) fn run(&mut self, node: &Node, at: usize) -> Option<usize> {
         self.slots = [UNSET; 2 * MAX_GROUPS];
+        self.month = None;
         self.one(node, at, &Next::Done)
     }
 
@@ -265,6 +270,17 @@ impl<'t> Matcher<'t> {
     /// Forgets every group, before a match made by hand (`fast.rs`).
     pub(super) fn clear_groups(&mut self) {
         self.slots = [UNSET; 2 * MAX_GROUPS];
+        self.month = None;
+    }
+
+    /// Notes the month name a fast path found (after [`Matcher::clear_groups`]).
+    pub(super) fn set_month(&mut self, month: MonthFound) {
+        self.month = Some(month);
+    }
+
+    /// The month name the fast path that made the match found, if one did.
+    pub(super) fn month(&self) -> Option<MonthFound> {
+        self.month
     }
 
     pub(super) fn set_group(&mut self, index: usize, start: usize, end: usize) {

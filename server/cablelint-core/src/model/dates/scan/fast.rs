@@ -11,7 +11,7 @@
 use super::engine::{is_word_boundary, Matcher, Node};
 use super::quick::{byte, digit_run, may_be_time_before, spaces, utf8_len};
 use super::time::{self, Time};
-use super::words::NAMES;
+use super::words::{MonthFound, NAMES};
 
 pub(super) enum Outcome {
     /// The form matches up to here; the matcher holds its groups.
@@ -324,7 +324,7 @@ pub(super) fn month_first(
         return Outcome::Unsure;
     }
     // No weekday and no `[`: the month name must start here.
-    let Some(name_end) = NAMES.months.longest_end(matcher.text(), start, bytes.len()) else {
+    let Some((name_end, node)) = NAMES.months.longest(matcher.text(), start, bytes.len()) else {
         return Outcome::NoMatch;
     };
     let mut at = name_end;
@@ -362,6 +362,11 @@ pub(super) fn month_first(
     }
     let day_end = at;
     matcher.clear_groups();
+    matcher.set_month(MonthFound {
+        start,
+        end: name_end,
+        node,
+    });
     matcher.set_group(MF_MONTH, start, month_end);
     matcher.set_group(MF_DAY, day_start, day_end);
     let mut end = day_end;
@@ -462,7 +467,8 @@ pub(super) fn day_first(
         return Outcome::Unsure;
     }
     // ASCII up to here, so `at` is a character boundary of the text.
-    let Some(name_end) = NAMES.months.longest_end(matcher.text(), at, bytes.len()) else {
+    let name_start = at;
+    let Some((name_end, node)) = NAMES.months.longest(matcher.text(), at, bytes.len()) else {
         return Outcome::Unsure;
     };
     at = name_end;
@@ -477,6 +483,11 @@ pub(super) fn day_first(
         return Outcome::Unsure;
     }
     matcher.clear_groups();
+    matcher.set_month(MonthFound {
+        start: name_start,
+        end: name_end,
+        node,
+    });
     matcher.set_group(DF_DAY, start, day_end);
     matcher.set_group(DF_MONTH, month_start, month_end);
     let mut end = month_end;

@@ -103,7 +103,7 @@ pub(super) fn scan_span(text: &str, span: Span, kind: SectionKind, out: &mut Vec
                     .map(|s| Span::new(s.start, s.end))
             };
             let whole = Span::new(found.start(), found.end());
-            read(text, whole, FORMS[index], &group, kind, out);
+            read(text, whole, FORMS[index], &group, None, kind, out);
         }
         at = found.end();
     }

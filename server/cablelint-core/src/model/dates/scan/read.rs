@@ -8,6 +8,7 @@ use super::super::lexicon::{
 use super::super::{Component, Confidence, DateForm, DateMention, DateRole, NumericOrder};
 use super::forms::{group as g, Form};
 use super::is_header_like;
+use super::words::{MonthFound, NAMES};
 use crate::model::SectionKind;
 use crate::text::Span;
 
@@ -17,6 +18,8 @@ struct Found<'t> {
     span: Span,
     /// Balanced bracket pairs inside the match.
     pairs: Vec<(usize, usize)>,
+    /// The month name the scanner's fast path found, if it made the match.
+    month: Option<MonthFound>,
 }
 
 impl Found<'_> {
@@ -61,12 +64,14 @@ impl Found<'_> {
 }
 
 /// Turns one match of `form` (its whole span and its groups by index) into
-/// mentions, when its neighbours and values make it a date.
+/// mentions, when its neighbours and values make it a date. `month` is
+/// where the match's month name was found, when the scanner knows it.
 pub(super) fn read(
     text: &str,
     whole: Span,
     form: Form,
     group: &dyn Fn(usize) -> Option<Span>,
+    month: Option<MonthFound>,
     kind: SectionKind,
     out: &mut Vec<DateMention>,
 ) {
@@ -77,6 +82,7 @@ pub(super) fn read(
         kind,
         span,
         pairs,
+        month,
     };
     let mention = match form {
         Form::On => return read_on(&found, group, out),
@@ -215,18 +221,19 @@ fn digits(text: &str, span: Span) -> Option<(Span, u32)> {
     Some((Span::new(span.start + start, span.start + end), value))
 }
 
-/// The month word inside a capture like "[of June]" or "Sept.".
-pub(super) fn month_word(text: &str, span: Span) -> Option<(Span, u8)> {
+/// The month word inside a capture like "[of June]" or "Sept.". `found`
+/// is where the scanner found a month name in the match, if it did.
+pub(super) fn month_word(text: &str, span: Span, found: Option<MonthFound>) -> Option<(Span, u8)> {
     let s = &text[span.range()];
     if s.is_ascii() {
-        return month_word_ascii(text, span);
+        return month_word_ascii(text, span, found);
     }
     month_word_by_characters(text, span)
 }
 
 /// [`month_word`] for an ASCII capture, byte by byte: ASCII whitespace
 /// is `char::is_whitespace`'s, an ASCII letter its `is_alphabetic`.
-fn month_word_ascii(text: &str, span: Span) -> Option<(Span, u8)> {
+fn month_word_ascii(text: &str, span: Span, found: Option<MonthFound>) -> Option<(Span, u8)> {
     let s = &text.as_bytes()[span.range()];
     let mut start = s
         .iter()
@@ -256,7 +263,18 @@ fn month_word_ascii(text: &str, span: Span) -> Option<(Span, u8)> {
         return None;
     }
     // Letters only: no dot to trim, and ASCII.
-    let (_, month) = lookup_ascii_month(&text.as_bytes()[span.start + start..end])?;
+    let word = &text.as_bytes()[span.start + start..end];
+    // Where the scanner walked the month names over this very word, the
+    // node it ended at names it: the look-up is not made again (it cost
+    // about as much as the rest of reading a date). The oracle tests read
+    // every match without this and compare.
+    let known = found
+        .filter(|f| f.start == span.start + start && f.end == end)
+        .and_then(|f| NAMES.ascii_month(f, word));
+    let (_, month) = match known {
+        Some(month) => month,
+        None => lookup_ascii_month(word),
+    }?;
     Some((Span::new(span.start + start, end), month))
 }
 
@@ -635,7 +653,7 @@ fn read_textual(
     day_first: bool,
 ) -> Option<DateMention> {
     let text = found.text;
-    let (month_span, month_value) = month_word(text, month?)?;
+    let (month_span, month_value) = month_word(text, month?, found.month)?;
     // "Representative May 5": a month-first date starts a word.
     if !day_first {
         let lead = weekday.map_or(month_span.start, |w| w.start);
@@ -830,7 +848,7 @@ fn read_serial(found: &Found, group: &dyn Fn(usize) -> Option<Span>) -> Option<D
     m.role = DateRole::Serial;
     m.year = Some(found.component(year.0, year.1));
     if let Some(month) = group(g::SE_M) {
-        let (span, value) = month_word(text, month)?;
+        let (span, value) = month_word(text, month, found.month)?;
         m.month = Some(found.component(span, u32::from(value)));
     }
     Some(m)

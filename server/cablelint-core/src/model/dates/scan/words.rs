@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use super::super::lexicon::{MONTH_TABLES, WEEKDAYS};
+use super::super::lexicon::{lookup_ascii_month, MONTH_TABLES, WEEKDAYS};
 
 /// The representative of `c`'s class under Unicode simple case folding, as
 /// far as the letters of the date words go: the lower case, and the few
@@ -83,12 +83,34 @@ pub(super) struct Words {
     /// Per node, its child for each ASCII letter a–z (after folding), 0 for
     /// none (the root is no one's child): one load instead of a search of
     /// the node's list, which at the root holds a child for nearly every
-    /// letter. Any other character is looked for in the node's list.
+    /// letter. Any other character is looked for in the node's list. A
+    /// child where a word ends carries [`WORD_ENDS`], so that a walk over
+    /// letters learns it from the same load.
     letters: Vec<[u32; 26]>,
     /// Whether a word holds an ASCII character that is no letter (none
     /// does): if not, a space or digit ends a walk without a search.
     other_ascii: bool,
 }
+
+/// The flag of [`Words::letters`] on a child where a word ends (node
+/// numbers stay far below it).
+const WORD_ENDS: u32 = 1 << 31;
+
+/// [`LETTER_INDEX`] of a byte that is no ASCII letter.
+const NOT_A_LETTER: u8 = 0xFF;
+
+/// Per byte, the index 0–25 of the ASCII letter it is, in either case
+/// (its place in a row of [`Words::letters`]), else [`NOT_A_LETTER`].
+static LETTER_INDEX: [u8; 256] = {
+    let mut table = [NOT_A_LETTER; 256];
+    let mut i = 0;
+    while i < 26 {
+        table[b'a' as usize + i] = i as u8;
+        table[b'A' as usize + i] = i as u8;
+        i += 1;
+    }
+    table
+};
 
 /// Up to this many words of one set can start at one place.
 const MAX_ENDS: usize = 8;
@@ -145,9 +167,10 @@ impl Words {
             .map(|node| {
                 let mut row = [0; 26];
                 for (letter, slot) in (b'a'..=b'z').zip(row.iter_mut()) {
-                    *slot = trie
-                        .child_in_list(node, char::from(letter))
-                        .map_or(0, |n| n as u32);
+                    *slot = trie.child_in_list(node, char::from(letter)).map_or(0, |n| {
+                        let ends = if trie.nodes[n].1 { WORD_ENDS } else { 0 };
+                        n as u32 | ends
+                    });
                 }
                 row
             })
@@ -189,10 +212,10 @@ impl Words {
         let mut pos = at;
         // `at` and every end reached are character boundaries of `text`,
         // and `end` is one too (or the text's end).
-        while let Some((child, len)) = self.step(bytes, node, pos) {
+        while let Some((child, len, word_ends)) = self.step(bytes, node, pos) {
             node = child;
             pos += len;
-            if self.nodes[node].1 && found.len < MAX_ENDS {
+            if word_ends && found.len < MAX_ENDS {
                 found.ends[found.len] = pos;
                 found.len += 1;
             }
@@ -203,32 +226,82 @@ impl Words {
     /// The end of the longest word written at `at` (before `end`): the last
     /// of [`Words::ends`], without listing the others.
     pub(super) fn longest_end(&self, text: &str, at: usize, end: usize) -> Option<usize> {
+        self.longest(text, at, end).map(|(end, _)| end)
+    }
+
+    /// [`Words::longest_end`] with the node the word ends at, which names
+    /// the word (see [`Names::ascii_month`]).
+    pub(super) fn longest(&self, text: &str, at: usize, end: usize) -> Option<(usize, u32)> {
         let bytes = &text.as_bytes()[..end.min(text.len())];
         if !self.may_start_at(bytes, at) {
             return None;
         }
         let (mut node, mut pos, mut longest) = (0, at, None);
-        while let Some((child, len)) = self.step(bytes, node, pos) {
+        while let Some((child, len, word_ends)) = self.step(bytes, node, pos) {
             node = child;
             pos += len;
-            if self.nodes[node].1 {
-                longest = Some(pos);
+            if word_ends {
+                longest = Some((pos, node as u32));
             }
         }
         longest
     }
 
-    /// The child of `node` for the character at `pos` in `bytes` (a
-    /// character boundary), with the character's length: an ASCII byte
-    /// without decoding it. Inlined: it runs once a letter of every name.
-    #[inline(always)]
-    fn step(&self, bytes: &[u8], node: usize, pos: usize) -> Option<(usize, usize)> {
-        let b = *bytes.get(pos)?;
-        if b.is_ascii() {
-            return Some((self.child(node, char::from(b.to_ascii_lowercase()))?, 1));
+    /// Every node where a word ends whose characters are all ASCII, with
+    /// that word (in folded case).
+    fn ascii_word_ends(&self) -> Vec<(usize, String)> {
+        let mut found = Vec::new();
+        let mut stack = vec![(0usize, String::new())];
+        while let Some((node, word)) = stack.pop() {
+            if self.nodes[node].1 {
+                found.push((node, word.clone()));
+            }
+            for &(c, child) in &self.nodes[node].0 {
+                if c.is_ascii() {
+                    let mut longer = word.clone();
+                    longer.push(c);
+                    stack.push((child as usize, longer));
+                }
+            }
         }
-        let (written, len) = char_at(bytes, pos)?;
-        Some((self.child(node, fold(written))?, len))
+        found
+    }
+
+    /// The child of `node` for the character at `pos` in `bytes` (a
+    /// character boundary), with the character's length and whether a word
+    /// ends at the child. An ASCII letter takes two loads (its index, then
+    /// the child with its flag), without decoding or lower-casing it: it
+    /// runs once a letter of every name the scanner reads. `step_plain`,
+    /// by [`Words::child`] alone, is the version the tests compare it with.
+    /// Inlined.
+    #[inline(always)]
+    fn step(&self, bytes: &[u8], node: usize, pos: usize) -> Option<(usize, usize, bool)> {
+        let b = *bytes.get(pos)?;
+        if let Some(stepped) = self.letter_step(node, b) {
+            let (child, word_ends) = stepped?;
+            return Some((child, 1, word_ends));
+        }
+        let (child, len) = if b.is_ascii() {
+            (self.child(node, char::from(b))?, 1)
+        } else {
+            let (written, len) = char_at(bytes, pos)?;
+            (self.child(node, fold(written))?, len)
+        };
+        Some((child, len, self.nodes[child].1))
+    }
+
+    /// The child of `node` for `b` when it is an ASCII letter (`None`
+    /// otherwise), with whether a word ends there: `Some(None)` for a
+    /// letter that no word goes on with.
+    #[inline(always)]
+    #[allow(clippy::option_option)]
+    fn letter_step(&self, node: usize, b: u8) -> Option<Option<(usize, bool)>> {
+        let letter = LETTER_INDEX[usize::from(b)];
+        if letter == NOT_A_LETTER {
+            return None;
+        }
+        let entry = self.letters[node][usize::from(letter)];
+        Some((entry != 0).then_some(((entry & !WORD_ENDS) as usize, entry & WORD_ENDS != 0)))
     }
 
     /// Whether a word is written at `at` in `bytes` (UTF-8 text cut at a
@@ -239,9 +312,9 @@ impl Words {
         }
         let mut node = 0;
         let mut pos = at;
-        while let Some((child, len)) = self.step(bytes, node, pos) {
+        while let Some((child, len, word_ends)) = self.step(bytes, node, pos) {
             node = child;
-            if self.nodes[node].1 {
+            if word_ends {
                 return true;
             }
             pos += len;
@@ -264,20 +337,30 @@ impl Words {
         let mut node = 0;
         let mut pos = end;
         while pos > start {
-            // The character before `pos`: an ASCII byte without decoding it.
-            let (c, len) = match bytes[pos - 1] {
-                b if b.is_ascii() => (char::from(b.to_ascii_lowercase()), 1),
-                _ => match text[start..pos].chars().next_back() {
-                    Some(written) => (fold(written), written.len_utf8()),
-                    None => break,
-                },
-            };
-            let Some(child) = self.child(node, c) else {
-                break;
+            // The character before `pos`: an ASCII letter by the table of
+            // letters (as `step` reads one), any other ASCII byte without
+            // decoding it.
+            let b = bytes[pos - 1];
+            let (child, len, word_ends) = match self.letter_step(node, b) {
+                Some(Some(stepped)) => (stepped.0, 1, stepped.1),
+                Some(None) => break,
+                None => {
+                    let (c, len) = match b {
+                        b if b.is_ascii() => (char::from(b), 1),
+                        _ => match text[start..pos].chars().next_back() {
+                            Some(written) => (fold(written), written.len_utf8()),
+                            None => break,
+                        },
+                    };
+                    let Some(child) = self.child(node, c) else {
+                        break;
+                    };
+                    (child, len, self.nodes[child].1)
+                }
             };
             node = child;
             pos -= len;
-            if self.nodes[node].1 && found.len < MAX_ENDS {
+            if word_ends && found.len < MAX_ENDS {
                 found.ends[found.len] = pos;
                 found.len += 1;
             }
@@ -298,7 +381,7 @@ impl Words {
 
     /// The child for `lower`, an ASCII letter in lower case.
     fn letter_child(&self, node: usize, lower: u8) -> Option<usize> {
-        let child = self.letters[node][usize::from(lower - b'a')];
+        let child = self.letters[node][usize::from(lower - b'a')] & !WORD_ENDS;
         (child != 0).then_some(child as usize)
     }
 
@@ -334,6 +417,61 @@ pub(super) struct Names {
     pub(super) weekdays: Words,
     pub(super) months_backwards: Words,
     pub(super) weekdays_backwards: Words,
+    /// Per node of `months` where an ASCII name ends: what
+    /// [`lookup_ascii_month`] gives for that name written all in lower
+    /// case, and written otherwise (the only thing about its letter case
+    /// the look-up asks). See [`Names::ascii_month`].
+    ascii_months: Vec<Option<AsciiMonthByCase>>,
+}
+
+/// What [`lookup_ascii_month`] gives for one ASCII name written all in
+/// lower case, and written otherwise.
+type AsciiMonthByCase = [Option<(usize, u8)>; 2];
+
+/// Where the day-first and month-first fast paths found a month name, so
+/// that reading the match need not look the name up again: the name's
+/// start and end in the text, and the node of `months` it ends at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct MonthFound {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) node: u32,
+}
+
+impl Names {
+    /// What [`lookup_ascii_month`] gives for `word`, an ASCII word that
+    /// `found` says is written where the `months` trie ended at its node.
+    /// The look-up asks only for the word in lower case (the node's name)
+    /// and whether it was all in lower case; `None` for a node where no
+    /// ASCII name ends (then the caller looks the word up).
+    pub(super) fn ascii_month(
+        &self,
+        found: MonthFound,
+        word: &[u8],
+    ) -> Option<Option<(usize, u8)>> {
+        let [lower, other] = (*self.ascii_months.get(found.node as usize)?)?;
+        Some(if word.iter().any(u8::is_ascii_uppercase) {
+            other
+        } else {
+            lower
+        })
+    }
+}
+
+/// [`Names::ascii_months`] for the `months` trie.
+fn ascii_months(months: &Words) -> Vec<Option<AsciiMonthByCase>> {
+    let mut table = vec![None; months.nodes.len()];
+    for (node, word) in months.ascii_word_ends() {
+        let mut capitalised = word.clone().into_bytes();
+        if let Some(first) = capitalised.first_mut() {
+            first.make_ascii_uppercase();
+        }
+        table[node] = Some([
+            lookup_ascii_month(word.as_bytes()),
+            lookup_ascii_month(&capitalised),
+        ]);
+    }
+    table
 }
 
 fn month_names() -> impl Iterator<Item = &'static str> {
@@ -344,9 +482,115 @@ fn weekday_names() -> impl Iterator<Item = &'static str> {
     WEEKDAYS.iter().map(|(w, _)| *w)
 }
 
-pub(super) static NAMES: LazyLock<Names> = LazyLock::new(|| Names {
-    months: Words::new(month_names(), false),
-    weekdays: Words::new(weekday_names(), false),
-    months_backwards: Words::new(month_names(), true),
-    weekdays_backwards: Words::new(weekday_names(), true),
+pub(super) static NAMES: LazyLock<Names> = LazyLock::new(|| {
+    let months = Words::new(month_names(), false);
+    Names {
+        ascii_months: ascii_months(&months),
+        months,
+        weekdays: Words::new(weekday_names(), false),
+        months_backwards: Words::new(month_names(), true),
+        weekdays_backwards: Words::new(weekday_names(), true),
+    }
 });
+
+#[cfg(test)]
+mod tests {
+    use super::{char_at, fold, Words, NAMES};
+
+    impl Words {
+        /// [`Words::step`] by [`Words::child`] and the node's own flag.
+        fn step_plain(
+            &self,
+            bytes: &[u8],
+            node: usize,
+            pos: usize,
+        ) -> Option<(usize, usize, bool)> {
+            let (written, len) = char_at(bytes, pos)?;
+            let child = self.child(node, fold(written))?;
+            Some((child, len, self.nodes[child].1))
+        }
+    }
+
+    impl Words {
+        /// [`Words::starts`] character by character through
+        /// [`Words::child`]: the version before the table of letters.
+        fn starts_plain(&self, text: &str, start: usize, end: usize) -> Vec<usize> {
+            let mut found = Vec::new();
+            let (mut node, mut pos) = (0, end);
+            while let Some(written) = text[start..pos].chars().next_back() {
+                let Some(child) = self.child(node, fold(written)) else {
+                    break;
+                };
+                node = child;
+                pos -= written.len_utf8();
+                if self.nodes[node].1 && found.len() < super::MAX_ENDS {
+                    found.push(pos);
+                }
+            }
+            found
+        }
+    }
+
+    #[test]
+    fn names_before_a_place_are_found_as_character_by_character() {
+        #[rustfmt::skip]
+        const PIECES: &[&str] = &[
+            "June", "JUNE", "june", "Jun", "e", "May", "Mai", "mai", "Sept", "Sept.", "Monday", "MON",
+            "day", "Lundi", "Décembre", "décembre", "ſ", "\u{212A}", "Ноябрь", "ноября", "x", " ",
+            ",", ".", "[", "1", "…", "𠀋",
+        ];
+        let mut rng = crate::test_random::Rng(0x0628_1962_0628_1962);
+        let mut found = 0;
+        for _ in 0..3_000 {
+            let count = 1 + rng.below(4);
+            let text = rng.text_of(PIECES, count);
+            let bounds = crate::test_random::char_boundaries(&text);
+            for &start in &bounds {
+                for &end in bounds.iter().filter(|&&e| e >= start) {
+                    for words in [&NAMES.months_backwards, &NAMES.weekdays_backwards] {
+                        let starts: Vec<usize> =
+                            words.starts(&text, start, end).iter().copied().collect();
+                        assert_eq!(
+                            starts,
+                            words.starts_plain(&text, start, end),
+                            "{start}..{end} of {text:?}"
+                        );
+                        found += starts.len();
+                    }
+                }
+            }
+        }
+        assert!(found > 1_000, "{found} names found");
+    }
+
+    #[test]
+    fn a_step_over_letters_is_the_plain_step() {
+        // Every node of every set of names, with every ASCII character and
+        // the characters outside ASCII the names hold (and a few others).
+        let mut texts: Vec<String> = (0..128u8).map(|b| char::from(b).to_string()).collect();
+        let names = [
+            &NAMES.months,
+            &NAMES.weekdays,
+            &NAMES.months_backwards,
+            &NAMES.weekdays_backwards,
+        ];
+        for words in names {
+            for (children, _) in &words.nodes {
+                texts.extend(children.iter().map(|(c, _)| c.to_string()));
+            }
+        }
+        texts.extend(["ſ", "\u{212A}", "É", "é", "Я", "…", "𠀋"].map(String::from));
+        let mut steps = 0;
+        for words in names {
+            for node in 0..words.nodes.len() {
+                for text in &texts {
+                    let bytes = text.as_bytes();
+                    let step = words.step(bytes, node, 0);
+                    assert_eq!(step, words.step_plain(bytes, node, 0), "{text:?} at {node}");
+                    steps += usize::from(step.is_some());
+                }
+            }
+        }
+        assert!(steps > 1_000, "{steps} steps taken");
+    }
+}

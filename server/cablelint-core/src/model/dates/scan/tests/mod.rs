@@ -717,13 +717,94 @@ fn ascii_month_words_are_read_as_character_by_character() {
             for &end in bounds.iter().filter(|&&e| e >= start) {
                 let span = Span::new(start, end);
                 assert_eq!(
-                    month_word(&text, span),
+                    month_word(&text, span, None),
                     month_word_by_characters(&text, span),
                     "{span:?} of {text:?}"
                 );
             }
         }
     }
+}
+
+#[test]
+fn a_month_found_by_the_scanner_is_read_as_character_by_character() {
+    // What the fast paths pass on: the longest month name at a place and
+    // the node it ends at. Wherever that is, reading the capture with it
+    // gives what reading it afresh gives.
+    use super::read::{month_word, month_word_by_characters};
+    use super::words::MonthFound;
+    #[rustfmt::skip]
+    const PIECES: &[&str] = &[
+        "[", "]", " ", "\t", "of ", "OF ", "of", "June", "june", "JUNE", "jUNE", "Sept", ".",
+        "May", "may", "MAY", "Mayor", "x", "é", "Juni", "Mars", "mars", "Jan", "JAN", "uary", "ſ",
+        "Dec", "Décembre", "1",
+    ];
+    let mut rng = Rng(0x1962_0628_1962_0628);
+    let mut used = 0;
+    for _ in 0..4_000 {
+        let count = 1 + rng.below(5);
+        let text = rng.text_of(PIECES, count);
+        let bounds = char_boundaries(&text);
+        let found: Vec<MonthFound> = bounds
+            .iter()
+            .filter_map(|&start| {
+                let (end, node) = NAMES.months.longest(&text, start, text.len())?;
+                Some(MonthFound { start, end, node })
+            })
+            .collect();
+        for &start in &bounds {
+            for &end in bounds.iter().filter(|&&e| e >= start) {
+                let span = Span::new(start, end);
+                for &f in found.iter().filter(|f| start <= f.start && f.end <= end) {
+                    used += 1;
+                    assert_eq!(
+                        month_word(&text, span, Some(f)),
+                        month_word_by_characters(&text, span),
+                        "{span:?} of {text:?} with {f:?}"
+                    );
+                }
+            }
+        }
+    }
+    assert!(used > 10_000, "{used} months found");
+}
+
+#[test]
+fn every_ascii_month_name_is_known_by_its_node_as_by_its_look_up() {
+    use super::super::lexicon::{lookup_ascii_month, MONTH_TABLES};
+    use super::words::MonthFound;
+    let mut known = 0;
+    for name in MONTH_TABLES.iter().flat_map(|t| t.names.iter()) {
+        let mut capital_first = name.to_lowercase();
+        if let Some(first) = capital_first.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
+        for word in [
+            name.to_string(),
+            name.to_lowercase(),
+            name.to_uppercase(),
+            capital_first,
+        ] {
+            let Some((end, node)) = NAMES.months.longest(&word, 0, word.len()) else {
+                continue;
+            };
+            let found = MonthFound {
+                start: 0,
+                end,
+                node,
+            };
+            let written = &word.as_bytes()[..end];
+            match NAMES.ascii_month(found, written) {
+                Some(month) => {
+                    known += 1;
+                    assert_eq!(month, lookup_ascii_month(written), "{word:?}");
+                }
+                // Only a name with a character outside ASCII has no entry.
+                None => assert!(!word[..end].is_ascii(), "{word:?}"),
+            }
+        }
+    }
+    assert!(known > 100, "{known} names known");
 }
 
 #[test]
