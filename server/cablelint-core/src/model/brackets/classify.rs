@@ -27,11 +27,19 @@ pub(super) fn classify(text: &str, bracket: &Bracket, scratch: &mut String) -> B
     if (first == b'.' || first == 0xE2) && is_ellipsis(inner) {
         return BracketClass::Ellipsis;
     }
+    // Half the brackets of a cable hold one word of ASCII letters
+    // (`[Beijing]`, `[s]`), for which most of the tests below cannot hold:
+    // they take a shorter way to the same class.
+    if first.is_ascii_alphabetic() && window == content.end {
+        if let Some(class) = classify_word(text, bracket, inner) {
+            return class;
+        }
+    }
     let bytes_seen = normalize_into(inner, scratch);
     let lower = scratch.as_str();
     // `sic`, `unclear`, `over`, `telegram` …: one look-up instead of a
     // test per class.
-    if let Some(class) = known::whole_content_class(lower) {
+    if let Some(class) = known::whole_content_class(lower.as_bytes()) {
         return class;
     }
     // Most brackets lack a byte of every word looked for: no scan then.
@@ -67,6 +75,12 @@ pub(super) fn classify(text: &str, bracket: &Bracket, scratch: &mut String) -> B
     if may_start_a_date(lower) && is_date_part(lower) {
         return BracketClass::SuppliedDate;
     }
+    completion_gloss_or_supplied(text, bracket, inner)
+}
+
+/// The last tests of [`classify`], which look at the text around the bracket.
+fn completion_gloss_or_supplied(text: &str, bracket: &Bracket, inner: &str) -> BracketClass {
+    let before = &text[..bracket.open()];
     // The bracket's first letter first: it rules most brackets out.
     let glued = starts_lower_case(inner)
         && before
@@ -82,6 +96,58 @@ pub(super) fn classify(text: &str, bracket: &Bracket, scratch: &mut String) -> B
         return BracketClass::Gloss;
     }
     BracketClass::Supplied
+}
+
+/// Longest word [`classify_word`] folds; a longer one takes the plain way.
+const MAX_WORD: usize = 48;
+
+/// [`classify`] for a whole content (`inner`, trimmed and not cut by the
+/// judged window) of ASCII letters only, or `None` for any other content.
+/// Such a word is folded into a buffer on the stack rather than the shared
+/// string, and only the tests a word of letters can pass are made: no
+/// ellipsis, footnote mark, signature, structural phrase (each has a space or
+/// a digit), question mark or corrected number; an editor's note only if the
+/// word is an opening itself (a word of letters that starts with an opening
+/// and goes on is not at a word's end); a date part only if it is a month.
+/// The tests compare it with the general way (`every_word_is_classified_as_…`)
+/// and the oracle.
+fn classify_word(text: &str, bracket: &Bracket, inner: &str) -> Option<BracketClass> {
+    let mut folded = [0u8; MAX_WORD];
+    let word = folded.get_mut(..inner.len())?;
+    let mut bits = 0u64;
+    for (to, &b) in word.iter_mut().zip(inner.as_bytes()) {
+        if !b.is_ascii_alphabetic() {
+            return None;
+        }
+        let lower = b | 0x20;
+        bits |= 1 << (lower & 63);
+        *to = lower;
+    }
+    let lower = &*word;
+    if let Some(class) = known::whole_content_class(lower) {
+        return Some(class);
+    }
+    if InnerWords::may_be_in(bits) {
+        let words = InnerWords::find(lower);
+        if words.illegible {
+            return Some(BracketClass::Illegible);
+        }
+        if words.note {
+            return Some(BracketClass::EditorNote);
+        }
+    }
+    if let [a, b, ..] = *lower {
+        if known::openings_starting([a, b])
+            .iter()
+            .any(|o| o.as_bytes() == lower)
+        {
+            return Some(BracketClass::EditorNote);
+        }
+    }
+    if is_month(lower) {
+        return Some(BracketClass::SuppliedDate);
+    }
+    Some(completion_gloss_or_supplied(text, bracket, inner))
 }
 
 /// `char::is_lowercase` of the first character, undecoded when it is ASCII.
@@ -403,7 +469,7 @@ fn is_date_part(lower: &str) -> bool {
     let mut anchored = false;
     for (count, word) in lower.split(' ').enumerate() {
         let word = word.trim_end_matches(',');
-        let anchor = is_year(word) || is_month(word);
+        let anchor = is_year(word) || is_month(word.as_bytes());
         if count == 4 || !(anchor || word == "of" || word == "the" || is_days(word)) {
             return false;
         }
@@ -524,21 +590,21 @@ fn is_title_or_determiner(word: &str) -> bool {
 
 /// `word` is lower-case in its ASCII letters (it comes from the folded
 /// content), so it is compared with the months' lower-case names.
-fn is_month(word: &str) -> bool {
+fn is_month(word: &[u8]) -> bool {
     matches!(
         word,
-        "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
+        b"january"
+            | b"february"
+            | b"march"
+            | b"april"
+            | b"may"
+            | b"june"
+            | b"july"
+            | b"august"
+            | b"september"
+            | b"october"
+            | b"november"
+            | b"december"
     )
 }
 
@@ -1032,6 +1098,119 @@ mod tests {
                 split,
                 "{before:?}"
             );
+        }
+    }
+
+    /// Words of letters, which take `classify_word`'s shorter way: built
+    /// from the whole contents, openings, words looked for inside, months
+    /// and names, in any case, glued together or alone, after and before
+    /// every kind of neighbour; each against the oracle.
+    #[test]
+    fn words_of_letters_are_classified_as_the_oracle_classifies_them() {
+        let pieces = [
+            "sic",
+            "unclear",
+            "over",
+            "verso",
+            "reverse",
+            "telegram",
+            "paraphrase",
+            "extract",
+            "end",
+            "begin",
+            "stamp",
+            "stamped",
+            "redacted",
+            "illegible",
+            "unreadable",
+            "indecipherable",
+            "note",
+            "notes",
+            "seal",
+            "typed",
+            "editor",
+            "enclosure",
+            "missing",
+            "signed",
+            "initials",
+            "remark",
+            "comment",
+            "january",
+            "may",
+            "june",
+            "sept",
+            "of",
+            "the",
+            "s",
+            "li",
+            "urumqi",
+            "x",
+            "illiam",
+            "oreign",
+            "stalin",
+            "beijing",
+            "minister",
+            "comrade",
+            "these",
+        ];
+        let before = [
+            "",
+            " ",
+            "Wulumuqi ",
+            "Minister ",
+            "Ji ",
+            "F",
+            "M.",
+            "end..",
+            "x ",
+            "Kříž ",
+            "(",
+            "\n",
+            "ab ",
+            "Vice-Minister ",
+            "The ",
+        ];
+        let after = ["", " ", " Central", " the", ".", "\r\n", " Ñ"];
+        let mut rng = crate::test_random::Rng(0x5851_F42D_4C95_7F2D);
+        for _ in 0..20_000 {
+            let mut word = String::new();
+            for _ in 0..1 + rng.below(2) {
+                word.push_str(pieces[rng.below(pieces.len())]);
+            }
+            // Any case: none, the first letter, every letter, at random.
+            let word: String = match rng.below(4) {
+                0 => word.to_uppercase(),
+                1 => word
+                    .chars()
+                    .map(|c| {
+                        if rng.below(2) == 0 {
+                            c.to_ascii_uppercase()
+                        } else {
+                            c
+                        }
+                    })
+                    .collect(),
+                2 => {
+                    let mut chars = word.chars();
+                    chars.next().map_or(String::new(), |c| {
+                        c.to_ascii_uppercase().to_string() + chars.as_str()
+                    })
+                }
+                _ => word,
+            };
+            let text = format!(
+                "{}[{word}]{}",
+                before[rng.below(before.len())],
+                after[rng.below(after.len())]
+            );
+            assert_same_as_oracle(&text);
+        }
+        // The longest word folded on the stack, and one letter more.
+        for len in [super::MAX_WORD - 1, super::MAX_WORD, super::MAX_WORD + 1] {
+            assert_same_as_oracle(&format!(
+                "Wulumuqi [{}]",
+                "Illegible".repeat(9)[..len].to_owned()
+            ));
         }
     }
 
