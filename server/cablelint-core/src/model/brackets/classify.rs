@@ -354,8 +354,7 @@ fn normalize_into(inner: &str, out: &mut String) -> u64 {
         // White space other than a space: `\t`, `\n`, `\x0B`, `\x0C`, `\r`
         // are bits 9 to 13, which no other byte of lower-case ASCII sets;
         // two spaces in a row are looked for only where there is a space.
-        let double_space =
-            || bits & (1 << 32) != 0 && out.as_bytes().windows(2).any(|w| w == b"  ");
+        let double_space = || bits & (1 << 32) != 0 && has_double_space(out.as_bytes());
         if bits & (0b11111 << 9) != 0 || double_space() {
             let joined = out.split_whitespace().collect::<Vec<_>>().join(" ");
             *out = joined;
@@ -394,6 +393,42 @@ fn normalize_into(inner: &str, out: &mut String) -> u64 {
         *out = joined;
     }
     u64::MAX
+}
+
+/// Two spaces in a row, tested eight bytes at a time (exactly: no byte's
+/// sum carries into the next), the last of each eight carried over to the
+/// next; `bytes.windows(2).any(|w| w == b"  ")` is the oracle.
+fn has_double_space(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    const LOW: u64 = ONES * 0x7F;
+    // The high bit of each byte that is a space.
+    let spaces = |eight: u64| {
+        let x = eight ^ (ONES * u64::from(b' '));
+        !(((x & LOW) + LOW) | x) & HIGH
+    };
+    let mut chunks = bytes.chunks_exact(8);
+    // The high bit of the first byte when the byte before it is a space.
+    let mut carried = 0;
+    for chunk in &mut chunks {
+        let Ok(eight) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let s = spaces(u64::from_le_bytes(eight));
+        if s & (s << 8 | carried) != 0 {
+            return true;
+        }
+        carried = s >> 56;
+    }
+    let mut after_space = carried != 0;
+    for &b in chunks.remainder() {
+        let space = b == b' ';
+        if space && after_space {
+            return true;
+        }
+        after_space = space;
+    }
+    false
 }
 
 /// Two spaces in a row, or white space other than a space: the test the
@@ -1163,6 +1198,33 @@ mod tests {
                 split,
                 "{before:?}"
             );
+        }
+    }
+
+    #[test]
+    fn double_spaces_are_found_as_the_byte_pairs_find_them() {
+        let alphabet = [" ", " ", "a", "\u{a0}", "\0", "\x7F", "!", "`", "𠀋"];
+        let mut rng = crate::test_random::Rng(0x9E37_79B9_7F4A_7C15);
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..rng.below(40) {
+                text.push_str(alphabet[rng.below(alphabet.len())]);
+            }
+            let bytes = text.as_bytes();
+            assert_eq!(
+                super::has_double_space(bytes),
+                bytes.windows(2).any(|w| w == b"  "),
+                "{text:?}"
+            );
+        }
+        // Across each boundary between eights, and at the ends.
+        for at in 0..24 {
+            let mut bytes = vec![b'x'; 25];
+            bytes[at] = b' ';
+            bytes[at + 1] = b' ';
+            assert!(super::has_double_space(&bytes), "{at}");
+            bytes[at] = b'x';
+            assert!(!super::has_double_space(&bytes), "{at}");
         }
     }
 
