@@ -220,7 +220,13 @@ pub(super) fn scan_paragraphs(
         if out.paragraphs.get(paragraph).is_some_and(|p| p.end <= i) {
             // Paragraph ended: whatever is open stays unclosed.
             stack.clear();
-            paragraph += out.paragraphs[paragraph..].partition_point(|p| p.end <= i);
+            // A step at a time (a binary search cost more: the next
+            // paragraph nearly always holds the mark); each paragraph is
+            // passed once, so the walk stays linear.
+            paragraph += 1;
+            while out.paragraphs.get(paragraph).is_some_and(|p| p.end <= i) {
+                paragraph += 1;
+            }
         }
         while skip.peek().is_some_and(|s| s.end <= i) {
             skip.next();
