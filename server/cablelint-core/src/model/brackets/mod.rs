@@ -137,8 +137,11 @@ impl U40 {
 
     fn new(value: usize) -> U40 {
         debug_assert!(value < MAX_OFFSET);
-        let bytes = (value as u64).to_le_bytes();
-        U40([bytes[0], bytes[1], bytes[2], bytes[3], bytes[4]])
+        // Copied as a slice, which the compiler writes as four bytes and
+        // one; picked out byte by byte, it wrote five single bytes.
+        let mut low = [0; 5];
+        low.copy_from_slice(&(value as u64).to_le_bytes()[..5]);
+        U40(low)
     }
     fn get(self) -> usize {
         let [a, b, c, d, e] = self.0;
