@@ -596,9 +596,13 @@ fn last_word_start(before: &str) -> usize {
         };
         let stops = word_ends_or_non_ascii(u64::from_le_bytes(eight));
         if stops != 0 {
-            // Past the last byte that may end the word: the loop below
-            // looks at that byte first.
-            end = end - 8 + (63 - stops.leading_zeros() as usize) / 8 + 1;
+            // The last byte that may end the word: an ASCII one does; past
+            // another, the loop below decodes its character.
+            let last = end - 8 + (63 - stops.leading_zeros() as usize) / 8;
+            if bytes[last].is_ascii() {
+                return last + 1;
+            }
+            end = last + 1;
             break;
         }
         end -= 8;
