@@ -35,7 +35,29 @@ struct Builder<'t> {
 
 impl<'t> Builder<'t> {
     /// The line from `start` to `end` (its terminator excluded).
+    #[inline(always)]
     fn push(&mut self, start: usize, end: usize) {
+        // An empty line, every other line of a cable (the blank line between
+        // paragraphs), needs no cutting or trimming, nor a call.
+        if start == end {
+            self.lines.push(Line {
+                text: "",
+                trimmed: "",
+                start,
+            });
+            if let Some((s, e)) = self.paragraph.take() {
+                self.paragraphs.push(Span::new(s, e));
+            }
+        } else {
+            self.push_content(start, end);
+        }
+    }
+
+    /// [`Builder::push`] for a line that is not empty. Not inlined: the
+    /// search's loop stays small, and a call for every line that holds
+    /// something costs little beside cutting and trimming it.
+    #[inline(never)]
+    fn push_content(&mut self, start: usize, end: usize) {
         let content = &self.text[start..end];
         let trimmed = trim(content);
         self.lines.push(Line {
@@ -81,28 +103,36 @@ impl<'t> Lines<'t> {
         let mut table = Builder {
             text,
             lines: Vec::with_capacity(room),
-            // Room for the paragraphs of a page-long cable without regrowing.
-            paragraphs: Vec::with_capacity(16),
+            // Room for the paragraphs of a page-long cable without regrowing
+            // (a fifth of generated cables have more than sixteen).
+            paragraphs: Vec::with_capacity(32),
             paragraph: None,
         };
         let mut line_start = 0;
-        find_bytes::each_of_four(bytes, *b"\n\r[]", |at| {
-            let end = match bytes[at] {
-                // A `\r` just before belongs to this `\n`'s terminator.
-                b'\n' if at > line_start && bytes[at - 1] == b'\r' => at - 1,
-                b'\n' => at,
-                // A `\r` before `\n` ends nothing: the `\n` ends the line.
-                b'\r' if bytes.get(at + 1) == Some(&b'\n') => return,
-                b'\r' => at,
-                _ => {
-                    marks.push(at);
-                    return;
-                }
-            };
-            table.push(line_start, end);
-            line_start = at + 1;
-            starts.push(line_start);
-        });
+        // Inlined into the search's loop, which calls it from one place: a
+        // call for every line end and bracket cost as much as the work.
+        find_bytes::each_of_four(
+            bytes,
+            *b"\n\r[]",
+            #[inline(always)]
+            |at| {
+                let end = match bytes[at] {
+                    // A `\r` just before belongs to this `\n`'s terminator.
+                    b'\n' if at > line_start && bytes[at - 1] == b'\r' => at - 1,
+                    b'\n' => at,
+                    // A `\r` before `\n` ends nothing: the `\n` ends the line.
+                    b'\r' if bytes.get(at + 1) == Some(&b'\n') => return,
+                    b'\r' => at,
+                    _ => {
+                        marks.push(at);
+                        return;
+                    }
+                };
+                table.push(line_start, end);
+                line_start = at + 1;
+                starts.push(line_start);
+            },
+        );
         table.push(line_start, text.len());
         (
             table.finish(),

@@ -41,38 +41,50 @@ unsafe fn each_of_four_avx2(bytes: &[u8], needles: [u8; 4], hit: &mut impl FnMut
         _mm256_set1_epi8,
     };
     let [a, b, c, d] = needles.map(|n| _mm256_set1_epi8(n as i8));
+    // One bit for each byte of the 32 that is a needle.
+    let found = |block: __m256i| {
+        let equal = _mm256_or_si256(
+            _mm256_or_si256(_mm256_cmpeq_epi8(block, a), _mm256_cmpeq_epi8(block, b)),
+            _mm256_or_si256(_mm256_cmpeq_epi8(block, c), _mm256_cmpeq_epi8(block, d)),
+        );
+        _mm256_movemask_epi8(equal) as u32
+    };
+    // Two blocks a round, their bits in one word (a round's bookkeeping cost
+    // as much as its compares), and one place that calls `hit`, so that the
+    // caller's work for a hit is inlined here; the tail is copied into a
+    // zeroed round and its bits past the end cleared (a byte loop over up
+    // to 63 bytes costs several times more).
     let mut at = 0;
-    while at + 32 <= bytes.len() {
-        // SAFETY: the 32 bytes from `at` lie within `bytes`.
-        let block = unsafe { _mm256_loadu_si256(bytes.as_ptr().add(at).cast::<__m256i>()) };
-        let equal = _mm256_or_si256(
-            _mm256_or_si256(_mm256_cmpeq_epi8(block, a), _mm256_cmpeq_epi8(block, b)),
-            _mm256_or_si256(_mm256_cmpeq_epi8(block, c), _mm256_cmpeq_epi8(block, d)),
-        );
-        let mut mask = _mm256_movemask_epi8(equal) as u32;
+    while at < bytes.len() {
+        let mut mask = if at + 64 <= bytes.len() {
+            // SAFETY: the 64 bytes from `at` lie within `bytes`.
+            let (low, high) = unsafe {
+                let start = bytes.as_ptr().add(at);
+                (
+                    _mm256_loadu_si256(start.cast::<__m256i>()),
+                    _mm256_loadu_si256(start.add(32).cast::<__m256i>()),
+                )
+            };
+            u64::from(found(low)) | u64::from(found(high)) << 32
+        } else {
+            let rest = bytes.len() - at;
+            let mut tail = [0u8; 64];
+            tail[..rest].copy_from_slice(&bytes[at..]);
+            // SAFETY: `tail` holds 64 bytes.
+            let (low, high) = unsafe {
+                (
+                    _mm256_loadu_si256(tail.as_ptr().cast::<__m256i>()),
+                    _mm256_loadu_si256(tail.as_ptr().add(32).cast::<__m256i>()),
+                )
+            };
+            // `rest` is below 64.
+            (u64::from(found(low)) | u64::from(found(high)) << 32) & ((1 << rest) - 1)
+        };
         while mask != 0 {
             hit(at + mask.trailing_zeros() as usize);
             mask &= mask - 1;
         }
-        at += 32;
-    }
-    // The tail as one more block, copied out and its bits past the end
-    // cleared: a byte loop over up to 31 bytes costs several times more.
-    let rest = bytes.len() - at;
-    if rest > 0 {
-        let mut tail = [0u8; 32];
-        tail[..rest].copy_from_slice(&bytes[at..]);
-        // SAFETY: `tail` holds 32 bytes.
-        let block = unsafe { _mm256_loadu_si256(tail.as_ptr().cast::<__m256i>()) };
-        let equal = _mm256_or_si256(
-            _mm256_or_si256(_mm256_cmpeq_epi8(block, a), _mm256_cmpeq_epi8(block, b)),
-            _mm256_or_si256(_mm256_cmpeq_epi8(block, c), _mm256_cmpeq_epi8(block, d)),
-        );
-        let mut mask = _mm256_movemask_epi8(equal) as u32 & ((1 << rest) - 1);
-        while mask != 0 {
-            hit(at + mask.trailing_zeros() as usize);
-            mask &= mask - 1;
-        }
+        at += 64;
     }
 }
 

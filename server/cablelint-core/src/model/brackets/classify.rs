@@ -27,11 +27,19 @@ pub(super) fn classify(text: &str, bracket: &Bracket, scratch: &mut String) -> B
     if (first == b'.' || first == 0xE2) && is_ellipsis(inner) {
         return BracketClass::Ellipsis;
     }
+    // Half the brackets of a cable hold one word of ASCII letters
+    // (`[Beijing]`, `[s]`), for which most of the tests below cannot hold:
+    // they take a shorter way to the same class.
+    if first.is_ascii_alphabetic() && window == content.end {
+        if let Some(class) = classify_word(text, bracket, inner) {
+            return class;
+        }
+    }
     let bytes_seen = normalize_into(inner, scratch);
     let lower = scratch.as_str();
     // `sic`, `unclear`, `over`, `telegram` …: one look-up instead of a
     // test per class.
-    if let Some(class) = known::whole_content_class(lower) {
+    if let Some(class) = known::whole_content_class(lower.as_bytes()) {
         return class;
     }
     // Most brackets lack a byte of every word looked for: no scan then.
@@ -67,6 +75,12 @@ pub(super) fn classify(text: &str, bracket: &Bracket, scratch: &mut String) -> B
     if may_start_a_date(lower) && is_date_part(lower) {
         return BracketClass::SuppliedDate;
     }
+    completion_gloss_or_supplied(text, bracket, inner)
+}
+
+/// The last tests of [`classify`], which look at the text around the bracket.
+fn completion_gloss_or_supplied(text: &str, bracket: &Bracket, inner: &str) -> BracketClass {
+    let before = &text[..bracket.open()];
     // The bracket's first letter first: it rules most brackets out.
     let glued = starts_lower_case(inner)
         && before
@@ -82,6 +96,58 @@ pub(super) fn classify(text: &str, bracket: &Bracket, scratch: &mut String) -> B
         return BracketClass::Gloss;
     }
     BracketClass::Supplied
+}
+
+/// Longest word [`classify_word`] folds; a longer one takes the plain way.
+const MAX_WORD: usize = 48;
+
+/// [`classify`] for a whole content (`inner`, trimmed and not cut by the
+/// judged window) of ASCII letters only, or `None` for any other content.
+/// Such a word is folded into a buffer on the stack rather than the shared
+/// string, and only the tests a word of letters can pass are made: no
+/// ellipsis, footnote mark, signature, structural phrase (each has a space or
+/// a digit), question mark or corrected number; an editor's note only if the
+/// word is an opening itself (a word of letters that starts with an opening
+/// and goes on is not at a word's end); a date part only if it is a month.
+/// The tests compare it with the general way (`every_word_is_classified_as_…`)
+/// and the oracle.
+fn classify_word(text: &str, bracket: &Bracket, inner: &str) -> Option<BracketClass> {
+    let mut folded = [0u8; MAX_WORD];
+    let word = folded.get_mut(..inner.len())?;
+    let mut bits = 0u64;
+    for (to, &b) in word.iter_mut().zip(inner.as_bytes()) {
+        if !b.is_ascii_alphabetic() {
+            return None;
+        }
+        let lower = b | 0x20;
+        bits |= 1 << (lower & 63);
+        *to = lower;
+    }
+    let lower = &*word;
+    if let Some(class) = known::whole_content_class(lower) {
+        return Some(class);
+    }
+    if InnerWords::may_be_in(bits) {
+        let words = InnerWords::find(lower);
+        if words.illegible {
+            return Some(BracketClass::Illegible);
+        }
+        if words.note {
+            return Some(BracketClass::EditorNote);
+        }
+    }
+    if let [a, b, ..] = *lower {
+        if known::openings_starting([a, b])
+            .iter()
+            .any(|o| o.as_bytes() == lower)
+        {
+            return Some(BracketClass::EditorNote);
+        }
+    }
+    if is_month(lower) {
+        return Some(BracketClass::SuppliedDate);
+    }
+    Some(completion_gloss_or_supplied(text, bracket, inner))
 }
 
 /// `char::is_lowercase` of the first character, undecoded when it is ASCII.
@@ -288,8 +354,7 @@ fn normalize_into(inner: &str, out: &mut String) -> u64 {
         // White space other than a space: `\t`, `\n`, `\x0B`, `\x0C`, `\r`
         // are bits 9 to 13, which no other byte of lower-case ASCII sets;
         // two spaces in a row are looked for only where there is a space.
-        let double_space =
-            || bits & (1 << 32) != 0 && out.as_bytes().windows(2).any(|w| w == b"  ");
+        let double_space = || bits & (1 << 32) != 0 && has_double_space(out.as_bytes());
         if bits & (0b11111 << 9) != 0 || double_space() {
             let joined = out.split_whitespace().collect::<Vec<_>>().join(" ");
             *out = joined;
@@ -328,6 +393,42 @@ fn normalize_into(inner: &str, out: &mut String) -> u64 {
         *out = joined;
     }
     u64::MAX
+}
+
+/// Two spaces in a row, tested eight bytes at a time (exactly: no byte's
+/// sum carries into the next), the last of each eight carried over to the
+/// next; `bytes.windows(2).any(|w| w == b"  ")` is the oracle.
+fn has_double_space(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    const LOW: u64 = ONES * 0x7F;
+    // The high bit of each byte that is a space.
+    let spaces = |eight: u64| {
+        let x = eight ^ (ONES * u64::from(b' '));
+        !(((x & LOW) + LOW) | x) & HIGH
+    };
+    let mut chunks = bytes.chunks_exact(8);
+    // The high bit of the first byte when the byte before it is a space.
+    let mut carried = 0;
+    for chunk in &mut chunks {
+        let Ok(eight) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let s = spaces(u64::from_le_bytes(eight));
+        if s & (s << 8 | carried) != 0 {
+            return true;
+        }
+        carried = s >> 56;
+    }
+    let mut after_space = carried != 0;
+    for &b in chunks.remainder() {
+        let space = b == b' ';
+        if space && after_space {
+            return true;
+        }
+        after_space = space;
+    }
+    false
 }
 
 /// Two spaces in a row, or white space other than a space: the test the
@@ -403,7 +504,7 @@ fn is_date_part(lower: &str) -> bool {
     let mut anchored = false;
     for (count, word) in lower.split(' ').enumerate() {
         let word = word.trim_end_matches(',');
-        let anchor = is_year(word) || is_month(word);
+        let anchor = is_year(word) || is_month(word.as_bytes());
         if count == 4 || !(anchor || word == "of" || word == "the" || is_days(word)) {
             return false;
         }
@@ -483,10 +584,29 @@ fn char_count(word: &str) -> usize {
 }
 
 /// Where the last word of `before` starts: after its last white space, `(`
-/// or `“`. Read backwards byte by byte; only a non-ASCII character is decoded.
+/// or `“`. Read backwards eight bytes at a time while they are ASCII and
+/// none of them ends the word (a cable's words are several bytes long), then
+/// byte by byte; only a non-ASCII character is decoded.
 fn last_word_start(before: &str) -> usize {
     let bytes = before.as_bytes();
     let mut end = bytes.len();
+    while let Some(eight) = end.checked_sub(8).map(|start| &bytes[start..end]) {
+        let Ok(eight) = <[u8; 8]>::try_from(eight) else {
+            break;
+        };
+        let stops = word_ends_or_non_ascii(u64::from_le_bytes(eight));
+        if stops != 0 {
+            // The last byte that may end the word: an ASCII one does; past
+            // another, the loop below decodes its character.
+            let last = end - 8 + (63 - stops.leading_zeros() as usize) / 8;
+            if bytes[last].is_ascii() {
+                return last + 1;
+            }
+            end = last + 1;
+            break;
+        }
+        end -= 8;
+    }
     while let Some(&b) = bytes[..end].last() {
         if b.is_ascii() {
             // `char::is_whitespace` on ASCII.
@@ -512,6 +632,24 @@ fn last_word_start(before: &str) -> usize {
     0
 }
 
+/// The high bit of each byte of `eight` that is not ASCII or that ends a
+/// word when ASCII (`char::is_whitespace`: `\t` to `\r` and the space; `(`),
+/// each byte tested exactly: no byte's sum carries into the next.
+fn word_ends_or_non_ascii(eight: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    const LOW: u64 = ONES * 0x7F;
+    // The high bit of each byte that is zero.
+    let zero = |x: u64| !(((x & LOW) + LOW) | x) & HIGH;
+    let low = eight & LOW;
+    // At least 9 and not at least 14: `\t`, `\n`, `\x0B`, `\x0C`, `\r`.
+    let controls = (low + ONES * (0x80 - 9)) & !(low + ONES * (0x80 - 14)) & HIGH;
+    (eight & HIGH)
+        | zero(eight ^ (ONES * u64::from(b' ')))
+        | zero(eight ^ (ONES * u64::from(b'(')))
+        | controls
+}
+
 /// The word (any case) is a title (`Vice-Minister` counts by its parts) or a
 /// determiner. An ASCII word, nearly every one, is looked up as it is (the
 /// look-up folds ASCII case); another is lower-cased first.
@@ -524,21 +662,21 @@ fn is_title_or_determiner(word: &str) -> bool {
 
 /// `word` is lower-case in its ASCII letters (it comes from the folded
 /// content), so it is compared with the months' lower-case names.
-fn is_month(word: &str) -> bool {
+fn is_month(word: &[u8]) -> bool {
     matches!(
         word,
-        "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
+        b"january"
+            | b"february"
+            | b"march"
+            | b"april"
+            | b"may"
+            | b"june"
+            | b"july"
+            | b"august"
+            | b"september"
+            | b"october"
+            | b"november"
+            | b"december"
     )
 }
 
@@ -1032,6 +1170,178 @@ mod tests {
                 split,
                 "{before:?}"
             );
+        }
+    }
+
+    /// The eight-byte steps against the splitting, on random texts of
+    /// every byte that can end a word (and the ASCII bytes next to them).
+    #[test]
+    fn the_last_word_starts_where_splitting_would_start_it_in_random_texts() {
+        let alphabet = [
+            "a", "Z", " ", "\t", "\n", "\x0B", "\x0C", "\r", "\x08", "\x0E", "\x1F", "(", ")", "'",
+            "!", "\x7F", "\0", "\u{a0}", "\u{3000}", "“", "”", "é", "𠀋", "\u{85}", "中",
+        ];
+        let mut rng = crate::test_random::Rng(0x2545_F491_4F6C_DD1D);
+        for _ in 0..20_000 {
+            let mut before = String::new();
+            for _ in 0..rng.below(40) {
+                // Mostly letters, so that runs of eight and more occur.
+                let piece = if rng.below(3) == 0 {
+                    alphabet[rng.below(alphabet.len())]
+                } else {
+                    "w"
+                };
+                before.push_str(piece);
+            }
+            let split = before
+                .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '“')
+                .next()
+                .unwrap_or("");
+            assert_eq!(
+                &before[super::last_word_start(&before)..],
+                split,
+                "{before:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn double_spaces_are_found_as_the_byte_pairs_find_them() {
+        let alphabet = [" ", " ", "a", "\u{a0}", "\0", "\x7F", "!", "`", "𠀋"];
+        let mut rng = crate::test_random::Rng(0x9E37_79B9_7F4A_7C15);
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..rng.below(40) {
+                text.push_str(alphabet[rng.below(alphabet.len())]);
+            }
+            let bytes = text.as_bytes();
+            assert_eq!(
+                super::has_double_space(bytes),
+                bytes.windows(2).any(|w| w == b"  "),
+                "{text:?}"
+            );
+        }
+        // Across each boundary between eights, and at the ends.
+        for at in 0..24 {
+            let mut bytes = vec![b'x'; 25];
+            bytes[at] = b' ';
+            bytes[at + 1] = b' ';
+            assert!(super::has_double_space(&bytes), "{at}");
+            bytes[at] = b'x';
+            assert!(!super::has_double_space(&bytes), "{at}");
+        }
+    }
+
+    /// Words of letters, which take `classify_word`'s shorter way: built
+    /// from the whole contents, openings, words looked for inside, months
+    /// and names, in any case, glued together or alone, after and before
+    /// every kind of neighbour; each against the oracle.
+    #[test]
+    fn words_of_letters_are_classified_as_the_oracle_classifies_them() {
+        let pieces = [
+            "sic",
+            "unclear",
+            "over",
+            "verso",
+            "reverse",
+            "telegram",
+            "paraphrase",
+            "extract",
+            "end",
+            "begin",
+            "stamp",
+            "stamped",
+            "redacted",
+            "illegible",
+            "unreadable",
+            "indecipherable",
+            "note",
+            "notes",
+            "seal",
+            "typed",
+            "editor",
+            "enclosure",
+            "missing",
+            "signed",
+            "initials",
+            "remark",
+            "comment",
+            "january",
+            "may",
+            "june",
+            "sept",
+            "of",
+            "the",
+            "s",
+            "li",
+            "urumqi",
+            "x",
+            "illiam",
+            "oreign",
+            "stalin",
+            "beijing",
+            "minister",
+            "comrade",
+            "these",
+        ];
+        let before = [
+            "",
+            " ",
+            "Wulumuqi ",
+            "Minister ",
+            "Ji ",
+            "F",
+            "M.",
+            "end..",
+            "x ",
+            "Kříž ",
+            "(",
+            "\n",
+            "ab ",
+            "Vice-Minister ",
+            "The ",
+        ];
+        let after = ["", " ", " Central", " the", ".", "\r\n", " Ñ"];
+        let mut rng = crate::test_random::Rng(0x5851_F42D_4C95_7F2D);
+        for _ in 0..20_000 {
+            let mut word = String::new();
+            for _ in 0..1 + rng.below(2) {
+                word.push_str(pieces[rng.below(pieces.len())]);
+            }
+            // Any case: none, the first letter, every letter, at random.
+            let word: String = match rng.below(4) {
+                0 => word.to_uppercase(),
+                1 => word
+                    .chars()
+                    .map(|c| {
+                        if rng.below(2) == 0 {
+                            c.to_ascii_uppercase()
+                        } else {
+                            c
+                        }
+                    })
+                    .collect(),
+                2 => {
+                    let mut chars = word.chars();
+                    chars.next().map_or(String::new(), |c| {
+                        c.to_ascii_uppercase().to_string() + chars.as_str()
+                    })
+                }
+                _ => word,
+            };
+            let text = format!(
+                "{}[{word}]{}",
+                before[rng.below(before.len())],
+                after[rng.below(after.len())]
+            );
+            assert_same_as_oracle(&text);
+        }
+        // The longest word folded on the stack, and one letter more.
+        for len in [super::MAX_WORD - 1, super::MAX_WORD, super::MAX_WORD + 1] {
+            assert_same_as_oracle(&format!(
+                "Wulumuqi [{}]",
+                "Illegible".repeat(9)[..len].to_owned()
+            ));
         }
     }
 

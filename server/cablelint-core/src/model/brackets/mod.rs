@@ -137,8 +137,11 @@ impl U40 {
 
     fn new(value: usize) -> U40 {
         debug_assert!(value < MAX_OFFSET);
-        let bytes = (value as u64).to_le_bytes();
-        U40([bytes[0], bytes[1], bytes[2], bytes[3], bytes[4]])
+        // Copied as a slice, which the compiler writes as four bytes and
+        // one; picked out byte by byte, it wrote five single bytes.
+        let mut low = [0; 5];
+        low.copy_from_slice(&(value as u64).to_le_bytes()[..5]);
+        U40(low)
     }
     fn get(self) -> usize {
         let [a, b, c, d, e] = self.0;
@@ -212,15 +215,24 @@ pub(super) fn scan_paragraphs(
     } else {
         out.list.reserve(text.len() / 128 + 4);
     }
-    let mut stack: Vec<usize> = Vec::new();
+    // The innermost open bracket: the stack of open brackets is the chain
+    // of parents from it, so closing one steps to its parent and the pairing
+    // needs no list of its own (nor its allocation).
+    let mut open: Option<usize> = None;
     let mut skip = skip.iter().peekable();
     let mut paragraph = 0;
     // Past `MAX_OFFSET` (a terabyte) nothing is listed; see [`Bracket`].
     for &i in marks.iter().take_while(|&&i| i < MAX_OFFSET) {
         if out.paragraphs.get(paragraph).is_some_and(|p| p.end <= i) {
             // Paragraph ended: whatever is open stays unclosed.
-            stack.clear();
-            paragraph += out.paragraphs[paragraph..].partition_point(|p| p.end <= i);
+            open = None;
+            // A step at a time (a binary search cost more: the next
+            // paragraph nearly always holds the mark); each paragraph is
+            // passed once, so the walk stays linear.
+            paragraph += 1;
+            while out.paragraphs.get(paragraph).is_some_and(|p| p.end <= i) {
+                paragraph += 1;
+            }
         }
         while skip.peek().is_some_and(|s| s.end <= i) {
             skip.next();
@@ -229,12 +241,17 @@ pub(super) fn scan_paragraphs(
             continue;
         }
         if bytes[i] == b'[' {
-            out.list
-                .push(Bracket::new(i, stack.len(), stack.last().copied()));
-            stack.push(out.list.len() - 1);
+            // One deeper than the enclosing bracket (saturating, as
+            // `Bracket::new` saturates a deeper stack's length).
+            let depth = open.map_or(0, |p| out.list[p].depth as usize + 1);
+            out.list.push(Bracket::new(i, depth, open));
+            open = Some(out.list.len() - 1);
         } else {
-            match stack.pop() {
-                Some(index) => out.list[index].close = U40::new(i),
+            match open {
+                Some(index) => {
+                    out.list[index].close = U40::new(i);
+                    open = out.list[index].parent();
+                }
                 None => out.stray_closes.push(i),
             }
         }

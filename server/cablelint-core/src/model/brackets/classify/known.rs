@@ -10,26 +10,28 @@ use super::super::BracketClass;
 /// The class a normalised content has on its own (`sic`, `unclear`, `over`,
 /// `telegram` …), if it is one of those: each is the first class whose
 /// check it passes.
-pub(super) fn whole_content_class(lower: &str) -> Option<BracketClass> {
+/// Takes bytes so that a content folded into a byte buffer (see
+/// `classify_word`) is looked up without a UTF-8 check.
+pub(super) fn whole_content_class(lower: &[u8]) -> Option<BracketClass> {
     use BracketClass::*;
-    let class = match lower.as_bytes().first()? {
-        b's' if matches!(lower, "sic" | "sic!" | "sic." | "sic!.") => Sic,
-        b'!' if lower == "!" => Sic,
-        b'u' if lower == "unclear" => Illegible,
+    let class = match lower.first()? {
+        b's' if matches!(lower, b"sic" | b"sic!" | b"sic." | b"sic!.") => Sic,
+        b'!' if lower == b"!" => Sic,
+        b'u' if lower == b"unclear" => Illegible,
         // The page-turn marker of a two-sided original.
-        b'o' if lower == "over" => EditorNote,
-        b'v' if lower == "verso" => EditorNote,
-        b'r' if lower == "reverse" => EditorNote,
-        b't' if lower == "telegram" => Structural,
-        b'p' if lower == "paraphrase" => Structural,
+        b'o' if lower == b"over" => EditorNote,
+        b'v' if lower == b"verso" => EditorNote,
+        b'r' if lower == b"reverse" => EditorNote,
+        b't' if lower == b"telegram" => Structural,
+        b'p' if lower == b"paraphrase" => Structural,
         b'e' if matches!(
             lower,
-            "extract" | "end" | "end verbatim text" | "email protected"
+            b"extract" | b"end" | b"end verbatim text" | b"email protected"
         ) =>
         {
             Structural
         }
-        b'b' if matches!(lower, "begin" | "begin verbatim text") => Structural,
+        b'b' if matches!(lower, b"begin" | b"begin verbatim text") => Structural,
         _ => return None,
     };
     Some(class)
@@ -347,7 +349,7 @@ mod tests {
             "end verbatim text",
         ];
         for word in words {
-            let class = whole_content_class(word);
+            let class = whole_content_class(word.as_bytes());
             assert!(class.is_some(), "{word}");
             for before in ["", "Wulumuqi ", "my 2379 ", "F", "end..", "\r\n"] {
                 for written in [
@@ -372,7 +374,7 @@ mod tests {
             "ends",
             "telegrams",
         ] {
-            assert_eq!(whole_content_class(word), None, "{word:?}");
+            assert_eq!(whole_content_class(word.as_bytes()), None, "{word:?}");
         }
     }
 }
