@@ -26,7 +26,7 @@ fn main() {
             let shown: String = doc.slice(b.span()).chars().take(70).collect();
             println!(
                 "{:<14} {name:.40} …{}{shown}",
-                b.class.as_str(),
+                b.class(doc.text()).as_str(),
                 before.replace('\n', "⏎")
             );
         }

@@ -57,7 +57,7 @@ pub fn hover_at(analysis: &Analysis, offset: usize) -> Option<(Span, String)> {
         .iter()
         .filter(|b| on(b.span()))
         .max_by_key(|b| b.depth())?;
-    Some((bracket.span(), bracket_markdown(bracket.class)))
+    Some((bracket.span(), bracket_markdown(bracket.class(doc.text()))))
 }
 
 fn date_markdown(date: &DateMention, is_document_date: bool) -> String {

@@ -155,7 +155,7 @@ fn raw_tokens(doc: &Document) -> Vec<(Span, u32)> {
         out.push((directive.span, DIRECTIVE));
     }
     for bracket in &doc.brackets.list {
-        out.push((bracket.span(), bracket_type(bracket.class)));
+        out.push((bracket.span(), bracket_type(bracket.class(doc.text()))));
     }
     out.retain(|(span, _)| !span.is_empty());
     out

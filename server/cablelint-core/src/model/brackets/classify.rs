@@ -14,24 +14,46 @@ pub(super) const MAX_JUDGED: usize = 256;
 /// `scratch` holds the bracket's normalised content; one buffer serves every
 /// bracket of a document.
 pub(super) fn classify(text: &str, bracket: &Bracket, scratch: &mut String) -> BracketClass {
+    // The fine judgement always comes to a class; `Supplied` is what it
+    // comes to when nothing else fits, so the fallback changes nothing.
+    judge::<true>(text, bracket, scratch).unwrap_or(BracketClass::Supplied)
+}
+
+/// [`classify`] up to the tests that tell a supplied word, a supplied date,
+/// a gloss and a completion apart (dates, the glued letter, the word before
+/// and after): `None` for a bracket that is one of those four. The lint
+/// rules never ask which, so the parse stops here and leaves the rest to
+/// [`classify`] when hover or highlighting asks (see `Bracket::class`).
+pub(super) fn settle(text: &str, bracket: &Bracket, scratch: &mut String) -> Option<BracketClass> {
+    judge::<false>(text, bracket, scratch)
+}
+
+/// The one classification, to its end when `FINE`, else up to the tests
+/// [`settle`] leaves out (`None` then). One body for both, so a class the
+/// parse settles is the class [`classify`] gives.
+fn judge<const FINE: bool>(
+    text: &str,
+    bracket: &Bracket,
+    scratch: &mut String,
+) -> Option<BracketClass> {
     let Some(content) = bracket.content() else {
-        return BracketClass::Supplied;
+        return Some(BracketClass::Supplied);
     };
     let window =
         crate::text::floor_char_boundary(text, content.end.min(content.start + MAX_JUDGED));
     let inner = trim(&text[content.start..window]);
     let Some(&first) = inner.as_bytes().first() else {
-        return BracketClass::Empty;
+        return Some(BracketClass::Empty);
     };
     // Trimmed, an ellipsis starts with a dot or `…` (first byte 0xE2).
     if (first == b'.' || first == 0xE2) && is_ellipsis(inner) {
-        return BracketClass::Ellipsis;
+        return Some(BracketClass::Ellipsis);
     }
     // Half the brackets of a cable hold one word of ASCII letters
     // (`[Beijing]`, `[s]`), for which most of the tests below cannot hold:
     // they take a shorter way to the same class.
     if first.is_ascii_alphabetic() && window == content.end {
-        if let Some(class) = classify_word(text, bracket, inner) {
+        if let Some(class) = classify_word::<FINE>(text, bracket, inner) {
             return class;
         }
     }
@@ -40,7 +62,7 @@ pub(super) fn classify(text: &str, bracket: &Bracket, scratch: &mut String) -> B
     // `sic`, `unclear`, `over`, `telegram` …: one look-up instead of a
     // test per class.
     if let Some(class) = known::whole_content_class(lower.as_bytes()) {
-        return class;
+        return Some(class);
     }
     // Most brackets lack a byte of every word looked for: no scan then.
     let words = if InnerWords::may_be_in(bytes_seen) {
@@ -49,10 +71,10 @@ pub(super) fn classify(text: &str, bracket: &Bracket, scratch: &mut String) -> B
         InnerWords::NONE
     };
     if words.illegible {
-        return BracketClass::Illegible;
+        return Some(BracketClass::Illegible);
     }
     if inner.len() <= 3 && inner.bytes().all(|b| b.is_ascii_digit() || b == b'*') {
-        return BracketClass::FootnoteMark;
+        return Some(BracketClass::FootnoteMark);
     }
     // Judged whole, the content is signed only if it ends with a full stop.
     let may_be_signed = window < content.end || inner.ends_with('.');
@@ -60,22 +82,25 @@ pub(super) fn classify(text: &str, bracket: &Bracket, scratch: &mut String) -> B
         || opens_an_editor_note(lower)
         || (may_be_signed && signed_by_editor(text, content))
     {
-        return BracketClass::EditorNote;
+        return Some(BracketClass::EditorNote);
     }
     if known::opens_structural(lower) {
-        return BracketClass::Structural;
+        return Some(BracketClass::Structural);
     }
     if inner.ends_with('?') {
-        return BracketClass::Uncertain;
+        return Some(BracketClass::Uncertain);
+    }
+    if !FINE {
+        return None;
     }
     let before = &text[..bracket.open()];
     if (first.is_ascii_digit() || first == b'/') && is_corrected_number(before, inner) {
-        return BracketClass::Gloss;
+        return Some(BracketClass::Gloss);
     }
     if may_start_a_date(lower) && is_date_part(lower) {
-        return BracketClass::SuppliedDate;
+        return Some(BracketClass::SuppliedDate);
     }
-    completion_gloss_or_supplied(text, bracket, inner)
+    Some(completion_gloss_or_supplied(text, bracket, inner))
 }
 
 /// The last tests of [`classify`], which look at the text around the bracket.
@@ -110,8 +135,13 @@ const MAX_WORD: usize = 48;
 /// word is an opening itself (a word of letters that starts with an opening
 /// and goes on is not at a word's end); a date part only if it is a month.
 /// The tests compare it with the general way (`every_word_is_classified_as_…`)
-/// and the oracle.
-fn classify_word(text: &str, bracket: &Bracket, inner: &str) -> Option<BracketClass> {
+/// and the oracle. The inner `Option` is [`judge`]'s: `None` when not `FINE`
+/// and the word is left to the tests [`settle`] leaves out.
+fn classify_word<const FINE: bool>(
+    text: &str,
+    bracket: &Bracket,
+    inner: &str,
+) -> Option<Option<BracketClass>> {
     let mut folded = [0u8; MAX_WORD];
     let word = folded.get_mut(..inner.len())?;
     let mut bits = 0u64;
@@ -125,15 +155,15 @@ fn classify_word(text: &str, bracket: &Bracket, inner: &str) -> Option<BracketCl
     }
     let lower = &*word;
     if let Some(class) = known::whole_content_class(lower) {
-        return Some(class);
+        return Some(Some(class));
     }
     if InnerWords::may_be_in(bits) {
         let words = InnerWords::find(lower);
         if words.illegible {
-            return Some(BracketClass::Illegible);
+            return Some(Some(BracketClass::Illegible));
         }
         if words.note {
-            return Some(BracketClass::EditorNote);
+            return Some(Some(BracketClass::EditorNote));
         }
     }
     if let [a, b, ..] = *lower {
@@ -141,13 +171,16 @@ fn classify_word(text: &str, bracket: &Bracket, inner: &str) -> Option<BracketCl
             .iter()
             .any(|o| o.as_bytes() == lower)
         {
-            return Some(BracketClass::EditorNote);
+            return Some(Some(BracketClass::EditorNote));
         }
     }
-    if is_month(lower) {
-        return Some(BracketClass::SuppliedDate);
+    if !FINE {
+        return Some(None);
     }
-    Some(completion_gloss_or_supplied(text, bracket, inner))
+    if is_month(lower) {
+        return Some(Some(BracketClass::SuppliedDate));
+    }
+    Some(Some(completion_gloss_or_supplied(text, bracket, inner)))
 }
 
 /// `char::is_lowercase` of the first character, undecoded when it is ASCII.
@@ -691,7 +724,7 @@ mod tests {
         scan(text, &[])
             .list
             .iter()
-            .map(|b| (text[b.span().range()].to_owned(), b.class.as_str()))
+            .map(|b| (text[b.span().range()].to_owned(), b.class(text).as_str()))
             .collect()
     }
 
@@ -905,17 +938,28 @@ mod tests {
         }
     }
 
-    /// Every bracket of `text` gets the class the old classification gave.
+    /// Every bracket of `text` gets the class the old classification gave,
+    /// asked lazily (`Bracket::class`) and eagerly (`classify`, the whole
+    /// judgement run in one go, as the parse ran it before it settled only
+    /// part); and what the parse settled is that class or left one of the
+    /// four classes no lint rule asks about.
     fn assert_same_as_oracle(text: &str) {
+        use crate::model::BracketClass::*;
         let brackets = scan(text, &[]);
         let mut scratch = String::new();
         for bracket in &brackets.list {
-            assert_eq!(
-                bracket.class,
-                super::oracle::classify(text, bracket, &mut scratch),
-                "{:?} in {text:?}",
-                &text[bracket.span().range()]
-            );
+            let shown = &text[bracket.span().range()];
+            let oracle = super::oracle::classify(text, bracket, &mut scratch);
+            let eager = super::classify(text, bracket, &mut scratch);
+            assert_eq!(eager, oracle, "{shown:?} in {text:?}");
+            assert_eq!(bracket.class(text), eager, "{shown:?} in {text:?}");
+            match bracket.settled_class() {
+                Some(settled) => assert_eq!(settled, eager, "{shown:?} in {text:?}"),
+                None => assert!(
+                    matches!(eager, Supplied | SuppliedDate | Gloss | Completion),
+                    "{eager:?} left unsettled: {shown:?} in {text:?}"
+                ),
+            }
         }
     }
 

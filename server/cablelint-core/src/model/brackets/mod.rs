@@ -70,7 +70,9 @@ pub struct Bracket {
     /// [`U40::NONE`] at the top level.
     parent: U40,
     depth: u32,
-    pub class: BracketClass,
+    /// What the parse decided; `None` for one of the four classes only
+    /// [`Bracket::class`] tells apart (see [`Bracket::settled_class`]).
+    settled: Option<BracketClass>,
 }
 
 impl Bracket {
@@ -82,7 +84,27 @@ impl Bracket {
             parent: parent.map_or(U40::NONE, U40::new),
             // Only a ranking for hover: saturating is harmless.
             depth: u32::try_from(depth).unwrap_or(u32::MAX),
-            class: BracketClass::Supplied,
+            settled: Some(BracketClass::Supplied),
+        }
+    }
+    /// The class the parse decided, which is the class [`Bracket::class`]
+    /// gives whenever it is `Some`. Every empty, ellipsis, sic, illegible,
+    /// footnote-mark, editor-note, structural and uncertain bracket has one,
+    /// and so does an unclosed bracket (supplied); `None` is a closed bracket
+    /// that is a supplied word, a supplied date, a gloss or a completion.
+    /// Telling those four apart (dates, the word before and after) costs
+    /// about as much as the rest of the classification, and no lint rule
+    /// asks, so the parse leaves it to those that do (hover, highlighting).
+    pub fn settled_class(&self) -> Option<BracketClass> {
+        self.settled
+    }
+    /// What the bracket holds. `text` is the document's text, the one the
+    /// brackets were found in: the class may depend on the words around
+    /// the bracket.
+    pub fn class(&self, text: &str) -> BracketClass {
+        match self.settled {
+            Some(class) => class,
+            None => classify::classify(text, self, &mut String::new()),
         }
     }
     /// Offset of `[`.
@@ -119,7 +141,7 @@ impl std::fmt::Debug for Bracket {
             .field("close", &self.close())
             .field("depth", &self.depth)
             .field("parent", &self.parent())
-            .field("class", &self.class)
+            .field("settled", &self.settled)
             .finish()
     }
 }
@@ -260,7 +282,7 @@ pub(super) fn scan_paragraphs(
     // one allocation serves every bracket.
     let mut scratch = String::with_capacity(2 * classify::MAX_JUDGED);
     for bracket in &mut out.list {
-        bracket.class = classify::classify(text, bracket, &mut scratch);
+        bracket.settled = classify::settle(text, bracket, &mut scratch);
     }
     out
 }
@@ -341,8 +363,8 @@ mod tests {
         // one allocation serves every bracket.
         let mut scratch = String::with_capacity(2 * classify::MAX_JUDGED);
         for index in 0..out.list.len() {
-            let class = classify::classify(text, &out.list[index], &mut scratch);
-            out.list[index].class = class;
+            let class = classify::settle(text, &out.list[index], &mut scratch);
+            out.list[index].settled = class;
         }
         out
     }

@@ -39,7 +39,7 @@ impl Rule for NestedBracket {
             };
             // An unclosed parent is B001's finding; whether this one nests is a guess.
             if inside_note[i]
-                || bracket.class == BracketClass::FootnoteMark
+                || bracket.settled_class() == Some(BracketClass::FootnoteMark)
                 || list[parent].close().is_none()
             {
                 continue;

@@ -32,7 +32,7 @@ impl Rule for EmptyBracket {
             .brackets
             .list
             .iter()
-            .filter(|b| b.class == BracketClass::Empty)
+            .filter(|b| b.settled_class() == Some(BracketClass::Empty))
         {
             let mut span = bracket.span();
             // Take one space with it so "the 26th [] met" becomes "the 26th met".

@@ -38,7 +38,7 @@ impl Rule for MultilineBracket {
             let Some(close) = bracket.close() else {
                 continue;
             };
-            if inside_note[i] || super::is_note(bracket.class) {
+            if inside_note[i] || super::is_note(bracket.settled_class()) {
                 continue;
             }
             let (open_line, close_line) =

@@ -35,7 +35,7 @@ impl Rule for NonstandardEllipsis {
             doc.brackets
                 .list
                 .iter()
-                .filter(|b| b.class == BracketClass::Ellipsis)
+                .filter(|b| b.settled_class() == Some(BracketClass::Ellipsis))
         };
         // Most documents write every omission mark in a standard form:
         // nothing to report, and no target form to work out.

@@ -65,14 +65,19 @@ fn inside_note(doc: &Document) -> Vec<bool> {
     let mut inside = vec![false; list.len()];
     for i in 0..list.len() {
         if let Some(parent) = list[i].parent() {
-            inside[i] = inside[parent] || is_note(list[parent].class);
+            inside[i] = inside[parent] || is_note(list[parent].settled_class());
         }
     }
     inside
 }
 
-fn is_note(class: BracketClass) -> bool {
-    matches!(class, BracketClass::EditorNote | BracketClass::Structural)
+/// Takes the class the parse settled: every note and structural bracket
+/// has one (see `Bracket::settled_class`).
+fn is_note(class: Option<BracketClass>) -> bool {
+    matches!(
+        class,
+        Some(BracketClass::EditorNote | BracketClass::Structural)
+    )
 }
 
 /// Spans of directive lines, whose text is not the cable's.
