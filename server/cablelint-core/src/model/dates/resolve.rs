@@ -303,17 +303,66 @@ const ANCHOR_PRIORITY: [DateRole; 6] = [
 /// highest-priority one on a tie: header, sending stamp, closing, archive),
 /// else the first year one of them writes.
 ///
-/// The votes are sorted by day and counted in runs, so a document stating
-/// its date many times costs n log n (a list searched for each vote cost
-/// n² when every statement named another day). [`anchor_by_list`], the
+/// A document states its date a few times: up to [`SHORT_VOTES`] votes
+/// are kept on the stack and counted by searching them (no allocation, no
+/// sort). Beyond, the votes are sorted by day and counted in runs, so a
+/// document stating its date many times costs n log n (searching cost n²
+/// when every statement named another day). [`anchor_by_list`], the plain
 /// version that searched a list, is kept as the tests' oracle.
 fn anchor(mentions: &[DateMention], hint: i32) -> Option<Anchor> {
-    let mut votes: Vec<(i64, usize)> = Vec::new();
-    let year_only = anchor_votes(mentions, hint, |day, rank| votes.push((day, rank)));
+    let mut short = [(0i64, 0usize); SHORT_VOTES];
+    let mut len = 0;
+    let mut many: Vec<(i64, usize)> = Vec::new();
+    let year_only = anchor_votes(mentions, hint, |day, rank| {
+        if len < SHORT_VOTES {
+            short[len] = (day, rank);
+            len += 1;
+        } else {
+            if many.is_empty() {
+                many.extend_from_slice(&short);
+            }
+            many.push((day, rank));
+        }
+    });
+    let best = if many.is_empty() {
+        best_of_few(&short[..len])
+    } else {
+        best_by_sorting(&mut many)
+    };
+    anchor_of(best, year_only)
+}
+
+/// How many votes [`anchor`] counts by searching them.
+const SHORT_VOTES: usize = 8;
+
+/// The day most votes name (the best rank, then the earliest day, on a
+/// tie), each day's votes counted by a search of the few.
+fn best_of_few(votes: &[(i64, usize)]) -> Option<i64> {
+    // Each day's key is unique (it holds the day), so which vote of a day
+    // stands for it is no matter to the maximum.
+    votes
+        .iter()
+        .map(|&(day, _)| {
+            let (count, rank) = votes
+                .iter()
+                .filter(|&&(d, _)| d == day)
+                .fold((0, usize::MAX), |(count, rank), &(_, r)| {
+                    (count + 1, rank.min(r))
+                });
+            (day, (count, rank))
+        })
+        .max_by_key(|&(day, (count, rank))| {
+            (count, std::cmp::Reverse(rank), std::cmp::Reverse(day))
+        })
+        .map(|(day, _)| day)
+}
+
+/// [`best_of_few`] for many votes: sorted by day and counted in runs.
+fn best_by_sorting(votes: &mut [(i64, usize)]) -> Option<i64> {
     votes.sort_unstable();
     // Each day's key is unique (it holds the day), so which run comes
     // first is no matter to the maximum.
-    let best = votes
+    votes
         .chunk_by(|a, b| a.0 == b.0)
         .map(|same_day| {
             let rank = same_day.iter().map(|&(_, r)| r).min().unwrap_or(usize::MAX);
@@ -321,8 +370,8 @@ fn anchor(mentions: &[DateMention], hint: i32) -> Option<Anchor> {
         })
         .max_by_key(|&(day, (count, rank))| {
             (count, std::cmp::Reverse(rank), std::cmp::Reverse(day))
-        });
-    anchor_of(best.map(|(day, _)| day), year_only)
+        })
+        .map(|(day, _)| day)
 }
 
 /// Calls `vote` with the day and rank of every statement of the document's
@@ -682,7 +731,8 @@ mod tests {
         ];
         let mut rng = Rng(0x1962_0628_0000_0007);
         for _ in 0..5_000 {
-            let count = rng.below(12);
+            // Up to twice the votes the stack holds: both ways of counting.
+            let count = rng.below(2 * super::SHORT_VOTES + 4);
             let mentions: Vec<DateMention> = (0..count)
                 .map(|_| {
                     // Few days, so that they often agree; day 0 and 30
