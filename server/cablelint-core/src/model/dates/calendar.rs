@@ -15,6 +15,29 @@ pub const MINUTES_PER_DAY: i64 = 1440;
 
 /// Days since 1970-01-01 (negative before).
 pub fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
+    // Every year a document can name is positive: then the count is taken
+    // in unsigned arithmetic (divisions by constants without the sign
+    // corrections of `div_euclid`) with the days before the month from a
+    // table. Dates run through this for every mention and every message;
+    // `days_from_civil_by_eras` is the general formula and the test oracle.
+    if year > 0 && (1..=12).contains(&month) {
+        let y = u64::from(year as u32 - u32::from(month <= 2));
+        let years = y * 365 + y / 4 - y / 100 + y / 400;
+        let day_of_year =
+            i64::from(DAYS_BEFORE_MONTH_FROM_MARCH[usize::from(month) - 1]) + i64::from(day) - 1;
+        return years as i64 + day_of_year - 719_468;
+    }
+    days_from_civil_by_eras(year, month, day)
+}
+
+/// Per month (January first), the days from 1 March to its first day in a
+/// year counted from March, as [`days_from_civil_by_eras`] computes them.
+const DAYS_BEFORE_MONTH_FROM_MARCH: [u16; 12] =
+    [306, 337, 0, 31, 61, 92, 122, 153, 184, 214, 245, 275];
+
+/// [`days_from_civil`] for any year and month, by 400-year eras (Howard
+/// Hinnant's `days_from_civil`).
+fn days_from_civil_by_eras(year: i32, month: u8, day: u8) -> i64 {
     let y = i64::from(year) - i64::from(month <= 2);
     let era = y.div_euclid(400);
     let year_of_era = y - era * 400;
@@ -26,6 +49,26 @@ pub fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
 
 /// The inverse of [`days_from_civil`].
 pub fn civil_from_days(days: i64) -> (i32, u8, u8) {
+    // From 1 March of year 0 on (every date a document names), the same
+    // formula in unsigned arithmetic: no sign corrections in the divisions.
+    // `civil_from_days_by_eras` is the general version and the test oracle.
+    let Ok(z) = u64::try_from(days + 719_468) else {
+        return civil_from_days_by_eras(days);
+    };
+    let era = z / 146_097;
+    let day_of_era = z - era * 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let mp = (5 * day_of_year + 2) / 153;
+    let day = (day_of_year - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = (year_of_era + era * 400 + u64::from(month <= 2)) as i32;
+    (year, month, day)
+}
+
+/// [`civil_from_days`] for any day number, by 400-year eras.
+fn civil_from_days_by_eras(days: i64) -> (i32, u8, u8) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let day_of_era = z - era * 146_097;
@@ -289,6 +332,52 @@ mod tests {
         assert_eq!(Weekday::of_date(1996, 9, 12), Weekday::Thursday);
         assert_eq!(Weekday::of_date(1600, 3, 1), Weekday::Wednesday);
         assert_eq!(Weekday::of_date(1918, 2, 14), Weekday::Thursday);
+    }
+
+    #[test]
+    fn day_numbers_agree_with_the_general_formulas() {
+        // Every day of years -1..=2400 both ways, and far years and odd
+        // days (0, 31 in a short month) as the callers may pass them.
+        let first = days_from_civil_by_eras(-1, 1, 1);
+        let last = days_from_civil_by_eras(2401, 1, 1);
+        for days in first..last {
+            let civil = civil_from_days_by_eras(days);
+            assert_eq!(civil_from_days(days), civil, "{days}");
+            let (y, m, d) = civil;
+            assert_eq!(days_from_civil(y, m, d), days, "{civil:?}");
+        }
+        for year in [
+            -400_000,
+            -401,
+            -1,
+            0,
+            1,
+            2,
+            99,
+            100,
+            400,
+            1962,
+            9999,
+            1 << 20,
+            i32::MAX / 2,
+        ] {
+            for month in 0..=13 {
+                for day in [0, 1, 28, 29, 30, 31, 255] {
+                    assert_eq!(
+                        days_from_civil(year, month, day),
+                        days_from_civil_by_eras(year, month, day),
+                        "{year}-{month}-{day}"
+                    );
+                }
+            }
+        }
+        for days in [-800_000_000, -719_469, -719_468, -719_467, 0, 800_000_000] {
+            assert_eq!(
+                civil_from_days(days),
+                civil_from_days_by_eras(days),
+                "{days}"
+            );
+        }
     }
 
     #[test]

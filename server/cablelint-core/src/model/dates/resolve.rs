@@ -123,44 +123,58 @@ fn is_running_text(line: &str) -> bool {
 
 /// Whether `text` holds at least `count` words (what
 /// `split_whitespace().nth(count - 1).is_some()` says, which the tests
-/// compare it with), reading ASCII bytes without decoding them: the bytes
-/// inside a word go by in a tight loop, and only a character whose first
-/// byte can start a space outside ASCII is decoded.
+/// compare it with). Runs once a document over the first sentence of its
+/// body: eight ASCII bytes are judged at a time (their spaces found as
+/// bits, the words that start among them counted at once), and a character
+/// outside ASCII is read alone, decoded only when its first byte can start
+/// a space.
 pub(super) fn has_words(text: &str, count: usize) -> bool {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
     let bytes = text.as_bytes();
-    let (mut words, mut at) = (0, 0);
-    loop {
-        // The spaces before a word.
-        let mut in_space = true;
-        while at < bytes.len() && in_space {
-            let (space, len) = space_at(text, at);
-            if space {
-                at += len;
-            } else {
-                in_space = false;
-            }
-        }
-        if at >= bytes.len() {
-            return false;
-        }
-        words += 1;
-        if words >= count {
-            return true;
-        }
-        // The word: printable ASCII is passed over byte by byte.
-        while at < bytes.len() {
-            let b = bytes[at];
-            if b > b' ' && b.is_ascii() {
-                at += 1;
+    let (mut words, mut at, mut in_word) = (0, 0, false);
+    while at < bytes.len() {
+        if at + 8 <= bytes.len() {
+            let mut chunk = [0u8; 8];
+            chunk.copy_from_slice(&bytes[at..at + 8]);
+            let x = u64::from_le_bytes(chunk);
+            if x & HIGH == 0 {
+                // Per byte, its high bit set when it is a space: a byte
+                // below 0x80 plus 0x77 (0x72) reaches 0x80 when it is 9
+                // (14) or more, without a carry into the next byte; a
+                // byte is 0x20 when its XOR with 0x20 is zero.
+                let t = x ^ (LOW * 0x20);
+                let is_blank = !(((t & !HIGH) + !HIGH) | t) & HIGH;
+                let from_tab = (x + LOW * (0x80 - 0x09)) & HIGH;
+                let from_shift_out = (x + LOW * (0x80 - 0x0E)) & HIGH;
+                let space = is_blank | (from_tab & !from_shift_out);
+                let word = !space & HIGH;
+                // A word byte after a space (the first byte: after the
+                // byte before the eight) starts a word.
+                let after_space = (space << 8) | if in_word { 0 } else { 0x80 };
+                let starts = word & after_space;
+                // Each byte's bit moved to its lowest place and summed
+                // into the top byte (at most 8: no carry).
+                words += ((starts >> 7).wrapping_mul(LOW) >> 56) as usize;
+                if words >= count {
+                    return true;
+                }
+                in_word = word >> 63 != 0;
+                at += 8;
                 continue;
             }
-            let (space, len) = space_at(text, at);
-            if space {
-                break;
-            }
-            at += len;
         }
+        let (space, len) = space_at(text, at);
+        if !space && !in_word {
+            words += 1;
+            if words >= count {
+                return true;
+            }
+        }
+        in_word = !space;
+        at += len;
     }
+    false
 }
 
 /// Whether the character at `at` (a character boundary) is white space
@@ -303,17 +317,66 @@ const ANCHOR_PRIORITY: [DateRole; 6] = [
 /// highest-priority one on a tie: header, sending stamp, closing, archive),
 /// else the first year one of them writes.
 ///
-/// The votes are sorted by day and counted in runs, so a document stating
-/// its date many times costs n log n (a list searched for each vote cost
-/// n² when every statement named another day). [`anchor_by_list`], the
+/// A document states its date a few times: up to [`SHORT_VOTES`] votes
+/// are kept on the stack and counted by searching them (no allocation, no
+/// sort). Beyond, the votes are sorted by day and counted in runs, so a
+/// document stating its date many times costs n log n (searching cost n²
+/// when every statement named another day). [`anchor_by_list`], the plain
 /// version that searched a list, is kept as the tests' oracle.
 fn anchor(mentions: &[DateMention], hint: i32) -> Option<Anchor> {
-    let mut votes: Vec<(i64, usize)> = Vec::new();
-    let year_only = anchor_votes(mentions, hint, |day, rank| votes.push((day, rank)));
+    let mut short = [(0i64, 0usize); SHORT_VOTES];
+    let mut len = 0;
+    let mut many: Vec<(i64, usize)> = Vec::new();
+    let year_only = anchor_votes(mentions, hint, |day, rank| {
+        if len < SHORT_VOTES {
+            short[len] = (day, rank);
+            len += 1;
+        } else {
+            if many.is_empty() {
+                many.extend_from_slice(&short);
+            }
+            many.push((day, rank));
+        }
+    });
+    let best = if many.is_empty() {
+        best_of_few(&short[..len])
+    } else {
+        best_by_sorting(&mut many)
+    };
+    anchor_of(best, year_only)
+}
+
+/// How many votes [`anchor`] counts by searching them.
+const SHORT_VOTES: usize = 8;
+
+/// The day most votes name (the best rank, then the earliest day, on a
+/// tie), each day's votes counted by a search of the few.
+fn best_of_few(votes: &[(i64, usize)]) -> Option<i64> {
+    // Each day's key is unique (it holds the day), so which vote of a day
+    // stands for it is no matter to the maximum.
+    votes
+        .iter()
+        .map(|&(day, _)| {
+            let (count, rank) = votes
+                .iter()
+                .filter(|&&(d, _)| d == day)
+                .fold((0, usize::MAX), |(count, rank), &(_, r)| {
+                    (count + 1, rank.min(r))
+                });
+            (day, (count, rank))
+        })
+        .max_by_key(|&(day, (count, rank))| {
+            (count, std::cmp::Reverse(rank), std::cmp::Reverse(day))
+        })
+        .map(|(day, _)| day)
+}
+
+/// [`best_of_few`] for many votes: sorted by day and counted in runs.
+fn best_by_sorting(votes: &mut [(i64, usize)]) -> Option<i64> {
     votes.sort_unstable();
     // Each day's key is unique (it holds the day), so which run comes
     // first is no matter to the maximum.
-    let best = votes
+    votes
         .chunk_by(|a, b| a.0 == b.0)
         .map(|same_day| {
             let rank = same_day.iter().map(|&(_, r)| r).min().unwrap_or(usize::MAX);
@@ -321,8 +384,8 @@ fn anchor(mentions: &[DateMention], hint: i32) -> Option<Anchor> {
         })
         .max_by_key(|&(day, (count, rank))| {
             (count, std::cmp::Reverse(rank), std::cmp::Reverse(day))
-        });
-    anchor_of(best.map(|(day, _)| day), year_only)
+        })
+        .map(|(day, _)| day)
 }
 
 /// Calls `vote` with the day and rank of every statement of the document's
@@ -682,7 +745,8 @@ mod tests {
         ];
         let mut rng = Rng(0x1962_0628_0000_0007);
         for _ in 0..5_000 {
-            let count = rng.below(12);
+            // Up to twice the votes the stack holds: both ways of counting.
+            let count = rng.below(2 * super::SHORT_VOTES + 4);
             let mentions: Vec<DateMention> = (0..count)
                 .map(|_| {
                     // Few days, so that they often agree; day 0 and 30
@@ -810,7 +874,9 @@ mod tests {
         ];
         let mut rng = Rng(0x00c0_ffee_1962_0628);
         for _ in 0..20_000 {
-            let count = rng.below(14);
+            // Up to about a hundred bytes: whole runs of eight and the
+            // bytes after them.
+            let count = rng.below(40);
             let text = rng.text_of(PIECES, count);
             for words in 1..10 {
                 assert_eq!(
