@@ -45,6 +45,7 @@ mod raw;
 mod validate;
 
 pub use error::ConfigError;
+pub use officials::cache_compiled_registries;
 
 use crate::limits::Limits;
 use crate::lint::{CheckOptions, RuleSelection};

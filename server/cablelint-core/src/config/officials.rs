@@ -9,10 +9,22 @@
 //! start-up, naming the registry file, line and field.
 
 use super::error::ConfigError;
-use crate::officials::matcher_with;
-use cablelint_officials::{Matcher, Registry};
+use cablelint_officials::{merged_matcher, Matcher};
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
+
+/// Where compiled registries are cached: asked when a registry is first
+/// loaded; `None` (or never set) parses the TOML every time.
+type CacheDir = Box<dyn Fn() -> Option<PathBuf> + Send + Sync>;
+
+static COMPILED_CACHE_DIR: OnceLock<CacheDir> = OnceLock::new();
+
+/// Caches compiled user registries in the folder `dir` gives when first
+/// asked (the CLI: a folder of its result cache, made then). Set once per
+/// process, before configurations are loaded; later calls are ignored.
+pub fn cache_compiled_registries(dir: impl Fn() -> Option<PathBuf> + Send + Sync + 'static) {
+    let _ = COMPILED_CACHE_DIR.set(Box::new(dir));
+}
 
 /// The configured registry files and, once asked for, the built-in registry
 /// with them merged over it (shared by every clone of the configuration).
@@ -50,30 +62,27 @@ impl UserRegistries {
 }
 
 fn load(entries: &[Entry]) -> Result<Arc<Matcher>, ConfigError> {
-    let mut registries = Vec::with_capacity(entries.len());
-    for entry in entries {
-        match Registry::load_file(&entry.path) {
-            Ok(registry) => registries.push(registry),
-            // Unreadable: the fault is the entry that names it.
-            Err(error) if error.line == 0 => {
-                return Err(ConfigError {
-                    message: format!(
-                        "cannot read officials registry `{}`: {}",
-                        entry.path.display(),
-                        error.message
-                    ),
-                    ..entry.named_at.clone()
-                })
-            }
-            Err(error) => {
-                return Err(ConfigError {
-                    path: entry.path.clone(),
-                    position: Some((error.line, error.column.max(1))),
-                    key: error.field,
-                    message: error.message,
-                })
-            }
+    let paths: Vec<PathBuf> = entries.iter().map(|e| e.path.clone()).collect();
+    let cache_dir = COMPILED_CACHE_DIR.get().and_then(|dir| dir());
+    match merged_matcher(&paths, cache_dir.as_deref()) {
+        Ok(matcher) => Ok(Arc::new(matcher)),
+        // Unreadable: the fault is the entry that names it.
+        Err((index, error)) if error.line == 0 => {
+            let entry = &entries[index];
+            Err(ConfigError {
+                message: format!(
+                    "cannot read officials registry `{}`: {}",
+                    entry.path.display(),
+                    error.message
+                ),
+                ..entry.named_at.clone()
+            })
         }
+        Err((index, error)) => Err(ConfigError {
+            path: entries[index].path.clone(),
+            position: Some((error.line, error.column.max(1))),
+            key: error.field,
+            message: error.message,
+        }),
     }
-    Ok(matcher_with(registries))
 }
