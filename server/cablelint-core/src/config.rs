@@ -40,10 +40,12 @@
 
 mod error;
 mod globs;
+mod officials;
 mod raw;
 mod validate;
 
 pub use error::ConfigError;
+pub use officials::cache_compiled_registries;
 
 use crate::limits::Limits;
 use crate::lint::{CheckOptions, RuleSelection};
@@ -82,8 +84,9 @@ pub struct Config {
     /// Officials registry files, resolved against `root`.
     pub officials_registries: Vec<PathBuf>,
     /// The built-in officials with `officials_registries` merged over them,
-    /// built once per load (`None`: no user registries, the built-in matcher).
-    pub officials: Option<Arc<Matcher>>,
+    /// loaded at most once, when first needed (`None`: no user registries,
+    /// the built-in matcher); see [`Config::officials`].
+    officials: Option<Arc<officials::UserRegistries>>,
     /// `[officials] romanisation` (`None`: not set, pinyin).
     pub romanisation: Option<Romanisation>,
     /// `[limits]` (the defaults where not set).
@@ -186,10 +189,29 @@ impl Config {
                 profile: settings.profile.clone(),
             },
             selection,
-            officials: self.officials.clone(),
+            // Loaded already whenever `selection` runs an O rule: validation
+            // loads it when the configuration's selection does, and per-file
+            // ignores only take rules away. Otherwise no rule reads it.
+            officials: self.officials.as_ref().and_then(|o| o.loaded()),
             romanisation: self.romanisation.unwrap_or_default(),
             limits: self.limits,
         }
+    }
+
+    /// The officials matcher with the user registries merged in, loading
+    /// them now if no one has yet (`None`: none configured, the built-in
+    /// one). Errors name the registry file, line and field.
+    pub fn officials(&self) -> Result<Option<Arc<Matcher>>, ConfigError> {
+        self.officials.as_ref().map(|o| o.matcher()).transpose()
+    }
+
+    /// Whether the configured rule selection runs any O (officials) rule.
+    pub fn runs_officials_rules(&self) -> bool {
+        crate::rules::all().iter().any(|rule| {
+            let meta = rule.meta();
+            meta.family == crate::rules::Family::Officials
+                && self.selection.is_enabled(meta.code, meta.default_enabled)
+        })
     }
 
     /// The options to check one file.

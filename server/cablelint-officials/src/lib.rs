@@ -13,6 +13,7 @@
 mod builtin;
 mod builtin_files;
 mod codec;
+mod compiled;
 mod date;
 mod fold;
 mod format;
@@ -24,6 +25,7 @@ pub mod synthetic;
 mod title;
 
 pub use builtin_files::BUILTIN_FILES;
+pub use compiled::merged_matcher;
 pub use date::{Date, DateError, Precision};
 pub use load::LoadError;
 pub use matcher::{Candidate, Matcher, Mention, MentionForm};

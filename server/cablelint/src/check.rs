@@ -109,6 +109,14 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
         return ExitStatus::Failure;
     }
 
+    if !args.no_cache {
+        let dir = cache::location(
+            args.cache_dir.as_deref(),
+            args.config.as_deref(),
+            args.no_config,
+        );
+        cablelint_core::config::cache_compiled_registries(move || cache::compiled_registries(&dir));
+    }
     let mut configs = if args.no_config {
         ConfigSource::fixed(Config::defaults_at(
             std::env::current_dir().unwrap_or_default(),

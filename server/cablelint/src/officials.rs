@@ -73,7 +73,9 @@ fn read(path: &Path, args: &OfficialsArgs) -> Result<FileOfficials, String> {
         Some(config_path) => Config::load(&config_path).map_err(|e| e.to_string())?,
         None => Config::default(),
     };
-    let options = config.check_options(&absolute);
+    let mut options = config.check_options(&absolute);
+    // The registries are loaded here whatever rules the configuration runs.
+    options.officials = config.officials().map_err(|e| e.to_string())?;
     let doc = Document::parse(
         SourceText::from_bytes(&bytes),
         &options.profiles,

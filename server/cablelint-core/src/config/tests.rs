@@ -177,6 +177,55 @@ fn registry_errors_name_the_registry_file_line_and_field() {
 }
 
 #[test]
+fn registries_are_not_read_when_no_officials_rule_runs() {
+    let scratch = scratch("lazy-registry");
+    let dir = scratch.path().to_path_buf();
+    let broken = MY_PERSON.replace("start = \"1960\"", "start = \"1960-13\"");
+    std::fs::write(dir.join("ours.toml"), broken).unwrap();
+    let path = dir.join(CONFIG_FILE_NAME);
+    std::fs::write(
+        &path,
+        "[rules]\nignore = [\"O\"]\n\n[officials]\nregistries = [\"ours.toml\", \"gone.toml\"]\n",
+    )
+    .unwrap();
+    let config = Config::load(&path).expect("registries are not read without O rules");
+    assert!(!config.runs_officials_rules());
+    assert!(config
+        .check_options(&dir.join("a.cable"))
+        .officials
+        .is_none());
+    // Asked for, the registry is read and reports as at start-up.
+    let error = config.officials().unwrap_err();
+    assert_eq!(error.path, dir.join("ours.toml"));
+    assert_eq!(error.position.map(|p| p.0), Some(7));
+    assert_eq!(error.key.as_deref(), Some("person[0].posts[0].start"));
+    // Once fixed, the unreadable second entry is reported at its place.
+    std::fs::write(dir.join("ours.toml"), MY_PERSON).unwrap();
+    let config = Config::load(&path).unwrap();
+    let error = config.officials().unwrap_err();
+    assert_eq!(error.path, path);
+    assert_eq!(error.position, Some((5, 28)));
+    assert_eq!(error.key.as_deref(), Some("officials.registries[1]"));
+    assert!(
+        error
+            .message
+            .starts_with("cannot read officials registry `"),
+        "{error}"
+    );
+    // The same configuration running O001 alone reads them at load.
+    std::fs::write(
+        &path,
+        "[rules]\nselect = [\"O001\"]\n\n[officials]\nregistries = [\"ours.toml\"]\n",
+    )
+    .unwrap();
+    let config = Config::load(&path).unwrap();
+    assert!(config.runs_officials_rules());
+    let options = config.check_options(&dir.join("a.cable"));
+    let matcher = options.officials.expect("loaded with the configuration");
+    assert!(matcher.registry().get("pavel-novak").is_some());
+}
+
+#[test]
 fn romanisation_must_be_known() {
     assert_eq!(
         error("[officials]\nromanisation = \"wade-gilles\"\n"),

@@ -4,15 +4,15 @@
 
 use super::error::{did_you_mean, ConfigError, Locator};
 use super::globs::PathGlob;
+use super::officials::{Entry, UserRegistries};
 use super::raw::{in_file_order, RawConfig, RawLimits, SpannedStr};
 use super::Config;
 use crate::diagnostic::Severity;
 use crate::limits::{parse_size, Limits};
 use crate::lint::RuleSelection;
-use crate::officials::{matcher_with, Romanisation};
+use crate::officials::Romanisation;
 use crate::profile::{Profile, ProfileSet};
 use crate::rules;
-use cablelint_officials::{Matcher, Registry};
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
@@ -117,7 +117,19 @@ pub(super) fn build(text: &str, path: &Path) -> Result<Config, ConfigError> {
         .iter()
         .map(|p| root.join(p.get_ref()))
         .collect();
-    let officials = officials_matcher(&at, &raw.officials.registries, &officials_registries)?;
+    let officials = (!officials_registries.is_empty()).then(|| {
+        let entries = raw
+            .officials
+            .registries
+            .iter()
+            .zip(&officials_registries)
+            .map(|(written, path)| Entry {
+                path: path.clone(),
+                named_at: at.error_at(written.span(), String::new()),
+            })
+            .collect();
+        Arc::new(UserRegistries::new(entries))
+    });
     read_files.extend(officials_registries.iter().cloned());
     let romanisation = raw
         .officials
@@ -128,7 +140,7 @@ pub(super) fn build(text: &str, path: &Path) -> Result<Config, ConfigError> {
 
     let limits = limits(&at, &raw.limits)?;
 
-    Ok(Config {
+    let config = Config {
         path: Some(path.to_owned()),
         root,
         selection,
@@ -143,45 +155,13 @@ pub(super) fn build(text: &str, path: &Path) -> Result<Config, ConfigError> {
         exclude,
         profile_globs,
         per_file_ignores,
-    })
-}
-
-/// The built-in registry with the configured ones merged over it, built
-/// once per load; `None` when there are none (the shared built-in matcher).
-fn officials_matcher(
-    at: &Locator,
-    written: &[SpannedStr],
-    paths: &[std::path::PathBuf],
-) -> Result<Option<Arc<Matcher>>, ConfigError> {
-    if paths.is_empty() {
-        return Ok(None);
+    };
+    // A configuration that runs an O rule loads its registries now, so a bad
+    // one is an error at start-up as it always was; others never read them.
+    if config.runs_officials_rules() {
+        config.officials()?;
     }
-    let mut registries = Vec::with_capacity(paths.len());
-    for (entry, path) in written.iter().zip(paths) {
-        match Registry::load_file(path) {
-            Ok(registry) => registries.push(registry),
-            // Unreadable: the fault is the entry that names it.
-            Err(error) if error.line == 0 => {
-                return Err(at.error_at(
-                    entry.span(),
-                    format!(
-                        "cannot read officials registry `{}`: {}",
-                        path.display(),
-                        error.message
-                    ),
-                ))
-            }
-            Err(error) => {
-                return Err(ConfigError {
-                    path: path.clone(),
-                    position: Some((error.line, error.column.max(1))),
-                    key: error.field,
-                    message: error.message,
-                })
-            }
-        }
-    }
-    Ok(Some(matcher_with(registries)))
+    Ok(config)
 }
 
 /// `[limits]`: a size with a unit, or a number of bytes; a count.

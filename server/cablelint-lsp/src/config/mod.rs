@@ -189,7 +189,10 @@ impl ConfigStore {
     fn load(&mut self, path: &Path) {
         let entry = self.files.entry(path.to_path_buf()).or_default();
         entry.deleted = false;
-        match Config::load(path) {
+        // The editor loads user officials registries at once (hover, the
+        // officials view and client settings may use them whatever the
+        // configured rules), so a bad one is shown with the configuration.
+        match Config::load(path).and_then(|config| config.officials().map(|_| config)) {
             Ok(config) => {
                 entry.good = Some(Arc::new(config));
                 entry.error = None;

@@ -14,7 +14,7 @@
 
 use super::entry::FORMAT;
 use cablelint_core::lint::CheckOptions;
-use cablelint_officials::{Matcher, Person};
+use cablelint_officials::{Matcher, NameVariant, NativeName, Person, PersonName, Post};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
@@ -101,12 +101,13 @@ impl Digests {
 }
 
 fn registry_digest(matcher: &Matcher) -> blake3::Hash {
-    let mut hasher = blake3::Hasher::new();
-    let mut text = HashText(&mut hasher);
+    let mut out = Fields(Vec::new());
     for person in matcher.registry().persons() {
         // Field by field, so a new field does not compile here unseen. Where
         // an entry was written (for go-to-definition) is no part of a check's
         // result: the same registry named by another path is the same.
+        // Strings go in length-prefixed, as bytes: hashing their `Debug`
+        // text (the earlier form) cost 73 M instructions per 1,000 people.
         let Person {
             id,
             name,
@@ -120,12 +121,98 @@ fn registry_digest(matcher: &Matcher) -> blake3::Hash {
             sources,
             origin: _,
         } = person;
-        let _ = write!(
+        let PersonName {
             text,
-            "{id:?}{name:?}{native:?}{variants:?}{surname_alone:?}{born:?}{died:?}{summary:?}{posts:?}{sources:?}\0"
-        );
+            system,
+            family,
+            given,
+            order,
+        } = name;
+        out.str(id);
+        out.str(text);
+        out.debug(system);
+        out.str(family);
+        out.opt_str(given.as_deref());
+        out.debug(order);
+        out.count(native.len());
+        for NativeName { text, script } in native {
+            out.str(text);
+            out.debug(script);
+        }
+        out.count(variants.len());
+        for variant in variants {
+            let NameVariant {
+                text,
+                system,
+                kind,
+                family,
+                alone,
+            } = variant;
+            out.str(text);
+            out.debug(system);
+            out.debug(kind);
+            out.opt_str(family.as_deref());
+            out.debug(alone);
+        }
+        out.debug(surname_alone);
+        out.debug(born);
+        out.debug(died);
+        out.str(summary);
+        out.count(posts.len());
+        for post in posts {
+            let Post {
+                title,
+                org,
+                start,
+                end,
+                source,
+                note,
+            } = post;
+            out.str(title);
+            out.str(org);
+            out.debug(start);
+            out.debug(end);
+            out.str(source);
+            out.opt_str(note.as_deref());
+        }
+        out.count(sources.len());
+        for source in sources {
+            out.str(source);
+        }
     }
-    hasher.finalize()
+    blake3::hash(&out.0)
+}
+
+/// Writes values into a buffer, hashed whole at the end (a BLAKE3 update
+/// per small value cost more than the values), so that no two sequences of
+/// them write the same bytes: strings and lists length-prefixed, small
+/// values as their `Debug` text ended by a NUL (their `Debug` holds none).
+struct Fields(Vec<u8>);
+
+impl Fields {
+    fn count(&mut self, n: usize) {
+        self.0.extend_from_slice(&(n as u64).to_le_bytes());
+    }
+
+    fn str(&mut self, text: &str) {
+        self.count(text.len());
+        self.0.extend_from_slice(text.as_bytes());
+    }
+
+    fn opt_str(&mut self, text: Option<&str>) {
+        match text {
+            None => self.0.push(b'n'),
+            Some(text) => {
+                self.0.push(b's');
+                self.str(text);
+            }
+        }
+    }
+
+    fn debug(&mut self, value: &impl std::fmt::Debug) {
+        let _ = std::io::Write::write_fmt(&mut self.0, format_args!("{value:?}"));
+        self.0.push(0);
+    }
 }
 
 /// Release builds are named by their version, as ruff's cache does. A debug

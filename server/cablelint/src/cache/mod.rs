@@ -31,6 +31,8 @@ use writer::PackWriter;
 
 pub const DEFAULT_DIR: &str = ".cablelint_cache";
 pub const ENV_DIR: &str = "CABLELINT_CACHE_DIR";
+/// Compiled officials registries, beside the result packs.
+pub const OFFICIALS_DIR: &str = "officials";
 const GITIGNORE: &str = "# Made by cablelint: this directory is its result cache.\n*\n";
 /// <https://bford.info/cachedir/>: backup tools skip directories tagged so.
 const CACHEDIR_TAG: &str = "Signature: 8a477f597d28d172789f06886806bc55\n\
@@ -247,21 +249,41 @@ impl ResultCache {
     /// empty) gets the `.gitignore` and the tag: `--cache-dir .` must not
     /// hide a project from git.
     fn prepare(&self) -> io::Result<()> {
-        if let Some(parent) = self.dir.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        let fresh = match std::fs::create_dir(&self.dir) {
-            Ok(()) => true,
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && self.dir.is_dir() => {
-                std::fs::read_dir(&self.dir)?.next().is_none()
-            }
-            Err(e) => return Err(e),
-        };
-        if fresh {
-            create_new(&self.dir.join(".gitignore"), GITIGNORE)?;
-            create_new(&self.dir.join("CACHEDIR.TAG"), CACHEDIR_TAG)?;
-        }
+        prepare_dir(&self.dir)?;
         create_dir(&self.packs)
+    }
+}
+
+/// Makes the cache directory `dir`, with the `.gitignore` and the tag when
+/// cablelint makes it (or finds it empty).
+pub fn prepare_dir(dir: &Path) -> io::Result<()> {
+    if let Some(parent) = dir.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    let fresh = match std::fs::create_dir(dir) {
+        Ok(()) => true,
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists && dir.is_dir() => {
+            std::fs::read_dir(dir)?.next().is_none()
+        }
+        Err(e) => return Err(e),
+    };
+    if fresh {
+        create_new(&dir.join(".gitignore"), GITIGNORE)?;
+        create_new(&dir.join("CACHEDIR.TAG"), CACHEDIR_TAG)?;
+    }
+    Ok(())
+}
+
+/// The folder of compiled officials registries in the cache `dir`
+/// (`cablelint_officials::merged_matcher`): made, with the cache directory,
+/// when a registry is first loaded; `None` if it cannot be.
+pub fn compiled_registries(dir: &Path) -> Option<PathBuf> {
+    match prepare_dir(dir) {
+        Ok(()) => Some(dir.join(OFFICIALS_DIR)),
+        Err(e) => {
+            tracing::debug!("no compiled registry cache in {}: {e}", dir.display());
+            None
+        }
     }
 }
 
@@ -301,7 +323,8 @@ pub enum Cleaned {
 }
 
 /// Removes the cache at `dir`: only what cablelint writes there (the `v<N>`
-/// entry directories, its `.gitignore` and CACHEDIR.TAG), then the directory
+/// entry directories, compiled officials registries, its `.gitignore` and
+/// CACHEDIR.TAG), then the directory
 /// if that leaves it empty. A mistaken `--cache-dir` never deletes a
 /// user's files.
 pub fn clean(dir: &Path) -> io::Result<Cleaned> {
@@ -321,6 +344,8 @@ pub fn clean(dir: &Path) -> io::Result<Cleaned> {
         let ours = |text: &str| std::fs::read_to_string(item.path()).is_ok_and(|t| t == text);
         if is_entries {
             std::fs::remove_dir_all(item.path())?;
+        } else if name == OFFICIALS_DIR && item.file_type()?.is_dir() {
+            clean_compiled_registries(&item.path())?;
         } else if (name == ".gitignore" && ours(GITIGNORE))
             || (name == "CACHEDIR.TAG" && ours(CACHEDIR_TAG))
         {
@@ -332,6 +357,23 @@ pub fn clean(dir: &Path) -> io::Result<Cleaned> {
         Err(_) if std::fs::read_dir(dir)?.next().is_some() => Ok(Cleaned::Emptied),
         Err(e) => Err(e),
     }
+}
+
+/// Removes the compiled registries (`officials-*.bin`, and temporaries
+/// `.officials-*`), then their folder if that leaves it empty.
+fn clean_compiled_registries(dir: &Path) -> io::Result<()> {
+    for item in std::fs::read_dir(dir)? {
+        let item = item?;
+        let name = item.file_name();
+        let name = name.to_string_lossy();
+        if (name.starts_with("officials-") && name.ends_with(".bin"))
+            || name.starts_with(".officials-")
+        {
+            std::fs::remove_file(item.path())?;
+        }
+    }
+    let _ = std::fs::remove_dir(dir);
+    Ok(())
 }
 
 #[cfg(test)]

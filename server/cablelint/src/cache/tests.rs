@@ -162,6 +162,15 @@ fn clean_removes_the_whole_cache_and_older_layouts_then_finds_nothing() {
     let v1_entry = cache_dir.join("v1/5a").join("5a".repeat(31));
     std::fs::create_dir_all(v1_entry.parent().unwrap()).unwrap();
     std::fs::write(&v1_entry, "cablelint-cache 1 …").unwrap();
+    // A compiled officials registry, and one being written.
+    let officials = cache_dir.join(OFFICIALS_DIR);
+    std::fs::create_dir_all(&officials).unwrap();
+    std::fs::write(
+        officials.join(format!("officials-{}.bin", "ab".repeat(32))),
+        "x",
+    )
+    .unwrap();
+    std::fs::write(officials.join(".officials-ab.12.tmp"), "x").unwrap();
     assert_eq!(
         ResultCache::at(cache_dir.clone(), NOW).get(&key(9), TEXT),
         None

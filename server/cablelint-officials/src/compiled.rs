@@ -1,0 +1,291 @@
+//! A cache of compiled user registries: the built-in registry with user
+//! registry files merged over it, in the compact form of `codec.rs`, with
+//! the matcher's tables, keyed by everything they are made from.
+//!
+//! Parsing 1,000 people of TOML and building their matcher costs about
+//! 125 M instructions; decoding the compiled form costs a small fraction of
+//! that. A cache file is trusted only whole: its magic, format, key and a
+//! BLAKE3 checksum of its contents must match and both parts must decode,
+//! else the files are parsed again (and the cache rewritten) — a damaged
+//! cache can cost time, never change a result or stop a run.
+
+use crate::load::{parse_registry, LoadError};
+use crate::matcher::tables::MatcherTables;
+use crate::{codec, Matcher, Registry};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+const MAGIC: &[u8; 8] = b"CLOFFREG";
+/// Raised whenever the layout or the meaning of the stored parts changes.
+const FORMAT: u32 = 1;
+const KEY_LEN: usize = 32;
+const HEADER_LEN: usize = MAGIC.len() + 4 + KEY_LEN + 8;
+
+/// The built-in registry with `files` merged over it (later files override
+/// earlier entries with the same id), and its matcher; with `cache_dir`, the
+/// compiled form is read from there when it matches and written when not.
+/// The error names the index of the file at fault.
+pub fn merged_matcher(
+    files: &[PathBuf],
+    cache_dir: Option<&Path>,
+) -> Result<Matcher, (usize, LoadError)> {
+    let mut texts = Vec::with_capacity(files.len());
+    for (index, path) in files.iter().enumerate() {
+        let origin = path.display().to_string();
+        match std::fs::read_to_string(path) {
+            Ok(text) => texts.push((origin, text)),
+            Err(error) => {
+                // Files are reported in order, as when each is parsed in
+                // turn: a fault in an earlier one comes first.
+                compile(&texts)?;
+                return Err((
+                    index,
+                    LoadError {
+                        origin,
+                        line: 0,
+                        column: 0,
+                        field: None,
+                        span: None,
+                        message: format!("cannot read file: {error}"),
+                    },
+                ));
+            }
+        }
+    }
+    let Some(dir) = cache_dir else {
+        return compile(&texts).map(Registry::into_matcher);
+    };
+    let key = key_of(&texts);
+    let file = dir.join(format!("officials-{}.bin", key.to_hex()));
+    if let Some(matcher) = std::fs::read(&file).ok().and_then(|b| read(b, &key)) {
+        return Ok(matcher);
+    }
+    let registry = compile(&texts)?;
+    let tables = MatcherTables::build(&registry);
+    // A cache that cannot be written is no error: the next run parses again.
+    let _ = write(dir, &file, &key, &registry, &tables);
+    Ok(Matcher::with_tables(Arc::new(registry), tables))
+}
+
+fn compile(texts: &[(String, String)]) -> Result<Registry, (usize, LoadError)> {
+    let mut registry = Registry::builtin().clone();
+    for (index, (origin, text)) in texts.iter().enumerate() {
+        registry.merge(parse_registry(text, origin).map_err(|e| (index, e))?);
+    }
+    Ok(registry)
+}
+
+/// Everything the compiled form depends on: this build (its version and
+/// built-in registry), and each file's name (people keep where they were
+/// written) and bytes, in order.
+fn key_of(texts: &[(String, String)]) -> blake3::Hash {
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(MAGIC).update(&FORMAT.to_le_bytes());
+    hasher
+        .update(env!("CARGO_PKG_VERSION").as_bytes())
+        .update(b"\0");
+    hasher.update(&codec::encode(Registry::builtin()));
+    for (origin, text) in texts {
+        for part in [origin.as_bytes(), text.as_bytes()] {
+            hasher
+                .update(&(part.len() as u64).to_le_bytes())
+                .update(part);
+        }
+    }
+    hasher.finalize()
+}
+
+fn encode(key: &blake3::Hash, registry: &Registry, tables: &MatcherTables) -> Vec<u8> {
+    let registry = codec::encode(registry);
+    let mut out = Vec::with_capacity(HEADER_LEN + registry.len() * 2);
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&FORMAT.to_le_bytes());
+    out.extend_from_slice(key.as_bytes());
+    out.extend_from_slice(&(registry.len() as u64).to_le_bytes());
+    out.extend_from_slice(&registry);
+    out.extend_from_slice(&tables.encode());
+    let checksum = blake3::hash(&out);
+    out.extend_from_slice(checksum.as_bytes());
+    out
+}
+
+/// The matcher a cache file holds, or None unless it is whole and made
+/// from this input.
+fn read(bytes: Vec<u8>, key: &blake3::Hash) -> Option<Matcher> {
+    let body_len = bytes.len().checked_sub(KEY_LEN)?;
+    if body_len < HEADER_LEN
+        || &bytes[..MAGIC.len()] != MAGIC
+        || bytes[MAGIC.len()..MAGIC.len() + 4] != FORMAT.to_le_bytes()
+        || bytes[MAGIC.len() + 4..MAGIC.len() + 4 + KEY_LEN] != *key.as_bytes()
+        || blake3::hash(&bytes[..body_len]).as_bytes()[..] != bytes[body_len..]
+    {
+        return None;
+    }
+    let len_at = HEADER_LEN - 8;
+    let registry_len = u64::from_le_bytes(bytes[len_at..HEADER_LEN].try_into().ok()?);
+    let registry_end = HEADER_LEN.checked_add(usize::try_from(registry_len).ok()?)?;
+    if registry_end > body_len {
+        return None;
+    }
+    let registry = codec::decode(&bytes[HEADER_LEN..registry_end])?;
+    // The tables borrow their bytes for the life of the process (as the
+    // built-in ones borrow the binary's); one registry set per run.
+    let tables_bytes: &'static [u8] = bytes[registry_end..body_len].to_vec().leak();
+    let tables = MatcherTables::decode(tables_bytes, &registry)?;
+    Some(Matcher::with_tables(Arc::new(registry), tables))
+}
+
+/// Written to a temporary file renamed into place, so a reader never sees
+/// half a file (and a crash leaves at worst a stray temporary).
+fn write(
+    dir: &Path,
+    file: &Path,
+    key: &blake3::Hash,
+    registry: &Registry,
+    tables: &MatcherTables,
+) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let temporary = dir.join(format!(
+        ".officials-{}.{}.tmp",
+        key.to_hex(),
+        std::process::id()
+    ));
+    std::fs::write(&temporary, encode(key, registry, tables))?;
+    std::fs::rename(&temporary, file).inspect_err(|_| {
+        let _ = std::fs::remove_file(&temporary);
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::synthetic::registry_toml;
+
+    struct Setup {
+        _scratch: tempfile::TempDir,
+        files: Vec<PathBuf>,
+        cache: PathBuf,
+        text: String,
+    }
+
+    fn setup() -> Setup {
+        let scratch = tempfile::tempdir().expect("a scratch directory");
+        let (toml, names) = registry_toml(40, 11);
+        let (other, _) = registry_toml(5, 12);
+        let files = vec![scratch.path().join("a.toml"), scratch.path().join("b.toml")];
+        std::fs::write(&files[0], toml).unwrap();
+        std::fs::write(&files[1], other).unwrap();
+        let text = names
+            .iter()
+            .map(|n| format!("Minister {} met {} today.", n.full, n.family))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let cache = scratch.path().join("cache");
+        Setup {
+            _scratch: scratch,
+            files,
+            cache,
+            text,
+        }
+    }
+
+    /// What a matcher finds, as comparable text.
+    fn found(matcher: &Matcher, text: &str) -> String {
+        format!("{:?}", matcher.find_mentions(text, None))
+    }
+
+    fn cache_file(setup: &Setup) -> PathBuf {
+        let entries: Vec<_> = std::fs::read_dir(&setup.cache)
+            .expect("the cache directory")
+            .map(|e| e.unwrap().path())
+            .collect();
+        assert_eq!(entries.len(), 1, "{entries:?}");
+        entries[0].clone()
+    }
+
+    #[test]
+    fn a_cold_and_a_warm_cache_give_what_parsing_gives() {
+        let setup = setup();
+        let parsed = merged_matcher(&setup.files, None).expect("valid");
+        assert!(!setup.cache.exists(), "no cache without a directory");
+        let cold = merged_matcher(&setup.files, Some(&setup.cache)).expect("valid");
+        let file = cache_file(&setup);
+        let key = {
+            let texts: Vec<_> = setup
+                .files
+                .iter()
+                .map(|p| (p.display().to_string(), std::fs::read_to_string(p).unwrap()))
+                .collect();
+            key_of(&texts)
+        };
+        let stored = read(std::fs::read(&file).unwrap(), &key).expect("a whole cache file");
+        let warm = merged_matcher(&setup.files, Some(&setup.cache)).expect("valid");
+        assert!(
+            found(&parsed, &setup.text).contains("Mention"),
+            "names found"
+        );
+        for matcher in [&cold, &stored, &warm] {
+            assert_eq!(matcher.registry(), parsed.registry());
+            assert_eq!(found(matcher, &setup.text), found(&parsed, &setup.text));
+        }
+        // A file made from other input is refused.
+        assert!(read(std::fs::read(&file).unwrap(), &blake3::hash(b"other")).is_none());
+    }
+
+    #[test]
+    fn a_damaged_cache_is_parsed_again_and_rewritten() {
+        let setup = setup();
+        let parsed = merged_matcher(&setup.files, None).expect("valid");
+        merged_matcher(&setup.files, Some(&setup.cache)).expect("valid");
+        let file = cache_file(&setup);
+        let whole = std::fs::read(&file).unwrap();
+        let mut flipped = whole.clone();
+        flipped[whole.len() / 2] ^= 0x20;
+        let damaged: Vec<Vec<u8>> = vec![
+            flipped,
+            whole[..whole.len() / 2].to_vec(),
+            whole[..whole.len() - 1].to_vec(),
+            whole[..10].to_vec(),
+            Vec::new(),
+            [whole.as_slice(), b"more"].concat(),
+        ];
+        for bytes in damaged {
+            std::fs::write(&file, &bytes).unwrap();
+            let matcher = merged_matcher(&setup.files, Some(&setup.cache)).expect("valid");
+            assert_eq!(matcher.registry(), parsed.registry());
+            assert_eq!(found(&matcher, &setup.text), found(&parsed, &setup.text));
+            assert_eq!(std::fs::read(&file).unwrap(), whole, "rewritten whole");
+        }
+    }
+
+    #[test]
+    fn an_edited_registry_is_compiled_again() {
+        let setup = setup();
+        merged_matcher(&setup.files, Some(&setup.cache)).expect("valid");
+        let (changed, _) = registry_toml(6, 13);
+        std::fs::write(&setup.files[1], changed).unwrap();
+        let parsed = merged_matcher(&setup.files, None).expect("valid");
+        let cached = merged_matcher(&setup.files, Some(&setup.cache)).expect("valid");
+        assert_eq!(cached.registry(), parsed.registry());
+        assert_eq!(std::fs::read_dir(&setup.cache).unwrap().count(), 2);
+    }
+
+    #[test]
+    fn errors_name_the_file_at_fault_cache_or_not() {
+        let setup = setup();
+        std::fs::write(&setup.files[1], "[[person]]\nid = 3\n").unwrap();
+        for cache in [None, Some(setup.cache.as_path())] {
+            let (index, error) = merged_matcher(&setup.files, cache).unwrap_err();
+            assert_eq!(index, 1);
+            assert_eq!(error.line, 2, "{error:?}");
+        }
+        // A fault in an earlier file comes before an unreadable later one.
+        let bad_first = [setup.files[1].clone(), setup.cache.join("gone.toml")];
+        let (index, error) = merged_matcher(&bad_first, Some(&setup.cache)).unwrap_err();
+        assert_eq!((index, error.line), (0, 2));
+        let missing = [setup.files[0].clone(), setup.cache.join("gone.toml")];
+        let (index, error) = merged_matcher(&missing, Some(&setup.cache)).unwrap_err();
+        assert_eq!((index, error.line), (1, 0));
+        assert!(error.message.starts_with("cannot read file: "), "{error:?}");
+    }
+}
