@@ -302,6 +302,8 @@ impl Matcher {
     ) -> Vec<Mention> {
         let reading = Reading::new(text, skip);
         let read = reading.text();
+        // Reckoned once here rather than for every mention.
+        let date_days = date.map(rank::DayRange::of_date);
         // A cable names a few people: room for them at the first, not
         // grown from one.
         let mut found = Vec::new();
@@ -340,7 +342,7 @@ impl Matcher {
                 continue;
             };
             let span = start..start + length;
-            match self.examine(&reading, text, span.clone(), pattern, date, floor) {
+            match self.examine(&reading, text, span.clone(), pattern, date_days, floor) {
                 Some(mention) => {
                     pos = span.end;
                     floor = span.end;
@@ -573,7 +575,7 @@ impl Matcher {
         original: &str,
         span: Range<usize>,
         pattern: usize,
-        date: Option<Date>,
+        date_days: Option<rank::DayRange>,
         floor: usize,
     ) -> Option<Mention> {
         let read = reading.text();
@@ -633,7 +635,7 @@ impl Matcher {
             has_context,
             given.as_ref(),
             title_sense.filter(TitleSense::has_rank),
-            date,
+            date_days,
         );
         if candidates.is_empty() {
             return None;
