@@ -26,7 +26,7 @@ mod title;
 pub use builtin_files::BUILTIN_FILES;
 pub use date::{Date, DateError, Precision};
 pub use load::LoadError;
-pub use matcher::{Candidate, Matcher, Mention, MentionForm};
+pub use matcher::{Candidate, CandidateList, Matcher, Mention, MentionForm};
 pub use model::{
     NameOrder, NameVariant, NativeName, Origin, Person, PersonName, Post, Script, System,
     VariantKind,

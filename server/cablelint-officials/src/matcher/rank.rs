@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use super::context::Word;
 use super::patterns::{Entry, PatternTable};
 use super::Matcher;
-use super::{Candidate, Mention, MentionForm};
+use super::{Candidate, CandidateList, Mention, MentionForm};
 use crate::date::Date;
 use crate::fold::fold_to_ascii;
 use crate::model::Post;
@@ -181,11 +181,11 @@ pub(crate) fn score_candidates(
     given: Option<&GivenEvidence>,
     ranked_title: Option<TitleSense>,
     date_days: Option<DayRange>,
-) -> Vec<Candidate> {
+) -> CandidateList {
     // `Post::held_on`, with the days of the date and of each post reckoned
     // once rather than for every post of every candidate.
     let held = |days: &DayRange| date_days.is_some_and(|date| days.overlaps(&date));
-    let mut candidates: Vec<Candidate> = Vec::with_capacity(entries.len());
+    let mut candidates = CandidateList::new();
     // Forms that need a context to be a name count only with one.
     for entry in entries.iter().filter(|e| e.alone || has_context) {
         // Entries of one pattern name distinct people; this is a guard.
