@@ -28,7 +28,7 @@ pub use builtin_files::BUILTIN_FILES;
 pub use compiled::merged_matcher;
 pub use date::{Date, DateError, Precision};
 pub use load::LoadError;
-pub use matcher::{Candidate, Matcher, Mention, MentionForm};
+pub use matcher::{Candidate, CandidateList, Matcher, Mention, MentionForm};
 pub use model::{
     NameOrder, NameVariant, NativeName, Origin, Person, PersonName, Post, Script, System,
     VariantKind,

@@ -27,6 +27,8 @@ use std::sync::{Arc, OnceLock};
 
 use std::collections::HashSet;
 
+use smallvec::SmallVec;
+
 use crate::date::Date;
 use crate::fold::is_unspaced_script;
 use crate::model::{Person, Post};
@@ -73,6 +75,11 @@ pub struct Candidate {
     pub title_fits: bool,
 }
 
+/// The ranked candidates of one mention. Most names denote one person or
+/// two: they are held inline, sparing an allocation and a free per mention
+/// (about six per cable).
+pub type CandidateList = SmallVec<[Candidate; 2]>;
+
 /// A name found in the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Mention {
@@ -87,7 +94,7 @@ pub struct Mention {
     /// brackets, as `[Stalin]` glosses `Filippov`.
     pub glosses: Option<usize>,
     /// Ranked, best first; never empty.
-    pub candidates: Vec<Candidate>,
+    pub candidates: CandidateList,
     /// The sense of the title as written in the text (`title`), analysed
     /// once here so that rules comparing it with posts
     /// ([`Matcher::title_sense_held_on`]) need not analyse it again.
@@ -302,6 +309,8 @@ impl Matcher {
     ) -> Vec<Mention> {
         let reading = Reading::new(text, skip);
         let read = reading.text();
+        // Reckoned once here rather than for every mention.
+        let date_days = date.map(rank::DayRange::of_date);
         // A cable names a few people: room for them at the first, not
         // grown from one.
         let mut found = Vec::new();
@@ -340,7 +349,7 @@ impl Matcher {
                 continue;
             };
             let span = start..start + length;
-            match self.examine(&reading, text, span.clone(), pattern, date, floor) {
+            match self.examine(&reading, text, span.clone(), pattern, date_days, floor) {
                 Some(mention) => {
                     pos = span.end;
                     floor = span.end;
@@ -573,7 +582,7 @@ impl Matcher {
         original: &str,
         span: Range<usize>,
         pattern: usize,
-        date: Option<Date>,
+        date_days: Option<rank::DayRange>,
         floor: usize,
     ) -> Option<Mention> {
         let read = reading.text();
@@ -633,7 +642,7 @@ impl Matcher {
             has_context,
             given.as_ref(),
             title_sense.filter(TitleSense::has_rank),
-            date,
+            date_days,
         );
         if candidates.is_empty() {
             return None;

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use super::context::Word;
 use super::patterns::{Entry, PatternTable};
 use super::Matcher;
-use super::{Candidate, Mention, MentionForm};
+use super::{Candidate, CandidateList, Mention, MentionForm};
 use crate::date::Date;
 use crate::fold::fold_to_ascii;
 use crate::model::Post;
@@ -169,7 +169,8 @@ fn may_fit_someone(table: &PatternTable, entries: &[Entry], words: &[Word<'_>]) 
 /// contradict written ones are left out, and so are entries whose form needs
 /// a context when there is none (`has_context`). `post_senses` holds, per person,
 /// the analysed title of each post (see [`PostSense`]); `ranked_title` is
-/// the written title's sense when it names a rank.
+/// the written title's sense when it names a rank. `date_days` are the days
+/// of the document's date, reckoned once per document.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn score_candidates(
     post_senses: &[Vec<PostSense>],
@@ -179,13 +180,12 @@ pub(crate) fn score_candidates(
     has_context: bool,
     given: Option<&GivenEvidence>,
     ranked_title: Option<TitleSense>,
-    date: Option<Date>,
-) -> Vec<Candidate> {
+    date_days: Option<DayRange>,
+) -> CandidateList {
     // `Post::held_on`, with the days of the date and of each post reckoned
     // once rather than for every post of every candidate.
-    let date_days = date.map(|d| DayRange::of(d, Some(&d)));
     let held = |days: &DayRange| date_days.is_some_and(|date| days.overlaps(&date));
-    let mut candidates: Vec<Candidate> = Vec::with_capacity(entries.len());
+    let mut candidates = CandidateList::new();
     // Forms that need a context to be a name count only with one.
     for entry in entries.iter().filter(|e| e.alone || has_context) {
         // Entries of one pattern name distinct people; this is a guard.
@@ -220,7 +220,7 @@ pub(crate) fn score_candidates(
                 title_fits = true;
                 score += TITLE_FITS_ON_DATE;
             } else if senses.iter().any(|sense| sense.fitted_by(title)) {
-                title_fits = date.is_none();
+                title_fits = date_days.is_none();
                 score += TITLE_FITS_SOME_POST;
             } else {
                 score += TITLE_FITS_NO_POST;
@@ -276,6 +276,11 @@ pub(crate) struct DayRange {
 }
 
 impl DayRange {
+    /// The days of a document's date.
+    pub(crate) fn of_date(date: Date) -> DayRange {
+        DayRange::of(date, Some(&date))
+    }
+
     pub(crate) fn of(start: Date, end: Option<&Date>) -> DayRange {
         DayRange {
             first: start.first_day(),
