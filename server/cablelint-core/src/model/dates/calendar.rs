@@ -56,13 +56,7 @@ pub fn civil_from_days(days: i64) -> (i32, u8, u8) {
         return civil_from_days_by_eras(days);
     };
     let era = z / 146_097;
-    let day_of_era = z - era * 146_097;
-    let year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let mp = (5 * day_of_year + 2) / 153;
-    let day = (day_of_year - (153 * mp + 2) / 5 + 1) as u8;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let (year_of_era, month, day) = within_era(z - era * 146_097);
     let year = (year_of_era + era * 400 + u64::from(month <= 2)) as i32;
     (year, month, day)
 }
@@ -71,15 +65,23 @@ pub fn civil_from_days(days: i64) -> (i32, u8, u8) {
 fn civil_from_days_by_eras(days: i64) -> (i32, u8, u8) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
-    let day_of_era = z - era * 146_097;
+    // `div_euclid` leaves a day of the era in 0..146_097.
+    let (year_of_era, month, day) = within_era((z - era * 146_097) as u64);
+    let year = (year_of_era as i64 + era * 400 + i64::from(month <= 2)) as i32;
+    (year, month, day)
+}
+
+/// A day of a 400-year era (counted from 1 March of its first year) as
+/// the year of the era, the month and the day: the part of both versions
+/// above that has no signs to correct.
+fn within_era(day_of_era: u64) -> (u64, u8, u8) {
     let year_of_era =
         (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
     let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
     let mp = (5 * day_of_year + 2) / 153;
     let day = (day_of_year - (153 * mp + 2) / 5 + 1) as u8;
     let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let year = (year_of_era + era * 400 + i64::from(month <= 2)) as i32;
-    (year, month, day)
+    (year_of_era, month, day)
 }
 
 pub fn is_leap_year(year: i32) -> bool {
