@@ -55,16 +55,16 @@ pub fn merged_matcher(
     let Some(dir) = cache_dir else {
         return compile(&texts).map(Registry::into_matcher);
     };
-    let key = key_of(&texts);
+    let (key, source) = keys_of(&texts);
     let file = dir.join(format!("officials-{}.bin", key.to_hex()));
     if let Some(matcher) = std::fs::read(&file).ok().and_then(|b| read(b, &key)) {
-        return Ok(matcher);
+        return Ok(matcher.with_source(*source.as_bytes()));
     }
     let registry = compile(&texts)?;
     let tables = MatcherTables::build(&registry);
     // A cache that cannot be written is no error: the next run parses again.
     let _ = write(dir, &file, &key, &registry, &tables);
-    Ok(Matcher::with_tables(Arc::new(registry), tables))
+    Ok(Matcher::with_tables(Arc::new(registry), tables).with_source(*source.as_bytes()))
 }
 
 fn compile(texts: &[(String, String)]) -> Result<Registry, (usize, LoadError)> {
@@ -78,21 +78,39 @@ fn compile(texts: &[(String, String)]) -> Result<Registry, (usize, LoadError)> {
 /// Everything the compiled form depends on: this build (its version and
 /// built-in registry), and each file's name (people keep where they were
 /// written) and bytes, in order.
+#[cfg(test)]
 fn key_of(texts: &[(String, String)]) -> blake3::Hash {
+    keys_of(texts).0
+}
+
+/// The compiled form's key (see `key_of`) and the matcher's source digest
+/// ([`Matcher::source_digest`]): the same without the files' names, which
+/// decide only where people were written, no check's result — so a
+/// registry named by another path keeps its result-cache entries.
+fn keys_of(texts: &[(String, String)]) -> (blake3::Hash, blake3::Hash) {
+    let builtin = codec::encode(Registry::builtin());
     let mut hasher = blake3::Hasher::new();
     hasher.update(MAGIC).update(&FORMAT.to_le_bytes());
-    hasher
-        .update(env!("CARGO_PKG_VERSION").as_bytes())
-        .update(b"\0");
-    hasher.update(&codec::encode(Registry::builtin()));
+    let mut source = blake3::Hasher::new();
+    source.update(b"cablelint officials registry source\0");
+    for h in [&mut hasher, &mut source] {
+        h.update(env!("CARGO_PKG_VERSION").as_bytes()).update(b"\0");
+    }
+    hasher.update(&builtin);
+    source
+        .update(&(builtin.len() as u64).to_le_bytes())
+        .update(&builtin);
     for (origin, text) in texts {
         for part in [origin.as_bytes(), text.as_bytes()] {
             hasher
                 .update(&(part.len() as u64).to_le_bytes())
                 .update(part);
         }
+        source
+            .update(&(text.len() as u64).to_le_bytes())
+            .update(text.as_bytes());
     }
-    hasher.finalize()
+    (hasher.finalize(), source.finalize())
 }
 
 fn encode(key: &blake3::Hash, registry: &Registry, tables: &MatcherTables) -> Vec<u8> {

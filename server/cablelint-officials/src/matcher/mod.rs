@@ -165,6 +165,9 @@ pub struct Matcher {
     openings: Openings,
     /// Every word of every Latin name form, lower case; built on first use.
     name_words: OnceLock<HashSet<String>>,
+    /// A digest of everything the registry was made from, when known (see
+    /// [`Matcher::source_digest`]).
+    source: Option<[u8; 32]>,
 }
 
 impl Matcher {
@@ -241,7 +244,26 @@ impl Matcher {
             first_words,
             openings,
             name_words: OnceLock::new(),
+            source: None,
         }
+    }
+
+    /// This matcher, named by `digest` of everything its registry was made
+    /// from (see [`Matcher::source_digest`]).
+    pub(crate) fn with_source(mut self, digest: [u8; 32]) -> Matcher {
+        self.source = Some(digest);
+        self
+    }
+
+    /// A digest of everything the registry was made from — this build's
+    /// version and built-in registry, each user registry file's bytes in
+    /// order (not its name, which decides only where people were written) —
+    /// when [`crate::merged_matcher`] made it with a cache folder;
+    /// None otherwise. Matchers with the same digest hold the same registry,
+    /// so the digest can stand for the registry in a cache key without
+    /// reading its people (the registry is never changed after it is made).
+    pub fn source_digest(&self) -> Option<&[u8; 32]> {
+        self.source.as_ref()
     }
 
     pub fn registry(&self) -> &Registry {
