@@ -84,33 +84,33 @@ fn key_of(texts: &[(String, String)]) -> blake3::Hash {
 }
 
 /// The compiled form's key (see `key_of`) and the matcher's source digest
-/// ([`Matcher::source_digest`]): the same without the files' names, which
-/// decide only where people were written, no check's result — so a
-/// registry named by another path keeps its result-cache entries.
+/// ([`Matcher::source_digest`]): the same input without the files' names,
+/// which decide only where people were written, no check's result — so a
+/// registry named by another path keeps its result-cache entries. The key
+/// is made from the digest and the names, so every byte is hashed once.
 fn keys_of(texts: &[(String, String)]) -> (blake3::Hash, blake3::Hash) {
-    let builtin = codec::encode(Registry::builtin());
-    let mut hasher = blake3::Hasher::new();
-    hasher.update(MAGIC).update(&FORMAT.to_le_bytes());
     let mut source = blake3::Hasher::new();
     source.update(b"cablelint officials registry source\0");
-    for h in [&mut hasher, &mut source] {
-        h.update(env!("CARGO_PKG_VERSION").as_bytes()).update(b"\0");
-    }
-    hasher.update(&builtin);
     source
-        .update(&(builtin.len() as u64).to_le_bytes())
-        .update(&builtin);
-    for (origin, text) in texts {
-        for part in [origin.as_bytes(), text.as_bytes()] {
-            hasher
-                .update(&(part.len() as u64).to_le_bytes())
-                .update(part);
-        }
+        .update(env!("CARGO_PKG_VERSION").as_bytes())
+        .update(b"\0");
+    let builtin = codec::encode(Registry::builtin());
+    for part in
+        std::iter::once(builtin.as_slice()).chain(texts.iter().map(|(_, text)| text.as_bytes()))
+    {
         source
-            .update(&(text.len() as u64).to_le_bytes())
-            .update(text.as_bytes());
+            .update(&(part.len() as u64).to_le_bytes())
+            .update(part);
     }
-    (hasher.finalize(), source.finalize())
+    let source = source.finalize();
+    let mut key = blake3::Hasher::new();
+    key.update(MAGIC).update(&FORMAT.to_le_bytes());
+    key.update(source.as_bytes());
+    for (origin, _) in texts {
+        key.update(&(origin.len() as u64).to_le_bytes())
+            .update(origin.as_bytes());
+    }
+    (key.finalize(), source)
 }
 
 fn encode(key: &blake3::Hash, registry: &Registry, tables: &MatcherTables) -> Vec<u8> {
