@@ -290,14 +290,29 @@ mod tests {
             span: Span::new(0, 1),
             message: AWKWARD.to_owned(),
         }];
+        d.person = Some(AWKWARD.to_owned());
         finding.edits = vec![(template.start, template.end); 2];
         finding.related = vec![(template.start, template.end)];
         r.findings.push(finding);
+        // An O rule's finding names a person and may have no fix.
+        let mut about_a_person = template.clone();
+        about_a_person.diagnostic.fix = None;
+        about_a_person.diagnostic.person = Some("ji-pengfei".to_owned());
+        r.findings.push(about_a_person);
         let (got, expected) = streamed(&[r], &[AWKWARD.to_owned()]);
         assert_eq!(got, expected);
         let log: Value = serde_json::from_str(&got).unwrap();
         let results = log["runs"][0]["results"].as_array().unwrap();
-        assert_eq!(results.last().unwrap()["message"]["text"], AWKWARD);
+        let [.., with_fix, without_fix] = results.as_slice() else {
+            panic!("two results pushed")
+        };
+        assert_eq!(with_fix["message"]["text"], AWKWARD);
+        assert_eq!(with_fix["properties"]["person"], AWKWARD);
+        assert_eq!(with_fix["properties"]["fixApplicability"], "safe");
+        assert_eq!(
+            without_fix["properties"],
+            serde_json::json!({"person": "ji-pengfei"})
+        );
     }
 
     /// What memory does not grow with: each file's results are out of the

@@ -90,7 +90,7 @@ pub(super) struct SarifResult<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     fixes: Option<[Fix<'a>; 1]>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    properties: Option<Properties>,
+    properties: Option<Properties<'a>>,
 }
 
 #[cfg(test)]
@@ -187,8 +187,11 @@ struct InsertedContent<'a> {
 #[cfg(test)]
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Properties {
-    fix_applicability: &'static str,
+struct Properties<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix_applicability: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    person: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -290,8 +293,9 @@ pub(super) fn result<'a>(
                 }],
             }]
         }),
-        properties: d.fix.as_ref().map(|fix| Properties {
-            fix_applicability: fix.applicability.as_str(),
+        properties: (d.fix.is_some() || d.person.is_some()).then(|| Properties {
+            fix_applicability: d.fix.as_ref().map(|fix| fix.applicability.as_str()),
+            person: d.person.as_deref(),
         }),
     }
 }

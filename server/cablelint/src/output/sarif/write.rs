@@ -70,9 +70,18 @@ pub(super) fn write_result(p: &mut Pretty, f: &Finding, uri: &str, rule_index: O
         p.end_array();
         p.end_object();
         p.end_array();
+    }
+    // cablelint's own facts about the result: how safe its fix is, and
+    // the registry id of the person an O rule is about.
+    if d.fix.is_some() || d.person.is_some() {
         p.key("properties");
         p.begin_object();
-        p.string_field("fixApplicability", fix.applicability.as_str());
+        if let Some(fix) = &d.fix {
+            p.string_field("fixApplicability", fix.applicability.as_str());
+        }
+        if let Some(person) = &d.person {
+            p.string_field("person", person);
+        }
         p.end_object();
     }
     p.end_object();
