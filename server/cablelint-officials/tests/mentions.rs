@@ -145,6 +145,27 @@ fn titles_without_brackets_and_abbreviated_honorifics() {
 }
 
 #[test]
+fn madame_chiang_is_his_wife_not_chiang_kai_shek() {
+    // "Madame" is a courtesy title, so "Madame Chiang" alone would be read
+    // as Chiang Kai-shek; the registry's longer name for his wife wins.
+    for (text, name) in [
+        ("Madame Chiang arrived in Washington", "Madame Chiang"),
+        ("Madame Chiang Kai-shek arrived", "Madame Chiang Kai-shek"),
+        ("Mme. Chiang arrived", "Mme. Chiang"),
+    ] {
+        assert_eq!(
+            found(text, date("1958")),
+            pairs(&[(name, "soong-mei-ling")]),
+            "in {text:?}"
+        );
+    }
+    assert_eq!(
+        found("President Chiang Kai-shek arrived", date("1958")),
+        pairs(&[("Chiang Kai-shek", "chiang-kai-shek")])
+    );
+}
+
+#[test]
 fn other_romanisations_and_native_script() {
     assert_eq!(
         found("Chi P'eng-fei received him", None),
