@@ -338,6 +338,53 @@ fn segments_into(line: &str, out: &mut Vec<Span>) {
 /// segment it starts nothing: the run goes on. (A function of its own, so
 /// the loop keeps the line in registers.)
 fn plain_run_end(bytes: &[u8], mut i: usize) -> usize {
+    // Eight bytes at a time while they are printable ASCII with no space or
+    // `.` before another (a word and its single spaces, most of a header
+    // line); the byte loop below decides the rest.
+    while let Some(eight) = bytes.get(i..i + 8) {
+        match <[u8; 8]>::try_from(eight).map(|w| plain_ascii_run(u64::from_le_bytes(w))) {
+            Ok(run @ 1..) => i += run,
+            _ => break,
+        }
+    }
+    plain_run_end_bytewise(bytes, i)
+}
+
+/// How many of the eight bytes of `word` (little-endian) [`plain_run_end`]
+/// passes without looking further: all eight when every byte is ASCII from
+/// `!` on, or a space or `.` followed within the word by such a byte; the
+/// first seven when only the last is a space or `.` (whose fate the byte
+/// after decides); none otherwise.
+fn plain_ascii_run(word: u64) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    const LOW: u64 = ONES * 0x7F;
+    // The high bit of each byte equal to `b` (exactly: no sum carries into
+    // the next byte).
+    let equal = |b: u8| {
+        let x = word ^ (ONES * u64::from(b));
+        !(((x & LOW) + LOW) | x) & HIGH
+    };
+    // ASCII, and from 0x20 on (control characters, the white space among
+    // them, go the byte way): `b + 0x60` reaches 0x80 exactly then.
+    let printable = word & HIGH == 0 && (word + ONES * 0x60) & HIGH == HIGH;
+    if !printable {
+        return 0;
+    }
+    let gaps = equal(b' ') | equal(b'.');
+    // A space or `.` must be followed by a byte that is neither.
+    if gaps & (gaps >> 8) != 0 {
+        return 0;
+    }
+    if gaps >> 56 != 0 {
+        7
+    } else {
+        8
+    }
+}
+
+/// [`plain_run_end`] a byte at a time: its tail and its oracle.
+fn plain_run_end_bytewise(bytes: &[u8], mut i: usize) -> usize {
     while let Some(&b) = bytes.get(i) {
         if PLAIN[usize::from(b)] {
             i += 1;
@@ -775,6 +822,48 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn plain_runs_end_where_the_byte_loop_ends_them() {
+        let pieces: [&[u8]; 16] = [
+            b"a",
+            b"Z",
+            b" ",
+            b".",
+            b"..",
+            b"  ",
+            b"\t",
+            b"\x0B",
+            b"\x1F",
+            b"!",
+            b"~",
+            b"\x7F",
+            "…".as_bytes(),
+            "ё".as_bytes(),
+            b"word",
+            b"12:00",
+        ];
+        let mut rng = crate::test_random::Rng(0x2545_F491_4F6C_DD1D);
+        for _ in 0..20_000 {
+            let mut bytes = Vec::new();
+            for _ in 0..rng.below(40) {
+                bytes.extend_from_slice(pieces[rng.below(pieces.len())]);
+            }
+            for i in 0..bytes.len() {
+                assert_eq!(
+                    plain_run_end(&bytes, i),
+                    plain_run_end_bytewise(&bytes, i),
+                    "{bytes:?} from {i}"
+                );
+            }
+        }
+        assert_eq!(plain_ascii_run(u64::from_le_bytes(*b"abcdefgh")), 8);
+        assert_eq!(plain_ascii_run(u64::from_le_bytes(*b"ab cd.ef")), 8);
+        assert_eq!(plain_ascii_run(u64::from_le_bytes(*b"abcdefg.")), 7);
+        assert_eq!(plain_ascii_run(u64::from_le_bytes(*b"abc. efg")), 0);
+        assert_eq!(plain_ascii_run(u64::from_le_bytes(*b"abc\tdefg")), 0);
+        assert_eq!(plain_ascii_run(u64::from_le_bytes(*b"abc\x80defg")), 0);
     }
 
     #[test]

@@ -17,7 +17,7 @@ pub use header::HeaderField;
 use std::sync::Arc;
 
 use crate::limits::TooLarge;
-use crate::profile::{detect_profile, Detection, Profile, ProfileSet};
+use crate::profile::{detect_shared, Detection, Profile, ProfileSet};
 use crate::text::{LineIndex, SourceText, Span};
 use std::sync::OnceLock;
 
@@ -238,12 +238,8 @@ fn choose_profile(
             ),
         };
     }
-    let (id, how) = detect_profile(text, profiles);
-    let profile = profiles
-        .get_shared(&id)
-        .unwrap_or(profiles.generic_shared())
-        .clone();
-    (profile, how, None)
+    let (profile, how) = detect_shared(text, profiles);
+    (profile.clone(), how, None)
 }
 
 fn group_sections(kinds: &[SectionKind], lines: &LineIndex) -> Vec<Section> {

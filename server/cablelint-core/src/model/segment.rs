@@ -292,6 +292,11 @@ fn at_most_chars(line: &str, max: usize) -> bool {
 
 /// "To the Foreign Ministry:" and the like open the body.
 fn is_salutation(line: &str) -> bool {
+    // Most header lines end otherwise: their last byte rules them out
+    // before a character is decoded (`：` ends with 0x9A).
+    if !matches!(line.as_bytes().last(), Some(b':' | 0x9A)) {
+        return false;
+    }
     let Some(head) = line.strip_suffix([':', '：']) else {
         return false;
     };
@@ -457,6 +462,36 @@ fn attach_blank_lines(lines: &Lines, kinds: &mut [SectionKind]) {
 #[cfg(test)]
 mod tests {
     use super::is_foreign_script;
+
+    #[test]
+    fn the_last_byte_rules_out_only_lines_without_the_colon() {
+        // `is_salutation` reads on only when a line ends with `:` or `：`:
+        // every line its last-byte test rules out lacks both.
+        let mut lines = vec![
+            "To the Foreign Ministry:".to_owned(),
+            "Dear Comrade Chen Yi：".to_owned(),
+            "To:".to_owned(),
+            "x\u{9A}".to_owned(),
+            "发往：".to_owned(),
+            "发往".to_owned(),
+            String::new(),
+        ];
+        for (_, text) in crate::test_corpus::documents() {
+            lines.extend(text.lines().map(|l| l.trim().to_owned()));
+        }
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            lines.push(format!("a {c}"));
+        }
+        let mut found = 0;
+        for line in &lines {
+            if !matches!(line.as_bytes().last(), Some(b':' | 0x9A)) {
+                assert!(line.strip_suffix([':', '：']).is_none(), "{line:?}");
+                assert!(!super::is_salutation(line), "{line:?}");
+            }
+            found += usize::from(super::is_salutation(line));
+        }
+        assert!(found >= 2, "{found}");
+    }
 
     /// The whole count, without the lead-byte test that skips it.
     fn counted(line: &str) -> bool {

@@ -1,7 +1,7 @@
 //! Guessing a file's profile from its content, when neither a directive nor the
 //! configuration names one. The guess is reported, never silent.
 
-use super::{Profile, ProfileSet, GENERIC};
+use super::{Profile, ProfileSet};
 use aho_corasick::{packed, AhoCorasick, Input, MatchKind};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -281,6 +281,18 @@ impl Found {
 }
 
 pub fn detect_profile(text: &str, profiles: &ProfileSet) -> (String, Detection) {
+    let (profile, how) = detect_shared(text, profiles);
+    (profile.id.clone(), how)
+}
+
+/// [`detect_profile`] with the chosen profile itself (the generic one when
+/// nothing is recognised), shared rather than named: the parse needs the
+/// profile, and copying its id to look it up again cost a string and a
+/// search of the set.
+pub(crate) fn detect_shared<'s>(
+    text: &str,
+    profiles: &'s ProfileSet,
+) -> (&'s Arc<Profile>, Detection) {
     let head = &text[..super::super::text::floor_char_boundary(text, HEAD)];
     let tail_start = super::super::text::floor_char_boundary(
         text,
@@ -291,9 +303,9 @@ pub fn detect_profile(text: &str, profiles: &ProfileSet) -> (String, Detection) 
     // The first profile with the most markers (at least two) wins; only its
     // markers are copied out.
     let Some((p, found)) = index.best([head, tail]) else {
-        return (GENERIC.to_owned(), Detection::Fallback);
+        return (profiles.generic_shared(), Detection::Fallback);
     };
-    let profile = profiles.iter().nth(p).expect("one marker list per profile");
+    let profile = &profiles.profiles[p];
     let markers = profile
         .detect
         .markers
@@ -302,12 +314,13 @@ pub fn detect_profile(text: &str, profiles: &ProfileSet) -> (String, Detection) 
         .filter(|(_, &m)| found.has(m))
         .map(|(marker, _)| marker.clone())
         .collect();
-    (profile.id.clone(), Detection::Detected { markers })
+    (profile, Detection::Detected { markers })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::profile::GENERIC;
 
     #[test]
     fn chinese_form_header_selects_the_prc_profile() {
@@ -554,6 +567,10 @@ mod tests {
                     detect_profile_oracle(text, set),
                     "{text:?}"
                 );
+                // The shared profile is the one the id names in the set.
+                let (id, _) = detect_profile(text, set);
+                let named = set.get_shared(&id).unwrap_or(set.generic_shared());
+                assert!(Arc::ptr_eq(detect_shared(text, set).0, named), "{text:?}");
             }
         }
     }

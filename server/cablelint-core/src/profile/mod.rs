@@ -6,6 +6,7 @@ mod detect;
 mod field_pattern;
 mod line_filter;
 
+pub(crate) use detect::detect_shared;
 pub use detect::{detect_profile, Detection};
 pub(crate) use field_pattern::FieldPattern;
 pub(crate) use line_filter::LineFilter;
