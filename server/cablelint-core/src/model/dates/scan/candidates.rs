@@ -13,6 +13,7 @@ use super::super::DateMention;
 use super::engine::{is_word_boundary, last_piece, Matcher};
 use super::fast::{self, Outcome};
 use super::forms::{starts_chinese_date, Form, Pattern, AFTER_BOUNDARY, BY_FIRST_BYTE, PATTERNS};
+use super::quick::AFTER_DAY_OR_TIME;
 use super::read::read;
 use super::words::NAMES;
 use crate::model::SectionKind;
@@ -144,14 +145,45 @@ pub(super) fn each_match(
             }
             None => match digit {
                 Some(d) => {
-                    from = d + 1;
-                    at = d + 1;
+                    from = past_number_inside(&bytes[..end], d);
+                    at = from;
                 }
                 None => break,
             },
         }
     }
 }
+
+/// Where to look on after no match starts at the digit `d`: the next
+/// digit, unless no match can start at the digits after `d` in its number.
+///
+/// Such a digit follows a digit, so it starts the round alone (no name,
+/// bracket or 批发 can stand between the two) and after no word boundary:
+/// only the forms not starting with `\b` are tried there ([`INSIDE_NUMBER`]),
+/// the day-first form (one or two digits, then what a day or a time goes on
+/// with) and the Chinese one (one to four digits, then a character outside
+/// ASCII). Most numbers that are no date ("1962,", "No. 6046") end in a byte
+/// neither takes: their digits after the first are passed over at once.
+fn past_number_inside(bytes: &[u8], d: usize) -> usize {
+    let mut end = d + 1;
+    while end < bytes.len() && bytes[end].is_ascii_digit() {
+        end += 1;
+    }
+    let after = bytes.get(end).copied().unwrap_or(0);
+    if after >= 0x80 {
+        d + 1
+    } else if AFTER_DAY_OR_TIME.contains(after) {
+        // The last two digits may still start a day.
+        (d + 1).max(end.saturating_sub(2))
+    } else {
+        end
+    }
+}
+
+/// The forms [`past_number_inside`] knows can start inside a number (a
+/// test checks the set against the trees).
+#[cfg(test)]
+pub(super) const INSIDE_NUMBER: [Form; 2] = [Form::DayFirst, Form::Chinese];
 
 /// The first byte at or after `at` (or `end`) that is an ASCII digit or not
 /// ASCII, eight bytes at a time: the bytes of ordinary text are passed over

@@ -46,7 +46,7 @@ impl Bytes {
         Bytes(table)
     }
 
-    fn contains(&self, b: u8) -> bool {
+    pub(super) fn contains(&self, b: u8) -> bool {
         self.0[usize::from(b)]
     }
 }
