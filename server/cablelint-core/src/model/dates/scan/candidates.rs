@@ -13,7 +13,7 @@ use super::super::DateMention;
 use super::engine::{is_word_boundary, last_piece, Matcher};
 use super::fast::{self, Outcome};
 use super::forms::{starts_chinese_date, Form, Pattern, AFTER_BOUNDARY, BY_FIRST_BYTE, PATTERNS};
-use super::quick::AFTER_DAY_OR_TIME;
+use super::quick::{byte, digit_run, number_class, AFTER_DAY_OR_TIME, BY_NUMBER};
 use super::read::read;
 use super::words::NAMES;
 use crate::model::SectionKind;
@@ -304,6 +304,10 @@ fn first_match<'p>(
         // the text's, as the tree's `\b` sees them.
         if !is_word_boundary(bytes, start) {
             candidates &= !after_boundary;
+        }
+        if bytes[start].is_ascii_digit() {
+            let run = digit_run(bytes, start);
+            candidates &= BY_NUMBER[number_class(run)][usize::from(byte(bytes, start + run))];
         }
         while candidates != 0 {
             let pattern = &patterns[candidates.trailing_zeros() as usize];

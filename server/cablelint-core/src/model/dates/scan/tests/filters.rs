@@ -57,3 +57,95 @@ fn only_the_forms_known_to_start_inside_a_number_can() {
         assert_eq!(forms, INSIDE_NUMBER, "after {}", char::from(digit));
     }
 }
+
+#[test]
+fn digit_runs_are_counted_eight_bytes_at_a_time_as_one_at_a_time() {
+    use super::super::quick::{digit_run, digit_run_plain};
+    use crate::test_random::Rng;
+    // Bytes near the digits' edges, and others.
+    let alphabet = [
+        b'/', b'0', b'5', b'9', b':', b' ', b'a', 0x80, 0xB9, 0xE2, 0xFF, 0x00,
+    ];
+    let mut rng = Rng(0x5EED_D16);
+    for _ in 0..20_000 {
+        let len = rng.below(14);
+        let bytes: Vec<u8> = (0..len)
+            .map(|_| alphabet[rng.below(alphabet.len())])
+            .collect();
+        for at in 0..=len + 1 {
+            assert_eq!(
+                digit_run(&bytes, at),
+                digit_run_plain(&bytes, at),
+                "{bytes:?} at {at}"
+            );
+        }
+    }
+    for b in 0..=255u8 {
+        for at in 0..8 {
+            let mut bytes = [b'7'; 9];
+            bytes[at] = b;
+            assert_eq!(
+                digit_run(&bytes, 0),
+                digit_run_plain(&bytes, 0),
+                "{bytes:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_form_ruled_out_by_its_number_fails_its_own_test() {
+    use super::super::forms::PATTERNS;
+    use super::super::quick::{number_class, number_may_start, BY_NUMBER};
+    // What may follow the byte after the number: spaces, dashes, months,
+    // Roman numerals, numbers, suffixes, Chinese characters, nothing.
+    let tails: [&[u8]; 14] = [
+        b"",
+        b" ",
+        b"  -",
+        b"-",
+        b"\xe2\x80\x93",
+        b"XI.62",
+        b"/12/1962",
+        b"12.62",
+        b" June",
+        b"of June",
+        b"t ",
+        b"\xe5\xb9\xb4",
+        b"30 p.m.",
+        b"0-11",
+    ];
+    for (i, pattern) in PATTERNS.iter().enumerate() {
+        for run in 1..=6 {
+            for after in 0..=255u8 {
+                let allowed = number_may_start(pattern.form, number_class(run), after);
+                assert_eq!(
+                    allowed,
+                    BY_NUMBER[number_class(run)][usize::from(after)] & (1 << i) != 0
+                );
+                // A digit after the number would lengthen it.
+                if allowed || after.is_ascii_digit() {
+                    continue;
+                }
+                for tail in tails {
+                    let mut bytes = vec![b'1'; run];
+                    bytes.push(after);
+                    bytes.extend_from_slice(tail);
+                    assert!(
+                        !(pattern.may_start)(&bytes, 0),
+                        "{:?} passes its test at {bytes:?}",
+                        pattern.form
+                    );
+                }
+                if after == 0 {
+                    // The section ends after the number.
+                    assert!(
+                        !(pattern.may_start)(&vec![b'1'; run], 0),
+                        "{:?}",
+                        pattern.form
+                    );
+                }
+            }
+        }
+    }
+}
