@@ -66,7 +66,7 @@ fn digit_runs_are_counted_eight_bytes_at_a_time_as_one_at_a_time() {
     let alphabet = [
         b'/', b'0', b'5', b'9', b':', b' ', b'a', 0x80, 0xB9, 0xE2, 0xFF, 0x00,
     ];
-    let mut rng = Rng(0x5EED_D16);
+    let mut rng = Rng(0x05EE_DD16);
     for _ in 0..20_000 {
         let len = rng.below(14);
         let bytes: Vec<u8> = (0..len)
