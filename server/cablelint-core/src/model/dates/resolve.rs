@@ -54,10 +54,9 @@ fn assign_roles(doc: &Document, mentions: &mut [DateMention]) {
     let mut lines = LineCursor::new(doc.lines.starts(), text.len());
     for m in mentions.iter_mut() {
         let line = lines.line_of(m.span.start);
-        let line_span = doc.lines.line_content_span(text, line);
-        let window_start = match previous_end_on_line {
-            Some((l, end)) if l == line => end.max(line_span.start),
-            _ => line_span.start,
+        let previous_end = match previous_end_on_line {
+            Some((l, end)) if l == line => Some(end),
+            _ => None,
         };
         previous_end_on_line = Some((line, m.span.end));
         if m.role != DateRole::Reference {
@@ -68,6 +67,19 @@ fn assign_roles(doc: &Document, mentions: &mut [DateMention]) {
             // A dateline or stamp the segmenter left in the body.
             kind = SectionKind::Header;
         }
+        // A date elsewhere (most are in the body) stays a reference: its
+        // line is not read.
+        if !matches!(
+            kind,
+            SectionKind::ArchiveDate
+                | SectionKind::OriginalHeader
+                | SectionKind::Header
+                | SectionKind::Closing
+        ) {
+            continue;
+        }
+        let line_span = doc.lines.line_content_span(text, line);
+        let window_start = previous_end.map_or(line_span.start, |end| end.max(line_span.start));
         let stamp = || {
             stamp_word(&text[window_start..m.span.start.max(window_start)])
                 .or_else(|| field_role(doc, line, m.span.start, in_order()))
@@ -89,17 +101,15 @@ fn assign_roles(doc: &Document, mentions: &mut [DateMention]) {
 }
 
 /// The line of each date, the dates taken in text order: the line is
-/// found by walking on from the last date's (mostly the same or the next
-/// line), not by halving the line starts for every date; a date far on is
-/// found by halving. `LineIndex::line_of` is the tests' oracle.
+/// looked for from the last date's on, in steps that double (mostly the
+/// same or the next line is found at the first step), then by halving the
+/// last step: a date far on costs about what halving all the lines would.
+/// `LineIndex::line_of` is the tests' oracle.
 struct LineCursor<'a> {
     starts: &'a [usize],
     len: usize,
     line: usize,
 }
-
-/// How many lines [`LineCursor`] walks before it halves instead.
-const LINES_WALKED: usize = 4;
 
 impl<'a> LineCursor<'a> {
     fn new(starts: &'a [usize], len: usize) -> Self {
@@ -114,17 +124,26 @@ impl<'a> LineCursor<'a> {
     fn line_of(&mut self, offset: usize) -> usize {
         let offset = offset.min(self.len);
         let starts = self.starts;
-        if starts.get(self.line).is_some_and(|&s| s <= offset) {
-            for _ in 0..LINES_WALKED {
-                match starts.get(self.line + 1) {
-                    Some(&next) if next <= offset => self.line += 1,
-                    _ => return self.line,
-                }
-            }
+        if starts.get(self.line).is_none_or(|&s| s > offset) {
+            // Back before the last date (never, for dates in order).
+            self.line = starts
+                .partition_point(|&start| start <= offset)
+                .saturating_sub(1);
+            return self.line;
         }
-        self.line = starts
-            .partition_point(|&start| start <= offset)
-            .saturating_sub(1);
+        // Every line start before `low` is at or before `offset`; the one
+        // at `high` (or the end of the list) is after it.
+        let mut low = self.line + 1;
+        let mut step = 1;
+        let high = loop {
+            let probe = low + step - 1;
+            if probe >= starts.len() || starts[probe] > offset {
+                break probe.min(starts.len());
+            }
+            low = probe + 1;
+            step *= 2;
+        };
+        self.line = low + starts[low..high].partition_point(|&start| start <= offset) - 1;
         self.line
     }
 }
@@ -276,40 +295,65 @@ fn is_dateline_like(line: &str, date: Span) -> bool {
     // A place and the punctuation after it are short: look no further than
     // that, so a long line with many dates costs no more than a short one.
     const NEAR: usize = 120;
+    // What follows first: it is short and rules out most dates of a
+    // header's prose without the place being read.
+    let after = &line[date.end.min(line.len())..];
+    if after.len() > NEAR {
+        return false;
+    }
+    let after_ok = after
+        .trim()
+        .chars()
+        .all(|c| matches!(c, '.' | ',' | ';' | ')' | ']' | ' ' | '\t'));
+    if !after_ok {
+        return false;
+    }
     let before =
         &line[floor_boundary(line, date.start.saturating_sub(NEAR))..date.start.min(line.len())];
     // Only the last piece after wide spacing counts ("Neuer      Bonn, …").
-    let piece_start = ["  ", "\t", "…"]
-        .iter()
-        .filter_map(|gap| last_end(before.as_bytes(), gap.as_bytes()))
-        .max()
-        .unwrap_or(0);
+    let piece_start = last_gap_end(before.as_bytes());
     let place = before[piece_start..]
         .trim()
         .trim_start_matches(['[', '('])
         .trim_end_matches(',')
         .trim();
-    let place_ok = !has_words(place, 5)
+    !has_words(place, 5)
         && place
             .chars()
             .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\'' | '’'))
         && place.split_whitespace().all(|w| {
             w.chars().next().is_some_and(char::is_uppercase)
                 || matches!(w, "de" | "la" | "am" | "an" | "der" | "of" | "on")
-        });
-    let after = &line[date.end.min(line.len())..];
-    if after.len() > NEAR {
-        return false;
-    }
-    let after = after.trim();
-    let after_ok = after
-        .chars()
-        .all(|c| matches!(c, '.' | ',' | ';' | ')' | ']' | ' ' | '\t'));
-    place_ok && after_ok
+        })
+}
+
+/// Where the last wide gap ("  ", a tab or "…") in `before` ends, or 0:
+/// one walk back from the end, the first end met the last. The plain
+/// version, [`last_gap_end_plain`], looked for each gap in turn.
+fn last_gap_end(before: &[u8]) -> usize {
+    const ELLIPSIS: &[u8] = "…".as_bytes();
+    (1..=before.len())
+        .rev()
+        .find(|&end| {
+            let ending = &before[..end];
+            ending.ends_with(b"\t") || ending.ends_with(b"  ") || ending.ends_with(ELLIPSIS)
+        })
+        .unwrap_or(0)
+}
+
+/// [`last_gap_end`] gap by gap: the tests' oracle.
+#[cfg(test)]
+fn last_gap_end_plain(before: &[u8]) -> usize {
+    ["  ", "\t", "…"]
+        .iter()
+        .filter_map(|gap| last_end(before, gap.as_bytes()))
+        .max()
+        .unwrap_or(0)
 }
 
 /// Where the last `needle` in `hay` ends (what `rfind` gives, plus the
 /// needle's length), without building a string searcher for a short piece.
+#[cfg(test)]
 fn last_end(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len())
         .rposition(|w| w == needle)
@@ -712,6 +756,21 @@ mod tests {
             relative: false,
             confidence: Confidence::High,
             resolved: None,
+        }
+    }
+
+    #[test]
+    fn the_last_gap_is_found_in_one_walk_as_gap_by_gap() {
+        let pieces = ["  ", " ", "\t", "…", "a", "Bonn", ".", "—", "𠀋"];
+        let mut rng = Rng(0x1962_0628_0000_0012);
+        for _ in 0..20_000 {
+            let count = rng.below(9);
+            let text = rng.text_of(&pieces, count);
+            assert_eq!(
+                super::last_gap_end(text.as_bytes()),
+                super::last_gap_end_plain(text.as_bytes()),
+                "{text:?}"
+            );
         }
     }
 

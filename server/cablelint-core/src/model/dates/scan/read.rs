@@ -168,15 +168,14 @@ pub(super) fn trim_brackets(text: &str, span: &mut Span) -> Vec<(usize, usize)> 
     if !has_square_bracket(bytes) {
         return Vec::new();
     }
-    if bytes.iter().filter(|&&b| b == b'[').count() > OPEN_IN_PLACE {
-        return trim_brackets_with_a_list(text, span);
-    }
     let mut pairs = Vec::new();
     let mut open = [0usize; OPEN_IN_PLACE];
     let mut depth = 0;
     let mut last_unmatched_close = None;
     for (i, b) in bytes.iter().enumerate() {
         match b {
+            // Deeper than the place kept for them: the list, from the start.
+            b'[' if depth == OPEN_IN_PLACE => return trim_brackets_with_a_list(text, span),
             b'[' => {
                 open[depth] = span.start + i;
                 depth += 1;
@@ -203,7 +202,8 @@ pub(super) fn trim_brackets(text: &str, span: &mut Span) -> Vec<(usize, usize)> 
 const OPEN_IN_PLACE: usize = 8;
 
 /// [`trim_brackets`] with its open brackets in a list, however many: the
-/// tests' oracle, and what a match with more than [`OPEN_IN_PLACE`] takes.
+/// tests' oracle, and what a match nesting more than [`OPEN_IN_PLACE`]
+/// takes.
 pub(super) fn trim_brackets_with_a_list(text: &str, span: &mut Span) -> Vec<(usize, usize)> {
     let mut pairs = Vec::new();
     // Most matches hold no bracket: nothing to pair, nothing allocated.

@@ -149,3 +149,23 @@ fn a_form_ruled_out_by_its_number_fails_its_own_test() {
         }
     }
 }
+
+#[test]
+fn brackets_nested_deeper_than_kept_in_place_are_paired_as_with_a_list() {
+    use super::super::read::{trim_brackets, trim_brackets_with_a_list};
+    use crate::text::Span;
+    for depth in 6..=11 {
+        for text in [
+            format!("{}28 June{}", "[".repeat(depth), "]".repeat(depth)),
+            format!("{}28 June]", "[".repeat(depth)),
+            format!("[28] [June] {}1962", "[".repeat(depth)),
+        ] {
+            let (mut by_place, mut by_list) = (Span::new(0, text.len()), Span::new(0, text.len()));
+            assert_eq!(
+                (trim_brackets(&text, &mut by_place), by_place),
+                (trim_brackets_with_a_list(&text, &mut by_list), by_list),
+                "{text:?}"
+            );
+        }
+    }
+}
