@@ -169,3 +169,41 @@ fn brackets_nested_deeper_than_kept_in_place_are_paired_as_with_a_list() {
         }
     }
 }
+
+#[test]
+fn plain_ascii_is_skipped_sixty_four_bytes_at_a_time_up_to_the_first_stop() {
+    use super::super::candidates::skip_plain_ascii;
+    // Every byte value at every place of two steps of sixty-four and some,
+    // from starts that put the stop in either block of a step.
+    for value in 0..=255u8 {
+        let stops = !value.is_ascii() || value.is_ascii_digit();
+        for at in 0..140 {
+            let mut bytes = vec![b'x'; 140];
+            bytes[at] = value;
+            for start in [0, 1, 31, 33] {
+                let expected = if stops && at >= start { at } else { 140 };
+                assert_eq!(
+                    skip_plain_ascii(&bytes, start, 140),
+                    expected,
+                    "{value:#x} at {at} from {start}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn of_the_characters_led_by_e2_only_those_the_scanner_decodes_start_a_date() {
+    use super::super::candidates::{CIRCLE_SECOND, SYMBOL_LEAD};
+    use super::super::forms::starts_chinese_date;
+    // U+2000 to U+2FFF: every character whose UTF-8 form starts with E2.
+    for c in ('\u{2000}'..='\u{2FFF}').filter(|c| !c.is_ascii()) {
+        let mut buffer = [0; 4];
+        let bytes = c.encode_utf8(&mut buffer).as_bytes();
+        assert_eq!(bytes[0], SYMBOL_LEAD);
+        if starts_chinese_date(c) {
+            assert_eq!(bytes[1], CIRCLE_SECOND, "{c}");
+        }
+    }
+    assert!(starts_chinese_date('○'));
+}
