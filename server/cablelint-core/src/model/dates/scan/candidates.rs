@@ -239,7 +239,9 @@ pub(super) fn skip_plain_ascii(bytes: &[u8], mut at: usize, end: usize) -> usize
 
 /// [`skip_plain_ascii_sse2`] thirty-two bytes at a time with AVX2, where
 /// the processor has it (it halves the cost of the bytes passed over): the
-/// same add, compare and or, on blocks twice as wide, two blocks a step.
+/// same add, compare and or, on blocks twice as wide, two blocks a step,
+/// and the last block overlapping the one before (so it answers `Ok` for
+/// any slice of 32 bytes or more).
 ///
 /// # Safety
 ///
@@ -287,6 +289,22 @@ unsafe fn skip_plain_ascii_avx2(bytes: &[u8], mut at: usize) -> Result<usize, us
             return Ok(at + mask.trailing_zeros() as usize);
         }
         at += 32;
+    }
+    // The last few bytes of a section (every section ends so): the block
+    // ending with them, its flags for the bytes before `at` shifted out,
+    // instead of sixteen, eight, then one at a time.
+    if at < bytes.len() && bytes.len() >= 32 {
+        let base = bytes.len() - 32;
+        // SAFETY: AVX2 is enabled for this function; the unaligned load
+        // reads `bytes[base..base + 32]`, the slice's last 32 bytes.
+        let block = unsafe { _mm256_loadu_si256(bytes.as_ptr().add(base).cast::<__m256i>()) };
+        // `at` > `base` (fewer than 32 bytes are left after it).
+        let mask = (_mm256_movemask_epi8(flagged(block)) as u32) >> (at - base);
+        return Ok(if mask != 0 {
+            at + mask.trailing_zeros() as usize
+        } else {
+            bytes.len()
+        });
     }
     Err(at)
 }
