@@ -16,9 +16,11 @@ pub mod lexicon;
 mod resolve;
 mod scan;
 mod stamp;
+mod votes;
 
 pub use calendar::{Interval, Precision, Weekday};
 pub(crate) use scan::{fold, folded_end, is_word_boundary};
+pub(crate) use votes::Votes;
 
 use crate::model::Document;
 use crate::text::Span;

@@ -4,6 +4,7 @@
 
 use super::calendar::{civil_from_days, days_from_civil, days_in_month, Interval, Precision};
 use super::stamp::stamp_word;
+use super::votes::Votes;
 use super::{Confidence, DateForm, DateMention, DateRole, Dates, DocumentDate, NumericOrder};
 use crate::model::{Document, SectionKind};
 use crate::text::Span;
@@ -50,12 +51,12 @@ fn assign_roles(doc: &Document, mentions: &mut [DateMention]) {
     let fields_in_order = std::cell::OnceCell::new();
     let in_order = || *fields_in_order.get_or_init(|| doc.fields.is_sorted_by_key(|f| f.line));
     let mut previous_end_on_line: Option<(usize, usize)> = None;
+    let mut lines = LineCursor::new(doc.lines.starts(), text.len());
     for m in mentions.iter_mut() {
-        let line = doc.lines.line_of(m.span.start);
-        let line_span = doc.lines.line_content_span(text, line);
-        let window_start = match previous_end_on_line {
-            Some((l, end)) if l == line => end.max(line_span.start),
-            _ => line_span.start,
+        let line = lines.line_of(m.span.start);
+        let previous_end = match previous_end_on_line {
+            Some((l, end)) if l == line => Some(end),
+            _ => None,
         };
         previous_end_on_line = Some((line, m.span.end));
         if m.role != DateRole::Reference {
@@ -66,6 +67,19 @@ fn assign_roles(doc: &Document, mentions: &mut [DateMention]) {
             // A dateline or stamp the segmenter left in the body.
             kind = SectionKind::Header;
         }
+        // A date elsewhere (most are in the body) stays a reference: its
+        // line is not read.
+        if !matches!(
+            kind,
+            SectionKind::ArchiveDate
+                | SectionKind::OriginalHeader
+                | SectionKind::Header
+                | SectionKind::Closing
+        ) {
+            continue;
+        }
+        let line_span = doc.lines.line_content_span(text, line);
+        let window_start = previous_end.map_or(line_span.start, |end| end.max(line_span.start));
         let stamp = || {
             stamp_word(&text[window_start..m.span.start.max(window_start)])
                 .or_else(|| field_role(doc, line, m.span.start, in_order()))
@@ -83,6 +97,54 @@ fn assign_roles(doc: &Document, mentions: &mut [DateMention]) {
             SectionKind::Closing if dateline() => DateRole::Closing,
             _ => DateRole::Reference,
         };
+    }
+}
+
+/// The line of each date, the dates taken in text order: the line is
+/// looked for from the last date's on, in steps that double (mostly the
+/// same or the next line is found at the first step), then by halving the
+/// last step: a date far on costs about what halving all the lines would.
+/// `LineIndex::line_of` is the tests' oracle.
+struct LineCursor<'a> {
+    starts: &'a [usize],
+    len: usize,
+    line: usize,
+}
+
+impl<'a> LineCursor<'a> {
+    fn new(starts: &'a [usize], len: usize) -> Self {
+        LineCursor {
+            starts,
+            len,
+            line: 0,
+        }
+    }
+
+    /// The 0-based line holding `offset` (past the end: the last).
+    fn line_of(&mut self, offset: usize) -> usize {
+        let offset = offset.min(self.len);
+        let starts = self.starts;
+        if starts.get(self.line).is_none_or(|&s| s > offset) {
+            // Back before the last date (never, for dates in order).
+            self.line = starts
+                .partition_point(|&start| start <= offset)
+                .saturating_sub(1);
+            return self.line;
+        }
+        // Every line start before `low` is at or before `offset`; the one
+        // at `high` (or the end of the list) is after it.
+        let mut low = self.line + 1;
+        let mut step = 1;
+        let high = loop {
+            let probe = low + step - 1;
+            if probe >= starts.len() || starts[probe] > offset {
+                break probe.min(starts.len());
+            }
+            low = probe + 1;
+            step *= 2;
+        };
+        self.line = low + starts[low..high].partition_point(|&start| start <= offset) - 1;
+        self.line
     }
 }
 
@@ -233,40 +295,65 @@ fn is_dateline_like(line: &str, date: Span) -> bool {
     // A place and the punctuation after it are short: look no further than
     // that, so a long line with many dates costs no more than a short one.
     const NEAR: usize = 120;
+    // What follows first: it is short and rules out most dates of a
+    // header's prose without the place being read.
+    let after = &line[date.end.min(line.len())..];
+    if after.len() > NEAR {
+        return false;
+    }
+    let after_ok = after
+        .trim()
+        .chars()
+        .all(|c| matches!(c, '.' | ',' | ';' | ')' | ']' | ' ' | '\t'));
+    if !after_ok {
+        return false;
+    }
     let before =
         &line[floor_boundary(line, date.start.saturating_sub(NEAR))..date.start.min(line.len())];
     // Only the last piece after wide spacing counts ("Neuer      Bonn, …").
-    let piece_start = ["  ", "\t", "…"]
-        .iter()
-        .filter_map(|gap| last_end(before.as_bytes(), gap.as_bytes()))
-        .max()
-        .unwrap_or(0);
+    let piece_start = last_gap_end(before.as_bytes());
     let place = before[piece_start..]
         .trim()
         .trim_start_matches(['[', '('])
         .trim_end_matches(',')
         .trim();
-    let place_ok = !has_words(place, 5)
+    !has_words(place, 5)
         && place
             .chars()
             .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\'' | '’'))
         && place.split_whitespace().all(|w| {
             w.chars().next().is_some_and(char::is_uppercase)
                 || matches!(w, "de" | "la" | "am" | "an" | "der" | "of" | "on")
-        });
-    let after = &line[date.end.min(line.len())..];
-    if after.len() > NEAR {
-        return false;
-    }
-    let after = after.trim();
-    let after_ok = after
-        .chars()
-        .all(|c| matches!(c, '.' | ',' | ';' | ')' | ']' | ' ' | '\t'));
-    place_ok && after_ok
+        })
+}
+
+/// Where the last wide gap ("  ", a tab or "…") in `before` ends, or 0:
+/// one walk back from the end, the first end met the last. The plain
+/// version, [`last_gap_end_plain`], looked for each gap in turn.
+fn last_gap_end(before: &[u8]) -> usize {
+    const ELLIPSIS: &[u8] = "…".as_bytes();
+    (1..=before.len())
+        .rev()
+        .find(|&end| {
+            let ending = &before[..end];
+            ending.ends_with(b"\t") || ending.ends_with(b"  ") || ending.ends_with(ELLIPSIS)
+        })
+        .unwrap_or(0)
+}
+
+/// [`last_gap_end`] gap by gap: the tests' oracle.
+#[cfg(test)]
+fn last_gap_end_plain(before: &[u8]) -> usize {
+    ["  ", "\t", "…"]
+        .iter()
+        .filter_map(|gap| last_end(before, gap.as_bytes()))
+        .max()
+        .unwrap_or(0)
 }
 
 /// Where the last `needle` in `hay` ends (what `rfind` gives, plus the
 /// needle's length), without building a string searcher for a short piece.
+#[cfg(test)]
 fn last_end(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len())
         .rposition(|w| w == needle)
@@ -317,75 +404,13 @@ const ANCHOR_PRIORITY: [DateRole; 6] = [
 /// highest-priority one on a tie: header, sending stamp, closing, archive),
 /// else the first year one of them writes.
 ///
-/// A document states its date a few times: up to [`SHORT_VOTES`] votes
-/// are kept on the stack and counted by searching them (no allocation, no
-/// sort). Beyond, the votes are sorted by day and counted in runs, so a
-/// document stating its date many times costs n log n (searching cost n²
-/// when every statement named another day). [`anchor_by_list`], the plain
+/// The votes are counted by [`Votes`] (on the stack for the few a
+/// document has, sorted when many). [`anchor_by_list`], the plain
 /// version that searched a list, is kept as the tests' oracle.
 fn anchor(mentions: &[DateMention], hint: i32) -> Option<Anchor> {
-    let mut short = [(0i64, 0usize); SHORT_VOTES];
-    let mut len = 0;
-    let mut many: Vec<(i64, usize)> = Vec::new();
-    let year_only = anchor_votes(mentions, hint, |day, rank| {
-        if len < SHORT_VOTES {
-            short[len] = (day, rank);
-            len += 1;
-        } else {
-            if many.is_empty() {
-                many.extend_from_slice(&short);
-            }
-            many.push((day, rank));
-        }
-    });
-    let best = if many.is_empty() {
-        best_of_few(&short[..len])
-    } else {
-        best_by_sorting(&mut many)
-    };
-    anchor_of(best, year_only)
-}
-
-/// How many votes [`anchor`] counts by searching them.
-const SHORT_VOTES: usize = 8;
-
-/// The day most votes name (the best rank, then the earliest day, on a
-/// tie), each day's votes counted by a search of the few.
-fn best_of_few(votes: &[(i64, usize)]) -> Option<i64> {
-    // Each day's key is unique (it holds the day), so which vote of a day
-    // stands for it is no matter to the maximum.
-    votes
-        .iter()
-        .map(|&(day, _)| {
-            let (count, rank) = votes
-                .iter()
-                .filter(|&&(d, _)| d == day)
-                .fold((0, usize::MAX), |(count, rank), &(_, r)| {
-                    (count + 1, rank.min(r))
-                });
-            (day, (count, rank))
-        })
-        .max_by_key(|&(day, (count, rank))| {
-            (count, std::cmp::Reverse(rank), std::cmp::Reverse(day))
-        })
-        .map(|(day, _)| day)
-}
-
-/// [`best_of_few`] for many votes: sorted by day and counted in runs.
-fn best_by_sorting(votes: &mut [(i64, usize)]) -> Option<i64> {
-    votes.sort_unstable();
-    // Each day's key is unique (it holds the day), so which run comes
-    // first is no matter to the maximum.
-    votes
-        .chunk_by(|a, b| a.0 == b.0)
-        .map(|same_day| {
-            let rank = same_day.iter().map(|&(_, r)| r).min().unwrap_or(usize::MAX);
-            (same_day[0].0, (same_day.len(), rank))
-        })
-        .max_by_key(|&(day, (count, rank))| {
-            (count, std::cmp::Reverse(rank), std::cmp::Reverse(day))
-        })
-        .map(|(day, _)| day)
+    let mut votes = Votes::new();
+    let year_only = anchor_votes(mentions, hint, |day, rank| votes.push(day, rank));
+    anchor_of(votes.best(), year_only)
 }
 
 /// Calls `vote` with the day and rank of every statement of the document's
@@ -735,6 +760,41 @@ mod tests {
     }
 
     #[test]
+    fn the_last_gap_is_found_in_one_walk_as_gap_by_gap() {
+        let pieces = ["  ", " ", "\t", "…", "a", "Bonn", ".", "—", "𠀋"];
+        let mut rng = Rng(0x1962_0628_0000_0012);
+        for _ in 0..20_000 {
+            let count = rng.below(9);
+            let text = rng.text_of(&pieces, count);
+            assert_eq!(
+                super::last_gap_end(text.as_bytes()),
+                super::last_gap_end_plain(text.as_bytes()),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn lines_are_found_walking_on_as_by_halving() {
+        use crate::text::LineIndex;
+        let text = "a\n\nbc\r\nd\re\n\n\n\n\n\n\n\nf\r\n";
+        let index = LineIndex::new(text);
+        let mut rng = Rng(0x1962_0628_0000_0011);
+        for _ in 0..2_000 {
+            // Offsets mostly rising, as dates come, sometimes back.
+            let mut cursor = super::LineCursor::new(index.starts(), text.len());
+            let mut offset = 0;
+            for _ in 0..12 {
+                offset = match rng.below(4) {
+                    0 => rng.below(text.len() + 3),
+                    _ => offset + rng.below(6),
+                };
+                assert_eq!(cursor.line_of(offset), index.line_of(offset), "at {offset}");
+            }
+        }
+    }
+
+    #[test]
     fn the_anchor_is_the_one_the_list_of_votes_gave() {
         const ROLES: [DateRole; 5] = [
             DateRole::Header,
@@ -746,7 +806,7 @@ mod tests {
         let mut rng = Rng(0x1962_0628_0000_0007);
         for _ in 0..5_000 {
             // Up to twice the votes the stack holds: both ways of counting.
-            let count = rng.below(2 * super::SHORT_VOTES + 4);
+            let count = rng.below(2 * super::super::votes::SHORT_VOTES + 4);
             let mentions: Vec<DateMention> = (0..count)
                 .map(|_| {
                     // Few days, so that they often agree; day 0 and 30

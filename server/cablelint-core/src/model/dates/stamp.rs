@@ -127,8 +127,11 @@ pub(super) fn stamp_word(window: &str) -> Option<DateRole> {
         // A letter that starts only bounded words needs `\b` before it: the
         // byte before is no word byte.
         let at_boundary = at == 0 || !is_word_byte(bytes[at - 1]);
-        let may_start = at_boundary
-            || (starts & ANYWHERE != 0 && (!b.is_ascii() || may_go_on_inside(bytes, at)));
+        let may_start = if at_boundary {
+            !b.is_ascii() || may_go_on(&BOUNDARY_SECONDS, bytes, at)
+        } else {
+            starts & ANYWHERE != 0 && (!b.is_ascii() || may_go_on(&INSIDE_SECONDS, bytes, at))
+        };
         if may_start {
             if let Some((end, role)) = word_at(window, at) {
                 last = Some(role);
@@ -157,17 +160,35 @@ static INSIDE_SECONDS: [u128; 128] = {
     table
 };
 
-/// Whether a word that may start inside a word can start at `at`, an ASCII
-/// letter after a word byte, judged by the letter after it: most n's and
-/// o's of running text are ruled out here without [`word_at`]. A byte
-/// outside ASCII after it is left to [`word_at`] ("přijato"; only ſ and
-/// the Kelvin sign fold to ASCII letters, and no such word has s or k
-/// second).
-fn may_go_on_inside(bytes: &[u8], at: usize) -> bool {
+/// Per ASCII letter in lower case, the ASCII bytes in lower case that
+/// follow it in any word (and in "date"), as bits: at a word boundary most
+/// a's, d's, o's, s's and t's of running text ("and", "on", "the") are
+/// ruled out by it without [`word_at`].
+static BOUNDARY_SECONDS: [u128; 128] = {
+    let mut table = [0u128; 128];
+    let mut i = 0;
+    while i < ALTERNATIVES.len() {
+        let word = ALTERNATIVES[i].word.as_bytes();
+        if word[0] < 128 && word[1] < 128 {
+            table[word[0] as usize] |= 1 << word[1];
+        }
+        i += 1;
+    }
+    table[b'd' as usize] |= 1 << b'a';
+    table
+};
+
+/// Whether a word can start at `at`, an ASCII letter, judged by the letter
+/// after it with `seconds` ([`INSIDE_SECONDS`] after a word byte,
+/// [`BOUNDARY_SECONDS`] at a boundary). A byte outside ASCII after it is
+/// left to [`word_at`] ("přijato"; only ſ and the Kelvin sign fold to ASCII
+/// letters, and no word has s or k second); with nothing after it, no word
+/// (each has two letters or more) fits.
+fn may_go_on(seconds: &[u128; 128], bytes: &[u8], at: usize) -> bool {
     let lead = bytes[at].to_ascii_lowercase();
     match bytes.get(at + 1) {
         Some(&second) if second.is_ascii() => {
-            INSIDE_SECONDS[usize::from(lead)] & (1 << second.to_ascii_lowercase()) != 0
+            seconds[usize::from(lead)] & (1 << second.to_ascii_lowercase()) != 0
         }
         Some(_) => true,
         None => false,

@@ -1,7 +1,7 @@
 use super::describe::{interval_in_words, push_quoted, rewrite_to_day};
 use crate::diagnostic::{Applicability, Fix, Severity};
 use crate::model::dates::calendar::MINUTES_PER_DAY;
-use crate::model::dates::{DateForm, DateMention, DateRole, Interval, Precision, Readings};
+use crate::model::dates::{DateForm, DateMention, DateRole, Interval, Precision, Readings, Votes};
 use crate::rules::{Context, Family, FixAvailability, Rule, RuleMeta};
 
 pub struct DateDisagreement;
@@ -118,7 +118,21 @@ fn fixable(m: &DateMention, readings: &[Interval]) -> Option<()> {
 
 /// The day most day-precise statements give (each undecided numeric date
 /// votes for both its readings); the highest-priority role breaks a tie.
+/// Counted as the document's anchor is ([`Votes`]: on the stack for the
+/// few a document has); [`majority_day_by_sorting`] is the tests' oracle.
 fn majority_day(stating: &[(&DateMention, Readings)]) -> Option<i64> {
+    let mut votes = Votes::new();
+    for (m, readings) in stating {
+        for r in readings.iter().filter(|r| r.precision >= Precision::Day) {
+            votes.push(r.first_day(), priority(m.role));
+        }
+    }
+    votes.best()
+}
+
+/// [`majority_day`] with every vote in a list, sorted by day.
+#[cfg(test)]
+fn majority_day_by_sorting(stating: &[(&DateMention, Readings)]) -> Option<i64> {
     // Each day with the priority of the role stating it, sorted so that
     // the votes for one day stand together.
     let mut votes: Vec<(i64, usize)> = stating
@@ -196,6 +210,55 @@ fn push_joined_roles<'r>(out: &mut String, roles: impl Iterator<Item = &'r str>)
 mod tests {
     use crate::rules::testing::{check, fixed};
     use expect_test::expect;
+
+    #[test]
+    fn the_majority_counted_in_place_is_the_sorted_lists() {
+        use super::{majority_day, majority_day_by_sorting};
+        use crate::model::dates::{Confidence, DateForm, DateMention, DateRole};
+        use crate::test_random::Rng;
+        use crate::text::Span;
+        const ROLES: [DateRole; 5] = [
+            DateRole::Header,
+            DateRole::Closing,
+            DateRole::Archive,
+            DateRole::Original,
+            DateRole::Serial,
+        ];
+        let mut rng = Rng(0x1962_0628_0000_d002);
+        for _ in 0..5_000 {
+            // Up to twice the votes counted in place (an undecided numeric
+            // date votes twice); few days, so that they often agree; a
+            // month or a year alone casts no vote.
+            let mentions: Vec<DateMention> = (0..rng.below(14))
+                .map(|_| DateMention {
+                    span: Span::new(0, 1),
+                    role: ROLES[rng.below(ROLES.len())],
+                    form: DateForm::Numeric,
+                    weekday: None,
+                    year: None,
+                    month: None,
+                    day: None,
+                    time: None,
+                    order: None,
+                    ambiguous: rng.below(3) == 0,
+                    own_order: None,
+                    relative: false,
+                    confidence: Confidence::High,
+                    resolved: Some((
+                        1962,
+                        [None, Some(3), Some(4)][rng.below(3)],
+                        [None, Some(3), Some(4), Some(5)][rng.below(4)],
+                    )),
+                })
+                .collect();
+            let stating: Vec<_> = mentions.iter().map(|m| (m, m.readings_inline())).collect();
+            assert_eq!(
+                majority_day(&stating),
+                majority_day_by_sorting(&stating),
+                "{mentions:?}"
+            );
+        }
+    }
 
     const SEED_LIKE: &str = "Skip to content\n\nJune 28, 1962\n\nCable from Foreign Ministry to Xinjiang Foreign Affairs Office\n\n发往:乌鲁木齐   批发:(   628\n\nReceiver: Wulumuqi [Urumqi]\n\n28 June [1962]\n\nLevel: Normal\n\nSubject: We Have Already Responded\n\nOn the 26th [of June], Vice Minister Ji [Pengfei] handed our memorandum to the Soviet Ambassador.\n\nMinistry of Foreign Affairs\n\n28 June [1962]\n";
 

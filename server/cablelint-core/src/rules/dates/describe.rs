@@ -50,15 +50,19 @@ pub(super) fn push_number(out: &mut String, value: i64) {
     // writes) a digit at a time, without a buffer or an iterator; the
     // tests compare every value of the range with `to_string`.
     if let Ok(small @ 0..10_000) = u16::try_from(value) {
-        let mut unit = match small {
-            1000.. => 1000,
-            100.. => 100,
-            10.. => 10,
-            _ => 1,
-        };
-        while unit > 0 {
-            out.push(char::from(b'0' + (small / unit % 10) as u8));
-            unit /= 10;
+        // Two digits at a time from a table, as whole strings.
+        let pair = |v: u16| &DIGIT_PAIRS[2 * usize::from(v)..2 * usize::from(v) + 2];
+        match small {
+            0..10 => out.push_str(&pair(small)[1..]),
+            10..100 => out.push_str(pair(small)),
+            100..1000 => {
+                out.push_str(&pair(small / 100)[1..]);
+                out.push_str(pair(small % 100));
+            }
+            _ => {
+                out.push_str(pair(small / 100));
+                out.push_str(pair(small % 100));
+            }
         }
         return;
     }
@@ -79,6 +83,12 @@ pub(super) fn push_number(out: &mut String, value: i64) {
     // ASCII digits, a character each: nothing to validate.
     out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
+
+/// "00" to "99", one after another.
+const DIGIT_PAIRS: &str = "\
+    00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+    40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+    8081828384858687888990919293949596979899";
 
 /// Writes `value` (0 to 99) with two digits, as `{:02}` would.
 fn push_two_digits(out: &mut String, value: i64) {

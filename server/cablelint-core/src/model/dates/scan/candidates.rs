@@ -13,6 +13,7 @@ use super::super::DateMention;
 use super::engine::{is_word_boundary, last_piece, Matcher};
 use super::fast::{self, Outcome};
 use super::forms::{starts_chinese_date, Form, Pattern, AFTER_BOUNDARY, BY_FIRST_BYTE, PATTERNS};
+use super::quick::{byte, digit_run, number_class, AFTER_DAY_OR_TIME, BY_NUMBER};
 use super::read::read;
 use super::words::NAMES;
 use crate::model::SectionKind;
@@ -47,6 +48,11 @@ const CODE_REACH: usize = 64;
 
 /// The first byte of 批.
 const CODE_LEAD: u8 = 0xE6;
+
+/// The first byte of the punctuation block (– — “ ” …) and of ○, and the
+/// second byte of ○, the only character so led that starts a date.
+pub(super) const SYMBOL_LEAD: u8 = 0xE2;
+pub(super) const CIRCLE_SECOND: u8 = 0x97;
 
 /// The lists the scanner fills for each digit, kept from one section to
 /// the next (a document has several) so that they are allocated once.
@@ -120,6 +126,13 @@ pub(super) fn each_match(
                 break Some(at);
             }
             // A lead byte of a three-byte character, so a character boundary.
+            // Of those led by 0xE2 (dashes, quotes, "…", common in cables)
+            // only ○ (E2 97 8B) starts a date: the others are passed over
+            // without being decoded (a test checks every one).
+            if bytes[at] == SYMBOL_LEAD && bytes.get(at + 1) != Some(&CIRCLE_SECOND) {
+                at += 3;
+                continue;
+            }
             let c = text[at..].chars().next().unwrap_or_default();
             if starts_chinese_date(c) {
                 chinese.push(at);
@@ -144,14 +157,45 @@ pub(super) fn each_match(
             }
             None => match digit {
                 Some(d) => {
-                    from = d + 1;
-                    at = d + 1;
+                    from = past_number_inside(&bytes[..end], d);
+                    at = from;
                 }
                 None => break,
             },
         }
     }
 }
+
+/// Where to look on after no match starts at the digit `d`: the next
+/// digit, unless no match can start at the digits after `d` in its number.
+///
+/// Such a digit follows a digit, so it starts the round alone (no name,
+/// bracket or 批发 can stand between the two) and after no word boundary:
+/// only the forms not starting with `\b` are tried there ([`INSIDE_NUMBER`]),
+/// the day-first form (one or two digits, then what a day or a time goes on
+/// with) and the Chinese one (one to four digits, then a character outside
+/// ASCII). Most numbers that are no date ("1962,", "No. 6046") end in a byte
+/// neither takes: their digits after the first are passed over at once.
+fn past_number_inside(bytes: &[u8], d: usize) -> usize {
+    let mut end = d + 1;
+    while end < bytes.len() && bytes[end].is_ascii_digit() {
+        end += 1;
+    }
+    let after = bytes.get(end).copied().unwrap_or(0);
+    if after >= 0x80 {
+        d + 1
+    } else if AFTER_DAY_OR_TIME.contains(after) {
+        // The last two digits may still start a day.
+        (d + 1).max(end.saturating_sub(2))
+    } else {
+        end
+    }
+}
+
+/// The forms [`past_number_inside`] knows can start inside a number (a
+/// test checks the set against the trees).
+#[cfg(test)]
+pub(super) const INSIDE_NUMBER: [Form; 2] = [Form::DayFirst, Form::Chinese];
 
 /// The first byte at or after `at` (or `end`) that is an ASCII digit or not
 /// ASCII, eight bytes at a time: the bytes of ordinary text are passed over
@@ -195,7 +239,9 @@ pub(super) fn skip_plain_ascii(bytes: &[u8], mut at: usize, end: usize) -> usize
 
 /// [`skip_plain_ascii_sse2`] thirty-two bytes at a time with AVX2, where
 /// the processor has it (it halves the cost of the bytes passed over): the
-/// same add, compare and or, on blocks twice as wide.
+/// same add, compare and or, on blocks twice as wide, two blocks a step,
+/// and the last block overlapping the one before (so it answers `Ok` for
+/// any slice of 32 bytes or more).
 ///
 /// # Safety
 ///
@@ -207,19 +253,58 @@ unsafe fn skip_plain_ascii_avx2(bytes: &[u8], mut at: usize) -> Result<usize, us
         __m256i, _mm256_add_epi8, _mm256_cmpgt_epi8, _mm256_loadu_si256, _mm256_movemask_epi8,
         _mm256_or_si256, _mm256_set1_epi8,
     };
+    // Per byte of a block, its high bit set when it is a digit or not ASCII.
+    let flagged = |block: __m256i| {
+        let shifted = _mm256_add_epi8(block, _mm256_set1_epi8(0x46));
+        _mm256_or_si256(_mm256_cmpgt_epi8(shifted, _mm256_set1_epi8(0x75)), block)
+    };
+    // Two blocks a step, their flags joined for one test: most steps find
+    // nothing, and pay one test for sixty-four bytes.
+    while at + 64 <= bytes.len() {
+        // SAFETY: AVX2 is enabled for this function; both unaligned loads
+        // read within `bytes` (at + 64 <= bytes.len()).
+        let (first, second) = unsafe {
+            let pointer = bytes.as_ptr().add(at);
+            (
+                flagged(_mm256_loadu_si256(pointer.cast::<__m256i>())),
+                flagged(_mm256_loadu_si256(pointer.add(32).cast::<__m256i>())),
+            )
+        };
+        if _mm256_movemask_epi8(_mm256_or_si256(first, second)) != 0 {
+            let mask = _mm256_movemask_epi8(first) as u32;
+            if mask != 0 {
+                return Ok(at + mask.trailing_zeros() as usize);
+            }
+            let mask = _mm256_movemask_epi8(second) as u32;
+            return Ok(at + 32 + mask.trailing_zeros() as usize);
+        }
+        at += 64;
+    }
     while at + 32 <= bytes.len() {
         // SAFETY: AVX2 is enabled for this function; the unaligned load
         // reads within `bytes` (at + 32 <= bytes.len()).
-        let mask = unsafe {
-            let block = _mm256_loadu_si256(bytes.as_ptr().add(at).cast::<__m256i>());
-            let shifted = _mm256_add_epi8(block, _mm256_set1_epi8(0x46));
-            let digit = _mm256_cmpgt_epi8(shifted, _mm256_set1_epi8(0x75));
-            _mm256_movemask_epi8(_mm256_or_si256(digit, block)) as u32
-        };
+        let block = unsafe { _mm256_loadu_si256(bytes.as_ptr().add(at).cast::<__m256i>()) };
+        let mask = _mm256_movemask_epi8(flagged(block)) as u32;
         if mask != 0 {
             return Ok(at + mask.trailing_zeros() as usize);
         }
         at += 32;
+    }
+    // The last few bytes of a section (every section ends so): the block
+    // ending with them, its flags for the bytes before `at` shifted out,
+    // instead of sixteen, eight, then one at a time.
+    if at < bytes.len() && bytes.len() >= 32 {
+        let base = bytes.len() - 32;
+        // SAFETY: AVX2 is enabled for this function; the unaligned load
+        // reads `bytes[base..base + 32]`, the slice's last 32 bytes.
+        let block = unsafe { _mm256_loadu_si256(bytes.as_ptr().add(base).cast::<__m256i>()) };
+        // `at` > `base` (fewer than 32 bytes are left after it).
+        let mask = (_mm256_movemask_epi8(flagged(block)) as u32) >> (at - base);
+        return Ok(if mask != 0 {
+            at + mask.trailing_zeros() as usize
+        } else {
+            bytes.len()
+        });
     }
     Err(at)
 }
@@ -272,6 +357,10 @@ fn first_match<'p>(
         // the text's, as the tree's `\b` sees them.
         if !is_word_boundary(bytes, start) {
             candidates &= !after_boundary;
+        }
+        if bytes[start].is_ascii_digit() {
+            let run = digit_run(bytes, start);
+            candidates &= BY_NUMBER[number_class(run)][usize::from(byte(bytes, start + run))];
         }
         while candidates != 0 {
             let pattern = &patterns[candidates.trailing_zeros() as usize];

@@ -514,7 +514,31 @@ pub(super) fn last_piece(node: &Node) -> Option<&Node> {
 }
 
 /// `(?-u:\b)`: a word character ([0-9A-Za-z_]) on one side only.
+/// It runs at every place the scanner tries and inside most forms, so the
+/// word bytes are a table (one load each, no compares);
+/// [`is_word_boundary_plain`] is the tests' oracle.
+#[inline]
 pub(crate) fn is_word_boundary(bytes: &[u8], at: usize) -> bool {
+    let before = at > 0 && WORD_BYTES[usize::from(bytes[at - 1])];
+    let after = bytes.get(at).is_some_and(|&b| WORD_BYTES[usize::from(b)]);
+    before != after
+}
+
+/// The ASCII word bytes [0-9A-Za-z_].
+static WORD_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || c == b'_';
+        b += 1;
+    }
+    table
+};
+
+/// [`is_word_boundary`] as the regex states it: the tests' oracle.
+#[cfg(test)]
+pub(crate) fn is_word_boundary_plain(bytes: &[u8], at: usize) -> bool {
     let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
     let before = at > 0 && is_word(bytes[at - 1]);
     let after = bytes.get(at).is_some_and(|&b| is_word(b));

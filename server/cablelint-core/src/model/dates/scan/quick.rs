@@ -5,6 +5,7 @@
 //! ASCII may fold to an ASCII one, as long s to s). The tests against the
 //! regex oracle check them with the rest.
 
+use super::forms::{Form, FORMS};
 use super::words::NAMES;
 
 /// What a time starting with digits needs after them: two digits after
@@ -46,8 +47,8 @@ impl Bytes {
         Bytes(table)
     }
 
-    fn contains(&self, b: u8) -> bool {
-        self.0[usize::from(b)]
+    pub(super) const fn contains(&self, b: u8) -> bool {
+        self.0[b as usize]
     }
 }
 
@@ -56,8 +57,32 @@ pub(super) fn byte(bytes: &[u8], at: usize) -> u8 {
     bytes.get(at).copied().unwrap_or(0)
 }
 
-/// How many ASCII digits start at `at` (counting stops at 5).
+/// How many ASCII digits start at `at` (counting stops at 5). Every form
+/// starting with a digit asks it, several times a place: where eight bytes
+/// follow they are judged at once, with the test of `skip_plain_ascii`
+/// (per byte, the high bit of 0xB9 − b says b ≤ '9' and that of b + 0x50
+/// says b ≥ '0', with no borrow or carry between bytes for ASCII; a byte
+/// outside ASCII is no digit). [`digit_run_plain`] is the tests' oracle.
+#[inline]
 pub(super) fn digit_run(bytes: &[u8], at: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let Some(chunk) = bytes.get(at..at.wrapping_add(8)) else {
+        return digit_run_plain(bytes, at);
+    };
+    let mut word = [0u8; 8];
+    word.copy_from_slice(chunk);
+    let word = u64::from_le_bytes(word);
+    let low = word & (ONES * 0x7F);
+    let digit = (ONES * 0xB9).wrapping_sub(low) & !word & (low + ONES * 0x50) & HIGH;
+    // The first byte that is no digit, at most 5 (the plain count's limit).
+    let first_other = ((!digit & HIGH).trailing_zeros() / 8) as usize;
+    first_other.min(5)
+}
+
+/// [`digit_run`] a byte at a time (and where fewer than eight bytes are
+/// left).
+pub(super) fn digit_run_plain(bytes: &[u8], at: usize) -> usize {
     let mut run = 0;
     while run < 5 && bytes.get(at + run).is_some_and(u8::is_ascii_digit) {
         run += 1;
@@ -321,5 +346,67 @@ pub(crate) fn utf8_len(b: u8) -> usize {
         0xE0.. => 3,
         0xC0.. => 2,
         _ => 1,
+    }
+}
+
+/// Per length of the number at a place (1–2, 3–4, 5 or more digits, as
+/// [`number_class`] gives it) and per byte after it, the forms (bit `i` for
+/// `FORMS[i]`) whose own test may pass there. Every number a scanned
+/// section holds is tried with up to eight forms, and each form's test
+/// counts its digits again; this asks the two bytes that rule most of them
+/// out once ("1962,", "6046" and "12:30" leave none or one to try). A test
+/// checks [`number_may_start`] against each form's test.
+pub(super) static BY_NUMBER: [[u16; 256]; 3] = {
+    let mut table = [[0u16; 256]; 3];
+    let mut class = 0;
+    while class < 3 {
+        let mut after = 0;
+        while after < 256 {
+            let mut i = 0;
+            while i < FORMS.len() {
+                if number_may_start(FORMS[i], class, after as u8) {
+                    table[class][after] |= 1 << i;
+                }
+                i += 1;
+            }
+            after += 1;
+        }
+        class += 1;
+    }
+    table
+};
+
+/// The row of [`BY_NUMBER`] for a number of `run` digits (1 or more).
+pub(super) fn number_class(run: usize) -> usize {
+    match run {
+        0..=2 => 0,
+        3..=4 => 1,
+        _ => 2,
+    }
+}
+
+/// Whether `form`'s test may pass at a number of the length `class` stands
+/// for, followed by the byte `after` (0 at the end): what each test asks of
+/// those two, read from it. Forms that never start with a digit pass.
+pub(super) const fn number_may_start(form: Form, class: usize, after: u8) -> bool {
+    let short = class == 0;
+    let up_to_four = class <= 1;
+    match form {
+        // Up to four digits, maybe spaces, then a dash.
+        Form::WeekdayTime => up_to_four && matches!(after, b' ' | b'\t' | b'-' | 0xE2),
+        // Four digits and a dash.
+        Form::Iso => class == 1 && after == b'-',
+        Form::DayFirst => short && (AFTER_DAY_OR_TIME.contains(after) || after >= 0x80),
+        Form::Roman => short && ROMAN_SEPARATORS.contains(after),
+        Form::Numeric | Form::NumericNoYear => short && NUMERIC_SEPARATORS.contains(after),
+        Form::Chinese => up_to_four && after >= 0x80,
+        Form::Ordinal => short && (ORDINAL_SUFFIX_STARTS.contains(after) || after >= 0x80),
+        Form::On
+        | Form::MonthFirst
+        | Form::MonthYear
+        | Form::ChineseDay
+        | Form::Serial
+        | Form::SerialYear
+        | Form::Code => true,
     }
 }

@@ -14,6 +14,7 @@ use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+mod filters;
 mod pieces;
 use pieces::{DIGIT_PIECES, GLUE_PIECES, NAME_PIECES, PIECES};
 
