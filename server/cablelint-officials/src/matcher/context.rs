@@ -11,7 +11,8 @@ use crate::fold::{fold_to_ascii, fold_to_ascii_into};
 #[cfg(test)]
 use crate::title::pack_lowercase;
 use crate::title::{
-    classify_bytes, classify_packed_as_written, pack, WordClass, LONGEST_CLASSIFIED,
+    classify_bytes, classify_packed_as_written, classify_plain, may_be_rank_or_qualifier, pack,
+    WordClass, LONGEST_CLASSIFIED,
 };
 
 /// The longest title phrase considered, in words.
@@ -25,10 +26,54 @@ pub(crate) struct Word<'a> {
     pub text: &'a str,
     pub start: usize,
     pub end: usize,
+    /// The word is ASCII and has no hyphen, as the scan that found it saw
+    /// (false when not known): then its class is found without testing its
+    /// bytes for either (see [`Word::class`]).
+    pub plain: bool,
+}
+
+impl<'a> Word<'a> {
+    /// The word `text` starting at `start`, testing whether it is plain.
+    #[cfg(test)]
+    pub(crate) fn new(text: &'a str, start: usize) -> Word<'a> {
+        Word {
+            text,
+            start,
+            end: start + text.len(),
+            plain: is_plain(text),
+        }
+    }
+}
+
+/// Whether a word is ASCII without a hyphen ([`Word::plain`]).
+fn is_plain(text: &str) -> bool {
+    text.bytes().all(|b| b.is_ascii() && b != b'-')
 }
 
 impl Word<'_> {
+    /// The class of the word without its trailing periods. Most words near
+    /// a name are plain (ASCII, no hyphen, as the scans that read them
+    /// know): their first letter and length rule out most title words
+    /// before their bytes are read; the rest take [`Word::class_in_full`].
+    #[inline]
     fn class(&self) -> WordClass {
+        debug_assert!(!self.plain || is_plain(self.text));
+        if !self.plain {
+            return self.class_in_full();
+        }
+        let bytes = self.text.as_bytes();
+        let mut end = bytes.len();
+        while end > 0 && bytes[end - 1] == b'.' {
+            end -= 1;
+        }
+        // What `class_in_full` does with a plain word: a longer one is no
+        // title word.
+        classify_plain(&bytes[..end])
+    }
+
+    /// [`Word::class`] of any word (and the oracle of its plain path).
+    #[inline(never)]
+    fn class_in_full(&self) -> WordClass {
         let bytes = self.text.as_bytes();
         let mut end = bytes.len();
         // Most words end in a letter: one test.
@@ -71,6 +116,17 @@ impl Word<'_> {
 
     /// Whether the word is initials, without collecting them.
     pub(crate) fn is_initials(&self) -> bool {
+        // Byte by byte for ASCII, as most words are: this runs for every
+        // capitalised word before a name.
+        if self.text.is_ascii() {
+            return is_ascii_initials(self.text.as_bytes());
+        }
+        self.is_initials_by_chars()
+    }
+
+    /// [`Word::is_initials`] character by character (the oracle of the
+    /// byte path).
+    fn is_initials_by_chars(&self) -> bool {
         let mut letters = 0;
         let mut expect_letter = true;
         for c in self.text.chars() {
@@ -86,6 +142,25 @@ impl Word<'_> {
         }
         expect_letter && letters > 0
     }
+}
+
+/// [`Word::is_initials`] of ASCII bytes: capitals each followed by a
+/// period, hyphens allowed between them ("J.-P.").
+fn is_ascii_initials(bytes: &[u8]) -> bool {
+    let mut letters = 0;
+    let mut expect_letter = true;
+    for &b in bytes {
+        match b {
+            b'A'..=b'Z' if expect_letter => {
+                letters += 1;
+                expect_letter = false;
+            }
+            b'.' if !expect_letter => expect_letter = true,
+            b'-' if expect_letter && letters > 0 => {}
+            _ => return false,
+        }
+    }
+    expect_letter && letters > 0
 }
 
 /// The high bit of each byte of a packed word.
@@ -105,6 +180,7 @@ const NO_WORD: Word<'static> = Word {
     text: "",
     start: 0,
     end: 0,
+    plain: true,
 };
 
 /// The longest word that can be a title word ("plenipotentiary").
@@ -173,19 +249,29 @@ fn class_of_lowercase(folded: &[u8]) -> WordClass {
 
 /// ASCII letters, digits, periods, apostrophes and hyphens: one load per
 /// byte in the word scans, which step over every byte of the words read.
-static ASCII_WORD_BYTES: [bool; 256] = {
-    let mut table = [false; 256];
+/// Each is [`WORD_BYTE`], a hyphen also [`HYPHEN_BYTE`], so that a scan
+/// learns whether the word is plain ([`Word::plain`]) with one `or` a byte.
+static ASCII_WORD_BYTES: [u8; 256] = {
+    let mut table = [0; 256];
     let mut b = 0;
     while b < 128 {
         let byte = b as u8;
-        table[b] = byte.is_ascii_alphanumeric() || matches!(byte, b'.' | b'\'' | b'-');
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'.' | b'\'') {
+            table[b] = WORD_BYTE;
+        } else if byte == b'-' {
+            table[b] = WORD_BYTE | HYPHEN_BYTE;
+        }
         b += 1;
     }
     table
 };
 
+const WORD_BYTE: u8 = 1;
+const HYPHEN_BYTE: u8 = 2;
+
+/// [`WORD_BYTE`], and [`HYPHEN_BYTE`] for a hyphen; 0 for other bytes.
 #[inline(always)]
-fn is_ascii_word_byte(b: u8) -> bool {
+fn ascii_word_byte(b: u8) -> u8 {
     ASCII_WORD_BYTES[usize::from(b)]
 }
 
@@ -211,10 +297,10 @@ pub(crate) fn word_before(text: &str, pos: usize) -> Option<Word<'_>> {
     // character) are stepped over byte by byte.
     let all = text.as_bytes();
     let mut end = pos;
-    loop {
-        match all[..end] {
-            [.., b' ' | b'\t'] => end -= 1,
-            [.., 0xC2, 0xA0] => end -= 2,
+    while let Some(&last) = all[..end].last() {
+        match last {
+            b' ' | b'\t' => end -= 1,
+            0xA0 if end >= 2 && all[end - 2] == 0xC2 => end -= 2,
             _ => break,
         }
     }
@@ -225,11 +311,16 @@ pub(crate) fn word_before(text: &str, pos: usize) -> Option<Word<'_>> {
     let mut ascii_start = end;
     // Whether a hyphen was stepped over: most words have none, and then
     // hold no double hyphen either.
-    let mut hyphen = false;
-    while ascii_start > 0 && is_ascii_word_byte(bytes[ascii_start - 1]) {
-        hyphen |= bytes[ascii_start - 1] == b'-';
+    let mut seen = 0;
+    while ascii_start > 0 {
+        let kind = ascii_word_byte(bytes[ascii_start - 1]);
+        if kind == 0 {
+            break;
+        }
+        seen |= kind;
         ascii_start -= 1;
     }
+    let mut hyphen = seen & HYPHEN_BYTE != 0;
     let start = if ascii_start > 0 && !bytes[ascii_start - 1].is_ascii() {
         // The character-wise walk may step over hyphens too.
         hyphen = true;
@@ -260,6 +351,8 @@ pub(crate) fn word_before(text: &str, pos: usize) -> Option<Word<'_>> {
         text: &text[start..end],
         start,
         end,
+        // Neither a hyphen nor a character-wise walk.
+        plain: !hyphen,
     })
 }
 
@@ -288,10 +381,18 @@ fn word_after(text: &str, pos: usize, allow_break: bool) -> Option<Word<'_>> {
         }
     }
     let mut end = start;
-    while end < bytes.len() && is_ascii_word_byte(bytes[end]) {
+    let mut seen = 0;
+    while end < bytes.len() {
+        let kind = ascii_word_byte(bytes[end]);
+        if kind == 0 {
+            break;
+        }
+        seen |= kind;
         end += 1;
     }
+    let mut plain = seen & HYPHEN_BYTE == 0;
     if end < bytes.len() && !bytes[end].is_ascii() {
+        plain = false;
         end += text[end..]
             .char_indices()
             .find(|&(_, c)| !is_word_char(c))
@@ -304,6 +405,7 @@ fn word_after(text: &str, pos: usize, allow_break: bool) -> Option<Word<'_>> {
         text: &text[start..end],
         start,
         end,
+        plain,
     })
 }
 
@@ -348,6 +450,14 @@ fn joins_title(word: &Word<'_>) -> bool {
             | b"d'affaires"
             | b"d\xE2\x80\x99affaires"
     )
+}
+
+/// Whether a word of class `class` may be one of [`JOINERS`]: each is a
+/// connector but "d'affaires", written with either apostrophe, which is
+/// an Other (tested).
+fn may_join_title(word: &Word<'_>, class: WordClass) -> bool {
+    class == WordClass::Connector
+        || (class == WordClass::Other && matches!(word.text.as_bytes().first(), Some(b'd' | b'D')))
 }
 
 /// `text` with its ASCII letters in lower case, on the stack, when it is at
@@ -411,10 +521,13 @@ pub(crate) fn title_in(words: &mut WordsBefore<'_>) -> Option<Range<usize>> {
     let mut rank = None;
     let mut k = 0;
     while let Some(word) = words.get(k) {
-        if k == 0 && joins_title(&word) {
+        let class = words.class(k);
+        // Only a connector or "d'affaires" (an Other) joins a title: the
+        // class, needed anyway, spares the test of most words.
+        if k == 0 && may_join_title(&word, class) && joins_title(&word) {
             return None;
         }
-        match words.class(k) {
+        match class {
             WordClass::Rank | WordClass::Honorific => {
                 rank = Some(k);
                 break;
@@ -609,6 +722,12 @@ pub(crate) fn title_after_word(
         Some(word) => word,
         None => word_after(text, pos, true)?,
     };
+    // Most words after a name ("telegram", "the") are plain and have the
+    // first letter and length of no rank or qualifier: ruled out without
+    // their class.
+    if first.plain && !may_be_rank_or_qualifier(first.text.trim_end_matches('.').as_bytes()) {
+        return None;
+    }
     let first_class = first.class();
     if !matches!(first_class, WordClass::Rank | WordClass::Qualifier) {
         return None;

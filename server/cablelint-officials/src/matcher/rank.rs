@@ -467,11 +467,7 @@ mod tests {
                 let mut words = Vec::new();
                 let mut at = 0;
                 for text in run.split(' ') {
-                    words.push(Word {
-                        text,
-                        start: at,
-                        end: at + text.len(),
-                    });
+                    words.push(Word::new(text, at));
                     at += text.len() + 1;
                 }
                 let fast = given_evidence(&matcher.table, entries, &words);
