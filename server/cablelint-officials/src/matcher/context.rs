@@ -116,12 +116,15 @@ impl Word<'_> {
 
     /// Whether the word is initials, without collecting them.
     pub(crate) fn is_initials(&self) -> bool {
-        // Byte by byte for ASCII, as most words are: this runs for every
-        // capitalised word before a name.
-        if self.text.is_ascii() {
-            return is_ascii_initials(self.text.as_bytes());
+        // Initials start with a capital and a period: most words ("Hanoi")
+        // fail there, at two ASCII bytes. This runs for every capitalised
+        // word before a name.
+        match self.text.as_bytes() {
+            [first, second, ..] if first.is_ascii() && second.is_ascii() => {
+                first.is_ascii_uppercase() && *second == b'.' && self.is_initials_by_chars()
+            }
+            _ => self.is_initials_by_chars(),
         }
-        self.is_initials_by_chars()
     }
 
     /// [`Word::is_initials`] character by character (the oracle of the
@@ -142,25 +145,6 @@ impl Word<'_> {
         }
         expect_letter && letters > 0
     }
-}
-
-/// [`Word::is_initials`] of ASCII bytes: capitals each followed by a
-/// period, hyphens allowed between them ("J.-P.").
-fn is_ascii_initials(bytes: &[u8]) -> bool {
-    let mut letters = 0;
-    let mut expect_letter = true;
-    for &b in bytes {
-        match b {
-            b'A'..=b'Z' if expect_letter => {
-                letters += 1;
-                expect_letter = false;
-            }
-            b'.' if !expect_letter => expect_letter = true,
-            b'-' if expect_letter && letters > 0 => {}
-            _ => return false,
-        }
-    }
-    expect_letter && letters > 0
 }
 
 /// The high bit of each byte of a packed word.
@@ -965,6 +949,7 @@ const LONGEST_EPONYM: usize = 13;
 
 /// The first letters of [`EPONYM_NOUNS`] (bit 0: "a"): most capitalised
 /// words after a name begin with none of them.
+#[cfg(test)]
 const EPONYM_FIRST_LETTERS: u32 = {
     let mut letters = 0;
     let mut i = 0;
@@ -1034,13 +1019,35 @@ pub(crate) fn names_an_institution(text: &str, end: usize) -> bool {
 /// [`names_an_institution_by_bytes`] is that version, the test oracle.)
 pub(crate) fn names_an_institution_by(next_word: Option<Word<'_>>) -> bool {
     next_word.is_some_and(|word| {
-        let first = word.text.as_bytes()[0];
+        let bytes = word.text.as_bytes();
+        // A capital, then the sieve of first two letters and length: most
+        // capitalised words after a name ("Hanoi", "Soviet") fail it.
+        let Some(&[first, second]) = bytes.first_chunk::<2>() else {
+            return false;
+        };
+        let second = second.to_ascii_lowercase();
         first.is_ascii_uppercase()
-            && EPONYM_FIRST_LETTERS & (1 << (first - b'A')) != 0
-            && word.text.len() <= LONGEST_EPONYM
+            && second.is_ascii_lowercase()
+            && bytes.len() <= LONGEST_EPONYM
+            && EPONYM_LENGTHS[usize::from(first - b'A') * 26 + usize::from(second - b'a')]
+                & (1 << bytes.len())
+                != 0
             && is_eponym_noun(word.text)
     })
 }
+
+/// Per first two letters (`aa` to `zz`), the lengths of the
+/// [`EPONYM_NOUNS`] starting with them, as bits.
+const EPONYM_LENGTHS: [u32; 26 * 26] = {
+    let mut lengths = [0u32; 26 * 26];
+    let mut i = 0;
+    while i < EPONYM_NOUNS.len() {
+        let noun = EPONYM_NOUNS[i].as_bytes();
+        lengths[(noun[0] - b'a') as usize * 26 + (noun[1] - b'a') as usize] |= 1 << noun.len();
+        i += 1;
+    }
+    lengths
+};
 
 /// [`names_an_institution_by`] as it was, testing the byte after the name
 /// first: the oracle.

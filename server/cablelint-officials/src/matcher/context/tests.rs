@@ -175,6 +175,13 @@ fn eponym_nouns_fit_the_length_bound() {
     assert!(EPONYM_NOUNS.iter().all(|n| n.len() <= LONGEST_EPONYM));
     // The match is the list, ignoring case.
     for noun in EPONYM_NOUNS {
+        // After a name, capitalised or in capitals (the sieve of two
+        // letters and length lets each through).
+        let capitalised = format!("{}{}", noun[..1].to_uppercase(), &noun[1..]);
+        for written in [capitalised, noun.to_uppercase()] {
+            let after = format!("Wilson {written}");
+            assert!(names_an_institution(&after, 6), "{after}");
+        }
         assert!(is_eponym_noun(noun), "{noun}");
         assert!(is_eponym_noun(&noun.to_uppercase()), "{noun}");
         assert!(!is_eponym_noun(&noun[1..]), "{noun}");
