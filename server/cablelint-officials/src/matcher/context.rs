@@ -25,7 +25,6 @@ const MAX_GIVEN_WORDS: usize = 3;
 pub(crate) struct Word<'a> {
     pub text: &'a str,
     pub start: usize,
-    pub end: usize,
     /// The word is ASCII and has no hyphen, as the scan that found it saw
     /// (false when not known): then its class is found without testing its
     /// bytes for either (see [`Word::class`]).
@@ -39,7 +38,6 @@ impl<'a> Word<'a> {
         Word {
             text,
             start,
-            end: start + text.len(),
             plain: is_plain(text),
         }
     }
@@ -51,6 +49,13 @@ fn is_plain(text: &str) -> bool {
 }
 
 impl Word<'_> {
+    /// Where the word ends (not held: a word is copied often, and is
+    /// smaller without it).
+    #[inline]
+    pub(crate) fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+
     /// The class of the word without its trailing periods. Most words near
     /// a name are plain (ASCII, no hyphen, as the scans that read them
     /// know): their first letter and length rule out most title words
@@ -163,7 +168,6 @@ fn has_byte(key: u128, byte: u8) -> bool {
 const NO_WORD: Word<'static> = Word {
     text: "",
     start: 0,
-    end: 0,
     plain: true,
 };
 
@@ -334,7 +338,6 @@ pub(crate) fn word_before(text: &str, pos: usize) -> Option<Word<'_>> {
     Some(Word {
         text: &text[start..end],
         start,
-        end,
         // Neither a hyphen nor a character-wise walk.
         plain: !hyphen,
     })
@@ -388,7 +391,6 @@ fn word_after(text: &str, pos: usize, allow_break: bool) -> Option<Word<'_>> {
     (end > start).then(|| Word {
         text: &text[start..end],
         start,
-        end,
         plain,
     })
 }
@@ -559,7 +561,7 @@ pub(crate) fn title_in(words: &mut WordsBefore<'_>) -> Option<Range<usize>> {
         }
         k += 1;
     }
-    Some(words.word(far).start..words.word(0).end)
+    Some(words.word(far).start..words.word(0).end())
 }
 
 /// The words before a position, nearest first, read on demand: at most
@@ -725,7 +727,7 @@ pub(crate) fn title_after_word(
     let mut count = 1;
     while count < MAX_TITLE_WORDS {
         let (previous, previous_class) = (read[count - 1], classes[count - 1]);
-        let Some(word) = word_after(text, previous.end, false) else {
+        let Some(word) = word_after(text, previous.end(), false) else {
             break;
         };
         let class = word.class();
@@ -757,7 +759,7 @@ pub(crate) fn title_after_word(
     if !has_rank {
         return None;
     }
-    Some(read[0].start..read[count - 1].end)
+    Some(read[0].start..read[count - 1].end())
 }
 
 /// The given names or initials before a surname, on the stack: this runs

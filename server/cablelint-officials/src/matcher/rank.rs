@@ -5,6 +5,8 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 
+use smallvec::SmallVec;
+
 use super::context::Word;
 use super::patterns::{Entry, PatternTable};
 use super::Matcher;
@@ -405,8 +407,9 @@ pub(crate) fn link_glosses(text: &str, mentions: &mut [Mention]) {
 /// A person named unambiguously somewhere in the text ("Robert Kennedy") is
 /// likelier to be meant by an ambiguous mention ("Kennedy") elsewhere.
 pub(crate) fn boost_coreferent(mentions: &mut [Mention]) {
-    // A document names few people: a list beats a hash set.
-    let mut named: Vec<usize> = mentions
+    // A document names few people: a list beats a hash set, and on the
+    // stack it costs no allocation per document.
+    let mut named: SmallVec<[usize; 16]> = mentions
         .iter()
         .filter(|m| m.form != MentionForm::Surname && m.candidates.len() == 1)
         .map(|m| m.candidates[0].person)

@@ -126,7 +126,7 @@ fn packed_classes_and_shared_words_agree_with_reading_afresh() {
         for word in words_of(text) {
             let start = word.as_ptr() as usize - text.as_ptr() as usize;
             let spans =
-                |words: &[Word<'_>]| words.iter().map(|w| w.start..w.end).collect::<Vec<_>>();
+                |words: &[Word<'_>]| words.iter().map(|w| w.start..w.end()).collect::<Vec<_>>();
             let fast = spans(&given_words_before(text, start, 0));
             assert_eq!(fast, spans(&given_words_in_full(text, start)), "{word:?}");
             given += fast.len();
