@@ -182,14 +182,79 @@ static WORD_TABLE: LazyLock<Vec<Vec<TitleWord>>> = LazyLock::new(|| {
 /// Which slots of [`WORD_TABLE`] hold a word, known at compile time: most
 /// words next to a name ("said", "Hanoi", "regard") have a first letter and
 /// length no title word has, and are classified without the table.
-static SLOT_USED: [bool; 26 * (LONGEST_CLASSIFIED + 1)] = {
+static SLOT_USED: [bool; 26 * (LONGEST_CLASSIFIED + 1)] = slots_of(&[
+    RANK_WORDS,
+    QUALIFIER_WORDS,
+    HONORIFIC_WORDS,
+    CONNECTOR_WORDS,
+]);
+
+/// The slots (as [`SLOT_USED`]) of rank and qualifier words: a title
+/// written after a name starts with one, and most words after a name have
+/// a first letter and length none has.
+static RANK_OR_QUALIFIER_SLOTS: [bool; 26 * (LONGEST_CLASSIFIED + 1)] =
+    slots_of(&[RANK_WORDS, QUALIFIER_WORDS]);
+
+/// Per first two letters (lower case, `aa` to `zz`), the lengths of the
+/// title words starting with them, as bits: a finer sieve than the slots
+/// (first letter and length), as common words share those with title
+/// words ("statement" and "secretary", "support" and "senator").
+static TITLE_WORD_LENGTHS: [u32; 26 * 26] = lengths_by_two_letters(&[
+    RANK_WORDS,
+    QUALIFIER_WORDS,
+    HONORIFIC_WORDS,
+    CONNECTOR_WORDS,
+]);
+
+/// [`TITLE_WORD_LENGTHS`] of the rank and qualifier words.
+static RANK_OR_QUALIFIER_LENGTHS: [u32; 26 * 26] =
+    lengths_by_two_letters(&[RANK_WORDS, QUALIFIER_WORDS]);
+
+/// The index of a word's first two bytes in [`TITLE_WORD_LENGTHS`] when
+/// both are ASCII letters (in any case).
+#[inline]
+fn two_letters(word: &[u8]) -> Option<usize> {
+    let [a, b, ..] = word else {
+        return None;
+    };
+    let (a, b) = (a.to_ascii_lowercase(), b.to_ascii_lowercase());
+    (a.is_ascii_lowercase() && b.is_ascii_lowercase())
+        .then(|| usize::from(a - b'a') * 26 + usize::from(b - b'a'))
+}
+
+/// Whether `lengths` (a table made by [`lengths_by_two_letters`]) rules
+/// out `word`: its first two bytes are letters and no word of the lists
+/// starts with them and has its length. Words it cannot judge (a letter
+/// and a non-letter, one letter) are not ruled out.
+#[inline]
+fn ruled_out_by_two_letters(lengths: &[u32; 26 * 26], word: &[u8]) -> bool {
+    two_letters(word)
+        .is_some_and(|i| word.len() > LONGEST_CLASSIFIED || lengths[i] & (1 << word.len()) == 0)
+}
+
+const fn lengths_by_two_letters(lists: &[&[&str]]) -> [u32; 26 * 26] {
+    let mut lengths = [0u32; 26 * 26];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            let word = lists[l][i].as_bytes();
+            if word.len() >= 2 && word.len() <= LONGEST_CLASSIFIED {
+                let (a, b) = (word[0].to_ascii_lowercase(), word[1].to_ascii_lowercase());
+                if a.is_ascii_lowercase() && b.is_ascii_lowercase() {
+                    lengths[(a - b'a') as usize * 26 + (b - b'a') as usize] |= 1 << word.len();
+                }
+            }
+            i += 1;
+        }
+        l += 1;
+    }
+    lengths
+}
+
+/// The slots of [`WORD_TABLE`] the words of `lists` fall in.
+const fn slots_of(lists: &[&[&str]]) -> [bool; 26 * (LONGEST_CLASSIFIED + 1)] {
     let mut used = [false; 26 * (LONGEST_CLASSIFIED + 1)];
-    let lists = [
-        RANK_WORDS,
-        QUALIFIER_WORDS,
-        HONORIFIC_WORDS,
-        CONNECTOR_WORDS,
-    ];
     let mut l = 0;
     while l < lists.len() {
         let mut i = 0;
@@ -205,7 +270,16 @@ static SLOT_USED: [bool; 26 * (LONGEST_CLASSIFIED + 1)] = {
         l += 1;
     }
     used
-};
+}
+
+/// Whether an ASCII word without a hyphen (or trailing period) may be
+/// classed [`WordClass::Rank`] or [`WordClass::Qualifier`]: false when no
+/// such word has its first letter and length.
+#[inline]
+pub(crate) fn may_be_rank_or_qualifier(word: &[u8]) -> bool {
+    !ruled_out_by_two_letters(&RANK_OR_QUALIFIER_LENGTHS, word)
+        && table_slot(word).is_some_and(|slot| RANK_OR_QUALIFIER_SLOTS[slot])
+}
 
 fn table_slot(word: &[u8]) -> Option<usize> {
     let first = word.first()?.to_ascii_lowercase();
@@ -302,6 +376,26 @@ pub(crate) fn classify_packed_as_written(word: &[u8], packed: u128) -> WordClass
     match table_slot(word) {
         Some(slot) if SLOT_USED[slot] => {
             let key = ascii_lowercase_packed(packed);
+            WORD_TABLE[slot]
+                .iter()
+                .find(|&&(_, k, _)| k == key)
+                .map_or(WordClass::Other, |&(_, _, class)| class)
+        }
+        _ => WordClass::Other,
+    }
+}
+
+/// [`classify_bytes`] of an ASCII word without a hyphen, of any length:
+/// its first letter and length are looked at first, and it is packed only
+/// when a title word has both.
+#[inline]
+pub(crate) fn classify_plain(word: &[u8]) -> WordClass {
+    if ruled_out_by_two_letters(&TITLE_WORD_LENGTHS, word) {
+        return WordClass::Other;
+    }
+    match table_slot(word) {
+        Some(slot) if SLOT_USED[slot] => {
+            let key = pack_lowercase(word);
             WORD_TABLE[slot]
                 .iter()
                 .find(|&&(_, k, _)| k == key)
@@ -732,6 +826,69 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn rank_and_qualifier_words_pass_their_slots() {
+        let mut passed = 0;
+        for word in RANK_WORDS
+            .iter()
+            .chain(QUALIFIER_WORDS)
+            .chain(HONORIFIC_WORDS)
+            .chain(CONNECTOR_WORDS)
+            .chain(&["said", "telegram", "the", "Vice", "MINISTER", "x", ""])
+        {
+            for word in [word.to_string(), word.to_uppercase()] {
+                let class = classify_bytes(word.as_bytes());
+                if matches!(class, WordClass::Rank | WordClass::Qualifier) {
+                    assert!(may_be_rank_or_qualifier(word.as_bytes()), "{word}");
+                    passed += 1;
+                }
+            }
+        }
+        assert!(passed > 100, "{passed}");
+        // Every title word passes the two-letter sieve of its classes.
+        for word in RANK_WORDS
+            .iter()
+            .chain(QUALIFIER_WORDS)
+            .chain(HONORIFIC_WORDS)
+            .chain(CONNECTOR_WORDS)
+        {
+            for word in [word.to_string(), word.to_uppercase()] {
+                assert!(!ruled_out_by_two_letters(
+                    &TITLE_WORD_LENGTHS,
+                    word.as_bytes()
+                ));
+                assert_eq!(
+                    classify_plain(word.as_bytes()),
+                    classify_bytes(word.as_bytes())
+                );
+            }
+        }
+        for word in [
+            "military",
+            "statement",
+            "support",
+            "said",
+            "telegram",
+            "d",
+            "x",
+            "",
+            "a'",
+            "mi",
+        ] {
+            let bytes = word.as_bytes();
+            assert_eq!(
+                classify_plain(bytes),
+                classify_bytes_by_comparison(bytes),
+                "{word}"
+            );
+        }
+        assert!(ruled_out_by_two_letters(&TITLE_WORD_LENGTHS, b"statement"));
+        assert!(!ruled_out_by_two_letters(&TITLE_WORD_LENGTHS, b"military"));
+        assert!(!may_be_rank_or_qualifier(b"support"));
+        assert!(!may_be_rank_or_qualifier(b"the"));
+        assert!(!may_be_rank_or_qualifier(b"telegram"));
     }
 
     #[test]

@@ -11,7 +11,8 @@ use crate::fold::{fold_to_ascii, fold_to_ascii_into};
 #[cfg(test)]
 use crate::title::pack_lowercase;
 use crate::title::{
-    classify_bytes, classify_packed_as_written, pack, WordClass, LONGEST_CLASSIFIED,
+    classify_bytes, classify_packed_as_written, classify_plain, may_be_rank_or_qualifier, pack,
+    WordClass, LONGEST_CLASSIFIED,
 };
 
 /// The longest title phrase considered, in words.
@@ -24,11 +25,60 @@ const MAX_GIVEN_WORDS: usize = 3;
 pub(crate) struct Word<'a> {
     pub text: &'a str,
     pub start: usize,
-    pub end: usize,
+    /// The word is ASCII and has no hyphen, as the scan that found it saw
+    /// (false when not known): then its class is found without testing its
+    /// bytes for either (see [`Word::class`]).
+    pub plain: bool,
+}
+
+impl<'a> Word<'a> {
+    /// The word `text` starting at `start`, testing whether it is plain.
+    #[cfg(test)]
+    pub(crate) fn new(text: &'a str, start: usize) -> Word<'a> {
+        Word {
+            text,
+            start,
+            plain: is_plain(text),
+        }
+    }
+}
+
+/// Whether a word is ASCII without a hyphen ([`Word::plain`]).
+fn is_plain(text: &str) -> bool {
+    text.bytes().all(|b| b.is_ascii() && b != b'-')
 }
 
 impl Word<'_> {
+    /// Where the word ends (not held: a word is copied often, and is
+    /// smaller without it).
+    #[inline]
+    pub(crate) fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+
+    /// The class of the word without its trailing periods. Most words near
+    /// a name are plain (ASCII, no hyphen, as the scans that read them
+    /// know): their first letter and length rule out most title words
+    /// before their bytes are read; the rest take [`Word::class_in_full`].
+    #[inline]
     fn class(&self) -> WordClass {
+        debug_assert!(!self.plain || is_plain(self.text));
+        if !self.plain {
+            return self.class_in_full();
+        }
+        let bytes = self.text.as_bytes();
+        let mut end = bytes.len();
+        while end > 0 && bytes[end - 1] == b'.' {
+            end -= 1;
+        }
+        // What `class_in_full` does with a plain word: a longer one is no
+        // title word.
+        classify_plain(&bytes[..end])
+    }
+
+    /// [`Word::class`] of any word (and the oracle of its plain path).
+    #[inline(never)]
+    fn class_in_full(&self) -> WordClass {
         let bytes = self.text.as_bytes();
         let mut end = bytes.len();
         // Most words end in a letter: one test.
@@ -71,6 +121,20 @@ impl Word<'_> {
 
     /// Whether the word is initials, without collecting them.
     pub(crate) fn is_initials(&self) -> bool {
+        // Initials start with a capital and a period: most words ("Hanoi")
+        // fail there, at two ASCII bytes. This runs for every capitalised
+        // word before a name.
+        match self.text.as_bytes() {
+            [first, second, ..] if first.is_ascii() && second.is_ascii() => {
+                first.is_ascii_uppercase() && *second == b'.' && self.is_initials_by_chars()
+            }
+            _ => self.is_initials_by_chars(),
+        }
+    }
+
+    /// [`Word::is_initials`] character by character (the oracle of the
+    /// byte path).
+    fn is_initials_by_chars(&self) -> bool {
         let mut letters = 0;
         let mut expect_letter = true;
         for c in self.text.chars() {
@@ -104,7 +168,7 @@ fn has_byte(key: u128, byte: u8) -> bool {
 const NO_WORD: Word<'static> = Word {
     text: "",
     start: 0,
-    end: 0,
+    plain: true,
 };
 
 /// The longest word that can be a title word ("plenipotentiary").
@@ -173,19 +237,29 @@ fn class_of_lowercase(folded: &[u8]) -> WordClass {
 
 /// ASCII letters, digits, periods, apostrophes and hyphens: one load per
 /// byte in the word scans, which step over every byte of the words read.
-static ASCII_WORD_BYTES: [bool; 256] = {
-    let mut table = [false; 256];
+/// Each is [`WORD_BYTE`], a hyphen also [`HYPHEN_BYTE`], so that a scan
+/// learns whether the word is plain ([`Word::plain`]) with one `or` a byte.
+static ASCII_WORD_BYTES: [u8; 256] = {
+    let mut table = [0; 256];
     let mut b = 0;
     while b < 128 {
         let byte = b as u8;
-        table[b] = byte.is_ascii_alphanumeric() || matches!(byte, b'.' | b'\'' | b'-');
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'.' | b'\'') {
+            table[b] = WORD_BYTE;
+        } else if byte == b'-' {
+            table[b] = WORD_BYTE | HYPHEN_BYTE;
+        }
         b += 1;
     }
     table
 };
 
+const WORD_BYTE: u8 = 1;
+const HYPHEN_BYTE: u8 = 2;
+
+/// [`WORD_BYTE`], and [`HYPHEN_BYTE`] for a hyphen; 0 for other bytes.
 #[inline(always)]
-fn is_ascii_word_byte(b: u8) -> bool {
+fn ascii_word_byte(b: u8) -> u8 {
     ASCII_WORD_BYTES[usize::from(b)]
 }
 
@@ -211,10 +285,10 @@ pub(crate) fn word_before(text: &str, pos: usize) -> Option<Word<'_>> {
     // character) are stepped over byte by byte.
     let all = text.as_bytes();
     let mut end = pos;
-    loop {
-        match all[..end] {
-            [.., b' ' | b'\t'] => end -= 1,
-            [.., 0xC2, 0xA0] => end -= 2,
+    while let Some(&last) = all[..end].last() {
+        match last {
+            b' ' | b'\t' => end -= 1,
+            0xA0 if end >= 2 && all[end - 2] == 0xC2 => end -= 2,
             _ => break,
         }
     }
@@ -225,11 +299,16 @@ pub(crate) fn word_before(text: &str, pos: usize) -> Option<Word<'_>> {
     let mut ascii_start = end;
     // Whether a hyphen was stepped over: most words have none, and then
     // hold no double hyphen either.
-    let mut hyphen = false;
-    while ascii_start > 0 && is_ascii_word_byte(bytes[ascii_start - 1]) {
-        hyphen |= bytes[ascii_start - 1] == b'-';
+    let mut seen = 0;
+    while ascii_start > 0 {
+        let kind = ascii_word_byte(bytes[ascii_start - 1]);
+        if kind == 0 {
+            break;
+        }
+        seen |= kind;
         ascii_start -= 1;
     }
+    let mut hyphen = seen & HYPHEN_BYTE != 0;
     let start = if ascii_start > 0 && !bytes[ascii_start - 1].is_ascii() {
         // The character-wise walk may step over hyphens too.
         hyphen = true;
@@ -259,7 +338,8 @@ pub(crate) fn word_before(text: &str, pos: usize) -> Option<Word<'_>> {
     Some(Word {
         text: &text[start..end],
         start,
-        end,
+        // Neither a hyphen nor a character-wise walk.
+        plain: !hyphen,
     })
 }
 
@@ -288,10 +368,18 @@ fn word_after(text: &str, pos: usize, allow_break: bool) -> Option<Word<'_>> {
         }
     }
     let mut end = start;
-    while end < bytes.len() && is_ascii_word_byte(bytes[end]) {
+    let mut seen = 0;
+    while end < bytes.len() {
+        let kind = ascii_word_byte(bytes[end]);
+        if kind == 0 {
+            break;
+        }
+        seen |= kind;
         end += 1;
     }
+    let mut plain = seen & HYPHEN_BYTE == 0;
     if end < bytes.len() && !bytes[end].is_ascii() {
+        plain = false;
         end += text[end..]
             .char_indices()
             .find(|&(_, c)| !is_word_char(c))
@@ -303,7 +391,7 @@ fn word_after(text: &str, pos: usize, allow_break: bool) -> Option<Word<'_>> {
     (end > start).then(|| Word {
         text: &text[start..end],
         start,
-        end,
+        plain,
     })
 }
 
@@ -348,6 +436,14 @@ fn joins_title(word: &Word<'_>) -> bool {
             | b"d'affaires"
             | b"d\xE2\x80\x99affaires"
     )
+}
+
+/// Whether a word of class `class` may be one of [`JOINERS`]: each is a
+/// connector but "d'affaires", written with either apostrophe, which is
+/// an Other (tested).
+fn may_join_title(word: &Word<'_>, class: WordClass) -> bool {
+    class == WordClass::Connector
+        || (class == WordClass::Other && matches!(word.text.as_bytes().first(), Some(b'd' | b'D')))
 }
 
 /// `text` with its ASCII letters in lower case, on the stack, when it is at
@@ -411,10 +507,13 @@ pub(crate) fn title_in(words: &mut WordsBefore<'_>) -> Option<Range<usize>> {
     let mut rank = None;
     let mut k = 0;
     while let Some(word) = words.get(k) {
-        if k == 0 && joins_title(&word) {
+        let class = words.class(k);
+        // Only a connector or "d'affaires" (an Other) joins a title: the
+        // class, needed anyway, spares the test of most words.
+        if k == 0 && may_join_title(&word, class) && joins_title(&word) {
             return None;
         }
-        match words.class(k) {
+        match class {
             WordClass::Rank | WordClass::Honorific => {
                 rank = Some(k);
                 break;
@@ -462,7 +561,7 @@ pub(crate) fn title_in(words: &mut WordsBefore<'_>) -> Option<Range<usize>> {
         }
         k += 1;
     }
-    Some(words.word(far).start..words.word(0).end)
+    Some(words.word(far).start..words.word(0).end())
 }
 
 /// The words before a position, nearest first, read on demand: at most
@@ -527,8 +626,10 @@ impl<'t> WordsBefore<'t> {
         self.read_up_to(k)
     }
 
-    /// [`WordsBefore::get`] of a word not read yet.
-    #[inline(never)]
+    /// [`WordsBefore::get`] of a word not read yet. Inlined too: every
+    /// name reads at least one word, and the call cost more than the
+    /// larger callers (about 160 instructions per document, measured).
+    #[inline]
     fn read_up_to(&mut self, k: usize) -> Option<Word<'t>> {
         while self.count <= k && !self.done {
             self.read_one();
@@ -609,6 +710,12 @@ pub(crate) fn title_after_word(
         Some(word) => word,
         None => word_after(text, pos, true)?,
     };
+    // Most words after a name ("telegram", "the") are plain and have the
+    // first letter and length of no rank or qualifier: ruled out without
+    // their class.
+    if first.plain && !may_be_rank_or_qualifier(first.text.trim_end_matches('.').as_bytes()) {
+        return None;
+    }
     let first_class = first.class();
     if !matches!(first_class, WordClass::Rank | WordClass::Qualifier) {
         return None;
@@ -622,7 +729,7 @@ pub(crate) fn title_after_word(
     let mut count = 1;
     while count < MAX_TITLE_WORDS {
         let (previous, previous_class) = (read[count - 1], classes[count - 1]);
-        let Some(word) = word_after(text, previous.end, false) else {
+        let Some(word) = word_after(text, previous.end(), false) else {
             break;
         };
         let class = word.class();
@@ -654,7 +761,7 @@ pub(crate) fn title_after_word(
     if !has_rank {
         return None;
     }
-    Some(read[0].start..read[count - 1].end)
+    Some(read[0].start..read[count - 1].end())
 }
 
 /// The given names or initials before a surname, on the stack: this runs
@@ -846,6 +953,7 @@ const LONGEST_EPONYM: usize = 13;
 
 /// The first letters of [`EPONYM_NOUNS`] (bit 0: "a"): most capitalised
 /// words after a name begin with none of them.
+#[cfg(test)]
 const EPONYM_FIRST_LETTERS: u32 = {
     let mut letters = 0;
     let mut i = 0;
@@ -915,13 +1023,35 @@ pub(crate) fn names_an_institution(text: &str, end: usize) -> bool {
 /// [`names_an_institution_by_bytes`] is that version, the test oracle.)
 pub(crate) fn names_an_institution_by(next_word: Option<Word<'_>>) -> bool {
     next_word.is_some_and(|word| {
-        let first = word.text.as_bytes()[0];
+        let bytes = word.text.as_bytes();
+        // A capital, then the sieve of first two letters and length: most
+        // capitalised words after a name ("Hanoi", "Soviet") fail it.
+        let Some(&[first, second]) = bytes.first_chunk::<2>() else {
+            return false;
+        };
+        let second = second.to_ascii_lowercase();
         first.is_ascii_uppercase()
-            && EPONYM_FIRST_LETTERS & (1 << (first - b'A')) != 0
-            && word.text.len() <= LONGEST_EPONYM
+            && second.is_ascii_lowercase()
+            && bytes.len() <= LONGEST_EPONYM
+            && EPONYM_LENGTHS[usize::from(first - b'A') * 26 + usize::from(second - b'a')]
+                & (1 << bytes.len())
+                != 0
             && is_eponym_noun(word.text)
     })
 }
+
+/// Per first two letters (`aa` to `zz`), the lengths of the
+/// [`EPONYM_NOUNS`] starting with them, as bits.
+const EPONYM_LENGTHS: [u32; 26 * 26] = {
+    let mut lengths = [0u32; 26 * 26];
+    let mut i = 0;
+    while i < EPONYM_NOUNS.len() {
+        let noun = EPONYM_NOUNS[i].as_bytes();
+        lengths[(noun[0] - b'a') as usize * 26 + (noun[1] - b'a') as usize] |= 1 << noun.len();
+        i += 1;
+    }
+    lengths
+};
 
 /// [`names_an_institution_by`] as it was, testing the byte after the name
 /// first: the oracle.

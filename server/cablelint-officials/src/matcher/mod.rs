@@ -642,8 +642,12 @@ impl Matcher {
         let mut original_span =
             reading.original_start(name_span.start)..reading.original_end(name_span.end);
         let completed = widen_to_brackets(original, &mut original_span, reading.skipped());
-        let signature = context::is_signature_line(read, &name_span);
-        let has_context = title_in_reading.is_some() || given.is_some() || completed || signature;
+        // A signature line is the last context looked for: most names
+        // with a context have another.
+        let has_context = title_in_reading.is_some()
+            || given.is_some()
+            || completed
+            || context::is_signature_line(read, &name_span);
 
         let usable = |entry: &&patterns::Entry| entry.alone || has_context;
         let form = match (entries.iter().filter(usable).map(|e| e.kind).min()?, &given) {
@@ -806,6 +810,20 @@ fn has_word_boundaries_by_chars(text: &str, span: &Range<usize>) -> bool {
 /// match; but an all-lowercase hit ("page", "hull", "li") is a common word,
 /// not a name.
 fn is_capitalised_like_a_name(matched: &str) -> bool {
+    // Most names start with an ASCII capital: it is their first letter.
+    if matched
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_uppercase)
+    {
+        return true;
+    }
+    is_capitalised_like_a_name_by_chars(matched)
+}
+
+/// [`is_capitalised_like_a_name`] character by character (the oracle of
+/// its first test).
+fn is_capitalised_like_a_name_by_chars(matched: &str) -> bool {
     let mut letters = matched
         .chars()
         .filter(|&c| chars::is_alphabetic(c))
@@ -1113,6 +1131,12 @@ mod tests {
                     assert_eq!(
                         has_word_boundaries(text, &span),
                         has_word_boundaries_by_chars(text, &span),
+                        "{:?}",
+                        &text[span]
+                    );
+                    assert_eq!(
+                        is_capitalised_like_a_name(&text[span.clone()]),
+                        is_capitalised_like_a_name_by_chars(&text[span.clone()]),
                         "{:?}",
                         &text[span]
                     );

@@ -5,6 +5,8 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 
+use smallvec::SmallVec;
+
 use super::context::Word;
 use super::patterns::{Entry, PatternTable};
 use super::Matcher;
@@ -405,8 +407,9 @@ pub(crate) fn link_glosses(text: &str, mentions: &mut [Mention]) {
 /// A person named unambiguously somewhere in the text ("Robert Kennedy") is
 /// likelier to be meant by an ambiguous mention ("Kennedy") elsewhere.
 pub(crate) fn boost_coreferent(mentions: &mut [Mention]) {
-    // A document names few people: a list beats a hash set.
-    let mut named: Vec<usize> = mentions
+    // A document names few people: a list beats a hash set, and on the
+    // stack it costs no allocation per document.
+    let mut named: SmallVec<[usize; 16]> = mentions
         .iter()
         .filter(|m| m.form != MentionForm::Surname && m.candidates.len() == 1)
         .map(|m| m.candidates[0].person)
@@ -467,11 +470,7 @@ mod tests {
                 let mut words = Vec::new();
                 let mut at = 0;
                 for text in run.split(' ') {
-                    words.push(Word {
-                        text,
-                        start: at,
-                        end: at + text.len(),
-                    });
+                    words.push(Word::new(text, at));
                     at += text.len() + 1;
                 }
                 let fast = given_evidence(&matcher.table, entries, &words);
