@@ -66,10 +66,11 @@ fn main() {
     );
     let tables = tables::MatcherTables::build(&registry);
     let mut post_senses = codec::Writer(Vec::new());
-    tables::encode_post_senses(&tables.post_senses, &mut post_senses);
+    tables::encode_shared_post_senses(&tables.post_senses, &mut post_senses);
     let mut reader = codec::Reader::new(&post_senses.0);
     assert!(
-        tables::decode_post_senses(&mut reader, &registry).as_ref() == Some(&tables.post_senses)
+        tables::decode_shared_post_senses(&mut reader, &registry).as_ref()
+            == Some(&tables.post_senses)
             && reader.at_end(),
         "the encoded post titles do not decode to the ones analysed"
     );

@@ -9,7 +9,7 @@ use std::sync::{Arc, OnceLock};
 use crate::builtin_files::parse_builtin_files;
 use crate::codec;
 use crate::codec::Reader;
-use crate::matcher::tables::decode_post_senses;
+use crate::matcher::tables::decode_shared_post_senses;
 use crate::matcher::Matcher;
 use crate::registry::Registry;
 
@@ -76,13 +76,13 @@ impl Matcher {
 /// The analysed titles of the built-in registry's posts.
 fn builtin_post_senses(registry: &Registry) -> Option<Vec<Vec<crate::title::PostSense>>> {
     let mut input = Reader::from_text(ENCODED_POST_SENSES_TEXT);
-    decode_post_senses(&mut input, registry).filter(|_| input.at_end())
+    decode_shared_post_senses(&mut input, registry).filter(|_| input.at_end())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::matcher::tables::MatcherTables;
+    use crate::matcher::tables::{encode_shared_post_senses, MatcherTables};
 
     #[test]
     fn the_compiled_form_is_the_parsed_toml() {
@@ -115,6 +115,17 @@ mod tests {
         assert_eq!(MatcherTables::decode(encoded, &other), None);
         assert_eq!(MatcherTables::decode(&encoded[1..], registry), None);
         let tables = MatcherTables::build(&other);
+        // The built-in form of the titles, each distinct one once.
+        let mut shared = crate::codec::Writer(Vec::new());
+        encode_shared_post_senses(&tables.post_senses, &mut shared);
+        let mut input = Reader::new(&shared.0);
+        let decoded = decode_shared_post_senses(&mut input, &other);
+        assert_eq!(decoded.as_ref(), Some(&tables.post_senses));
+        assert!(input.at_end());
+        assert_eq!(
+            decode_shared_post_senses(&mut Reader::new(&shared.0), registry),
+            None
+        );
         assert_eq!(
             MatcherTables::decode(tables.encode().leak(), &other),
             Some(tables)

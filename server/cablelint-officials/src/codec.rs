@@ -266,6 +266,13 @@ impl<'a> Reader<'a> {
     }
 
     pub(crate) fn usize(&mut self) -> Option<usize> {
+        // Most numbers (lengths, codes, flags) fit one byte: read them
+        // without the loop.
+        let first = *self.bytes.get(self.at)?;
+        if first < 0x40 {
+            self.at += 1;
+            return Some(usize::from(first));
+        }
         let mut value = 0usize;
         let mut shift = 0;
         loop {

@@ -95,7 +95,7 @@ impl MatcherTables {
 
 /// Writes the analysed titles of every post, per person, in the compact
 /// form of `codec.rs`.
-pub(crate) fn encode_post_senses(post_senses: &[Vec<PostSense>], out: &mut Writer) {
+fn encode_post_senses(post_senses: &[Vec<PostSense>], out: &mut Writer) {
     out.usize(post_senses.len());
     for senses in post_senses {
         out.usize(senses.len());
@@ -107,11 +107,64 @@ pub(crate) fn encode_post_senses(post_senses: &[Vec<PostSense>], out: &mut Write
 
 /// The analysed titles [`encode_post_senses`] wrote, or None if they do
 /// not fit the posts of `registry`.
-pub(crate) fn decode_post_senses(
+fn decode_post_senses(input: &mut Reader<'_>, registry: &Registry) -> Option<Vec<Vec<PostSense>>> {
+    let post_senses = input.list(|input| input.list(PostSense::decode))?;
+    fits_posts(post_senses, registry)
+}
+
+/// [`encode_post_senses`] in the form the build script writes for the
+/// built-in registry: each distinct sense once, then per person, per post,
+/// the number of its sense. Many people hold posts of the same title, and
+/// decoding a sense cost several times copying one.
+// The library only decodes; the build script (and the tests) encode.
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) fn encode_shared_post_senses(post_senses: &[Vec<PostSense>], out: &mut Writer) {
+    let mut distinct: Vec<&PostSense> = Vec::new();
+    let mut numbers = Vec::with_capacity(post_senses.len());
+    for senses in post_senses {
+        let mut of_person = Vec::with_capacity(senses.len());
+        for sense in senses {
+            let number = match distinct.iter().position(|d| *d == sense) {
+                Some(number) => number,
+                None => {
+                    distinct.push(sense);
+                    distinct.len() - 1
+                }
+            };
+            of_person.push(number);
+        }
+        numbers.push(of_person);
+    }
+    out.usize(distinct.len());
+    for sense in distinct {
+        sense.encode(out);
+    }
+    out.usize(numbers.len());
+    for of_person in numbers {
+        out.usize(of_person.len());
+        for number in of_person {
+            out.usize(number);
+        }
+    }
+}
+
+/// The analysed titles [`encode_shared_post_senses`] wrote, or None if
+/// they do not fit the posts of `registry`.
+pub(crate) fn decode_shared_post_senses(
     input: &mut Reader<'_>,
     registry: &Registry,
 ) -> Option<Vec<Vec<PostSense>>> {
-    let post_senses = input.list(|input| input.list(PostSense::decode))?;
+    let distinct = input.list(PostSense::decode)?;
+    let post_senses =
+        input.list(|input| input.list(|input| distinct.get(input.usize()?).cloned()))?;
+    fits_posts(post_senses, registry)
+}
+
+/// `post_senses` if they hold one sense per post of `registry`.
+fn fits_posts(
+    post_senses: Vec<Vec<PostSense>>,
+    registry: &Registry,
+) -> Option<Vec<Vec<PostSense>>> {
     let fits = post_senses.len() == registry.len()
         && post_senses
             .iter()
