@@ -4,9 +4,12 @@
 //! of `cablelint` then decodes it instead of parsing TOML. The parsing code
 //! is the library's own (its modules are compiled into this script), so the
 //! result is exactly what `Registry::from_toml_str` gives. Likewise the
-//! matcher's tables over it (`src/matcher/tables.rs`: the pattern table,
-//! its sorted order, the analysed post titles) go to
-//! `$OUT_DIR/builtin-matcher.bin`.
+//! matcher's tables over it: the analysed post titles
+//! (`src/matcher/tables.rs`) go to `$OUT_DIR/builtin-post-senses.bin`, and
+//! the pattern table (`src/matcher/patterns.rs`) and the look-up tables
+//! over its patterns (`src/matcher/lookups.rs`) to
+//! `$OUT_DIR/builtin-tables.rs`, as Rust statics
+//! (`src/matcher/builtin_tables.rs`).
 
 // The library's modules are compiled here for their parser only.
 #![allow(dead_code)]
@@ -17,6 +20,8 @@ mod builtin_files;
 mod codec;
 #[path = "src/date.rs"]
 mod date;
+#[path = "src/matcher/first_words.rs"]
+mod first_words;
 #[path = "src/fold.rs"]
 mod fold;
 #[path = "src/format.rs"]
@@ -25,10 +30,16 @@ mod format;
 mod load;
 #[path = "src/matcher/lookup.rs"]
 mod lookup;
+#[path = "src/matcher/lookups.rs"]
+mod lookups;
 #[path = "src/model.rs"]
 mod model;
+#[path = "src/matcher/openings.rs"]
+mod openings;
 #[path = "src/matcher/patterns.rs"]
 mod patterns;
+#[path = "src/matcher/prefixes.rs"]
+mod prefixes;
 #[path = "src/registry.rs"]
 mod registry;
 #[path = "src/matcher/tables.rs"]
@@ -54,16 +65,24 @@ fn main() {
         "the encoded built-in registry does not decode to the parsed one"
     );
     let tables = tables::MatcherTables::build(&registry);
-    let encoded_tables = tables.encode();
+    let mut post_senses = codec::Writer(Vec::new());
+    tables::encode_shared_post_senses(&tables.post_senses, &mut post_senses);
+    let mut reader = codec::Reader::new(&post_senses.0);
     assert!(
-        tables::MatcherTables::decode(encoded_tables.clone().leak(), &registry).as_ref()
-            == Some(&tables),
-        "the encoded matcher tables do not decode to the ones made"
+        tables::decode_shared_post_senses(&mut reader, &registry).as_ref()
+            == Some(&tables.post_senses)
+            && reader.at_end(),
+        "the encoded post titles do not decode to the ones analysed"
     );
+    // The pattern table and the look-up tables over its patterns, as Rust
+    // statics.
+    let lookups = lookups::Lookups::build(tables.table.patterns(), tables.order.clone());
+    let statics = lookups::statics_of(&tables.table, &lookups);
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     for (name, bytes) in [
         ("builtin-registry.bin", encoded),
-        ("builtin-matcher.bin", encoded_tables),
+        ("builtin-post-senses.bin", post_senses.0),
+        ("builtin-tables.rs", statics.into_bytes()),
     ] {
         let path = out.join(name);
         if let Err(error) = std::fs::write(&path, bytes) {

@@ -193,7 +193,7 @@ fn main() {
     println!("built-in matcher built in {:.2?}", started.elapsed());
     let names: Vec<(String, String)> = builtin
         .iter()
-        .map(|p| (p.name.family.clone(), p.name.text.clone()))
+        .map(|p| (p.name.family.to_string(), p.name.text.to_string()))
         .collect();
     let text = generate_text(bytes, &names, 42);
     run("built-in registry", &matcher, &text);

@@ -8,7 +8,8 @@ use std::sync::{Arc, OnceLock};
 
 use crate::builtin_files::parse_builtin_files;
 use crate::codec;
-use crate::matcher::tables::MatcherTables;
+use crate::codec::Reader;
+use crate::matcher::tables::decode_shared_post_senses;
 use crate::matcher::Matcher;
 use crate::registry::Registry;
 
@@ -22,13 +23,16 @@ const ENCODED_TEXT: &str = match std::str::from_utf8(ENCODED) {
     Err(_) => panic!("the encoded built-in registry is not UTF-8"),
 };
 
-/// The matcher's tables over the built-in registry, written by `build.rs`.
-const ENCODED_TABLES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin-matcher.bin"));
+/// The analysed title of every post of the built-in registry, written by
+/// `build.rs` (the matcher's other tables are statics: see
+/// `matcher/builtin_tables.rs`).
+const ENCODED_POST_SENSES: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/builtin-post-senses.bin"));
 
-/// [`ENCODED_TABLES`] as text, validated when the binary is compiled.
-const ENCODED_TABLES_TEXT: &str = match std::str::from_utf8(ENCODED_TABLES) {
+/// [`ENCODED_POST_SENSES`] as text, validated when the binary is compiled.
+const ENCODED_POST_SENSES_TEXT: &str = match std::str::from_utf8(ENCODED_POST_SENSES) {
     Ok(text) => text,
-    Err(_) => panic!("the encoded built-in matcher tables are not UTF-8"),
+    Err(_) => panic!("the encoded built-in post titles are not UTF-8"),
 };
 
 /// The built-in registry, decoded once; shared with matchers over it.
@@ -37,7 +41,7 @@ fn shared() -> &'static Arc<Registry> {
     BUILTIN.get_or_init(|| {
         // The build script checks that the form decodes to what it
         // encoded; reading the TOML is the fallback should it not.
-        Arc::new(codec::decode_text(ENCODED_TEXT).unwrap_or_else(|| {
+        Arc::new(codec::decode_static(ENCODED_TEXT).unwrap_or_else(|| {
             debug_assert!(false, "the encoded built-in registry does not decode");
             parse_builtin_files().0
         }))
@@ -57,52 +61,71 @@ impl Matcher {
     /// made by the build script.
     pub fn builtin() -> Matcher {
         let registry = Arc::clone(shared());
-        match MatcherTables::decode_text(ENCODED_TABLES_TEXT, &registry) {
-            Some(tables) => Matcher::with_tables(registry, tables),
+        match builtin_post_senses(&registry) {
+            Some(post_senses) => Matcher::with_builtin_tables(registry, post_senses),
             None => {
-                // The build script checks that the tables decode; making
-                // them here is the fallback should they not.
-                debug_assert!(false, "the built-in matcher tables do not decode");
+                // The build script checks that the titles decode; making
+                // the tables here is the fallback should they not.
+                debug_assert!(false, "the built-in post titles do not decode");
                 Matcher::new(registry)
             }
         }
     }
 }
 
+/// The analysed titles of the built-in registry's posts.
+fn builtin_post_senses(registry: &Registry) -> Option<Vec<Vec<crate::title::PostSense>>> {
+    let mut input = Reader::from_text(ENCODED_POST_SENSES_TEXT);
+    decode_shared_post_senses(&mut input, registry).filter(|_| input.at_end())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::matcher::tables::{encode_shared_post_senses, MatcherTables};
 
     #[test]
     fn the_compiled_form_is_the_parsed_toml() {
         let (parsed, errors) = parse_builtin_files();
         assert_eq!(errors, Vec::<String>::new());
         assert_eq!(codec::decode(ENCODED).as_ref(), Some(&parsed));
-        assert_eq!(codec::decode_text(ENCODED_TEXT).as_ref(), Some(&parsed));
+        assert_eq!(codec::decode_static(ENCODED_TEXT).as_ref(), Some(&parsed));
         assert_eq!(Registry::builtin(), &parsed);
         // Valid UTF-8 as a whole, so strings are not validated one by one.
         assert!(std::str::from_utf8(ENCODED).is_ok());
-        assert!(std::str::from_utf8(ENCODED_TABLES).is_ok());
+        assert!(std::str::from_utf8(ENCODED_POST_SENSES).is_ok());
     }
 
     #[test]
     fn the_compiled_matcher_tables_are_the_ones_made_at_run_time() {
         let registry = Registry::builtin();
+        let made = MatcherTables::build(registry);
         assert_eq!(
-            MatcherTables::decode(ENCODED_TABLES, registry),
-            Some(MatcherTables::build(registry))
+            builtin_post_senses(registry),
+            Some(made.post_senses.clone())
         );
-        assert_eq!(
-            MatcherTables::decode_text(ENCODED_TABLES_TEXT, registry),
-            Some(MatcherTables::build(registry))
-        );
+        // The form the compiled-registry cache keeps (`compiled.rs`).
+        let encoded: &'static [u8] = made.encode().leak();
+        assert_eq!(MatcherTables::decode(encoded, registry), Some(made));
         // A registry of another shape is refused.
         let mut other = registry.clone();
         let (toml, _) = crate::synthetic::registry_toml(3, 7);
         other.merge(Registry::from_toml_str(&toml, "synthetic.toml").expect("valid"));
-        assert_eq!(MatcherTables::decode(ENCODED_TABLES, &other), None);
-        assert_eq!(MatcherTables::decode(&ENCODED_TABLES[1..], registry), None);
+        assert_eq!(builtin_post_senses(&other), None);
+        assert_eq!(MatcherTables::decode(encoded, &other), None);
+        assert_eq!(MatcherTables::decode(&encoded[1..], registry), None);
         let tables = MatcherTables::build(&other);
+        // The built-in form of the titles, each distinct one once.
+        let mut shared = crate::codec::Writer(Vec::new());
+        encode_shared_post_senses(&tables.post_senses, &mut shared);
+        let mut input = Reader::new(&shared.0);
+        let decoded = decode_shared_post_senses(&mut input, &other);
+        assert_eq!(decoded.as_ref(), Some(&tables.post_senses));
+        assert!(input.at_end());
+        assert_eq!(
+            decode_shared_post_senses(&mut Reader::new(&shared.0), registry),
+            None
+        );
         assert_eq!(
             MatcherTables::decode(tables.encode().leak(), &other),
             Some(tables)

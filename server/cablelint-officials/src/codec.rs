@@ -10,6 +10,7 @@
 // The library only decodes; the build script (and the tests) encode.
 #![cfg_attr(not(test), allow(dead_code))]
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use crate::date::Date;
@@ -130,11 +131,13 @@ pub(crate) fn decode(bytes: &[u8]) -> Option<Registry> {
     decode_from(Reader::new(bytes))
 }
 
-/// [`decode`] of a form already known to be valid UTF-8 as a whole (the
-/// built-in one is checked when the binary is compiled), which is then not
-/// validated again at every start.
-pub(crate) fn decode_text(text: &str) -> Option<Registry> {
-    decode_from(Reader::from_text(text))
+/// [`decode`] of a form compiled into the binary and already known to be
+/// valid UTF-8 as a whole (the built-in one is checked when the binary is
+/// compiled), which is then not validated again at every start. Its
+/// strings are borrowed from it, not copied: one allocation per string
+/// was most of the cost of decoding the built-in registry.
+pub(crate) fn decode_static(text: &'static str) -> Option<Registry> {
+    decode_from(Reader::from_static_text(text))
 }
 
 fn decode_from(mut input: Reader<'_>) -> Option<Registry> {
@@ -207,13 +210,21 @@ pub(crate) struct Reader<'a> {
     /// form [`Writer`] writes is), so strings need no validation of their
     /// own; None otherwise, and each string is validated when read.
     text: Option<&'a str>,
+    /// `text` when it lives as long as the program (a form compiled into
+    /// the binary): strings of the model are then borrowed from it.
+    static_text: Option<&'static str>,
     at: usize,
 }
 
 impl<'a> Reader<'a> {
     pub(crate) fn new(bytes: &'a [u8]) -> Reader<'a> {
         let text = std::str::from_utf8(bytes).ok();
-        Reader { bytes, text, at: 0 }
+        Reader {
+            bytes,
+            text,
+            static_text: None,
+            at: 0,
+        }
     }
 
     /// A reader of a form that is valid UTF-8 as a whole, without
@@ -222,7 +233,17 @@ impl<'a> Reader<'a> {
         Reader {
             bytes: text.as_bytes(),
             text: Some(text),
+            static_text: None,
             at: 0,
+        }
+    }
+
+    /// A reader of a form compiled into the binary, valid UTF-8 as a
+    /// whole: see [`Reader::text`].
+    pub(crate) fn from_static_text(text: &'static str) -> Reader<'static> {
+        Reader {
+            static_text: Some(text),
+            ..Reader::from_text(text)
         }
     }
 
@@ -245,6 +266,13 @@ impl<'a> Reader<'a> {
     }
 
     pub(crate) fn usize(&mut self) -> Option<usize> {
+        // Most numbers (lengths, codes, flags) fit one byte: read them
+        // without the loop.
+        let first = *self.bytes.get(self.at)?;
+        if first < 0x40 {
+            self.at += 1;
+            return Some(usize::from(first));
+        }
         let mut value = 0usize;
         let mut shift = 0;
         loop {
@@ -280,13 +308,22 @@ impl<'a> Reader<'a> {
         Some(text)
     }
 
-    pub(crate) fn string(&mut self) -> Option<String> {
-        self.str().map(str::to_owned)
+    /// A string of the model: borrowed from a form compiled into the
+    /// binary, copied from any other.
+    fn text(&mut self) -> Option<Cow<'static, str>> {
+        let Some(all) = self.static_text else {
+            return self.str().map(|text| Cow::Owned(text.to_owned()));
+        };
+        let len = self.usize()?;
+        // `get` refuses a range that cuts a character.
+        let text = all.get(self.at..self.at.checked_add(len)?)?;
+        self.at += len;
+        Some(Cow::Borrowed(text))
     }
 
-    fn opt_string(&mut self) -> Option<Option<String>> {
+    fn opt_text(&mut self) -> Option<Option<Cow<'static, str>>> {
         if self.bool()? {
-            self.string().map(Some)
+            self.text().map(Some)
         } else {
             Some(None)
         }
@@ -328,44 +365,44 @@ impl<'a> Reader<'a> {
     }
 
     fn person(&mut self, files: &[Arc<str>]) -> Option<Person> {
-        let id = self.string()?;
+        let id = self.text()?;
         let name = PersonName {
-            text: self.string()?,
+            text: self.text()?,
             system: self.one_of(&SYSTEMS)?,
-            family: self.string()?,
-            given: self.opt_string()?,
+            family: self.text()?,
+            given: self.opt_text()?,
             order: self.one_of(&ORDERS)?,
         };
         let native = self.list(|r| {
             Some(NativeName {
-                text: r.string()?,
+                text: r.text()?,
                 script: r.one_of(&SCRIPTS)?,
             })
         })?;
         let variants = self.list(|r| {
             Some(NameVariant {
-                text: r.string()?,
+                text: r.text()?,
                 system: r.one_of(&SYSTEMS)?,
                 kind: r.one_of(&KINDS)?,
-                family: r.opt_string()?,
+                family: r.opt_text()?,
                 alone: r.bool()?,
             })
         })?;
         let surname_alone = self.bool()?;
         let born = self.opt_date()?;
         let died = self.opt_date()?;
-        let summary = self.string()?;
+        let summary = self.text()?;
         let posts = self.list(|r| {
             Some(Post {
-                title: r.string()?,
-                org: r.string()?,
+                title: r.text()?,
+                org: r.text()?,
                 start: r.date()?,
                 end: r.opt_date()?,
-                source: r.string()?,
-                note: r.opt_string()?,
+                source: r.text()?,
+                note: r.opt_text()?,
             })
         })?;
-        let sources = self.list(Reader::string)?;
+        let sources = self.list(Reader::text)?;
         let file = Arc::clone(files.get(self.usize()?)?);
         let start = self.usize()?;
         let end = self.usize()?;

@@ -3,6 +3,7 @@
 //! the span of every value so that validation errors can point at the exact
 //! line, column and field, and their conversion into the checked model.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
@@ -140,12 +141,12 @@ impl Checker {
         &self,
         value: &Spanned<String>,
         field: &dyn fmt::Display,
-    ) -> Result<String, Invalid> {
+    ) -> Result<Cow<'static, str>, Invalid> {
         let text = value.get_ref().trim();
         if text.is_empty() {
             return self.fail(value.span(), field, "must not be empty");
         }
-        Ok(text.to_owned())
+        Ok(Cow::Owned(text.to_owned()))
     }
 
     fn date(
@@ -196,13 +197,13 @@ fn is_valid_id(id: &str) -> bool {
 
 /// The family name of a full variant, from its word order when the file
 /// does not say.
-fn derived_family(text: &str, order: NameOrder) -> Option<String> {
+fn derived_family(text: &str, order: NameOrder) -> Option<Cow<'static, str>> {
     let mut words = text.split_whitespace();
     let word = match order {
         NameOrder::FamilyFirst => words.next(),
         NameOrder::GivenFirst => words.next_back(),
     };
-    word.map(str::to_owned)
+    word.map(|word| Cow::Owned(word.to_owned()))
 }
 
 /// Converts and checks one `[[person]]` table (number `index` in its file).
@@ -255,7 +256,7 @@ pub(crate) fn build_person(
     let (born, died) = check.life(raw.born.as_ref(), raw.died.as_ref())?;
     let summary = match &raw.summary {
         Some(summary) => check.non_empty(summary, &"summary")?,
-        None => String::new(),
+        None => Cow::Borrowed(""),
     };
     let posts = raw
         .posts
@@ -278,7 +279,7 @@ pub(crate) fn build_person(
         .collect::<Result<_, _>>()?;
 
     Ok(Person {
-        id,
+        id: Cow::Owned(id),
         name,
         native,
         variants,
@@ -305,9 +306,9 @@ impl Checker {
         whole: &str,
         field: &dyn fmt::Display,
         what: &str,
-    ) -> Result<String, Invalid> {
+    ) -> Result<Cow<'static, str>, Invalid> {
         let text = self.non_empty(part, field)?;
-        if !whole.contains(&text) {
+        if !whole.contains(&*text) {
             return self.fail(
                 part.span(),
                 field,
@@ -411,7 +412,7 @@ impl Checker {
             note: raw
                 .note
                 .as_ref()
-                .map(|n| n.trim().to_owned())
+                .map(|n| Cow::<str>::Owned(n.trim().to_owned()))
                 .filter(|n| !n.is_empty()),
         })
     }

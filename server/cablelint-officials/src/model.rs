@@ -2,6 +2,7 @@
 //! name, and the posts they held. Built from the TOML format by
 //! [`crate::format`]; everything here has been validated.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
@@ -16,7 +17,7 @@ use crate::title;
 pub struct Person {
     /// Stable identifier, e.g. `ji-pengfei`. User registries override
     /// built-in entries with the same id.
-    pub id: String,
+    pub id: Cow<'static, str>,
     /// The canonical name.
     pub name: PersonName,
     /// The name in native scripts (Chinese characters, Cyrillic, Hangul…).
@@ -29,9 +30,9 @@ pub struct Person {
     pub surname_alone: bool,
     pub born: Option<Date>,
     pub died: Option<Date>,
-    pub summary: String,
+    pub summary: Cow<'static, str>,
     pub posts: Vec<Post>,
-    pub sources: Vec<String>,
+    pub sources: Vec<Cow<'static, str>>,
     /// Where the entry was read from, for go-to-definition.
     pub origin: Origin,
 }
@@ -39,10 +40,10 @@ pub struct Person {
 /// The canonical name and how it divides into family and given names.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PersonName {
-    pub text: String,
+    pub text: Cow<'static, str>,
     pub system: System,
-    pub family: String,
-    pub given: Option<String>,
+    pub family: Cow<'static, str>,
+    pub given: Option<Cow<'static, str>>,
     pub order: NameOrder,
 }
 
@@ -124,7 +125,7 @@ impl fmt::Display for System {
 /// A name written in a non-Latin script.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NativeName {
-    pub text: String,
+    pub text: Cow<'static, str>,
     pub script: Script,
 }
 
@@ -158,12 +159,12 @@ pub enum VariantKind {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NameVariant {
-    pub text: String,
+    pub text: Cow<'static, str>,
     pub system: System,
     pub kind: VariantKind,
     /// Family-name part of a full variant (derived from the name order when
     /// the file does not give it).
-    pub family: Option<String>,
+    pub family: Option<Cow<'static, str>>,
     /// Whether this form is a mention without any context.
     pub alone: bool,
 }
@@ -171,15 +172,15 @@ pub struct NameVariant {
 /// A post held between two dates.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Post {
-    pub title: String,
-    pub org: String,
+    pub title: Cow<'static, str>,
+    pub org: Cow<'static, str>,
     pub start: Date,
     /// None when the file does not record the end; such a post is treated as
     /// still held.
     pub end: Option<Date>,
-    pub source: String,
+    pub source: Cow<'static, str>,
     /// Disagreements between sources, uncertainty, acting status.
-    pub note: Option<String>,
+    pub note: Option<Cow<'static, str>>,
 }
 
 impl Post {
@@ -233,7 +234,6 @@ impl Person {
 
     /// Every Latin-script form of the name: canonical first, then variants.
     pub fn latin_forms(&self) -> impl Iterator<Item = &str> {
-        std::iter::once(self.name.text.as_str())
-            .chain(self.variants.iter().map(|v| v.text.as_str()))
+        std::iter::once(&*self.name.text).chain(self.variants.iter().map(|v| &*v.text))
     }
 }

@@ -75,10 +75,10 @@ impl Registry {
             .by_id
             .take()
             .unwrap_or_else(|| index_ids(&self.persons));
-        match by_id.get(&person.id) {
+        match by_id.get(&*person.id) {
             Some(&index) => self.persons[index] = person,
             None => {
-                by_id.insert(person.id.clone(), self.persons.len());
+                by_id.insert(person.id.to_string(), self.persons.len());
                 self.persons.push(person);
             }
         }
@@ -123,7 +123,7 @@ impl Registry {
 fn index_ids(persons: &[Person]) -> IdIndex {
     let mut by_id = IdIndex::with_capacity_and_hasher(persons.len(), Default::default());
     for (index, person) in persons.iter().enumerate() {
-        by_id.entry(person.id.clone()).or_insert(index);
+        by_id.entry(person.id.to_string()).or_insert(index);
     }
     by_id
 }
@@ -189,7 +189,7 @@ mod tests {
         let mut made = Registry::from_unique(vec![person("a", "Alpha"), person("b", "Beta")]);
         made.insert(person("a", "Gamma"));
         made.insert(person("c", "Delta"));
-        let names: Vec<&str> = made.iter().map(|p| p.name.text.as_str()).collect();
+        let names: Vec<&str> = made.iter().map(|p| &*p.name.text).collect();
         assert_eq!(names, ["Gamma", "Beta", "Delta"]);
         assert_eq!(made.index_of("c"), Some(2));
 

@@ -928,7 +928,7 @@ mod tests {
         .to_vec();
         for person in crate::Registry::builtin().iter() {
             for post in &person.posts {
-                titles.push(post.title.clone());
+                titles.push(post.title.to_string());
                 titles.push(post.title.to_uppercase());
                 titles.push(format!("First Deputy {}", post.title));
             }

@@ -18,7 +18,7 @@ fn ids_are_unique_across_files() {
     let mut seen: HashMap<String, &str> = HashMap::new();
     for (name, text) in BUILTIN_FILES {
         for person in Registry::from_toml_str(text, name).unwrap().iter() {
-            if let Some(first) = seen.insert(person.id.clone(), name) {
+            if let Some(first) = seen.insert(person.id.to_string(), name) {
                 panic!("id `{}` is in both {first} and {name}", person.id);
             }
         }

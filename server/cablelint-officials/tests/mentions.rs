@@ -23,7 +23,7 @@ fn found(text: &str, on: Option<Date>) -> Vec<(String, String)> {
         .map(|m| {
             (
                 text[m.span.clone()].to_owned(),
-                matcher.person(m.best()).id.clone(),
+                matcher.person(m.best()).id.to_string(),
             )
         })
         .collect()
@@ -344,7 +344,7 @@ fn posts_on_a_date_respect_precision() {
     let ji = registry.get("ji-pengfei").unwrap();
     let titles = |on: &str| -> Vec<&str> {
         ji.posts_on(on.parse().unwrap())
-            .map(|p| p.title.as_str())
+            .map(|p| &*p.title)
             .collect()
     };
     assert_eq!(titles("1962-06-28"), ["Vice Minister of Foreign Affairs"]);
@@ -505,7 +505,7 @@ fn finds_mentions_in_the_corpus_files() {
         let ids: Vec<String> = matcher
             .find_mentions(&text, date(on))
             .iter()
-            .map(|m| matcher.person(m.best()).id.clone())
+            .map(|m| matcher.person(m.best()).id.to_string())
             .collect();
         for id in *expected {
             assert!(

@@ -48,10 +48,7 @@ impl ResolvedMention {
     /// Ids of the other people the name may denote, likeliest first.
     pub fn other_ids<'m>(&self, matcher: &'m Matcher) -> Vec<&'m str> {
         let persons = matcher.registry().persons();
-        self.others
-            .iter()
-            .map(|&i| persons[i].id.as_str())
-            .collect()
+        self.others.iter().map(|&i| &*persons[i].id).collect()
     }
 }
 

@@ -24,8 +24,8 @@ pub struct PostOnDate {
 impl From<&Post> for PostOnDate {
     fn from(post: &Post) -> Self {
         PostOnDate {
-            title: post.title.clone(),
-            org: post.org.clone(),
+            title: post.title.to_string(),
+            org: post.org.to_string(),
             start: post.start.to_string(),
             end: post.end.map(|d| d.to_string()),
         }
@@ -58,9 +58,9 @@ pub fn officials_report(doc: &Document, matcher: &Matcher) -> Vec<OfficialEntry>
             None => {
                 let person = &matcher.registry().persons()[mention.person_index];
                 entries.push(OfficialEntry {
-                    id: person.id.clone(),
-                    name: person.name.text.clone(),
-                    native: person.native.iter().map(|n| n.text.clone()).collect(),
+                    id: person.id.to_string(),
+                    name: person.name.text.to_string(),
+                    native: person.native.iter().map(|n| n.text.to_string()).collect(),
                     posts_on_date: date
                         .map(|d| person.posts_on(d).map(PostOnDate::from).collect())
                         .unwrap_or_default(),
@@ -91,7 +91,7 @@ fn years(post: &Post) -> String {
 pub fn hover_markdown(person: &Person, date: Option<Date>, written_title: Option<&str>) -> String {
     let mut out = format!("**{}**", person.name.text);
     if !person.native.is_empty() {
-        let native: Vec<&str> = person.native.iter().map(|n| n.text.as_str()).collect();
+        let native: Vec<&str> = person.native.iter().map(|n| &*n.text).collect();
         let _ = write!(out, " ({})", native.join(" / "));
     }
     out.push_str("\n\n");

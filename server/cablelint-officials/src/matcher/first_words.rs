@@ -23,41 +23,41 @@ const HASH_BITS: u32 = 16;
 pub(crate) struct FirstWords {
     /// Hashes of the heads of the patterns (see [`head`]): tested first,
     /// in a few instructions.
-    heads: Box<[u64]>,
+    pub(super) heads: Box<[u64]>,
     /// Hashes of the first words (lowercase) of the patterns.
-    bits: Box<[u64]>,
+    pub(super) bits: Box<[u64]>,
     /// The longest such word, in bytes.
-    longest: usize,
+    pub(super) longest: usize,
     /// The patterns of each first word, by the word's full hash (open
     /// addressing; see [`FirstWords::longest_pattern`]).
-    buckets: Buckets,
+    pub(super) buckets: Buckets,
 }
 
 /// Per first word (by its hash): its patterns, lowercase, longest first.
 #[derive(Clone, Default)]
-struct Buckets {
+pub(super) struct Buckets {
     /// A power of two; empty slots have `begin == end`.
-    slots: Box<[Slot]>,
+    pub(super) slots: Box<[Slot]>,
     /// Each bucket's patterns: `entries[slot.begin..slot.end]`.
-    entries: Box<[BucketEntry]>,
+    pub(super) entries: Box<[BucketEntry]>,
     /// The patterns, ASCII-lowercased, end to end.
-    lowered: Box<[u8]>,
+    pub(super) lowered: Box<[u8]>,
 }
 
 #[derive(Clone, Copy, Default)]
-struct Slot {
-    hash: u64,
-    begin: u32,
-    end: u32,
+pub(super) struct Slot {
+    pub(super) hash: u64,
+    pub(super) begin: u32,
+    pub(super) end: u32,
 }
 
 #[derive(Clone, Copy)]
-struct BucketEntry {
+pub(super) struct BucketEntry {
     /// The pattern's number (its index in the list given to `build`).
-    pattern: u32,
+    pub(super) pattern: u32,
     /// Its bytes in `lowered`.
-    start: u32,
-    len: u32,
+    pub(super) start: u32,
+    pub(super) len: u32,
 }
 
 impl std::fmt::Debug for FirstWords {

@@ -8,29 +8,33 @@
 //! automaton over the built-in registry cost about as much as checking
 //! eighty cables, at every start of `cablelint check`.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 
 pub(crate) struct PatternLookup {
     /// Every pattern, ASCII-lowercased, in sorted order, end to end.
-    bytes: Vec<u8>,
+    pub(super) bytes: Vec<u8>,
     /// Start of each sorted pattern in `bytes`, and the end of the last.
-    starts: Vec<usize>,
+    pub(super) starts: Vec<usize>,
     /// The first eight bytes of each sorted pattern (zeros after its end)
     /// as a big-endian number: comparing two of these orders two patterns
     /// whenever they differ, which spares most byte-wise comparisons.
-    heads: Vec<u64>,
+    pub(super) heads: Vec<u64>,
     /// The pattern number (its index in the list given to `build`) of each
     /// sorted pattern.
-    ids: Vec<usize>,
+    pub(super) ids: Vec<usize>,
     /// Of each sorted pattern, the longest other pattern it begins with
     /// (`NONE` if none): a prefix sorts before it.
-    shorter: Vec<usize>,
+    pub(super) shorter: Vec<usize>,
     /// Sorted patterns by their first two bytes (lowercase; a one-byte
     /// pattern counts as followed by a zero byte): those starting with `a`
     /// then `b` are `by_pair[pair(a, b)]..by_pair[pair(a, b) + 1]`.
-    by_pair: Vec<u32>,
+    /// Borrowed from the build script's statics for the built-in registry
+    /// (see `builtin_tables.rs`): a quarter of a megabyte, whose copy
+    /// cost as much as all the other tables' copies.
+    pub(super) by_pair: Cow<'static, [u32]>,
     /// The sorted one-byte pattern of each (lowercase) byte, or `NONE`.
-    one_byte: Box<[usize; 256]>,
+    pub(super) one_byte: Box<[usize; 256]>,
 }
 
 /// The bucket of a text or pattern that starts with `a` then `b` (zero when
@@ -90,7 +94,7 @@ impl PatternLookup {
             heads: Vec::with_capacity(order.len()),
             ids: Vec::new(),
             shorter: Vec::with_capacity(order.len()),
-            by_pair: vec![0; (1 << 16) + 1],
+            by_pair: Cow::Owned(vec![0; (1 << 16) + 1]),
             one_byte: Box::new([NONE; 256]),
         };
         for (k, &i) in order.iter().enumerate() {
@@ -102,14 +106,14 @@ impl PatternLookup {
             lookup.bytes[start..].make_ascii_lowercase();
             let key = &lookup.bytes[lookup.starts[k]..];
             lookup.heads.push(head(key));
-            lookup.by_pair[pair(key[0], key.get(1).copied().unwrap_or(0)) + 1] += 1;
+            lookup.by_pair.to_mut()[pair(key[0], key.get(1).copied().unwrap_or(0)) + 1] += 1;
             if key.len() == 1 {
                 lookup.one_byte[usize::from(key[0])] = k;
             }
         }
         lookup.starts.push(lookup.bytes.len());
         let mut sum = 0;
-        for count in lookup.by_pair.iter_mut() {
+        for count in lookup.by_pair.to_mut().iter_mut() {
             sum += *count;
             *count = sum;
         }

@@ -8,10 +8,12 @@
 //! editorial completion, a signature line). Candidates are ranked by the
 //! document date and the title written in the text.
 
+mod builtin_tables;
 mod chars;
 mod context;
 mod first_words;
 mod lookup;
+mod lookups;
 mod openings;
 mod patterns;
 mod prefixes;
@@ -22,6 +24,7 @@ mod scan;
 mod simd;
 pub(crate) mod tables;
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
@@ -37,6 +40,7 @@ use crate::title::{analyse, PostSense, TitleSense};
 
 use first_words::{FirstWords, Verdict, Word};
 use lookup::PatternLookup;
+use lookups::Lookups;
 use openings::Openings;
 use patterns::{FormKind, PatternTable};
 use prefixes::Prefixes;
@@ -188,13 +192,29 @@ impl Matcher {
         // Searches start only where a name can (see `next_name_start_by_words`), so
         // a sorted list serves as well as an automaton and builds in a
         // fraction of the time.
-        let lookup = PatternLookup::from_order(table.patterns(), order);
-        let lowercase_openers = table
-            .patterns()
-            .iter()
-            .filter_map(|p| p.split([' ', '-', '\'']).next())
-            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-            .map(str::to_owned)
+        let lookups = Lookups::build(table.patterns(), order);
+        Matcher::with_lookups(registry, table, post_senses, lookups)
+    }
+
+    /// The matcher over `registry` from its pattern table, the analysed
+    /// titles of its posts and the look-up tables over its patterns (made
+    /// by [`Lookups::build`], or copied from the build script's statics).
+    fn with_lookups(
+        registry: Arc<Registry>,
+        table: PatternTable,
+        post_senses: Vec<Vec<PostSense>>,
+        lookups: Lookups,
+    ) -> Matcher {
+        let Lookups {
+            lookup,
+            prefixes,
+            first_words,
+            openings,
+            openers,
+        } = lookups;
+        let lowercase_openers = openers
+            .into_iter()
+            .map(Cow::into_owned)
             .collect::<HashSet<String>>();
         let longest_lowercase_opener = lowercase_openers.iter().map(String::len).max().unwrap_or(0);
         let mut lowercase_opener_first_bytes = [false; 256];
@@ -214,9 +234,6 @@ impl Matcher {
             })
             .collect();
         let life_days = registry.iter().map(rank::DayRange::of_life).collect();
-        let prefixes = Prefixes::build(table.patterns());
-        let first_words = FirstWords::build(table.patterns());
-        let openings = Openings::build(table.patterns());
         let mut prefixes_of_openers: Vec<OpenerPrefix> = lowercase_openers
             .iter()
             .map(|w| (w.as_bytes()[0], w.as_bytes().get(1).copied()))
@@ -246,6 +263,18 @@ impl Matcher {
             name_words: OnceLock::new(),
             source: None,
         }
+    }
+
+    /// The matcher over the built-in registry, with the analysed titles of
+    /// its posts, from the tables the build script wrote as statics (see
+    /// `builtin_tables.rs`).
+    pub(crate) fn with_builtin_tables(
+        registry: Arc<Registry>,
+        post_senses: Vec<Vec<PostSense>>,
+    ) -> Matcher {
+        let table = builtin_tables::builtin_pattern_table();
+        let lookups = builtin_tables::builtin_lookups();
+        Matcher::with_lookups(registry, table, post_senses, lookups)
     }
 
     /// This matcher, named by `digest` of everything its registry was made
@@ -1000,8 +1029,8 @@ mod tests {
             ];
             text += filler[(rng.next_u64() % filler.len() as u64) as usize];
             text += match i % 5 {
-                0 => name.clone(),
-                1 => family.clone(),
+                0 => name.to_string(),
+                1 => family.to_string(),
                 2 => format!("{} [{}]", family, name),
                 3 => family.to_uppercase(),
                 _ => format!("Minister {}", family),

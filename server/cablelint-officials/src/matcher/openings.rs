@@ -22,12 +22,12 @@
 pub(crate) struct Openings {
     /// One bit per index: a fixed size, so that a masked index needs no
     /// bounds check.
-    bits: Box<[u64; WORDS]>,
+    pub(super) bits: Box<[u64; WORDS]>,
 }
 
 /// The number of indexes, and of 64-bit words that hold their bits.
 const INDEXES: usize = 1 << (3 * CODE_BITS);
-const WORDS: usize = INDEXES / 64;
+pub(super) const WORDS: usize = INDEXES / 64;
 
 impl std::fmt::Debug for Openings {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

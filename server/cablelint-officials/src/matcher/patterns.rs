@@ -30,19 +30,24 @@ pub(crate) struct Entry {
     pub alone: bool,
 }
 
+/// A list borrowed from the statics the build script writes for the
+/// built-in registry (see `builtin_tables.rs`), owned for any other.
+pub(crate) type Shared<T> = Cow<'static, [T]>;
+
+/// The given names of one name form, lowercase ASCII words, in order
+/// ("stepan", "vasilyevich").
+pub(crate) type GivenNames = Shared<Cow<'static, str>>;
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct PatternTable {
-    /// Borrowed from the encoded tables for the built-in registry (see
-    /// `tables.rs`), so decoding them allocates no pattern.
-    patterns: Vec<Cow<'static, str>>,
+    patterns: Shared<Cow<'static, str>>,
     /// The entries of every pattern, end to end: those of pattern `i` are
     /// `entries[entry_starts[i]..entry_starts[i + 1]]` (one list, not one
     /// per pattern: decoding the built-in table allocated thousands).
-    entries: Vec<Entry>,
-    entry_starts: Vec<u32>,
-    /// Per person: the given names of each Latin form, lowercase ASCII
-    /// words, in order ("stepan", "vasilyevich").
-    given_names: Vec<Vec<Vec<Cow<'static, str>>>>,
+    entries: Shared<Entry>,
+    entry_starts: Shared<u32>,
+    /// Per person: the given names of each Latin form.
+    given_names: Shared<Shared<GivenNames>>,
 }
 
 impl PatternTable {
@@ -51,23 +56,96 @@ impl PatternTable {
         for (index, person) in registry.iter().enumerate() {
             builder.add_person(index, person);
         }
-        let mut table = PatternTable {
-            patterns: builder.patterns,
-            entries: Vec::new(),
-            entry_starts: Vec::with_capacity(builder.entries.len() + 1),
-            given_names: builder.given_names,
-        };
-        table.patterns.shrink_to_fit();
-        table.entries = builder.entries.concat();
-        table.entry_starts.push(0);
+        let mut entry_starts = Vec::with_capacity(builder.entries.len() + 1);
+        entry_starts.push(0);
         let mut end = 0;
         for entries in &builder.entries {
             end += entries.len();
-            table
-                .entry_starts
-                .push(u32::try_from(end).unwrap_or(u32::MAX));
+            entry_starts.push(u32::try_from(end).unwrap_or(u32::MAX));
         }
-        table
+        PatternTable {
+            patterns: Cow::Owned(builder.patterns),
+            entries: Cow::Owned(builder.entries.concat()),
+            entry_starts: Cow::Owned(entry_starts),
+            given_names: owned_given_names(builder.given_names),
+        }
+    }
+
+    /// The table over the built-in registry, from the build script's
+    /// statics (written by [`PatternTable::to_statics`]).
+    pub(crate) fn from_statics(
+        patterns: &'static [Cow<'static, str>],
+        entries: &'static [Entry],
+        entry_starts: &'static [u32],
+        given_names: &'static [Shared<GivenNames>],
+    ) -> PatternTable {
+        PatternTable {
+            patterns: Cow::Borrowed(patterns),
+            entries: Cow::Borrowed(entries),
+            entry_starts: Cow::Borrowed(entry_starts),
+            given_names: Cow::Borrowed(given_names),
+        }
+    }
+
+    /// Rust source of the statics [`PatternTable::from_statics`] takes
+    /// (`PATTERNS`, `ENTRIES`, `ENTRY_STARTS`, `GIVEN_NAMES`).
+    // The library writes them only in its tests.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(crate) fn to_statics(&self) -> String {
+        let quoted = |text: &Cow<'static, str>| format!("Cow::Borrowed({:?})", &**text);
+        let list = |items: Vec<String>| format!("&[{}]", items.join(","));
+        let mut out = String::new();
+        out += &format!(
+            "static PATTERNS: [Cow<'static, str>; {}] = [{}];\n",
+            self.patterns.len(),
+            self.patterns
+                .iter()
+                .map(quoted)
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+        out += &format!(
+            "static ENTRIES: [Entry; {}] = [{}];\n",
+            self.entries.len(),
+            self.entries
+                .iter()
+                .map(|e| format!(
+                    "Entry {{ person: {}, kind: FormKind::{:?}, alone: {} }}",
+                    e.person, e.kind, e.alone
+                ))
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+        out += &format!(
+            "static ENTRY_STARTS: [u32; {}] = [{}];\n",
+            self.entry_starts.len(),
+            self.entry_starts
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+        out += &format!(
+            "static GIVEN_NAMES: [Shared<GivenNames>; {}] = [{}];\n",
+            self.given_names.len(),
+            self.given_names
+                .iter()
+                .map(|forms| {
+                    let forms = forms
+                        .iter()
+                        .map(|words| {
+                            format!(
+                                "Cow::Borrowed({})",
+                                list(words.iter().map(quoted).collect())
+                            )
+                        })
+                        .collect();
+                    format!("Cow::Borrowed({})", list(forms))
+                })
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+        out
     }
 
     /// Writes the table in the compact form of `codec.rs`.
@@ -86,11 +164,11 @@ impl PatternTable {
             }
         }
         out.usize(self.given_names.len());
-        for forms in &self.given_names {
+        for forms in self.given_names.iter() {
             out.usize(forms.len());
-            for words in forms {
+            for words in forms.iter() {
                 out.usize(words.len());
-                for word in words {
+                for word in words.iter() {
                     out.str(word);
                 }
             }
@@ -106,29 +184,31 @@ impl PatternTable {
             FormKind::Short,
         ];
         let count = input.usize()?;
-        let mut table = PatternTable::default();
         // A count beyond the bytes left is malformed; do not reserve it.
         let room = count.min(input.left());
-        table.patterns.reserve_exact(room);
-        table.entry_starts.reserve_exact(room + 1);
-        table.entries.reserve(room);
-        table.entry_starts.push(0);
+        let mut patterns = Vec::with_capacity(room);
+        let mut entry_starts = Vec::with_capacity(room + 1);
+        let mut entries = Vec::with_capacity(room);
+        entry_starts.push(0);
         for _ in 0..count {
-            table.patterns.push(Cow::Borrowed(input.str()?));
+            patterns.push(Cow::Borrowed(input.str()?));
             for _ in 0..input.usize()? {
-                table.entries.push(Entry {
+                entries.push(Entry {
                     person: input.usize()?,
                     kind: *KINDS.get(input.usize()?)?,
                     alone: input.bool()?,
                 });
             }
-            table
-                .entry_starts
-                .push(u32::try_from(table.entries.len()).ok()?);
+            entry_starts.push(u32::try_from(entries.len()).ok()?);
         }
-        table.given_names = input
+        let given_names = input
             .list(|input| input.list(|input| input.list(|input| input.str().map(Cow::Borrowed))))?;
-        Some(table)
+        Some(PatternTable {
+            patterns: Cow::Owned(patterns),
+            entries: Cow::Owned(entries),
+            entry_starts: Cow::Owned(entry_starts),
+            given_names: owned_given_names(given_names),
+        })
     }
 
     /// Whether the table is for a registry of `persons` people: one list
@@ -149,9 +229,18 @@ impl PatternTable {
         &self.entries[self.entry_starts[pattern] as usize..self.entry_starts[pattern + 1] as usize]
     }
 
-    pub(crate) fn given_names(&self, person: usize) -> &[Vec<Cow<'static, str>>] {
+    pub(crate) fn given_names(&self, person: usize) -> &[GivenNames] {
         &self.given_names[person]
     }
+}
+
+fn owned_given_names(given_names: Vec<Vec<Vec<Cow<'static, str>>>>) -> Shared<Shared<GivenNames>> {
+    Cow::Owned(
+        given_names
+            .into_iter()
+            .map(|forms| Cow::Owned(forms.into_iter().map(Cow::Owned).collect()))
+            .collect(),
+    )
 }
 
 /// A [`PatternTable`] being made: one list of entries per pattern, and
@@ -190,7 +279,7 @@ impl Builder {
             if let Some(family) = &variant.family {
                 self.add(family, index, FormKind::Short, person.surname_alone);
                 if person.name.order == NameOrder::GivenFirst {
-                    if let Some(before) = variant.text.strip_suffix(family.as_str()) {
+                    if let Some(before) = variant.text.strip_suffix(&**family) {
                         given.push(given_words(before));
                     }
                 }
@@ -357,7 +446,7 @@ mod tests {
             forms.extend(person.latin_forms());
             forms.push(&person.name.family);
             forms.extend(person.variants.iter().filter_map(|v| v.family.as_deref()));
-            forms.extend(person.native.iter().map(|n| n.text.as_str()));
+            forms.extend(person.native.iter().map(|n| &*n.text));
         }
         for form in forms {
             assert_eq!(spellings(form), every_spelling(form), "{form:?}");

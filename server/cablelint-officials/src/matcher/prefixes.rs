@@ -11,13 +11,13 @@ const HASH_BITS: u32 = 17;
 
 pub(crate) struct Prefixes {
     /// Patterns one byte long, by that byte.
-    one: [bool; 256],
+    pub(super) one: [bool; 256],
     /// Two-byte prefixes of patterns (all of a two-byte pattern), exact.
-    two: Box<[u64]>,
+    pub(super) two: Box<[u64]>,
     /// Hashed three-byte patterns.
-    three: Box<[u64]>,
+    pub(super) three: Box<[u64]>,
     /// Hashed four-byte prefixes of longer patterns.
-    four: Box<[u64]>,
+    pub(super) four: Box<[u64]>,
 }
 
 impl std::fmt::Debug for Prefixes {

@@ -365,7 +365,7 @@ fn are_given_names_of(person: &Person, words: &str) -> bool {
     }
     for variant in &person.variants {
         if let (VariantKind::Full, Some(family)) = (variant.kind, &variant.family) {
-            let without_family = variant.text.replacen(family.as_str(), " ", 1);
+            let without_family = variant.text.replacen(&**family, " ", 1);
             given.extend(without_family.split_whitespace().map(folded));
         }
     }

@@ -1,9 +1,9 @@
 //! What building a matcher costs most: the pattern table (every spelling
 //! of every name form), the sorted order of its patterns, and the analysed
-//! title of every post. For the built-in registry the build script
-//! (`build.rs`) makes them once and writes them in the compact form of
-//! `codec.rs`; a run then decodes them (about a tenth of the cost of
-//! making them, which was about as much as checking sixty cables).
+//! title of every post. The compiled-registry cache (`compiled.rs`) keeps
+//! them in the compact form of `codec.rs`; for the built-in registry the
+//! build script (`build.rs`) writes the analysed titles in that form and
+//! the rest as Rust statics (`builtin_tables.rs`).
 //!
 //! Shared by the library and the build script: paths are relative to
 //! where both declare `patterns` and `lookup` (`super::`) and to the crate
@@ -42,7 +42,7 @@ impl MatcherTables {
                     .iter()
                     .map(|post| {
                         senses_by_title
-                            .entry(post.title.as_str())
+                            .entry(&*post.title)
                             .or_insert_with(|| PostSense::new(&post.title))
                             .clone()
                     })
@@ -65,51 +65,110 @@ impl MatcherTables {
         for &i in &self.order {
             out.usize(i);
         }
-        out.usize(self.post_senses.len());
-        for senses in &self.post_senses {
-            out.usize(senses.len());
-            for sense in senses {
-                sense.encode(&mut out);
-            }
-        }
+        encode_post_senses(&self.post_senses, &mut out);
         out.0
     }
 
     /// The tables [`MatcherTables::encode`] wrote for `registry`, or None
     /// if `bytes` are not such a form or do not fit the registry's shape.
-    // The library decodes the built-in tables as text; the build script
-    // (and the tests) decode bytes.
-    #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) fn decode(bytes: &'static [u8], registry: &Registry) -> Option<MatcherTables> {
         MatcherTables::decode_from(Reader::new(bytes), registry)
-    }
-
-    /// [`MatcherTables::decode`] of a form already known to be valid UTF-8
-    /// as a whole (the built-in one is checked when the binary is
-    /// compiled).
-    pub(crate) fn decode_text(text: &'static str, registry: &Registry) -> Option<MatcherTables> {
-        MatcherTables::decode_from(Reader::from_text(text), registry)
     }
 
     fn decode_from(mut input: Reader<'static>, registry: &Registry) -> Option<MatcherTables> {
         let table = PatternTable::decode(&mut input)?;
         let order = input.list(Reader::usize)?;
-        let post_senses = input.list(|input| input.list(PostSense::decode))?;
+        let post_senses = decode_post_senses(&mut input, registry)?;
         let patterns = table.patterns();
         let fits = input.at_end()
             && order
                 .iter()
                 .all(|&i| patterns.get(i).is_some_and(|p| !p.is_empty()))
-            && table.fits(registry.len())
-            && post_senses.len() == registry.len()
-            && post_senses
-                .iter()
-                .zip(registry.iter())
-                .all(|(senses, person)| senses.len() == person.posts.len());
+            && table.fits(registry.len());
         fits.then_some(MatcherTables {
             table,
             order,
             post_senses,
         })
     }
+}
+
+/// Writes the analysed titles of every post, per person, in the compact
+/// form of `codec.rs`.
+fn encode_post_senses(post_senses: &[Vec<PostSense>], out: &mut Writer) {
+    out.usize(post_senses.len());
+    for senses in post_senses {
+        out.usize(senses.len());
+        for sense in senses {
+            sense.encode(out);
+        }
+    }
+}
+
+/// The analysed titles [`encode_post_senses`] wrote, or None if they do
+/// not fit the posts of `registry`.
+fn decode_post_senses(input: &mut Reader<'_>, registry: &Registry) -> Option<Vec<Vec<PostSense>>> {
+    let post_senses = input.list(|input| input.list(PostSense::decode))?;
+    fits_posts(post_senses, registry)
+}
+
+/// [`encode_post_senses`] in the form the build script writes for the
+/// built-in registry: each distinct sense once, then per person, per post,
+/// the number of its sense. Many people hold posts of the same title, and
+/// decoding a sense cost several times copying one.
+// The library only decodes; the build script (and the tests) encode.
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) fn encode_shared_post_senses(post_senses: &[Vec<PostSense>], out: &mut Writer) {
+    let mut distinct: Vec<&PostSense> = Vec::new();
+    let mut numbers = Vec::with_capacity(post_senses.len());
+    for senses in post_senses {
+        let mut of_person = Vec::with_capacity(senses.len());
+        for sense in senses {
+            let number = match distinct.iter().position(|d| *d == sense) {
+                Some(number) => number,
+                None => {
+                    distinct.push(sense);
+                    distinct.len() - 1
+                }
+            };
+            of_person.push(number);
+        }
+        numbers.push(of_person);
+    }
+    out.usize(distinct.len());
+    for sense in distinct {
+        sense.encode(out);
+    }
+    out.usize(numbers.len());
+    for of_person in numbers {
+        out.usize(of_person.len());
+        for number in of_person {
+            out.usize(number);
+        }
+    }
+}
+
+/// The analysed titles [`encode_shared_post_senses`] wrote, or None if
+/// they do not fit the posts of `registry`.
+pub(crate) fn decode_shared_post_senses(
+    input: &mut Reader<'_>,
+    registry: &Registry,
+) -> Option<Vec<Vec<PostSense>>> {
+    let distinct = input.list(PostSense::decode)?;
+    let post_senses =
+        input.list(|input| input.list(|input| distinct.get(input.usize()?).cloned()))?;
+    fits_posts(post_senses, registry)
+}
+
+/// `post_senses` if they hold one sense per post of `registry`.
+fn fits_posts(
+    post_senses: Vec<Vec<PostSense>>,
+    registry: &Registry,
+) -> Option<Vec<Vec<PostSense>>> {
+    let fits = post_senses.len() == registry.len()
+        && post_senses
+            .iter()
+            .zip(registry.iter())
+            .all(|(senses, person)| senses.len() == person.posts.len());
+    fits.then_some(post_senses)
 }

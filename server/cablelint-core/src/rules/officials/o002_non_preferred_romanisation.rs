@@ -44,8 +44,8 @@ fn apostrophes_folded(text: &str) -> impl Iterator<Item = char> + '_ {
 
 /// The system of the registry form equal to `written`, if any.
 fn system_of(person: &Person, written: &str) -> Option<System> {
-    std::iter::once((person.name.text.as_str(), person.name.system))
-        .chain(person.variants.iter().map(|v| (v.text.as_str(), v.system)))
+    std::iter::once((&*person.name.text, person.name.system))
+        .chain(person.variants.iter().map(|v| (&*v.text, v.system)))
         .find(|(form, _)| same_form(form, written))
         .map(|(_, system)| system)
 }
@@ -69,7 +69,7 @@ fn form_in(person: &Person, system: System) -> Option<&str> {
         .variants
         .iter()
         .find(|v| v.system == system && v.family.is_some())
-        .map(|v| v.text.as_str())
+        .map(|v| &*v.text)
 }
 
 /// `preferred` written the way `written` is: in capitals when it is, and

@@ -54,7 +54,7 @@ pub fn after_title(
     let (title, typed) = written_title(before)?;
     let range = map.range(Span::new(cursor - typed, cursor));
     Some(items(analysis, Some(title), |person| {
-        let name = person.name.text.clone();
+        let name = person.name.text.to_string();
         (name.clone(), TextEdit::new(range, name))
     }))
 }
@@ -103,11 +103,11 @@ fn items(
         };
         let detail = match posts.first() {
             Some(post) => format!("{}, {}", post.title, post.org),
-            None => person.summary.clone(),
+            None => person.summary.to_string(),
         };
         let (filter, text_edit) = edit(person);
         items.push(CompletionItem {
-            label: person.name.text.clone(),
+            label: person.name.text.to_string(),
             kind: Some(CompletionItemKind::REFERENCE),
             detail: Some(detail),
             documentation: Some(Documentation::MarkupContent(MarkupContent {
