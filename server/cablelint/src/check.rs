@@ -771,8 +771,5 @@ fn fails(report: &FileReport, fail_on: FailOn) -> bool {
         FailOn::Warning => Severity::Warning,
         FailOn::Error => Severity::Error,
     };
-    report
-        .findings
-        .iter()
-        .any(|f| f.diagnostic.severity >= threshold)
+    report.diagnostics.iter().any(|d| d.severity >= threshold)
 }

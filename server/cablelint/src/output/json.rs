@@ -35,12 +35,12 @@ struct File<'a> {
 
 /// A file's findings, converted one at a time as they are serialised.
 #[cfg(test)]
-struct Diagnostics<'a>(&'a [Finding]);
+struct Diagnostics<'a>(&'a FileReport);
 
 #[cfg(test)]
 impl Serialize for Diagnostics<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.iter().map(diagnostic))
+        serializer.collect_seq(self.0.findings().map(diagnostic))
     }
 }
 
@@ -156,22 +156,22 @@ fn detection(d: &Detection) -> JsonDetection<'_> {
 pub fn write_file(out: &mut Vec<u8>, report: &FileReport) -> io::Result<()> {
     const _: () = assert!(FILE_INDENT.len() == 4, "the pieces below are indented by 4");
     // About what a file and its diagnostics take, so the buffer seldom grows.
-    out.reserve(512 + 1024 * report.findings.len());
+    out.reserve(512 + 1024 * report.diagnostics.len());
     out.extend_from_slice(b"    {\n      \"path\": ");
     write_string(out, &report.path);
     out.extend_from_slice(b",\n      \"profile\": ");
     write_string(out, &report.profile);
-    if report.findings.is_empty() {
+    if report.diagnostics.is_empty() {
         out.extend_from_slice(b",\n      \"diagnostics\": [],\n      \"profile_detection\": ");
     } else {
         out.extend_from_slice(b",\n      \"diagnostics\": [");
-        for (i, f) in report.findings.iter().enumerate() {
+        for (i, f) in report.findings().enumerate() {
             out.extend_from_slice(if i == 0 {
                 b"\n        {"
             } else {
                 b",\n        {"
             });
-            write_diagnostic(out, f);
+            write_diagnostic(out, &f);
             out.extend_from_slice(b"\n        }");
         }
         out.extend_from_slice(b"\n      ],\n      \"profile_detection\": ");
@@ -183,7 +183,7 @@ pub fn write_file(out: &mut Vec<u8>, report: &FileReport) -> io::Result<()> {
 
 /// A diagnostic's members, indented by 10 (the file's indent and three
 /// levels: file, `diagnostics`, the diagnostic).
-fn write_diagnostic(out: &mut Vec<u8>, f: &Finding) {
+fn write_diagnostic(out: &mut Vec<u8>, f: &Finding<'_>) {
     let d = &f.diagnostic;
     out.reserve(512 + d.message.len());
     // A rule's code and name and a severity need no escape (a test checks
@@ -206,7 +206,7 @@ fn write_diagnostic(out: &mut Vec<u8>, f: &Finding) {
             out.extend_from_slice(b",\n            \"title\": ");
             write_string(out, &fix.title);
             out.extend_from_slice(b",\n            \"edits\": [");
-            for (i, (edit, (start, end))) in fix.edits.iter().zip(&f.edits).enumerate() {
+            for (i, (edit, (start, end))) in fix.edits.iter().zip(f.edits).enumerate() {
                 out.extend_from_slice(if i == 0 {
                     b"\n              {\n                \"range\": "
                 } else {
@@ -225,7 +225,7 @@ fn write_diagnostic(out: &mut Vec<u8>, f: &Finding) {
         }
     }
     out.extend_from_slice(b",\n          \"related\": [");
-    for (i, (related, (start, end))) in d.related.iter().zip(&f.related).enumerate() {
+    for (i, (related, (start, end))) in d.related.iter().zip(f.related).enumerate() {
         out.extend_from_slice(if i == 0 {
             b"\n            {\n              \"range\": "
         } else {
@@ -372,13 +372,13 @@ fn file(r: &FileReport) -> File<'_> {
         path: &r.path,
         profile: &r.profile,
         profile_detection: detection(&r.detection),
-        diagnostics: Diagnostics(&r.findings),
+        diagnostics: Diagnostics(r),
     }
 }
 
 #[cfg(test)]
-fn diagnostic(f: &Finding) -> JsonDiagnostic<'_> {
-    let d = &f.diagnostic;
+fn diagnostic(f: Finding<'_>) -> JsonDiagnostic<'_> {
+    let d = f.diagnostic;
     JsonDiagnostic {
         code: d.code,
         name: d.name,
@@ -391,7 +391,7 @@ fn diagnostic(f: &Finding) -> JsonDiagnostic<'_> {
             edits: fix
                 .edits
                 .iter()
-                .zip(&f.edits)
+                .zip(f.edits)
                 .map(|(e, (s, t))| JsonEdit {
                     range: range(s, t),
                     new_text: &e.new_text,
@@ -401,7 +401,7 @@ fn diagnostic(f: &Finding) -> JsonDiagnostic<'_> {
         related: d
             .related
             .iter()
-            .zip(&f.related)
+            .zip(f.related)
             .map(|(r, (s, t))| JsonRelated {
                 range: range(s, t),
                 message: &r.message,
@@ -549,23 +549,26 @@ mod tests {
         ] {
             let mut r = report("a.cable", text);
             r.detection = detection;
-            assert!(r.findings.len() > 1);
-            let first = &mut r.findings[0];
-            first.diagnostic.fix = Some(Fix {
-                title: "Nothing to do".to_owned(),
-                applicability: Applicability::Safe,
-                edits: Vec::new(),
+            assert!(r.diagnostics.len() > 1);
+            let mut one = Vec::new();
+            r.edit_findings(|findings| {
+                let first = &mut findings[0];
+                first.diagnostic.fix = Some(Fix {
+                    title: "Nothing to do".to_owned(),
+                    applicability: Applicability::Safe,
+                    edits: Vec::new(),
+                });
+                first.edits.clear();
+                first.diagnostic.related.clear();
+                first.related.clear();
+                one = findings[..1].to_vec();
             });
-            first.edits.clear();
-            first.diagnostic.related.clear();
-            first.related.clear();
-            let mut one = r.findings[..1].to_vec();
             reports.push(r);
             let mut single = report("b.cable", text);
-            std::mem::swap(&mut single.findings, &mut one);
+            single.edit_findings(|findings| *findings = one);
             reports.push(single);
             let mut clean = report("c.cable", "clean\n");
-            clean.findings.clear();
+            clean.edit_findings(Vec::clear);
             reports.push(clean);
         }
         let (got, expected) = streamed(&reports);
@@ -585,32 +588,34 @@ mod tests {
         r.detection = Detection::Detected {
             markers: vec![AWKWARD.to_owned(), "\"".to_owned()],
         };
-        let template = r.findings[0].clone();
-        let mut finding = template.clone();
-        let d = &mut finding.diagnostic;
-        d.message = AWKWARD.to_owned();
-        d.person = Some(format!("person {AWKWARD}"));
-        d.fix = Some(Fix {
-            title: AWKWARD.to_owned(),
-            applicability: Applicability::Unsafe,
-            edits: vec![
-                Edit::replace(Span::new(0, 1), AWKWARD),
-                Edit::insert(2, "\\\r\n"),
-            ],
+        r.edit_findings(|findings| {
+            let template = findings[0].clone();
+            let mut finding = template.clone();
+            let d = &mut finding.diagnostic;
+            d.message = AWKWARD.to_owned();
+            d.person = Some(format!("person {AWKWARD}"));
+            d.fix = Some(Fix {
+                title: AWKWARD.to_owned(),
+                applicability: Applicability::Unsafe,
+                edits: vec![
+                    Edit::replace(Span::new(0, 1), AWKWARD),
+                    Edit::insert(2, "\\\r\n"),
+                ],
+            });
+            d.related = vec![
+                Related {
+                    span: Span::new(0, 1),
+                    message: AWKWARD.to_owned(),
+                },
+                Related {
+                    span: Span::new(1, 2),
+                    message: String::new(),
+                },
+            ];
+            finding.edits = vec![(template.start, template.end); 2];
+            finding.related = vec![(template.start, template.end); 2];
+            findings.push(finding);
         });
-        d.related = vec![
-            Related {
-                span: Span::new(0, 1),
-                message: AWKWARD.to_owned(),
-            },
-            Related {
-                span: Span::new(1, 2),
-                message: String::new(),
-            },
-        ];
-        finding.edits = vec![(template.start, template.end); 2];
-        finding.related = vec![(template.start, template.end); 2];
-        r.findings.push(finding);
         let (got, expected) = streamed(&[r]);
         assert_eq!(got, expected);
         assert!(got.contains("\\u001b"), "{got}");
