@@ -154,9 +154,37 @@ fn detection(d: &Detection) -> JsonDetection<'_> {
 /// part of a literal: writing them token by token (a line break, then
 /// the indentation of the level) was most of the cost of the output.
 pub fn write_file(out: &mut Vec<u8>, report: &FileReport) -> io::Result<()> {
+    write_file_with::<false>(out, report, &mut |_| Ok(()))
+}
+
+/// [`write_file`] for a big report, handed to `flush` a chunk at a time:
+/// whenever `out` holds [`CHUNK`] bytes or more after a diagnostic, it is
+/// flushed (and must be emptied); what is left at the end stays in `out`.
+/// The 50 MB file's report (16 MB) was rendered whole before it was
+/// written.
+pub fn write_file_in_chunks(
+    out: &mut Vec<u8>,
+    report: &FileReport,
+    flush: &mut dyn FnMut(&mut Vec<u8>) -> io::Result<()>,
+) -> io::Result<()> {
+    write_file_with::<true>(out, report, flush)
+}
+
+/// How many bytes [`write_file_in_chunks`] gathers before it flushes.
+pub const CHUNK: usize = 64 * 1024;
+
+fn write_file_with<const CHUNKED: bool>(
+    out: &mut Vec<u8>,
+    report: &FileReport,
+    flush: &mut dyn FnMut(&mut Vec<u8>) -> io::Result<()>,
+) -> io::Result<()> {
     const _: () = assert!(FILE_INDENT.len() == 4, "the pieces below are indented by 4");
     // About what a file and its diagnostics take, so the buffer seldom grows.
-    out.reserve(512 + 1024 * report.diagnostics.len());
+    out.reserve(if CHUNKED {
+        2 * CHUNK
+    } else {
+        512 + 1024 * report.diagnostics.len()
+    });
     out.extend_from_slice(b"    {\n      \"path\": ");
     write_string(out, &report.path);
     out.extend_from_slice(b",\n      \"profile\": ");
@@ -173,6 +201,9 @@ pub fn write_file(out: &mut Vec<u8>, report: &FileReport) -> io::Result<()> {
             });
             write_diagnostic(out, &f);
             out.extend_from_slice(b"\n        }");
+            if CHUNKED && out.len() >= CHUNK {
+                flush(out)?;
+            }
         }
         out.extend_from_slice(b"\n      ],\n      \"profile_detection\": ");
     }
@@ -343,13 +374,19 @@ pub struct Stream {
 impl Stream {
     /// Writes one file's object, as [`write_file`] rendered it.
     pub fn file(&mut self, out: &mut dyn Write, rendered: &[u8]) -> io::Result<()> {
+        self.start_file(out)?;
+        out.write_all(rendered)
+    }
+
+    /// Writes what comes before a file's object: the object follows.
+    pub fn start_file(&mut self, out: &mut dyn Write) -> io::Result<()> {
         out.write_all(if self.files == 0 {
             b"{\n  \"version\": 1,\n  \"files\": [\n"
         } else {
             b",\n"
         })?;
         self.files += 1;
-        out.write_all(rendered)
+        Ok(())
     }
 
     pub fn finish(self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
@@ -438,6 +475,32 @@ mod tests {
     fn report(path: &str, text: &str) -> FileReport {
         let result = check(SourceText::from_str(text), &CheckOptions::default());
         FileReport::new(path.into(), text.as_bytes(), result, 0)
+    }
+
+    /// A report handed out in chunks, put together, is the report
+    /// rendered whole; each chunk but the last is at least `CHUNK` long.
+    #[test]
+    fn a_report_in_chunks_is_the_report_whole() {
+        let text = "TO: X\n\n".to_owned() + &"[] 姬 \"q\" 𠀋\r\n".repeat(300);
+        let r = report("a.cable", &text);
+        let mut whole = Vec::new();
+        write_file(&mut whole, &r).unwrap();
+        assert!(whole.len() > 3 * CHUNK, "{}", whole.len());
+        let (mut out, mut joined, mut flushes) = (Vec::new(), Vec::new(), 0);
+        write_file_in_chunks(&mut out, &r, &mut |chunk| {
+            assert!(chunk.len() >= CHUNK);
+            joined.extend_from_slice(chunk);
+            chunk.clear();
+            flushes += 1;
+            Ok(())
+        })
+        .unwrap();
+        joined.extend_from_slice(&out);
+        assert!(flushes >= 3, "{flushes}");
+        assert_eq!(
+            String::from_utf8(joined).unwrap(),
+            String::from_utf8(whole).unwrap()
+        );
     }
 
     fn streamed(reports: &[FileReport]) -> (String, String) {

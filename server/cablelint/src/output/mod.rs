@@ -55,6 +55,13 @@ impl Renderer {
         }
     }
 
+    /// Whether a report is better written whole by [`ReportWriter::report`]
+    /// than rendered into a piece: a JSON report of many diagnostics, which
+    /// is then written in chunks rather than held whole.
+    pub fn defers(&self, report: &FileReport) -> bool {
+        self.format == Format::Json && report.diagnostics.len() >= DEFER_FROM
+    }
+
     pub fn render(&self, report: &FileReport) -> io::Result<Piece> {
         if self.strip {
             if let Some(piece) = self.render_plain(report)? {
@@ -110,6 +117,10 @@ impl Renderer {
         })
     }
 }
+
+/// Diagnostics from which a JSON report is written in chunks (about
+/// 1 MB of JSON).
+const DEFER_FROM: usize = 1024;
 
 thread_local! {
     /// The buffer of the last piece this thread wrote, empty: the next
@@ -194,6 +205,24 @@ impl<'a> ReportWriter<'a> {
             sarif: sarif::Stream::new(),
             strip_in_stream: false,
         }
+    }
+
+    /// Writes a report [`Renderer::defers`], rendering it a chunk at a
+    /// time (and counts it for the summary): what writing its piece writes.
+    pub fn report(&mut self, report: &FileReport) -> io::Result<()> {
+        debug_assert_eq!(self.format, Format::Json);
+        self.summary.add(report);
+        self.json.start_file(self.out)?;
+        let mut chunk = spare_buffer();
+        let out = &mut *self.out;
+        json::write_file_in_chunks(&mut chunk, report, &mut |chunk| {
+            out.write_all(chunk)?;
+            chunk.clear();
+            Ok(())
+        })?;
+        self.out.write_all(&chunk)?;
+        recycle(chunk);
+        Ok(())
     }
 
     /// Writes one rendered file (and counts it for the summary).
@@ -400,6 +429,37 @@ mod tests {
             assert!(after.bytes.capacity() >= long_len, "{format:?}: reused");
             assert_eq!(after.bytes, alone, "{format:?}");
         }
+    }
+
+    /// A big JSON report written by `ReportWriter::report`, a chunk at a
+    /// time, comes out as its piece would, between other files.
+    #[test]
+    fn a_deferred_report_is_written_as_its_piece_is() {
+        let big = report(
+            "big 𠀋.cable",
+            &("TO: X\n\n".to_owned() + &"[] 姬 \"q\"\r\n".repeat(DEFER_FROM + 100)),
+        );
+        let small = report("s.cable", "TO: X\n\n[]\n");
+        let renderer = Renderer::new(Format::Json, false);
+        assert!(renderer.defers(&big) && !renderer.defers(&small));
+        assert!(!Renderer::new(Format::Human, false).defers(&big));
+        let write = |deferring: bool| {
+            let mut sink = Vec::new();
+            let mut writer = ReportWriter::new(&mut sink, Format::Json, false);
+            for r in [&small, &big, &small, &big] {
+                if deferring && renderer.defers(r) {
+                    writer.report(r).unwrap();
+                } else {
+                    writer.piece(renderer.render(r).unwrap()).unwrap();
+                }
+            }
+            let summary = writer.finish(&[]).unwrap();
+            assert_eq!(summary.files, 4);
+            String::from_utf8(sink).unwrap()
+        };
+        let (deferred, pieces) = (write(true), write(false));
+        assert!(deferred.len() > 2 * json::CHUNK);
+        assert_eq!(deferred, pieces);
     }
 
     #[test]
