@@ -57,6 +57,8 @@ enum Rendered {
     /// `--diff`: the diff and how many fixes it shows, if any.
     Diff(Option<(String, usize)>),
     Piece(std::io::Result<output::Piece>),
+    /// A report the writer renders as it writes it (a big one).
+    Deferred(Box<FileReport>),
 }
 
 impl Done {
@@ -65,12 +67,15 @@ impl Done {
         let rendered = outcome.report.map(|mut report| {
             let rendered = match mode {
                 Mode::Diff(_) => Rendered::Diff(report.diff.take()),
+                Mode::Check | Mode::Fix(_) if renderer.defers(&report) => {
+                    // Its writing needs neither the text nor its lines.
+                    report.lines = None;
+                    recycle_text(&mut report);
+                    return Rendered::Deferred(Box::new(report));
+                }
                 Mode::Check | Mode::Fix(_) => Rendered::Piece(renderer.render(&report)),
             };
-            // The text's buffer takes the next file this thread reads.
-            if let Some(text) = report.text.take() {
-                crate::read::recycle(text.into_bytes());
-            }
+            recycle_text(&mut report);
             rendered
         });
         Done {
@@ -80,6 +85,13 @@ impl Done {
             from_cache: outcome.from_cache,
             fails,
         }
+    }
+}
+
+/// The text's buffer takes the next file this thread reads.
+fn recycle_text(report: &mut FileReport) {
+    if let Some(text) = report.text.take() {
+        crate::read::recycle(text.into_bytes());
     }
 }
 
@@ -266,6 +278,7 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
                 write_diff(&mut std::io::stdout().lock(), diff.as_ref())
             }
             Rendered::Piece(piece) => piece.and_then(|piece| writer.piece(piece)),
+            Rendered::Deferred(report) => writer.report(&report),
         };
     };
     crate::ordered::run_in_order(&jobs, threads, work, write_done);
@@ -771,8 +784,5 @@ fn fails(report: &FileReport, fail_on: FailOn) -> bool {
         FailOn::Warning => Severity::Warning,
         FailOn::Error => Severity::Error,
     };
-    report
-        .findings
-        .iter()
-        .any(|f| f.diagnostic.severity >= threshold)
+    report.diagnostics.iter().any(|d| d.severity >= threshold)
 }

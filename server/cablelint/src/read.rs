@@ -68,6 +68,9 @@ impl Opened {
     /// read until a read returns nothing.
     pub fn read_all(mut self) -> io::Result<Vec<u8>> {
         let expected = usize::try_from(self.size).unwrap_or(usize::MAX);
+        if expected > MAX_SPARE {
+            return self.read_big(expected);
+        }
         let first = if expected == 0 {
             SIZELESS_BUFFER
         } else {
@@ -97,6 +100,29 @@ impl Opened {
     }
 }
 
+impl Opened {
+    /// A file too big for its buffer to be kept for the next one: read by
+    /// std's `read_to_end`, which fills the buffer's spare capacity without
+    /// zero-filling it first (a zero-filled 50 MB file cost a memset of
+    /// 50 MB, one instruction a byte, before the read). It costs one more
+    /// `statx` and a read at the end, nothing beside the file's size.
+    fn read_big(mut self, expected: usize) -> io::Result<Vec<u8>> {
+        let mut bytes = Vec::new();
+        bytes
+            .try_reserve_exact(expected.saturating_add(1))
+            .map_err(|_| out_of_memory())?;
+        self.file.read_to_end(&mut bytes)?;
+        Ok(bytes)
+    }
+}
+
+fn out_of_memory() -> io::Error {
+    io::Error::new(
+        io::ErrorKind::OutOfMemory,
+        "the file does not fit in memory",
+    )
+}
+
 /// The bytes as a `String` if they are UTF-8, else the bytes back. What
 /// `String::from_utf8` does, validated with SIMD (`simdutf8`): std's
 /// validator cost about 0.5 instructions a byte, a tenth of the CLI's
@@ -123,12 +149,9 @@ fn grow_to(bytes: &mut Vec<u8>, len: usize) -> io::Result<()> {
         bytes.truncate(len);
         return Ok(());
     }
-    bytes.try_reserve_exact(len - bytes.len()).map_err(|_| {
-        io::Error::new(
-            io::ErrorKind::OutOfMemory,
-            "the file does not fit in memory",
-        )
-    })?;
+    bytes
+        .try_reserve_exact(len - bytes.len())
+        .map_err(|_| out_of_memory())?;
     bytes.resize(len, 0);
     Ok(())
 }
@@ -150,6 +173,8 @@ mod tests {
             "\u{FEFF}姬鹏飞 𠀋\r\n".as_bytes().to_vec(),
             b"\xff\xfe invalid \x80".to_vec(),
             "[𠀋] ".repeat(100_000).into_bytes(),
+            // Over `MAX_SPARE`: read by `read_big`.
+            "[𠀋] 姬鹏飞\r\n".repeat(MAX_SPARE / 10).into_bytes(),
         ] {
             let path = dir.path().join("a.cable");
             std::fs::write(&path, &content).unwrap();
@@ -174,6 +199,12 @@ mod tests {
         std::fs::write(&path, "short").unwrap();
         let opened = Opened::open(&path).unwrap();
         let longer = "longer text 𠀋 ".repeat(1000);
+        std::fs::write(&path, &longer).unwrap();
+        assert_eq!(opened.read_all().unwrap(), longer.as_bytes());
+        // The same for a file big enough for `read_big`.
+        std::fs::write(&path, "x".repeat(MAX_SPARE + 1)).unwrap();
+        let opened = Opened::open(&path).unwrap();
+        let longer = "longer text 𠀋 ".repeat(MAX_SPARE / 10);
         std::fs::write(&path, &longer).unwrap();
         assert_eq!(opened.read_all().unwrap(), longer.as_bytes());
     }

@@ -17,14 +17,18 @@ pub struct Position {
     pub offset: usize,
 }
 
-#[derive(Debug, Clone)]
-pub struct Finding {
-    pub diagnostic: Diagnostic,
+/// One diagnostic with its positions, as the formats print it: a view
+/// into a [`FileReport`], made as the formats go through it. (Moving each
+/// diagnostic into a finding of its own, with a vector for its related
+/// notes' positions and one for its edits', cost more than printing it.)
+#[derive(Debug, Clone, Copy)]
+pub struct Finding<'a> {
+    pub diagnostic: &'a Diagnostic,
     pub start: Position,
     pub end: Position,
-    pub related: Vec<(Position, Position)>,
+    pub related: &'a [(Position, Position)],
     /// Start and end of each fix edit, in order.
-    pub edits: Vec<(Position, Position)>,
+    pub edits: &'a [(Position, Position)],
 }
 
 #[derive(Debug)]
@@ -33,7 +37,12 @@ pub struct FileReport {
     pub path: String,
     pub profile: String,
     pub detection: Detection,
-    pub findings: Vec<Finding>,
+    /// What the check found, in order; [`FileReport::findings`] gives each
+    /// with its positions.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Start and end of each diagnostic's span, of its related notes' and
+    /// of its fix's edits', diagnostic after diagnostic.
+    spans: Vec<(Position, Position)>,
     pub fixes_applied: usize,
     /// Unified diff of what the fixes would change, and how many fixes
     /// (`--diff`).
@@ -42,6 +51,46 @@ pub struct FileReport {
     pub text: Option<String>,
     pub lines: Option<LineIndex>,
 }
+
+/// The findings of a report, in order.
+pub struct Findings<'a> {
+    diagnostics: std::slice::Iter<'a, Diagnostic>,
+    spans: &'a [(Position, Position)],
+}
+
+impl<'a> Iterator for Findings<'a> {
+    type Item = Finding<'a>;
+
+    fn next(&mut self) -> Option<Finding<'a>> {
+        let diagnostic = self.diagnostics.next()?;
+        let related = diagnostic.related.len();
+        let edits = diagnostic.fix.as_ref().map_or(0, |f| f.edits.len());
+        // (Every span is positioned: `min` only keeps a bug from panicking.)
+        let (own, rest) = self
+            .spans
+            .split_at((1 + related + edits).min(self.spans.len()));
+        self.spans = rest;
+        let (start, end) = own
+            .first()
+            .copied()
+            .unwrap_or((Position::ORIGIN, Position::ORIGIN));
+        let notes_and_edits = own.get(1..).unwrap_or_default();
+        let (related, edits) = notes_and_edits.split_at(related.min(notes_and_edits.len()));
+        Some(Finding {
+            diagnostic,
+            start,
+            end,
+            related,
+            edits,
+        })
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.diagnostics.size_hint()
+    }
+}
+
+impl ExactSizeIterator for Findings<'_> {}
 
 impl FileReport {
     pub fn new(path: String, raw: &[u8], result: CheckResult, fixes_applied: usize) -> Self {
@@ -86,8 +135,8 @@ impl FileReport {
     ) -> Self {
         let keep_text = !checked.diagnostics.is_empty();
         let lines = keep_text.then(|| lines.unwrap_or_else(|| LineIndex::new(&source.text)));
-        let findings = match &lines {
-            Some(lines) => findings(&map, &source, lines, checked.diagnostics),
+        let spans = match &lines {
+            Some(lines) => spans_of(&map, &source, lines, &checked.diagnostics),
             None => Vec::new(),
         };
         let text = if keep_text {
@@ -105,7 +154,16 @@ impl FileReport {
             diff: None,
             lines,
             text,
-            findings,
+            diagnostics: checked.diagnostics,
+            spans,
+        }
+    }
+
+    /// Each diagnostic with its positions, in order.
+    pub fn findings(&self) -> Findings<'_> {
+        Findings {
+            diagnostics: self.diagnostics.iter(),
+            spans: &self.spans,
         }
     }
 
@@ -119,48 +177,45 @@ impl FileReport {
     }
 }
 
-/// Every diagnostic with its positions in all the units the formats need.
-fn findings(
+/// The positions of every diagnostic's spans, in all the units the
+/// formats need, in the order [`Findings`] reads them.
+fn spans_of(
     map: &OffsetMap,
     source: &SourceText,
     lines: &LineIndex,
-    diagnostics: Vec<Diagnostic>,
-) -> Vec<Finding> {
-    // Every offset the findings need, in the order they are used below.
-    let mut wanted = Vec::with_capacity(4 * diagnostics.len());
-    for d in &diagnostics {
-        wanted.extend([d.span.start, d.span.end]);
-        for r in &d.related {
-            wanted.extend([r.span.start, r.span.end]);
-        }
-        for e in d.fix.iter().flat_map(|f| f.edits.iter()) {
-            wanted.extend([e.span.start, e.span.end]);
+    diagnostics: &[Diagnostic],
+) -> Vec<(Position, Position)> {
+    // This thread's buffer of the last file serves again, rather than an
+    // allocation a file.
+    let mut order = SCRATCH.take();
+    // Every offset wanted, numbered in the order `Findings` reads them.
+    order.clear();
+    for d in diagnostics {
+        let spans = d.related.iter().map(|r| r.span);
+        let spans = spans.chain(d.fix.iter().flat_map(|f| f.edits.iter().map(|e| e.span)));
+        for span in std::iter::once(d.span).chain(spans) {
+            order.extend([(span.start, order.len()), (span.end, order.len() + 1)]);
         }
     }
-    let mut positions = positions_of(map, &source.text, lines, &wanted).into_iter();
-    let mut pair = move || {
-        // Two positions were wanted for each span above.
-        let start = positions.next().unwrap_or(Position::ORIGIN);
-        (start, positions.next().unwrap_or(Position::ORIGIN))
-    };
-    diagnostics
-        .into_iter()
-        .map(|d| {
-            let (start, end) = pair();
-            Finding {
-                start,
-                end,
-                related: d.related.iter().map(|_| pair()).collect(),
-                edits: d
-                    .fix
-                    .iter()
-                    .flat_map(|f| f.edits.iter())
-                    .map(|_| pair())
-                    .collect(),
-                diagnostic: d,
-            }
-        })
-        .collect()
+    let mut spans = vec![(Position::ORIGIN, Position::ORIGIN); order.len() / 2];
+    fill_positions(map, &source.text, lines, &mut order, |i, position| {
+        let pair = &mut spans[i / 2];
+        *if i % 2 == 0 { &mut pair.0 } else { &mut pair.1 } = position;
+    });
+    // (A big file's is not kept.)
+    if order.capacity() <= MAX_KEPT_OFFSETS {
+        SCRATCH.set(order);
+    }
+    spans
+}
+
+/// The most offsets a thread's buffer is kept for (1 MB).
+const MAX_KEPT_OFFSETS: usize = 1 << 16;
+
+thread_local! {
+    /// The buffer [`spans_of`] numbers and sorts a file's offsets in,
+    /// kept between files.
+    static SCRATCH: std::cell::Cell<Vec<(usize, usize)>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
 impl Position {
@@ -172,12 +227,8 @@ impl Position {
     };
 }
 
-/// The position of each offset (of the decoded text), in the order given:
-/// what [`LineIndex::line_col`] gives for each, computed in one sweep in
-/// text order, so each line's columns are counted once from its start
-/// however often findings (their starts, ends, related notes, fix edits)
-/// come back to it. (Two cursors, one for starts and one for the rest,
-/// counted a line again each time the second one came back to it.)
+/// The position of each offset, in the order given (the tests' way in).
+#[cfg(test)]
 fn positions_of(
     map: &OffsetMap,
     text: &str,
@@ -185,13 +236,31 @@ fn positions_of(
     offsets: &[usize],
 ) -> Vec<Position> {
     let mut order: Vec<(usize, usize)> = offsets.iter().copied().zip(0..).collect();
-    order.sort_unstable();
     let mut positions = vec![Position::ORIGIN; offsets.len()];
+    fill_positions(map, text, lines, &mut order, |i, p| positions[i] = p);
+    positions
+}
+
+/// The position of each offset (of the decoded text) numbered in `order`
+/// (`(offset, number)`), given to `put` with its number: what
+/// [`LineIndex::line_col`] gives for each, computed in one sweep in
+/// text order, so each line's columns are counted once from its start
+/// however often findings (their starts, ends, related notes, fix edits)
+/// come back to it. (Two cursors, one for starts and one for the rest,
+/// counted a line again each time the second one came back to it.)
+fn fill_positions(
+    map: &OffsetMap,
+    text: &str,
+    lines: &LineIndex,
+    order: &mut [(usize, usize)],
+    mut put: impl FnMut(usize, Position),
+) {
+    order.sort_unstable();
     // The line of the last offset, where the next one starts, and the
     // columns at `at` on it.
     let (mut line, mut line_end) = (0, 0);
     let (mut at, mut chars, mut utf16) = (0, 0, 0);
-    for (raw, i) in order {
+    for &mut (raw, i) in order {
         let offset = floor_char_boundary(text, raw.min(text.len()));
         if offset >= line_end || offset < at {
             line = lines.line_of(offset);
@@ -206,14 +275,16 @@ fn positions_of(
         }
         let (step_chars, step_utf16) = chars_and_utf16_len(&text[at..offset]);
         (at, chars, utf16) = (offset, chars + step_chars, utf16 + step_utf16);
-        positions[i] = Position {
-            line: line + 1,
-            column: chars + 1,
-            column_utf16: utf16 + 1,
-            offset: map.file_offset(raw),
-        };
+        put(
+            i,
+            Position {
+                line: line + 1,
+                column: chars + 1,
+                column_utf16: utf16 + 1,
+                offset: map.file_offset(raw),
+            },
+        );
     }
-    positions
 }
 
 /// The chars and UTF-16 code units of `text`: every char of four bytes
@@ -268,21 +339,21 @@ impl Summary {
         let s = self;
         s.files += 1;
         {
-            if !report.findings.is_empty() {
+            if !report.diagnostics.is_empty() {
                 s.files_with_findings += 1;
             }
             if report.fixes_applied > 0 {
                 s.files_fixed += 1;
                 s.fixes_applied += report.fixes_applied;
             }
-            for f in &report.findings {
-                match f.diagnostic.severity {
+            for d in &report.diagnostics {
+                match d.severity {
                     Severity::Error => s.errors += 1,
                     Severity::Warning => s.warnings += 1,
                     Severity::Info => s.infos += 1,
                     Severity::Hint => s.hints += 1,
                 }
-                match f.diagnostic.fix.as_ref().map(|f| f.applicability) {
+                match d.fix.as_ref().map(|f| f.applicability) {
                     Some(Applicability::Safe) => s.fixable_safe += 1,
                     Some(Applicability::Unsafe) => s.fixable_unsafe += 1,
                     None => {}
@@ -355,6 +426,47 @@ impl OffsetMap {
         match self.anchors.iter().rev().find(|(d, _)| *d <= decoded) {
             Some((d, f)) => f + (decoded - d),
             None => decoded,
+        }
+    }
+}
+
+/// A finding owning what it holds: tests make awkward reports with them.
+#[cfg(test)]
+#[derive(Debug, Clone)]
+pub struct OwnedFinding {
+    pub diagnostic: Diagnostic,
+    pub start: Position,
+    pub end: Position,
+    pub related: Vec<(Position, Position)>,
+    pub edits: Vec<(Position, Position)>,
+}
+
+#[cfg(test)]
+impl FileReport {
+    /// Lets a test change the findings, as owned values; each must keep a
+    /// position pair for each related note and fix edit.
+    pub fn edit_findings(&mut self, edit: impl FnOnce(&mut Vec<OwnedFinding>)) {
+        let mut owned: Vec<OwnedFinding> = self
+            .findings()
+            .map(|f| OwnedFinding {
+                diagnostic: f.diagnostic.clone(),
+                start: f.start,
+                end: f.end,
+                related: f.related.to_vec(),
+                edits: f.edits.to_vec(),
+            })
+            .collect();
+        edit(&mut owned);
+        self.diagnostics.clear();
+        self.spans.clear();
+        for f in owned {
+            let edits = f.diagnostic.fix.as_ref().map_or(0, |fix| fix.edits.len());
+            assert_eq!(f.related.len(), f.diagnostic.related.len(), "related");
+            assert_eq!(f.edits.len(), edits, "edits");
+            self.spans.push((f.start, f.end));
+            self.spans.extend(f.related);
+            self.spans.extend(f.edits);
+            self.diagnostics.push(f.diagnostic);
         }
     }
 }

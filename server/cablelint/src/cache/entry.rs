@@ -53,11 +53,7 @@ impl Checked {
         Checked {
             profile: report.profile.clone(),
             detection: report.detection.clone(),
-            diagnostics: report
-                .findings
-                .iter()
-                .map(|f| f.diagnostic.clone())
-                .collect(),
+            diagnostics: report.diagnostics.clone(),
         }
     }
 

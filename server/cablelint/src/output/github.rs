@@ -10,8 +10,8 @@ use std::io;
 /// (formatting machinery and three `replace` copies per string made this
 /// cost as much as the JSON output).
 pub fn write_report(out: &mut Vec<u8>, report: &FileReport) -> io::Result<()> {
-    out.reserve(256 * report.findings.len());
-    for f in &report.findings {
+    out.reserve(256 * report.diagnostics.len());
+    for f in report.findings() {
         let d = &f.diagnostic;
         let command = match d.severity {
             Severity::Error => "error",
@@ -106,8 +106,8 @@ mod tests {
         };
         let property = |t: &str| data(t).replace(':', "%3A").replace(',', "%2C");
         let mut out = String::new();
-        for f in &report.findings {
-            let d = &f.diagnostic;
+        for f in report.findings() {
+            let d = f.diagnostic;
             let command = match d.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
@@ -134,12 +134,14 @@ mod tests {
         let text = "TO: X\r\n\r\nThe (text [is 50%\r\n姬鹏飞 [ ] 𠀋 (\n";
         let result = check(SourceText::from_str(text), &CheckOptions::default());
         let mut report = FileReport::new("d:r,1%/姬\n.cable".into(), text.as_bytes(), result, 0);
-        let mut awkward = report.findings[0].clone();
-        awkward.diagnostic.message = "a%b\r\nc:d,e 𠀋 \u{1b}".into();
-        report.findings.push(awkward);
+        report.edit_findings(|findings| {
+            let mut awkward = findings[0].clone();
+            awkward.diagnostic.message = "a%b\r\nc:d,e 𠀋 \u{1b}".into();
+            findings.push(awkward);
+        });
         let mut out = Vec::new();
         write_report(&mut out, &report).unwrap();
-        assert!(report.findings.len() > 2);
+        assert!(report.diagnostics.len() > 2);
         assert_eq!(String::from_utf8(out).unwrap(), formatted(&report));
     }
 }

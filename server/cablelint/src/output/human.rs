@@ -29,7 +29,7 @@ pub fn write_report(
     styled: bool,
 ) -> io::Result<()> {
     let bold = if styled { BOLD } else { Style::new() };
-    if !report.findings.is_empty() || report.profile_was_guessed() {
+    if !report.diagnostics.is_empty() || report.profile_was_guessed() {
         writeln!(
             out,
             "{bold}{}{bold:#}: profile {} ({})",
@@ -41,8 +41,8 @@ pub fn write_report(
     let (Some(text), Some(lines)) = (&report.text, &report.lines) else {
         return Ok(());
     };
-    for finding in &report.findings {
-        write_finding(out, renderer, &report.path, text, lines, finding, styled)?;
+    for finding in report.findings() {
+        write_finding(out, renderer, &report.path, text, lines, &finding, styled)?;
     }
     Ok(())
 }
@@ -53,7 +53,7 @@ fn write_finding(
     path: &str,
     text: &str,
     lines: &LineIndex,
-    finding: &Finding,
+    finding: &Finding<'_>,
     styled: bool,
 ) -> io::Result<()> {
     let d = &finding.diagnostic;
@@ -82,7 +82,7 @@ fn write_finding(
     let notes: Vec<String> = d
         .related
         .iter()
-        .zip(&finding.related)
+        .zip(finding.related)
         .map(|(related, (start, _))| {
             format!("{}:{}: {}", start.line, start.column, related.message)
         })

@@ -35,12 +35,12 @@ struct File<'a> {
 
 /// A file's findings, converted one at a time as they are serialised.
 #[cfg(test)]
-struct Diagnostics<'a>(&'a [Finding]);
+struct Diagnostics<'a>(&'a FileReport);
 
 #[cfg(test)]
 impl Serialize for Diagnostics<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.iter().map(diagnostic))
+        serializer.collect_seq(self.0.findings().map(diagnostic))
     }
 }
 
@@ -154,25 +154,56 @@ fn detection(d: &Detection) -> JsonDetection<'_> {
 /// part of a literal: writing them token by token (a line break, then
 /// the indentation of the level) was most of the cost of the output.
 pub fn write_file(out: &mut Vec<u8>, report: &FileReport) -> io::Result<()> {
+    write_file_with::<false>(out, report, &mut |_| Ok(()))
+}
+
+/// [`write_file`] for a big report, handed to `flush` a chunk at a time:
+/// whenever `out` holds [`CHUNK`] bytes or more after a diagnostic, it is
+/// flushed (and must be emptied); what is left at the end stays in `out`.
+/// The 50 MB file's report (16 MB) was rendered whole before it was
+/// written.
+pub fn write_file_in_chunks(
+    out: &mut Vec<u8>,
+    report: &FileReport,
+    flush: &mut dyn FnMut(&mut Vec<u8>) -> io::Result<()>,
+) -> io::Result<()> {
+    write_file_with::<true>(out, report, flush)
+}
+
+/// How many bytes [`write_file_in_chunks`] gathers before it flushes.
+pub const CHUNK: usize = 64 * 1024;
+
+fn write_file_with<const CHUNKED: bool>(
+    out: &mut Vec<u8>,
+    report: &FileReport,
+    flush: &mut dyn FnMut(&mut Vec<u8>) -> io::Result<()>,
+) -> io::Result<()> {
     const _: () = assert!(FILE_INDENT.len() == 4, "the pieces below are indented by 4");
     // About what a file and its diagnostics take, so the buffer seldom grows.
-    out.reserve(512 + 1024 * report.findings.len());
+    out.reserve(if CHUNKED {
+        2 * CHUNK
+    } else {
+        512 + 1024 * report.diagnostics.len()
+    });
     out.extend_from_slice(b"    {\n      \"path\": ");
     write_string(out, &report.path);
     out.extend_from_slice(b",\n      \"profile\": ");
     write_string(out, &report.profile);
-    if report.findings.is_empty() {
+    if report.diagnostics.is_empty() {
         out.extend_from_slice(b",\n      \"diagnostics\": [],\n      \"profile_detection\": ");
     } else {
         out.extend_from_slice(b",\n      \"diagnostics\": [");
-        for (i, f) in report.findings.iter().enumerate() {
+        for (i, f) in report.findings().enumerate() {
             out.extend_from_slice(if i == 0 {
                 b"\n        {"
             } else {
                 b",\n        {"
             });
-            write_diagnostic(out, f);
+            write_diagnostic(out, &f);
             out.extend_from_slice(b"\n        }");
+            if CHUNKED && out.len() >= CHUNK {
+                flush(out)?;
+            }
         }
         out.extend_from_slice(b"\n      ],\n      \"profile_detection\": ");
     }
@@ -183,7 +214,7 @@ pub fn write_file(out: &mut Vec<u8>, report: &FileReport) -> io::Result<()> {
 
 /// A diagnostic's members, indented by 10 (the file's indent and three
 /// levels: file, `diagnostics`, the diagnostic).
-fn write_diagnostic(out: &mut Vec<u8>, f: &Finding) {
+fn write_diagnostic(out: &mut Vec<u8>, f: &Finding<'_>) {
     let d = &f.diagnostic;
     out.reserve(512 + d.message.len());
     // A rule's code and name and a severity need no escape (a test checks
@@ -206,7 +237,7 @@ fn write_diagnostic(out: &mut Vec<u8>, f: &Finding) {
             out.extend_from_slice(b",\n            \"title\": ");
             write_string(out, &fix.title);
             out.extend_from_slice(b",\n            \"edits\": [");
-            for (i, (edit, (start, end))) in fix.edits.iter().zip(&f.edits).enumerate() {
+            for (i, (edit, (start, end))) in fix.edits.iter().zip(f.edits).enumerate() {
                 out.extend_from_slice(if i == 0 {
                     b"\n              {\n                \"range\": "
                 } else {
@@ -225,7 +256,7 @@ fn write_diagnostic(out: &mut Vec<u8>, f: &Finding) {
         }
     }
     out.extend_from_slice(b",\n          \"related\": [");
-    for (i, (related, (start, end))) in d.related.iter().zip(&f.related).enumerate() {
+    for (i, (related, (start, end))) in d.related.iter().zip(f.related).enumerate() {
         out.extend_from_slice(if i == 0 {
             b"\n            {\n              \"range\": "
         } else {
@@ -343,13 +374,19 @@ pub struct Stream {
 impl Stream {
     /// Writes one file's object, as [`write_file`] rendered it.
     pub fn file(&mut self, out: &mut dyn Write, rendered: &[u8]) -> io::Result<()> {
+        self.start_file(out)?;
+        out.write_all(rendered)
+    }
+
+    /// Writes what comes before a file's object: the object follows.
+    pub fn start_file(&mut self, out: &mut dyn Write) -> io::Result<()> {
         out.write_all(if self.files == 0 {
             b"{\n  \"version\": 1,\n  \"files\": [\n"
         } else {
             b",\n"
         })?;
         self.files += 1;
-        out.write_all(rendered)
+        Ok(())
     }
 
     pub fn finish(self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
@@ -372,13 +409,13 @@ fn file(r: &FileReport) -> File<'_> {
         path: &r.path,
         profile: &r.profile,
         profile_detection: detection(&r.detection),
-        diagnostics: Diagnostics(&r.findings),
+        diagnostics: Diagnostics(r),
     }
 }
 
 #[cfg(test)]
-fn diagnostic(f: &Finding) -> JsonDiagnostic<'_> {
-    let d = &f.diagnostic;
+fn diagnostic(f: Finding<'_>) -> JsonDiagnostic<'_> {
+    let d = f.diagnostic;
     JsonDiagnostic {
         code: d.code,
         name: d.name,
@@ -391,7 +428,7 @@ fn diagnostic(f: &Finding) -> JsonDiagnostic<'_> {
             edits: fix
                 .edits
                 .iter()
-                .zip(&f.edits)
+                .zip(f.edits)
                 .map(|(e, (s, t))| JsonEdit {
                     range: range(s, t),
                     new_text: &e.new_text,
@@ -401,7 +438,7 @@ fn diagnostic(f: &Finding) -> JsonDiagnostic<'_> {
         related: d
             .related
             .iter()
-            .zip(&f.related)
+            .zip(f.related)
             .map(|(r, (s, t))| JsonRelated {
                 range: range(s, t),
                 message: &r.message,
@@ -438,6 +475,32 @@ mod tests {
     fn report(path: &str, text: &str) -> FileReport {
         let result = check(SourceText::from_str(text), &CheckOptions::default());
         FileReport::new(path.into(), text.as_bytes(), result, 0)
+    }
+
+    /// A report handed out in chunks, put together, is the report
+    /// rendered whole; each chunk but the last is at least `CHUNK` long.
+    #[test]
+    fn a_report_in_chunks_is_the_report_whole() {
+        let text = "TO: X\n\n".to_owned() + &"[] 姬 \"q\" 𠀋\r\n".repeat(300);
+        let r = report("a.cable", &text);
+        let mut whole = Vec::new();
+        write_file(&mut whole, &r).unwrap();
+        assert!(whole.len() > 3 * CHUNK, "{}", whole.len());
+        let (mut out, mut joined, mut flushes) = (Vec::new(), Vec::new(), 0);
+        write_file_in_chunks(&mut out, &r, &mut |chunk| {
+            assert!(chunk.len() >= CHUNK);
+            joined.extend_from_slice(chunk);
+            chunk.clear();
+            flushes += 1;
+            Ok(())
+        })
+        .unwrap();
+        joined.extend_from_slice(&out);
+        assert!(flushes >= 3, "{flushes}");
+        assert_eq!(
+            String::from_utf8(joined).unwrap(),
+            String::from_utf8(whole).unwrap()
+        );
     }
 
     fn streamed(reports: &[FileReport]) -> (String, String) {
@@ -549,23 +612,26 @@ mod tests {
         ] {
             let mut r = report("a.cable", text);
             r.detection = detection;
-            assert!(r.findings.len() > 1);
-            let first = &mut r.findings[0];
-            first.diagnostic.fix = Some(Fix {
-                title: "Nothing to do".to_owned(),
-                applicability: Applicability::Safe,
-                edits: Vec::new(),
+            assert!(r.diagnostics.len() > 1);
+            let mut one = Vec::new();
+            r.edit_findings(|findings| {
+                let first = &mut findings[0];
+                first.diagnostic.fix = Some(Fix {
+                    title: "Nothing to do".to_owned(),
+                    applicability: Applicability::Safe,
+                    edits: Vec::new(),
+                });
+                first.edits.clear();
+                first.diagnostic.related.clear();
+                first.related.clear();
+                one = findings[..1].to_vec();
             });
-            first.edits.clear();
-            first.diagnostic.related.clear();
-            first.related.clear();
-            let mut one = r.findings[..1].to_vec();
             reports.push(r);
             let mut single = report("b.cable", text);
-            std::mem::swap(&mut single.findings, &mut one);
+            single.edit_findings(|findings| *findings = one);
             reports.push(single);
             let mut clean = report("c.cable", "clean\n");
-            clean.findings.clear();
+            clean.edit_findings(Vec::clear);
             reports.push(clean);
         }
         let (got, expected) = streamed(&reports);
@@ -585,32 +651,34 @@ mod tests {
         r.detection = Detection::Detected {
             markers: vec![AWKWARD.to_owned(), "\"".to_owned()],
         };
-        let template = r.findings[0].clone();
-        let mut finding = template.clone();
-        let d = &mut finding.diagnostic;
-        d.message = AWKWARD.to_owned();
-        d.person = Some(format!("person {AWKWARD}"));
-        d.fix = Some(Fix {
-            title: AWKWARD.to_owned(),
-            applicability: Applicability::Unsafe,
-            edits: vec![
-                Edit::replace(Span::new(0, 1), AWKWARD),
-                Edit::insert(2, "\\\r\n"),
-            ],
+        r.edit_findings(|findings| {
+            let template = findings[0].clone();
+            let mut finding = template.clone();
+            let d = &mut finding.diagnostic;
+            d.message = AWKWARD.to_owned();
+            d.person = Some(format!("person {AWKWARD}"));
+            d.fix = Some(Fix {
+                title: AWKWARD.to_owned(),
+                applicability: Applicability::Unsafe,
+                edits: vec![
+                    Edit::replace(Span::new(0, 1), AWKWARD),
+                    Edit::insert(2, "\\\r\n"),
+                ],
+            });
+            d.related = vec![
+                Related {
+                    span: Span::new(0, 1),
+                    message: AWKWARD.to_owned(),
+                },
+                Related {
+                    span: Span::new(1, 2),
+                    message: String::new(),
+                },
+            ];
+            finding.edits = vec![(template.start, template.end); 2];
+            finding.related = vec![(template.start, template.end); 2];
+            findings.push(finding);
         });
-        d.related = vec![
-            Related {
-                span: Span::new(0, 1),
-                message: AWKWARD.to_owned(),
-            },
-            Related {
-                span: Span::new(1, 2),
-                message: String::new(),
-            },
-        ];
-        finding.edits = vec![(template.start, template.end); 2];
-        finding.related = vec![(template.start, template.end); 2];
-        r.findings.push(finding);
         let (got, expected) = streamed(&[r]);
         assert_eq!(got, expected);
         assert!(got.contains("\\u001b"), "{got}");

@@ -55,6 +55,13 @@ impl Renderer {
         }
     }
 
+    /// Whether a report is better written whole by [`ReportWriter::report`]
+    /// than rendered into a piece: a JSON report of many diagnostics, which
+    /// is then written in chunks rather than held whole.
+    pub fn defers(&self, report: &FileReport) -> bool {
+        self.format == Format::Json && report.diagnostics.len() >= DEFER_FROM
+    }
+
     pub fn render(&self, report: &FileReport) -> io::Result<Piece> {
         if self.strip {
             if let Some(piece) = self.render_plain(report)? {
@@ -71,7 +78,8 @@ impl Renderer {
     /// stripped as a stream would strip it.
     fn render_plain(&self, report: &FileReport) -> io::Result<Option<Piece>> {
         // About what a file's line and its findings take.
-        let mut bytes = Vec::with_capacity(128 + 512 * report.findings.len());
+        let mut bytes = spare_buffer();
+        bytes.reserve(128 + 512 * report.diagnostics.len());
         human::write_report(&mut bytes, &self.plain_snippets, report, false)?;
         // (A fold, not `any`: without an early exit the loop vectorises.)
         if bytes.iter().fold(false, |any, &b| any | is_stripped(b)) {
@@ -91,7 +99,7 @@ impl Renderer {
     fn render_styled(&self, report: &FileReport) -> io::Result<Piece> {
         let mut summary = Summary::default();
         summary.add(report);
-        let mut bytes = Vec::new();
+        let mut bytes = spare_buffer();
         let mut results = 0;
         match self.format {
             Format::Human => human::write_report(&mut bytes, &self.snippets, report, true)?,
@@ -107,6 +115,32 @@ impl Renderer {
             results,
             summary,
         })
+    }
+}
+
+/// Diagnostics from which a JSON report is written in chunks (about
+/// 1 MB of JSON).
+const DEFER_FROM: usize = 1024;
+
+thread_local! {
+    /// The buffer of the last piece this thread wrote, empty: the next
+    /// piece it renders is rendered into it, not into a new one. (With one
+    /// thread, every piece; with more, those this thread renders.)
+    static SPARE: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// Larger buffers (a big file's report) are freed, not kept.
+const MAX_SPARE: usize = 1 << 20;
+
+fn spare_buffer() -> Vec<u8> {
+    SPARE.take()
+}
+
+/// Keeps a written piece's buffer for this thread's next piece.
+fn recycle(mut bytes: Vec<u8>) {
+    if bytes.capacity() <= MAX_SPARE {
+        bytes.clear();
+        SPARE.set(bytes);
     }
 }
 
@@ -173,8 +207,32 @@ impl<'a> ReportWriter<'a> {
         }
     }
 
+    /// Writes a report [`Renderer::defers`], rendering it a chunk at a
+    /// time (and counts it for the summary): what writing its piece writes.
+    pub fn report(&mut self, report: &FileReport) -> io::Result<()> {
+        debug_assert_eq!(self.format, Format::Json);
+        self.summary.add(report);
+        self.json.start_file(self.out)?;
+        let mut chunk = spare_buffer();
+        let out = &mut *self.out;
+        json::write_file_in_chunks(&mut chunk, report, &mut |chunk| {
+            out.write_all(chunk)?;
+            chunk.clear();
+            Ok(())
+        })?;
+        self.out.write_all(&chunk)?;
+        recycle(chunk);
+        Ok(())
+    }
+
     /// Writes one rendered file (and counts it for the summary).
     pub fn piece(&mut self, piece: Piece) -> io::Result<()> {
+        let written = self.write_piece(&piece);
+        recycle(piece.bytes);
+        written
+    }
+
+    fn write_piece(&mut self, piece: &Piece) -> io::Result<()> {
         self.summary.merge(&piece.summary);
         match self.format {
             Format::Human | Format::Github if piece.plain => {
@@ -283,12 +341,14 @@ mod tests {
     /// carries into the reports after it.
     fn leaves_an_escape_open() -> FileReport {
         let mut r = report("open.cable", "TO: X\n\nThe (text [is\n");
-        let last = r.findings.last_mut().expect("findings");
-        last.diagnostic.related.push(cablelint_core::Related {
-            span: last.diagnostic.span,
-            message: "note \u{1b}]8;;open".into(),
+        r.edit_findings(|findings| {
+            let last = findings.last_mut().expect("findings");
+            last.diagnostic.related.push(cablelint_core::Related {
+                span: last.diagnostic.span,
+                message: "note \u{1b}]8;;open".into(),
+            });
+            last.related.push((last.start, last.end));
         });
-        last.related.push((last.start, last.end));
         r
     }
 
@@ -341,6 +401,65 @@ mod tests {
         }
         assert!(renderer.render(&clean()[0]).unwrap().plain);
         assert!(!renderer.render(&with_controls()[0]).unwrap().plain);
+    }
+
+    /// A piece rendered into the buffer of a longer one written before it
+    /// holds its own bytes only, in every format.
+    #[test]
+    fn a_recycled_buffer_holds_only_the_next_piece() {
+        let long = report(
+            "long 𠀋.cable",
+            &"TO: X\r\n\r\nThe (text [is 姬\n".repeat(40),
+        );
+        let short = report("s.cable", "TO: X\n\n[]\n");
+        for format in [Format::Human, Format::Json, Format::Sarif, Format::Github] {
+            let renderer = Renderer::new(format, false);
+            // On a thread of its own: a buffer that held nothing before.
+            let alone = std::thread::scope(|s| {
+                s.spawn(|| renderer.render(&short).unwrap().bytes)
+                    .join()
+                    .unwrap()
+            });
+            let mut sink = Vec::new();
+            let mut writer = ReportWriter::new(&mut sink, format, false);
+            let first = renderer.render(&long).unwrap();
+            let long_len = first.bytes.len();
+            writer.piece(first).unwrap();
+            let after = renderer.render(&short).unwrap();
+            assert!(after.bytes.capacity() >= long_len, "{format:?}: reused");
+            assert_eq!(after.bytes, alone, "{format:?}");
+        }
+    }
+
+    /// A big JSON report written by `ReportWriter::report`, a chunk at a
+    /// time, comes out as its piece would, between other files.
+    #[test]
+    fn a_deferred_report_is_written_as_its_piece_is() {
+        let big = report(
+            "big 𠀋.cable",
+            &("TO: X\n\n".to_owned() + &"[] 姬 \"q\"\r\n".repeat(DEFER_FROM + 100)),
+        );
+        let small = report("s.cable", "TO: X\n\n[]\n");
+        let renderer = Renderer::new(Format::Json, false);
+        assert!(renderer.defers(&big) && !renderer.defers(&small));
+        assert!(!Renderer::new(Format::Human, false).defers(&big));
+        let write = |deferring: bool| {
+            let mut sink = Vec::new();
+            let mut writer = ReportWriter::new(&mut sink, Format::Json, false);
+            for r in [&small, &big, &small, &big] {
+                if deferring && renderer.defers(r) {
+                    writer.report(r).unwrap();
+                } else {
+                    writer.piece(renderer.render(r).unwrap()).unwrap();
+                }
+            }
+            let summary = writer.finish(&[]).unwrap();
+            assert_eq!(summary.files, 4);
+            String::from_utf8(sink).unwrap()
+        };
+        let (deferred, pieces) = (write(true), write(false));
+        assert!(deferred.len() > 2 * json::CHUNK);
+        assert_eq!(deferred, pieces);
     }
 
     #[test]

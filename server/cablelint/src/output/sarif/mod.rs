@@ -47,7 +47,7 @@ impl Rules {
     /// The serde model of a result, which the tests compare the written
     /// one with.
     #[cfg(test)]
-    fn result<'a>(&self, f: &'a Finding, artifact: ArtifactLocation<'a>) -> SarifResult<'a> {
+    fn result<'a>(&self, f: Finding<'a>, artifact: ArtifactLocation<'a>) -> SarifResult<'a> {
         model::result(f, artifact, self.index_of(f.diagnostic.code))
     }
 }
@@ -62,21 +62,21 @@ impl Default for Rules {
 /// before the first (a newline, or a comma after the previous file's).
 /// Returns how many results it wrote.
 pub fn write_results(out: &mut Vec<u8>, rules: &Rules, report: &FileReport) -> io::Result<usize> {
-    if report.findings.is_empty() {
+    if report.diagnostics.is_empty() {
         return Ok(0);
     }
     let uri = artifact_uri(&report.path);
     // About what a result takes, so the buffer seldom grows.
-    out.reserve(1536 * report.findings.len());
-    for (i, f) in report.findings.iter().enumerate() {
+    out.reserve(1536 * report.diagnostics.len());
+    for (i, f) in report.findings().enumerate() {
         if i > 0 {
             out.extend_from_slice(b",\n");
         }
         out.extend_from_slice(RESULT_INDENT.as_bytes());
         let rule_index = rules.index_of(f.diagnostic.code);
-        write::write_result(&mut Pretty::new(out, RESULT_INDENT), f, &uri, rule_index);
+        write::write_result(&mut Pretty::new(out, RESULT_INDENT), &f, &uri, rule_index);
     }
-    Ok(report.findings.len())
+    Ok(report.diagnostics.len())
 }
 
 /// Writes the log piece by piece, byte for byte what serialising the whole
@@ -212,9 +212,7 @@ mod tests {
             .flat_map(|(r, uri)| {
                 let artifact = ArtifactLocation { uri };
                 let stream = &stream;
-                r.findings
-                    .iter()
-                    .map(move |f| stream.rules.result(f, artifact))
+                r.findings().map(move |f| stream.rules.result(f, artifact))
             })
             .collect();
         let whole = model::log(tool(&stream.rules.metas), results, invocation(errors));
@@ -274,31 +272,34 @@ mod tests {
         const AWKWARD: &str =
             "姬鹏飞 𠀋 \"q\" back\\slash \u{0}\u{8}\t\n\u{c}\r\u{1b}\u{1f}\u{7f} \u{FFFD}";
         let mut r = report(&format!("/d/{AWKWARD}.cable"), "TO: X\n\nThe (text [is\n");
-        let template = r.findings[0].clone();
-        let mut finding = template.clone();
-        let d = &mut finding.diagnostic;
-        d.message = AWKWARD.to_owned();
-        d.fix = Some(Fix {
-            title: AWKWARD.to_owned(),
-            applicability: Applicability::Safe,
-            edits: vec![
-                Edit::replace(Span::new(0, 1), AWKWARD),
-                Edit::delete(Span::new(1, 2)),
-            ],
+        r.edit_findings(|findings| {
+            let template = findings[0].clone();
+            let mut finding = template.clone();
+            let d = &mut finding.diagnostic;
+            d.message = AWKWARD.to_owned();
+            d.fix = Some(Fix {
+                title: AWKWARD.to_owned(),
+                applicability: Applicability::Safe,
+                edits: vec![
+                    Edit::replace(Span::new(0, 1), AWKWARD),
+                    Edit::delete(Span::new(1, 2)),
+                ],
+            });
+            d.related = vec![Related {
+                span: Span::new(0, 1),
+                message: AWKWARD.to_owned(),
+            }];
+            d.person = Some(AWKWARD.to_owned());
+            finding.edits = vec![(template.start, template.end); 2];
+            finding.related = vec![(template.start, template.end)];
+            findings.push(finding);
+            // An O rule's finding names a person and may have no fix.
+            let mut about_a_person = template.clone();
+            about_a_person.diagnostic.fix = None;
+            about_a_person.edits.clear();
+            about_a_person.diagnostic.person = Some("ji-pengfei".to_owned());
+            findings.push(about_a_person);
         });
-        d.related = vec![Related {
-            span: Span::new(0, 1),
-            message: AWKWARD.to_owned(),
-        }];
-        d.person = Some(AWKWARD.to_owned());
-        finding.edits = vec![(template.start, template.end); 2];
-        finding.related = vec![(template.start, template.end)];
-        r.findings.push(finding);
-        // An O rule's finding names a person and may have no fix.
-        let mut about_a_person = template.clone();
-        about_a_person.diagnostic.fix = None;
-        about_a_person.diagnostic.person = Some("ji-pengfei".to_owned());
-        r.findings.push(about_a_person);
         let (got, expected) = streamed(&[r], &[AWKWARD.to_owned()]);
         assert_eq!(got, expected);
         let log: Value = serde_json::from_str(&got).unwrap();
@@ -327,7 +328,7 @@ mod tests {
             let mut written = 0;
             for r in reports.iter().cycle().take(files) {
                 write_file(&mut stream, &mut out, r);
-                written += r.findings.len();
+                written += r.diagnostics.len();
                 let text = String::from_utf8_lossy(&out);
                 assert_eq!(text.matches("\"ruleId\"").count(), written);
                 assert_eq!(stream.results, written);

@@ -129,7 +129,7 @@ struct Region {
 #[cfg(test)]
 /// A finding's related locations, converted one at a time as written.
 struct RelatedLocations<'a> {
-    finding: &'a Finding,
+    finding: Finding<'a>,
     artifact: ArtifactLocation<'a>,
 }
 
@@ -160,7 +160,7 @@ struct ArtifactChange<'a> {
 
 #[cfg(test)]
 /// A fix's edits, converted one at a time as written.
-struct Replacements<'a>(&'a Finding);
+struct Replacements<'a>(Finding<'a>);
 
 #[cfg(test)]
 #[derive(Serialize)]
@@ -221,7 +221,7 @@ impl RelatedLocations<'_> {
 impl Serialize for RelatedLocations<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let f = self.finding;
-        serializer.collect_seq(f.diagnostic.related.iter().zip(&f.related).enumerate().map(
+        serializer.collect_seq(f.diagnostic.related.iter().zip(f.related).enumerate().map(
             |(id, (related, (start, end)))| RelatedLocation {
                 id,
                 message: Message {
@@ -241,7 +241,7 @@ impl Serialize for Replacements<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let f = self.0;
         let edits = f.diagnostic.fix.iter().flat_map(|fix| &fix.edits);
-        serializer.collect_seq(edits.zip(&f.edits).map(|(edit, (start, end))| Replacement {
+        serializer.collect_seq(edits.zip(f.edits).map(|(edit, (start, end))| Replacement {
             deleted_region: ByteRegion {
                 byte_offset: start.offset,
                 byte_length: end.offset - start.offset,
@@ -264,11 +264,11 @@ impl Serialize for Notifications<'_> {
 
 #[cfg(test)]
 pub(super) fn result<'a>(
-    f: &'a Finding,
+    f: Finding<'a>,
     artifact: ArtifactLocation<'a>,
     rule_index: Option<usize>,
 ) -> SarifResult<'a> {
-    let d = &f.diagnostic;
+    let d = f.diagnostic;
     SarifResult {
         rule_id: d.code,
         rule_index,

@@ -5,7 +5,7 @@
 use crate::output::pretty::Pretty;
 use crate::report::{Finding, Position};
 
-pub(super) fn write_result(p: &mut Pretty, f: &Finding, uri: &str, rule_index: Option<usize>) {
+pub(super) fn write_result(p: &mut Pretty, f: &Finding<'_>, uri: &str, rule_index: Option<usize>) {
     let d = &f.diagnostic;
     p.begin_object();
     p.string_field("ruleId", d.code);
@@ -26,7 +26,7 @@ pub(super) fn write_result(p: &mut Pretty, f: &Finding, uri: &str, rule_index: O
     if !d.related.is_empty() {
         p.key("relatedLocations");
         p.begin_array();
-        for (id, (related, (start, end))) in d.related.iter().zip(&f.related).enumerate() {
+        for (id, (related, (start, end))) in d.related.iter().zip(f.related).enumerate() {
             p.element();
             p.begin_object();
             p.uint_field("id", id);
@@ -53,7 +53,7 @@ pub(super) fn write_result(p: &mut Pretty, f: &Finding, uri: &str, rule_index: O
         write_artifact(p, uri);
         p.key("replacements");
         p.begin_array();
-        for (edit, (start, end)) in fix.edits.iter().zip(&f.edits) {
+        for (edit, (start, end)) in fix.edits.iter().zip(f.edits) {
             p.element();
             p.begin_object();
             p.key("deletedRegion");
