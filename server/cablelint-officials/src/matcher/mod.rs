@@ -446,12 +446,21 @@ impl Matcher {
         // first, on the chunk's window, where the bytes around a place
         // need no bounds checks; only the places that pass it, and the
         // others, are tested in full.
-        // (Says whether the place is such a capital.)
+        // (Says whether the place is such a capital.) Capitals and name
+        // particles inside ASCII words, and the later bytes of characters,
+        // are passed over here too.
         let opens_a_name = |window: &Window, i: usize| {
-            let plain_capital = window[i + 1].is_ascii_uppercase()
-                && BYTE_CLASS[usize::from(window[i])] == OTHER_ASCII;
-            let first_four = window[i + 1..i + 5].try_into().expect("four bytes");
-            (!plain_capital || self.openings.may_open_four(first_four)).then_some(plain_capital)
+            let b = window[i + 1];
+            if b.is_ascii_uppercase() && BYTE_CLASS[usize::from(window[i])] == OTHER_ASCII {
+                let first_four = window[i + 1..i + 5].try_into().expect("four bytes");
+                return self.openings.may_open_four(first_four).then_some(true);
+            }
+            let passed_over = if b.is_ascii() {
+                is_ascii_alnum_class(BYTE_CLASS[usize::from(window[i])])
+            } else {
+                b < 0xC0
+            };
+            (!passed_over).then_some(false)
         };
         candidates.find_from(bytes, from, opens_a_name, |at, plain_capital| {
             if plain_capital {

@@ -294,6 +294,7 @@ mod tests {
         for openers in [
             &[(b'd', Some(b'e')), (b'x', None)][..],
             &[(b'd', Some(b'e'))],
+            &[(b'x', None)],
             &[],
             &[
                 (b'd', Some(b'e')),

@@ -113,6 +113,26 @@ unsafe fn masks_avx2(constants: &Avx2Constants, start: *const u8, masks: &mut [u
             // The high bit of a byte is set exactly when it is not ASCII.
             _mm256_movemask_epi8(_mm256_or_si256(starts, block)) as u32
         };
+        // One opener with a second byte (the built-in registry's "de"):
+        // no test of whether any second byte will do.
+        if constants.openers == 1 && constants.any_second[0][0] == 0 {
+            let half = |at: *const u8| {
+                let block = load(at);
+                let capitals =
+                    _mm256_cmpgt_epi8(past_capitals, _mm256_add_epi8(block, to_capitals));
+                let opener = _mm256_and_si256(
+                    _mm256_cmpeq_epi8(block, firsts),
+                    _mm256_cmpeq_epi8(load(at.add(1)), seconds),
+                );
+                _mm256_movemask_epi8(_mm256_or_si256(_mm256_or_si256(capitals, opener), block))
+                    as u32
+            };
+            for (k, mask) in masks.iter_mut().enumerate() {
+                let at = start.add(64 * k);
+                *mask = u64::from(half(at)) | u64::from(half(at.add(32))) << 32;
+            }
+            return;
+        }
         for (k, mask) in masks.iter_mut().enumerate() {
             let at = start.add(64 * k);
             *mask = u64::from(half(at)) | u64::from(half(at.add(32))) << 32;
