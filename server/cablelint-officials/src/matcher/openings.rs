@@ -149,6 +149,16 @@ impl Openings {
                 openings.fours[slot / 64] |= 1 << (slot % 64);
             }
         }
+        // After a second byte that is not an ASCII letter or digit the
+        // third's code is STOP (bit 0 of the word of the first two):
+        // every bit of such a word is made that bit, so that the test at
+        // a capital reads the third byte's code without masking it.
+        for (i, word) in openings.bits.iter_mut().enumerate() {
+            let second = (i % 64) as u8;
+            if (second == STOP || second == NON_ASCII) && *word & 1 != 0 {
+                *word = u64::MAX;
+            }
+        }
         openings
     }
 
@@ -184,14 +194,15 @@ impl Openings {
     #[inline(always)]
     pub(crate) fn may_open_four(&self, first_four: [u8; 4]) -> bool {
         let [a, b, c, d] = first_four.map(usize::from);
-        let c_kept = GOES_ON[b];
-        let three = (usize::from(CODE[a]) << (2 * CODE_BITS))
-            | (usize::from(CODE[b]) << CODE_BITS)
-            | usize::from(CODE[c] & c_kept);
-        if !self.has(three) {
+        // The third code unmasked: see `build`.
+        let first_two =
+            (usize::from(CODE[a]) << (2 * CODE_BITS)) | (usize::from(CODE[b]) << CODE_BITS);
+        if !self.has(first_two | usize::from(CODE[c])) {
             return false;
         }
+        let c_kept = GOES_ON[b];
         let d_kept = c_kept & GOES_ON[c];
+        let three = first_two | usize::from(CODE[c] & c_kept);
         self.has_four(three << CODE_BITS | usize::from(CODE[d] & d_kept))
     }
 
