@@ -135,31 +135,34 @@ impl Openings {
             // Bytes past the end count as a space (a STOP).
             let byte = |i: usize| bytes.get(i).copied().unwrap_or(b' ');
             let written = [byte(0), byte(1), byte(2), byte(3)];
+            openings.enter(written);
             // Where the pattern ends within four bytes, the text may have
             // either kind of boundary there: a non-ASCII byte (0x80) too.
-            let other_boundary = (bytes.len() < 4).then(|| {
+            if bytes.len() < 4 {
                 let mut other = written;
                 other[bytes.len()] = 0x80;
-                other
-            });
-            for [a, b, c, d] in std::iter::once(written).chain(other_boundary) {
-                let i = index(a, b, c);
-                openings.bits[i / 64] |= 1 << (i % 64);
-                let slot = fourth_slot(index_of_four(a, b, c, d));
-                openings.fours[slot / 64] |= 1 << (slot % 64);
-            }
-        }
-        // After a second byte that is not an ASCII letter or digit the
-        // third's code is STOP (bit 0 of the word of the first two):
-        // every bit of such a word is made that bit, so that the test at
-        // a capital reads the third byte's code without masking it.
-        for (i, word) in openings.bits.iter_mut().enumerate() {
-            let second = (i % 64) as u8;
-            if (second == STOP || second == NON_ASCII) && *word & 1 != 0 {
-                *word = u64::MAX;
+                openings.enter(other);
             }
         }
         openings
+    }
+
+    /// Enters the first four bytes of a pattern (or of a text it may be
+    /// found in) in both tables.
+    fn enter(&mut self, [a, b, c, d]: [u8; 4]) {
+        let i = index(a, b, c);
+        // After a second byte that is not an ASCII letter or digit the
+        // third's code is STOP (bit 0 of the word of the first two):
+        // every bit of such a word is set with it, so that the test at a
+        // capital reads the third byte's code without masking it.
+        let second = (i / 64 % 64) as u8;
+        self.bits[i / 64] |= if second == STOP || second == NON_ASCII {
+            u64::MAX
+        } else {
+            1 << (i % 64)
+        };
+        let slot = fourth_slot(index_of_four(a, b, c, d));
+        self.fours[slot / 64] |= 1 << (slot % 64);
     }
 
     /// Whether some pattern that can be a mention may be found at the
