@@ -56,6 +56,7 @@ pub(crate) fn builtin_lookups() -> Lookups {
         },
         openings: Openings {
             bits: Box::new(OPENINGS_BITS),
+            fours: Box::new(OPENINGS_FOURS),
         },
         openers: OPENERS.iter().map(|&word| Cow::Borrowed(word)).collect(),
     }

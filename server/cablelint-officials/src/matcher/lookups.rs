@@ -96,6 +96,7 @@ impl Lookups {
         );
         out.numbers("FIRST_WORDS_LOWERED", "u8", &buckets.lowered);
         out.numbers("OPENINGS_BITS", "u64", &self.openings.bits[..]);
+        out.numbers("OPENINGS_FOURS", "u64", &self.openings.fours[..]);
         out.items(
             "OPENERS",
             "&str",

@@ -45,7 +45,7 @@ use openings::Openings;
 use patterns::{FormKind, PatternTable};
 use prefixes::Prefixes;
 use reading::Reading;
-use scan::{Candidates, Tester};
+use scan::{Candidates, Tester, Window};
 use tables::MatcherTables;
 
 /// How a mention names the person.
@@ -369,7 +369,9 @@ impl Matcher {
         // End (in the reading) of the last mention: context scans do not
         // reach back into it, so "Pak Il-u [Pak Il U]" stays two mentions.
         let mut floor = 0;
-        let mut candidates = self
+        // Every byte is tested here, a chunk at a time, before the first
+        // name start is looked at.
+        let candidates = self
             .tester
             .as_ref()
             .map(|tester| Candidates::new(read.as_bytes(), tester));
@@ -377,14 +379,12 @@ impl Matcher {
         // byte by byte and looked up among every pattern, against which
         // the chunks and the early rejections are checked.
         #[cfg(test)]
-        if tests::NO_EARLY_REJECTION.get() {
-            candidates = None;
-        }
+        let candidates = candidates.filter(|_| !tests::NO_EARLY_REJECTION.get());
         // Name forms are looked up only where a name can start (a word that
         // begins with a capital, a name particle, or a CJK character), and
         // only when some pattern begins with the word there: most text is
         // never looked up, which keeps `check` fast.
-        while let Some((start, look_up)) = match &mut candidates {
+        while let Some((start, look_up)) = match &candidates {
             Some(candidates) => self.next_hit_by_words(read, pos, candidates),
             None => self.next_hit_bytewise(read, pos),
         } {
@@ -433,12 +433,19 @@ impl Matcher {
         if tests::NO_EARLY_REJECTION.get() {
             return Some(LookUp::Everything);
         }
+        // Every place the scans hand out starts with a capital or a
+        // particle's first letter.
+        if rest[0].is_ascii() && !self.openings.may_open_word(rest) {
+            return None;
+        }
+        self.may_be_a_name_by_words(rest)
+    }
+
+    /// [`Matcher::may_be_a_name_at`] at a place whose first bytes
+    /// `Openings::may_open_word` has passed, if they are ASCII.
+    #[inline(always)]
+    fn may_be_a_name_by_words(&self, rest: &[u8]) -> Option<LookUp> {
         let verdict = if rest[0].is_ascii() {
-            // Every place the scans hand out starts with a capital or a
-            // particle's first letter.
-            if !self.openings.may_open_word(rest) {
-                return None;
-            }
             self.first_words.verdict(rest)
         } else {
             Verdict::Undecided
@@ -455,14 +462,40 @@ impl Matcher {
     /// [`Matcher::may_be_a_name_at`] does not rule out: the place to look
     /// up. One loop for both, as it runs at every capital of every
     /// document; a rejected place is passed as `after_rejected` would.
+    #[inline(never)]
     fn next_hit_by_words(
         &self,
         read: &str,
         from: usize,
-        candidates: &mut Candidates<'_, '_>,
+        candidates: &Candidates,
     ) -> Option<(usize, LookUp)> {
         let bytes = read.as_bytes();
-        candidates.find_from(from, |at| {
+        // Most places are capitals after a space or a punctuation mark, and
+        // most of those are ruled out by their first bytes: that is tested
+        // first, on the chunk's window, where the bytes around a place
+        // need no bounds checks; only the places that pass it, and the
+        // others, are tested in full.
+        // (Says whether the place is such a capital.) Capitals and name
+        // particles inside ASCII words, and the later bytes of characters,
+        // are passed over here too.
+        let opens_a_name = |window: &Window, i: usize| {
+            let b = window[i + 1];
+            if b.is_ascii_uppercase() && BYTE_CLASS[usize::from(window[i])] == OTHER_ASCII {
+                let first_four = window[i + 1..i + 5].try_into().expect("four bytes");
+                return self.openings.may_open_four(first_four).then_some(true);
+            }
+            let passed_over = if b.is_ascii() {
+                is_ascii_alnum_class(BYTE_CLASS[usize::from(window[i])])
+            } else {
+                b < 0xC0
+            };
+            (!passed_over).then_some(false)
+        };
+        candidates.find_from(bytes, from, opens_a_name, |at, plain_capital| {
+            if plain_capital {
+                // Its first bytes passed `opens_a_name`.
+                return self.may_be_a_name_by_words(&bytes[at..]);
+            }
             let b = bytes[at];
             if b.is_ascii() {
                 let before = if at == 0 { b' ' } else { bytes[at - 1] };
@@ -513,7 +546,8 @@ impl Matcher {
     /// name openers start with at most [`MAX_OPENER_BYTES`] distinct ASCII
     /// bytes (the built-in one: "de"): only word starts with a capital or
     /// those bytes, and non-ASCII characters, need a look, and
-    /// `candidates` (over `read`) finds them sixteen bytes at a time. This
+    /// `candidates` (over `read`) has tested every byte for them a chunk at
+    /// a time. This
     /// loop sees every byte of every document. (The scan itself runs in
     /// [`Matcher::next_hit_by_words`]; this is its oracle's half.)
     #[cfg(test)]
@@ -521,12 +555,12 @@ impl Matcher {
         &self,
         read: &str,
         from: usize,
-        candidates: &mut Candidates<'_, '_>,
+        candidates: &Candidates,
     ) -> Option<usize> {
         let bytes = read.as_bytes();
         let mut at = from;
         loop {
-            at = candidates.next_from(at)?;
+            at = candidates.next_from(at, bytes)?;
             let b = bytes[at];
             if b.is_ascii() {
                 // No ASCII letter or digit is before it; a non-ASCII one
@@ -1274,12 +1308,12 @@ mod tests {
         for matcher in [&builtin, &with_more_openers] {
             let tester = matcher.tester.as_ref().expect("few openers");
             for text in texts {
-                let mut candidates = Candidates::new(text.as_bytes(), tester);
+                let candidates = Candidates::new(text.as_bytes(), tester);
                 assert_eq!(
                     starts(text, |t, at| matcher.next_name_start_by_words(
                         t,
                         at,
-                        &mut candidates
+                        &candidates
                     )),
                     starts(text, |t, at| matcher.next_name_start_bytewise(t, at)),
                     "{text:?}"
@@ -1287,9 +1321,9 @@ mod tests {
             }
         }
         let tester = builtin.tester.as_ref().expect("few openers");
-        let mut candidates = Candidates::new(texts[1].as_bytes(), tester);
+        let candidates = Candidates::new(texts[1].as_bytes(), tester);
         let found = starts(texts[1], |t, at| {
-            builtin.next_name_start_by_words(t, at, &mut candidates)
+            builtin.next_name_start_by_words(t, at, &candidates)
         });
         let words: Vec<&str> = found.iter().map(|&i| &texts[1][i..i + 2]).collect();
         assert_eq!(words, ["Y ", "Z ", "de", "Ga", "de", "Ga", "St"]);

@@ -1,7 +1,13 @@
-//! The test of sixteen bytes at once for places where a name may start,
-//! with SSE2 (part of every x86-64 processor): the loop that sees every byte
-//! of every document. Other targets test the bytes one by one
-//! (`scan::block_mask_bytewise`), with the same result.
+//! The test of many bytes at once for places where a name may start, with
+//! SSE2 (part of every x86-64 processor) or AVX2: the loop that sees every
+//! byte of every document. Other targets test the bytes one by one
+//! (`scan::is_candidate_here`), with the same result.
+//!
+//! A byte is a candidate when it is not ASCII, an ASCII capital, or the
+//! start of a lower-case name opener ("de"). The byte before it (a capital
+//! inside a word, "USSR") is tested by the caller, one place at a time:
+//! testing it here too measured dearer than the stops it saves, since
+//! most capitals of a cable begin words.
 
 use std::arch::x86_64::{
     __m128i, _mm_add_epi8, _mm_and_si128, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_loadu_si128,
@@ -10,12 +16,15 @@ use std::arch::x86_64::{
 
 use super::{OpenerPrefix, MAX_OPENER_BYTES};
 
-/// The constants of [`chunk_avx2`], as bytes (loaded in one instruction
+/// Moved up by `0x80 - b'A'`, capitals fall in the 26 smallest signed
+/// bytes.
+const TO_CAPITALS: u8 = 0x80u8.wrapping_sub(b'A');
+const PAST_CAPITALS: u8 = 0x80 + 26;
+
+/// The constants of [`masks_avx2`], as bytes (loaded in one instruction
 /// each; a vector of 32 bytes can only be made inside an AVX function).
 #[derive(Clone)]
 pub(super) struct Avx2Constants {
-    to_capitals: [u8; 32],
-    past_capitals: [u8; 32],
     firsts: [[u8; 32]; MAX_OPENER_BYTES],
     seconds: [[u8; 32]; MAX_OPENER_BYTES],
     any_second: [[u8; 32]; MAX_OPENER_BYTES],
@@ -29,8 +38,6 @@ impl Avx2Constants {
             return None;
         }
         let mut constants = Avx2Constants {
-            to_capitals: [0x80u8.wrapping_sub(b'A'); 32],
-            past_capitals: [0x80u8 + 26; 32],
             firsts: [[0; 32]; MAX_OPENER_BYTES],
             seconds: [[0; 32]; MAX_OPENER_BYTES],
             any_second: [[0; 32]; MAX_OPENER_BYTES],
@@ -44,67 +51,98 @@ impl Avx2Constants {
         Some(constants)
     }
 
-    /// [`BlockTester::block`] for the 64 bytes from `at`, as bits, 32 at
-    /// a time. Needs `at + 65 <= bytes.len()`.
-    #[inline(always)]
-    pub(super) fn chunk(&self, bytes: &[u8], at: usize) -> u64 {
-        assert!(at + 65 <= bytes.len());
+    /// The candidates of the chunks of 64 bytes at `from`, `from + 64`,
+    /// …, one per mask of `masks`, as bits. Needs the byte after the last
+    /// chunk within `bytes` (it is read for the openers).
+    pub(super) fn masks(&self, bytes: &[u8], from: usize, masks: &mut [u64]) {
+        assert!(from + 64 * masks.len() < bytes.len());
         // SAFETY: `new` made `self` only where AVX2 is available; the
-        // loads read within `bytes` (checked above).
-        unsafe { chunk_avx2(self, bytes.as_ptr().add(at)) }
+        // loads read within `bytes[from..=from + 64 * masks.len()]`
+        // (checked above).
+        unsafe { masks_avx2(self, bytes.as_ptr().add(from), masks) }
     }
 }
 
-/// The test of `BlockTester::block` on 64 bytes from `start` (and the
-/// byte after them), with AVX2.
+/// [`Avx2Constants::masks`] from the chunk at `start`, with the constants
+/// in registers for the whole text.
 ///
 /// # Safety
-/// The processor has AVX2; `start..start + 65` is readable.
+/// The processor has AVX2; `start..start + 64 * masks.len() + 1` is
+/// readable.
 #[target_feature(enable = "avx2")]
-unsafe fn chunk_avx2(constants: &Avx2Constants, start: *const u8) -> u64 {
+unsafe fn masks_avx2(constants: &Avx2Constants, start: *const u8, masks: &mut [u64]) {
     use std::arch::x86_64::{
         __m256i, _mm256_add_epi8, _mm256_and_si256, _mm256_cmpeq_epi8, _mm256_cmpgt_epi8,
-        _mm256_loadu_si256, _mm256_movemask_epi8, _mm256_or_si256,
+        _mm256_loadu_si256, _mm256_movemask_epi8, _mm256_or_si256, _mm256_set1_epi8,
     };
     // SAFETY: (all the unsafe operations below) AVX2 is available and the
-    // pointers are within `start..start + 65`, as the caller promises.
+    // pointers are within `start..start + 64 * masks.len() + 1`, as the
+    // caller promises.
     unsafe {
+        let to_capitals = _mm256_set1_epi8(TO_CAPITALS as i8);
+        let past_capitals = _mm256_set1_epi8(PAST_CAPITALS as i8);
         let load = |p: *const u8| _mm256_loadu_si256(p.cast::<__m256i>());
-        let to_capitals = load(constants.to_capitals.as_ptr());
-        let past_capitals = load(constants.past_capitals.as_ptr());
-        let half = |offset: usize| {
-            let block = load(start.add(offset));
-            let next = load(start.add(offset + 1));
-            let moved = _mm256_add_epi8(block, to_capitals);
-            let mut starts = _mm256_cmpgt_epi8(past_capitals, moved);
-            let opener = |k: usize| {
-                let firsts = _mm256_cmpeq_epi8(block, load(constants.firsts[k].as_ptr()));
-                let seconds = _mm256_or_si256(
-                    _mm256_cmpeq_epi8(next, load(constants.seconds[k].as_ptr())),
-                    load(constants.any_second[k].as_ptr()),
-                );
-                _mm256_and_si256(firsts, seconds)
+        let firsts = load(constants.firsts[0].as_ptr());
+        let seconds = load(constants.seconds[0].as_ptr());
+        let any_second = load(constants.any_second[0].as_ptr());
+        let half = |at: *const u8| {
+            let block = load(at);
+            let next = load(at.add(1));
+            let mut starts = _mm256_cmpgt_epi8(past_capitals, _mm256_add_epi8(block, to_capitals));
+            let opener = |firsts, seconds, any_second| {
+                _mm256_and_si256(
+                    _mm256_cmpeq_epi8(block, firsts),
+                    _mm256_or_si256(_mm256_cmpeq_epi8(next, seconds), any_second),
+                )
             };
             // One opener (the built-in registry's "de") without a loop.
             if constants.openers == 1 {
-                starts = _mm256_or_si256(starts, opener(0));
+                starts = _mm256_or_si256(starts, opener(firsts, seconds, any_second));
             } else {
                 for k in 0..constants.openers {
-                    starts = _mm256_or_si256(starts, opener(k));
+                    starts = _mm256_or_si256(
+                        starts,
+                        opener(
+                            load(constants.firsts[k].as_ptr()),
+                            load(constants.seconds[k].as_ptr()),
+                            load(constants.any_second[k].as_ptr()),
+                        ),
+                    );
                 }
             }
             // The high bit of a byte is set exactly when it is not ASCII.
-            u64::from(_mm256_movemask_epi8(_mm256_or_si256(starts, block)) as u32)
+            _mm256_movemask_epi8(_mm256_or_si256(starts, block)) as u32
         };
-        half(0) | half(32) << 32
+        // One opener with a second byte (the built-in registry's "de"):
+        // no test of whether any second byte will do.
+        if constants.openers == 1 && constants.any_second[0][0] == 0 {
+            let half = |at: *const u8| {
+                let block = load(at);
+                let capitals =
+                    _mm256_cmpgt_epi8(past_capitals, _mm256_add_epi8(block, to_capitals));
+                let opener = _mm256_and_si256(
+                    _mm256_cmpeq_epi8(block, firsts),
+                    _mm256_cmpeq_epi8(load(at.add(1)), seconds),
+                );
+                _mm256_movemask_epi8(_mm256_or_si256(_mm256_or_si256(capitals, opener), block))
+                    as u32
+            };
+            for (k, mask) in masks.iter_mut().enumerate() {
+                let at = start.add(64 * k);
+                *mask = u64::from(half(at)) | u64::from(half(at.add(32))) << 32;
+            }
+            return;
+        }
+        for (k, mask) in masks.iter_mut().enumerate() {
+            let at = start.add(64 * k);
+            *mask = u64::from(half(at)) | u64::from(half(at.add(32))) << 32;
+        }
     }
 }
 
 /// The constants of the test, made once per matcher rather than per block.
 #[derive(Clone)]
 pub(super) struct BlockTester {
-    to_capitals: __m128i,
-    past_capitals: __m128i,
     /// Per opener: its first byte, its second, and all ones when it has
     /// no second (any next byte will do).
     firsts: [__m128i; MAX_OPENER_BYTES],
@@ -118,10 +156,6 @@ impl BlockTester {
         // SAFETY: SSE2 is enabled on every x86-64 target.
         unsafe {
             let mut tester = BlockTester {
-                // Capitals are the bytes that, moved up by 0x80 - b'A',
-                // fall in the 26 smallest signed values.
-                to_capitals: _mm_set1_epi8((0x80u8 - b'A') as i8),
-                past_capitals: _mm_set1_epi8((0x80u8 + 26) as i8),
                 firsts: [_mm_setzero_si128(); MAX_OPENER_BYTES],
                 seconds: [_mm_setzero_si128(); MAX_OPENER_BYTES],
                 any_second: [_mm_setzero_si128(); MAX_OPENER_BYTES],
@@ -136,10 +170,9 @@ impl BlockTester {
         }
     }
 
-    /// Bit i set when `bytes[at + i]` may start a name (see
-    /// `scan::is_candidate_here`: a non-ASCII byte, an ASCII capital, or
-    /// the first two bytes of an opener). Needs `at + 17 <= bytes.len()`
-    /// (the byte after the block is read for the openers).
+    /// Bit i set when `bytes[at + i]` is a candidate (see the module's
+    /// note). Needs `at + 17 <= bytes.len()` (the byte after the block is
+    /// read for the openers).
     #[inline(always)]
     pub(super) fn block(&self, bytes: &[u8], at: usize) -> u32 {
         assert!(at + 17 <= bytes.len());
@@ -148,21 +181,13 @@ impl BlockTester {
         unsafe {
             let block = _mm_loadu_si128(bytes.as_ptr().add(at).cast::<__m128i>());
             let next = _mm_loadu_si128(bytes.as_ptr().add(at + 1).cast::<__m128i>());
-            let moved = _mm_add_epi8(block, self.to_capitals);
-            let mut starts = _mm_cmplt_epi8(moved, self.past_capitals);
-            let opener = |k: usize| {
+            let moved = _mm_add_epi8(block, _mm_set1_epi8(TO_CAPITALS as i8));
+            let mut starts = _mm_cmplt_epi8(moved, _mm_set1_epi8(PAST_CAPITALS as i8));
+            for k in 0..self.openers {
                 let firsts = _mm_cmpeq_epi8(block, self.firsts[k]);
                 let seconds =
                     _mm_or_si128(_mm_cmpeq_epi8(next, self.seconds[k]), self.any_second[k]);
-                _mm_and_si128(firsts, seconds)
-            };
-            // One opener (the built-in registry's "de") without a loop.
-            if self.openers == 1 {
-                starts = _mm_or_si128(starts, opener(0));
-            } else {
-                for k in 0..self.openers {
-                    starts = _mm_or_si128(starts, opener(k));
-                }
+                starts = _mm_or_si128(starts, _mm_and_si128(firsts, seconds));
             }
             // The high bit of a byte is set exactly when it is not ASCII.
             _mm_movemask_epi8(_mm_or_si128(starts, block)) as u32
