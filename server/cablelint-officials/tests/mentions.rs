@@ -261,6 +261,21 @@ fn a_surname_completed_with_its_given_name_in_brackets_is_one_mention() {
             ("Brezhnev", "brezhnev"),
         ])
     );
+    // Two completions among other mentions: each absorbed, the others
+    // kept, in order.
+    assert_eq!(
+        self::found(
+            "Gromyko [Andrei], Minister of Foreign Affairs, met Rusk; \
+             Gromyko [Andrei], Minister of Foreign Affairs, met Zhou [Enlai].",
+            date("1963-05-10")
+        ),
+        pairs(&[
+            ("Gromyko [Andrei]", "gromyko"),
+            ("Rusk", "dean-rusk"),
+            ("Gromyko [Andrei]", "gromyko"),
+            ("Zhou [Enlai]", "zhou-enlai"),
+        ])
+    );
 }
 
 #[test]
