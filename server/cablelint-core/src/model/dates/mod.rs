@@ -16,7 +16,7 @@ pub mod lexicon;
 mod resolve;
 mod scan;
 mod stamp;
-mod votes;
+pub(crate) mod votes;
 
 pub use calendar::{Interval, Precision, Weekday};
 pub(crate) use scan::{fold, folded_end, is_word_boundary};

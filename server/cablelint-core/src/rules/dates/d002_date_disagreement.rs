@@ -144,17 +144,7 @@ fn majority_day_by_sorting(stating: &[(&DateMention, Readings)]) -> Option<i64> 
                 .map(|r| (r.first_day(), priority(m.role)))
         })
         .collect();
-    votes.sort_unstable();
-    votes
-        .chunk_by(|a, b| a.0 == b.0)
-        .map(|same_day| {
-            let best = same_day.iter().map(|&(_, p)| p).min().unwrap_or(usize::MAX);
-            (same_day[0].0, (same_day.len(), best))
-        })
-        .max_by_key(|(day, (count, best))| {
-            (*count, std::cmp::Reverse(*best), std::cmp::Reverse(*day))
-        })
-        .map(|(day, _)| day)
+    crate::model::dates::votes::best_by_sorting(&mut votes)
 }
 
 fn priority(role: DateRole) -> usize {
