@@ -129,9 +129,19 @@ async function editUserSettings(settings) {
 }
 
 async function runCommand(title) {
-  await page.keyboard.press("F1");
   const input = page.locator(".quick-input-widget input");
-  await input.waitFor({ state: "visible" });
+  // F1 pressed while the workbench moves focus (a tab just closed, a hover
+  // showing) can be lost, and the palette never opens: press it again.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press("F1");
+    try {
+      await input.waitFor({ state: "visible", timeout: 5000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      console.log(`the command palette did not open for "${title}" (attempt ${attempt}); pressing F1 again`);
+    }
+  }
   await input.fill(`>${title}`);
   await page.locator(`.quick-input-list .monaco-list-row:has-text("${title}")`).first().waitFor();
   await page.keyboard.press("Enter");
