@@ -23,24 +23,16 @@ set -euo pipefail
 
 cd "$(dirname "$0")/../.."
 DIR="${1:?usage: officials_cli_cost.sh DIR}"
-BIN="${BIN:-}"
-if [ -z "$BIN" ]; then
-    cargo build --release -p cablelint >&2
-    BIN=target/release/cablelint
-fi
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-printf 'include = ["*.txt", "*.cable"]\n' > "$WORK/with.toml"
-printf 'include = ["*.txt", "*.cable"]\n\n[rules]\nignore = ["O"]\n' > "$WORK/without.toml"
-cp "$WORK/without.toml" "$WORK/bare.toml"
+source tests/bench/cli_cost_setup.sh
+cp "$WORK/bare.toml" "$WORK/with.toml"
+printf '\n[rules]\nignore = ["O"]\n' >> "$WORK/bare.toml"
+cp "$WORK/bare.toml" "$WORK/without.toml"
 cp "$WORK/with.toml" "$WORK/with_bare.toml"
 if [ -n "${REGISTRY:-}" ]; then
     for config in "$WORK/with.toml" "$WORK/without.toml"; do
         printf '\n[officials]\nregistries = ["%s"]\n' "$(realpath "$REGISTRY")" >> "$config"
     done
 fi
-mkdir "$WORK/one"
-cp "$(find "$DIR" \( -name '*.txt' -o -name '*.cable' \) | sort | awk 'NR == 1')" "$WORK/one/"
 
 instructions() {
     valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \

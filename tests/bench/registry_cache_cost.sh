@@ -15,18 +15,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 DIR="${1:?usage: REGISTRY=FILE.toml registry_cache_cost.sh DIR}"
 REGISTRY="${REGISTRY:?set REGISTRY to an officials registry file}"
-BIN="${BIN:-}"
-if [ -z "$BIN" ]; then
-    cargo build --release -p cablelint >&2
-    BIN=target/release/cablelint
-fi
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-printf 'include = ["*.txt", "*.cable"]\n' > "$WORK/bare.toml"
+source tests/bench/cli_cost_setup.sh
 cp "$WORK/bare.toml" "$WORK/registry.toml"
 printf '\n[officials]\nregistries = ["%s"]\n' "$(realpath "$REGISTRY")" >> "$WORK/registry.toml"
-mkdir "$WORK/one"
-cp "$(find "$DIR" \( -name '*.txt' -o -name '*.cable' \) | sort | awk 'NR == 1')" "$WORK/one/"
 
 # A first run fills the cache; its result packs are removed, the compiled
 # registry kept.
