@@ -130,20 +130,22 @@ async function editUserSettings(settings) {
 
 async function runCommand(title) {
   const input = page.locator(".quick-input-widget input");
-  // F1 pressed while the workbench moves focus (a tab just closed, a hover
-  // showing) can be lost, and the palette never opens: press it again.
+  const row = page.locator(`.quick-input-list .monaco-list-row:has-text("${title}")`).first();
+  // While the workbench moves focus (a tab just closed, a hover showing) F1
+  // can be lost, or the palette can open and close at once: open it again.
   for (let attempt = 1; ; attempt++) {
-    await page.keyboard.press("F1");
     try {
+      await page.keyboard.press("F1");
       await input.waitFor({ state: "visible", timeout: 5000 });
+      await input.fill(`>${title}`, { timeout: 5000 });
+      await row.waitFor({ timeout: 15000 });
       break;
     } catch (error) {
       if (attempt === 3) throw error;
-      console.log(`the command palette did not open for "${title}" (attempt ${attempt}); pressing F1 again`);
+      console.log(`the command palette did not take "${title}" (attempt ${attempt}): opening it again`);
+      if (await input.isVisible()) await page.keyboard.press("Escape");
     }
   }
-  await input.fill(`>${title}`);
-  await page.locator(`.quick-input-list .monaco-list-row:has-text("${title}")`).first().waitFor();
   await page.keyboard.press("Enter");
 }
 
