@@ -13,3 +13,11 @@ trap 'rm -rf "$WORK"' EXIT
 printf 'include = ["*.txt", "*.cable"]\n' > "$WORK/bare.toml"
 mkdir "$WORK/one"
 cp "$(find "$DIR" \( -name '*.txt' -o -name '*.cable' \) | sort | awk 'NR == 1')" "$WORK/one/"
+
+# The instructions `$BIN check --threads 1 --no-progress --format json
+# --fail-on never ARGS...` executes (valgrind: steady on a busy machine).
+check_instructions() {
+    valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
+        "$BIN" check --threads 1 --no-progress --format json --fail-on never "$@" \
+        2>&1 >/dev/null | awk '/I *refs:/ { gsub(",", "", $NF); print $NF }'
+}

@@ -35,9 +35,7 @@ if [ -n "${REGISTRY:-}" ]; then
 fi
 
 instructions() {
-    valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
-        "$BIN" check --no-cache --threads 1 --no-progress --format json --fail-on never --config "$@" \
-        2>&1 >/dev/null | awk '/I *refs:/ { gsub(",", "", $NF); print $NF }'
+    check_instructions --no-cache --config "$@"
 }
 
 one_without=$(instructions "$WORK/without.toml" "$WORK/one")

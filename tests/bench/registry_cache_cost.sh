@@ -27,10 +27,7 @@ warm_registry() {
     "$BIN" check --threads 1 --no-progress --format json --fail-on never \
         --cache-dir "$cache" --config "$config" "$target" >/dev/null 2>&1 || true
     rm -rf "$cache"/v[0-9]*
-    valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
-        "$BIN" check --threads 1 --no-progress --format json --fail-on never \
-        --cache-dir "$cache" --config "$config" "$target" \
-        2>&1 >/dev/null | awk '/I *refs:/ { gsub(",", "", $NF); print $NF }'
+    check_instructions --cache-dir "$cache" --config "$config" "$target"
 }
 
 one_bare=$(warm_registry "$WORK/bare.toml" "$WORK/one")
