@@ -28,9 +28,12 @@ collections name many minor officials.",
     right: "Ambassador Chervonenko met him.\n",
 };
 
+/// Title and name on one line, as the mention matcher reads them: a title
+/// that ends a line is most often a signature ("Ambassador" under a name),
+/// and what follows it is another paragraph.
 static TITLED_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?:(?:Vice|Deputy|First|Foreign|Prime|Acting)\s+)*(?:Ambassador|Minister|Premier|President|Chairman|Secretary|Consul)\s+(?P<name>\p{Lu}\p{Ll}+(?:-\p{Ll}+)?(?:\s\p{Lu}\p{Ll}+(?:-\p{Ll}+)?)?)\b",
+        r"\b(?:(?:Vice|Deputy|First|Foreign|Prime|Acting)[^\S\r\n]+)*(?:Ambassador|Minister|Premier|President|Chairman|Secretary|Consul)[^\S\r\n]+(?P<name>\p{Lu}\p{Ll}+(?:-\p{Ll}+)?(?:[^\S\r\n]\p{Lu}\p{Ll}+(?:-\p{Ll}+)?)?)\b",
     )
     .expect("the titled-name pattern is valid")
 });
@@ -125,6 +128,14 @@ mod tests {
             1:27-1:52 hint O003: no official named `Quuxley Bar` in the officials registry
         "#]]
         .assert_eq(&check("O003", text));
+    }
+
+    #[test]
+    fn a_title_ending_its_line_names_nobody_on_the_next() {
+        // The signature block of a real report, then the archive's summary.
+        let text =
+            "[signature]\nAmbassador\n\nReport from Pál Szarvas.\r\nConsul\r\nZzyzx 𠀋 left.\n";
+        expect![[""]].assert_eq(&check("O003", text));
     }
 
     #[test]
