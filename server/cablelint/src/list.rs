@@ -90,10 +90,12 @@ pub fn rules(args: &ListArgs) -> ExitStatus {
         }
         ListFormat::Human => {
             let mut out = String::new();
+            // Columns as wide as their longest entry, so every row lines up.
+            let name_width = all.iter().map(|r| r.meta().name.len()).max().unwrap_or(0);
             for rule in all {
                 let m = rule.meta();
                 out.push_str(&format!(
-                    "{:<5} {:<24} {:<8}{} fix:{:<10} {}\n",
+                    "{:<5} {:<name_width$} {:<8}{} fix:{:<10} {}\n",
                     m.code,
                     m.name,
                     m.default_severity.as_str(),

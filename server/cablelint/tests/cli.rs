@@ -848,31 +848,31 @@ fn rules_and_profiles_are_listed() {
     .expect(
         0,
         expect![[r#"
-            B001  unclosed-bracket         error        fix:no         An editorial `[` that its paragraph never closes.
-            B002  stray-close-bracket      error        fix:no         A `]` with no editorial `[` open in its paragraph.
-            B003  nested-bracket           warning      fix:no         An editorial bracket inside another one.
-            B004  empty-bracket            warning      fix:yes        An editorial bracket with nothing in it.
-            B005  multiline-bracket        warning      fix:no         An editorial bracket that runs across a line break where the profile keeps brackets on one line.
-            B006  unbalanced-punctuation   info         fix:no         Parentheses, curly double quotes or CJK brackets that do not pair up.
-            B007  nonstandard-ellipsis     warning      fix:yes        An omission mark spelled other than the collection writes it.
-            D001  impossible-date          error        fix:sometimes  A date that cannot exist: 31 June, 30 February, month 13, or a weekday that does not fit the date.
-            D002  date-disagreement        warning      fix:sometimes  The archive line, header, closing and original-language header give the document different dates.
-            D003  stamps-out-of-order      warning      fix:no         A cable received before it was sent, or an office stamp earlier than the stamp before it.
-            D004  relative-day-after-date  warning      fix:no         A day the text speaks of in the past ("On the 26th [of June], … handed") that falls after the document's own date, or on no day at all.
-            D005  mixed-numeric-order      warning      fix:no         Numeric dates of one document written day first in one place and month first in another.
-            D006  missing-year             hint         fix:sometimes  A header or closing date without a year, where the document states the year elsewhere.
-            E001  invalid-utf8             error        fix:no         The file is not valid UTF-8.
-            E002  invalid-directive        error        fix:no         A `% cablelint:` line that cablelint cannot follow.
-            E003  file-too-large           error        fix:no         The file is larger than `limits.max-file-size`, so it was not checked.
-            E004  too-many-diagnostics     warning      fix:no         The file has more findings than `limits.max-diagnostics-per-file`; the rest are not shown.
-            H001  required-field-missing   warning      fix:sometimes  The translated header lacks a field that the collection's profile requires.
-            H002  empty-field              warning      fix:no         A header field stands without a value where the profile says it always has one.
-            H003  duplicate-field          warning      fix:sometimes  A header field that occurs once per cable is given twice.
-            H004  unknown-label            warning      fix:sometimes  A header label that names no field of the collection's profile.
+            B001  unclosed-bracket            error        fix:no         An editorial `[` that its paragraph never closes.
+            B002  stray-close-bracket         error        fix:no         A `]` with no editorial `[` open in its paragraph.
+            B003  nested-bracket              warning      fix:no         An editorial bracket inside another one.
+            B004  empty-bracket               warning      fix:yes        An editorial bracket with nothing in it.
+            B005  multiline-bracket           warning      fix:no         An editorial bracket that runs across a line break where the profile keeps brackets on one line.
+            B006  unbalanced-punctuation      info         fix:no         Parentheses, curly double quotes or CJK brackets that do not pair up.
+            B007  nonstandard-ellipsis        warning      fix:yes        An omission mark spelled other than the collection writes it.
+            D001  impossible-date             error        fix:sometimes  A date that cannot exist: 31 June, 30 February, month 13, or a weekday that does not fit the date.
+            D002  date-disagreement           warning      fix:sometimes  The archive line, header, closing and original-language header give the document different dates.
+            D003  stamps-out-of-order         warning      fix:no         A cable received before it was sent, or an office stamp earlier than the stamp before it.
+            D004  relative-day-after-date     warning      fix:no         A day the text speaks of in the past ("On the 26th [of June], … handed") that falls after the document's own date, or on no day at all.
+            D005  mixed-numeric-order         warning      fix:no         Numeric dates of one document written day first in one place and month first in another.
+            D006  missing-year                hint         fix:sometimes  A header or closing date without a year, where the document states the year elsewhere.
+            E001  invalid-utf8                error        fix:no         The file is not valid UTF-8.
+            E002  invalid-directive           error        fix:no         A `% cablelint:` line that cablelint cannot follow.
+            E003  file-too-large              error        fix:no         The file is larger than `limits.max-file-size`, so it was not checked.
+            E004  too-many-diagnostics        warning      fix:no         The file has more findings than `limits.max-diagnostics-per-file`; the rest are not shown.
+            H001  required-field-missing      warning      fix:sometimes  The translated header lacks a field that the collection's profile requires.
+            H002  empty-field                 warning      fix:no         A header field stands without a value where the profile says it always has one.
+            H003  duplicate-field             warning      fix:sometimes  A header field that occurs once per cable is given twice.
+            H004  unknown-label               warning      fix:sometimes  A header label that names no field of the collection's profile.
             H005  header-translation-mismatch warning      fix:no         The original-language header and its translation give one field different values.
-            O001  title-not-held           warning      fix:no         A title given to an official who did not hold that post on the document's date.
-            O002  non-preferred-romanisation hint         fix:yes        A Chinese official's full name in a romanisation other than the collection's.
-            O003  unknown-official         hint     off fix:no         A titled name that matches no one in the officials registry.
+            O001  title-not-held              warning      fix:no         A title given to an official who did not hold that post on the document's date.
+            O002  non-preferred-romanisation  hint         fix:yes        A Chinese official's full name in a romanisation other than the collection's.
+            O003  unknown-official            hint     off fix:no         A titled name that matches no one in the officials registry.
         "#]],
         expect![[""]],
     );
