@@ -24,18 +24,27 @@ static AFTER_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The title as written: the title word with up to three capitalised words
-/// before it ("Vice Foreign Minister", not "met Foreign Minister").
+/// before it ("Vice Foreign Minister", not "met Foreign Minister", nor
+/// "June], Vice Minister").
 fn written_title(before: &str) -> Option<(&str, usize)> {
     let captures = AFTER_TITLE.captures(before)?;
     let word = captures.get(1)?;
     let typed = captures.get(2).map_or(0, |m| m.len());
     let mut start = word.start();
+    // "Vice-Premier": the title word's hyphenated prefix belongs to it.
+    let hyphenated = before[..start].trim_end_matches(|c: char| c.is_alphabetic() || c == '-');
+    if before[hyphenated.len()..start].ends_with('-') {
+        start = hyphenated.len();
+    }
     for _ in 0..3 {
         let head = before[..start].trim_end();
         let Some(previous) = head.split_whitespace().next_back() else {
             break;
         };
-        if head.len() == start || !previous.starts_with(|c: char| c.is_uppercase()) {
+        // A word that ends a clause ("June],", "Moscow.") is not part of it.
+        let title_word = previous.starts_with(|c: char| c.is_uppercase())
+            && previous.chars().all(|c| c.is_alphabetic() || c == '-');
+        if head.len() == start || !title_word {
             break;
         }
         start = head.len() - previous.len();
@@ -139,6 +148,18 @@ mod tests {
         assert_eq!(
             title("The Soviet Ambassador "),
             Some(("The Soviet Ambassador".into(), 0))
+        );
+        assert_eq!(
+            title("On the 26th [of June], Vice Minister "),
+            Some(("Vice Minister".into(), 0))
+        );
+        assert_eq!(
+            title("He left Moscow. Ambassador Ch"),
+            Some(("Ambassador".into(), 2))
+        );
+        assert_eq!(
+            title("the Vice-Premier Li"),
+            Some(("Vice-Premier".into(), 2))
         );
         assert_eq!(title("Ministers met"), None);
         assert_eq!(title("Ambassador"), None);
