@@ -144,15 +144,31 @@ pub fn hover_markdown(person: &Person, date: Option<Date>, written_title: Option
 pub fn hover_for_mention(doc: &Document, matcher: &Matcher, mention: &ResolvedMention) -> String {
     let person = &matcher.registry().persons()[mention.person_index];
     let title = mention.title.map(|t| doc.slice(t));
-    let mut text = hover_markdown(person, document_date(doc), title);
+    let date = document_date(doc);
+    let mut text = hover_markdown(person, date, title);
     if !mention.others.is_empty() {
-        let _ = write!(
-            text,
-            "\n\nMay also be: {}",
-            mention.other_ids(matcher).join(", ")
-        );
+        let persons = matcher.registry().persons();
+        let others: Vec<String> = mention
+            .others
+            .iter()
+            .map(|&index| describe_briefly(&persons[index], date))
+            .collect();
+        let _ = write!(text, "\n\nMay also be: {}", others.join("; "));
     }
     text
+}
+
+/// "Ji Dengkui (姬登奎), Vice Premier": who else a surname could mean, by
+/// name rather than registry id, with a post held on the date if any.
+fn describe_briefly(person: &Person, date: Option<Date>) -> String {
+    let mut out = person.name.text.to_string();
+    if let Some(native) = person.native.first() {
+        let _ = write!(out, " ({})", native.text);
+    }
+    if let Some(post) = date.and_then(|d| person.posts_on(d).next()) {
+        let _ = write!(out, ", {}", post.title);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -182,6 +198,21 @@ mod tests {
         .assert_eq(&hover_markdown(ji, date, Some("Foreign Minister")));
         assert!(!hover_markdown(ji, date, Some("Vice Minister")).contains('⚠'));
         assert!(!hover_markdown(ji, None, Some("Foreign Minister")).contains("On "));
+    }
+
+    #[test]
+    fn hover_on_a_bare_surname_names_the_others_it_could_mean() {
+        let text = "28 June 1962\n\n发往 𠀋 Vice Minister Ji rejected it.\r\n";
+        let doc = Document::parse_str(text);
+        let matcher = builtin_matcher();
+        let found = mentions(&doc, matcher);
+        let ji = found
+            .iter()
+            .find(|m| &text[m.span.range()] == "Ji")
+            .expect("Ji is found");
+        let hover = hover_for_mention(&doc, matcher, ji);
+        let also = hover.rsplit("\n\n").next().unwrap_or_default();
+        expect!["May also be: Ji Dengkui (纪登奎)"].assert_eq(also);
     }
 
     #[test]
