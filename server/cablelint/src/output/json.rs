@@ -5,7 +5,7 @@
 //! below (test builds only) is the oracle it is compared with, byte for
 //! byte, in the tests.
 
-use super::pretty::{write_escaped, write_plain_string, write_string};
+use super::pretty::{write_escaped, write_plain_string, write_string, write_uint};
 use crate::report::{FileReport, Finding, Position, Summary};
 use cablelint_core::profile::Detection;
 use serde::Serialize;
@@ -284,7 +284,6 @@ fn write_diagnostic(out: &mut Vec<u8>, f: &Finding<'_>) {
 macro_rules! range_writer {
     ($name:ident, $pad:literal) => {
         fn $name(out: &mut Vec<u8>, start: &Position, end: &Position) {
-            let mut digits = itoa::Buffer::new();
             for (head, position) in [
                 (
                     concat!("{\n", $pad, "  \"start\": {\n", $pad, "    \"line\": "),
@@ -296,11 +295,11 @@ macro_rules! range_writer {
                 ),
             ] {
                 out.extend_from_slice(head.as_bytes());
-                out.extend_from_slice(digits.format(position.line).as_bytes());
+                write_uint(out, position.line);
                 out.extend_from_slice(concat!(",\n", $pad, "    \"column\": ").as_bytes());
-                out.extend_from_slice(digits.format(position.column).as_bytes());
+                write_uint(out, position.column);
                 out.extend_from_slice(concat!(",\n", $pad, "    \"offset\": ").as_bytes());
-                out.extend_from_slice(digits.format(position.offset).as_bytes());
+                write_uint(out, position.offset);
                 out.extend_from_slice(concat!("\n", $pad, "  }").as_bytes());
             }
             out.extend_from_slice(concat!("\n", $pad, "}").as_bytes());
@@ -647,7 +646,7 @@ mod tests {
         const AWKWARD: &str =
             "姬鹏飞 𠀋 \"q\" back\\slash \u{0}\u{8}\t\n\u{c}\r\u{1b}\u{1f}\u{7f} \u{FFFD}\u{2028}";
         let mut r = report(&format!("dir/{AWKWARD}.cable"), "TO: X\n\nThe (text [is\n");
-        r.profile = format!("p{AWKWARD}");
+        r.profile = format!("p{AWKWARD}").into();
         r.detection = Detection::Detected {
             markers: vec![AWKWARD.to_owned(), "\"".to_owned()],
         };
