@@ -208,14 +208,18 @@ fn walk(
 
 /// `./a/b.cable` is shown as `a/b.cable`, as the user would write it.
 /// (`to_string_lossy` gives what `display().to_string()` gives, without
-/// going through the formatting machinery.)
+/// going through the formatting machinery; `to_str` the same for a path
+/// that is UTF-8.)
 fn display_path(path: &Path) -> String {
     // Only a path starting with `.` can start with a `.` component.
     let shown = match path.as_os_str().as_encoded_bytes().first() {
         Some(b'.') => path.strip_prefix(".").unwrap_or(path),
         _ => path,
     };
-    shown.to_string_lossy().into_owned()
+    match shown.to_str() {
+        Some(text) => text.to_owned(),
+        None => shown.to_string_lossy().into_owned(),
+    }
 }
 
 /// Sorts by `display`, stably, as `sort_by(|a, b| a.display.cmp(&b.display))`

@@ -245,7 +245,7 @@ pub fn write_escaped(out: &mut Vec<u8>, text: &str) {
 /// `itoa` and then a copy of its few bytes, of variable size, cost a call
 /// to `memcpy` a number (the JSON output writes about ten a diagnostic),
 /// and a digit at a time, or all eight at once in a `u64`, cost as much.
-#[inline]
+#[inline(always)]
 pub fn write_uint(out: &mut Vec<u8>, n: usize) {
     if n < 10_000 {
         write_below_10_000(out, n);
@@ -260,7 +260,7 @@ pub fn write_uint(out: &mut Vec<u8>, n: usize) {
 }
 
 /// [`write_uint`] for `n` below 10,000.
-#[inline]
+#[inline(always)]
 fn write_below_10_000(out: &mut Vec<u8>, n: usize) {
     if n < 10 {
         out.push(b'0' + n as u8);
