@@ -35,7 +35,7 @@ pub struct Finding<'a> {
 #[derive(Debug)]
 pub struct FileReport {
     /// The path as the user gave it or the walk found it.
-    pub path: String,
+    pub path: Arc<str>,
     pub profile: ProfileName,
     pub detection: Detection,
     /// What the check found, in order; [`FileReport::findings`] gives each
@@ -126,7 +126,7 @@ impl<'a> Iterator for Findings<'a> {
 impl ExactSizeIterator for Findings<'_> {}
 
 impl FileReport {
-    pub fn new(path: String, raw: &[u8], result: CheckResult, fixes_applied: usize) -> Self {
+    pub fn new(path: Arc<str>, raw: &[u8], result: CheckResult, fixes_applied: usize) -> Self {
         let map = OffsetMap::new(raw, result.document.source.has_bom);
         FileReport::with_offsets(path, map, result, fixes_applied)
     }
@@ -134,7 +134,7 @@ impl FileReport {
     /// [`FileReport::new`] with the file's offsets already mapped, so the
     /// raw bytes need not be kept.
     pub fn with_offsets(
-        path: String,
+        path: Arc<str>,
         map: OffsetMap,
         result: CheckResult,
         fixes_applied: usize,
@@ -155,7 +155,7 @@ impl FileReport {
     /// `map` maps `source` back to the file's bytes; `lines` is its index if
     /// already made.
     pub fn from_checked(
-        path: String,
+        path: Arc<str>,
         map: OffsetMap,
         source: SourceText,
         lines: Option<LineIndex>,
@@ -174,7 +174,7 @@ impl FileReport {
     }
 
     fn build(
-        path: String,
+        path: Arc<str>,
         map: OffsetMap,
         source: SourceText,
         lines: Option<LineIndex>,
