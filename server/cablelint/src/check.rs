@@ -495,7 +495,7 @@ fn check_early(
 /// Files checked while the walk ran, by path as shown, with the absolute
 /// path checked. Each is taken once, by whichever thread comes to it.
 struct Early {
-    done: HashMap<String, (PathBuf, Mutex<Option<Done>>)>,
+    done: HashMap<Arc<str>, (PathBuf, Mutex<Option<Done>>)>,
     /// How many are not taken yet: once none is left (after the last of
     /// them in path order) files are not looked up.
     left: AtomicUsize,
@@ -647,7 +647,7 @@ struct Fixed {
 /// file before replacing it); the text is fixed without further copies.
 fn fix_file(
     job: &Job,
-    display: String,
+    display: Arc<str>,
     bytes: Vec<u8>,
     source: SourceText,
     has_bom: bool,

@@ -76,8 +76,9 @@ impl ConfigSource {
 /// One file to check.
 #[derive(Clone)]
 pub struct Input {
-    /// How the file is named in output.
-    pub display: String,
+    /// How the file is named in output: shared with its report (a copy a
+    /// file cost an allocation and a free).
+    pub display: Arc<str>,
     /// Absolute path, for configuration and reading; for standard input,
     /// the file it stands for, if named.
     pub absolute: PathBuf,
@@ -120,7 +121,7 @@ pub fn collect(
                 None => configs.for_dir(&cwd)?,
             };
             inputs.push(Input {
-                display: stdin_filename.map_or("-".to_owned(), |p| p.display().to_string()),
+                display: stdin_filename.map_or("-".into(), |p| p.display().to_string().into()),
                 stdin: true,
                 absolute: named.unwrap_or_else(|| cwd.join("-")),
                 config,
@@ -134,7 +135,7 @@ pub fn collect(
             }
             Ok(_) => {
                 let input = Input {
-                    display: path.display().to_string(),
+                    display: path.display().to_string().into(),
                     config: configs.for_file(&absolute)?,
                     stdin: false,
                     absolute,
@@ -208,14 +209,18 @@ fn walk(
 
 /// `./a/b.cable` is shown as `a/b.cable`, as the user would write it.
 /// (`to_string_lossy` gives what `display().to_string()` gives, without
-/// going through the formatting machinery.)
-fn display_path(path: &Path) -> String {
+/// going through the formatting machinery; `to_str` the same for a path
+/// that is UTF-8.)
+fn display_path(path: &Path) -> Arc<str> {
     // Only a path starting with `.` can start with a `.` component.
     let shown = match path.as_os_str().as_encoded_bytes().first() {
         Some(b'.') => path.strip_prefix(".").unwrap_or(path),
         _ => path,
     };
-    shown.to_string_lossy().into_owned()
+    match shown.to_str() {
+        Some(text) => text.into(),
+        None => shown.to_string_lossy().into(),
+    }
 }
 
 /// Sorts by `display`, stably, as `sort_by(|a, b| a.display.cmp(&b.display))`
@@ -286,7 +291,7 @@ mod tests {
                     .iter()
                     .enumerate()
                     .map(|(i, name)| Input {
-                        display: (*name).to_owned(),
+                        display: (*name).into(),
                         absolute: PathBuf::from(i.to_string()),
                         stdin: false,
                         config: config.clone(),
@@ -299,7 +304,7 @@ mod tests {
             sort_by_display(&mut got);
             let shown = |v: &[Input]| -> Vec<(String, PathBuf)> {
                 v.iter()
-                    .map(|i| (i.display.clone(), i.absolute.clone()))
+                    .map(|i| (i.display.to_string(), i.absolute.clone()))
                     .collect()
             };
             assert_eq!(shown(&got), shown(&expected), "{count}");
@@ -321,7 +326,7 @@ mod tests {
         ] {
             let path = Path::new(std::ffi::OsStr::from_bytes(raw));
             let old = path.strip_prefix(".").unwrap_or(path).display().to_string();
-            assert_eq!(display_path(path), old, "{raw:?}");
+            assert_eq!(&*display_path(path), old, "{raw:?}");
         }
     }
 }

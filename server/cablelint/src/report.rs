@@ -2,9 +2,10 @@
 //! the units the output formats need, so the formats only print.
 
 use crate::cache::Checked;
-use cablelint_core::profile::Detection;
+use cablelint_core::profile::{Detection, Profile};
 use cablelint_core::text::floor_char_boundary;
 use cablelint_core::{Applicability, CheckResult, Diagnostic, LineIndex, Severity, SourceText};
+use std::sync::Arc;
 
 /// A place in a file. `line` and the columns are 1-based; `column` counts
 /// Unicode scalar values, `column_utf16` UTF-16 code units; `offset` is a
@@ -34,8 +35,8 @@ pub struct Finding<'a> {
 #[derive(Debug)]
 pub struct FileReport {
     /// The path as the user gave it or the walk found it.
-    pub path: String,
-    pub profile: String,
+    pub path: Arc<str>,
+    pub profile: ProfileName,
     pub detection: Detection,
     /// What the check found, in order; [`FileReport::findings`] gives each
     /// with its positions.
@@ -50,6 +51,38 @@ pub struct FileReport {
     /// The decoded text, kept only when findings need showing.
     pub text: Option<String>,
     pub lines: Option<LineIndex>,
+}
+
+/// The id of the profile a file was checked with: the checked document's
+/// profile itself, or the id a cache entry holds. (Copying the id out of
+/// the profile cost an allocation and a free a file.)
+#[derive(Debug, Clone)]
+pub enum ProfileName {
+    Shared(Arc<Profile>),
+    Owned(String),
+}
+
+impl std::ops::Deref for ProfileName {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            ProfileName::Shared(profile) => &profile.id,
+            ProfileName::Owned(id) => id,
+        }
+    }
+}
+
+impl std::fmt::Display for ProfileName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self)
+    }
+}
+
+impl From<String> for ProfileName {
+    fn from(id: String) -> Self {
+        ProfileName::Owned(id)
+    }
 }
 
 /// The findings of a report, in order.
@@ -93,7 +126,7 @@ impl<'a> Iterator for Findings<'a> {
 impl ExactSizeIterator for Findings<'_> {}
 
 impl FileReport {
-    pub fn new(path: String, raw: &[u8], result: CheckResult, fixes_applied: usize) -> Self {
+    pub fn new(path: Arc<str>, raw: &[u8], result: CheckResult, fixes_applied: usize) -> Self {
         let map = OffsetMap::new(raw, result.document.source.has_bom);
         FileReport::with_offsets(path, map, result, fixes_applied)
     }
@@ -101,23 +134,19 @@ impl FileReport {
     /// [`FileReport::new`] with the file's offsets already mapped, so the
     /// raw bytes need not be kept.
     pub fn with_offsets(
-        path: String,
+        path: Arc<str>,
         map: OffsetMap,
         result: CheckResult,
         fixes_applied: usize,
     ) -> Self {
         let document = result.document;
-        let checked = Checked {
-            profile: document.profile.id.clone(),
-            detection: document.detection,
-            diagnostics: result.diagnostics,
-        };
-        FileReport::from_checked(
+        FileReport::build(
             path,
             map,
             document.source,
             Some(document.lines),
-            checked,
+            ProfileName::Shared(document.profile),
+            (document.detection, result.diagnostics),
             fixes_applied,
         )
     }
@@ -126,17 +155,37 @@ impl FileReport {
     /// `map` maps `source` back to the file's bytes; `lines` is its index if
     /// already made.
     pub fn from_checked(
-        path: String,
+        path: Arc<str>,
         map: OffsetMap,
         source: SourceText,
         lines: Option<LineIndex>,
         checked: Checked,
         fixes_applied: usize,
     ) -> Self {
-        let keep_text = !checked.diagnostics.is_empty();
+        FileReport::build(
+            path,
+            map,
+            source,
+            lines,
+            ProfileName::Owned(checked.profile),
+            (checked.detection, checked.diagnostics),
+            fixes_applied,
+        )
+    }
+
+    fn build(
+        path: Arc<str>,
+        map: OffsetMap,
+        source: SourceText,
+        lines: Option<LineIndex>,
+        profile: ProfileName,
+        (detection, diagnostics): (Detection, Vec<Diagnostic>),
+        fixes_applied: usize,
+    ) -> Self {
+        let keep_text = !diagnostics.is_empty();
         let lines = keep_text.then(|| lines.unwrap_or_else(|| LineIndex::new(&source.text)));
         let spans = match &lines {
-            Some(lines) => spans_of(&map, &source, lines, &checked.diagnostics),
+            Some(lines) => spans_of(&map, &source, lines, &diagnostics),
             None => Vec::new(),
         };
         let text = if keep_text {
@@ -148,13 +197,13 @@ impl FileReport {
         };
         FileReport {
             path,
-            profile: checked.profile,
-            detection: checked.detection,
+            profile,
+            detection,
             fixes_applied,
             diff: None,
             lines,
             text,
-            diagnostics: checked.diagnostics,
+            diagnostics,
             spans,
         }
     }
@@ -255,7 +304,11 @@ fn fill_positions(
     order: &mut [(usize, usize)],
     mut put: impl FnMut(usize, Position),
 ) {
-    order.sort_unstable();
+    // Findings come in text order, so their offsets often do too: checking
+    // costs less than sorting what is sorted already.
+    if !order.is_sorted() {
+        order.sort_unstable();
+    }
     // The line of the last offset, where the next one starts, and the
     // columns at `at` on it.
     let (mut line, mut line_end) = (0, 0);

@@ -51,7 +51,7 @@ pub struct Checked {
 impl Checked {
     pub fn of_report(report: &FileReport) -> Checked {
         Checked {
-            profile: report.profile.clone(),
+            profile: report.profile.to_string(),
             detection: report.detection.clone(),
             diagnostics: report.diagnostics.clone(),
         }

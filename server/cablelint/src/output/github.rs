@@ -29,7 +29,7 @@ pub fn write_report(out: &mut Vec<u8>, report: &FileReport) -> io::Result<()> {
             (b",endColumn=", f.end.column),
         ] {
             out.extend_from_slice(key);
-            out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+            super::pretty::write_uint(out, n);
         }
         out.extend_from_slice(b",title=");
         push_property(out, d.code);

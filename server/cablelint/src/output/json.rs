@@ -5,7 +5,7 @@
 //! below (test builds only) is the oracle it is compared with, byte for
 //! byte, in the tests.
 
-use super::pretty::{write_escaped, write_plain_string, write_string};
+use super::pretty::{write_escaped, write_plain_string, write_string, write_uint};
 use crate::report::{FileReport, Finding, Position, Summary};
 use cablelint_core::profile::Detection;
 use serde::Serialize;
@@ -284,7 +284,6 @@ fn write_diagnostic(out: &mut Vec<u8>, f: &Finding<'_>) {
 macro_rules! range_writer {
     ($name:ident, $pad:literal) => {
         fn $name(out: &mut Vec<u8>, start: &Position, end: &Position) {
-            let mut digits = itoa::Buffer::new();
             for (head, position) in [
                 (
                     concat!("{\n", $pad, "  \"start\": {\n", $pad, "    \"line\": "),
@@ -296,11 +295,11 @@ macro_rules! range_writer {
                 ),
             ] {
                 out.extend_from_slice(head.as_bytes());
-                out.extend_from_slice(digits.format(position.line).as_bytes());
+                write_uint(out, position.line);
                 out.extend_from_slice(concat!(",\n", $pad, "    \"column\": ").as_bytes());
-                out.extend_from_slice(digits.format(position.column).as_bytes());
+                write_uint(out, position.column);
                 out.extend_from_slice(concat!(",\n", $pad, "    \"offset\": ").as_bytes());
-                out.extend_from_slice(digits.format(position.offset).as_bytes());
+                write_uint(out, position.offset);
                 out.extend_from_slice(concat!("\n", $pad, "  }").as_bytes());
             }
             out.extend_from_slice(concat!("\n", $pad, "}").as_bytes());
@@ -320,26 +319,38 @@ fn write_detection(out: &mut Vec<u8>, d: &Detection) {
     out.extend_from_slice(b"{\n        \"method\": ");
     write_plain_string(out, method);
     out.extend_from_slice(b",\n        \"markers\": [");
+    // Where each marker's escaped text lies in `out` (the first few): the
+    // description copies it rather than escaping the marker again.
+    let mut escaped = [(0, 0); KEPT_MARKERS];
     for (i, marker) in markers.iter().enumerate() {
         out.extend_from_slice(if i == 0 {
             b"\n          "
         } else {
             b",\n          "
         });
+        let start = out.len() + 1;
         write_string(out, marker);
+        if let Some(range) = escaped.get_mut(i) {
+            *range = (start, out.len() - 1);
+        }
     }
     out.extend_from_slice(if markers.is_empty() {
         b"],\n        \"description\": "
     } else {
         b"\n        ],\n        \"description\": "
     });
-    write_description(out, d);
+    write_description(out, d, &escaped);
     out.extend_from_slice(b"\n      }");
 }
 
+/// How many markers' escaped texts [`write_detection`] keeps for the
+/// description (a profile is detected from a few).
+const KEPT_MARKERS: usize = 8;
+
 /// `Detection::describe` as a JSON string, written in pieces rather than
-/// formatted first (a `format!` and a `join` a file).
-fn write_description(out: &mut Vec<u8>, d: &Detection) {
+/// formatted first (a `format!` and a `join` a file). `escaped`: where the
+/// first markers' escaped texts are in `out` already.
+fn write_description(out: &mut Vec<u8>, d: &Detection, escaped: &[(usize, usize)]) {
     let Detection::Detected { markers } = d else {
         return write_string(out, &d.describe());
     };
@@ -348,7 +359,10 @@ fn write_description(out: &mut Vec<u8>, d: &Detection) {
         if i > 0 {
             out.extend_from_slice(b", ");
         }
-        write_escaped(out, marker);
+        match escaped.get(i) {
+            Some(&(start, end)) => out.extend_from_within(start..end),
+            None => write_escaped(out, marker),
+        }
     }
     out.push(b'"');
 }
@@ -584,7 +598,7 @@ mod tests {
             markers(&["发往", "\"q\" \\ \u{1b}\n", "𠀋\u{2028}", ""]),
         ] {
             let (mut pieces, mut whole) = (Vec::new(), Vec::new());
-            write_description(&mut pieces, &d);
+            write_description(&mut pieces, &d, &[]);
             write_string(&mut whole, &d.describe());
             assert_eq!(
                 String::from_utf8(pieces).unwrap(),
@@ -647,7 +661,7 @@ mod tests {
         const AWKWARD: &str =
             "姬鹏飞 𠀋 \"q\" back\\slash \u{0}\u{8}\t\n\u{c}\r\u{1b}\u{1f}\u{7f} \u{FFFD}\u{2028}";
         let mut r = report(&format!("dir/{AWKWARD}.cable"), "TO: X\n\nThe (text [is\n");
-        r.profile = format!("p{AWKWARD}");
+        r.profile = format!("p{AWKWARD}").into();
         r.detection = Detection::Detected {
             markers: vec![AWKWARD.to_owned(), "\"".to_owned()],
         };
@@ -679,7 +693,15 @@ mod tests {
             finding.related = vec![(template.start, template.end); 2];
             findings.push(finding);
         });
-        let (got, expected) = streamed(&[r]);
+        // More markers than the description copies: the last are escaped
+        // again.
+        let mut many = report("many.cable", "TO: X\n");
+        many.detection = Detection::Detected {
+            markers: (0..KEPT_MARKERS + 3)
+                .map(|i| format!("{i} {AWKWARD}"))
+                .collect(),
+        };
+        let (got, expected) = streamed(&[r, many]);
         assert_eq!(got, expected);
         assert!(got.contains("\\u001b"), "{got}");
         assert!(got.contains("\"person\""), "{got}");

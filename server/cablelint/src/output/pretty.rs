@@ -74,8 +74,7 @@ impl<'a> Pretty<'a> {
 
     #[inline]
     pub fn uint(&mut self, n: usize) {
-        self.out
-            .extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+        write_uint(self.out, n);
     }
 
     /// (No output writes a boolean per file; the tests write them.)
@@ -133,7 +132,7 @@ impl<'a> Pretty<'a> {
             out.push(b'"');
             out.extend_from_slice(key.as_bytes());
             out.extend_from_slice(b"\": ");
-            out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+            write_uint(out, n);
         }
         let len = out.len();
         out.extend_from_slice(NEW_LINES);
@@ -240,6 +239,58 @@ pub fn write_escaped(out: &mut Vec<u8>, text: &str) {
     out.extend_from_slice(&bytes[run_start..]);
 }
 
+/// `n` in decimal, as `itoa` writes it. Below 10^8 (every line, column and
+/// offset short of a 100 MB file) the digits are written two at a time
+/// from a table, each number in one or two copies of constant size:
+/// `itoa` and then a copy of its few bytes, of variable size, cost a call
+/// to `memcpy` a number (the JSON output writes about ten a diagnostic),
+/// and a digit at a time, or all eight at once in a `u64`, cost as much.
+#[inline(always)]
+pub fn write_uint(out: &mut Vec<u8>, n: usize) {
+    if n < 10_000 {
+        write_below_10_000(out, n);
+    } else if n < 100_000_000 {
+        write_below_10_000(out, n / 10_000);
+        let low = n % 10_000;
+        let ([a, b], [c, d]) = (digit_pair(low / 100), digit_pair(low % 100));
+        out.extend_from_slice(&[a, b, c, d]);
+    } else {
+        out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+    }
+}
+
+/// [`write_uint`] for `n` below 10,000.
+#[inline(always)]
+fn write_below_10_000(out: &mut Vec<u8>, n: usize) {
+    if n < 10 {
+        out.push(b'0' + n as u8);
+    } else if n < 100 {
+        out.extend_from_slice(&digit_pair(n));
+    } else {
+        let [c, d] = digit_pair(n % 100);
+        let high = n / 100;
+        if high < 10 {
+            out.extend_from_slice(&[b'0' + high as u8, c, d]);
+        } else {
+            let [a, b] = digit_pair(high);
+            out.extend_from_slice(&[a, b, c, d]);
+        }
+    }
+}
+
+/// The two digits of `n` (below 100), a leading zero included.
+#[inline]
+fn digit_pair(n: usize) -> [u8; 2] {
+    const PAIRS: &[u8; 200] = b"\
+        0001020304050607080910111213141516171819\
+        2021222324252627282930313233343536373839\
+        4041424344454647484950515253545556575859\
+        6061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899";
+    let i = 2 * (n % 100);
+    [PAIRS[i], PAIRS[i + 1]]
+}
+
 /// A string known to need no escape (a rule's code or name, a severity):
 /// written without looking at its bytes. The tests check every such
 /// string [`write_string`] would have written the same.
@@ -305,6 +356,22 @@ static ESCAPE: [u8; 256] = {
 mod tests {
     use super::*;
     use serde_json::Value;
+
+    #[test]
+    fn numbers_are_written_as_itoa_writes_them() {
+        let mut values: Vec<usize> = (0..200_000).collect();
+        values.extend((0..100_000_000).step_by(9_973));
+        values.extend((0..100).map(|i| 99_999_950 + i));
+        for power in (1..19).map(|p| 10usize.pow(p)) {
+            values.extend([power - 1, power, power + 1, power.saturating_mul(3) + 7]);
+        }
+        values.extend([99_999_999, 100_000_000, 123_456_789, usize::MAX]);
+        for n in values {
+            let mut out = b"x".to_vec();
+            write_uint(&mut out, n);
+            assert_eq!(out, format!("x{n}").as_bytes(), "{n}");
+        }
+    }
 
     /// Writes a `serde_json::Value` with [`Pretty`], as the outputs write
     /// their structs.
