@@ -156,7 +156,7 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
     } else {
         Sink::new(std::io::stdout().lock(), args.format)
     };
-    let renderer = output::Renderer::new(args.format, sink.strips());
+    let renderer = output::Renderer::new(args.format, sink.strips(), args.show_profiles);
 
     let checks_early =
         mode == Mode::Check && args.no_cache && stdin_count == 0 && threads_wanted > 1;

@@ -134,6 +134,10 @@ pub struct CheckArgs {
     /// checked.
     #[arg(long)]
     pub cache_stats: bool,
+    /// Name every file's profile and how it was chosen, files without
+    /// findings too (human format; otherwise only above a file's findings).
+    #[arg(long)]
+    pub show_profiles: bool,
 }
 
 #[derive(Debug, Args)]

@@ -216,13 +216,10 @@ impl FileReport {
         }
     }
 
-    /// Whether the profile was guessed rather than named, so output must say
-    /// which one was used.
-    pub fn profile_was_guessed(&self) -> bool {
-        matches!(
-            self.detection,
-            Detection::Detected { .. } | Detection::Fallback
-        )
+    /// Whether no collection's profile was named or recognised, so the file
+    /// was checked with the generic one.
+    pub fn fell_back_to_generic(&self) -> bool {
+        matches!(self.detection, Detection::Fallback)
     }
 }
 
@@ -384,6 +381,10 @@ pub struct Summary {
     pub fixable_unsafe: usize,
     pub fixes_applied: usize,
     pub files_fixed: usize,
+    /// Files checked with the generic profile because nothing named or
+    /// recognised their collection, whose profile the human output did not
+    /// name: files without findings, unless `--show-profiles`.
+    pub clean_files_generic: usize,
 }
 
 impl Summary {
@@ -391,6 +392,8 @@ impl Summary {
     pub fn add(&mut self, report: &FileReport) {
         let s = self;
         s.files += 1;
+        s.clean_files_generic +=
+            usize::from(report.diagnostics.is_empty() && report.fell_back_to_generic());
         {
             if !report.diagnostics.is_empty() {
                 s.files_with_findings += 1;
@@ -427,6 +430,7 @@ impl Summary {
         self.fixable_unsafe += other.fixable_unsafe;
         self.fixes_applied += other.fixes_applied;
         self.files_fixed += other.files_fixed;
+        self.clean_files_generic += other.clean_files_generic;
     }
 
     pub fn findings(&self) -> usize {

@@ -13,6 +13,32 @@ use common::{cablelint, cablelint_stdin, copy_dir, sandbox, sarif_schema_errors}
 // ---- formats ----
 
 #[test]
+fn clean_files_name_their_profile_only_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    // A PRC cable's form header (detected) and a memo nothing recognises.
+    let prc = "发往:乌鲁木齐\n等级:急\n外发e508\n\nReceiver: Wulumuqi\n\nForeign Ministry Dispatch No. 508\n\nLevel: Urgent\n\nThe meeting was held.\n";
+    std::fs::write(dir.path().join("prc.cable"), prc).unwrap();
+    std::fs::write(
+        dir.path().join("memo.cable"),
+        "Memo 𠀋\r\n\r\nThe meeting was held.\r\n",
+    )
+    .unwrap();
+    cablelint(dir.path(), &["check", "--no-cache"]).expect(0, expect![[r#"
+        No problems found; 2 files checked.
+        1 file without findings matched no collection and was checked with the generic profile (--show-profiles names it).
+    "#]], expect![[""]]);
+    cablelint(dir.path(), &["check", "--no-cache", "--show-profiles"]).expect(
+        0,
+        expect![[r#"
+            memo.cable: profile generic (no collection recognised)
+            prc.cable: profile prc-mfa-cable (detected from 发往, 等级, 外发, Foreign Ministry Dispatch No.)
+            No problems found; 2 files checked.
+        "#]],
+        expect![[""]],
+    );
+}
+
+#[test]
 fn human_output_underlines_spans_and_names_profiles() {
     let dir = sandbox("cli");
     cablelint(dir.path(), &["check"])
@@ -486,10 +512,10 @@ fn unsafe_fixes_rewrite_the_file_keeping_bom_and_crlf() {
     .expect(
         0,
         expect![[r#"
-        bom-crlf.cable: profile generic (no collection recognised)
-        Fixed 2 problems in 1 file.
-        No problems found; 1 file checked.
-    "#]],
+            Fixed 2 problems in 1 file.
+            No problems found; 1 file checked.
+            1 file without findings matched no collection and was checked with the generic profile (--show-profiles names it).
+        "#]],
         expect![[""]],
     );
     assert_eq!(
@@ -647,10 +673,10 @@ fn stdin_fixed_goes_to_stdout_and_the_report_to_stderr() {
             <BOM>a b␍
         "#]],
         expect![[r#"
-        -: profile generic (no collection recognised)
-        Fixed 1 problem in 1 file.
-        No problems found; 1 file checked.
-    "#]],
+            Fixed 1 problem in 1 file.
+            No problems found; 1 file checked.
+            1 file without findings matched no collection and was checked with the generic profile (--show-profiles names it).
+        "#]],
     );
     assert_eq!(run.stdout.as_bytes(), "\u{FEFF}a b\r\n".as_bytes());
 }

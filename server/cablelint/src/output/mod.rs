@@ -37,6 +37,8 @@ pub struct Piece {
 pub struct Renderer {
     format: Format,
     strip: bool,
+    /// Name the profile of files without findings too (human format).
+    show_profiles: bool,
     snippets: annotate_snippets::Renderer,
     plain_snippets: annotate_snippets::Renderer,
     rules: sarif::Rules,
@@ -45,10 +47,11 @@ pub struct Renderer {
 impl Renderer {
     /// `strip`: ANSI styles are stripped from the stream (human format
     /// with colour off).
-    pub fn new(format: Format, strip: bool) -> Self {
+    pub fn new(format: Format, strip: bool, show_profiles: bool) -> Self {
         Renderer {
             format,
             strip: strip && format == Format::Human,
+            show_profiles,
             snippets: annotate_snippets::Renderer::styled(),
             plain_snippets: annotate_snippets::Renderer::plain(),
             rules: sarif::Rules::new(),
@@ -80,13 +83,18 @@ impl Renderer {
         // About what a file's line and its findings take.
         let mut bytes = spare_buffer();
         bytes.reserve(128 + 512 * report.diagnostics.len());
-        human::write_report(&mut bytes, &self.plain_snippets, report, false)?;
+        human::write_report(
+            &mut bytes,
+            &self.plain_snippets,
+            report,
+            false,
+            self.show_profiles,
+        )?;
         // (A fold, not `any`: without an early exit the loop vectorises.)
         if bytes.iter().fold(false, |any, &b| any | is_stripped(b)) {
             return Ok(None);
         }
-        let mut summary = Summary::default();
-        summary.add(report);
+        let summary = self.summary_of(report);
         Ok(Some(Piece {
             bytes,
             stripped: None,
@@ -96,13 +104,25 @@ impl Renderer {
         }))
     }
 
-    fn render_styled(&self, report: &FileReport) -> io::Result<Piece> {
+    /// The counts of one file; a profile `--show-profiles` named is not
+    /// counted as unnamed.
+    fn summary_of(&self, report: &FileReport) -> Summary {
         let mut summary = Summary::default();
         summary.add(report);
+        if self.show_profiles {
+            summary.clean_files_generic = 0;
+        }
+        summary
+    }
+
+    fn render_styled(&self, report: &FileReport) -> io::Result<Piece> {
+        let summary = self.summary_of(report);
         let mut bytes = spare_buffer();
         let mut results = 0;
         match self.format {
-            Format::Human => human::write_report(&mut bytes, &self.snippets, report, true)?,
+            Format::Human => {
+                human::write_report(&mut bytes, &self.snippets, report, true, self.show_profiles)?
+            }
             Format::Json => json::write_file(&mut bytes, report)?,
             Format::Sarif => results = sarif::write_results(&mut bytes, &self.rules, report)?,
             Format::Github => github::write_report(&mut bytes, report)?,
@@ -318,7 +338,7 @@ mod tests {
     /// pieces rendered plain where they can be or else styled (`plain`),
     /// or always styled and stripped, as before plain rendering.
     fn human_without_colour(reports: &[FileReport], plain: bool) -> Vec<u8> {
-        let renderer = Renderer::new(Format::Human, true);
+        let renderer = Renderer::new(Format::Human, true, true);
         let mut sink = Stripping {
             out: Vec::new(),
             stripper: anstream::adapter::StripBytes::default(),
@@ -374,7 +394,7 @@ mod tests {
                 report("bell.cable", "text \u{7} [] \u{1b}[1m\n"),
             ]
         };
-        let renderer = Renderer::new(Format::Human, true);
+        let renderer = Renderer::new(Format::Human, true, true);
         let open = leaves_an_escape_open();
         assert!(renderer.render_styled(&open).unwrap().stripped.is_none());
         let sets: Vec<Vec<FileReport>> = vec![
@@ -413,7 +433,7 @@ mod tests {
         );
         let short = report("s.cable", "TO: X\n\n[]\n");
         for format in [Format::Human, Format::Json, Format::Sarif, Format::Github] {
-            let renderer = Renderer::new(format, false);
+            let renderer = Renderer::new(format, false, true);
             // On a thread of its own: a buffer that held nothing before.
             let alone = std::thread::scope(|s| {
                 s.spawn(|| renderer.render(&short).unwrap().bytes)
@@ -440,9 +460,9 @@ mod tests {
             &("TO: X\n\n".to_owned() + &"[] 姬 \"q\"\r\n".repeat(DEFER_FROM + 100)),
         );
         let small = report("s.cable", "TO: X\n\n[]\n");
-        let renderer = Renderer::new(Format::Json, false);
+        let renderer = Renderer::new(Format::Json, false, true);
         assert!(renderer.defers(&big) && !renderer.defers(&small));
-        assert!(!Renderer::new(Format::Human, false).defers(&big));
+        assert!(!Renderer::new(Format::Human, false, true).defers(&big));
         let write = |deferring: bool| {
             let mut sink = Vec::new();
             let mut writer = ReportWriter::new(&mut sink, Format::Json, false);
