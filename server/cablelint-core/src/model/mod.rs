@@ -110,11 +110,12 @@ impl Document {
     pub fn parse(source: SourceText, profiles: &ProfileSet, options: &ParseOptions) -> Document {
         let text = source.text.as_str();
         // The line table, the line index and the brackets' marks, in one pass.
-        let (table, lines, bracket_marks) = lines::Lines::scan(text);
+        let (table, lines, bracket_marks) = lines::LineTable::scan(text);
         let directives = collect_directives(text, &lines);
         let (profile, detection, unknown_profile) =
             choose_profile(text, &directives, profiles, options);
-        let (line_kinds, fields) = segment::segment(&table, &profile, &directives);
+        let (line_kinds, fields) =
+            segment::segment(table.view(text, &lines), &profile, &directives);
         let sections = group_sections(&line_kinds, &lines);
         let skip: Vec<Span> = directives.iter().map(|d| d.span).collect();
         let brackets =

@@ -4,7 +4,7 @@
 //! across the real corpus, and a line that fits nowhere stays body.
 
 use super::header::{HeaderField, LabelMatcher};
-use super::lines::Lines;
+use super::lines::{Lines, View};
 use super::{Directive, SectionKind};
 use crate::profile::Profile;
 use std::sync::LazyLock;
@@ -26,6 +26,8 @@ static ARCHIVE_DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// [`ARCHIVE_DATE`] matches `line`.
+// Inlined into both copies of `segment_lines`, as into the one before.
+#[inline(always)]
 fn is_archive_date(line: &str) -> bool {
     if !line.is_ascii() {
         return ARCHIVE_DATE.is_match(line);
@@ -89,10 +91,22 @@ const SHORT_LINE: usize = 60;
 const MAX_HEADER_LINES: usize = 40;
 const MAX_CLOSING_LINES: usize = 12;
 
+/// Each line's section kind, and the header's fields.
+pub(super) fn segment(
+    lines: View,
+    profile: &Profile,
+    directives: &[Directive],
+) -> (Vec<SectionKind>, Vec<HeaderField>) {
+    match lines {
+        View::Cut(lines) => segment_lines(lines, profile, directives),
+        View::Blank(lines) => segment_lines(&lines, profile, directives),
+    }
+}
+
 // Kept out of line so a profile shows what segmenting costs.
 #[inline(never)]
-pub(super) fn segment(
-    lines: &Lines,
+fn segment_lines<L: Lines + ?Sized>(
+    lines: &L,
     profile: &Profile,
     directives: &[Directive],
 ) -> (Vec<SectionKind>, Vec<HeaderField>) {
@@ -112,7 +126,10 @@ pub(super) fn segment(
 
     let header_start = archive_preamble(lines, &mut kinds, &is_directive);
     let citation_start = (header_start..n)
-        .find(|&l| is_citation_start(lines.trimmed(l)))
+        .find(|&l| {
+            matches!(lines.trimmed_first_byte(l), Some(b'D' | b'A' | b'O'))
+                && is_citation_start(lines.trimmed(l))
+        })
         .unwrap_or(n);
     for kind in &mut kinds[citation_start..] {
         *kind = SectionKind::Citation;
@@ -140,8 +157,8 @@ pub(super) fn segment(
 }
 
 /// Marks chrome, the archive date and the title; returns the first line after.
-fn archive_preamble(
-    lines: &Lines,
+fn archive_preamble<L: Lines + ?Sized>(
+    lines: &L,
     kinds: &mut [SectionKind],
     is_directive: &dyn Fn(usize) -> bool,
 ) -> usize {
@@ -196,7 +213,7 @@ fn archive_preamble(
 }
 
 /// FRUS prints footnotes after the signature as indented "  1. …" lines.
-fn footnotes_start(lines: &Lines, from: usize, to: usize) -> usize {
+fn footnotes_start<L: Lines + ?Sized>(lines: &L, from: usize, to: usize) -> usize {
     let mut start = to;
     let mut l = to;
     while l > from {
@@ -224,8 +241,8 @@ fn is_numbered(line: &str) -> bool {
     (1..=3).contains(&digits) && line[digits..].starts_with(b". ")
 }
 
-fn header(
-    lines: &Lines,
+fn header<L: Lines + ?Sized>(
+    lines: &L,
     profile: &Profile,
     from: usize,
     to: usize,
@@ -319,6 +336,8 @@ fn is_salutation(line: &str) -> bool {
 /// A sentence of running text. A long line is prose only if it holds a
 /// sentence: long FRUS heads ("The Chairman of … (Stevens) to the Secretary
 /// of State") and blog titles have none and still belong to the header.
+// Inlined into both copies of `segment_lines`, as into the one before.
+#[inline(always)]
 fn is_prose(line: &str) -> bool {
     let long = !at_most_chars(line, 99);
     // Eight words decide; counting further would read the whole paragraph.
@@ -368,6 +387,8 @@ fn has_foreign_lead_byte(bytes: &[u8]) -> bool {
 }
 
 /// Chinese, Japanese, Korean or Cyrillic text: an original-language line.
+// Inlined into both copies of `segment_lines`, as into the one before.
+#[inline(always)]
 fn is_foreign_script(line: &str) -> bool {
     if !has_foreign_lead_byte(line.as_bytes()) {
         return false;
@@ -395,8 +416,8 @@ fn is_foreign_script(line: &str) -> bool {
 
 /// The archive's summary: one long paragraph between a short closing line and
 /// the citation block. Returns where the body (with its closing) ends.
-fn summary(
-    lines: &Lines,
+fn summary<L: Lines + ?Sized>(
+    lines: &L,
     from: usize,
     notes: usize,
     citation: usize,
@@ -421,7 +442,7 @@ fn summary(
 }
 
 /// Signature, place and date: the run of short lines that ends the body.
-fn closing(lines: &Lines, from: usize, to: usize, kinds: &mut [SectionKind]) {
+fn closing<L: Lines + ?Sized>(lines: &L, from: usize, to: usize, kinds: &mut [SectionKind]) {
     let mut start = None;
     let mut count = 0;
     let mut l = to;
@@ -448,7 +469,7 @@ fn closing(lines: &Lines, from: usize, to: usize, kinds: &mut [SectionKind]) {
 
 /// A blank line belongs to the section of the line before it (to chrome at
 /// the top), so sections tile the text without gaps.
-fn attach_blank_lines(lines: &Lines, kinds: &mut [SectionKind]) {
+fn attach_blank_lines<L: Lines + ?Sized>(lines: &L, kinds: &mut [SectionKind]) {
     let mut previous = SectionKind::ArchiveChrome;
     for (l, kind) in kinds.iter_mut().enumerate() {
         if lines.blank(l) && *kind != SectionKind::Directive {

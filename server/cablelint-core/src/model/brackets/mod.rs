@@ -208,13 +208,13 @@ impl Brackets {
 /// `]` cannot swallow the rest of the document. `skip` are spans (sorted)
 /// whose brackets do not count, such as directive lines.
 pub fn scan(text: &str, skip: &[Span]) -> Brackets {
-    let (lines, _, marks) = super::lines::Lines::scan(text);
+    let (lines, _, marks) = super::lines::LineTable::scan(text);
     scan_paragraphs(text, lines.into_paragraphs(), &marks, skip)
 }
 
 /// [`scan`] with the paragraphs already found (sorted, as
 /// [`Brackets::paragraphs`] holds them) and the offsets of every `[` and
-/// `]` (`marks`, ascending, as `Lines::scan` gives them while it finds the
+/// `]` (`marks`, ascending, as `LineTable::scan` gives them while it finds the
 /// lines). Every `[` and `]` lies on a line that is not blank,
 /// so inside a paragraph: one walk over the marks pairs them, and the stack
 /// empties whenever a mark passes a paragraph's end.
