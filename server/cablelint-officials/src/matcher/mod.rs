@@ -486,9 +486,19 @@ impl Matcher {
         // are passed over here too.
         let opens_a_name = |window: &Window, i: usize| {
             let b = window[i + 1];
-            if b.is_ascii_uppercase() && BYTE_CLASS[usize::from(window[i])] == OTHER_ASCII {
+            if b.is_ascii_uppercase() {
                 let first_four = window[i + 1..i + 5].try_into().expect("four bytes");
-                return self.openings.may_open_four(first_four).then_some(true);
+                // A capital whose first three bytes open no name is passed
+                // over whatever is before it: most are, so that is tested
+                // before the byte before.
+                if !self.openings.may_open_three(first_four) {
+                    return None;
+                }
+                return match BYTE_CLASS[usize::from(window[i])] {
+                    OTHER_ASCII => self.openings.passes_four(first_four).then_some(true),
+                    NON_ASCII => Some(false),
+                    _ => None,
+                };
             }
             let passed_over = if b.is_ascii() {
                 is_ascii_alnum_class(BYTE_CLASS[usize::from(window[i])])

@@ -233,9 +233,18 @@ impl Openings {
         self.fours[slot / 64] |= 1 << (slot % 64);
     }
 
-    /// The four-byte test of a text whose first four bytes are `four`.
+    /// The three-byte test of a text whose first four bytes are `four`
+    /// (the first a capital or the first letter of a name particle): the
+    /// first half of [`Openings::may_open_four`].
     #[inline(always)]
-    fn passes_four(&self, four: [u8; 4]) -> bool {
+    pub(crate) fn may_open_three(&self, four: [u8; 4]) -> bool {
+        self.has(index_of_three(u32::from_le_bytes(four)))
+    }
+
+    /// The four-byte test of a text whose first four bytes are `four`:
+    /// the second half of [`Openings::may_open_four`].
+    #[inline(always)]
+    pub(crate) fn passes_four(&self, four: [u8; 4]) -> bool {
         if self.has_slot(four_slot(u32::from_le_bytes(four))) {
             return true;
         }
@@ -273,7 +282,7 @@ impl Openings {
     /// them).
     #[inline(always)]
     pub(crate) fn may_open_four(&self, first_four: [u8; 4]) -> bool {
-        self.has(index_of_three(u32::from_le_bytes(first_four))) && self.passes_four(first_four)
+        self.may_open_three(first_four) && self.passes_four(first_four)
     }
 
     #[inline(always)]
