@@ -484,14 +484,36 @@ impl Matcher {
         // (Says whether the place is such a capital.) Capitals and name
         // particles inside ASCII words, and the later bytes of characters,
         // are passed over here too.
+        // Whether the word at a name particle's first letter ("delegation")
+        // has more ASCII letters and digits than the longest particle:
+        // then it opens no name in lower case
+        // (`opens_a_name_in_lower_case` would say so after a call).
+        let longest = self.longest_lowercase_opener;
+        let outruns_the_openers = |window: &Window, i: usize| {
+            longest < 4
+                && window[i + 1..=i + 1 + longest]
+                    .iter()
+                    .all(|&c| is_ascii_alnum_class(BYTE_CLASS[usize::from(c)]))
+        };
         let opens_a_name = |window: &Window, i: usize| {
             let b = window[i + 1];
-            if b.is_ascii_uppercase() && BYTE_CLASS[usize::from(window[i])] == OTHER_ASCII {
+            if b.is_ascii_uppercase() {
                 let first_four = window[i + 1..i + 5].try_into().expect("four bytes");
-                return self.openings.may_open_four(first_four).then_some(true);
+                // A capital whose first three bytes open no name is passed
+                // over whatever is before it: most are, so that is tested
+                // before the byte before.
+                if !self.openings.may_open_three(first_four) {
+                    return None;
+                }
+                return match BYTE_CLASS[usize::from(window[i])] {
+                    OTHER_ASCII => self.openings.passes_four(first_four).then_some(true),
+                    NON_ASCII => Some(false),
+                    _ => None,
+                };
             }
             let passed_over = if b.is_ascii() {
                 is_ascii_alnum_class(BYTE_CLASS[usize::from(window[i])])
+                    || outruns_the_openers(window, i)
             } else {
                 b < 0xC0
             };
@@ -1055,6 +1077,7 @@ mod tests {
             "Ji\r\nPengfei\r\nChervonenko\r\n[Stepan V.] Chervonenko\r\nM.[ikoyan] M[ikoyan]",
             "姬鹏飞同志 𠀋Ji Ji𠀋 𠀋姬鹏飞 Ji’s Ji' JI, ji, Jiang Ji-Pengfei",
             "de Gaulle, (de Gaulle) and deGaulle; De Gaulle; d[e] Gaulle; van der Stoel von Braun",
+            "the delegation of de Gaulle, de9 dé Gaulle de\nGaulle deputy (de) de",
             "al-Hashimi ibn Saud le Pen Le Pen LE PEN [le] Pen",
             "Comr. Stalin [Filippov] and N.S. Khrushchev; R. Kennedy; Zhou [Enlai]",
             "ÉTAT Łódź Raúl Roa Đồng Phạm Văn Đồng Посол Червоненко",

@@ -192,26 +192,46 @@ fn drop_bracket(
     out: &mut Vec<u8>,
     dropped: &mut Vec<usize>,
 ) {
-    // "M.[ikoyan]": the abbreviation point is superseded by the
-    // completion; it is the last byte copied.
-    let point = bytes[i] == b'['
-        && i >= part.start + 2
-        && bytes[i - 1] == b'.'
-        && bytes[i - 2].is_ascii_alphabetic()
-        && i + 1 < part.end
-        && bytes[i + 1].is_ascii_lowercase();
-    if point {
+    if is_after_abbreviation_point(bytes, part, i) {
         out.pop();
         dropped.push(i - 1);
     }
     dropped.push(i);
 }
 
+/// Whether the bracket at `i` completes an abbreviation, "M.[ikoyan]":
+/// the point before it is superseded by the completion (it is the last
+/// byte copied).
+#[inline(always)]
+fn is_after_abbreviation_point(bytes: &[u8], part: &Range<usize>, i: usize) -> bool {
+    bytes[i] == b'['
+        && i >= part.start + 2
+        && bytes[i - 1] == b'.'
+        && bytes[i - 2].is_ascii_alphabetic()
+        && i + 1 < part.end
+        && bytes[i + 1].is_ascii_lowercase()
+}
+
+/// At offset `n` (below 32), 32 - n zeros and then n bytes of all ones:
+/// the blend that keeps what an output has before its last part.
+#[cfg(target_arch = "x86_64")]
+static LAST_PART: [u8; 64] = {
+    let mut select = [0; 64];
+    let mut i = 32;
+    while i < 64 {
+        select[i] = 0xFF;
+        i += 1;
+    }
+    select
+};
+
 /// [`read_brackets`] 32 bytes at a time with AVX2: each block is stored
 /// whole and tested for brackets in one pass, a few instructions per
 /// block (the SSE2 blocks of `copy_to_bracket` cost about four times as
 /// much, over every byte of every document with a bracket or a skipped
-/// range).
+/// range). After a bracket the next block starts past it, in the same
+/// loop; the last bytes, fewer than a block, are the end of the block that
+/// ends with the part, blended into the output over what it holds there.
 ///
 /// # Safety
 /// The processor has AVX2.
@@ -224,64 +244,96 @@ unsafe fn read_brackets_avx2(
     dropped: &mut Vec<usize>,
 ) {
     use std::arch::x86_64::{
-        __m256i, _mm256_cmpeq_epi8, _mm256_loadu_si256, _mm256_movemask_epi8, _mm256_or_si256,
-        _mm256_set1_epi8, _mm256_storeu_si256,
+        __m256i, _mm256_blendv_epi8, _mm256_cmpeq_epi8, _mm256_loadu_si256, _mm256_movemask_epi8,
+        _mm256_or_si256, _mm256_set1_epi8, _mm256_storeu_si256,
     };
     let bytes = text.as_bytes();
     let end = part.end.min(bytes.len());
     let mut from = part.start.min(end);
     // Room for every byte of the part and a whole block past them: the
-    // stores below never need to check.
+    // output grows by at most the bytes read, so no store below needs to
+    // check.
     out.reserve(end - from + 32);
     let open = _mm256_set1_epi8(b'[' as i8);
     let close = _mm256_set1_epi8(b']' as i8);
+    let brackets = |block: __m256i| {
+        _mm256_movemask_epi8(_mm256_or_si256(
+            _mm256_cmpeq_epi8(block, open),
+            _mm256_cmpeq_epi8(block, close),
+        )) as u32
+    };
+    let base = out.as_mut_ptr();
+    // The length is kept here and set at the end.
+    let mut len = out.len();
     loop {
-        // The length is kept here and set once a run of blocks ends.
-        let base = out.as_mut_ptr();
-        let mut len = out.len();
-        let mut bracket = None;
+        // Whole blocks, up to one with a bracket (bit i of `mask`: the
+        // byte at `from + i`); all of it is copied to the output at `len`.
+        let mut mask = 0;
         while from + 32 <= end {
             // SAFETY: the load reads bytes[from..from + 32], within
-            // `bytes`; the store writes 32 bytes of spare capacity (`out`
+            // `bytes`; the store writes 32 bytes of spare capacity (`len`
             // has grown by at most `from - part.start` since the reserve).
-            let mask = unsafe {
+            mask = unsafe {
                 let block = _mm256_loadu_si256(bytes.as_ptr().add(from).cast::<__m256i>());
                 _mm256_storeu_si256(base.add(len).cast::<__m256i>(), block);
-                _mm256_movemask_epi8(_mm256_or_si256(
-                    _mm256_cmpeq_epi8(block, open),
-                    _mm256_cmpeq_epi8(block, close),
-                )) as u32
+                brackets(block)
             };
             if mask != 0 {
-                let kept = mask.trailing_zeros() as usize;
-                len += kept;
-                bracket = Some(from + kept);
                 break;
             }
             len += 32;
             from += 32;
         }
-        // SAFETY: the bytes up to `len` were written above (or before).
-        unsafe { out.set_len(len) };
-        let i = match bracket {
-            Some(i) => i,
-            None => {
-                let rest = &bytes[from..end];
-                match rest.iter().position(|&b| b == b'[' || b == b']') {
-                    Some(n) => {
-                        out.extend_from_slice(&rest[..n]);
-                        from + n
-                    }
-                    None => {
-                        out.extend_from_slice(rest);
-                        return;
-                    }
+        if mask == 0 {
+            // The last bytes, fewer than a block, all copied.
+            let left = end - from;
+            mask = if left == 0 {
+                break;
+            } else if end >= 32 && len >= 32 - left {
+                let before = 32 - left;
+                // SAFETY: the load reads bytes[end - 32..end], within
+                // `bytes`; the output's `before` bytes before `len` are
+                // initialised, and are stored back as they were, with the
+                // `left` bytes after them in spare capacity (see above);
+                // the selection is LAST_PART[left..left + 32], within it.
+                unsafe {
+                    let block = _mm256_loadu_si256(bytes.as_ptr().add(end - 32).cast::<__m256i>());
+                    let at = base.add(len - before).cast::<__m256i>();
+                    let select = _mm256_loadu_si256(LAST_PART.as_ptr().add(left).cast::<__m256i>());
+                    let blended = _mm256_blendv_epi8(_mm256_loadu_si256(at), block, select);
+                    _mm256_storeu_si256(at, blended);
+                    brackets(block) >> before
                 }
+            } else {
+                // Fewer bytes than a block in the text, or in the output
+                // before them: byte by byte.
+                let rest = &bytes[from..end];
+                // SAFETY: `left` bytes of spare capacity (see above), not
+                // overlapping `bytes`, which `out` does not borrow.
+                unsafe { std::ptr::copy_nonoverlapping(rest.as_ptr(), base.add(len), left) };
+                rest.iter()
+                    .enumerate()
+                    .filter(|&(_, &b)| b == b'[' || b == b']')
+                    .fold(0, |mask, (i, _)| mask | 1 << i)
+            };
+            if mask == 0 {
+                len += left;
+                break;
             }
-        };
-        drop_bracket(bytes, &part, i, out, dropped);
+        }
+        let kept = mask.trailing_zeros() as usize;
+        len += kept;
+        let i = from + kept;
+        if is_after_abbreviation_point(bytes, &part, i) {
+            // The point, the last byte copied.
+            len -= 1;
+            dropped.push(i - 1);
+        }
+        dropped.push(i);
         from = i + 1;
     }
+    // SAFETY: the bytes up to `len` were written above (or before).
+    unsafe { out.set_len(len) };
 }
 
 /// Copies `bytes[from..end]` to `out` up to the first `[` or `]`, and
@@ -392,14 +444,19 @@ mod tests {
             + &"z".repeat(70)
             + "[";
         let bytes = text.as_bytes();
-        for start in 0..=bytes.len() {
-            for end in (start..=bytes.len()).step_by(3) {
-                let (mut out, mut dropped) = (b"before".to_vec(), vec![1]);
-                read_brackets(&text, start..end, &mut out, &mut dropped);
-                let (mut plain_out, mut plain_dropped) = (b"before".to_vec(), vec![1]);
-                read_brackets_in_blocks(&text, start..end, &mut plain_out, &mut plain_dropped);
-                assert_eq!(out, plain_out, "{start}..{end}");
-                assert_eq!(dropped, plain_dropped, "{start}..{end}");
+        // Output before the part: none, less than a block, more (the last
+        // bytes of a part are blended into it).
+        let long_before = "o".repeat(40);
+        for before in ["", "before", &long_before] {
+            for start in 0..=bytes.len() {
+                for end in (start..=bytes.len()).step_by(3) {
+                    let (mut out, mut dropped) = (before.as_bytes().to_vec(), vec![1]);
+                    read_brackets(&text, start..end, &mut out, &mut dropped);
+                    let (mut plain_out, mut plain_dropped) = (before.as_bytes().to_vec(), vec![1]);
+                    read_brackets_in_blocks(&text, start..end, &mut plain_out, &mut plain_dropped);
+                    assert_eq!(out, plain_out, "{before:?} {start}..{end}");
+                    assert_eq!(dropped, plain_dropped, "{before:?} {start}..{end}");
+                }
             }
         }
     }
