@@ -51,6 +51,7 @@ impl Found<'_> {
             relative: false,
             confidence: Confidence::High,
             resolved: None,
+            resolved_interval: None,
         }
     }
 
