@@ -22,6 +22,11 @@
 /// "the" are read off at once; an "of" may be A's own or the optional one,
 /// and both are tried.
 pub(super) fn cites_a_document(before: &str) -> bool {
+    may_cite_document(before) && ends_citing(before)
+}
+
+/// [`cites_a_document`] without the pre-check.
+fn ends_citing(before: &str) -> bool {
     let Some(mut end) = gap_before(before, before.len()) else {
         return false;
     };
@@ -37,6 +42,105 @@ pub(super) fn cites_a_document(before: &str) -> bool {
         .into_iter()
         .flatten()
         .any(|x| ends_a(before, x) || ends_b(before, x) || ends_c(before, x))
+}
+
+/// How the word before the pattern's closing `[ \t]+(of )?(the )?`
+/// may end when it is a document's name (maybe plural: "instructions" and
+/// one more "s"; "memoire" of "aide-memoire").
+const CITING_WORD_ENDS: [&[u8]; 19] = [
+    b"memorandum",
+    b"memoranda",
+    b"telegram",
+    b"cable",
+    b"letter",
+    b"note",
+    b"dispatch",
+    b"despatch",
+    b"statement",
+    b"report",
+    b"message",
+    b"ciphergram",
+    b"instruction",
+    b"instructions",
+    b"memoire",
+    b"communique",
+    b"circular",
+    b"decree",
+    b"resolution",
+];
+
+/// Whether the pattern may match `before`, read back from its end: a
+/// cheaper test than the whole match (which read the names of documents
+/// once or twice for each date, 0.5 K instructions a cable), failing most
+/// dates at once ("on the 26th"). Every way the pattern matches ends in
+/// spaces or tabs, after an optional "the" and before it an optional "of"
+/// (each after a space or tab), and before those in a digit, `]`, `,`,
+/// `.`, `/`, `-` (a number), "of", "from", "dated", or a word ending as
+/// one of [`CITING_WORD_ENDS`] (maybe plus "s"). A letter outside ASCII
+/// may fold to one the pattern names (ſ to s), so it passes. The tests
+/// compare this and the match, together, with the regex.
+fn may_cite_document(before: &str) -> bool {
+    let bytes = before.as_bytes();
+    let is_gap = |b: u8| matches!(b, b' ' | b'\t');
+    let trim = |mut end: usize| {
+        while end > 0 && is_gap(bytes[end - 1]) {
+            end -= 1;
+        }
+        end
+    };
+    if !bytes.last().is_some_and(|&b| is_gap(b)) {
+        return false;
+    }
+    let mut end = trim(bytes.len());
+    for word in [b"the".as_slice(), b"of"] {
+        let head = &bytes[..end];
+        if head.len() > word.len()
+            && head[head.len() - word.len()..].eq_ignore_ascii_case(word)
+            && is_gap(head[head.len() - word.len() - 1])
+        {
+            end = trim(end - word.len());
+        }
+    }
+    let Some(&last) = bytes[..end].last() else {
+        return false;
+    };
+    if !last.is_ascii_alphabetic() {
+        return last >= 0x80
+            || last.is_ascii_digit()
+            || matches!(last, b']' | b',' | b'.' | b'/' | b'-');
+    }
+    let mut start = end;
+    while start > 0 && bytes[start - 1].is_ascii_alphabetic() {
+        start -= 1;
+    }
+    if start > 0 && bytes[start - 1] >= 0x80 {
+        return true;
+    }
+    let word = &bytes[start..end];
+    // "of", "from" and "dated" follow a document after a space or tab: the
+    // whole word ("memorandum of of the": the optional "of" was the second).
+    if word.eq_ignore_ascii_case(b"of")
+        || word.eq_ignore_ascii_case(b"from")
+        || word.eq_ignore_ascii_case(b"dated")
+    {
+        return true;
+    }
+    // A document's name may end a longer word (the pattern has no boundary
+    // before it); none is shorter than "note", and each ends in one of few
+    // letters ("on the", most often met here, stops at once).
+    if word.len() < 4
+        || !matches!(
+            word[word.len() - 1].to_ascii_lowercase(),
+            b'a' | b'e' | b'h' | b'm' | b'n' | b'r' | b's' | b't'
+        )
+    {
+        return false;
+    }
+    let ends_with = |word: &[u8], end: &[u8]| {
+        word.len() >= end.len() && word[word.len() - end.len()..].eq_ignore_ascii_case(end)
+    };
+    let names = |word: &[u8]| CITING_WORD_ENDS.iter().any(|end| ends_with(word, end));
+    names(word) || (ends_with(word, b"s") && names(&word[..word.len() - 1]))
 }
 
 /// `{document}{number}[ \t]+(?:of|from|dated)` ending at `end`.
@@ -130,8 +234,17 @@ fn document_starts(text: &str, end: usize, found: &mut dyn FnMut(usize) -> bool)
         .into_iter()
         .flatten()
         .any(|name_end| {
+            // The names ending in the folded last character alone are read
+            // on: a byte comparison each instead of a decoding walk (the
+            // word before most dates is "on" or "the", read for every one).
+            let Some(last) = text[..name_end].chars().next_back() else {
+                return false;
+            };
+            let mut encoded = [0u8; 4];
+            let last: &[u8] = fold(last).encode_utf8(&mut encoded).as_bytes();
             DOCUMENTS
                 .iter()
+                .filter(|name| name.as_bytes().ends_with(last))
                 .any(|name| folded_start(text, name_end, name).is_some_and(&mut *found))
         })
 }
