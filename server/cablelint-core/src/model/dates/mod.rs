@@ -191,12 +191,34 @@ pub struct DateMention {
     /// Year, month and day as the document resolves them (year from the
     /// document's date when not written, month too for a bare day).
     pub resolved: Option<(i32, Option<u8>, Option<u8>)>,
+    /// What [`DateMention::interval`] gives, computed when `resolved` is set
+    /// ([`DateMention::set_resolved`]): resolution and the rules ask it of
+    /// a mention several times, and each time it cost a calendar
+    /// computation. Debug builds check it against the computation.
+    pub(crate) resolved_interval: Option<Interval>,
 }
 
 impl DateMention {
     /// The interval the mention names once resolved; `None` while its
     /// year is unknown, its numeric order open, or when it is no real date.
     pub fn interval(&self) -> Option<Interval> {
+        debug_assert_eq!(
+            self.resolved_interval,
+            self.interval_of_parts(),
+            "the interval kept for {self:?}"
+        );
+        self.resolved_interval
+    }
+
+    /// Sets what the document resolves the mention to, and the interval
+    /// that names (with the mention's time, read before).
+    pub(crate) fn set_resolved(&mut self, resolved: Option<(i32, Option<u8>, Option<u8>)>) {
+        self.resolved = resolved;
+        self.resolved_interval = self.interval_of_parts();
+    }
+
+    /// [`DateMention::interval`] computed from `resolved` and `time`.
+    fn interval_of_parts(&self) -> Option<Interval> {
         let (year, month, day) = self.resolved?;
         Interval::new(year, month, day, self.time.map(|t| t.1))
     }
@@ -220,10 +242,10 @@ impl DateMention {
         let Some((year, month, day)) = self.resolved else {
             return out;
         };
-        let time = self.time.map(|t| t.1);
-        out.extend(Interval::new(year, month, day, time));
+        out.extend(self.interval());
         if self.ambiguous && self.order.is_none() {
             if let (Some(m), Some(d)) = (month, day) {
+                let time = self.time.map(|t| t.1);
                 out.extend(Interval::new(year, Some(d), Some(m), time));
             }
         }

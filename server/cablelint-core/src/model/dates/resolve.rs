@@ -30,7 +30,8 @@ pub(super) fn resolve(doc: &Document, mut mentions: Vec<DateMention>) -> Dates {
     let anchor = anchor(list, century_hint);
     let numeric_order = settle_order(list, anchor, century_hint);
     for m in list.iter_mut() {
-        m.resolved = resolve_one(m, anchor, century_hint);
+        let resolved = resolve_one(m, anchor, century_hint);
+        m.set_resolved(resolved);
         m.confidence = confidence(m);
     }
     let document = document_date(list);
@@ -723,7 +724,7 @@ fn date_weekday_headings(mentions: &mut [DateMention], document: Option<&Documen
         .iter_mut()
         .filter(|m| m.form == DateForm::WeekdayTime)
     {
-        m.resolved = Some((y, Some(mo), Some(d)));
+        m.set_resolved(Some((y, Some(mo), Some(d))));
         m.confidence = Confidence::Medium;
     }
 }
@@ -756,6 +757,7 @@ mod tests {
             relative: false,
             confidence: Confidence::High,
             resolved: None,
+            resolved_interval: None,
         }
     }
 

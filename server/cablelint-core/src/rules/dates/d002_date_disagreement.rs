@@ -220,25 +220,30 @@ mod tests {
             // date votes twice); few days, so that they often agree; a
             // month or a year alone casts no vote.
             let mentions: Vec<DateMention> = (0..rng.below(14))
-                .map(|_| DateMention {
-                    span: Span::new(0, 1),
-                    role: ROLES[rng.below(ROLES.len())],
-                    form: DateForm::Numeric,
-                    weekday: None,
-                    year: None,
-                    month: None,
-                    day: None,
-                    time: None,
-                    order: None,
-                    ambiguous: rng.below(3) == 0,
-                    own_order: None,
-                    relative: false,
-                    confidence: Confidence::High,
-                    resolved: Some((
+                .map(|_| {
+                    let mut m = DateMention {
+                        span: Span::new(0, 1),
+                        role: ROLES[rng.below(ROLES.len())],
+                        form: DateForm::Numeric,
+                        weekday: None,
+                        year: None,
+                        month: None,
+                        day: None,
+                        time: None,
+                        order: None,
+                        ambiguous: rng.below(3) == 0,
+                        own_order: None,
+                        relative: false,
+                        confidence: Confidence::High,
+                        resolved: None,
+                        resolved_interval: None,
+                    };
+                    m.set_resolved(Some((
                         1962,
                         [None, Some(3), Some(4)][rng.below(3)],
                         [None, Some(3), Some(4), Some(5)][rng.below(4)],
-                    )),
+                    )));
+                    m
                 })
                 .collect();
             let stating: Vec<_> = mentions.iter().map(|m| (m, m.readings_inline())).collect();

@@ -1,3 +1,4 @@
+use super::cited::cites_a_document;
 use super::describe::{day_in_words, push_quoted};
 use super::tense::{ends_with_on_the, has_future_word_in_joined, has_past_verb};
 use crate::diagnostic::Severity;
@@ -5,8 +6,6 @@ use crate::model::dates::calendar::{civil_from_days, days_in_month, ENGLISH_MONT
 use crate::model::dates::{DateMention, DateRole, Interval};
 use crate::model::Document;
 use crate::rules::{Context, Family, FixAvailability, Rule, RuleMeta};
-use regex::Regex;
-use std::sync::LazyLock;
 
 pub struct RelativeDayAfterDate;
 
@@ -33,18 +32,6 @@ month (\"the 31st\" in a cable of 10 March) is a warning.",
     wrong: "June 24, 1962\n\nCable from the Ministry\n\n24 June [1962]\n\nOn the 26th [of June], Vice Minister Ji handed our memorandum to the Soviet Ambassador.\n",
     right: "June 28, 1962\n\nCable from the Ministry\n\n28 June [1962]\n\nOn the 26th [of June], Vice Minister Ji handed our memorandum to the Soviet Ambassador.\n",
 };
-
-/// "memorandum of", "your telegram No. 12 of the", "Department’s 140,",
-/// "Your cable": the date of a document that already exists.
-static CITED_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
-    let document = r"(?:memorandum|memoranda|telegram|cable|letter|note|dispatch|despatch|statement|report|message|ciphergram|instructions?|aide-m[ée]moire|communiqu[ée]|circular|decree|resolution)s?";
-    let number = r"(?:[ \t]+No\.?[ \t]*[0-9][0-9/.-]{0,12})?";
-    let sender = r"(?:(?-u:\b)your|(?-u:\b)my|(?-u:\b)our|['’]s)";
-    Regex::new(&format!(
-        r"(?i)(?:{document}{number}[ \t]+(?:of|from|dated)|{sender}[ \t]+(?:{document}[ \t]+|No\.?[ \t]*)?[0-9]{{1,6}}(?:[ \t]+\[[0-9]{{1,6}}\])?,?|{sender}[ \t]+{document}{number})[ \t]+(?:of[ \t]+)?(?:the[ \t]+)?$"
-    ))
-    .expect("the cited-document pattern is valid")
-});
 
 impl Rule for RelativeDayAfterDate {
     fn meta(&self) -> &'static RuleMeta {
@@ -135,7 +122,7 @@ fn in_the_past(doc: &Document, m: &DateMention) -> bool {
         .lines
         .line_content_span(text, doc.lines.line_of(m.span.start));
     let before = &text[window_start(text, line.start, m.span.start, 80)..m.span.start];
-    if CITED_DOCUMENT.is_match(before) {
+    if cites_a_document(before) {
         return true;
     }
     if !ends_with_on_the(before) {

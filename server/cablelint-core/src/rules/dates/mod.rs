@@ -2,6 +2,7 @@
 //! out of order, references after the document's own date, mixed numeric
 //! orders, and dates that lack a year the document knows.
 
+mod cited;
 mod d001_impossible_date;
 mod d002_date_disagreement;
 mod d003_stamps_out_of_order;

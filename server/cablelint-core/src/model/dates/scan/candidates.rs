@@ -13,7 +13,7 @@ use super::super::DateMention;
 use super::engine::{is_word_boundary, last_piece, Matcher};
 use super::fast::{self, Outcome};
 use super::forms::{starts_chinese_date, Form, Pattern, AFTER_BOUNDARY, BY_FIRST_BYTE, PATTERNS};
-use super::quick::{byte, digit_run, number_class, AFTER_DAY_OR_TIME, BY_NUMBER};
+use super::quick::{byte, digit_run, number_class, utf8_len, AFTER_DAY_OR_TIME, BY_NUMBER};
 use super::read::read;
 use super::words::NAMES;
 use crate::model::SectionKind;
@@ -117,7 +117,10 @@ pub(super) fn each_match(
                 if bytes[at] == CODE_LEAD {
                     last_code_lead = Some(at);
                 }
-                at += 1;
+                // The lead byte of a character no date starts with: its
+                // continuation bytes (no trigger, no 批) are passed over with
+                // it rather than one skip each.
+                at += utf8_len(bytes[at]);
             }
             if at >= end {
                 break None;

@@ -51,6 +51,7 @@ impl Found<'_> {
             relative: false,
             confidence: Confidence::High,
             resolved: None,
+            resolved_interval: None,
         }
     }
 
@@ -66,6 +67,11 @@ impl Found<'_> {
 /// Turns one match of `form` (its whole span and its groups by index) into
 /// mentions, when its neighbours and values make it a date. `month` is
 /// where the match's month name was found, when the scanner knows it.
+// Inlined into the scanner's one call: there `group` is a known closure,
+// and the groups the textual forms read are fetched without a dynamic
+// call each (left to itself the compiler kept `read` apart once the
+// scanner's loop changed, +0.3 K instructions per cable).
+#[inline(always)]
 pub(super) fn read(
     text: &str,
     whole: Span,
