@@ -11,8 +11,8 @@ use crate::fold::{fold_to_ascii, fold_to_ascii_into};
 #[cfg(test)]
 use crate::title::pack_lowercase;
 use crate::title::{
-    classify_bytes, classify_packed_as_written, classify_plain, may_be_rank_or_qualifier, pack,
-    WordClass, LONGEST_CLASSIFIED,
+    classify_bytes, classify_packed_as_written, classify_plain, may_be_rank_or_qualifier,
+    may_be_rank_or_qualifier_folded, pack, WordClass, LONGEST_CLASSIFIED,
 };
 
 /// The longest title phrase considered, in words.
@@ -713,7 +713,15 @@ pub(crate) fn title_after_word(
     // Most words after a name ("telegram", "the") are plain and have the
     // first letter and length of no rank or qualifier: ruled out without
     // their class.
-    if first.plain && !may_be_rank_or_qualifier(first.text.trim_end_matches('.').as_bytes()) {
+    // Given names written after a surname ("Maneli [Mieczysław]") are not
+    // plain: their first letters and bounds on their folded length rule
+    // most of them out before they are folded.
+    let bare = first.text.trim_end_matches('.');
+    let may_be = match first.plain {
+        true => may_be_rank_or_qualifier(bare.as_bytes()),
+        false => may_be_rank_or_qualifier_folded(bare),
+    };
+    if !may_be {
         return None;
     }
     let first_class = first.class();

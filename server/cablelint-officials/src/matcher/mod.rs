@@ -712,11 +712,14 @@ impl Matcher {
             reading.original_start(name_span.start)..reading.original_end(name_span.end);
         let completed = widen_to_brackets(original, &mut original_span, reading.skipped());
         // A signature line is the last context looked for: most names
-        // with a context have another.
+        // with a context have another. A context counts only for forms
+        // that need one (`usable`, `score_candidates`): when every entry
+        // is a name alone, the line is not looked at.
         let has_context = title_in_reading.is_some()
             || given.is_some()
             || completed
-            || context::is_signature_line(read, &name_span);
+            || (entries.iter().any(|entry| !entry.alone)
+                && context::is_signature_line(read, &name_span));
 
         let usable = |entry: &&patterns::Entry| entry.alone || has_context;
         let form = match (entries.iter().filter(usable).map(|e| e.kind).min()?, &given) {
