@@ -920,6 +920,7 @@ fn is_capitalised_like_a_name_by_chars(matched: &str) -> bool {
 /// Whether `bytes` hold a `[` or a `]`: eight bytes at a time, the last
 /// eight overlapping the ones before (a byte equal to one of them leaves a
 /// zero byte after the exclusive or).
+#[inline(always)]
 fn has_bracket(bytes: &[u8]) -> bool {
     const LOW: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -939,14 +940,21 @@ fn has_bracket(bytes: &[u8]) -> bool {
 /// contains a bracket (the name was completed by an editor). Brackets in
 /// the `skipped` ranges (sorted, merged) are not the text's and are passed
 /// over.
+///
+/// Most names have no bracket: eight bytes at a time say so here, inlined
+/// into the caller, and only names with one pay for the frame of
+/// [`widen_across_brackets`].
+#[inline(always)]
 fn widen_to_brackets(text: &str, span: &mut Range<usize>, skipped: &[Range<usize>]) -> bool {
+    has_bracket(&text.as_bytes()[span.clone()]) && widen_across_brackets(text, span, skipped)
+}
+
+/// [`widen_to_brackets`] of a span that holds a bracket.
+#[inline(never)]
+fn widen_across_brackets(text: &str, span: &mut Range<usize>, skipped: &[Range<usize>]) -> bool {
     const REACH: usize = 80;
     let bytes = text.as_bytes();
     let inside = &bytes[span.clone()];
-    // Most names have no bracket: eight bytes at a time say so.
-    if !has_bracket(inside) {
-        return false;
-    }
     // One pass for the counts and the first and last of each bracket.
     let (mut opens, mut closes) = (0usize, 0usize);
     let (mut first_open, mut first_close) = (None, None);
