@@ -885,7 +885,28 @@ fn is_signature_line_by_chars(text: &str, span: &Range<usize>) -> bool {
 
 /// FRUS headings name the official in parentheses after the post: "The
 /// Ambassador in Great Britain (Page)". Returns the post phrase.
+///
+/// Before most names is one blank after a word, or no blank: the byte
+/// that decides is tested here, inlined into the caller, and the rest of
+/// the test ([`parenthesised_after_title_from`]) pays for a frame only
+/// when a parenthesis may come before the name.
+#[inline(always)]
 pub(crate) fn parenthesised_after_title(
+    text: &str,
+    span: &Range<usize>,
+    floor: usize,
+) -> Option<Range<usize>> {
+    match text.as_bytes()[..span.start] {
+        // One blank after another byte (most names): that byte decides.
+        [.., b, b' ' | b'\t'] if !matches!(b, b'(' | b' ' | b'\t') => None,
+        [.., b'(' | b' ' | b'\t'] => parenthesised_after_title_from(text, span, floor),
+        _ => None,
+    }
+}
+
+/// [`parenthesised_after_title`] past its first test.
+#[inline(never)]
+fn parenthesised_after_title_from(
     text: &str,
     span: &Range<usize>,
     floor: usize,
