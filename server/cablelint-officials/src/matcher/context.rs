@@ -1050,6 +1050,7 @@ pub(crate) fn names_an_institution(text: &str, end: usize) -> bool {
 /// most words without comparing them. (This used to look again at the
 /// first byte after the name, which the word already tells;
 /// [`names_an_institution_by_bytes`] is that version, the test oracle.)
+#[inline]
 pub(crate) fn names_an_institution_by(next_word: Option<Word<'_>>) -> bool {
     next_word.is_some_and(|word| {
         let bytes = word.text.as_bytes();
