@@ -11,8 +11,8 @@ use crate::fold::{fold_to_ascii, fold_to_ascii_into};
 #[cfg(test)]
 use crate::title::pack_lowercase;
 use crate::title::{
-    classify_bytes, classify_packed_as_written, classify_plain, may_be_rank_or_qualifier, pack,
-    WordClass, LONGEST_CLASSIFIED,
+    classify_bytes, classify_packed_as_written, classify_plain, may_be_rank_or_qualifier,
+    may_be_rank_or_qualifier_folded, pack, WordClass, LONGEST_CLASSIFIED,
 };
 
 /// The longest title phrase considered, in words.
@@ -713,7 +713,15 @@ pub(crate) fn title_after_word(
     // Most words after a name ("telegram", "the") are plain and have the
     // first letter and length of no rank or qualifier: ruled out without
     // their class.
-    if first.plain && !may_be_rank_or_qualifier(first.text.trim_end_matches('.').as_bytes()) {
+    // Given names written after a surname ("Maneli [Mieczysław]") are not
+    // plain: their first letters and bounds on their folded length rule
+    // most of them out before they are folded.
+    let bare = first.text.trim_end_matches('.');
+    let may_be = match first.plain {
+        true => may_be_rank_or_qualifier(bare.as_bytes()),
+        false => may_be_rank_or_qualifier_folded(bare),
+    };
+    if !may_be {
         return None;
     }
     let first_class = first.class();
@@ -877,7 +885,28 @@ fn is_signature_line_by_chars(text: &str, span: &Range<usize>) -> bool {
 
 /// FRUS headings name the official in parentheses after the post: "The
 /// Ambassador in Great Britain (Page)". Returns the post phrase.
+///
+/// Before most names is one blank after a word, or no blank: the byte
+/// that decides is tested here, inlined into the caller, and the rest of
+/// the test ([`parenthesised_after_title_from`]) pays for a frame only
+/// when a parenthesis may come before the name.
+#[inline(always)]
 pub(crate) fn parenthesised_after_title(
+    text: &str,
+    span: &Range<usize>,
+    floor: usize,
+) -> Option<Range<usize>> {
+    match text.as_bytes()[..span.start] {
+        // One blank after another byte (most names): that byte decides.
+        [.., b, b' ' | b'\t'] if !matches!(b, b'(' | b' ' | b'\t') => None,
+        [.., b'(' | b' ' | b'\t'] => parenthesised_after_title_from(text, span, floor),
+        _ => None,
+    }
+}
+
+/// [`parenthesised_after_title`] past its first test.
+#[inline(never)]
+fn parenthesised_after_title_from(
     text: &str,
     span: &Range<usize>,
     floor: usize,
@@ -1021,6 +1050,7 @@ pub(crate) fn names_an_institution(text: &str, end: usize) -> bool {
 /// most words without comparing them. (This used to look again at the
 /// first byte after the name, which the word already tells;
 /// [`names_an_institution_by_bytes`] is that version, the test oracle.)
+#[inline]
 pub(crate) fn names_an_institution_by(next_word: Option<Word<'_>>) -> bool {
     next_word.is_some_and(|word| {
         let bytes = word.text.as_bytes();

@@ -734,11 +734,14 @@ impl Matcher {
             reading.original_start(name_span.start)..reading.original_end(name_span.end);
         let completed = widen_to_brackets(original, &mut original_span, reading.skipped());
         // A signature line is the last context looked for: most names
-        // with a context have another.
+        // with a context have another. A context counts only for forms
+        // that need one (`usable`, `score_candidates`): when every entry
+        // is a name alone, the line is not looked at.
         let has_context = title_in_reading.is_some()
             || given.is_some()
             || completed
-            || context::is_signature_line(read, &name_span);
+            || (entries.iter().any(|entry| !entry.alone)
+                && context::is_signature_line(read, &name_span));
 
         let usable = |entry: &&patterns::Entry| entry.alone || has_context;
         let form = match (entries.iter().filter(usable).map(|e| e.kind).min()?, &given) {
@@ -939,6 +942,7 @@ fn is_capitalised_like_a_name_by_chars(matched: &str) -> bool {
 /// Whether `bytes` hold a `[` or a `]`: eight bytes at a time, the last
 /// eight overlapping the ones before (a byte equal to one of them leaves a
 /// zero byte after the exclusive or).
+#[inline(always)]
 fn has_bracket(bytes: &[u8]) -> bool {
     const LOW: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -958,14 +962,21 @@ fn has_bracket(bytes: &[u8]) -> bool {
 /// contains a bracket (the name was completed by an editor). Brackets in
 /// the `skipped` ranges (sorted, merged) are not the text's and are passed
 /// over.
+///
+/// Most names have no bracket: eight bytes at a time say so here, inlined
+/// into the caller, and only names with one pay for the frame of
+/// [`widen_across_brackets`].
+#[inline(always)]
 fn widen_to_brackets(text: &str, span: &mut Range<usize>, skipped: &[Range<usize>]) -> bool {
+    has_bracket(&text.as_bytes()[span.clone()]) && widen_across_brackets(text, span, skipped)
+}
+
+/// [`widen_to_brackets`] of a span that holds a bracket.
+#[inline(never)]
+fn widen_across_brackets(text: &str, span: &mut Range<usize>, skipped: &[Range<usize>]) -> bool {
     const REACH: usize = 80;
     let bytes = text.as_bytes();
     let inside = &bytes[span.clone()];
-    // Most names have no bracket: eight bytes at a time say so.
-    if !has_bracket(inside) {
-        return false;
-    }
     // One pass for the counts and the first and last of each bracket.
     let (mut opens, mut closes) = (0usize, 0usize);
     let (mut first_open, mut first_close) = (None, None);
