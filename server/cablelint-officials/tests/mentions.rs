@@ -279,6 +279,31 @@ fn a_surname_completed_with_its_given_name_in_brackets_is_one_mention() {
 }
 
 #[test]
+fn given_names_that_name_no_one_alone_complete_the_surname_before_them() {
+    // No title after the bracket, so "Andrei" alone is no mention (of
+    // Ștefan Andrei) for the pass above to take in; nor is "Dean".
+    assert_eq!(
+        found(
+            "𠀋 Gromyko [Andrei] and Rusk [Dean] met; Rusk [Andrei] left.",
+            date("1962-06-28")
+        ),
+        pairs(&[
+            ("Gromyko [Andrei]", "gromyko"),
+            ("Rusk [Dean]", "dean-rusk"),
+            ("Rusk", "dean-rusk"),
+        ])
+    );
+    let text = "Rusk\t[Dean] met Gromyko [Andrei\n] and Gromyko [].";
+    let spans: Vec<&str> = mentions(text, date("1962-06-28"))
+        .iter()
+        .map(|m| &text[m.span.clone()])
+        .collect();
+    assert_eq!(spans, ["Rusk\t[Dean]", "Gromyko", "Gromyko"]);
+    let rusk = &mentions(text, date("1962-06-28"))[0];
+    assert_eq!(rusk.form, MentionForm::FullName);
+}
+
+#[test]
 fn respects_word_boundaries_and_case() {
     let negatives = [
         "Jiang Qing attended",

@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashSet;
+use std::ops::Range;
 
 use smallvec::SmallVec;
 
@@ -360,6 +361,55 @@ pub(crate) fn absorb_given_name_completions(
         }
     }
     mentions.truncate(kept + 1);
+    absorb_given_names_in_plain_brackets(persons, text, mentions);
+}
+
+/// `Rusk [Dean]`, `Gromyko [Andrei] and …`: a surname completed in brackets
+/// with given names that are no mention of their own (a lone "Andrei" with
+/// no title is not taken for Ștefan Andrei), so the pass above finds no
+/// mention in the bracket to take in. Only the person's own given names
+/// qualify; the candidates they fit are kept, the others dropped.
+fn absorb_given_names_in_plain_brackets(persons: &[Person], text: &str, mentions: &mut [Mention]) {
+    for i in 0..mentions.len() {
+        let Some(content) = bracket_opening_at(text, mentions[i].span.end) else {
+            continue;
+        };
+        // A mention inside the bracket: a gloss, or taken in above.
+        if mentions
+            .get(i + 1)
+            .is_some_and(|next| next.span.start < content.end)
+        {
+            continue;
+        }
+        let words = &text[content.clone()];
+        let fits = |candidate: &Candidate| {
+            persons
+                .get(candidate.person)
+                .is_some_and(|person| are_given_names_of(person, words))
+        };
+        let mention = &mut mentions[i];
+        if !mention.candidates.iter().any(fits) {
+            continue;
+        }
+        mention.candidates.retain(|candidate| fits(candidate));
+        mention.span.end = content.end + ']'.len_utf8();
+        if mention.form == MentionForm::Surname {
+            mention.form = MentionForm::FullName;
+        }
+    }
+}
+
+/// The content of a one-line `[…]` holding no other bracket that opens at
+/// `at`, after spaces or tabs.
+fn bracket_opening_at(text: &str, at: usize) -> Option<Range<usize>> {
+    let rest = text.get(at..)?;
+    let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    if !rest[gap..].starts_with('[') {
+        return None;
+    }
+    let start = at + gap + 1;
+    let length = text[start..].find(['[', ']', '\n', '\r'])?;
+    (length > 0 && text[start + length..].starts_with(']')).then_some(start..start + length)
 }
 
 /// Whether every word of `words` is one of the person's given names, in
