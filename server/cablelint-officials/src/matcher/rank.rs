@@ -448,10 +448,18 @@ impl GivenNames {
     }
 
     /// Whether every word of `words` is one of these names (ignoring case
-    /// and diacritics).
+    /// and diacritics), the first written with a capital.
     fn hold_all(&self, words: &str) -> bool {
-        let mut written = words.split_whitespace().peekable();
-        written.peek().is_some() && written.all(|word| self.hold(word))
+        // Given names are capitalised: most brackets after a name ("[sic]",
+        // "[of March]", "[…]") are ruled out by their first letter.
+        if !words.trim_start().starts_with(char::is_uppercase) {
+            return false;
+        }
+        if words.is_ascii() {
+            words.split_ascii_whitespace().all(|word| self.hold(word))
+        } else {
+            words.split_whitespace().all(|word| self.hold(word))
+        }
     }
 
     fn hold(&self, word: &str) -> bool {
