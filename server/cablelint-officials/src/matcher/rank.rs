@@ -396,10 +396,15 @@ fn absorb_given_names_in_plain_brackets(
                 .is_some_and(|names| names.hold_all(written))
         };
         let mention = &mut mentions[i];
-        if !mention.candidates.iter().any(fits) {
+        // Asked once per candidate: `retain` would ask again.
+        let fitting: SmallVec<[bool; 4]> = mention.candidates.iter().map(fits).collect();
+        if !fitting.contains(&true) {
             continue;
         }
-        mention.candidates.retain(|candidate| fits(candidate));
+        let mut fit = fitting.iter();
+        mention
+            .candidates
+            .retain(|_| fit.next().copied().unwrap_or(false));
         mention.span.end = content.end + ']'.len_utf8();
         if mention.form == MentionForm::Surname {
             mention.form = MentionForm::FullName;
