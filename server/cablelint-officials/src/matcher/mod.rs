@@ -170,8 +170,8 @@ pub struct Matcher {
     /// Every word of every Latin name form, lower case; built on first use.
     name_words: OnceLock<HashSet<String>>,
     /// Per person, their given names folded to lower-case ASCII where they
-    /// fold ([`rank::GivenNames`]); built on first use.
-    given_names: OnceLock<Vec<rank::GivenNames>>,
+    /// fold, each made on first use.
+    given_names: rank::GivenNamesTable,
     /// A digest of everything the registry was made from, when known (see
     /// [`Matcher::source_digest`]).
     source: Option<[u8; 32]>,
@@ -264,7 +264,7 @@ impl Matcher {
             first_words,
             openings,
             name_words: OnceLock::new(),
-            given_names: OnceLock::new(),
+            given_names: rank::GivenNamesTable::default(),
             source: None,
         }
     }
@@ -423,10 +423,12 @@ impl Matcher {
             }
         }
         if !found.is_empty() {
-            let given_names = self
-                .given_names
-                .get_or_init(|| self.registry.iter().map(rank::GivenNames::of).collect());
-            rank::absorb_given_name_completions(given_names, text, &mut found);
+            rank::absorb_given_name_completions(
+                self.registry.persons(),
+                &self.given_names,
+                text,
+                &mut found,
+            );
         }
         rank::link_glosses(text, &mut found);
         rank::boost_coreferent(&mut found);

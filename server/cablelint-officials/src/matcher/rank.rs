@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use smallvec::SmallVec;
 
@@ -325,7 +326,8 @@ fn bracketed_right_after(text: &str, previous: &Mention, current: &Mention) -> b
 /// takes it in, and no second person (Ștefan Andrei) is named there. A
 /// bracket naming someone else (a gloss, `Filippov [Stalin]`) stays.
 pub(crate) fn absorb_given_name_completions(
-    given_names: &[GivenNames],
+    persons: &[Person],
+    given_names: &GivenNamesTable,
     text: &str,
     mentions: &mut Vec<Mention>,
 ) {
@@ -345,7 +347,7 @@ pub(crate) fn absorb_given_name_completions(
                 .any(|c| previous.candidates.iter().any(|p| p.person == c.person))
             && previous.candidates.iter().any(|candidate| {
                 given_names
-                    .get(candidate.person)
+                    .of(persons, candidate.person)
                     .is_some_and(|names| names.hold_all(&text[current.span.clone()]))
             });
         if completes {
@@ -361,7 +363,7 @@ pub(crate) fn absorb_given_name_completions(
         }
     }
     mentions.truncate(kept + 1);
-    absorb_given_names_in_plain_brackets(given_names, text, mentions);
+    absorb_given_names_in_plain_brackets(persons, given_names, text, mentions);
 }
 
 /// `Rusk [Dean]`, `Gromyko [Andrei] and …`: a surname completed in brackets
@@ -370,7 +372,8 @@ pub(crate) fn absorb_given_name_completions(
 /// mention in the bracket to take in. Only the person's own given names
 /// qualify; the candidates they fit are kept, the others dropped.
 fn absorb_given_names_in_plain_brackets(
-    given_names: &[GivenNames],
+    persons: &[Person],
+    given_names: &GivenNamesTable,
     text: &str,
     mentions: &mut [Mention],
 ) {
@@ -392,7 +395,7 @@ fn absorb_given_names_in_plain_brackets(
         let written = &text[content.clone()];
         let fits = |candidate: &Candidate| {
             given_names
-                .get(candidate.person)
+                .of(persons, candidate.person)
                 .is_some_and(|names| names.hold_all(written))
         };
         let mention = &mut mentions[i];
@@ -431,6 +434,22 @@ fn bracket_opening_at(text: &str, at: usize) -> Option<Range<usize>> {
 /// 9 K instructions a generated cable.
 #[derive(Clone, Debug)]
 pub(crate) struct GivenNames(Box<[Box<str>]>);
+
+/// Each person's [`GivenNames`], made the first time a bracket after their
+/// name is looked at: making them all cost every run with O rules 1.25 M
+/// instructions at start-up.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct GivenNamesTable(OnceLock<Box<[OnceLock<GivenNames>]>>);
+
+impl GivenNamesTable {
+    fn of<'t>(&'t self, persons: &[Person], person: usize) -> Option<&'t GivenNames> {
+        let slots = self
+            .0
+            .get_or_init(|| persons.iter().map(|_| OnceLock::new()).collect());
+        let slot = slots.get(person)?;
+        Some(slot.get_or_init(|| GivenNames::of(&persons[person])))
+    }
+}
 
 impl GivenNames {
     pub(crate) fn of(person: &Person) -> GivenNames {
