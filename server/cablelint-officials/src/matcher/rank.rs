@@ -352,11 +352,7 @@ pub(crate) fn absorb_given_name_completions(
             });
         if completes {
             let end = current.span.end + ']'.len_utf8();
-            let previous = &mut mentions[kept];
-            previous.span.end = end;
-            if previous.form == MentionForm::Surname {
-                previous.form = MentionForm::FullName;
-            }
+            take_in_bracket(&mut mentions[kept], end);
         } else {
             kept += 1;
             mentions.swap(kept, i);
@@ -408,10 +404,16 @@ fn absorb_given_names_in_plain_brackets(
         mention
             .candidates
             .retain(|_| fit.next().copied().unwrap_or(false));
-        mention.span.end = content.end + ']'.len_utf8();
-        if mention.form == MentionForm::Surname {
-            mention.form = MentionForm::FullName;
-        }
+        take_in_bracket(mention, content.end + ']'.len_utf8());
+    }
+}
+
+/// Widens `mention` to the bracket completing it, which ends at `end`: a
+/// surname so completed is a full name.
+fn take_in_bracket(mention: &mut Mention, end: usize) {
+    mention.span.end = end;
+    if mention.form == MentionForm::Surname {
+        mention.form = MentionForm::FullName;
     }
 }
 
