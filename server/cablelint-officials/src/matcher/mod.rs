@@ -1020,20 +1020,25 @@ fn widen_across_brackets(text: &str, span: &mut Range<usize>, skipped: &[Range<u
         (Some(_), None) => true,
         _ => false,
     };
+    // The nearest bracket outside the span decides: a `]` met looking back
+    // (or a `[` looking ahead) first means the one inside is unbalanced in
+    // the text too (`Ji [Pengfei handed … [Stepan V.]`), and the span stays.
+    let is_bracket = |i: &usize| matches!(bytes[*i], b'[' | b']') && !is_skipped(*i);
     if close_first {
         let floor = span.start.saturating_sub(REACH);
-        if let Some(open) = (floor..span.start)
-            .rev()
-            .find(|&i| bytes[i] == b'[' && !is_skipped(i))
-        {
-            span.start = open;
+        if let Some(open) = (floor..span.start).rev().find(is_bracket) {
+            if bytes[open] == b'[' {
+                span.start = open;
+            }
         }
     }
     // More `[` than `]`: the completion continues after the span.
     if opens > closes || last_open > last_close {
         let ceiling = (span.end + REACH).min(text.len());
-        if let Some(close) = (span.end..ceiling).find(|&i| bytes[i] == b']' && !is_skipped(i)) {
-            span.end = close + 1;
+        if let Some(close) = (span.end..ceiling).find(is_bracket) {
+            if bytes[close] == b']' {
+                span.end = close + 1;
+            }
         }
     }
     // The span only grew, and held a bracket before it did: no need to
@@ -1303,6 +1308,30 @@ mod tests {
         let skipped = [source..text.len(), text.len()..text.len()];
         assert_eq!(widened("Kim [", &skipped), (true, "Kim [".into()));
         assert_eq!(widened("met", &[]), (false, "met".into()));
+    }
+
+    #[test]
+    fn an_unclosed_bracket_is_not_closed_by_the_next_bracket() {
+        let widened = |text: &str, name: &str| {
+            let start = text.find(name).unwrap();
+            let mut span = start..start + name.len();
+            widen_to_brackets(text, &mut span, &[]);
+            text[span].to_owned()
+        };
+        let text = "Ji [Pengfei handed it to [Stepan V.] Chervonenko";
+        assert_eq!(widened(text, "Ji [Pengfei"), "Ji [Pengfei");
+        let text = "Ji [Pengfei] and Stepan V.] Chervonenko";
+        assert_eq!(
+            widened(text, "Stepan V.] Chervonenko"),
+            "Stepan V.] Chervonenko"
+        );
+        // The brackets that do close are still taken in.
+        let text = "Ji [Pengfei] and [Stepan V.] Chervonenko";
+        assert_eq!(widened(text, "Ji [Pengfei"), "Ji [Pengfei]");
+        assert_eq!(
+            widened(text, "Stepan V.] Chervonenko"),
+            "[Stepan V.] Chervonenko"
+        );
     }
 
     #[test]

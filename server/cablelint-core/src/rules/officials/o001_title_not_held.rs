@@ -181,6 +181,19 @@ mod tests {
     }
 
     #[test]
+    fn a_finding_on_a_name_in_an_unclosed_bracket_ends_with_the_name() {
+        // The `]` of the next bracket does not close `[Pengfei`: the
+        // finding stops at the name, not 60 characters later.
+        let text = format!(
+            "{DATED}Foreign Minister Ji [Pengfei handed it to Ambassador [Stepan V.] Chervonenko.\r\n"
+        );
+        expect![[r#"
+            7:1-7:29 warning O001: `Foreign Minister`: on 1962-06-28 Ji Pengfei was Vice Minister of Foreign Affairs from 1955 to 1972
+        "#]]
+        .assert_eq(&check("O001", &text));
+    }
+
+    #[test]
     fn reports_a_post_held_only_at_another_time() {
         let text = "January 5, 1995\n\nCable\n\nVice Minister Ji Pengfei spoke.\n";
         expect![[r#"
