@@ -83,6 +83,10 @@ impl LanguageServer for Server {
         completion::completion(&self.state, params).await
     }
 
+    async fn completion_resolve(&self, item: CompletionItem) -> Result<CompletionItem> {
+        Ok(completion::resolve(&self.state, item).await)
+    }
+
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         hover::hover(&self.state, params).await
     }

@@ -26,6 +26,9 @@ pub struct Session {
     pub configuration_request: bool,
     pub watch_registration: bool,
     pub create_files: bool,
+    /// The client asks for a completion item's documentation when it shows
+    /// the item (`completionItem/resolve`).
+    pub completion_resolve: bool,
     pub workspace_roots: Vec<PathBuf>,
 }
 

@@ -225,6 +225,53 @@ async fn names_complete_after_a_title_ranked_by_posts_on_the_date() {
 }
 
 #[tokio::test]
+async fn a_names_documentation_is_sent_when_the_editor_shows_it() {
+    let text = "June 28, 1962\n\nCable\n\nThe 𠀋 envoy met Foreign Minister Ji\n";
+    let documentation = |item: &Value| item["documentation"]["value"].as_str().map(str::to_owned);
+    // Like VS Code, the first client asks for documentation on resolve;
+    // the second (UTF-8, no resolveSupport) gets it with the list.
+    for utf8 in [false, true] {
+        let client = started(text, utf8).await;
+        let completion = client
+            .result(
+                "textDocument/completion",
+                params(URI, client_position(text, text.len() - 1, utf8)),
+            )
+            .await;
+        let items = completion.as_array().unwrap();
+        let ji = items.iter().find(|i| i["label"] == "Ji Pengfei").unwrap();
+        let shown = if utf8 {
+            assert!(items.iter().all(|i| i.get("data").is_none()));
+            documentation(ji).expect("documentation with the list")
+        } else {
+            assert!(items.iter().all(|i| i.get("documentation").is_none()));
+            let resolved = client.result("completionItem/resolve", ji.clone()).await;
+            // Nothing else changes.
+            let mut without = resolved.clone();
+            without.as_object_mut().unwrap().remove("documentation");
+            assert_eq!(&without, ji);
+            documentation(&resolved).expect("documentation on resolve")
+        };
+        assert!(shown.starts_with("**Ji Pengfei** (姬鹏飞"), "{shown}");
+        assert!(shown.contains("On 1962-06-28:\n- Vice Minister"), "{shown}");
+        assert!(shown.contains("calls them *Foreign Minister*"), "{shown}");
+        assert!(client.shutdown_and_exit().await);
+    }
+}
+
+#[tokio::test]
+async fn resolving_an_item_without_pending_documentation_returns_it_unchanged() {
+    let client = started(TEXT, false).await;
+    let keyword = json!({"label": "[sic]", "detail": "so in the original"});
+    assert_eq!(client.result("completionItem/resolve", keyword.clone()).await, keyword);
+    // Documentation pending for a person no registry has: none is made.
+    let unknown = json!({"label": "X", "data": {"uri": URI, "person": "no-such-person",
+                                               "date": null, "title": null}});
+    assert_eq!(client.result("completionItem/resolve", unknown.clone()).await, unknown);
+    assert!(client.shutdown_and_exit().await);
+}
+
+#[tokio::test]
 async fn names_complete_in_an_opening_bracket_after_the_keywords() {
     let text = "June 28, 1962\n\nCable\n\nThe 𠀋 envoy met [Zh]\n";
     let client = started(text, false).await;

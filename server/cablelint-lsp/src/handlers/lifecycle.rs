@@ -101,6 +101,13 @@ fn session(params: &InitializeParams) -> Session {
                         .as_ref()
                         .is_some_and(|ops| ops.contains(&ResourceOperationKind::Create))
             }),
+        completion_resolve: caps
+            .text_document
+            .as_ref()
+            .and_then(|t| t.completion.as_ref())
+            .and_then(|c| c.completion_item.as_ref())
+            .and_then(|i| i.resolve_support.as_ref())
+            .is_some_and(|r| r.properties.iter().any(|p| p == "documentation")),
         workspace_roots: roots,
     }
 }
@@ -133,6 +140,7 @@ fn capabilities(session: &Session) -> ServerCapabilities {
         completion_provider: Some(CompletionOptions {
             // `[` opens a bracket; a space after a title asks for a name.
             trigger_characters: Some(vec!["[".into(), " ".into()]),
+            resolve_provider: Some(true),
             ..CompletionOptions::default()
         }),
         document_symbol_provider: Some(OneOf::Left(true)),

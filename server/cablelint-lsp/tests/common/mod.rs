@@ -38,7 +38,9 @@ pub struct TestClient {
 pub fn pull_capabilities() -> Value {
     json!({
         "general": {"positionEncodings": ["utf-16"]},
-        "textDocument": {"diagnostic": {"dynamicRegistration": false}},
+        "textDocument": {"diagnostic": {"dynamicRegistration": false},
+                         "completion": {"completionItem": {"resolveSupport":
+                             {"properties": ["documentation", "detail", "additionalTextEdits"]}}}},
         "workspace": {"configuration": true, "diagnostics": {"refreshSupport": true},
                       "didChangeWatchedFiles": {"dynamicRegistration": true},
                       "workspaceEdit": {"documentChanges": true, "resourceOperations": ["create"]}}

@@ -1,8 +1,11 @@
 //! Completion: the header labels of the document's profile at the start of
 //! a header line, editorial bracket keywords after `[`, and officials' names
-//! after a title or `[` (`names`).
+//! after a title or `[` (`names`). A name's documentation is sent when the
+//! editor shows the item (`completionItem/resolve`) if the client asks then.
 
 mod names;
+
+pub use names::resolve;
 
 use crate::analysis::Analysis;
 use crate::position::TextMap;
@@ -25,11 +28,21 @@ pub async fn completion(
     };
     let map = analysis.map(state.encoding());
     let offset = map.offset(position.position);
-    let items = complete(&analysis, &map, offset);
+    let docs = if state.session().completion_resolve {
+        names::Docs::Later(&position.text_document.uri)
+    } else {
+        names::Docs::Now
+    };
+    let items = complete(&analysis, &map, offset, docs);
     Ok((!items.is_empty()).then_some(CompletionResponse::Array(items)))
 }
 
-pub fn complete(analysis: &Analysis, map: &TextMap, offset: usize) -> Vec<CompletionItem> {
+pub fn complete(
+    analysis: &Analysis,
+    map: &TextMap,
+    offset: usize,
+    docs: names::Docs,
+) -> Vec<CompletionItem> {
     let doc = &analysis.document;
     let text = doc.text();
     let line = doc.lines.line_of(offset);
@@ -38,12 +51,12 @@ pub fn complete(analysis: &Analysis, map: &TextMap, offset: usize) -> Vec<Comple
     if let Some(open) = open_bracket(before) {
         let typed = Span::new(content.start + open, offset);
         let mut items = bracket_keywords(doc, map, typed);
-        items.extend(names::in_bracket(analysis, map, typed));
+        items.extend(names::in_bracket(analysis, map, typed, docs));
         return items;
     }
     // A title before the cursor asks for a name, even on a line the model
     // reads as header (a short first body line often is).
-    if let Some(items) = names::after_title(analysis, map, before, offset) {
+    if let Some(items) = names::after_title(analysis, map, before, offset, docs) {
         return items;
     }
     if in_header(doc, line) && !before.contains([':', '：']) {

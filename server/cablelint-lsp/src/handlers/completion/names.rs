@@ -5,15 +5,37 @@
 
 use crate::analysis::Analysis;
 use crate::position::TextMap;
-use cablelint_core::officials::{document_date, hover_markdown};
+use crate::state::State;
+use cablelint_core::officials::{builtin_matcher, document_date, hover_markdown};
 use cablelint_core::Span;
-use cablelint_officials::{title_matches, Person};
+use cablelint_officials::{title_matches, Date, Person};
 use regex::Regex;
+use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
 use tower_lsp_server::ls_types::{
     CompletionItem, CompletionItemKind, CompletionTextEdit, Documentation, MarkupContent,
-    MarkupKind, TextEdit,
+    MarkupKind, TextEdit, Uri,
 };
+
+/// When a name's documentation is made: with the list, or when the editor
+/// shows the item (`completionItem/resolve`). Every person alive on the
+/// date is offered, so the documentation of all of them made at once was
+/// most of a 370 KB answer to each request.
+#[derive(Clone, Copy)]
+pub enum Docs<'a> {
+    Now,
+    Later(&'a Uri),
+}
+
+/// What an item carries to be resolved: the documentation as it would
+/// have been made with the list.
+#[derive(Serialize, Deserialize)]
+struct Pending {
+    uri: Uri,
+    person: String,
+    date: Option<String>,
+    title: Option<String>,
+}
 
 /// A title word, a space, and the start of a name (possibly nothing yet).
 static AFTER_TITLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -59,10 +81,11 @@ pub fn after_title(
     map: &TextMap,
     before: &str,
     cursor: usize,
+    docs: Docs,
 ) -> Option<Vec<CompletionItem>> {
     let (title, typed) = written_title(before)?;
     let range = map.range(Span::new(cursor - typed, cursor));
-    Some(items(analysis, Some(title), |person| {
+    Some(items(analysis, Some(title), docs, |person| {
         let name = person.name.text.to_string();
         (name.clone(), TextEdit::new(range, name))
     }))
@@ -70,7 +93,12 @@ pub fn after_title(
 
 /// Names in a bracket being opened: `[` + typed up to the cursor, with the
 /// editor's own `]` after it replaced too.
-pub fn in_bracket(analysis: &Analysis, map: &TextMap, typed: Span) -> Vec<CompletionItem> {
+pub fn in_bracket(
+    analysis: &Analysis,
+    map: &TextMap,
+    typed: Span,
+    docs: Docs,
+) -> Vec<CompletionItem> {
     let text = analysis.document.text();
     let end = if text[typed.end..].starts_with(']') {
         typed.end + 1
@@ -78,7 +106,7 @@ pub fn in_bracket(analysis: &Analysis, map: &TextMap, typed: Span) -> Vec<Comple
         typed.end
     };
     let range = map.range(Span::new(typed.start, end));
-    items(analysis, None, |person| {
+    items(analysis, None, docs, |person| {
         let supplied = format!("[{}]", person.name.text);
         (supplied.clone(), TextEdit::new(range, supplied))
     })
@@ -87,6 +115,7 @@ pub fn in_bracket(analysis: &Analysis, map: &TextMap, typed: Span) -> Vec<Comple
 fn items(
     analysis: &Analysis,
     title: Option<&str>,
+    docs: Docs,
     edit: impl Fn(&Person) -> (String, TextEdit),
 ) -> Vec<CompletionItem> {
     let date = document_date(&analysis.document);
@@ -115,14 +144,24 @@ fn items(
             None => person.summary.to_string(),
         };
         let (filter, text_edit) = edit(person);
+        let (documentation, data) = match docs {
+            Docs::Now => (Some(markdown(person, date, title)), None),
+            Docs::Later(uri) => {
+                let pending = Pending {
+                    uri: uri.clone(),
+                    person: person.id.to_string(),
+                    date: date.map(|d| d.to_string()),
+                    title: title.map(str::to_owned),
+                };
+                (None, serde_json::to_value(pending).ok())
+            }
+        };
         items.push(CompletionItem {
             label: person.name.text.to_string(),
             kind: Some(CompletionItemKind::REFERENCE),
             detail: Some(detail),
-            documentation: Some(Documentation::MarkupContent(MarkupContent {
-                kind: MarkupKind::Markdown,
-                value: hover_markdown(person, date, title),
-            })),
+            documentation,
+            data,
             sort_text: Some(format!("{rank}{}", person.name.text)),
             filter_text: Some(filter),
             text_edit: Some(CompletionTextEdit::Edit(text_edit)),
@@ -130,6 +169,36 @@ fn items(
         });
     }
     items
+}
+
+fn markdown(person: &Person, date: Option<Date>, title: Option<&str>) -> Documentation {
+    Documentation::MarkupContent(MarkupContent {
+        kind: MarkupKind::Markdown,
+        value: hover_markdown(person, date, title),
+    })
+}
+
+/// `completionItem/resolve`: the documentation of a name offered with
+/// [`Docs::Later`], from the registry of the document's configuration (the
+/// built-in one once the document is closed). Other items come back as
+/// they are.
+pub async fn resolve(state: &State, mut item: CompletionItem) -> CompletionItem {
+    let Some(pending) = item
+        .data
+        .as_ref()
+        .and_then(|data| serde_json::from_value::<Pending>(data.clone()).ok())
+    else {
+        return item;
+    };
+    let analysis = state.analysis(&pending.uri).await;
+    let matcher = analysis
+        .as_ref()
+        .map_or(&**builtin_matcher(), |a| a.matcher());
+    if let Some(person) = matcher.registry().get(&pending.person) {
+        let date = pending.date.and_then(|d| d.parse().ok());
+        item.documentation = Some(markdown(person, date, pending.title.as_deref()));
+    }
+    item
 }
 
 #[cfg(test)]
