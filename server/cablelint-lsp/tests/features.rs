@@ -17,9 +17,7 @@ async fn started(text: &str, utf8: bool) -> TestClient {
 }
 
 fn labels(completion: &Value) -> Vec<String> {
-    completion
-        .as_array()
-        .unwrap_or(&Vec::new())
+    completion_items(completion)
         .iter()
         .map(|i| i["label"].as_str().unwrap().to_owned())
         .collect()
@@ -90,7 +88,7 @@ async fn completes_bracket_keywords_after_an_open_bracket() {
             .await;
         // Keywords, then officials' names (tests/officials.rs).
         assert_eq!(labels(&items)[..3], ["[illegible]", "[sic]", "[...]"]);
-        let illegible = items[0]["textEdit"].clone();
+        let illegible = completion_items(&items)[0]["textEdit"].clone();
         // The auto-closed `]` is replaced too.
         assert_eq!(
             apply_text_edits(text, &[illegible], utf8),

@@ -81,7 +81,7 @@ pub(crate) fn fold_char(c: char) -> Option<&'static str> {
 
 /// Folds diacritics, typographic apostrophes and hyphens to ASCII; leaves
 /// other characters (Chinese, Cyrillic…) alone. Borrows when nothing changes.
-pub(crate) fn fold_to_ascii(text: &str) -> Cow<'_, str> {
+pub fn fold_to_ascii(text: &str) -> Cow<'_, str> {
     if text.is_ascii() || !text.chars().any(|c| fold_char(c).is_some()) {
         return Cow::Borrowed(text);
     }

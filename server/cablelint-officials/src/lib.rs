@@ -27,6 +27,7 @@ mod title;
 pub use builtin_files::BUILTIN_FILES;
 pub use compiled::merged_matcher;
 pub use date::{Date, DateError, Precision};
+pub use fold::fold_to_ascii;
 pub use load::LoadError;
 pub use matcher::{Candidate, CandidateList, Matcher, Mention, MentionForm};
 pub use model::{

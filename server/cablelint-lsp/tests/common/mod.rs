@@ -351,6 +351,15 @@ pub fn seed_cable() -> String {
 }
 
 /// A position as JSON.
+/// The items of a completion answer: a list, or (marked incomplete) an
+/// object holding one; none for `null`.
+pub fn completion_items(completion: &Value) -> &[Value] {
+    completion
+        .as_array()
+        .or_else(|| completion["items"].as_array())
+        .map_or(&[], Vec::as_slice)
+}
+
 pub fn pos(line: u32, character: u32) -> Value {
     json!({"line": line, "character": character})
 }

@@ -5,7 +5,7 @@
 
 mod names;
 
-pub use names::resolve;
+pub use names::{resolve, Offered};
 
 use crate::analysis::Analysis;
 use crate::position::TextMap;
@@ -14,8 +14,8 @@ use cablelint_core::model::SectionKind;
 use cablelint_core::{Document, Span};
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{
-    CompletionItem, CompletionItemKind, CompletionParams, CompletionResponse, CompletionTextEdit,
-    TextEdit,
+    CompletionItem, CompletionItemKind, CompletionList, CompletionParams, CompletionResponse,
+    CompletionTextEdit, TextEdit,
 };
 
 pub async fn completion(
@@ -33,16 +33,18 @@ pub async fn completion(
     } else {
         names::Docs::Now
     };
-    let items = complete(&analysis, &map, offset, docs);
-    Ok((!items.is_empty()).then_some(CompletionResponse::Array(items)))
+    let Offered { items, incomplete } = complete(&analysis, &map, offset, docs);
+    Ok(match (items.is_empty(), incomplete) {
+        (true, false) => None,
+        (_, false) => Some(CompletionResponse::Array(items)),
+        (_, true) => Some(CompletionResponse::List(CompletionList {
+            is_incomplete: true,
+            items,
+        })),
+    })
 }
 
-pub fn complete(
-    analysis: &Analysis,
-    map: &TextMap,
-    offset: usize,
-    docs: names::Docs,
-) -> Vec<CompletionItem> {
+pub fn complete(analysis: &Analysis, map: &TextMap, offset: usize, docs: names::Docs) -> Offered {
     let doc = &analysis.document;
     let text = doc.text();
     let line = doc.lines.line_of(offset);
@@ -50,9 +52,13 @@ pub fn complete(
     let before = &text[content.start..offset];
     if let Some(open) = open_bracket(before) {
         let typed = Span::new(content.start + open, offset);
+        let names = names::in_bracket(analysis, map, typed, docs);
         let mut items = bracket_keywords(doc, map, typed);
-        items.extend(names::in_bracket(analysis, map, typed, docs));
-        return items;
+        items.extend(names.items);
+        return Offered {
+            items,
+            incomplete: names.incomplete,
+        };
     }
     // A title before the cursor asks for a name, even on a line the model
     // reads as header (a short first body line often is).
@@ -61,9 +67,15 @@ pub fn complete(
     }
     if in_header(doc, line) && !before.contains([':', '：']) {
         let start = content.start + (before.len() - before.trim_start().len());
-        return labels(doc, map, Span::new(start, offset));
+        return Offered {
+            items: labels(doc, map, Span::new(start, offset)),
+            incomplete: false,
+        };
     }
-    Vec::new()
+    Offered {
+        items: Vec::new(),
+        incomplete: false,
+    }
 }
 
 /// Where a bracket keyword is being typed: an unclosed `[` followed only

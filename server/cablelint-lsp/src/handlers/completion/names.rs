@@ -8,7 +8,7 @@ use crate::position::TextMap;
 use crate::state::State;
 use cablelint_core::officials::{builtin_matcher, document_date, hover_markdown};
 use cablelint_core::Span;
-use cablelint_officials::{title_matches, Date, Person};
+use cablelint_officials::{fold_to_ascii, title_matches, Date, Person};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
@@ -25,6 +25,18 @@ use tower_lsp_server::ls_types::{
 pub enum Docs<'a> {
     Now,
     Later(&'a Uri),
+}
+
+/// At most this many names are sent at once, the likeliest first: the
+/// list is marked incomplete, and the editor asks again as the name is
+/// typed (a user registry may hold thousands of people).
+const MOST_NAMES: usize = 100;
+
+/// Names offered, and whether typing on should ask for them again (some
+/// were left out: not matching what is typed, or past [`MOST_NAMES`]).
+pub struct Offered {
+    pub items: Vec<CompletionItem>,
+    pub incomplete: bool,
 }
 
 /// What an item carries to be resolved: the documentation as it would
@@ -82,23 +94,19 @@ pub fn after_title(
     before: &str,
     cursor: usize,
     docs: Docs,
-) -> Option<Vec<CompletionItem>> {
+) -> Option<Offered> {
     let (title, typed) = written_title(before)?;
     let range = map.range(Span::new(cursor - typed, cursor));
-    Some(items(analysis, Some(title), docs, |person| {
+    let begun = &before[before.len() - typed..];
+    Some(items(analysis, Some(title), begun, docs, |person, form| {
         let name = person.name.text.to_string();
-        (name.clone(), TextEdit::new(range, name))
+        (form.to_owned(), TextEdit::new(range, name))
     }))
 }
 
 /// Names in a bracket being opened: `[` + typed up to the cursor, with the
 /// editor's own `]` after it replaced too.
-pub fn in_bracket(
-    analysis: &Analysis,
-    map: &TextMap,
-    typed: Span,
-    docs: Docs,
-) -> Vec<CompletionItem> {
+pub fn in_bracket(analysis: &Analysis, map: &TextMap, typed: Span, docs: Docs) -> Offered {
     let text = analysis.document.text();
     let end = if text[typed.end..].starts_with(']') {
         typed.end + 1
@@ -106,21 +114,48 @@ pub fn in_bracket(
         typed.end
     };
     let range = map.range(Span::new(typed.start, end));
-    items(analysis, None, docs, |person| {
+    // After the `[`.
+    let begun = &text[typed.start + 1..typed.end];
+    items(analysis, None, begun, docs, |person, form| {
         let supplied = format!("[{}]", person.name.text);
-        (supplied.clone(), TextEdit::new(range, supplied))
+        (format!("[{form}]"), TextEdit::new(range, supplied))
+    })
+}
+
+/// The first of the person's names (canonical, variants, native) with a
+/// word that starts as `begun` does, diacritics and case aside: the editor
+/// filters the items by it, so `Chou` keeps Zhou Enlai.
+fn name_begun<'p>(person: &'p Person, begun: &str) -> Option<&'p str> {
+    let begun = fold_to_ascii(begun).to_lowercase();
+    if begun.is_empty() {
+        return Some(&person.name.text);
+    }
+    let forms = std::iter::once(&*person.name.text)
+        .chain(person.variants.iter().map(|v| &*v.text))
+        .chain(person.native.iter().map(|n| &*n.text));
+    forms.into_iter().find(|form| {
+        fold_to_ascii(form)
+            .to_lowercase()
+            .split([' ', '-', '.'])
+            .any(|word| word.starts_with(&begun))
     })
 }
 
 fn items(
     analysis: &Analysis,
     title: Option<&str>,
+    begun: &str,
     docs: Docs,
-    edit: impl Fn(&Person) -> (String, TextEdit),
-) -> Vec<CompletionItem> {
+    edit: impl Fn(&Person, &str) -> (String, TextEdit),
+) -> Offered {
     let date = document_date(&analysis.document);
     let mut items = Vec::new();
+    let mut incomplete = false;
     for person in analysis.matcher().registry().persons() {
+        let Some(form) = name_begun(person, begun) else {
+            incomplete = true;
+            continue;
+        };
         let (rank, posts) = match date {
             Some(date) => {
                 if !person.alive_on(date) {
@@ -143,7 +178,7 @@ fn items(
             Some(post) => format!("{}, {}", post.title, post.org),
             None => person.summary.to_string(),
         };
-        let (filter, text_edit) = edit(person);
+        let (filter, text_edit) = edit(person, form);
         let (documentation, data) = match docs {
             Docs::Now => (Some(markdown(person, date, title)), None),
             Docs::Later(uri) => {
@@ -168,7 +203,12 @@ fn items(
             ..CompletionItem::default()
         });
     }
-    items
+    if items.len() > MOST_NAMES {
+        items.sort_unstable_by(|a, b| a.sort_text.cmp(&b.sort_text));
+        items.truncate(MOST_NAMES);
+        incomplete = true;
+    }
+    Offered { items, incomplete }
 }
 
 fn markdown(person: &Person, date: Option<Date>, title: Option<&str>) -> Documentation {
