@@ -1,6 +1,7 @@
 //! Guessing a file's profile from its content, when neither a directive nor the
 //! configuration names one. The guess is reported, never silent.
 
+use super::marker_keys::KeyedMarkers;
 use super::{Profile, ProfileSet};
 use aho_corasick::{packed, AhoCorasick, Input, MatchKind};
 use std::collections::HashMap;
@@ -56,6 +57,9 @@ const MIN_MARKERS: usize = 2;
 /// tail once instead of once per marker.
 #[derive(Debug)]
 pub(crate) struct MarkerIndex {
+    /// Finds the markers by a rare pair of bytes each, where every marker
+    /// has one (the built-ins do): a cheaper scan than the anchors' search.
+    keyed: Option<KeyedMarkers>,
     /// Finds the markers' anchors (see [`anchor_offset`]); `None` when no
     /// marker has any.
     search: Option<AnchorSearch>,
@@ -164,6 +168,12 @@ fn anchor_offset(marker: &[u8]) -> usize {
 
 impl MarkerIndex {
     pub(crate) fn new(profiles: &[Arc<Profile>]) -> MarkerIndex {
+        Self::build(profiles, true)
+    }
+
+    /// The index, with the keyed search when `keyed` allows it (the tests
+    /// build both).
+    fn build(profiles: &[Arc<Profile>], keyed: bool) -> MarkerIndex {
         let mut unique: HashMap<&str, usize> = HashMap::new();
         let mut texts: Vec<&str> = Vec::new();
         let patterns: Vec<Vec<usize>> = profiles
@@ -198,6 +208,11 @@ impl MarkerIndex {
             }
         }
         MarkerIndex {
+            keyed: if keyed {
+                KeyedMarkers::new(&texts)
+            } else {
+                None
+            },
             search: (!anchors.is_empty()).then(|| AnchorSearch::new(&anchors)),
             word: FoundWord::new(&texts, &patterns),
             patterns,
@@ -220,6 +235,12 @@ impl MarkerIndex {
     /// Calls `mark` with the index of each non-empty marker found in
     /// `haystacks` (once or more).
     fn mark_found(&self, haystacks: [&str; 2], mut mark: impl FnMut(usize)) {
+        if let Some(keyed) = self.keyed.as_ref().filter(|_| KeyedMarkers::scans_fast()) {
+            for haystack in haystacks {
+                keyed.mark_found(&self.texts, haystack.as_bytes(), &mut mark);
+            }
+            return;
+        }
         let Some(search) = &self.search else {
             return;
         };
@@ -447,17 +468,22 @@ mod tests {
         texts
     }
 
+    /// Both searches (by keys where the markers have them, by anchors)
+    /// find what `str::contains` finds.
     fn assert_search_finds_what_contains_finds(set: &ProfileSet) {
-        let index = set.marker_index();
-        for text in oracle_texts(&index.texts) {
+        let keyed = set.marker_index();
+        assert!(
+            keyed.keyed.is_some(),
+            "these markers all have a rare pair of bytes"
+        );
+        let anchored = MarkerIndex::build(&set.profiles, false);
+        for text in oracle_texts(&keyed.texts) {
             // The whole text, and a head and tail cut as detection cuts them.
             let cut = crate::text::floor_char_boundary(&text, text.len() / 2);
             for haystacks in [[text.as_str(), ""], [&text[..cut], &text[cut..]]] {
-                assert_eq!(
-                    index.found(haystacks),
-                    found_by_contains(index, haystacks),
-                    "{haystacks:?}"
-                );
+                let expected = found_by_contains(keyed, haystacks);
+                assert_eq!(keyed.found(haystacks), expected, "{haystacks:?}");
+                assert_eq!(anchored.found(haystacks), expected, "{haystacks:?}");
             }
         }
     }
@@ -555,6 +581,19 @@ mod tests {
         many.insert(profile);
         assert!(many.marker_index().word.is_none());
         sets.push(many);
+        // Markers of lower-case words and spaces only have no rare byte:
+        // the anchors' search finds them.
+        let mut common = ProfileSet::builtin();
+        let mut profile = common.get(GENERIC).unwrap().clone();
+        profile.id = "common".to_owned();
+        profile.detect.markers = vec![
+            "the ".to_owned(),
+            "to the ".to_owned(),
+            "File No.".to_owned(),
+        ];
+        common.insert(profile);
+        assert!(common.marker_index().keyed.is_none());
+        sets.push(common);
         for set in &sets {
             let markers = set.marker_index().texts.clone();
             let mut texts = oracle_texts(&markers);

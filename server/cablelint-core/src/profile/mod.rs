@@ -5,6 +5,7 @@
 mod detect;
 mod field_pattern;
 mod line_filter;
+mod marker_keys;
 
 pub(crate) use detect::detect_shared;
 pub use detect::{detect_profile, Detection};
