@@ -16,6 +16,13 @@ impl Rng {
         (self.next() % n as u64) as usize
     }
 
+    /// Up to `most` bytes (fewer at random) drawn from `alphabet`.
+    pub(crate) fn bytes_of(&mut self, alphabet: &[u8], most: usize) -> Vec<u8> {
+        (0..self.below(most))
+            .map(|_| alphabet[self.below(alphabet.len())])
+            .collect()
+    }
+
     /// `count` pieces drawn from `pieces`, one after another.
     pub(crate) fn text_of(&mut self, pieces: &[&str], count: usize) -> String {
         (0..count)

@@ -366,13 +366,8 @@ mod tests {
                 assert!((0..=255u8).any(|b| keyed.key.bits(b) != 0 && keyed.keyed_on(b).is_empty()));
             }
             let alphabet = b"\n\r[]ab FileNo.Z\xE5\x8F\x91\xD0\xA8\x00\xFF~!\x01\x7F\x1F\xC9\x90";
-            let mut inputs: Vec<Vec<u8>> = (0..3_000)
-                .map(|_| {
-                    (0..rng.below(200))
-                        .map(|_| alphabet[rng.below(alphabet.len())])
-                        .collect()
-                })
-                .collect();
+            let mut inputs: Vec<Vec<u8>> =
+                (0..3_000).map(|_| rng.bytes_of(alphabet, 200)).collect();
             inputs.push(Vec::new());
             inputs.push((0..=255).cycle().take(5_000).collect());
             for bytes in &inputs {

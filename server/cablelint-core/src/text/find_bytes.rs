@@ -130,13 +130,7 @@ mod tests {
     fn every_path_finds_what_the_bytewise_loop_finds() {
         let mut rng = crate::test_random::Rng(0x2545_F491_4F6C_DD1D);
         let alphabet = b"\n\r[]ab \xE4\xB8\xAD\x00\xFF";
-        let mut inputs: Vec<Vec<u8>> = (0..2_000)
-            .map(|_| {
-                (0..rng.below(200))
-                    .map(|_| alphabet[rng.below(alphabet.len())])
-                    .collect()
-            })
-            .collect();
+        let mut inputs: Vec<Vec<u8>> = (0..2_000).map(|_| rng.bytes_of(alphabet, 200)).collect();
         inputs.push(Vec::new());
         inputs.push(vec![b'['; 100_000]);
         inputs.push("发往 𠀋\r\n[x]".repeat(500).into_bytes());

@@ -68,10 +68,8 @@ fn digit_runs_are_counted_eight_bytes_at_a_time_as_one_at_a_time() {
     ];
     let mut rng = Rng(0x05EE_DD16);
     for _ in 0..20_000 {
-        let len = rng.below(14);
-        let bytes: Vec<u8> = (0..len)
-            .map(|_| alphabet[rng.below(alphabet.len())])
-            .collect();
+        let bytes = rng.bytes_of(&alphabet, 14);
+        let len = bytes.len();
         for at in 0..=len + 1 {
             assert_eq!(
                 digit_run(&bytes, at),
