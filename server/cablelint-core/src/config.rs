@@ -41,11 +41,13 @@
 mod error;
 mod globs;
 mod officials;
+mod overrides;
 mod raw;
 mod validate;
 
 pub use error::ConfigError;
 pub use officials::cache_compiled_registries;
+pub use overrides::SelectionOverride;
 
 use crate::limits::Limits;
 use crate::lint::{CheckOptions, RuleSelection};

@@ -8,7 +8,7 @@ use crate::read::Opened;
 use crate::report::{FileReport, OffsetMap};
 use crate::write::write_atomically;
 use crate::{output, ExitStatus};
-use cablelint_core::config::Config;
+use cablelint_core::config::{Config, SelectionOverride};
 use cablelint_core::lint::{self, CheckOptions};
 use cablelint_core::{Applicability, Severity, SourceText};
 use std::collections::HashMap;
@@ -95,6 +95,23 @@ fn recycle_text(report: &mut FileReport) {
     }
 }
 
+/// `--select`, `--extend-select` and `--ignore`, resolved as `[rules]` is;
+/// an error names the flag.
+fn selection_override(args: &CheckArgs) -> Result<SelectionOverride, String> {
+    let patterns = |flag: &str, items: &[String]| {
+        SelectionOverride::patterns(items).map_err(|e| format!("`{flag}`: {e}"))
+    };
+    Ok(SelectionOverride {
+        select: args
+            .select
+            .as_deref()
+            .map(|items| patterns("--select", items))
+            .transpose()?,
+        extend_select: patterns("--extend-select", &args.extend_select)?,
+        ignore: patterns("--ignore", &args.ignore)?,
+    })
+}
+
 pub fn run(args: &CheckArgs) -> ExitStatus {
     if args.diff && args.format != Format::Human {
         eprintln!("error: --diff prints a unified diff; it cannot be combined with --format");
@@ -129,20 +146,32 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
         );
         cablelint_core::config::cache_compiled_registries(move || cache::compiled_registries(&dir));
     }
-    let mut configs = if args.no_config {
-        ConfigSource::fixed(Config::defaults_at(
-            std::env::current_dir().unwrap_or_default(),
-        ))
-    } else if let Some(path) = &args.config {
-        match Config::load(path) {
-            Ok(config) => ConfigSource::fixed(config),
-            Err(e) => {
-                eprintln!("error: {e}");
-                return ExitStatus::Failure;
-            }
+    let overrides = match selection_override(args) {
+        Ok(overrides) => overrides,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitStatus::Failure;
         }
+    };
+    let configs = if args.no_config {
+        let mut config = Config::defaults_at(std::env::current_dir().unwrap_or_default());
+        config
+            .override_selection(&overrides)
+            .map(|()| ConfigSource::fixed(config))
+    } else if let Some(path) = &args.config {
+        Config::load(path).and_then(|mut config| {
+            config.override_selection(&overrides)?;
+            Ok(ConfigSource::fixed(config))
+        })
     } else {
-        ConfigSource::discover()
+        ConfigSource::discover(overrides)
+    };
+    let mut configs = match configs {
+        Ok(configs) => configs,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitStatus::Failure;
+        }
     };
     let threads_wanted = args
         .threads

@@ -96,6 +96,16 @@ pub struct CheckArgs {
     /// Also apply unsafe fixes (with --fix or --diff).
     #[arg(long)]
     pub unsafe_fixes: bool,
+    /// Run only these rules: codes, prefixes or names, comma-separated, or
+    /// ALL. Replaces the configuration's select, extend-select and ignore.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub select: Option<Vec<String>>,
+    /// Run these rules as well (e.g. O003, off by default).
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub extend_select: Vec<String>,
+    /// Never run these rules.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub ignore: Vec<String>,
     /// Show what --fix would change as a unified diff; write nothing.
     #[arg(long, conflicts_with = "fix")]
     pub diff: bool,

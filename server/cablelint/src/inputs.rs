@@ -1,7 +1,7 @@
 //! From the paths on the command line to the list of files to check, each
 //! with the configuration that governs it.
 
-use cablelint_core::config::{find_config, Config, ConfigError};
+use cablelint_core::config::{find_config, Config, ConfigError, SelectionOverride};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -16,6 +16,8 @@ pub enum ConfigSource {
         by_dir: HashMap<PathBuf, Arc<Config>>,
         by_file: HashMap<PathBuf, Arc<Config>>,
         defaults: Arc<Config>,
+        /// The command line's rule selection, laid over each one found.
+        overrides: SelectionOverride,
     },
 }
 
@@ -24,12 +26,16 @@ impl ConfigSource {
         ConfigSource::Fixed(Arc::new(config))
     }
 
-    pub fn discover() -> Self {
-        ConfigSource::Discover {
+    /// `overrides` apply to every configuration found (and the defaults).
+    pub fn discover(overrides: SelectionOverride) -> Result<Self, ConfigError> {
+        let mut defaults = Config::default();
+        defaults.override_selection(&overrides)?;
+        Ok(ConfigSource::Discover {
             by_dir: HashMap::new(),
             by_file: HashMap::new(),
-            defaults: Arc::new(Config::default()),
-        }
+            defaults: Arc::new(defaults),
+            overrides,
+        })
     }
 
     /// The configuration of a file (given as an absolute path).
@@ -50,6 +56,7 @@ impl ConfigSource {
                 by_dir,
                 by_file,
                 defaults,
+                overrides,
             } => {
                 if let Some(config) = by_dir.get(dir) {
                     return Ok(config.clone());
@@ -59,7 +66,9 @@ impl ConfigSource {
                         Some(config) => config.clone(),
                         None => {
                             tracing::debug!("configuration {}", path.display());
-                            let config = Arc::new(Config::load(&path)?);
+                            let mut config = Config::load(&path)?;
+                            config.override_selection(overrides)?;
+                            let config = Arc::new(config);
                             by_file.insert(path, config.clone());
                             config
                         }

@@ -810,6 +810,67 @@ fn no_config_and_explicit_config() {
 }
 
 #[test]
+fn select_extend_select_and_ignore_on_the_command_line_override_the_configuration() {
+    let dir = sandbox("cli-project");
+    std::fs::write(
+        dir.path().join("o.cable"),
+        "Ambassador Xyzzyqq met him [].\n",
+    )
+    .unwrap();
+    let github = |args: &[&str]| {
+        let mut all = vec!["check", "--no-cache", "--format", "github"];
+        all.extend_from_slice(args);
+        cablelint(dir.path(), &all)
+    };
+    // `--select` replaces the selection and the ignores of each
+    // configuration (nested/ ignores B004); severities and per-file
+    // ignores (quiet/) still apply.
+    github(&["--select", "empty-bracket", "frus", "nested", "quiet"]).expect(
+        1,
+        expect![[r#"
+            ::notice file=frus/telegram.cable,line=4,col=16,endLine=4,endColumn=18,title=B004 empty-bracket::empty editorial bracket
+            ::warning file=nested/n.cable,line=1,col=8,endLine=1,endColumn=10,title=B004 empty-bracket::empty editorial bracket
+        "#]],
+        expect![[""]],
+    );
+    github(&["--ignore", "B004", "frus", "nested", "top.cable"]).expect(
+        0,
+        expect![[""]],
+        expect![[""]],
+    );
+    // A rule off by default, comma-separated with another.
+    github(&["--extend-select", "O003,B004", "o.cable"]).expect(
+        0,
+        expect![[r#"
+            ::notice file=o.cable,line=1,col=1,endLine=1,endColumn=19,title=O003 unknown-official::no official named `Xyzzyqq` in the officials registry
+            ::notice file=o.cable,line=1,col=28,endLine=1,endColumn=30,title=B004 empty-bracket::empty editorial bracket
+        "#]],
+        expect![[""]],
+    );
+    github(&["--select", "ALL", "--ignore", "B", "o.cable"]).expect(
+        0,
+        expect![[r#"
+            ::notice file=o.cable,line=1,col=1,endLine=1,endColumn=19,title=O003 unknown-official::no official named `Xyzzyqq` in the officials registry
+        "#]],
+        expect![[""]],
+    );
+    github(&["--select", "B004,B9"]).expect(
+        2,
+        expect![[""]],
+        expect![[r#"
+            error: `--select`: unknown rule code `B9`; `cablelint rules` lists them
+        "#]],
+    );
+    github(&["--no-config", "--ignore", "O0031"]).expect(
+        2,
+        expect![[""]],
+        expect![[r#"
+            error: `--ignore`: unknown rule code `O0031`; did you mean `O003`?
+        "#]],
+    );
+}
+
+#[test]
 fn a_bad_configuration_stops_the_run_naming_file_line_and_key() {
     let dir = sandbox("cli-bad-config");
     let run = cablelint(dir.path(), &["check"]);

@@ -300,28 +300,33 @@ fn selection(at: &Locator, raw: super::raw::RawRules) -> Result<RuleSelection, C
 /// A rule code, a prefix of one, a rule name (→ its code) or `ALL` (→ the
 /// empty prefix, which every code starts with).
 fn rule_pattern(at: &Locator, text: &SpannedStr) -> Result<String, ConfigError> {
-    let text_ref = text.get_ref().as_str();
-    if text_ref == ALL {
+    resolve_rule_pattern(text.get_ref()).map_err(|message| at.error_at(text.span(), message))
+}
+
+/// [`rule_pattern`] of plain text (the command line's `--select`): the
+/// error is the message alone.
+pub(super) fn resolve_rule_pattern(text: &str) -> Result<String, String> {
+    if text == ALL {
         return Ok(String::new());
     }
     let all = rules::all();
-    if let Some(rule) = all.iter().find(|r| r.meta().name == text_ref) {
+    if let Some(rule) = all.iter().find(|r| r.meta().name == text) {
         return Ok(rule.meta().code.to_owned());
     }
-    if !text_ref.is_empty() && all.iter().any(|r| r.meta().code.starts_with(text_ref)) {
-        return Ok(text_ref.to_owned());
+    if !text.is_empty() && all.iter().any(|r| r.meta().code.starts_with(text)) {
+        return Ok(text.to_owned());
     }
-    let mut message = format!("unknown rule code `{text_ref}`");
+    let mut message = format!("unknown rule code `{text}`");
     let candidates = all
         .iter()
         .flat_map(|r| [r.meta().code, r.meta().name])
         .chain([ALL]);
-    if let Some(best) = did_you_mean(text_ref, candidates) {
+    if let Some(best) = did_you_mean(text, candidates) {
         message.push_str(&format!("; did you mean `{best}`?"));
     } else {
         message.push_str("; `cablelint rules` lists them");
     }
-    Err(at.error_at(text.span(), message))
+    Err(message)
 }
 
 fn unknown_profile(id: &str, profiles: &ProfileSet) -> String {
