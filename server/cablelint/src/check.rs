@@ -121,20 +121,18 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
         return ExitStatus::Failure;
     }
 
-    if !args.no_cache {
-        let dir = cache::location(
-            args.cache_dir.as_deref(),
-            args.config.as_deref(),
-            args.no_config,
-        );
-        cablelint_core::config::cache_compiled_registries(move || cache::compiled_registries(&dir));
-    }
+    let registry_cache = cache::registry_cache(
+        args.no_cache,
+        args.cache_dir.as_deref(),
+        args.config.as_deref(),
+        args.no_config,
+    );
     let mut configs = if args.no_config {
         ConfigSource::fixed(Config::defaults_at(
             std::env::current_dir().unwrap_or_default(),
         ))
     } else if let Some(path) = &args.config {
-        match Config::load(path) {
+        match Config::load_with(path, &registry_cache) {
             Ok(config) => ConfigSource::fixed(config),
             Err(e) => {
                 eprintln!("error: {e}");
@@ -142,7 +140,7 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
             }
         }
     } else {
-        ConfigSource::discover()
+        ConfigSource::discover(registry_cache)
     };
     let threads_wanted = args
         .threads

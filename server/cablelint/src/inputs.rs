@@ -1,7 +1,7 @@
 //! From the paths on the command line to the list of files to check, each
 //! with the configuration that governs it.
 
-use cablelint_core::config::{find_config, Config, ConfigError};
+use cablelint_core::config::{find_config, Config, ConfigError, RegistryCache};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -16,6 +16,8 @@ pub enum ConfigSource {
         by_dir: HashMap<PathBuf, Arc<Config>>,
         by_file: HashMap<PathBuf, Arc<Config>>,
         defaults: Arc<Config>,
+        /// Where the configurations found keep compiled registries.
+        registry_cache: RegistryCache,
     },
 }
 
@@ -24,11 +26,12 @@ impl ConfigSource {
         ConfigSource::Fixed(Arc::new(config))
     }
 
-    pub fn discover() -> Self {
+    pub fn discover(registry_cache: RegistryCache) -> Self {
         ConfigSource::Discover {
             by_dir: HashMap::new(),
             by_file: HashMap::new(),
             defaults: Arc::new(Config::default()),
+            registry_cache,
         }
     }
 
@@ -50,6 +53,7 @@ impl ConfigSource {
                 by_dir,
                 by_file,
                 defaults,
+                registry_cache,
             } => {
                 if let Some(config) = by_dir.get(dir) {
                     return Ok(config.clone());
@@ -59,7 +63,7 @@ impl ConfigSource {
                         Some(config) => config.clone(),
                         None => {
                             tracing::debug!("configuration {}", path.display());
-                            let config = Arc::new(Config::load(&path)?);
+                            let config = Arc::new(Config::load_with(&path, registry_cache)?);
                             by_file.insert(path, config.clone());
                             config
                         }
