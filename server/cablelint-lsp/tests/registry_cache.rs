@@ -81,7 +81,7 @@ async fn a_second_server_reads_the_compiled_registry_from_the_cache() {
     assert_eq!(hover(&client, &uri).await, first);
     assert!(client.shutdown_and_exit().await);
     // Read, not parsed and written again (a write replaces the file).
-    assert_eq!(compiled(dir.path()), [file.clone()]);
+    assert_eq!(compiled(dir.path()), std::slice::from_ref(&file));
     assert_eq!(std::fs::metadata(&file).unwrap().ino(), written);
 }
 

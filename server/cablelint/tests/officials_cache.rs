@@ -71,7 +71,7 @@ fn officials_reads_what_check_compiled_and_prints_what_a_parse_gives() {
         assert_eq!((cached.stderr.as_str(), cached.code), ("", 0));
     }
     // Read, not written again (a write replaces the file).
-    assert_eq!(compiled(&cache), [file.clone()]);
+    assert_eq!(compiled(&cache), std::slice::from_ref(&file));
     assert_eq!(inode(&file), written);
 }
 
