@@ -146,3 +146,22 @@ where
     guard.abort();
     state.shutdown_requested()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::ServerOptions;
+
+    fn parsed(args: &[&str]) -> Result<ServerOptions, String> {
+        ServerOptions::from_args(args.iter().map(|a| a.to_string()))
+    }
+
+    #[test]
+    fn no_cache_is_a_flag_without_a_value() {
+        assert!(parsed(&["--stdio", "--no-cache"]).unwrap().no_cache);
+        assert!(!parsed(&["--stdio"]).unwrap().no_cache);
+        assert_eq!(
+            parsed(&["--no-cache=yes"]).unwrap_err(),
+            "unknown argument `--no-cache` for `cablelint lsp`"
+        );
+    }
+}
