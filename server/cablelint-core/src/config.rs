@@ -45,8 +45,8 @@ mod overrides;
 mod raw;
 mod validate;
 
+pub use crate::cache_dir::RegistryCache;
 pub use error::ConfigError;
-pub use officials::cache_compiled_registries;
 pub use overrides::SelectionOverride;
 
 use crate::limits::Limits;
@@ -139,21 +139,38 @@ impl Config {
         }
     }
 
-    /// Reads and validates a configuration file.
+    /// Reads and validates a configuration file; its officials registries
+    /// are parsed whenever they are loaded (no cache).
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        Config::load_with(path, &RegistryCache::none())
+    }
+
+    /// [`Config::load`], keeping compiled officials registries where
+    /// `cache` says (now, and whenever this configuration loads them later).
+    pub fn load_with(path: &Path, cache: &RegistryCache) -> Result<Config, ConfigError> {
         let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
             path: path.to_owned(),
             position: None,
             key: None,
             message: format!("cannot read the configuration: {e}"),
         })?;
-        Config::from_toml_str(&text, path)
+        Config::from_toml_str_with(&text, path, cache)
     }
 
     /// Parses a configuration; `path` names it in errors, and its directory is
     /// where globs and the paths of profile and registry files start.
     pub fn from_toml_str(text: &str, path: &Path) -> Result<Config, ConfigError> {
-        validate::build(text, path)
+        Config::from_toml_str_with(text, path, &RegistryCache::none())
+    }
+
+    /// [`Config::from_toml_str`] with compiled officials registries kept
+    /// where `cache` says.
+    pub fn from_toml_str_with(
+        text: &str,
+        path: &Path,
+        cache: &RegistryCache,
+    ) -> Result<Config, ConfigError> {
+        validate::build(text, path, cache)
     }
 
     /// The settings of one file (`file` absolute, or relative to the same
@@ -311,5 +328,7 @@ fn is_normal(path: &Path) -> bool {
             .all(|part| !part.is_empty() && part != b".")
 }
 
+#[cfg(test)]
+mod registry_cache_tests;
 #[cfg(test)]
 mod tests;

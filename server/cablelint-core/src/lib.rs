@@ -3,6 +3,7 @@
 //! Plain data and byte offsets only: no LSP types, no async, no printing.
 //! The CLI and the language server are thin layers over [`lint::check`].
 
+pub mod cache_dir;
 pub mod config;
 pub mod diagnostic;
 pub mod fix;

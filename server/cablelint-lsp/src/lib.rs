@@ -34,13 +34,16 @@ use tower_lsp_server::{LspService, Server};
 pub use rule_docs::PLACEHOLDER_BASE as PLACEHOLDER_DOCS_BASE;
 
 /// Options from the command line (`cablelint lsp [--stdio] [--log-level L]
-/// [--docs-base-url URL]`).
+/// [--docs-base-url URL] [--no-cache]`).
 #[derive(Debug, Clone, Default)]
 pub struct ServerOptions {
     /// A `tracing` filter for the log on stderr (default: `CABLELINT_LOG`, else `warn`).
     pub log_level: Option<String>,
     /// Base URL of the rule pages (see the `rule_docs` module for the default).
     pub docs_base_url: Option<String>,
+    /// Parse officials registries at every load, keeping no compiled form
+    /// in the workspace's `.cablelint_cache` (see `config::ConfigStore`).
+    pub no_cache: bool,
 }
 
 impl ServerOptions {
@@ -62,6 +65,7 @@ impl ServerOptions {
             };
             match name.as_str() {
                 "--stdio" => {}
+                "--no-cache" if inline.is_none() => options.no_cache = true,
                 "--log-level" => options.log_level = Some(value("--log-level")?),
                 "--docs-base-url" => options.docs_base_url = Some(value("--docs-base-url")?),
                 other => return Err(format!("unknown argument `{other}` for `cablelint lsp`")),
@@ -141,4 +145,23 @@ where
     let _ = writer.await;
     guard.abort();
     state.shutdown_requested()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ServerOptions;
+
+    fn parsed(args: &[&str]) -> Result<ServerOptions, String> {
+        ServerOptions::from_args(args.iter().map(|a| a.to_string()))
+    }
+
+    #[test]
+    fn no_cache_is_a_flag_without_a_value() {
+        assert!(parsed(&["--stdio", "--no-cache"]).unwrap().no_cache);
+        assert!(!parsed(&["--stdio"]).unwrap().no_cache);
+        assert_eq!(
+            parsed(&["--no-cache=yes"]).unwrap_err(),
+            "unknown argument `--no-cache` for `cablelint lsp`"
+        );
+    }
 }

@@ -46,11 +46,11 @@ pub struct State {
 impl State {
     pub fn new(options: ServerOptions, output: OutputFrames) -> State {
         State {
+            config: Mutex::new(ConfigStore::new(!options.no_cache)),
             options,
             output,
             session: OnceLock::new(),
             documents: Mutex::new(Documents::default()),
-            config: Mutex::new(ConfigStore::default()),
             shutdown_requested: AtomicBool::new(false),
         }
     }

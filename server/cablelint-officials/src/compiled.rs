@@ -21,6 +21,21 @@ const FORMAT: u32 = 1;
 const KEY_LEN: usize = 32;
 const HEADER_LEN: usize = MAGIC.len() + 4 + KEY_LEN + 8;
 
+/// What the cache did for one [`merged_matcher_cached`] call, for logs and
+/// tests.
+#[derive(Debug)]
+pub enum CacheUse {
+    /// No cache folder was given.
+    Off,
+    /// The compiled form was read from this file.
+    Read(PathBuf),
+    /// The registries were parsed and their compiled form written here.
+    Written(PathBuf),
+    /// The registries were parsed; the compiled form could not be written
+    /// (the next load parses again).
+    NotWritten(PathBuf, std::io::Error),
+}
+
 /// The built-in registry with `files` merged over it (later files override
 /// earlier entries with the same id), and its matcher; with `cache_dir`, the
 /// compiled form is read from there when it matches and written when not.
@@ -29,6 +44,14 @@ pub fn merged_matcher(
     files: &[PathBuf],
     cache_dir: Option<&Path>,
 ) -> Result<Matcher, (usize, LoadError)> {
+    merged_matcher_cached(files, cache_dir).map(|(matcher, _)| matcher)
+}
+
+/// [`merged_matcher`], saying what the cache did.
+pub fn merged_matcher_cached(
+    files: &[PathBuf],
+    cache_dir: Option<&Path>,
+) -> Result<(Matcher, CacheUse), (usize, LoadError)> {
     let mut texts = Vec::with_capacity(files.len());
     for (index, path) in files.iter().enumerate() {
         let origin = path.display().to_string();
@@ -53,18 +76,25 @@ pub fn merged_matcher(
         }
     }
     let Some(dir) = cache_dir else {
-        return compile(&texts).map(Registry::into_matcher);
+        return compile(&texts).map(|registry| (registry.into_matcher(), CacheUse::Off));
     };
     let (key, source) = keys_of(&texts);
     let file = dir.join(format!("officials-{}.bin", key.to_hex()));
     if let Some(matcher) = std::fs::read(&file).ok().and_then(|b| read(b, &key)) {
-        return Ok(matcher.with_source(*source.as_bytes()));
+        return Ok((
+            matcher.with_source(*source.as_bytes()),
+            CacheUse::Read(file),
+        ));
     }
     let registry = compile(&texts)?;
     let tables = MatcherTables::build(&registry);
-    // A cache that cannot be written is no error: the next run parses again.
-    let _ = write(dir, &file, &key, &registry, &tables);
-    Ok(Matcher::with_tables(Arc::new(registry), tables).with_source(*source.as_bytes()))
+    // A cache that cannot be written is no error: the next load parses again.
+    let used = match write(dir, &file, &key, &registry, &tables) {
+        Ok(()) => CacheUse::Written(file),
+        Err(error) => CacheUse::NotWritten(file, error),
+    };
+    let matcher = Matcher::with_tables(Arc::new(registry), tables);
+    Ok((matcher.with_source(*source.as_bytes()), used))
 }
 
 fn compile(texts: &[(String, String)]) -> Result<Registry, (usize, LoadError)> {
@@ -146,10 +176,9 @@ fn read(bytes: Vec<u8>, key: &blake3::Hash) -> Option<Matcher> {
         return None;
     }
     let registry = codec::decode(&bytes[HEADER_LEN..registry_end])?;
-    // The tables borrow their bytes for the life of the process (as the
-    // built-in ones borrow the binary's); one registry set per run.
-    let tables_bytes: &'static [u8] = bytes[registry_end..body_len].to_vec().leak();
-    let tables = MatcherTables::decode(tables_bytes, &registry)?;
+    // The tables copy what they keep: a language server reads registries
+    // at every reload, and leaked bytes would add up.
+    let tables = MatcherTables::decode(&bytes[registry_end..body_len], &registry)?;
     Some(Matcher::with_tables(Arc::new(registry), tables))
 }
 

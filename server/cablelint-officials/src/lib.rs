@@ -25,7 +25,7 @@ pub mod synthetic;
 mod title;
 
 pub use builtin_files::BUILTIN_FILES;
-pub use compiled::merged_matcher;
+pub use compiled::{merged_matcher, merged_matcher_cached, CacheUse};
 pub use date::{Date, DateError, Precision};
 pub use fold::fold_to_ascii;
 pub use load::LoadError;

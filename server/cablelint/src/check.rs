@@ -138,14 +138,6 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
         return ExitStatus::Failure;
     }
 
-    if !args.no_cache {
-        let dir = cache::location(
-            args.cache_dir.as_deref(),
-            args.config.as_deref(),
-            args.no_config,
-        );
-        cablelint_core::config::cache_compiled_registries(move || cache::compiled_registries(&dir));
-    }
     let overrides = match selection_override(args) {
         Ok(overrides) => overrides,
         Err(e) => {
@@ -153,18 +145,24 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
             return ExitStatus::Failure;
         }
     };
+    let registry_cache = cache::registry_cache(
+        args.no_cache,
+        args.cache_dir.as_deref(),
+        args.config.as_deref(),
+        args.no_config,
+    );
     let configs = if args.no_config {
         let mut config = Config::defaults_at(std::env::current_dir().unwrap_or_default());
         config
             .override_selection(&overrides)
             .map(|()| ConfigSource::fixed(config))
     } else if let Some(path) = &args.config {
-        Config::load(path).and_then(|mut config| {
+        Config::load_with(path, &registry_cache).and_then(|mut config| {
             config.override_selection(&overrides)?;
             Ok(ConfigSource::fixed(config))
         })
     } else {
-        ConfigSource::discover(overrides)
+        ConfigSource::discover(overrides, registry_cache)
     };
     let mut configs = match configs {
         Ok(configs) => configs,

@@ -192,6 +192,13 @@ pub struct OfficialsArgs {
     /// Ignore every cablelint.toml; use the built-in registry.
     #[arg(long)]
     pub no_config: bool,
+    /// Parse the officials registries, reading and writing no compiled
+    /// registries in the cache.
+    #[arg(long)]
+    pub no_cache: bool,
+    /// Keep compiled registries in this cache (as `check --cache-dir`).
+    #[arg(long, value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1,7 +1,7 @@
 //! From the paths on the command line to the list of files to check, each
 //! with the configuration that governs it.
 
-use cablelint_core::config::{find_config, Config, ConfigError, SelectionOverride};
+use cablelint_core::config::{find_config, Config, ConfigError, RegistryCache, SelectionOverride};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -18,6 +18,8 @@ pub enum ConfigSource {
         defaults: Arc<Config>,
         /// The command line's rule selection, laid over each one found.
         overrides: SelectionOverride,
+        /// Where the configurations found keep compiled registries.
+        registry_cache: RegistryCache,
     },
 }
 
@@ -27,7 +29,10 @@ impl ConfigSource {
     }
 
     /// `overrides` apply to every configuration found (and the defaults).
-    pub fn discover(overrides: SelectionOverride) -> Result<Self, ConfigError> {
+    pub fn discover(
+        overrides: SelectionOverride,
+        registry_cache: RegistryCache,
+    ) -> Result<Self, ConfigError> {
         let mut defaults = Config::default();
         defaults.override_selection(&overrides)?;
         Ok(ConfigSource::Discover {
@@ -35,6 +40,7 @@ impl ConfigSource {
             by_file: HashMap::new(),
             defaults: Arc::new(defaults),
             overrides,
+            registry_cache,
         })
     }
 
@@ -57,6 +63,7 @@ impl ConfigSource {
                 by_file,
                 defaults,
                 overrides,
+                registry_cache,
             } => {
                 if let Some(config) = by_dir.get(dir) {
                     return Ok(config.clone());
@@ -66,7 +73,7 @@ impl ConfigSource {
                         Some(config) => config.clone(),
                         None => {
                             tracing::debug!("configuration {}", path.display());
-                            let mut config = Config::load(&path)?;
+                            let mut config = Config::load_with(&path, registry_cache)?;
                             config.override_selection(overrides)?;
                             let config = Arc::new(config);
                             by_file.insert(path, config.clone());

@@ -1,17 +1,20 @@
 //! `cablelint officials FILE…`: the people each file names, in order of
 //! first mention, with the posts they held on the file's date, read with the
 //! file's configuration (its officials registries merged over the built-in
-//! ones). Human text or `--format json`.
+//! ones). Human text or `--format json`. Compiled registries are kept in
+//! the cache `check` uses (`--no-cache`: parsed every time).
 
 use crate::cli::{ListFormat, OfficialsArgs};
 use crate::ExitStatus;
-use cablelint_core::config::{find_config, Config};
+use cablelint_core::config::{find_config, Config, RegistryCache};
 use cablelint_core::officials::{document_date, officials_report, OfficialEntry};
 use cablelint_core::{Document, LineIndex, SourceText};
 use serde::Serialize;
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 #[derive(Serialize)]
 struct FileOfficials {
@@ -32,8 +35,17 @@ struct JsonOfficial {
 pub fn run(args: &OfficialsArgs) -> ExitStatus {
     let mut files = Vec::new();
     let mut status = ExitStatus::Success;
+    let mut configs = Configs {
+        cache: crate::cache::registry_cache(
+            args.no_cache,
+            args.cache_dir.as_deref(),
+            args.config.as_deref(),
+            args.no_config,
+        ),
+        loaded: HashMap::new(),
+    };
     for path in &args.files {
-        match read(path, args) {
+        match read(path, args, &mut configs) {
             Ok(file) => files.push(file),
             Err(message) => {
                 eprintln!("error: {message}");
@@ -59,7 +71,29 @@ pub fn run(args: &OfficialsArgs) -> ExitStatus {
     status
 }
 
-fn read(path: &Path, args: &OfficialsArgs) -> Result<FileOfficials, String> {
+/// The configurations read so far, each loaded once (with its registries)
+/// however many files it governs.
+struct Configs {
+    cache: RegistryCache,
+    loaded: HashMap<PathBuf, Result<Rc<Config>, String>>,
+}
+
+impl Configs {
+    fn get(&mut self, path: PathBuf) -> Result<Rc<Config>, String> {
+        let cache = &self.cache;
+        self.loaded
+            .entry(path)
+            .or_insert_with_key(|path| {
+                let config = Config::load_with(path, cache).map_err(|e| e.to_string())?;
+                // The registries are loaded here whatever rules it runs.
+                config.officials().map_err(|e| e.to_string())?;
+                Ok(Rc::new(config))
+            })
+            .clone()
+    }
+}
+
+fn read(path: &Path, args: &OfficialsArgs, configs: &mut Configs) -> Result<FileOfficials, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
     let config_path = if args.no_config {
@@ -70,11 +104,10 @@ fn read(path: &Path, args: &OfficialsArgs) -> Result<FileOfficials, String> {
             .or_else(|| absolute.parent().and_then(find_config))
     };
     let config = match config_path {
-        Some(config_path) => Config::load(&config_path).map_err(|e| e.to_string())?,
-        None => Config::default(),
+        Some(config_path) => configs.get(config_path)?,
+        None => Rc::new(Config::default()),
     };
     let mut options = config.check_options(&absolute);
-    // The registries are loaded here whatever rules the configuration runs.
     options.officials = config.officials().map_err(|e| e.to_string())?;
     let doc = Document::parse(
         SourceText::from_bytes(&bytes),

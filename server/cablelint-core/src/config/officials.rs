@@ -6,31 +6,24 @@
 //! officials features need it. So a configuration that runs no O rule never
 //! reads its registries; one that does loads them while it is validated
 //! (see `validate::build`), so a bad registry is reported as before: at
-//! start-up, naming the registry file, line and field.
+//! start-up, naming the registry file, line and field. Whoever loads the
+//! configuration chooses whether their compiled form is cached
+//! ([`RegistryCache`]); the choice stays with the configuration.
 
 use super::error::ConfigError;
-use cablelint_officials::{merged_matcher, Matcher};
+use crate::cache_dir::RegistryCache;
+use cablelint_officials::{merged_matcher_cached, CacheUse, Matcher};
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
-
-/// Where compiled registries are cached: asked when a registry is first
-/// loaded; `None` (or never set) parses the TOML every time.
-type CacheDir = Box<dyn Fn() -> Option<PathBuf> + Send + Sync>;
-
-static COMPILED_CACHE_DIR: OnceLock<CacheDir> = OnceLock::new();
-
-/// Caches compiled user registries in the folder `dir` gives when first
-/// asked (the CLI: a folder of its result cache, made then). Set once per
-/// process, before configurations are loaded; later calls are ignored.
-pub fn cache_compiled_registries(dir: impl Fn() -> Option<PathBuf> + Send + Sync + 'static) {
-    let _ = COMPILED_CACHE_DIR.set(Box::new(dir));
-}
 
 /// The configured registry files and, once asked for, the built-in registry
 /// with them merged over it (shared by every clone of the configuration).
 #[derive(Debug)]
 pub(super) struct UserRegistries {
     entries: Vec<Entry>,
+    /// Where their compiled form is kept, as the loader of the
+    /// configuration chose.
+    cache: RegistryCache,
     loaded: OnceLock<Result<Arc<Matcher>, ConfigError>>,
 }
 
@@ -43,16 +36,19 @@ pub(super) struct Entry {
 }
 
 impl UserRegistries {
-    pub fn new(entries: Vec<Entry>) -> UserRegistries {
+    pub fn new(entries: Vec<Entry>, cache: RegistryCache) -> UserRegistries {
         UserRegistries {
             entries,
+            cache,
             loaded: OnceLock::new(),
         }
     }
 
     /// The merged matcher, loading the files the first time.
     pub fn matcher(&self) -> Result<Arc<Matcher>, ConfigError> {
-        self.loaded.get_or_init(|| load(&self.entries)).clone()
+        self.loaded
+            .get_or_init(|| load(&self.entries, &self.cache))
+            .clone()
     }
 
     /// The merged matcher if it was loaded already (successfully).
@@ -61,11 +57,14 @@ impl UserRegistries {
     }
 }
 
-fn load(entries: &[Entry]) -> Result<Arc<Matcher>, ConfigError> {
+fn load(entries: &[Entry], cache: &RegistryCache) -> Result<Arc<Matcher>, ConfigError> {
     let paths: Vec<PathBuf> = entries.iter().map(|e| e.path.clone()).collect();
-    let cache_dir = COMPILED_CACHE_DIR.get().and_then(|dir| dir());
-    match merged_matcher(&paths, cache_dir.as_deref()) {
-        Ok(matcher) => Ok(Arc::new(matcher)),
+    let folder = cache.folder();
+    match merged_matcher_cached(&paths, folder.as_deref()) {
+        Ok((matcher, used)) => {
+            log(&used);
+            Ok(Arc::new(matcher))
+        }
         // Unreadable: the fault is the entry that names it.
         Err((index, error)) if error.line == 0 => {
             let entry = &entries[index];
@@ -84,5 +83,24 @@ fn load(entries: &[Entry]) -> Result<Arc<Matcher>, ConfigError> {
             key: error.field,
             message: error.message,
         }),
+    }
+}
+
+/// A cache that cannot be written costs only speed: said at debug level.
+fn log(used: &CacheUse) {
+    match used {
+        CacheUse::Off => tracing::debug!("officials registries parsed (no cache)"),
+        CacheUse::Read(file) => {
+            tracing::debug!("officials registries read from {}", file.display())
+        }
+        CacheUse::Written(file) => {
+            tracing::debug!("officials registries compiled into {}", file.display())
+        }
+        CacheUse::NotWritten(file, error) => {
+            tracing::debug!(
+                "cannot keep compiled registries in {}: {error}",
+                file.display()
+            )
+        }
     }
 }

@@ -7,6 +7,7 @@ use super::globs::PathGlob;
 use super::officials::{Entry, UserRegistries};
 use super::raw::{in_file_order, RawConfig, RawLimits, SpannedStr};
 use super::Config;
+use super::RegistryCache;
 use crate::diagnostic::Severity;
 use crate::limits::{parse_size, Limits};
 use crate::lint::RuleSelection;
@@ -20,7 +21,7 @@ use std::sync::Arc;
 /// The selector that means every rule.
 const ALL: &str = "ALL";
 
-pub(super) fn build(text: &str, path: &Path) -> Result<Config, ConfigError> {
+pub(super) fn build(text: &str, path: &Path, cache: &RegistryCache) -> Result<Config, ConfigError> {
     let at = Locator::new(path, text);
     let raw: RawConfig = toml::from_str(text).map_err(|e| at.toml_error(&e))?;
     let root = path.parent().map(Path::to_owned).unwrap_or_default();
@@ -128,7 +129,7 @@ pub(super) fn build(text: &str, path: &Path) -> Result<Config, ConfigError> {
                 named_at: at.error_at(written.span(), String::new()),
             })
             .collect();
-        Arc::new(UserRegistries::new(entries))
+        Arc::new(UserRegistries::new(entries, cache.clone()))
     });
     read_files.extend(officials_registries.iter().cloned());
     let romanisation = raw

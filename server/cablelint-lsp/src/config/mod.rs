@@ -4,12 +4,19 @@
 //! file that fails to load, or is deleted, keeps its last good contents in
 //! force (a checkout or an editor's save may remove it for a moment) and its
 //! error is kept for reporting.
+//!
+//! Compiled officials registries are kept in the cache `cablelint check`
+//! would use for that configuration (`.cablelint_cache` beside it, or
+//! `$CABLELINT_CACHE_DIR`), so the editor and the CLI share them and a
+//! restart or reload does not parse a large registry again. A cache that
+//! cannot be made or written costs only that parse (logged at debug level).
 
 pub mod edit;
 pub mod settings;
 
+use cablelint_core::cache_dir;
 pub use cablelint_core::config::CONFIG_FILE_NAME;
-use cablelint_core::config::{Config, ConfigError, FileSettings};
+use cablelint_core::config::{Config, ConfigError, FileSettings, RegistryCache};
 use cablelint_core::CheckOptions;
 use settings::Settings;
 use std::collections::HashMap;
@@ -42,11 +49,20 @@ pub struct ConfigStore {
     built: HashMap<(Option<PathBuf>, FileSettings), Arc<CheckOptions>>,
     /// Bumped whenever any options may have changed.
     pub generation: u64,
+    /// Whether compiled registries are kept (`cablelint lsp --no-cache`: no).
+    cache_registries: bool,
 }
 
 impl Default for ConfigStore {
     fn default() -> Self {
+        ConfigStore::new(true)
+    }
+}
+
+impl ConfigStore {
+    pub fn new(cache_registries: bool) -> Self {
         ConfigStore {
+            cache_registries,
             settings: Settings::default(),
             defaults: Arc::new(Config::default()),
             files: HashMap::new(),
@@ -54,9 +70,7 @@ impl Default for ConfigStore {
             generation: 1,
         }
     }
-}
 
-impl ConfigStore {
     pub fn settings(&self) -> &Settings {
         &self.settings
     }
@@ -192,7 +206,12 @@ impl ConfigStore {
         // The editor loads user officials registries at once (hover, the
         // officials view and client settings may use them whatever the
         // configured rules), so a bad one is shown with the configuration.
-        match Config::load(path).and_then(|config| config.officials().map(|_| config)) {
+        let cache = match path.parent() {
+            Some(root) if self.cache_registries => RegistryCache::in_dir(cache_dir::beside(root)),
+            _ => RegistryCache::none(),
+        };
+        let loaded = Config::load_with(path, &cache);
+        match loaded.and_then(|config| config.officials().map(|_| config)) {
             Ok(config) => {
                 entry.good = Some(Arc::new(config));
                 entry.error = None;

@@ -80,7 +80,15 @@ impl TestClient {
     }
 
     pub async fn start_with(initialize_params: Value) -> (TestClient, Value) {
-        let client = TestClient::connect();
+        TestClient::start_with_options(initialize_params, Default::default()).await
+    }
+
+    /// [`TestClient::start_with`] a server given these command-line options.
+    pub async fn start_with_options(
+        initialize_params: Value,
+        options: cablelint_lsp::ServerOptions,
+    ) -> (TestClient, Value) {
+        let client = TestClient::connect_with(options);
         let result = client.result("initialize", initialize_params).await;
         client.notify("initialized", json!({})).await;
         (client, result)
@@ -88,13 +96,13 @@ impl TestClient {
 
     /// A server and a client, not yet initialized.
     pub fn connect() -> TestClient {
+        TestClient::connect_with(Default::default())
+    }
+
+    fn connect_with(options: cablelint_lsp::ServerOptions) -> TestClient {
         let (ours, theirs) = tokio::io::duplex(1 << 20);
         let (server_in, server_out) = tokio::io::split(theirs);
-        let server = tokio::spawn(cablelint_lsp::serve(
-            server_in,
-            server_out,
-            Default::default(),
-        ));
+        let server = tokio::spawn(cablelint_lsp::serve(server_in, server_out, options));
         let (reader, writer) = tokio::io::split(ours);
         let writer: Writer = Arc::new(tokio::sync::Mutex::new(writer));
         let pending: Arc<Mutex<HashMap<i64, oneshot::Sender<Value>>>> = Arc::default();

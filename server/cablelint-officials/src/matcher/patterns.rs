@@ -175,8 +175,10 @@ impl PatternTable {
         }
     }
 
-    /// The table [`PatternTable::encode`] wrote.
-    pub(crate) fn decode(input: &mut Reader<'static>) -> Option<PatternTable> {
+    /// The table [`PatternTable::encode`] wrote. Its strings are copied,
+    /// not borrowed: a language server loads registries again and again,
+    /// and bytes kept for the program's life would pile up.
+    pub(crate) fn decode(input: &mut Reader<'_>) -> Option<PatternTable> {
         const KINDS: [FormKind; 4] = [
             FormKind::Full,
             FormKind::Native,
@@ -191,7 +193,7 @@ impl PatternTable {
         let mut entries = Vec::with_capacity(room);
         entry_starts.push(0);
         for _ in 0..count {
-            patterns.push(Cow::Borrowed(input.str()?));
+            patterns.push(Cow::Owned(input.str()?.to_owned()));
             for _ in 0..input.usize()? {
                 entries.push(Entry {
                     person: input.usize()?,
@@ -201,8 +203,8 @@ impl PatternTable {
             }
             entry_starts.push(u32::try_from(entries.len()).ok()?);
         }
-        let given_names = input
-            .list(|input| input.list(|input| input.list(|input| input.str().map(Cow::Borrowed))))?;
+        let given_names =
+            input.list(|input| input.list(|input| input.list(|input| input.str().map(owned))))?;
         Some(PatternTable {
             patterns: Cow::Owned(patterns),
             entries: Cow::Owned(entries),
@@ -232,6 +234,10 @@ impl PatternTable {
     pub(crate) fn given_names(&self, person: usize) -> &[GivenNames] {
         &self.given_names[person]
     }
+}
+
+fn owned(text: &str) -> Cow<'static, str> {
+    Cow::Owned(text.to_owned())
 }
 
 fn owned_given_names(given_names: Vec<Vec<Vec<Cow<'static, str>>>>) -> Shared<Shared<GivenNames>> {

@@ -71,11 +71,11 @@ impl MatcherTables {
 
     /// The tables [`MatcherTables::encode`] wrote for `registry`, or None
     /// if `bytes` are not such a form or do not fit the registry's shape.
-    pub(crate) fn decode(bytes: &'static [u8], registry: &Registry) -> Option<MatcherTables> {
+    pub(crate) fn decode(bytes: &[u8], registry: &Registry) -> Option<MatcherTables> {
         MatcherTables::decode_from(Reader::new(bytes), registry)
     }
 
-    fn decode_from(mut input: Reader<'static>, registry: &Registry) -> Option<MatcherTables> {
+    fn decode_from(mut input: Reader<'_>, registry: &Registry) -> Option<MatcherTables> {
         let table = PatternTable::decode(&mut input)?;
         let order = input.list(Reader::usize)?;
         let post_senses = decode_post_senses(&mut input, registry)?;

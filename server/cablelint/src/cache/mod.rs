@@ -22,22 +22,16 @@ mod writer;
 pub use entry::Checked;
 pub use key::{Digests, Key, OptionsDigest};
 
+use cablelint_core::config::RegistryCache;
 use index::Index;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Mutex, PoisonError};
 use writer::PackWriter;
 
-pub const DEFAULT_DIR: &str = ".cablelint_cache";
-pub const ENV_DIR: &str = "CABLELINT_CACHE_DIR";
-/// Compiled officials registries, beside the result packs.
-pub const OFFICIALS_DIR: &str = "officials";
-const GITIGNORE: &str = "# Made by cablelint: this directory is its result cache.\n*\n";
-/// <https://bford.info/cachedir/>: backup tools skip directories tagged so.
-const CACHEDIR_TAG: &str = "Signature: 8a477f597d28d172789f06886806bc55\n\
-    # This file is a cache directory tag created by cablelint.\n\
-    # For information about cache directory tags see https://bford.info/cachedir/\n";
+use cablelint_core::cache_dir::{CACHEDIR_TAG, GITIGNORE};
+pub use cablelint_core::cache_dir::{DEFAULT_DIR, OFFICIALS_DIR};
 
 /// Where the cache lives: `--cache-dir`, else `$CABLELINT_CACHE_DIR`, else
 /// `.cablelint_cache` beside the configuration that governs the current
@@ -48,8 +42,8 @@ pub fn location(cache_dir: Option<&Path>, config: Option<&Path>, no_config: bool
     if let Some(dir) = cache_dir {
         return cwd.join(dir);
     }
-    if let Some(dir) = std::env::var_os(ENV_DIR).filter(|d| !d.is_empty()) {
-        return cwd.join(dir);
+    if let Some(dir) = cablelint_core::cache_dir::from_env() {
+        return dir;
     }
     let config = match (config, no_config) {
         (_, true) => None,
@@ -249,41 +243,23 @@ impl ResultCache {
     /// empty) gets the `.gitignore` and the tag: `--cache-dir .` must not
     /// hide a project from git.
     fn prepare(&self) -> io::Result<()> {
-        prepare_dir(&self.dir)?;
+        cablelint_core::cache_dir::prepare(&self.dir)?;
         create_dir(&self.packs)
     }
 }
 
-/// Makes the cache directory `dir`, with the `.gitignore` and the tag when
-/// cablelint makes it (or finds it empty).
-pub fn prepare_dir(dir: &Path) -> io::Result<()> {
-    if let Some(parent) = dir.parent() {
-        std::fs::create_dir_all(parent)?;
-    }
-    let fresh = match std::fs::create_dir(dir) {
-        Ok(()) => true,
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists && dir.is_dir() => {
-            std::fs::read_dir(dir)?.next().is_none()
-        }
-        Err(e) => return Err(e),
-    };
-    if fresh {
-        create_new(&dir.join(".gitignore"), GITIGNORE)?;
-        create_new(&dir.join("CACHEDIR.TAG"), CACHEDIR_TAG)?;
-    }
-    Ok(())
-}
-
-/// The folder of compiled officials registries in the cache `dir`
-/// (`cablelint_officials::merged_matcher`): made, with the cache directory,
-/// when a registry is first loaded; `None` if it cannot be.
-pub fn compiled_registries(dir: &Path) -> Option<PathBuf> {
-    match prepare_dir(dir) {
-        Ok(()) => Some(dir.join(OFFICIALS_DIR)),
-        Err(e) => {
-            tracing::debug!("no compiled registry cache in {}: {e}", dir.display());
-            None
-        }
+/// Where `check` and `officials` keep compiled officials registries: in
+/// the cache at `location(…)`, or nowhere with `--no-cache`.
+pub fn registry_cache(
+    no_cache: bool,
+    cache_dir: Option<&Path>,
+    config: Option<&Path>,
+    no_config: bool,
+) -> RegistryCache {
+    if no_cache {
+        RegistryCache::none()
+    } else {
+        RegistryCache::in_dir(location(cache_dir, config, no_config))
     }
 }
 
@@ -297,19 +273,6 @@ fn create_dir(dir: &Path) -> io::Result<()> {
     match std::fs::create_dir(dir) {
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists && dir.is_dir() => Ok(()),
         other => other,
-    }
-}
-
-/// Writes a file unless it exists (another run may be making it too).
-fn create_new(path: &Path, text: &str) -> io::Result<()> {
-    match std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-    {
-        Ok(mut file) => file.write_all(text.as_bytes()),
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(()),
-        Err(e) => Err(e),
     }
 }
 

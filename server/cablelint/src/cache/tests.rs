@@ -361,3 +361,22 @@ fn concurrent_runs_and_compactions_never_lose_or_corrupt_entries() {
     }
     assert!(listing(d).iter().all(|name| !name.starts_with('.')));
 }
+
+#[test]
+fn registries_are_cached_where_results_are_unless_no_cache() {
+    let flag = Some(Path::new("elsewhere"));
+    assert_eq!(
+        registry_cache(true, flag, None, true),
+        RegistryCache::none()
+    );
+    assert_eq!(registry_cache(true, None, None, false).dir(), None);
+    let cwd = std::env::current_dir().unwrap();
+    assert_eq!(
+        registry_cache(false, flag, None, true).dir(),
+        Some(cwd.join("elsewhere").as_path())
+    );
+    assert_eq!(
+        registry_cache(false, flag, None, true).dir(),
+        Some(location(flag, None, true).as_path())
+    );
+}
