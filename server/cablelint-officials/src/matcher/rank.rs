@@ -565,6 +565,12 @@ pub(crate) fn link_glosses(text: &str, mentions: &mut [Mention]) {
 /// A person named unambiguously somewhere in the text ("Robert Kennedy") is
 /// likelier to be meant by an ambiguous mention ("Kennedy") elsewhere.
 pub(crate) fn boost_coreferent(mentions: &mut [Mention]) {
+    // Only a mention with more than one candidate is boosted: most
+    // documents have none, and then the people named are not gathered
+    // (and sorted) for nothing.
+    if mentions.iter().all(|m| m.candidates.len() <= 1) {
+        return;
+    }
     // A document names few people: a list beats a hash set, and on the
     // stack it costs no allocation per document.
     let mut named: SmallVec<[usize; 16]> = mentions
