@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use cablelint_officials::{Matcher, MentionForm, TitleSense};
+use cablelint_officials::{Date, Matcher, MentionForm, TitleSense};
 
 use super::date::document_date;
 use crate::model::{Document, SectionKind};
@@ -101,7 +101,16 @@ pub(crate) fn searchable_text(doc: &Document) -> Cow<'_, str> {
 /// Every mention of a registry person outside the archive's chrome and
 /// citation, in text order.
 pub fn mentions(doc: &Document, matcher: &Matcher) -> Vec<ResolvedMention> {
-    let date = document_date(doc);
+    mentions_on(doc, matcher, document_date(doc))
+}
+
+/// [`mentions`] ranked by `date`, the document's date (found by the caller,
+/// which may need it too).
+pub(crate) fn mentions_on(
+    doc: &Document,
+    matcher: &Matcher,
+    date: Option<Date>,
+) -> Vec<ResolvedMention> {
     let found = matcher.find_mentions_outside(doc.text(), date, &unsearched_ranges(doc));
     // Into a new list rather than collected in place: a resolved mention
     // is smaller than a mention, and shrinking the list in place costs a

@@ -13,7 +13,8 @@ pub(crate) mod testing;
 
 use crate::diagnostic::{Diagnostic, Fix, Related, Severity};
 use crate::model::Document;
-use crate::officials::{mentions, ResolvedMention, Romanisation};
+use crate::officials::mentions::mentions_on;
+use crate::officials::{document_date, ResolvedMention, Romanisation};
 use crate::text::Span;
 use cablelint_officials::Matcher;
 use std::sync::OnceLock;
@@ -106,6 +107,9 @@ pub struct Shared<'a> {
     /// counts the rest.
     pub max_diagnostics: usize,
     mentions: OnceLock<Vec<ResolvedMention>>,
+    /// The document's date for the O rules, found once: the mentions are
+    /// ranked by it and O001 compares titles on it.
+    document_date: OnceLock<Option<cablelint_officials::Date>>,
 }
 
 impl<'a> Shared<'a> {
@@ -115,6 +119,7 @@ impl<'a> Shared<'a> {
             romanisation,
             max_diagnostics: crate::limits::DEFAULT_MAX_DIAGNOSTICS_PER_FILE,
             mentions: OnceLock::new(),
+            document_date: OnceLock::new(),
         }
     }
 
@@ -167,7 +172,16 @@ impl<'a> Context<'a> {
         let shared: &'a Shared<'a> = self.shared;
         shared
             .mentions
-            .get_or_init(|| mentions(self.doc, shared.officials()))
+            .get_or_init(|| mentions_on(self.doc, shared.officials(), self.document_date()))
+    }
+
+    /// The document's date, as [`document_date`] finds it (found once per
+    /// run).
+    pub fn document_date(&self) -> Option<cablelint_officials::Date> {
+        *self
+            .shared
+            .document_date
+            .get_or_init(|| document_date(self.doc))
     }
 
     /// Reports a finding of the current rule; chain `.fix(…)`/`.related(…)`.

@@ -1,7 +1,6 @@
 use cablelint_officials::{Date, Post};
 
 use crate::diagnostic::Severity;
-use crate::officials::document_date;
 use crate::rules::{Context, Family, FixAvailability, Rule, RuleMeta};
 
 pub struct TitleNotHeld;
@@ -84,9 +83,6 @@ impl Rule for TitleNotHeld {
     }
 
     fn check(&self, cx: &mut Context) {
-        // The date is found at the first mention with a ranked title: most
-        // documents have none.
-        let mut document_day: Option<Option<Date>> = None;
         let matcher = cx.shared.officials();
         let persons = matcher.registry().persons();
         for mention in cx.mentions() {
@@ -98,7 +94,8 @@ impl Rule for TitleNotHeld {
             if !mention.unambiguous || !sense.has_rank() {
                 continue;
             }
-            let Some(date) = *document_day.get_or_insert_with(|| document_date(cx.doc)) else {
+            // Found once per run, for the mentions' ranking.
+            let Some(date) = cx.document_date() else {
                 return;
             };
             if matcher.title_sense_held_on(mention.person_index, &sense, date) {

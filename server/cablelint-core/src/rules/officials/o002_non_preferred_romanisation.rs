@@ -102,7 +102,12 @@ impl Rule for NonPreferredRomanisation {
                 continue;
             }
             let written = cx.doc.slice(mention.span);
-            if written.contains(['[', ']', '\n', '\r']) {
+            // Byte tests: the four are ASCII, and a search for a set of
+            // characters decodes every character of every name.
+            if written
+                .bytes()
+                .any(|b| matches!(b, b'[' | b']' | b'\n' | b'\r'))
+            {
                 continue;
             }
             let person = &persons[mention.person_index];
