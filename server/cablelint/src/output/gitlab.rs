@@ -9,7 +9,9 @@
 //! The fingerprint, by which GitLab matches an issue across pipelines,
 //! hashes the path, the code, the message and how many findings with the
 //! same code and message come before it in the file: not the line, so a
-//! finding keeps its fingerprint when lines are added above it. (Ruff
+//! finding keeps its fingerprint when lines are added above it. Digits in
+//! the message are left out of the hash, since messages name lines and
+//! byte offsets ("not closed before its paragraph ends (line 2)"). (Ruff
 //! counts up a salt until the hash is unused in the whole run; counting
 //! within the file gives the same uniqueness without holding every
 //! fingerprint, since the path is hashed too.)
@@ -29,12 +31,13 @@ pub fn write_report(out: &mut Vec<u8>, report: &FileReport, base: Option<&Path>)
     }
     out.reserve(320 * report.diagnostics.len());
     let path = relative(&report.path, base);
-    let mut seen: HashMap<(&str, &str), u64> = HashMap::new();
+    let mut seen: HashMap<(&str, String), u64> = HashMap::new();
     for (i, f) in report.findings().enumerate() {
         let d = f.diagnostic;
-        let occurrence = seen.entry((d.code, &d.message)).or_insert(0);
-        let print = fingerprint(path, d.code, &d.message, *occurrence);
-        *occurrence += 1;
+        let message = without_digits(&d.message);
+        let count = seen.entry((d.code, message.clone())).or_insert(0);
+        let print = fingerprint(path, d.code, &message, *count);
+        *count += 1;
         if i > 0 {
             out.extend_from_slice(b",\n");
         }
@@ -99,9 +102,14 @@ pub fn relative<'a>(path: &'a str, base: Option<&Path>) -> &'a str {
     }
 }
 
+/// The message without its ASCII digits: what identifies a finding.
+fn without_digits(message: &str) -> String {
+    message.chars().filter(|c| !c.is_ascii_digit()).collect()
+}
+
 /// 128 bits of BLAKE3 in hex, over the fields each prefixed with its
 /// length (so no two sets of fields hash the same bytes).
-pub fn fingerprint(path: &str, code: &str, message: &str, occurrence: u64) -> String {
+fn fingerprint(path: &str, code: &str, message: &str, occurrence: u64) -> String {
     let mut hasher = blake3::Hasher::new();
     hasher.update(b"cablelint gitlab 1");
     for field in [path.as_bytes(), code.as_bytes(), message.as_bytes()] {
@@ -190,7 +198,7 @@ mod tests {
     /// are added above them (while their positions move).
     #[test]
     fn fingerprints_are_unique_and_survive_lines_added_above() {
-        let body = "姬鹏飞 [ ] 𠀋 [ ] \"q\"\r\n[]\r\n";
+        let body = "姬鹏飞 [ ] 𠀋 [ ] \"q\"\r\n[] (open\r\n\r\nnext (open\r\n";
         let before = issues(&format!("\u{feff}TO: X\r\n\r\n{body}"));
         let after = issues(&format!("\u{feff}TO: X\r\n\r\nA new line.\r\n\r\n{body}"));
         let prints = |issues: &[serde_json::Value]| -> Vec<String> {
@@ -205,6 +213,14 @@ mod tests {
         assert!(before.len() >= 3);
         assert_eq!(unique.len(), before.len());
         assert_eq!(prints(&before), prints(&after));
+        // Messages that name a line changed with it; their prints did not.
+        let moved = before.iter().zip(&after);
+        assert!(
+            moved
+                .filter(|(b, a)| b["description"] != a["description"])
+                .count()
+                >= 2
+        );
         assert_ne!(before[0]["location"], after[0]["location"]);
         let first = &before[0];
         assert_eq!(first["severity"], "minor");
