@@ -296,3 +296,63 @@ fn help_lists_every_format() {
         );
     }
 }
+
+/// File names with CJK and astral characters, quotes, markup, control
+/// characters and invalid UTF-8: a concise line each, a GitLab report
+/// that parses back to the names (invalid bytes as U+FFFD), and JUnit XML
+/// that parses, the characters XML cannot hold written as `\u{HEX}`.
+#[cfg(unix)]
+#[test]
+fn awkward_file_names_in_the_new_formats() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let names: [&[u8]; 6] = [
+        "姬鹏飞 𠀋.cable".as_bytes(),
+        b"quote \"q\" 'a' <&>.cable",
+        b"ctl \x01\x1b[31m\x7f\ttab.cable",
+        b"new\nline\rcr.cable",
+        b"invalid \xff\xfe.cable",
+        b"sep,colon:pct%.cable",
+    ];
+    for name in names {
+        let path = dir.path().join(std::ffi::OsStr::from_bytes(name));
+        std::fs::write(path, "TO: X\r\n\r\nA [ ] gap.\r\n").unwrap();
+    }
+    let mut expected: Vec<String> = names
+        .iter()
+        .map(|n| String::from_utf8_lossy(n).into_owned())
+        .collect();
+    expected.sort();
+
+    let concise = cablelint(dir.path(), &["check", "--format", "concise", "."]);
+    let lines: Vec<&str> = concise.stdout.lines().collect();
+    assert_eq!(lines.len(), names.len() + 1, "{}", concise.stdout);
+    assert!(
+        lines.contains(&"new\\u{a}line\\u{d}cr.cable:3:3: warning[B004] empty editorial bracket")
+    );
+    assert!(lines.contains(
+        &"ctl \\u{1}\\u{1b}[31m\\u{7f}\ttab.cable:3:3: warning[B004] empty editorial bracket"
+    ));
+
+    let gitlab = cablelint(dir.path(), &["check", "--format", "gitlab", "."]);
+    let issues: Vec<serde_json::Value> = serde_json::from_str(&gitlab.stdout).unwrap();
+    let paths: Vec<&str> = issues
+        .iter()
+        .map(|i| i["location"]["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, expected);
+
+    let junit = cablelint(dir.path(), &["check", "--format", "junit", "."]);
+    let doc = roxmltree::Document::parse(&junit.stdout).unwrap();
+    let suites: Vec<&str> = doc
+        .root_element()
+        .children()
+        .filter(|n| n.is_element())
+        .map(|n| n.attribute("name").unwrap())
+        .collect();
+    let shown: Vec<String> = expected
+        .iter()
+        .map(|n| n.replace('\u{1}', "\\u{1}").replace('\u{1b}', "\\u{1b}"))
+        .collect();
+    assert_eq!(suites, shown);
+}
