@@ -9,9 +9,10 @@
 //! The fingerprint, by which GitLab matches an issue across pipelines,
 //! hashes the path, the code, the message and how many findings with the
 //! same code and message come before it in the file: not the line, so a
-//! finding keeps its fingerprint when lines are added above it. Digits in
-//! the message are left out of the hash, since messages name lines and
-//! byte offsets ("not closed before its paragraph ends (line 2)"). (Ruff
+//! finding keeps its fingerprint when lines are added above it. Nor are
+//! the numbers of lines and bytes that messages name ("not closed before
+//! its paragraph ends (line 2)", "on line 2 (byte 19)"); other numbers,
+//! dates among them, are part of what the finding is. (Ruff
 //! counts up a salt until the hash is unused in the whole run; counting
 //! within the file gives the same uniqueness without holding every
 //! fingerprint, since the path is hashed too.)
@@ -34,7 +35,7 @@ pub fn write_report(out: &mut Vec<u8>, report: &FileReport, base: Option<&Path>)
     let mut seen: HashMap<(&str, String), u64> = HashMap::new();
     for (i, f) in report.findings().enumerate() {
         let d = f.diagnostic;
-        let message = without_digits(&d.message);
+        let message = without_positions(&d.message);
         let count = seen.entry((d.code, message.clone())).or_insert(0);
         let print = fingerprint(path, d.code, &message, *count);
         *count += 1;
@@ -102,9 +103,20 @@ pub fn relative<'a>(path: &'a str, base: Option<&Path>) -> &'a str {
     }
 }
 
-/// The message without its ASCII digits: what identifies a finding.
-fn without_digits(message: &str) -> String {
-    message.chars().filter(|c| !c.is_ascii_digit()).collect()
+/// The message without the numbers after `line ` and `byte `: what
+/// identifies a finding wherever it is in the file.
+fn without_positions(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    const MARKERS: [&str; 2] = ["line ", "byte "];
+    while let Some(at) = MARKERS.iter().filter_map(|m| rest.find(m)).min() {
+        // (Both markers are five bytes long.)
+        let (before, after) = rest.split_at(at + MARKERS[0].len());
+        out.push_str(before);
+        rest = after.trim_start_matches(|c: char| c.is_ascii_digit());
+    }
+    out.push_str(rest);
+    out
 }
 
 /// 128 bits of BLAKE3 in hex, over the fields each prefixed with its
@@ -162,6 +174,27 @@ mod tests {
         assert_eq!(relative("a.cable", None), "a.cable");
         assert_eq!(relative("/work/repo", base), "/work/repo");
         assert_eq!(relative("-", base), "-");
+    }
+
+    #[test]
+    fn numbers_of_lines_and_bytes_are_left_out() {
+        assert_eq!(
+            without_positions("invalid UTF-8 on line 2 (byte 19); x"),
+            "invalid UTF-8 on line  (byte ); x"
+        );
+        assert_eq!(
+            without_positions("`(` is not closed before its paragraph ends (line 12)"),
+            "`(` is not closed before its paragraph ends (line )"
+        );
+        assert_eq!(
+            without_positions("the date “27 November 1961” (6 February 1961) 姬 line"),
+            "the date “27 November 1961” (6 February 1961) 姬 line"
+        );
+        assert_eq!(
+            without_positions("byte 3 line 4 byte x"),
+            "byte  line  byte x"
+        );
+        assert_eq!(without_positions(""), "");
     }
 
     #[test]
