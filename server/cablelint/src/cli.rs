@@ -67,10 +67,22 @@ pub enum ColorWhen {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// For people: each finding with its line, underlined, and a summary.
     Human,
+    /// The stable JSON report (docs/json-output.md).
     Json,
+    /// SARIF 2.1.0, for code scanning.
     Sarif,
+    /// GitHub Actions annotations (workflow commands).
     Github,
+    /// One line per finding, `path:line:col: severity[CODE] message`, and
+    /// the summary: for grep, Vim's errorformat, Emacs' compile mode.
+    Concise,
+    /// A GitLab Code Quality report (JSON; error: major, warning: minor,
+    /// info and hint: info).
+    Gitlab,
+    /// JUnit XML: a test suite per file, a failing test case per finding.
+    Junit,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]

@@ -211,7 +211,15 @@ fn severity_style(severity: Severity) -> Style {
     Style::new().fg_color(Some(color.into())).bold()
 }
 
-pub fn write_summary(out: &mut dyn Write, summary: &Summary, fixing: bool) -> io::Result<()> {
+/// `styled`: the count in bold (stripped with colour off); the concise
+/// format has no styles at all.
+pub fn write_summary(
+    out: &mut dyn Write,
+    summary: &Summary,
+    fixing: bool,
+    styled: bool,
+) -> io::Result<()> {
+    let bold = if styled { BOLD } else { Style::new() };
     let files = plural(summary.files, "file", "files");
     if summary.fixes_applied > 0 {
         writeln!(
@@ -238,7 +246,7 @@ pub fn write_summary(out: &mut dyn Write, summary: &Summary, fixing: bool) -> io
     }
     write!(
         out,
-        "{BOLD}Found {} ({}){BOLD:#} in {} of {files} checked",
+        "{bold}Found {} ({}){bold:#} in {} of {files} checked",
         plural(summary.findings(), "problem", "problems"),
         by_severity.join(", "),
         summary.files_with_findings,

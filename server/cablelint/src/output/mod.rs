@@ -4,9 +4,12 @@
 //! come, so a run over a million files never holds them all: every format
 //! streams, keeping counts (for the summary) and no per-result state.
 
+pub mod concise;
 pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod junit;
 mod nested;
 mod pretty;
 pub mod sarif;
@@ -42,6 +45,8 @@ pub struct Renderer {
     snippets: annotate_snippets::Renderer,
     plain_snippets: annotate_snippets::Renderer,
     rules: sarif::Rules,
+    /// What GitLab paths are relative to: the working directory.
+    base: Option<std::path::PathBuf>,
 }
 
 impl Renderer {
@@ -55,6 +60,9 @@ impl Renderer {
             snippets: annotate_snippets::Renderer::styled(),
             plain_snippets: annotate_snippets::Renderer::plain(),
             rules: sarif::Rules::new(),
+            base: (format == Format::Gitlab)
+                .then(|| std::env::current_dir().ok())
+                .flatten(),
         }
     }
 
@@ -126,6 +134,9 @@ impl Renderer {
             Format::Json => json::write_file(&mut bytes, report)?,
             Format::Sarif => results = sarif::write_results(&mut bytes, &self.rules, report)?,
             Format::Github => github::write_report(&mut bytes, report)?,
+            Format::Concise => concise::write_report(&mut bytes, report)?,
+            Format::Gitlab => gitlab::write_report(&mut bytes, report, self.base.as_deref()),
+            Format::Junit => junit::write_suite(&mut bytes, report),
         }
         let stripped = self.strip.then(|| strip_whole(&bytes)).flatten();
         Ok(Piece {
@@ -209,6 +220,8 @@ pub struct ReportWriter<'a> {
     summary: Summary,
     json: json::Stream,
     sarif: sarif::Stream,
+    gitlab: gitlab::Stream,
+    junit: junit::Stream,
     /// A piece ended inside an escape sequence: from there on the stream's
     /// own stripper carries the state across pieces.
     strip_in_stream: bool,
@@ -223,6 +236,8 @@ impl<'a> ReportWriter<'a> {
             summary: Summary::default(),
             json: json::Stream::default(),
             sarif: sarif::Stream::new(),
+            gitlab: gitlab::Stream::default(),
+            junit: junit::Stream::default(),
             strip_in_stream: false,
         }
     }
@@ -280,14 +295,20 @@ impl<'a> ReportWriter<'a> {
             }
             Format::Json => self.json.file(self.out, &piece.bytes),
             Format::Sarif => self.sarif.file(self.out, &piece.bytes, piece.results),
+            Format::Concise => self.out.write_all(&piece.bytes),
+            Format::Gitlab => self.gitlab.file(self.out, &piece.bytes),
+            Format::Junit => self.junit.file(self.out, &piece.bytes),
         }
     }
 
     /// Ends the report. File errors (unreadable paths) go to stderr
-    /// separately, except in SARIF, which carries them too.
+    /// separately, except in SARIF and JUnit, which carry them too.
     pub fn finish(self, errors: &[String]) -> io::Result<Summary> {
         match self.format {
-            Format::Human => human::write_summary(self.out, &self.summary, self.fixing)?,
+            Format::Human => human::write_summary(self.out, &self.summary, self.fixing, true)?,
+            Format::Concise => human::write_summary(self.out, &self.summary, self.fixing, false)?,
+            Format::Gitlab => self.gitlab.finish(self.out)?,
+            Format::Junit => self.junit.finish(self.out, errors)?,
             Format::Json => self.json.finish(self.out, &self.summary)?,
             Format::Sarif => self.sarif.finish(self.out, errors)?,
             Format::Github => {}
@@ -432,7 +453,15 @@ mod tests {
             &"TO: X\r\n\r\nThe (text [is 姬\n".repeat(40),
         );
         let short = report("s.cable", "TO: X\n\n[]\n");
-        for format in [Format::Human, Format::Json, Format::Sarif, Format::Github] {
+        for format in [
+            Format::Human,
+            Format::Json,
+            Format::Sarif,
+            Format::Github,
+            Format::Concise,
+            Format::Gitlab,
+            Format::Junit,
+        ] {
             let renderer = Renderer::new(format, false, true);
             // On a thread of its own: a buffer that held nothing before.
             let alone = std::thread::scope(|s| {
