@@ -566,21 +566,21 @@ fn a_file_with_invalid_utf8_is_never_fixed() {
     .expect(
         2,
         expect![[r#"
-        invalid-utf8.cable: profile generic (no collection recognised)
-        invalid-utf8.cable:2:1: error[E001] invalid UTF-8 on line 2 (byte 19); the file will not be fixed
-          |
-        2 | �� bad bytes
-          | ^
+            invalid-utf8.cable: profile generic (no collection recognised)
+            invalid-utf8.cable:2:1: error[E001] invalid UTF-8 on line 2 (byte 19); the file will not be fixed
+              |
+            2 | �� bad bytes
+              | ^
 
-        invalid-utf8.cable:3:13: warning[B004] empty editorial bracket
-          |
-        3 | On the 26th [], Ji met him.
-          |             ^^
-          |
-          = help: unsafe fix: Delete the empty brackets
+            invalid-utf8.cable:3:13: warning[B004] empty editorial bracket
+              |
+            3 | On the 26th [], Ji met him.
+              |             ^^
+              |
+              = help: unsafe fix: Delete the empty brackets
 
-        Found 2 problems (1 error, 1 warning) in 1 of 1 file checked; 1 fixable with --fix --unsafe-fixes.
-    "#]],
+            Found 2 problems (1 error, 1 warning) in 1 of 1 file checked; 1 fixable with --fix --unsafe-fixes; 1 path failed (errors on stderr).
+        "#]],
         expect![[r#"
         error: invalid-utf8.cable: not fixed: invalid UTF-8 at byte 19; re-save the file as UTF-8
     "#]],

@@ -212,13 +212,20 @@ fn severity_style(severity: Severity) -> Style {
 }
 
 /// `styled`: the count in bold (stripped with colour off); the concise
-/// format has no styles at all.
+/// format has no styles at all. `failed`: paths that could not be read or
+/// written, whose errors went to stderr — so "No problems found" never
+/// stands alone over a run that did not check everything.
 pub fn write_summary(
     out: &mut dyn Write,
     summary: &Summary,
     fixing: bool,
     styled: bool,
+    failed: usize,
 ) -> io::Result<()> {
+    let failed = match failed {
+        0 => String::new(),
+        n => format!("; {} failed (errors on stderr)", plural(n, "path", "paths")),
+    };
     let bold = if styled { BOLD } else { Style::new() };
     let files = plural(summary.files, "file", "files");
     if summary.fixes_applied > 0 {
@@ -230,7 +237,7 @@ pub fn write_summary(
         )?;
     }
     if summary.findings() == 0 {
-        writeln!(out, "No problems found; {files} checked.")?;
+        writeln!(out, "No problems found; {files} checked{failed}.")?;
         return write_generic_note(out, summary);
     }
     let mut by_severity = Vec::new();
@@ -261,7 +268,7 @@ pub fn write_summary(
             summary.fixable_unsafe
         )?;
     }
-    writeln!(out, ".")?;
+    writeln!(out, "{failed}.")?;
     write_generic_note(out, summary)
 }
 

@@ -305,8 +305,10 @@ impl<'a> ReportWriter<'a> {
     /// separately, except in SARIF and JUnit, which carry them too.
     pub fn finish(self, errors: &[String]) -> io::Result<Summary> {
         match self.format {
-            Format::Human => human::write_summary(self.out, &self.summary, self.fixing, true)?,
-            Format::Concise => human::write_summary(self.out, &self.summary, self.fixing, false)?,
+            Format::Human | Format::Concise => {
+                let styled = self.format == Format::Human;
+                human::write_summary(self.out, &self.summary, self.fixing, styled, errors.len())?
+            }
             Format::Gitlab => self.gitlab.finish(self.out)?,
             Format::Junit => self.junit.finish(self.out, errors)?,
             Format::Json => self.json.finish(self.out, &self.summary)?,
