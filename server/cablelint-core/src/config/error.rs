@@ -66,7 +66,7 @@ impl<'a> Locator<'a> {
     }
 
     pub fn toml_error(&self, error: &toml::de::Error) -> ConfigError {
-        let message = with_field_suggestion(error.message().trim_end());
+        let message = with_field_suggestion(&in_toml_words(error.message().trim_end()));
         match error.span() {
             Some(span) => self.error_at(span, message),
             None => ConfigError {
@@ -203,6 +203,22 @@ fn quote_key(key: &str) -> String {
 
 /// serde reports "unknown field `selct`, expected one of `select`, …"; add the
 /// nearest expected name so a typo is one glance away from its fix.
+/// Serde's words for what was expected, in TOML's: the name of one of our
+/// structs (`expected struct RawRules`) means nothing to the user.
+fn in_toml_words(message: &str) -> String {
+    let mut out = message
+        .replace("expected a sequence", "expected an array")
+        .replace("expected a map", "expected a table");
+    while let Some(at) = out.find("expected struct ") {
+        let name = &out[at + "expected struct ".len()..];
+        let end = name
+            .find(|c: char| !c.is_alphanumeric() && c != '_')
+            .unwrap_or(name.len());
+        out.replace_range(at..at + "expected struct ".len() + end, "expected a table");
+    }
+    out
+}
+
 fn with_field_suggestion(message: &str) -> String {
     let Some(rest) = message.strip_prefix("unknown field `") else {
         return message.to_owned();

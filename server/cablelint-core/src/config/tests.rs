@@ -109,6 +109,18 @@ fn bad_globs_are_errors() {
 }
 
 #[test]
+fn type_errors_speak_of_toml_tables_and_arrays_not_our_structs() {
+    assert_eq!(
+        error("rules = 5\n"),
+        "/proj/cablelint.toml:1:9: `rules`: invalid type: integer `5`, expected a table"
+    );
+    assert_eq!(
+        error("include = \"*.cable\"\n"),
+        "/proj/cablelint.toml:1:11: `include`: invalid type: string \"*.cable\", expected an array"
+    );
+}
+
+#[test]
 fn officials_registries_must_be_strings() {
     assert_eq!(
         error("[officials]\nregistries = [\"a.toml\", 2]\n"),
