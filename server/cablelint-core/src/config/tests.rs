@@ -288,7 +288,7 @@ fn profile_labels_errors_name_the_place() {
     );
     assert_eq!(
         error("[profile-labels.generic]\nx = \"X\"\n"),
-        "/proj/cablelint.toml:2:5: `profile-labels.generic.x`: invalid type: string \"X\", expected a sequence"
+        "/proj/cablelint.toml:2:5: `profile-labels.generic.x`: invalid type: string \"X\", expected an array"
     );
 }
 
