@@ -1,8 +1,8 @@
-//! Every input the cargo-fuzz targets `check` and `fix` ever failed on
+//! Every input the cargo-fuzz targets `check`, `fix` and `config` ever failed on
 //! (`fuzz/regressions/<target>/`), and the small corpora they grew
 //! (`fuzz/corpus/<target>/`), replayed through the same invariants on every
-//! `cargo test`, without nightly. The first byte of an input picks the
-//! profile, as in the targets.
+//! `cargo test`, without nightly. The first byte of a `check` or `fix` input
+//! picks the profile, as in the targets.
 
 #[path = "support/invariants.rs"]
 mod invariants;
@@ -56,5 +56,22 @@ fn fix_regressions_and_corpus_uphold_the_invariants() {
     assert!(
         count > 0,
         "no inputs under fuzz/regressions/fix or fuzz/corpus/fix"
+    );
+}
+
+#[test]
+fn config_regressions_and_corpus_are_a_configuration_or_an_error() {
+    let mut count = 0;
+    for kind in ["regressions", "corpus"] {
+        for path in inputs(kind, "config") {
+            let data = std::fs::read(&path).expect("a readable input");
+            eprintln!("{}", path.display());
+            invariants::check_config_bytes(&data);
+            count += 1;
+        }
+    }
+    assert!(
+        count > 0,
+        "no inputs under fuzz/regressions/config or fuzz/corpus/config"
     );
 }

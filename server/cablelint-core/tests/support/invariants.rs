@@ -244,3 +244,20 @@ fn splice(text: &str, edits: &[&Edit]) -> String {
     out.push_str(&text[at..]);
     out
 }
+
+/// Arbitrary bytes as `cablelint.toml`: a configuration or an error, never a
+/// panic; an error's position, when it has one, lies inside the text.
+pub fn check_config_bytes(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let path = std::path::Path::new("/fuzz/cablelint.toml");
+    if let Err(error) = cablelint_core::config::Config::from_toml_str(text, path) {
+        if let Some((line, column)) = error.position {
+            assert!(line >= 1 && column >= 1);
+            // Lines end at \n, \r\n or a lone \r, as everywhere in cablelint.
+            assert!(line <= text.split(['\n', '\r']).count());
+        }
+        let _ = error.to_string();
+    }
+}

@@ -43,7 +43,7 @@ fn judge<const FINE: bool>(
         crate::text::floor_char_boundary(text, content.end.min(content.start + MAX_JUDGED));
     let inner = trim(&text[content.start..window]);
     let Some(&first) = inner.as_bytes().first() else {
-        return Some(BracketClass::Empty);
+        return Some(empty_or_supplied(text, content, window));
     };
     // Trimmed, an ellipsis starts with a dot or `…` (first byte 0xE2).
     if (first == b'.' || first == 0xE2) && is_ellipsis(inner) {
@@ -188,6 +188,17 @@ fn starts_lower_case(inner: &str) -> bool {
     match inner.as_bytes().first() {
         Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
         _ => inner.chars().next().is_some_and(char::is_lowercase),
+    }
+}
+
+/// A bracket whose judged window is white space: empty only if the rest of
+/// it is too (B004 deletes an empty bracket), else a supplied word. The rest
+/// is this bracket's own leading white space, scanned only here.
+pub(super) fn empty_or_supplied(text: &str, content: Span, window: usize) -> BracketClass {
+    if text[window..content.end].trim_start().is_empty() {
+        BracketClass::Empty
+    } else {
+        BracketClass::Supplied
     }
 }
 

@@ -90,7 +90,8 @@ impl Bracket {
     /// The class the parse decided, which is the class [`Bracket::class`]
     /// gives whenever it is `Some`. Every empty, ellipsis, sic, illegible,
     /// footnote-mark, editor-note, structural and uncertain bracket has one,
-    /// and so does an unclosed bracket (supplied); `None` is a closed bracket
+    /// and so do an unclosed bracket and one blank through the judged window
+    /// but not to its end (supplied); `None` is a closed bracket
     /// that is a supplied word, a supplied date, a gloss or a completion.
     /// Telling those four apart (dates, the word before and after) costs
     /// about as much as the rest of the classification, and no lint rule

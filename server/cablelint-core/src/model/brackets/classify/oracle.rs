@@ -21,7 +21,7 @@ pub(in crate::model::brackets) fn classify(
         crate::text::floor_char_boundary(text, content.end.min(content.start + MAX_JUDGED));
     let inner = text[content.start..window].trim();
     if inner.is_empty() {
-        return BracketClass::Empty;
+        return super::empty_or_supplied(text, content, window);
     }
     normalize_into(inner, scratch);
     let lower = scratch.as_str();

@@ -186,6 +186,17 @@ fn a_long_note_is_known_by_the_editors_signature_at_its_end() {
 }
 
 #[test]
+fn a_bracket_blank_only_through_its_judged_window_is_not_empty() {
+    // B004 deletes an empty bracket: the word past the window must count.
+    let blank = " ".repeat(300);
+    let text = format!("[{blank}word] [{blank}] [\u{3000}{blank}\u{3000}]");
+    let got = classes(&text);
+    let got: Vec<&str> = got.iter().map(|(_, class)| *class).collect();
+    assert_eq!(got, ["supplied", "empty", "empty"]);
+    assert_same_as_oracle(&text);
+}
+
+#[test]
 fn one_pass_finds_what_the_separate_tests_found() {
     for text in [
         "",
