@@ -893,28 +893,28 @@ fn explain_prints_a_rule_and_suggests_for_typos() {
     .expect(
         0,
         expect![[r#"
-        # B004 empty-bracket
+            # B004 empty-bracket
 
-        An editorial bracket with nothing in it.
+            An editorial bracket with nothing in it.
 
-        Default severity: **warning**. A fix is always offered.
+            Default severity: **warning**. A fix is always offered.
 
-        ## Why
+            ## Why
 
-        An empty `[]` tells the reader that the editor meant to supply something and did not: a name, a date, an omission mark. Fill it in, or delete it. The fix deletes the brackets (with one adjacent space, so no double space is left); it is unsafe because the editor may have meant to write something there.
+            An empty `[]` tells the reader that the editor meant to supply something and did not: a name, a date, an omission mark. Fill it in, or delete it. The fix deletes the brackets (with one adjacent space, so no double space is left), and brackets around them that hold nothing else (`[[]]`) with them; it is unsafe because the editor may have meant to write something there.
 
-        ## Wrong
+            ## Wrong
 
-        ```cable
-        On the 26th [], Vice Minister Ji met him.
-        ```
+            ```cable
+            On the 26th [], Vice Minister Ji met him.
+            ```
 
-        ## Right
+            ## Right
 
-        ```cable
-        On the 26th [of June], Vice Minister Ji met him.
-        ```
-    "#]],
+            ```cable
+            On the 26th [of June], Vice Minister Ji met him.
+            ```
+        "#]],
         expect![[""]],
     );
     let by_name = cablelint(dir.path(), &["explain", "empty-bracket"]);

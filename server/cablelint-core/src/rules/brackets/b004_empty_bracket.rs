@@ -15,8 +15,9 @@ static META: RuleMeta = RuleMeta {
     explanation:
         "An empty `[]` tells the reader that the editor meant to supply something and did \
 not: a name, a date, an omission mark. Fill it in, or delete it. The fix deletes the brackets \
-(with one adjacent space, so no double space is left); it is unsafe because the editor may have \
-meant to write something there.",
+(with one adjacent space, so no double space is left), and brackets around them that hold \
+nothing else (`[[]]`) with them; it is unsafe because the editor may have meant to write \
+something there.",
     wrong: "On the 26th [], Vice Minister Ji met him.\n",
     right: "On the 26th [of June], Vice Minister Ji met him.\n",
 };
