@@ -124,17 +124,9 @@ async fn definition_of_a_built_in_person_is_their_entry_in_the_written_out_regis
     assert!(client.shutdown_and_exit().await);
 }
 
-const REGISTRY: &str = "# 𠀋 our registry\n[[person]]\nid = \"pavel-novak\"\nname = { text = \"Pavel Novák\", system = \"latin\", family = \"Novák\", given = \"Pavel\", order = \"given-first\" }\nsurname_alone = true\nsummary = \"A clerk.\"\nsources = [\"Our notes\"]\nposts = [{ title = \"Ambassador\", org = \"Czechoslovakia\", start = \"1960\", end = \"1964\", source = \"Our notes\" }]\n";
-
 #[tokio::test]
 async fn definition_of_a_person_from_a_user_registry_is_in_that_file() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("ours.toml"), REGISTRY).unwrap();
-    std::fs::write(
-        dir.path().join("cablelint.toml"),
-        "[officials]\nregistries = [\"ours.toml\"]\n",
-    )
-    .unwrap();
+    let dir = user_registry_workspace();
     let uri = format!("file://{}", dir.path().join("a.cable").display());
     let text = "June 28, 1962\n\nCable\n\n发往 𠀋 Ambassador Pavel Novák called.\n";
     let (client, _) = TestClient::start(pull_capabilities()).await;

@@ -10,19 +10,7 @@ use serde_json::{json, Value};
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
-const REGISTRY: &str = "# 𠀋 our registry\n[[person]]\nid = \"pavel-novak\"\nname = { text = \"Pavel Novák\", system = \"latin\", family = \"Novák\", given = \"Pavel\", order = \"given-first\" }\nsurname_alone = true\nsummary = \"A clerk.\"\nsources = [\"Our notes\"]\nposts = [{ title = \"Ambassador\", org = \"Czechoslovakia\", start = \"1960\", end = \"1964\", source = \"Our notes\" }]\n";
 const TEXT: &str = "June 28, 1962\n\nCable\n\n发往 𠀋 Ambassador Pavel Novák called.\n";
-
-fn workspace() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("ours.toml"), REGISTRY).unwrap();
-    std::fs::write(
-        dir.path().join("cablelint.toml"),
-        "[officials]\nregistries = [\"ours.toml\"]\n",
-    )
-    .unwrap();
-    dir
-}
 
 fn file_uri(path: &Path) -> String {
     format!("file://{}", path.display())
@@ -63,7 +51,7 @@ fn compiled(dir: &Path) -> Vec<PathBuf> {
 
 #[tokio::test]
 async fn a_second_server_reads_the_compiled_registry_from_the_cache() {
-    let dir = workspace();
+    let dir = user_registry_workspace();
     let (client, uri) = session(dir.path()).await;
     let first = hover(&client, &uri).await;
     assert!(
@@ -87,11 +75,11 @@ async fn a_second_server_reads_the_compiled_registry_from_the_cache() {
 
 #[tokio::test]
 async fn a_registry_edited_mid_session_is_compiled_again() {
-    let dir = workspace();
+    let dir = user_registry_workspace();
     let (client, uri) = session(dir.path()).await;
     assert!(hover(&client, &uri).await.contains("(1960–1964)"));
     let registry = dir.path().join("ours.toml");
-    std::fs::write(&registry, REGISTRY.replace("1964", "1963")).unwrap();
+    std::fs::write(&registry, USER_REGISTRY.replace("1964", "1963")).unwrap();
     client
         .notify(
             "workspace/didChangeWatchedFiles",
@@ -118,7 +106,7 @@ async fn a_registry_edited_mid_session_is_compiled_again() {
 
 #[tokio::test]
 async fn an_unwritable_cache_folder_still_gives_hover_results() {
-    let dir = workspace();
+    let dir = user_registry_workspace();
     // A path through a file cannot be made, by root either.
     std::fs::write(dir.path().join(".cablelint_cache"), "not a folder").unwrap();
     let (client, uri) = session(dir.path()).await;
@@ -150,7 +138,7 @@ async fn an_unwritable_cache_folder_still_gives_hover_results() {
 
 #[tokio::test]
 async fn no_cache_keeps_nothing() {
-    let dir = workspace();
+    let dir = user_registry_workspace();
     let (client, _) = TestClient::start_with_options(
         json!({"processId": null, "rootUri": null, "capabilities": pull_capabilities()}),
         cablelint_lsp::ServerOptions {

@@ -359,6 +359,21 @@ pub fn seed_cable() -> String {
 }
 
 /// A position as JSON.
+/// A user registry of one person, Pavel Novák, ambassador 1960–1964.
+pub const USER_REGISTRY: &str = "# 𠀋 our registry\n[[person]]\nid = \"pavel-novak\"\nname = { text = \"Pavel Novák\", system = \"latin\", family = \"Novák\", given = \"Pavel\", order = \"given-first\" }\nsurname_alone = true\nsummary = \"A clerk.\"\nsources = [\"Our notes\"]\nposts = [{ title = \"Ambassador\", org = \"Czechoslovakia\", start = \"1960\", end = \"1964\", source = \"Our notes\" }]\n";
+
+/// A workspace whose `cablelint.toml` merges [`USER_REGISTRY`] (`ours.toml`).
+pub fn user_registry_workspace() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("ours.toml"), USER_REGISTRY).unwrap();
+    std::fs::write(
+        dir.path().join("cablelint.toml"),
+        "[officials]\nregistries = [\"ours.toml\"]\n",
+    )
+    .unwrap();
+    dir
+}
+
 /// The items of a completion answer: a list, or (marked incomplete) an
 /// object holding one; none for `null`.
 pub fn completion_items(completion: &Value) -> &[Value] {
