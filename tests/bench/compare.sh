@@ -129,4 +129,4 @@ CORPUS_BYTES=$(find "$CORPUS" -name '*.cable' -printf '%s\n' | awk '{ s += $1 } 
 run_side_by_side "corpus ($FILES files)" "$CORPUS" "$CORPUS_BYTES"
 BIG_BYTES=$(stat -c %s "$BIG")
 run_side_by_side "one file" "$(dirname "$BIG")" "$BIG_BYTES"
-echo "versions: $("$BIN" --version 2>/dev/null || echo cablelint), $(typos --version), $(rg --version | head -n 1)"
+echo "versions: $("$BIN" --version 2>/dev/null || echo cablelint), $(typos --version), $(rg --version | sed -n 1p)"

@@ -17,7 +17,7 @@ The cables come from the shared corpus ($CABLELINT_CORPUS, else
 corpus concatenated until it is 1 MiB. Goals: under 1 ms median per keystroke
 on 3 KB, under 20 ms on 1 MB, under 30 MB RSS.
 
-`--compare typos-lsp` (from `cargo install typos-lsp`) runs the same scenario
+`--compare typos-lsp` (from `cargo install typos-lsp --locked`: 0.1.57 does not build against newer tower-lsp-server) runs the same scenario
 against that server too and prints its figures on the next line. A server that
 does not echo the document version in publishDiagnostics (typos-lsp does not)
 is timed to the first publication for the document after the change.
