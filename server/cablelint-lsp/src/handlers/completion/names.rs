@@ -122,11 +122,16 @@ pub fn in_bracket(analysis: &Analysis, map: &TextMap, typed: Span, docs: Docs) -
     })
 }
 
+/// What is typed of a name, as [`name_begun`] compares it: folded once per
+/// request, not once per person.
+fn folded(begun: &str) -> String {
+    fold_to_ascii(begun).to_lowercase()
+}
+
 /// The first of the person's names (canonical, variants, native) with a
-/// word that starts as `begun` does, diacritics and case aside: the editor
-/// filters the items by it, so `Chou` keeps Zhou Enlai.
+/// word that starts as `begun` (already [`folded`]) does, diacritics and
+/// case aside: the editor filters the items by it, so `Chou` keeps Zhou Enlai.
 fn name_begun<'p>(person: &'p Person, begun: &str) -> Option<&'p str> {
-    let begun = fold_to_ascii(begun).to_lowercase();
     if begun.is_empty() {
         return Some(&person.name.text);
     }
@@ -137,7 +142,7 @@ fn name_begun<'p>(person: &'p Person, begun: &str) -> Option<&'p str> {
         fold_to_ascii(form)
             .to_lowercase()
             .split([' ', '-', '.'])
-            .any(|word| word.starts_with(&begun))
+            .any(|word| word.starts_with(begun))
     })
 }
 
@@ -151,8 +156,9 @@ fn items(
     let date = document_date(&analysis.document);
     let mut items = Vec::new();
     let mut incomplete = false;
+    let begun = folded(begun);
     for person in analysis.matcher().registry().persons() {
-        let Some(form) = name_begun(person, begun) else {
+        let Some(form) = name_begun(person, &begun) else {
             incomplete = true;
             continue;
         };
