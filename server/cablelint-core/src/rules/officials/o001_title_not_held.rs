@@ -21,7 +21,8 @@ the document's date (the archive's date line, else the first dated header field)
 It reports only when the person is identified without doubt, the document has a date, and the \
 title names a post (\"Comrade\" or \"Mr.\" do not). When the registry records no post at all on \
 that date, it reports only a title the person held at another time, since the registry may \
-simply lack the post. Check the source before changing the text: the original may itself be \
+simply lack the post. The message names the posts held that day, at most three (two and a count \
+when there are more); hover and `cablelint officials` list them all. Check the source before changing the text: the original may itself be \
 wrong, which deserves an editorial note rather than a silent correction.",
     wrong: "June 28, 1962\n\nCable\n\nForeign Minister Ji received the ambassador.\n",
     right: "June 28, 1962\n\nCable\n\nVice Minister Ji received the ambassador.\n",
@@ -53,13 +54,14 @@ fn no_such_post(title: &str, name: &str, date: Date, other: &Post) -> String {
     message
 }
 
-/// "`title`: on date name was tenure; and tenure".
-fn held_instead<'p>(
-    title: &str,
-    name: &str,
-    date: Date,
-    posts: impl Iterator<Item = &'p Post>,
-) -> String {
+/// Posts named in full in a message; more are counted, so a leader with
+/// party and state posts gets a line, not a paragraph. Hover and
+/// `cablelint officials` list them all.
+const POSTS_NAMED: usize = 2;
+
+/// "`title`: on date name was tenure; tenure; and tenure", or with more
+/// than three posts "…; tenure; and N other posts".
+fn held_instead(title: &str, name: &str, date: Date, posts: &[&Post]) -> String {
     let mut message = String::with_capacity(128);
     for part in ["`", title, "`: on "] {
         message.push_str(part);
@@ -68,11 +70,21 @@ fn held_instead<'p>(
     for part in [" ", name, " was "] {
         message.push_str(part);
     }
-    for (i, post) in posts.enumerate() {
+    let named = if posts.len() > POSTS_NAMED + 1 {
+        POSTS_NAMED
+    } else {
+        posts.len()
+    };
+    for (i, post) in posts[..named].iter().enumerate() {
         if i > 0 {
-            message.push_str("; and ");
+            message.push_str(if i + 1 == posts.len() { "; and " } else { "; " });
         }
         push_tenure(&mut message, post);
+    }
+    if named < posts.len() {
+        message.push_str("; and ");
+        message.push_str(&(posts.len() - named).to_string());
+        message.push_str(" other posts");
     }
     message
 }
@@ -113,7 +125,12 @@ impl Rule for TitleNotHeld {
                 };
                 no_such_post(title, name, date, other)
             } else {
-                held_instead(title, name, date, person.posts_on(date))
+                held_instead(
+                    title,
+                    name,
+                    date,
+                    &person.posts_on(date).collect::<Vec<_>>(),
+                )
             };
             cx.report(title_span.cover(mention.span), message)
                 .person(person.id.clone());
@@ -140,18 +157,27 @@ mod tests {
     fn message_matches_format() {
         let registry = Registry::builtin();
         let dates = ["1962-06-28", "1949", "1972-02", "0800", "1991-12-26"];
-        let mut seen = 0;
+        let (mut seen, mut counted) = (0, 0);
         for person in registry.persons().iter().take(200) {
             let name = &person.name.text;
             for date in dates {
                 let date: Date = date.parse().unwrap();
                 let title = "Foreign Minister 𠀋";
-                let posts: Vec<String> = person.posts.iter().map(tenure).collect();
-                let expected = format!("`{title}`: on {date} {name} was {}", posts.join("; and "));
-                assert_eq!(
-                    super::held_instead(title, name, date, person.posts.iter()),
-                    expected
-                );
+                let posts: Vec<&Post> = person.posts.iter().collect();
+                counted += usize::from(posts.len() > 3);
+                let tenures: Vec<String> = posts.iter().map(|post| tenure(post)).collect();
+                let listed = match tenures.len() {
+                    0 => String::new(),
+                    1 => tenures[0].clone(),
+                    2 | 3 => format!(
+                        "{}; and {}",
+                        tenures[..tenures.len() - 1].join("; "),
+                        tenures[tenures.len() - 1]
+                    ),
+                    n => format!("{}; {}; and {} other posts", tenures[0], tenures[1], n - 2),
+                };
+                let expected = format!("`{title}`: on {date} {name} was {listed}");
+                assert_eq!(super::held_instead(title, name, date, &posts), expected);
                 for post in &person.posts {
                     let expected = format!(
                         "`{title}`: {name} held no such post on {date} (was {})",
@@ -163,6 +189,10 @@ mod tests {
             }
         }
         assert!(seen > 100, "too few posts compared: {seen}");
+        assert!(
+            counted > 10,
+            "too few people with more than three posts: {counted}"
+        );
     }
 
     const DATED: &str =
@@ -188,6 +218,15 @@ mod tests {
             7:1-7:29 warning O001: `Foreign Minister`: on 1962-06-28 Ji Pengfei was Vice Minister of Foreign Affairs from 1955 to 1972
         "#]]
         .assert_eq(&check("O001", &text));
+    }
+
+    #[test]
+    fn a_leader_with_many_posts_has_two_named_and_the_others_counted() {
+        let text = "March 11, 1957\n\nCable\n\nRepresentative Zhou Enlai arrived.\n";
+        expect![[r#"
+            5:1-5:26 warning O001: `Representative`: on 1957-03-11 Zhou Enlai was Premier from 1949-10-01 to 1976-01-08; Minister of Foreign Affairs from 1949-10-01 to 1958-02-11; and 2 other posts
+        "#]]
+        .assert_eq(&check("O001", text));
     }
 
     #[test]
