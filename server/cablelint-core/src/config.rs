@@ -118,6 +118,15 @@ impl Default for Config {
     }
 }
 
+fn read_config(path: &Path) -> Result<String, ConfigError> {
+    std::fs::read_to_string(path).map_err(|e| ConfigError {
+        path: path.to_owned(),
+        position: None,
+        key: None,
+        message: format!("cannot read the configuration: {e}"),
+    })
+}
+
 impl Config {
     /// The configuration used where no `cablelint.toml` is found.
     pub fn defaults_at(root: PathBuf) -> Config {
@@ -148,13 +157,7 @@ impl Config {
     /// [`Config::load`], keeping compiled officials registries where
     /// `cache` says (now, and whenever this configuration loads them later).
     pub fn load_with(path: &Path, cache: &RegistryCache) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
-            path: path.to_owned(),
-            position: None,
-            key: None,
-            message: format!("cannot read the configuration: {e}"),
-        })?;
-        Config::from_toml_str_with(&text, path, cache)
+        Config::from_toml_str_with(&read_config(path)?, path, cache)
     }
 
     /// Parses a configuration; `path` names it in errors, and its directory is
@@ -170,7 +173,14 @@ impl Config {
         path: &Path,
         cache: &RegistryCache,
     ) -> Result<Config, ConfigError> {
-        validate::build(text, path, cache)
+        validate::build(text, path, cache, true)
+    }
+
+    /// [`Config::load`] for commands that never run a rule (`cablelint
+    /// profiles`): officials registries are read only if [`Config::officials`]
+    /// is called, so neither their cost nor their errors come with the load.
+    pub fn load_without_registries(path: &Path) -> Result<Config, ConfigError> {
+        validate::build(&read_config(path)?, path, &RegistryCache::none(), false)
     }
 
     /// The settings of one file (`file` absolute, or relative to the same

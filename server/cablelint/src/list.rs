@@ -114,7 +114,9 @@ pub fn profiles(args: &ProfilesArgs) -> ExitStatus {
     let cwd = std::env::current_dir().unwrap_or_default();
     let path = args.config.clone().or_else(|| find_config(&cwd));
     let config = match path {
-        Some(path) => match Config::load(&path) {
+        // Listing profiles runs no rule: the officials registries a
+        // configuration names are not read (nor their errors reported).
+        Some(path) => match Config::load_without_registries(&path) {
             Ok(config) => config,
             Err(e) => {
                 eprintln!("error: {e}");

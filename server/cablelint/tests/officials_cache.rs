@@ -111,3 +111,24 @@ fn an_unwritable_cache_is_no_error_for_officials() {
         run.stdout
     );
 }
+
+#[test]
+fn profiles_neither_reads_nor_compiles_the_registries() {
+    let dir = project();
+    let d = dir.path();
+    let broken = PERSON.replace("start = \"1960\"", "start = \"1960-13\"");
+    std::fs::write(d.join("officials/ours.toml"), broken).unwrap();
+    let check = cablelint(d, &["check", "a.cable"]);
+    assert_eq!(check.code, 2, "{}", check.stderr);
+    assert!(check.stderr.contains("ours.toml:"), "{}", check.stderr);
+    std::fs::remove_dir_all(d.join(".cablelint_cache")).ok();
+    let profiles = cablelint(d, &["profiles"]);
+    assert_eq!(profiles.code, 0, "{}", profiles.stderr);
+    assert_eq!(profiles.stderr, "");
+    assert!(
+        profiles.stdout.starts_with("generic "),
+        "{}",
+        profiles.stdout
+    );
+    assert!(!d.join(".cablelint_cache").exists());
+}

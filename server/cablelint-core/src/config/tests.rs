@@ -189,6 +189,28 @@ fn registry_errors_name_the_registry_file_line_and_field() {
 }
 
 #[test]
+fn a_load_without_registries_reads_them_only_when_asked() {
+    let scratch = scratch("registry-not-loaded");
+    let dir = scratch.path().to_path_buf();
+    let broken = MY_PERSON.replace("start = \"1960\"", "start = \"1960-13\"");
+    std::fs::write(dir.join("ours.toml"), broken).unwrap();
+    let path = dir.join(CONFIG_FILE_NAME);
+    std::fs::write(&path, "[officials]\nregistries = [\"ours.toml\"]\n").unwrap();
+    assert!(
+        Config::load(&path).is_err(),
+        "O rules run, so load reads the registry"
+    );
+    let config = Config::load_without_registries(&path).expect("the registry is not read");
+    assert!(config.runs_officials_rules());
+    assert_eq!(
+        config.profiles.iter().count(),
+        Config::default().profiles.iter().count()
+    );
+    let error = config.officials().unwrap_err();
+    assert_eq!(error.key.as_deref(), Some("person[0].posts[0].start"));
+}
+
+#[test]
 fn registries_are_not_read_when_no_officials_rule_runs() {
     let scratch = scratch("lazy-registry");
     let dir = scratch.path().to_path_buf();

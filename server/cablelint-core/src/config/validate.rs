@@ -21,7 +21,14 @@ use std::sync::Arc;
 /// The selector that means every rule.
 const ALL: &str = "ALL";
 
-pub(super) fn build(text: &str, path: &Path, cache: &RegistryCache) -> Result<Config, ConfigError> {
+/// `load_registries`: whether a configuration that runs an O rule reads its
+/// officials registries now (so a bad one fails the load).
+pub(super) fn build(
+    text: &str,
+    path: &Path,
+    cache: &RegistryCache,
+    load_registries: bool,
+) -> Result<Config, ConfigError> {
     let at = Locator::new(path, text);
     let raw: RawConfig = toml::from_str(text).map_err(|e| at.toml_error(&e))?;
     let root = path.parent().map(Path::to_owned).unwrap_or_default();
@@ -159,7 +166,7 @@ pub(super) fn build(text: &str, path: &Path, cache: &RegistryCache) -> Result<Co
     };
     // A configuration that runs an O rule loads its registries now, so a bad
     // one is an error at start-up as it always was; others never read them.
-    if config.runs_officials_rules() {
+    if load_registries && config.runs_officials_rules() {
         config.officials()?;
     }
     Ok(config)
