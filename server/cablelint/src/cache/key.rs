@@ -223,10 +223,19 @@ impl Fields {
     }
 }
 
-/// Release builds are named by their version, as ruff's cache does. A debug
-/// build also adds its executable's size and time, so rebuilding after a
-/// change to a rule never reads entries the old code wrote.
+/// Names the build beyond its version: the linker's build-id, a digest of
+/// the executable's code and data, so a rebuilt binary (a release build
+/// from a working copy, a debug build after an edit) never reads results
+/// another build wrote, while the same binary installed again (a CI run
+/// that reinstalls it) still reads its own. Without a build-id a debug
+/// build falls back to its executable's size and time; a release build to
+/// its version alone, as ruff's cache does.
 fn build_stamp() -> Vec<u8> {
+    if let Some(id) = buildid::build_id() {
+        let mut stamp = b"build-id ".to_vec();
+        stamp.extend_from_slice(id);
+        return stamp;
+    }
     if !cfg!(debug_assertions) {
         return Vec::new();
     }
@@ -265,6 +274,18 @@ mod tests {
 
     fn key(options: &CheckOptions, bytes: &[u8]) -> Key {
         Digests::default().of(options).key_of(bytes)
+    }
+
+    /// GNU and LLVM linkers on Linux write a build-id by default (Debian's
+    /// and the Rust toolchain's do): were it missing, two release builds of
+    /// one version would share results again.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn the_build_is_named_by_its_build_id() {
+        let stamp = build_stamp();
+        assert!(stamp.starts_with(b"build-id "), "{stamp:?}");
+        assert!(stamp.len() >= b"build-id ".len() + 16, "{stamp:?}");
+        assert_eq!(stamp, build_stamp());
     }
 
     #[test]
