@@ -53,6 +53,9 @@ pub fn run(args: &OfficialsArgs) -> ExitStatus {
             }
         }
     }
+    // The process ends after printing: freeing a 5,000-person registry
+    // piece by piece cost 17 M instructions, a sixth of the whole run.
+    std::mem::forget(configs);
     let text = match args.format {
         ListFormat::Json => {
             let mut text = serde_json::to_string_pretty(&files).unwrap_or_default();
