@@ -173,14 +173,24 @@ fn officials_registries_are_merged_into_the_matcher_once_per_load() {
     assert_eq!(plain.romanisation, Romanisation::Pinyin);
 }
 
-#[test]
-fn registry_errors_name_the_registry_file_line_and_field() {
-    let scratch = scratch("bad-registry");
+/// `ours.toml` with a bad date on line 7 (field `person[0].posts[0].start`)
+/// beside a configuration of `config`: the directory and the configuration.
+fn with_broken_registry(
+    scratch: &tempfile::TempDir,
+    config: &str,
+) -> (std::path::PathBuf, std::path::PathBuf) {
     let dir = scratch.path().to_path_buf();
     let broken = MY_PERSON.replace("start = \"1960\"", "start = \"1960-13\"");
     std::fs::write(dir.join("ours.toml"), broken).unwrap();
     let path = dir.join(CONFIG_FILE_NAME);
-    std::fs::write(&path, "[officials]\nregistries = [\"ours.toml\"]\n").unwrap();
+    std::fs::write(&path, config).unwrap();
+    (dir, path)
+}
+
+#[test]
+fn registry_errors_name_the_registry_file_line_and_field() {
+    let scratch = scratch("bad-registry");
+    let (dir, path) = with_broken_registry(&scratch, "[officials]\nregistries = [\"ours.toml\"]\n");
     let error = Config::load(&path).unwrap_err();
     assert_eq!(error.path, dir.join("ours.toml"));
     assert_eq!(error.position.map(|p| p.0), Some(7));
@@ -191,11 +201,7 @@ fn registry_errors_name_the_registry_file_line_and_field() {
 #[test]
 fn a_load_without_registries_reads_them_only_when_asked() {
     let scratch = scratch("registry-not-loaded");
-    let dir = scratch.path().to_path_buf();
-    let broken = MY_PERSON.replace("start = \"1960\"", "start = \"1960-13\"");
-    std::fs::write(dir.join("ours.toml"), broken).unwrap();
-    let path = dir.join(CONFIG_FILE_NAME);
-    std::fs::write(&path, "[officials]\nregistries = [\"ours.toml\"]\n").unwrap();
+    let (_, path) = with_broken_registry(&scratch, "[officials]\nregistries = [\"ours.toml\"]\n");
     assert!(
         Config::load(&path).is_err(),
         "O rules run, so load reads the registry"
@@ -213,15 +219,10 @@ fn a_load_without_registries_reads_them_only_when_asked() {
 #[test]
 fn registries_are_not_read_when_no_officials_rule_runs() {
     let scratch = scratch("lazy-registry");
-    let dir = scratch.path().to_path_buf();
-    let broken = MY_PERSON.replace("start = \"1960\"", "start = \"1960-13\"");
-    std::fs::write(dir.join("ours.toml"), broken).unwrap();
-    let path = dir.join(CONFIG_FILE_NAME);
-    std::fs::write(
-        &path,
+    let (dir, path) = with_broken_registry(
+        &scratch,
         "[rules]\nignore = [\"O\"]\n\n[officials]\nregistries = [\"ours.toml\", \"gone.toml\"]\n",
-    )
-    .unwrap();
+    );
     let config = Config::load(&path).expect("registries are not read without O rules");
     assert!(!config.runs_officials_rules());
     assert!(config
