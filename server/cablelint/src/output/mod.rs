@@ -323,8 +323,6 @@ impl<'a> ReportWriter<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use cablelint_core::lint::{check, CheckOptions};
-    use cablelint_core::SourceText;
 
     /// A stream that strips ANSI styles as `cablelint check` does with
     /// colour off.
@@ -350,11 +348,6 @@ mod tests {
             self.out.extend_from_slice(bytes);
             Ok(true)
         }
-    }
-
-    fn report(path: &str, text: &str) -> FileReport {
-        let result = check(SourceText::from_str(text), &CheckOptions::default());
-        FileReport::new(path.into(), text.as_bytes(), result, 0)
     }
 
     /// Every report as the human format writes it with colour off, its
@@ -383,7 +376,7 @@ mod tests {
     /// string its last note opens), which the stream's stripper then
     /// carries into the reports after it.
     fn leaves_an_escape_open() -> FileReport {
-        let mut r = report("open.cable", "TO: X\n\nThe (text [is\n");
+        let mut r = FileReport::of_text("open.cable", "TO: X\n\nThe (text [is\n");
         r.edit_findings(|findings| {
             let last = findings.last_mut().expect("findings");
             last.diagnostic.related.push(cablelint_core::Related {
@@ -405,16 +398,16 @@ mod tests {
         let long = format!("{}[] {}\n", "word ".repeat(300), "词".repeat(200));
         let clean = || {
             vec![
-                report("a.cable", body),
-                report("b 𠀋.cable", "clean\n"),
-                report("c.cable", &long),
-                report("d.cable", "% cablelint: profile = nonesuch\n[ ] ...\n"),
+                FileReport::of_text("a.cable", body),
+                FileReport::of_text("b 𠀋.cable", "clean\n"),
+                FileReport::of_text("c.cable", &long),
+                FileReport::of_text("d.cable", "% cablelint: profile = nonesuch\n[ ] ...\n"),
             ]
         };
         let with_controls = || {
             vec![
-                report("ctl \u{1}\u{1b}[31m\u{7f}\ttab.cable", body),
-                report("bell.cable", "text \u{7} [] \u{1b}[1m\n"),
+                FileReport::of_text("ctl \u{1}\u{1b}[31m\u{7f}\ttab.cable", body),
+                FileReport::of_text("bell.cable", "text \u{7} [] \u{1b}[1m\n"),
             ]
         };
         let renderer = Renderer::new(Format::Human, true, true);
@@ -450,11 +443,11 @@ mod tests {
     /// holds its own bytes only, in every format.
     #[test]
     fn a_recycled_buffer_holds_only_the_next_piece() {
-        let long = report(
+        let long = FileReport::of_text(
             "long 𠀋.cable",
             &"TO: X\r\n\r\nThe (text [is 姬\n".repeat(40),
         );
-        let short = report("s.cable", "TO: X\n\n[]\n");
+        let short = FileReport::of_text("s.cable", "TO: X\n\n[]\n");
         for format in [
             Format::Human,
             Format::Json,
@@ -486,11 +479,11 @@ mod tests {
     /// time, comes out as its piece would, between other files.
     #[test]
     fn a_deferred_report_is_written_as_its_piece_is() {
-        let big = report(
+        let big = FileReport::of_text(
             "big 𠀋.cable",
             &("TO: X\n\n".to_owned() + &"[] 姬 \"q\"\r\n".repeat(DEFER_FROM + 100)),
         );
-        let small = report("s.cable", "TO: X\n\n[]\n");
+        let small = FileReport::of_text("s.cable", "TO: X\n\n[]\n");
         let renderer = Renderer::new(Format::Json, false, true);
         assert!(renderer.defers(&big) && !renderer.defers(&small));
         assert!(!Renderer::new(Format::Human, false, true).defers(&big));

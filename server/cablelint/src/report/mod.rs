@@ -233,6 +233,16 @@ pub struct OwnedFinding {
 
 #[cfg(test)]
 impl FileReport {
+    /// The report of `text` checked with the default options, as a file
+    /// named `path` holding exactly those bytes.
+    pub fn of_text(path: &str, text: &str) -> FileReport {
+        let result = cablelint_core::lint::check(
+            SourceText::from_str(text),
+            &cablelint_core::lint::CheckOptions::default(),
+        );
+        FileReport::new(path.into(), text.as_bytes(), result, 0)
+    }
+
     /// Lets a test change the findings, as owned values; each must keep a
     /// position pair for each related note and fix edit.
     pub fn edit_findings(&mut self, edit: impl FnOnce(&mut Vec<OwnedFinding>)) {

@@ -3,21 +3,14 @@ use super::write::{detection_method, write_description, KEPT_MARKERS};
 use super::*;
 use crate::output::pretty::{write_plain_string, write_string};
 use crate::report::FileReport;
-use cablelint_core::lint::{check, CheckOptions};
 use cablelint_core::profile::Detection;
-use cablelint_core::SourceText;
-
-fn report(path: &str, text: &str) -> FileReport {
-    let result = check(SourceText::from_str(text), &CheckOptions::default());
-    FileReport::new(path.into(), text.as_bytes(), result, 0)
-}
 
 /// A report handed out in chunks, put together, is the report
 /// rendered whole; each chunk but the last is at least `CHUNK` long.
 #[test]
 fn a_report_in_chunks_is_the_report_whole() {
     let text = "TO: X\n\n".to_owned() + &"[] 姬 \"q\" 𠀋\r\n".repeat(300);
-    let r = report("a.cable", &text);
+    let r = FileReport::of_text("a.cable", &text);
     let mut whole = Vec::new();
     write_file(&mut whole, &r).unwrap();
     assert!(whole.len() > 3 * CHUNK, "{}", whole.len());
@@ -94,9 +87,9 @@ fn streaming_writes_exactly_the_whole_document() {
     let (got, expected) = streamed(&[]);
     assert_eq!(got, expected);
     let reports = [
-        report("a.cable", "TO: X\n\nThe (text [is\nmulti-line \"quoted\\\n"),
-        report("b 𠀋.cable", "clean\r\n"),
-        report("c.cable", "[ ] 姬鹏飞 (\r\n"),
+        FileReport::of_text("a.cable", "TO: X\n\nThe (text [is\nmulti-line \"quoted\\\n"),
+        FileReport::of_text("b 𠀋.cable", "clean\r\n"),
+        FileReport::of_text("c.cable", "[ ] 姬鹏飞 (\r\n"),
     ];
     let (got, expected) = streamed(&reports);
     assert_eq!(got, expected);
@@ -145,7 +138,7 @@ fn every_shape_of_a_file_is_written_as_serde_json_writes_it() {
         },
         Detection::Fallback,
     ] {
-        let mut r = report("a.cable", text);
+        let mut r = FileReport::of_text("a.cable", text);
         r.detection = detection;
         assert!(r.diagnostics.len() > 1);
         let mut one = Vec::new();
@@ -162,10 +155,10 @@ fn every_shape_of_a_file_is_written_as_serde_json_writes_it() {
             one = findings[..1].to_vec();
         });
         reports.push(r);
-        let mut single = report("b.cable", text);
+        let mut single = FileReport::of_text("b.cable", text);
         single.edit_findings(|findings| *findings = one);
         reports.push(single);
-        let mut clean = report("c.cable", "clean\n");
+        let mut clean = FileReport::of_text("c.cable", "clean\n");
         clean.edit_findings(Vec::clear);
         reports.push(clean);
     }
@@ -181,7 +174,7 @@ fn every_string_is_escaped_as_serde_json_escapes_it() {
     use cablelint_core::{Applicability, Edit, Fix, Related, Span};
     const AWKWARD: &str =
         "姬鹏飞 𠀋 \"q\" back\\slash \u{0}\u{8}\t\n\u{c}\r\u{1b}\u{1f}\u{7f} \u{FFFD}\u{2028}";
-    let mut r = report(&format!("dir/{AWKWARD}.cable"), "TO: X\n\nThe (text [is\n");
+    let mut r = FileReport::of_text(&format!("dir/{AWKWARD}.cable"), "TO: X\n\nThe (text [is\n");
     r.profile = format!("p{AWKWARD}").into();
     r.detection = Detection::Detected {
         markers: vec![AWKWARD.to_owned(), "\"".to_owned()],
@@ -216,7 +209,7 @@ fn every_string_is_escaped_as_serde_json_escapes_it() {
     });
     // More markers than the description copies: the last are escaped
     // again.
-    let mut many = report("many.cable", "TO: X\n");
+    let mut many = FileReport::of_text("many.cable", "TO: X\n");
     many.detection = Detection::Detected {
         markers: (0..KEPT_MARKERS + 3)
             .map(|i| format!("{i} {AWKWARD}"))
