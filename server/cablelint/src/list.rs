@@ -12,8 +12,7 @@ use std::io::Write;
 pub fn explain(args: &ExplainArgs) -> ExitStatus {
     if args.all {
         let Some(dir) = &args.output_dir else {
-            eprintln!("error: --all needs --output-dir");
-            return ExitStatus::Failure;
+            return ExitStatus::error("--all needs --output-dir");
         };
         return match docs::write_pages(dir) {
             Ok(count) => {
@@ -116,10 +115,7 @@ pub fn profiles(args: &ProfilesArgs) -> ExitStatus {
     let config = match path {
         Some(path) => match Config::load(&path) {
             Ok(config) => config,
-            Err(e) => {
-                eprintln!("error: {e}");
-                return ExitStatus::Failure;
-            }
+            Err(e) => return ExitStatus::error(e),
         },
         None => Config::default(),
     };

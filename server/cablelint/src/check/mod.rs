@@ -50,8 +50,9 @@ fn selection_override(args: &CheckArgs) -> Result<SelectionOverride, String> {
 
 pub fn run(args: &CheckArgs) -> ExitStatus {
     if args.diff && args.format != Format::Human {
-        eprintln!("error: --diff prints a unified diff; it cannot be combined with --format");
-        return ExitStatus::Failure;
+        return ExitStatus::error(
+            "--diff prints a unified diff; it cannot be combined with --format",
+        );
     }
     let min = if args.unsafe_fixes {
         Applicability::Unsafe
@@ -70,16 +71,12 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
     };
     let stdin_count = paths.iter().filter(|p| p.as_os_str() == "-").count();
     if stdin_count > 1 {
-        eprintln!("error: `-` (standard input) may be given once");
-        return ExitStatus::Failure;
+        return ExitStatus::error("`-` (standard input) may be given once");
     }
 
     let overrides = match selection_override(args) {
         Ok(overrides) => overrides,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitStatus::Failure;
-        }
+        Err(e) => return ExitStatus::error(e),
     };
     let registry_cache = cache::registry_cache(
         args.no_cache,
@@ -102,10 +99,7 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
     };
     let mut configs = match configs {
         Ok(configs) => configs,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitStatus::Failure;
-        }
+        Err(e) => return ExitStatus::error(e),
     };
     let threads_wanted = args
         .threads
@@ -164,10 +158,7 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
     });
     let collected = match collected {
         Ok(collected) => collected,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitStatus::Failure;
-        }
+        Err(e) => return ExitStatus::error(e),
     };
     let mut errors = collected.errors;
     let mut failed = false;
@@ -178,8 +169,7 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
     let stdin_bytes = if stdin_count == 1 {
         let mut bytes = Vec::new();
         if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
-            eprintln!("error: cannot read standard input: {e}");
-            return ExitStatus::Failure;
+            return ExitStatus::error(format_args!("cannot read standard input: {e}"));
         }
         bytes
     } else {
