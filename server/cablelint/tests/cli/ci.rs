@@ -1,7 +1,7 @@
 //! Formats CI systems read (SARIF, GitHub workflow commands), and awkward
 //! file names escaped in every machine-read format.
 
-use crate::common::{cablelint, sandbox, sarif_schema_errors};
+use crate::common::{cablelint, file_paths, sandbox, sarif_schema_errors};
 use expect_test::expect;
 
 #[test]
@@ -9,7 +9,7 @@ fn sarif_output_validates_against_the_sarif_2_1_0_schema() {
     let dir = sandbox("cli");
     let run = cablelint(dir.path(), &["check", "--format", "sarif"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    let log: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let log = run.json();
     let errors = sarif_schema_errors(&log);
     assert!(errors.is_empty(), "{errors:#?}");
     // The validator does reject a broken log (the check can fail), formats
@@ -56,7 +56,7 @@ fn sarif_without_results_names_the_unreadable_path_and_lists_every_rule() {
         &["check", "--format", "sarif", "clean.cable", "missing.cable"],
     );
     assert_eq!(run.code, 2, "{}", run.stderr);
-    let log: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let log = run.json();
     let errors = sarif_schema_errors(&log);
     assert!(errors.is_empty(), "{errors:#?}");
     let sarif_run = &log["runs"][0];
@@ -70,7 +70,7 @@ fn sarif_without_results_names_the_unreadable_path_and_lists_every_rule() {
     assert!(text.contains("missing.cable"), "{text}");
 
     let with_findings = cablelint(dir.path(), &["check", "--format", "sarif"]);
-    let with_findings: serde_json::Value = serde_json::from_str(&with_findings.stdout).unwrap();
+    let with_findings = with_findings.json();
     assert!(!with_findings["runs"][0]["results"]
         .as_array()
         .unwrap()
@@ -104,8 +104,7 @@ fn github_output_is_workflow_commands() {
 #[cfg(unix)]
 #[test]
 fn awkward_file_names_are_escaped_in_every_format() {
-    use std::os::unix::ffi::OsStrExt;
-    let dir = tempfile::tempdir().unwrap();
+    use crate::common::files_named;
     let names: [&[u8]; 6] = [
         "姬鹏飞 𠀋.cable".as_bytes(),
         b"quote \"q\" back\\slash.cable",
@@ -114,31 +113,18 @@ fn awkward_file_names_are_escaped_in_every_format() {
         b"invalid \xff\xfe.cable",
         b"sep,colon:pct%.cable",
     ];
-    for name in names {
-        let path = dir.path().join(std::ffi::OsStr::from_bytes(name));
-        std::fs::write(path, "TO: X\n\nA [ ] gap.\n").unwrap();
-    }
-    let mut expected: Vec<String> = names
-        .iter()
-        .map(|n| String::from_utf8_lossy(n).into_owned())
-        .collect();
-    expected.sort();
+    let (dir, expected) = files_named(&names, "TO: X\n\nA [ ] gap.\n");
 
     let json = cablelint(dir.path(), &["check", "--format", "json", "."]);
-    let log: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
-    let paths: Vec<&str> = log["files"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["path"].as_str().unwrap())
-        .collect();
+    let log = json.json();
+    let paths = file_paths(&log);
     assert_eq!(paths, expected);
     // Control characters as serde_json escapes them; DEL as it is.
     assert!(json.stdout.contains("ctl \\u0001\\u001b[31m\u{7f}\\ttab"));
     assert!(json.stdout.contains(r#"quote \"q\" back\\slash"#));
 
     let sarif = cablelint(dir.path(), &["check", "--format", "sarif", "."]);
-    let log: serde_json::Value = serde_json::from_str(&sarif.stdout).unwrap();
+    let log = sarif.json();
     let results = log["runs"][0]["results"].as_array().unwrap();
     assert_eq!(results.len(), names.len());
     assert_eq!(

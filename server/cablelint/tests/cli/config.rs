@@ -43,7 +43,7 @@ fn configuration_sets_profiles_severities_ignores_and_excludes() {
         expect![[""]],
     );
     let json = cablelint(dir.path(), &["check", "--format", "json", "frus"]);
-    let json: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let json = json.json();
     assert_eq!(json["files"][0]["profile"], "frus-telegram");
     assert_eq!(
         json["files"][0]["profile_detection"]["method"],

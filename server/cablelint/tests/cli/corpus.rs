@@ -35,6 +35,6 @@ fn the_real_corpus_checks_cleanly() {
     let run = cablelint(dir.path(), &args);
     assert!(run.code == 0 || run.code == 1, "{}", run.stderr);
     assert_eq!(run.stderr, "");
-    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let json = run.json();
     assert_eq!(json["summary"]["files"], files.len());
 }

@@ -173,7 +173,7 @@ fn json_offsets_index_the_file_bytes_and_columns_count_chars() {
     let dir = sandbox("cli");
     for name in ["bom-crlf.cable", "invalid-utf8.cable", "directive.cable"] {
         let run = cablelint(dir.path(), &["check", "--format", "json", name]);
-        let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        let json = run.json();
         let raw = std::fs::read(dir.path().join(name)).unwrap();
         for d in json["files"][0]["diagnostics"].as_array().unwrap() {
             if d["code"] != "B004" {

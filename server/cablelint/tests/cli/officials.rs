@@ -26,7 +26,7 @@ fn officials_lists_people_and_their_posts_on_the_date() {
     );
     let run = cablelint(dir.path(), &["officials", "--format", "json", "a.cable"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let json = run.json();
     let ji = &json[0]["officials"][0];
     assert_eq!(json[0]["date"], "1962-06-28");
     assert_eq!(ji["id"], "ji-pengfei");
@@ -62,7 +62,7 @@ fn json_diagnostics_about_an_official_name_the_person() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a.cable"), OFFICIALS_CABLE).unwrap();
     let run = cablelint(dir.path(), &["check", "--format", "json", "a.cable"]);
-    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let json = run.json();
     let diagnostics = json["files"][0]["diagnostics"].as_array().unwrap();
     let o001 = diagnostics
         .iter()

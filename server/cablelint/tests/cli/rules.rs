@@ -82,7 +82,7 @@ fn rules_and_profiles_are_listed() {
         expect![[""]],
     );
     let json = cablelint(dir.path(), &["rules", "--format", "json"]);
-    let list: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let list = json.json();
     assert_eq!(list.as_array().unwrap().len(), run.stdout.lines().count());
     cablelint(dir.path(), &["profiles"]).expect(
         0,

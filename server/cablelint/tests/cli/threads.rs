@@ -1,7 +1,7 @@
 //! Output is the same whatever the thread count and however early files are
 //! checked.
 
-use crate::common::cablelint;
+use crate::common::{cablelint, file_paths};
 
 #[test]
 fn output_does_not_depend_on_the_thread_count() {
@@ -18,13 +18,8 @@ fn output_does_not_depend_on_the_thread_count() {
     let many = cablelint(dir.path(), &["check", "--threads", "8", "--format", "json"]);
     assert_eq!(one.code, 1);
     assert_eq!(one.stdout, many.stdout);
-    let json: serde_json::Value = serde_json::from_str(&one.stdout).unwrap();
-    let paths: Vec<&str> = json["files"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["path"].as_str().unwrap())
-        .collect();
+    let json = one.json();
+    let paths = file_paths(&json);
     let mut sorted = paths.clone();
     sorted.sort();
     assert_eq!(paths, sorted);
