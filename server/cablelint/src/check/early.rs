@@ -1,16 +1,54 @@
-//! Files checked while the walk still runs.
+//! The walk for files to check, and files checked while it still runs.
 
 use super::done::Done;
 use super::jobs::{Job, JobMaker};
-use crate::inputs::Input;
+use crate::cli::CheckArgs;
+use crate::inputs::{self, Collected, ConfigSource, Input};
+use cablelint_core::config::ConfigError;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
+/// Collects the files `paths` name. With `checks_early`, a helper thread
+/// runs `check` on the first files found (of this shard, if sharded) while
+/// the walk goes on: see [`check_early`].
+pub(super) fn collect(
+    paths: &[PathBuf],
+    args: &CheckArgs,
+    configs: &mut ConfigSource,
+    checks_early: bool,
+    check: impl Fn(&Job) -> Done + Send,
+) -> (Result<Collected, ConfigError>, Option<Early>) {
+    let stdin_filename = args.stdin_filename.as_deref();
+    if !checks_early {
+        let collected = inputs::collect(paths, stdin_filename, configs, &mut |_| {});
+        return (collected, None);
+    }
+    let walked = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        let (found, receiver) = std::sync::mpsc::channel();
+        let helper = scope.spawn(|| check_early(receiver, &walked, check));
+        let mut sent = 0;
+        let collected = inputs::collect(paths, stdin_filename, configs, &mut |input| {
+            if sent < EARLY_FILES && args.shard.is_none_or(|s| s.contains(&input.display)) {
+                sent += 1;
+                // (The helper stops receiving only when the walk ends.)
+                let _ = found.send(input.clone());
+            }
+        });
+        walked.store(true, Ordering::Relaxed);
+        drop(found);
+        let early = helper
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (collected, Some(early))
+    })
+}
+
 /// The most files checked before the walk ends: about as many as one
 /// thread checks while 20,000 files are walked.
-pub(super) const EARLY_FILES: usize = 512;
+const EARLY_FILES: usize = 512;
 
 /// Checks files as the walk finds them, until it ends. With two threads or
 /// more, a helper checks the first files found (at most [`EARLY_FILES`], so
@@ -19,7 +57,7 @@ pub(super) const EARLY_FILES: usize = 512;
 /// ordered run then takes their results instead of checking them again.
 /// Only for a plain check without the cache: it writes nothing, so checking
 /// early changes neither what the walk finds nor the output.
-pub(super) fn check_early(
+fn check_early(
     found: std::sync::mpsc::Receiver<Input>,
     walked: &AtomicBool,
     check: impl Fn(&Job) -> Done,

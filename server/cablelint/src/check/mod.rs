@@ -10,19 +10,17 @@ mod sink;
 
 use crate::cache::{self, ResultCache};
 use crate::cli::{CheckArgs, Format};
-use crate::inputs::{self, ConfigSource};
+use crate::inputs::ConfigSource;
 use crate::{output, ExitStatus};
 use cablelint_core::config::{Config, SelectionOverride};
 use cablelint_core::Applicability;
 use diff::{write_diff, DiffTotals};
 use done::{Done, Rendered};
-use early::{check_early, EARLY_FILES};
 use jobs::{jobs, Job};
 use process::process;
 use sink::Sink;
 use std::io::{Read, Write};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mode {
@@ -117,44 +115,10 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
 
     let checks_early =
         mode == Mode::Check && args.no_cache && stdin_count == 0 && threads_wanted > 1;
-    let walked = AtomicBool::new(false);
     tracing::debug!(checks_early, "collecting files");
-    let (collected, early) = std::thread::scope(|scope| {
-        if !checks_early {
-            let collected = inputs::collect(
-                &paths,
-                args.stdin_filename.as_deref(),
-                &mut configs,
-                &mut |_| {},
-            );
-            return (collected, None);
-        }
-        let (found, receiver) = std::sync::mpsc::channel();
-        let helper = scope.spawn(|| {
-            check_early(receiver, &walked, |job| {
-                let outcome = process(job, mode, &[], None);
-                Done::of(outcome, mode, &renderer, args.fail_on)
-            })
-        });
-        let mut sent = 0;
-        let collected = inputs::collect(
-            &paths,
-            args.stdin_filename.as_deref(),
-            &mut configs,
-            &mut |input| {
-                if sent < EARLY_FILES && args.shard.is_none_or(|s| s.contains(&input.display)) {
-                    sent += 1;
-                    // (The helper stops receiving only when the walk ends.)
-                    let _ = found.send(input.clone());
-                }
-            },
-        );
-        walked.store(true, Ordering::Relaxed);
-        drop(found);
-        let early = helper
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (collected, Some(early))
+    let (collected, early) = early::collect(&paths, args, &mut configs, checks_early, |job| {
+        let outcome = process(job, mode, &[], None);
+        Done::of(outcome, mode, &renderer, args.fail_on)
     });
     let collected = match collected {
         Ok(collected) => collected,
@@ -251,17 +215,28 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
         cache.finish();
     }
     if args.cache_stats {
-        match &cache {
-            Some(cache) => eprintln!(
-                "Cache: {from_cache} of {reports} files from {}; {} checked, {} entries written.",
-                cache.shown(),
-                reports - from_cache,
-                cache.written()
-            ),
-            None => eprintln!("Cache: off; {reports} files checked."),
-        }
+        print_cache_stats(cache.as_ref(), reports, from_cache);
     }
-    for error in &errors {
+    exit_status(written, &errors, failed)
+}
+
+/// `--cache-stats`: how many of the files' reports came from the cache.
+fn print_cache_stats(cache: Option<&ResultCache>, reports: usize, from_cache: usize) {
+    match cache {
+        Some(cache) => eprintln!(
+            "Cache: {from_cache} of {reports} files from {}; {} checked, {} entries written.",
+            cache.shown(),
+            reports - from_cache,
+            cache.written()
+        ),
+        None => eprintln!("Cache: off; {reports} files checked."),
+    }
+}
+
+/// Says the run's errors; 2 for an error or a report not written, else 1
+/// when a file has a finding at or above `--fail-on`, else 0.
+fn exit_status(written: std::io::Result<()>, errors: &[String], failed: bool) -> ExitStatus {
+    for error in errors {
         eprintln!("error: {error}");
     }
     if let Err(e) = written {
