@@ -55,6 +55,16 @@ impl<'a> Reader<'a> {
         Some(s)
     }
 
+    /// A count, then that many items, each read by `item`.
+    fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
+        let n = self.count()?;
+        let mut items = Vec::with_capacity(n);
+        for _ in 0..n {
+            items.push(item(self)?);
+        }
+        Some(items)
+    }
+
     fn string(&mut self) -> Option<String> {
         self.str().map(str::to_owned)
     }
@@ -103,70 +113,12 @@ pub fn decode(payload: &[u8], text: &str) -> Option<Checked> {
         0 => Detection::Directive,
         1 => Detection::Configured,
         2 => Detection::Fallback,
-        3 => {
-            let n = r.count()?;
-            let mut markers = Vec::with_capacity(n);
-            for _ in 0..n {
-                markers.push(r.string()?);
-            }
-            Detection::Detected { markers }
-        }
+        3 => Detection::Detected {
+            markers: r.list(Reader::string)?,
+        },
         _ => return None,
     };
-    let n = r.count()?;
-    let mut diagnostics = Vec::with_capacity(n);
-    for _ in 0..n {
-        let (code, name) = rule_names(r.str()?)?;
-        let severity = match r.byte()? {
-            0 => Severity::Hint,
-            1 => Severity::Info,
-            2 => Severity::Warning,
-            3 => Severity::Error,
-            _ => return None,
-        };
-        let message = r.string()?;
-        let span = r.span(text)?;
-        let fix = if r.flag()? {
-            let title = r.string()?;
-            let applicability = match r.byte()? {
-                0 => Applicability::Unsafe,
-                1 => Applicability::Safe,
-                _ => return None,
-            };
-            let n = r.count()?;
-            let mut edits = Vec::with_capacity(n);
-            for _ in 0..n {
-                let span = r.span(text)?;
-                let new_text = r.string()?;
-                edits.push(Edit { span, new_text });
-            }
-            Some(Fix {
-                title,
-                applicability,
-                edits,
-            })
-        } else {
-            None
-        };
-        let n = r.count()?;
-        let mut related = Vec::with_capacity(n);
-        for _ in 0..n {
-            let span = r.span(text)?;
-            let message = r.string()?;
-            related.push(Related { span, message });
-        }
-        let person = if r.flag()? { Some(r.string()?) } else { None };
-        diagnostics.push(Diagnostic {
-            code,
-            name,
-            severity,
-            message,
-            span,
-            fix,
-            related,
-            person,
-        });
-    }
+    let diagnostics = r.list(|r| diagnostic(r, text))?;
     // Bytes or strings left over: not a payload this layout wrote.
     if !r.bytes.is_empty() || !r.text.is_empty() {
         return None;
@@ -175,5 +127,55 @@ pub fn decode(payload: &[u8], text: &str) -> Option<Checked> {
         profile,
         detection,
         diagnostics,
+    })
+}
+
+/// One diagnostic of the payload, its spans fitting `text`.
+fn diagnostic(r: &mut Reader<'_>, text: &str) -> Option<Diagnostic> {
+    let (code, name) = rule_names(r.str()?)?;
+    let severity = match r.byte()? {
+        0 => Severity::Hint,
+        1 => Severity::Info,
+        2 => Severity::Warning,
+        3 => Severity::Error,
+        _ => return None,
+    };
+    let message = r.string()?;
+    let span = r.span(text)?;
+    let fix = if r.flag()? {
+        let title = r.string()?;
+        let applicability = match r.byte()? {
+            0 => Applicability::Unsafe,
+            1 => Applicability::Safe,
+            _ => return None,
+        };
+        let edits = r.list(|r| {
+            let span = r.span(text)?;
+            let new_text = r.string()?;
+            Some(Edit { span, new_text })
+        })?;
+        Some(Fix {
+            title,
+            applicability,
+            edits,
+        })
+    } else {
+        None
+    };
+    let related = r.list(|r| {
+        let span = r.span(text)?;
+        let message = r.string()?;
+        Some(Related { span, message })
+    })?;
+    let person = if r.flag()? { Some(r.string()?) } else { None };
+    Some(Diagnostic {
+        code,
+        name,
+        severity,
+        message,
+        span,
+        fix,
+        related,
+        person,
     })
 }
