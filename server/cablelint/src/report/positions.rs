@@ -17,7 +17,7 @@ pub struct Position {
 }
 
 /// The positions of every diagnostic's spans, in all the units the
-/// formats need, in the order [`Findings`] reads them.
+/// formats need, in the order [`super::Findings`] reads them.
 pub(super) fn spans_of(
     map: &OffsetMap,
     source: &SourceText,
