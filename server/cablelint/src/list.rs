@@ -12,8 +12,7 @@ use std::io::Write;
 pub fn explain(args: &ExplainArgs) -> ExitStatus {
     if args.all {
         let Some(dir) = &args.output_dir else {
-            eprintln!("error: --all needs --output-dir");
-            return ExitStatus::Failure;
+            return ExitStatus::error("--all needs --output-dir");
         };
         return match docs::write_pages(dir) {
             Ok(count) => {
@@ -118,10 +117,7 @@ pub fn profiles(args: &ProfilesArgs) -> ExitStatus {
         // configuration names are not read (nor their errors reported).
         Some(path) => match Config::load_without_registries(&path) {
             Ok(config) => config,
-            Err(e) => {
-                eprintln!("error: {e}");
-                return ExitStatus::Failure;
-            }
+            Err(e) => return ExitStatus::error(e),
         },
         None => Config::default(),
     };

@@ -35,6 +35,14 @@ pub enum ExitStatus {
     Failure,
 }
 
+impl ExitStatus {
+    /// Says `error: MESSAGE` on stderr: the run fails with status 2.
+    pub fn error(message: impl std::fmt::Display) -> ExitStatus {
+        eprintln!("error: {message}");
+        ExitStatus::Failure
+    }
+}
+
 impl From<ExitStatus> for ExitCode {
     fn from(status: ExitStatus) -> ExitCode {
         ExitCode::from(match status {
@@ -79,8 +87,7 @@ fn clean(args: &cli::CleanArgs) -> ExitStatus {
         }
         Ok(cache::Cleaned::NothingThere) => eprintln!("No cache at {shown}."),
         Err(e) => {
-            eprintln!("error: cannot remove the cache at {shown}: {e}");
-            return ExitStatus::Failure;
+            return ExitStatus::error(format_args!("cannot remove the cache at {shown}: {e}"))
         }
     }
     ExitStatus::Success

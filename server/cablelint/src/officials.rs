@@ -67,8 +67,7 @@ pub fn run(args: &OfficialsArgs) -> ExitStatus {
     let mut out = anstream::stdout();
     if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("error: cannot write: {e}");
-            return ExitStatus::Failure;
+            return ExitStatus::error(format_args!("cannot write: {e}"));
         }
     }
     status

@@ -304,8 +304,7 @@ fn help_lists_every_format() {
 #[cfg(unix)]
 #[test]
 fn awkward_file_names_in_the_new_formats() {
-    use std::os::unix::ffi::OsStrExt;
-    let dir = tempfile::tempdir().unwrap();
+    use common::files_named;
     let names: [&[u8]; 6] = [
         "姬鹏飞 𠀋.cable".as_bytes(),
         b"quote \"q\" 'a' <&>.cable",
@@ -314,15 +313,7 @@ fn awkward_file_names_in_the_new_formats() {
         b"invalid \xff\xfe.cable",
         b"sep,colon:pct%.cable",
     ];
-    for name in names {
-        let path = dir.path().join(std::ffi::OsStr::from_bytes(name));
-        std::fs::write(path, "TO: X\r\n\r\nA [ ] gap.\r\n").unwrap();
-    }
-    let mut expected: Vec<String> = names
-        .iter()
-        .map(|n| String::from_utf8_lossy(n).into_owned())
-        .collect();
-    expected.sort();
+    let (dir, expected) = files_named(&names, "TO: X\r\n\r\nA [ ] gap.\r\n");
 
     let concise = cablelint(dir.path(), &["check", "--format", "concise", "."]);
     let lines: Vec<&str> = concise.stdout.lines().collect();

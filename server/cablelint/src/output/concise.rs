@@ -52,8 +52,6 @@ pub fn push_escape(out: &mut Vec<u8>, c: char) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use cablelint_core::lint::{check, CheckOptions};
-    use cablelint_core::SourceText;
 
     fn visible(text: &str) -> String {
         let mut out = Vec::new();
@@ -76,8 +74,7 @@ mod tests {
     #[test]
     fn a_line_is_the_human_formats_first_line() {
         let text = "\u{feff}TO: X\r\n\r\nThe (text [is\r\n姬鹏飞 [ ] 𠀋 (\r\n";
-        let result = check(SourceText::from_str(text), &CheckOptions::default());
-        let report = FileReport::new("姬 𠀋/a b.cable".into(), text.as_bytes(), result, 0);
+        let report = FileReport::of_text("姬 𠀋/a b.cable", text);
         let mut concise = Vec::new();
         write_report(&mut concise, &report).unwrap();
         let concise = String::from_utf8(concise).unwrap();

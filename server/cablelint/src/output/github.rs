@@ -129,11 +129,8 @@ mod tests {
 
     #[test]
     fn annotations_are_what_formatting_them_gave() {
-        use cablelint_core::lint::{check, CheckOptions};
-        use cablelint_core::SourceText;
         let text = "TO: X\r\n\r\nThe (text [is 50%\r\n姬鹏飞 [ ] 𠀋 (\n";
-        let result = check(SourceText::from_str(text), &CheckOptions::default());
-        let mut report = FileReport::new("d:r,1%/姬\n.cable".into(), text.as_bytes(), result, 0);
+        let mut report = FileReport::of_text("d:r,1%/姬\n.cable", text);
         report.edit_findings(|findings| {
             let mut awkward = findings[0].clone();
             awkward.diagnostic.message = "a%b\r\nc:d,e 𠀋 \u{1b}".into();

@@ -157,8 +157,6 @@ impl Stream {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use cablelint_core::lint::{check, CheckOptions};
-    use cablelint_core::SourceText;
 
     #[test]
     fn paths_are_made_relative_to_the_working_directory() {
@@ -214,8 +212,7 @@ mod tests {
     }
 
     fn issues(text: &str) -> Vec<serde_json::Value> {
-        let result = check(SourceText::from_str(text), &CheckOptions::default());
-        let report = FileReport::new("姬 𠀋.cable".into(), text.as_bytes(), result, 0);
+        let report = FileReport::of_text("姬 𠀋.cable", text);
         let mut piece = Vec::new();
         write_report(&mut piece, &report, None);
         let mut out = Vec::new();

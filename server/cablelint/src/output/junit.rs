@@ -160,8 +160,6 @@ impl Stream {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use cablelint_core::lint::{check, CheckOptions};
-    use cablelint_core::SourceText;
 
     fn attribute(text: &str) -> String {
         let mut out = Vec::new();
@@ -197,15 +195,13 @@ mod tests {
     #[test]
     fn the_document_parses_back_to_the_findings() {
         let text = "\u{feff}TO: X\r\n\r\nThe (text [is\r\n姬鹏飞 [ ] 𠀋 (\r\n";
-        let result = check(SourceText::from_str(text), &CheckOptions::default());
-        let mut report = FileReport::new("a \"&'<𠀋>\t.cable".into(), text.as_bytes(), result, 0);
+        let mut report = FileReport::of_text("a \"&'<𠀋>\t.cable", text);
         report.edit_findings(|findings| {
             let mut awkward = findings[0].clone();
             awkward.diagnostic.message = "a\r\nb \u{1b}[31m 𠀋 ]]> \u{ffff}".into();
             findings.push(awkward);
         });
-        let clean_result = check(SourceText::from_str("clean\n"), &CheckOptions::default());
-        let clean = FileReport::new("clean.cable".into(), b"clean\n", clean_result, 0);
+        let clean = FileReport::of_text("clean.cable", "clean\n");
         let mut out = Vec::new();
         let mut stream = Stream::default();
         for r in [&report, &clean] {

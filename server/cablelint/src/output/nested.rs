@@ -58,21 +58,37 @@ impl IndentedFormatter {
         }
         Ok(())
     }
-}
 
-impl serde_json::ser::Formatter for IndentedFormatter {
-    fn begin_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+    /// `[` or `{`: one level deeper, nothing in it yet.
+    fn open<W: ?Sized + Write>(&mut self, writer: &mut W, bracket: &[u8]) -> io::Result<()> {
         self.level += 1;
         self.has_value = false;
-        writer.write_all(b"[")
+        writer.write_all(bracket)
     }
 
-    fn end_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+    /// `]` or `}`, on a line of its own unless nothing came before it.
+    fn close<W: ?Sized + Write>(&mut self, writer: &mut W, bracket: &[u8]) -> io::Result<()> {
         self.level -= 1;
         if self.has_value {
             self.new_line(writer, b"\n")?;
         }
-        writer.write_all(b"]")
+        writer.write_all(bracket)
+    }
+
+    /// Before an array's value or an object's key: on a new line, after a
+    /// comma unless it is the first.
+    fn new_item<W: ?Sized + Write>(&self, writer: &mut W, first: bool) -> io::Result<()> {
+        self.new_line(writer, if first { b"\n" } else { b",\n" })
+    }
+}
+
+impl serde_json::ser::Formatter for IndentedFormatter {
+    fn begin_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.open(writer, b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.close(writer, b"]")
     }
 
     fn begin_array_value<W: ?Sized + Write>(
@@ -80,7 +96,7 @@ impl serde_json::ser::Formatter for IndentedFormatter {
         writer: &mut W,
         first: bool,
     ) -> io::Result<()> {
-        self.new_line(writer, if first { b"\n" } else { b",\n" })
+        self.new_item(writer, first)
     }
 
     fn end_array_value<W: ?Sized + Write>(&mut self, _writer: &mut W) -> io::Result<()> {
@@ -89,17 +105,11 @@ impl serde_json::ser::Formatter for IndentedFormatter {
     }
 
     fn begin_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.level += 1;
-        self.has_value = false;
-        writer.write_all(b"{")
+        self.open(writer, b"{")
     }
 
     fn end_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.level -= 1;
-        if self.has_value {
-            self.new_line(writer, b"\n")?;
-        }
-        writer.write_all(b"}")
+        self.close(writer, b"}")
     }
 
     fn begin_object_key<W: ?Sized + Write>(
@@ -107,7 +117,7 @@ impl serde_json::ser::Formatter for IndentedFormatter {
         writer: &mut W,
         first: bool,
     ) -> io::Result<()> {
-        self.new_line(writer, if first { b"\n" } else { b",\n" })
+        self.new_item(writer, first)
     }
 
     fn begin_object_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {

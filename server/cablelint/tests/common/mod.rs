@@ -40,6 +40,12 @@ pub struct Run {
 }
 
 impl Run {
+    /// Standard output parsed as JSON.
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}); stderr: {}", self.stderr))
+    }
+
     /// Asserts the whole result of the run; gives it back for more checks.
     pub fn expect(self, code: i32, stdout: Expect, stderr: Expect) -> Run {
         stdout.assert_eq(&visible(&self.stdout));
@@ -88,6 +94,35 @@ pub fn cablelint_env(dir: &Path, args: &[&str], stdin: Option<&[u8]>, env: &[(&s
         stderr: String::from_utf8(output.stderr).unwrap(),
         code: output.status.code().unwrap(),
     }
+}
+
+/// The `path` of each file of a `--format json` report, in order.
+pub fn file_paths(report: &serde_json::Value) -> Vec<&str> {
+    report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect()
+}
+
+/// A scratch directory with a file holding `text` under each of `names`
+/// (any bytes but `/` and NUL), and the names as the output shows them
+/// (invalid UTF-8 as U+FFFD), sorted.
+#[cfg(unix)]
+pub fn files_named(names: &[&[u8]], text: &str) -> (tempfile::TempDir, Vec<String>) {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    for name in names {
+        let path = dir.path().join(std::ffi::OsStr::from_bytes(name));
+        std::fs::write(path, text).unwrap();
+    }
+    let mut shown: Vec<String> = names
+        .iter()
+        .map(|n| String::from_utf8_lossy(n).into_owned())
+        .collect();
+    shown.sort();
+    (dir, shown)
 }
 
 pub fn visible(text: &str) -> String {

@@ -182,14 +182,7 @@ fn path_to_uri(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use cablelint_core::lint::{check, CheckOptions};
-    use cablelint_core::SourceText;
     use serde_json::Value;
-
-    fn report(path: &str, text: &str) -> FileReport {
-        let result = check(SourceText::from_str(text), &CheckOptions::default());
-        FileReport::new(path.into(), text.as_bytes(), result, 0)
-    }
 
     /// Renders one file's results as a worker does and writes them.
     fn write_file(stream: &mut Stream, out: &mut Vec<u8>, report: &FileReport) {
@@ -224,10 +217,10 @@ mod tests {
 
     fn reports() -> Vec<FileReport> {
         vec![
-            report("-", "[To the Xinjiang [Uyghur] Autonomous Region]:\n"),
-            report("a b/发.cable", "\u{FEFF}发往 𠀋 [ ] here\r\nclean\r\n"),
-            report("clean.cable", "A clean line.\n"),
-            report("/abs/c.cable", "[….] and [. . .] then (open\n"),
+            FileReport::of_text("-", "[To the Xinjiang [Uyghur] Autonomous Region]:\n"),
+            FileReport::of_text("a b/发.cable", "\u{FEFF}发往 𠀋 [ ] here\r\nclean\r\n"),
+            FileReport::of_text("clean.cable", "A clean line.\n"),
+            FileReport::of_text("/abs/c.cable", "[….] and [. . .] then (open\n"),
         ]
     }
 
@@ -271,7 +264,7 @@ mod tests {
         use cablelint_core::{Applicability, Edit, Fix, Related, Span};
         const AWKWARD: &str =
             "姬鹏飞 𠀋 \"q\" back\\slash \u{0}\u{8}\t\n\u{c}\r\u{1b}\u{1f}\u{7f} \u{FFFD}";
-        let mut r = report(&format!("/d/{AWKWARD}.cable"), "TO: X\n\nThe (text [is\n");
+        let mut r = FileReport::of_text(&format!("/d/{AWKWARD}.cable"), "TO: X\n\nThe (text [is\n");
         r.edit_findings(|findings| {
             let template = findings[0].clone();
             let mut finding = template.clone();
@@ -350,7 +343,7 @@ mod tests {
     fn rule_indices_point_at_the_results_rules() {
         let examples: Vec<FileReport> = rules::all()
             .iter()
-            .map(|r| report(&format!("{}.cable", r.meta().code), r.meta().wrong))
+            .map(|r| FileReport::of_text(&format!("{}.cable", r.meta().code), r.meta().wrong))
             .collect();
         let (got, _) = streamed(&examples, &[]);
         let log: Value = serde_json::from_str(&got).unwrap();
