@@ -160,6 +160,10 @@ pub struct CheckArgs {
     /// findings too (human format; otherwise only above a file's findings).
     #[arg(long)]
     pub show_profiles: bool,
+    /// Print how many findings each rule made, most frequent first, instead
+    /// of the findings (human and concise: a table; json: an object).
+    #[arg(long, conflicts_with_all = ["diff", "show_profiles"])]
+    pub statistics: bool,
 }
 
 #[derive(Debug, Args)]

@@ -52,6 +52,11 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
             "--diff prints a unified diff; it cannot be combined with --format",
         );
     }
+    if args.statistics && !matches!(args.format, Format::Human | Format::Concise | Format::Json) {
+        return ExitStatus::error(
+            "--statistics prints a table (human, concise) or JSON (json), not a report for code scanning",
+        );
+    }
     let min = if args.unsafe_fixes {
         Applicability::Unsafe
     } else {
@@ -113,7 +118,10 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
     } else {
         Sink::new(std::io::stdout().lock(), args.format)
     };
-    let renderer = output::Renderer::new(args.format, sink.strips(), args.show_profiles);
+    let mut renderer = output::Renderer::new(args.format, sink.strips(), args.show_profiles);
+    if args.statistics {
+        renderer = renderer.counting_rules();
+    }
 
     let checks_early =
         mode == Mode::Check && args.no_cache && stdin_count == 0 && threads_wanted > 1;
@@ -160,6 +168,9 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
     tracing::debug!(files = jobs.len(), threads, "checking");
 
     let mut writer = output::ReportWriter::new(&mut sink, args.format, args.fix);
+    if args.statistics {
+        writer = writer.counting_rules();
+    }
     let mut diffs = DiffTotals::default();
     let mut written = Ok(());
     let progress = crate::progress::bar(jobs.len(), args.no_progress);

@@ -15,12 +15,14 @@ mod pretty;
 mod render;
 pub mod sarif;
 mod snippet_plain;
+mod statistics;
 #[cfg(test)]
 mod tests;
 mod writer;
 
 use crate::report::Summary;
 pub use render::Renderer;
+pub use statistics::RuleCounts;
 pub use writer::{PieceSink, ReportWriter};
 
 /// One file's output, rendered apart from the stream (on a worker thread),
@@ -38,6 +40,8 @@ pub struct Piece {
     /// SARIF results in `bytes`.
     results: usize,
     summary: Summary,
+    /// Findings per rule (`--statistics`; else empty).
+    rules: RuleCounts,
 }
 
 thread_local! {

@@ -1,7 +1,7 @@
 //! Rendering one file's output into a [`Piece`], on the thread that
 //! checked it.
 
-use super::{concise, github, gitlab, human, json, junit, sarif, spare_buffer, Piece};
+use super::{concise, github, gitlab, human, json, junit, sarif, spare_buffer, Piece, RuleCounts};
 use crate::cli::Format;
 use crate::report::{FileReport, Summary};
 use std::io;
@@ -17,6 +17,8 @@ pub struct Renderer {
     rules: sarif::Rules,
     /// What GitLab paths are relative to: the working directory.
     base: Option<std::path::PathBuf>,
+    /// `--statistics`: only the counts per rule are kept.
+    statistics: bool,
 }
 
 impl Renderer {
@@ -33,17 +35,34 @@ impl Renderer {
             base: (format == Format::Gitlab)
                 .then(|| std::env::current_dir().ok())
                 .flatten(),
+            statistics: false,
         }
+    }
+
+    /// Counts findings per rule instead of rendering them (`--statistics`).
+    pub fn counting_rules(mut self) -> Self {
+        self.statistics = true;
+        self
     }
 
     /// Whether a report is better written whole by [`super::ReportWriter::report`]
     /// than rendered into a piece: a JSON report of many diagnostics, which
     /// is then written in chunks rather than held whole.
     pub fn defers(&self, report: &FileReport) -> bool {
-        self.format == Format::Json && report.diagnostics.len() >= DEFER_FROM
+        self.format == Format::Json && !self.statistics && report.diagnostics.len() >= DEFER_FROM
     }
 
     pub fn render(&self, report: &FileReport) -> io::Result<Piece> {
+        if self.statistics {
+            return Ok(Piece {
+                bytes: Vec::new(),
+                stripped: None,
+                plain: true,
+                results: 0,
+                summary: self.summary_of(report),
+                rules: RuleCounts::of(report),
+            });
+        }
         if self.strip {
             if let Some(piece) = self.render_plain(report)? {
                 return Ok(piece);
@@ -79,6 +98,7 @@ impl Renderer {
             plain: true,
             results: 0,
             summary,
+            rules: RuleCounts::default(),
         }))
     }
 
@@ -115,6 +135,7 @@ impl Renderer {
             plain: false,
             results,
             summary,
+            rules: RuleCounts::default(),
         })
     }
 }

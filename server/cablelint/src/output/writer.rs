@@ -1,6 +1,6 @@
 //! Writing the rendered pieces in path order, and the report's end.
 
-use super::{gitlab, human, json, junit, recycle, sarif, spare_buffer, Piece};
+use super::{gitlab, human, json, junit, recycle, sarif, spare_buffer, Piece, RuleCounts};
 use crate::cli::Format;
 use crate::report::{FileReport, Summary};
 use std::io::{self, Write};
@@ -32,6 +32,9 @@ pub struct ReportWriter<'a> {
     /// A piece ended inside an escape sequence: from there on the stream's
     /// own stripper carries the state across pieces.
     strip_in_stream: bool,
+    /// `--statistics`: findings per rule, written at the end instead of
+    /// the findings.
+    statistics: Option<RuleCounts>,
 }
 
 impl<'a> ReportWriter<'a> {
@@ -46,7 +49,15 @@ impl<'a> ReportWriter<'a> {
             gitlab: gitlab::Stream::default(),
             junit: junit::Stream::default(),
             strip_in_stream: false,
+            statistics: None,
         }
+    }
+
+    /// Writes the findings per rule at the end, and nothing per file
+    /// (pieces from [`super::Renderer::counting_rules`]).
+    pub fn counting_rules(mut self) -> Self {
+        self.statistics = Some(RuleCounts::default());
+        self
     }
 
     /// Writes a report [`super::Renderer::defers`], rendering it a chunk at a
@@ -76,6 +87,10 @@ impl<'a> ReportWriter<'a> {
 
     fn write_piece(&mut self, piece: &Piece) -> io::Result<()> {
         self.summary.merge(&piece.summary);
+        if let Some(statistics) = &mut self.statistics {
+            statistics.merge(&piece.rules);
+            return Ok(());
+        }
         match self.format {
             Format::Human | Format::Github if piece.plain => {
                 if self.strip_in_stream {
@@ -111,6 +126,17 @@ impl<'a> ReportWriter<'a> {
     /// Ends the report. File errors (unreadable paths) go to stderr
     /// separately, except in SARIF and JUnit, which carry them too.
     pub fn finish(self, errors: &[String]) -> io::Result<Summary> {
+        if let Some(statistics) = &self.statistics {
+            if self.format == Format::Json {
+                statistics.write_json(self.out, &self.summary)?;
+            } else {
+                statistics.write_table(self.out, self.fixing)?;
+                let styled = self.format == Format::Human;
+                human::write_summary(self.out, &self.summary, self.fixing, styled, errors.len())?;
+            }
+            self.out.flush()?;
+            return Ok(self.summary);
+        }
         match self.format {
             Format::Human | Format::Concise => {
                 let styled = self.format == Format::Human;

@@ -15,4 +15,5 @@ mod inputs;
 mod json;
 mod officials;
 mod rules;
+mod statistics;
 mod threads;

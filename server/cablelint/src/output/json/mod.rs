@@ -23,7 +23,7 @@ pub const VERSION: u32 = 1;
 pub const CHUNK: usize = 64 * 1024;
 
 #[derive(Serialize)]
-struct JsonSummary {
+pub(super) struct JsonSummary {
     files: usize,
     files_with_diagnostics: usize,
     diagnostics: usize,
@@ -75,7 +75,7 @@ impl Stream {
 
 const _: () = assert!(VERSION == 1, "Stream writes the version literally");
 
-fn json_summary(summary: &Summary) -> JsonSummary {
+pub(super) fn json_summary(summary: &Summary) -> JsonSummary {
     {
         JsonSummary {
             files: summary.files,
