@@ -117,6 +117,7 @@ impl Matcher {
 
 /// Whether the hit is a whole word (or words). Chinese and Japanese forms
 /// are exempt: those scripts do not separate words.
+#[inline]
 pub(super) fn has_word_boundaries(text: &str, span: &Range<usize>) -> bool {
     // Most names start with an ASCII letter between ASCII bytes: then each
     // neighbour is a whole character and is tested as a byte, without
@@ -147,6 +148,7 @@ pub(super) fn has_word_boundaries_by_chars(text: &str, span: &Range<usize>) -> b
 /// The look-up ignores ASCII case so that "ZHOU ENLAI" and "FILIPPOV"
 /// match; but an all-lowercase hit ("page", "hull", "li") is a common word,
 /// not a name.
+#[inline]
 pub(super) fn is_capitalised_like_a_name(matched: &str) -> bool {
     // Most names start with an ASCII capital: it is their first letter.
     if matched

@@ -23,6 +23,7 @@ mod reading;
 mod scan;
 #[cfg(target_arch = "x86_64")]
 mod simd;
+mod spare;
 mod starts;
 pub(crate) mod tables;
 
