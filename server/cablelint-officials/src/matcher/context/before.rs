@@ -85,6 +85,50 @@ pub(super) fn introduces_place(word: &Word<'_>) -> bool {
 /// Minister Sato") must not be swallowed into the title.
 pub(super) fn is_nationality_like(word: &Word<'_>) -> bool {
     let bare = word.text.trim_end_matches('.');
+    if is_upper_case_letters(bare) {
+        return true;
+    }
+    if !word.is_capitalised() {
+        return false;
+    }
+    // An ASCII word folds to itself: its suffix is compared ignoring case,
+    // without a lower-case copy (this runs at each word before a title).
+    if bare.is_ascii() {
+        let bytes = bare.as_bytes();
+        return NATIONALITY_SUFFIXES.iter().any(|suffix| {
+            bytes.len() >= suffix.len()
+                && bytes[bytes.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+        });
+    }
+    let lower = fold_to_ascii(bare).to_ascii_lowercase();
+    NATIONALITY_SUFFIXES
+        .iter()
+        .any(|suffix| lower.ends_with(suffix))
+}
+
+/// Endings of nationalities and places in a title ("Soviet", "Polish").
+const NATIONALITY_SUFFIXES: [&str; 11] = [
+    "an", "ese", "ish", "ch", "ic", "et", "i", "'s", "’s", "ean", "ian",
+];
+
+/// Whether `bare` has two letters or more and all are capitals ("US",
+/// "DPRK", "U.S"), counted without collecting them.
+fn is_upper_case_letters(bare: &str) -> bool {
+    let mut letters = 0;
+    for c in bare.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
+}
+
+/// [`is_nationality_like`] as it was first written (collecting the
+/// letters, lowering a copy): the oracle of the tests.
+#[cfg(test)]
+pub(super) fn is_nationality_like_by_copies(word: &Word<'_>) -> bool {
+    let bare = word.text.trim_end_matches('.');
     let letters: String = bare.chars().filter(|c| c.is_alphabetic()).collect();
     if letters.chars().count() >= 2 && letters.chars().all(char::is_uppercase) {
         return true;
