@@ -38,6 +38,10 @@ pub(crate) fn title_after(text: &str, pos: usize) -> Option<Range<usize>> {
 /// [`title_after`] given the word right after `pos` on its line (as
 /// [`word_after_on_line`] finds it), which [`names_an_institution`] reads
 /// too: the title may also start after a comma or on the next line.
+/// Inlined as far as the test of the first word, which rules out the word
+/// after most names: only a word that may be a rank or qualifier pays for
+/// the call to [`title_from`].
+#[inline]
 pub(crate) fn title_after_word(
     text: &str,
     pos: usize,
@@ -63,6 +67,13 @@ pub(crate) fn title_after_word(
     if !may_be {
         return None;
     }
+    title_from(text, first)
+}
+
+/// [`title_after_word`] from its first word, which may be a rank or a
+/// qualifier.
+#[inline(never)]
+fn title_from(text: &str, first: Word<'_>) -> Option<Range<usize>> {
     let first_class = first.class();
     if !matches!(first_class, WordClass::Rank | WordClass::Qualifier) {
         return None;
