@@ -95,6 +95,14 @@ pub(super) fn absorb_given_names_in_plain_brackets(
                 .is_some_and(|names| names.hold_all(written))
         };
         let mention = &mut mentions[i];
+        // Most surnames name one person: kept if the bracket fits them,
+        // with nothing to drop.
+        if let [only] = &mention.candidates[..] {
+            if fits(only) {
+                take_in_bracket(mention, content.end + ']'.len_utf8());
+            }
+            continue;
+        }
         // Asked once per candidate: `retain` would ask again.
         let fitting: SmallVec<[bool; 4]> = mention.candidates.iter().map(fits).collect();
         if !fitting.contains(&true) {
@@ -120,9 +128,13 @@ pub(super) fn take_in_bracket(mention: &mut Mention, end: usize) {
 /// The content of a one-line `[…]` holding no other bracket that opens at
 /// `at`, after spaces or tabs.
 pub(super) fn bracket_opening_at(text: &str, at: usize) -> Option<Range<usize>> {
-    let rest = text.get(at..)?;
-    let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
-    if !rest[gap..].starts_with('[') {
+    let rest = text.get(at..)?.as_bytes();
+    // Spaces and tabs are single bytes: stepped over as bytes.
+    let gap = rest
+        .iter()
+        .position(|&b| b != b' ' && b != b'\t')
+        .unwrap_or(rest.len());
+    if rest.get(gap) != Some(&b'[') {
         return None;
     }
     let start = at + gap + 1;
@@ -191,9 +203,7 @@ impl GivenNames {
             return false;
         }
         if words.is_ascii() {
-            words
-                .split_ascii_whitespace()
-                .all(|word| self.hold_ascii(word.as_bytes()))
+            every_ascii_word(words.as_bytes(), |word| self.hold_ascii(word))
         } else {
             words.split_whitespace().all(|word| self.hold(word))
         }
@@ -224,5 +234,72 @@ impl GivenNames {
                     .zip(word)
                     .all(|(g, &w)| g == w.to_ascii_lowercase())
         })
+    }
+}
+
+/// Whether `test` holds for every word of `bytes` split at ASCII white
+/// space, as `str::split_ascii_whitespace` splits (a loop over the bytes:
+/// this runs at each bracket after a name).
+#[inline]
+pub(super) fn every_ascii_word(bytes: &[u8], mut test: impl FnMut(&[u8]) -> bool) -> bool {
+    let mut at = 0;
+    loop {
+        while at < bytes.len() && bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        if at == bytes.len() {
+            return true;
+        }
+        let start = at;
+        while at < bytes.len() && !bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        if !test(&bytes[start..at]) {
+            return false;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_split_by_bytes_are_those_split_ascii_whitespace_finds() {
+        for text in [
+            "",
+            " ",
+            "Dean",
+            " Dean",
+            "Dean ",
+            "Stepan V.",
+            "Andrei\tAndreyevich",
+            "a  b\n\rc\x0Cd",
+            "\t\t",
+            "Pak Hon Yong ",
+            "x y z w",
+        ] {
+            let mut found = Vec::new();
+            let all = every_ascii_word(text.as_bytes(), |word| {
+                found.push(word.to_vec());
+                true
+            });
+            let expected: Vec<Vec<u8>> = text
+                .split_ascii_whitespace()
+                .map(|w| w.as_bytes().to_vec())
+                .collect();
+            assert!(all);
+            assert_eq!(found, expected, "{text:?}");
+            // The first word a test turns down ends the walk.
+            let mut seen = 0;
+            let none = every_ascii_word(text.as_bytes(), |_| {
+                seen += 1;
+                false
+            });
+            assert_eq!(
+                (none, seen),
+                (expected.is_empty(), usize::from(!expected.is_empty()))
+            );
+        }
     }
 }
