@@ -227,6 +227,8 @@ impl PatternTable {
         &self.patterns
     }
 
+    // Inlined: one call per hit examined, dearer than the look-up.
+    #[inline]
     pub(crate) fn entries(&self, pattern: usize) -> &[Entry] {
         &self.entries[self.entry_starts[pattern] as usize..self.entry_starts[pattern + 1] as usize]
     }

@@ -21,6 +21,16 @@ pub(crate) struct Reading<'t> {
     cursor: Cell<usize>,
 }
 
+/// The buffers go back to the thread for the next document.
+impl Drop for Reading<'_> {
+    fn drop(&mut self) {
+        if let Cow::Owned(text) = std::mem::replace(&mut self.text, Cow::Borrowed("")) {
+            super::spare::give_text(text.into_bytes());
+        }
+        super::spare::give_dropped(std::mem::take(&mut self.dropped));
+    }
+}
+
 impl<'t> Reading<'t> {
     /// The reading of `original`, with the byte ranges `skip` blanked:
     /// every byte but a line break becomes a space, so offsets are kept and
@@ -35,10 +45,13 @@ impl<'t> Reading<'t> {
                 cursor: Cell::new(0),
             };
         }
-        // Bytes, not a String: blocks of sixteen are copied whole.
-        let mut text: Vec<u8> = Vec::with_capacity(original.len() + 32);
+        // Bytes, not a String: blocks of sixteen are copied whole. Both
+        // buffers are the last search's on this thread, if it left them.
+        let mut text: Vec<u8> = super::spare::take_text();
+        text.reserve(original.len() + 32);
         // A cable has tens of brackets: spare the first few regrowths.
-        let mut dropped = Vec::with_capacity(64);
+        let mut dropped = super::spare::take_dropped();
+        dropped.reserve(64);
         let mut at = 0;
         let skipped = blanked_ranges(original, skip);
         for range in skipped.iter().cloned() {

@@ -81,7 +81,9 @@ impl Tester {
     /// of `bytes` (bit i of mask k: byte `64 k + i`).
     fn masks(&self, bytes: &[u8]) -> Vec<u64> {
         let chunks = bytes.len().div_ceil(64);
-        let mut masks = vec![0; chunks];
+        // The last search's buffer on this thread, if it left one.
+        let mut masks = super::spare::take_masks();
+        masks.resize(chunks, 0);
         // The chunks with a byte after them are tested in place; the last
         // one or two in a copy.
         let inner = bytes.len().saturating_sub(1) / 64;
@@ -144,6 +146,13 @@ impl Tester {
 /// The candidates of a text in order, from their masks.
 pub(super) struct Candidates {
     masks: Vec<u64>,
+}
+
+/// The masks go back to the thread for the next document.
+impl Drop for Candidates {
+    fn drop(&mut self) {
+        super::spare::give_masks(std::mem::take(&mut self.masks));
+    }
 }
 
 impl Candidates {

@@ -276,3 +276,53 @@ fn words_the_scans_call_plain_are_plain_and_classed_as_in_full() {
     }
     assert!(plain > 100, "{plain}");
 }
+
+#[test]
+fn nationalities_found_without_copies_are_those_found_with_them() {
+    for text in [
+        "Soviet",
+        "Polish",
+        "Chinese",
+        "French",
+        "Baltic",
+        "US",
+        "DPRK",
+        "U.S.",
+        "U.S",
+        "A",
+        "Taiwan's",
+        "Taiwan’s",
+        "TAIWAN’S",
+        "Korean",
+        "Korea",
+        "Hanoi",
+        "Delhi",
+        "soviet",
+        "Mieczysław",
+        "Česká",
+        "Švédsko",
+        "ÉTAT",
+        "Éire",
+        "Ωmegan",
+        "Zürich",
+        "Iraqi",
+        "Ian",
+        "AN",
+        "An",
+        "Ese",
+        "",
+        ".",
+        "Minister",
+        "Comrade",
+        "Pyongyang",
+        "Israeli.",
+        "X-ian",
+    ] {
+        let word = Word::new(text, 0);
+        assert_eq!(
+            is_nationality_like(&word),
+            is_nationality_like_by_copies(&word),
+            "{text:?}"
+        );
+    }
+}

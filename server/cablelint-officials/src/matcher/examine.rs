@@ -1,0 +1,280 @@
+//! Turning one look-up hit into a mention: word boundaries, context,
+//! editorial brackets, ranking.
+
+use std::ops::Range;
+
+use super::patterns::{self, FormKind};
+use super::reading::Reading;
+use super::{chars, context, rank, Matcher, Mention, MentionForm};
+use crate::fold::is_unspaced_script;
+use crate::title::{analyse, TitleSense};
+
+impl Matcher {
+    /// Turns one look-up hit into a mention, or rejects it. (Never
+    /// inlined, like the scan: it runs for a few places per document.)
+    #[inline(never)]
+    pub(super) fn examine(
+        &self,
+        reading: &Reading<'_>,
+        original: &str,
+        span: Range<usize>,
+        pattern: usize,
+        date_days: Option<rank::DayRange>,
+        floor: usize,
+    ) -> Option<Mention> {
+        let read = reading.text();
+        let matched = &read[span.clone()];
+        if !has_word_boundaries(read, &span) || !is_capitalised_like_a_name(matched) {
+            return None;
+        }
+        let entries = self.table.entries(pattern);
+
+        // Context that makes a short form a name.
+        // The word after the name is read once, for an institution's name
+        // and for a title written after the name.
+        let next_word = context::word_after_on_line(read, span.end);
+        if context::names_an_institution_by(next_word) {
+            return None;
+        }
+        // The words before the name are read once, for given names and
+        // for a title.
+        let mut before = context::WordsBefore::new(read, span.start, floor);
+        let given = match context::given_word_count(&mut before) {
+            // Most names have no given name before them.
+            0 => None,
+            count => rank::given_evidence(&self.table, entries, &before.given_words(count)),
+        };
+        let name_start = given.as_ref().map_or(span.start, |g| g.start);
+        let name_span = name_start..span.end;
+        let title_before = match &given {
+            None => context::title_in(&mut before),
+            Some(given) => context::title_before(read, given.start, floor),
+        };
+        let title_in_reading = title_before
+            .or_else(|| context::parenthesised_after_title(read, &name_span, floor))
+            .or_else(|| context::title_after_word(read, span.end, next_word));
+
+        let mut original_span =
+            reading.original_start(name_span.start)..reading.original_end(name_span.end);
+        let completed = widen_to_brackets(original, &mut original_span, reading.skipped());
+        // A signature line is the last context looked for: most names
+        // with a context have another. A context counts only for forms
+        // that need one (`usable`, `score_candidates`): when every entry
+        // is a name alone, the line is not looked at.
+        let has_context = title_in_reading.is_some()
+            || given.is_some()
+            || completed
+            || (entries.iter().any(|entry| !entry.alone)
+                && context::is_signature_line(read, &name_span));
+
+        let usable = |entry: &&patterns::Entry| entry.alone || has_context;
+        let form = match (entries.iter().filter(usable).map(|e| e.kind).min()?, &given) {
+            (FormKind::Native, _) => MentionForm::Native,
+            (FormKind::Pseudonym, _) => MentionForm::Pseudonym,
+            (FormKind::Short, Some(g)) if g.initials_only => MentionForm::Initials,
+            (FormKind::Short, Some(_)) | (FormKind::Full, _) => MentionForm::FullName,
+            (FormKind::Short, None) => MentionForm::Surname,
+        };
+        let title_text = title_in_reading.as_ref().map(|r| &read[r.clone()]);
+        // Analysed once: for ranking, and (below) for rules.
+        let title_sense = title_text.map(analyse);
+        let candidates = rank::score_candidates(
+            &self.post_senses,
+            &self.post_days,
+            &self.life_days,
+            entries,
+            has_context,
+            given.as_ref(),
+            title_sense.filter(TitleSense::has_rank),
+            date_days,
+        );
+        if candidates.is_empty() {
+            return None;
+        }
+        let title = title_in_reading.map(|r| {
+            let mut mapped = reading.original_start(r.start)..reading.original_end(r.end);
+            widen_to_brackets(original, &mut mapped, reading.skipped());
+            mapped
+        });
+        // The title as written may differ from its reading (brackets in
+        // it): then it is analysed as written.
+        let title_sense = match (&title, title_text) {
+            (Some(written), Some(read_title)) if original[written.clone()] != *read_title => {
+                Some(analyse(&original[written.clone()]))
+            }
+            _ => title_sense,
+        };
+        Some(Mention {
+            span: original_span,
+            title,
+            form,
+            glosses: None,
+            candidates,
+            title_sense,
+        })
+    }
+}
+
+/// Whether the hit is a whole word (or words). Chinese and Japanese forms
+/// are exempt: those scripts do not separate words.
+#[inline]
+pub(super) fn has_word_boundaries(text: &str, span: &Range<usize>) -> bool {
+    // Most names start with an ASCII letter between ASCII bytes: then each
+    // neighbour is a whole character and is tested as a byte, without
+    // decoding characters (this runs at every place examined).
+    let bytes = text.as_bytes();
+    let before = span.start.checked_sub(1).map(|i| bytes[i]);
+    let after = bytes.get(span.end).copied();
+    let ascii = |b: Option<u8>| b.is_none_or(|b| b.is_ascii());
+    if bytes.get(span.start).is_some_and(u8::is_ascii) && ascii(before) && ascii(after) {
+        return !before.is_some_and(|b| b.is_ascii_alphanumeric())
+            && !after.is_some_and(|b| b.is_ascii_alphanumeric());
+    }
+    has_word_boundaries_by_chars(text, span)
+}
+
+/// [`has_word_boundaries`] character by character: where a neighbour is
+/// not ASCII, and the oracle of the byte test.
+pub(super) fn has_word_boundaries_by_chars(text: &str, span: &Range<usize>) -> bool {
+    let first = text[span.start..].chars().next();
+    if first.is_some_and(is_unspaced_script) {
+        return true;
+    }
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    !before.is_some_and(chars::is_alphanumeric) && !after.is_some_and(chars::is_alphanumeric)
+}
+
+/// The look-up ignores ASCII case so that "ZHOU ENLAI" and "FILIPPOV"
+/// match; but an all-lowercase hit ("page", "hull", "li") is a common word,
+/// not a name.
+#[inline]
+pub(super) fn is_capitalised_like_a_name(matched: &str) -> bool {
+    // Most names start with an ASCII capital: it is their first letter.
+    if matched
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_uppercase)
+    {
+        return true;
+    }
+    is_capitalised_like_a_name_by_chars(matched)
+}
+
+/// [`is_capitalised_like_a_name`] character by character (the oracle of
+/// its first test).
+pub(super) fn is_capitalised_like_a_name_by_chars(matched: &str) -> bool {
+    let mut letters = matched
+        .chars()
+        .filter(|&c| chars::is_alphabetic(c))
+        .peekable();
+    let Some(&first) = letters.peek() else {
+        return false;
+    };
+    !first.is_lowercase() || is_unspaced_script(first) || matched.chars().any(char::is_uppercase)
+}
+
+/// Whether `bytes` hold a `[` or a `]`: eight bytes at a time, the last
+/// eight overlapping the ones before (a byte equal to one of them leaves a
+/// zero byte after the exclusive or).
+#[inline(always)]
+pub(super) fn has_bracket(bytes: &[u8]) -> bool {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let in_eight = |eight: &[u8]| {
+        let word = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+        let has_zero = |x: u64| x.wrapping_sub(LOW) & !x & HIGH != 0;
+        has_zero(word ^ (LOW * u64::from(b'['))) || has_zero(word ^ (LOW * u64::from(b']')))
+    };
+    let Some(last) = bytes.last_chunk::<8>() else {
+        return bytes.iter().any(|&b| b == b'[' || b == b']');
+    };
+    bytes.chunks_exact(8).any(in_eight) || in_eight(last)
+}
+
+/// Widens `span` to balance editorial brackets it cuts through, so that
+/// `Ji [Pengfei` becomes `Ji [Pengfei]`. Returns whether the span now
+/// contains a bracket (the name was completed by an editor). Brackets in
+/// the `skipped` ranges (sorted, merged) are not the text's and are passed
+/// over.
+///
+/// Most names have no bracket: eight bytes at a time say so here, inlined
+/// into the caller, and only names with one pay for the frame of
+/// [`widen_across_brackets`].
+#[inline(always)]
+pub(super) fn widen_to_brackets(
+    text: &str,
+    span: &mut Range<usize>,
+    skipped: &[Range<usize>],
+) -> bool {
+    has_bracket(&text.as_bytes()[span.clone()]) && widen_across_brackets(text, span, skipped)
+}
+
+/// [`widen_to_brackets`] of a span that holds a bracket.
+#[inline(never)]
+pub(super) fn widen_across_brackets(
+    text: &str,
+    span: &mut Range<usize>,
+    skipped: &[Range<usize>],
+) -> bool {
+    const REACH: usize = 80;
+    let bytes = text.as_bytes();
+    let inside = &bytes[span.clone()];
+    // One pass for the counts and the first and last of each bracket.
+    let (mut opens, mut closes) = (0usize, 0usize);
+    let (mut first_open, mut first_close) = (None, None);
+    let (mut last_open, mut last_close) = (None, None);
+    for (i, &b) in inside.iter().enumerate() {
+        match b {
+            b'[' => {
+                opens += 1;
+                first_open.get_or_insert(i);
+                last_open = Some(i);
+            }
+            b']' => {
+                closes += 1;
+                first_close.get_or_insert(i);
+                last_close = Some(i);
+            }
+            _ => {}
+        }
+    }
+    if opens + closes == 0 {
+        return false;
+    }
+    let is_skipped = |pos: usize| {
+        let i = skipped.partition_point(|r| r.end <= pos);
+        skipped.get(i).is_some_and(|r| r.start <= pos)
+    };
+    // A `]` before any `[` inside: its `[` is before the span.
+    let close_first = match (first_close, first_open) {
+        (Some(close), Some(open)) => close < open,
+        (Some(_), None) => true,
+        _ => false,
+    };
+    // The nearest bracket outside the span decides: a `]` met looking back
+    // (or a `[` looking ahead) first means the one inside is unbalanced in
+    // the text too (`Ji [Pengfei handed … [Stepan V.]`), and the span stays.
+    let is_bracket = |i: &usize| matches!(bytes[*i], b'[' | b']') && !is_skipped(*i);
+    if close_first {
+        let floor = span.start.saturating_sub(REACH);
+        if let Some(open) = (floor..span.start).rev().find(is_bracket) {
+            if bytes[open] == b'[' {
+                span.start = open;
+            }
+        }
+    }
+    // More `[` than `]`: the completion continues after the span.
+    if opens > closes || last_open > last_close {
+        let ceiling = (span.end + REACH).min(text.len());
+        if let Some(close) = (span.end..ceiling).find(is_bracket) {
+            if bytes[close] == b']' {
+                span.end = close + 1;
+            }
+        }
+    }
+    // The span only grew, and held a bracket before it did: no need to
+    // look for one again (the tests still do).
+    debug_assert!(bytes[span.clone()].iter().any(|&b| b == b'[' || b == b']'));
+    true
+}
