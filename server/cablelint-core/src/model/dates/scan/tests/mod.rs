@@ -929,7 +929,7 @@ fn brackets_are_trimmed_and_paired_as_with_a_list() {
         };
         let (mut by_place, mut by_list) = (Span::new(start, end), Span::new(start, end));
         assert_eq!(
-            (trim_brackets(&text, &mut by_place), by_place),
+            (trim_brackets(&text, &mut by_place).to_vec(), by_place),
             (trim_brackets_with_a_list(&text, &mut by_list), by_list),
             "{start}..{end} of {text:?}"
         );
