@@ -262,8 +262,16 @@ fn line_endings_directives_and_sections_are_those_the_searches_found() {
     for text in &texts {
         let doc = Document::parse_str(text);
         assert_eq!(doc.line_ending(), oracles::line_ending(text), "{text:?}");
-        let found: Vec<(usize, usize)> = doc.directives.iter().map(|d| (d.line, d.span.start)).collect();
-        assert_eq!(found, oracles::directive_lines(text, &doc.lines), "{text:?}");
+        let found: Vec<(usize, usize)> = doc
+            .directives
+            .iter()
+            .map(|d| (d.line, d.span.start))
+            .collect();
+        assert_eq!(
+            found,
+            oracles::directive_lines(text, &doc.lines),
+            "{text:?}"
+        );
         assert_eq!(
             doc.sections,
             oracles::group_sections(&doc.line_kinds, &doc.lines),
