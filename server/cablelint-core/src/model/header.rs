@@ -207,13 +207,18 @@ impl<'p> LabelMatcher<'p> {
         let bytes = hay.as_bytes();
         let mut offset = 0;
         while offset < bytes.len() {
-            // ASCII (most of a value) is read without decoding.
-            let c = match bytes[offset] {
-                b if b.is_ascii() => char::from(b),
-                _ => hay[offset..].chars().next().unwrap_or(' '),
+            // ASCII (most of a value) is read without decoding, its white
+            // space (as `char::is_whitespace` has it) told by the byte.
+            let b = bytes[offset];
+            let white = if b.is_ascii() {
+                offset += 1;
+                matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
+            } else {
+                let c = hay[offset..].chars().next().unwrap_or(' ');
+                offset += c.len_utf8();
+                c.is_whitespace()
             };
-            offset += c.len_utf8();
-            if !c.is_whitespace() {
+            if !white {
                 continue;
             }
             let at = from + offset;

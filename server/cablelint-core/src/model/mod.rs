@@ -174,18 +174,21 @@ impl Document {
 
     /// The line terminator the file mostly uses, for inserted lines.
     pub fn line_ending(&self) -> &'static str {
+        // Every terminator ends a line, so the byte before each line start
+        // (but the first) is a terminator's last: read there, not searched
+        // for in the whole text (a finding with a fix asks once or more).
         let bytes = self.text().as_bytes();
-        let (mut crlf, mut lf) = (0, 0);
-        for at in memchr::memchr_iter(b'\n', bytes) {
-            if at > 0 && bytes[at - 1] == b'\r' {
-                crlf += 1;
-            } else {
-                lf += 1;
+        let (mut crlf, mut lf, mut cr) = (0, 0, 0);
+        for &start in &self.lines.starts()[1..] {
+            match bytes[start - 1] {
+                b'\n' if start >= 2 && bytes[start - 2] == b'\r' => crlf += 1,
+                b'\n' => lf += 1,
+                _ => cr += 1,
             }
         }
         if crlf > lf {
             "\r\n"
-        } else if lf == 0 && memchr::memchr(b'\r', bytes).is_some() {
+        } else if lf == 0 && cr > 0 {
             "\r"
         } else {
             "\n"
@@ -195,11 +198,13 @@ impl Document {
 
 fn collect_directives(text: &str, lines: &LineIndex) -> Vec<Directive> {
     let mut found = Vec::new();
-    // Only lines that start with '%' can be directives; memchr finds them fast.
-    for at in memchr::memchr_iter(b'%', text.as_bytes()) {
-        let line = lines.line_of(at);
-        let content = lines.line_content_span(text, line);
-        if content.start == at {
+    // Only lines that start with '%' can be directives: each line's first
+    // byte is read (a cable has a few dozen lines; a search for '%' through
+    // the whole text cost more).
+    let bytes = text.as_bytes();
+    for (line, &at) in lines.starts().iter().enumerate() {
+        if bytes.get(at) == Some(&b'%') {
+            let content = lines.line_content_span(text, line);
             if let Some(d) = directives::parse_directive(&text[content.range()], at, line) {
                 found.push(d);
             }
@@ -243,21 +248,23 @@ fn choose_profile(
     (profile.clone(), how, None)
 }
 
+/// Runs of lines of one kind. Only where the kind changes is the line index
+/// read, and a cable's few sections fit the room made at once.
 fn group_sections(kinds: &[SectionKind], lines: &LineIndex) -> Vec<Section> {
-    let mut sections: Vec<Section> = Vec::new();
-    for (line, &kind) in kinds.iter().enumerate() {
-        let span = lines.line_span(line);
-        match sections.last_mut() {
-            Some(last) if last.kind == kind => {
-                last.span.end = span.end;
-                last.lines.1 = line;
-            }
-            _ => sections.push(Section {
-                kind,
-                span,
-                lines: (line, line),
-            }),
+    let mut sections: Vec<Section> = Vec::with_capacity(8);
+    let mut first = 0;
+    while first < kinds.len() {
+        let kind = kinds[first];
+        let mut last = first;
+        while kinds.get(last + 1) == Some(&kind) {
+            last += 1;
         }
+        sections.push(Section {
+            kind,
+            span: Span::new(lines.line_span(first).start, lines.line_span(last).end),
+            lines: (first, last),
+        });
+        first = last + 1;
     }
     sections
 }

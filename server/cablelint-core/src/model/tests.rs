@@ -171,3 +171,111 @@ fn a_long_label_without_its_value_is_not_a_salutation() {
         "#]],
     );
 }
+
+/// The searches `line_ending`, `collect_directives` and `group_sections`
+/// replaced, kept as their oracles.
+mod oracles {
+    use super::super::*;
+
+    pub(super) fn line_ending(text: &str) -> &'static str {
+        let bytes = text.as_bytes();
+        let (mut crlf, mut lf) = (0, 0);
+        for at in memchr::memchr_iter(b'\n', bytes) {
+            if at > 0 && bytes[at - 1] == b'\r' {
+                crlf += 1;
+            } else {
+                lf += 1;
+            }
+        }
+        if crlf > lf {
+            "\r\n"
+        } else if lf == 0 && memchr::memchr(b'\r', bytes).is_some() {
+            "\r"
+        } else {
+            "\n"
+        }
+    }
+
+    pub(super) fn directive_lines(text: &str, lines: &LineIndex) -> Vec<(usize, usize)> {
+        let mut found = Vec::new();
+        for at in memchr::memchr_iter(b'%', text.as_bytes()) {
+            let line = lines.line_of(at);
+            let content = lines.line_content_span(text, line);
+            if content.start == at
+                && directives::parse_directive(&text[content.range()], at, line).is_some()
+            {
+                found.push((line, at));
+            }
+        }
+        found
+    }
+
+    pub(super) fn group_sections(kinds: &[SectionKind], lines: &LineIndex) -> Vec<Section> {
+        let mut sections: Vec<Section> = Vec::new();
+        for (line, &kind) in kinds.iter().enumerate() {
+            let span = lines.line_span(line);
+            match sections.last_mut() {
+                Some(last) if last.kind == kind => {
+                    last.span.end = span.end;
+                    last.lines.1 = line;
+                }
+                _ => sections.push(Section {
+                    kind,
+                    span,
+                    lines: (line, line),
+                }),
+            }
+        }
+        sections
+    }
+}
+
+#[test]
+fn line_endings_directives_and_sections_are_those_the_searches_found() {
+    let mut texts: Vec<String> = crate::test_corpus::documents()
+        .into_iter()
+        .map(|(_, text)| text)
+        .collect();
+    const PIECES: &[&str] = &[
+        "\n",
+        "\r\n",
+        "\r",
+        "\r\r\n",
+        "\n\r",
+        "% cablelint: disable-next-line B001",
+        "%",
+        " % cablelint: profile = frus-telegram",
+        "% cablelint: disable-file",
+        "June 28, 1962",
+        "Subject: x",
+        "Body text that goes on and on, long enough to be prose for sure.",
+        "word",
+        "100%",
+        "",
+    ];
+    let mut rng = crate::test_random::Rng(0x9E37_79B9_7F4A_7C15);
+    for _ in 0..2_000 {
+        let count = rng.below(30);
+        texts.push(rng.text_of(PIECES, count));
+    }
+    texts.extend(["", "\r", "\n", "\r\n", "%", "\r%", "x\r\n\n", "\r\r\n\n"].map(str::to_owned));
+    for text in &texts {
+        let doc = Document::parse_str(text);
+        assert_eq!(doc.line_ending(), oracles::line_ending(text), "{text:?}");
+        let found: Vec<(usize, usize)> = doc
+            .directives
+            .iter()
+            .map(|d| (d.line, d.span.start))
+            .collect();
+        assert_eq!(
+            found,
+            oracles::directive_lines(text, &doc.lines),
+            "{text:?}"
+        );
+        assert_eq!(
+            doc.sections,
+            oracles::group_sections(&doc.line_kinds, &doc.lines),
+            "{text:?}"
+        );
+    }
+}

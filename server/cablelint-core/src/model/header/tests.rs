@@ -287,6 +287,10 @@ fn inline_labels_are_found_as_without_the_colon_test() {
         "\r\n",
         "12:00",
         "Approved by",
+        "\t",
+        "\u{b}",
+        "\u{c}",
+        "\u{85}",
     ];
     let mut rng = crate::test_random::Rng(0xE703_7ED1_A0B4_28DB);
     for _ in 0..5_000 {

@@ -28,6 +28,10 @@ impl Rule for StrayCloseBracket {
     fn check(&self, cx: &mut Context) {
         let doc = cx.doc;
         let brackets = &doc.brackets;
+        // Most files close every `]`: the open brackets are not listed then.
+        if brackets.stray_closes.is_empty() {
+            return;
+        }
         let unclosed: Vec<usize> = brackets
             .list
             .iter()

@@ -39,16 +39,18 @@ impl Rule for StampsOutOfOrder {
 
     fn check(&self, cx: &mut Context) {
         let doc = cx.doc;
-        let stamps: Vec<(&DateMention, Interval)> = doc
+        let stamps = doc
             .dates()
             .mentions
             .iter()
             .filter(|m| m.form != DateForm::WeekdayTime)
             .filter(|m| m.role.is_stamp() || is_header_date(doc, m))
-            .filter_map(|m| Some((m, m.interval()?)))
-            .collect();
-        for pair in stamps.windows(2) {
-            let [(earlier, e), (later, l)] = pair else {
+            .filter_map(|m| Some((m, m.interval()?)));
+        // Each stamp with the one listed before it, walked without a list
+        // (most documents have one stamp or none).
+        let mut before: Option<(&DateMention, Interval)> = None;
+        for (later, l) in stamps {
+            let Some((earlier, e)) = before.replace((later, l)) else {
                 continue;
             };
             let Some(tolerance) = tolerance(earlier.role, later.role) else {

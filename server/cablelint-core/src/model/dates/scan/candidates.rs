@@ -56,10 +56,20 @@ pub(super) const CIRCLE_SECOND: u8 = 0x97;
 
 /// The lists the scanner fills for each digit, kept from one section to
 /// the next (a document has several) so that they are allocated once.
-#[derive(Default)]
 pub(super) struct Scratch {
     starts: Vec<usize>,
     chinese: Vec<usize>,
+}
+
+impl Default for Scratch {
+    /// Room for a digit's few starts at once: the list is filled for every
+    /// digit of a document, and growing it from empty cost a call.
+    fn default() -> Self {
+        Scratch {
+            starts: Vec::with_capacity(8),
+            chinese: Vec::new(),
+        }
+    }
 }
 
 pub(super) fn scan(

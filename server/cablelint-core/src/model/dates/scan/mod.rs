@@ -31,6 +31,7 @@ mod candidates;
 mod engine;
 mod fast;
 mod forms;
+mod pairs;
 mod quick;
 mod read;
 mod time;

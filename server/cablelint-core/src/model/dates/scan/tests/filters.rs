@@ -22,7 +22,7 @@ fn word_boundaries_are_found_by_table_as_by_the_byte_classes() {
 
 #[test]
 fn square_brackets_are_found_eight_bytes_at_a_time_as_one_at_a_time() {
-    use super::super::read::{has_square_bracket, has_square_bracket_plain};
+    use super::super::pairs::{has_square_bracket, has_square_bracket_plain};
     // Every byte at every place of a block and of the bytes after it.
     for len in 0..=19 {
         for at in 0..len {
@@ -150,7 +150,7 @@ fn a_form_ruled_out_by_its_number_fails_its_own_test() {
 
 #[test]
 fn brackets_nested_deeper_than_kept_in_place_are_paired_as_with_a_list() {
-    use super::super::read::{trim_brackets, trim_brackets_with_a_list};
+    use super::super::pairs::{trim_brackets, trim_brackets_with_a_list};
     use crate::text::Span;
     for depth in 6..=11 {
         for text in [
@@ -160,7 +160,7 @@ fn brackets_nested_deeper_than_kept_in_place_are_paired_as_with_a_list() {
         ] {
             let (mut by_place, mut by_list) = (Span::new(0, text.len()), Span::new(0, text.len()));
             assert_eq!(
-                (trim_brackets(&text, &mut by_place), by_place),
+                (trim_brackets(&text, &mut by_place).to_vec(), by_place),
                 (trim_brackets_with_a_list(&text, &mut by_list), by_list),
                 "{text:?}"
             );

@@ -911,7 +911,7 @@ fn numbers_that_are_no_dates_are_told_as_character_by_character() {
 
 #[test]
 fn brackets_are_trimmed_and_paired_as_with_a_list() {
-    use super::read::{trim_brackets, trim_brackets_with_a_list};
+    use super::pairs::{trim_brackets, trim_brackets_with_a_list};
     const PIECES: &[&str] = &[
         "[", "]", "[", "]", "28", " ", "June", "𠀋", "批发", "\r\n", "é",
     ];
@@ -929,7 +929,7 @@ fn brackets_are_trimmed_and_paired_as_with_a_list() {
         };
         let (mut by_place, mut by_list) = (Span::new(start, end), Span::new(start, end));
         assert_eq!(
-            (trim_brackets(&text, &mut by_place), by_place),
+            (trim_brackets(&text, &mut by_place).to_vec(), by_place),
             (trim_brackets_with_a_list(&text, &mut by_list), by_list),
             "{start}..{end} of {text:?}"
         );
