@@ -659,6 +659,16 @@ fn analyse_by_splitting(title: &str) -> TitleSense {
     sense_of_words(&words)
 }
 
+/// Whether `words[i]` follows "people's" (cut as "people" "s") or
+/// "peoples".
+fn after_peoples(words: &[&str], i: usize) -> bool {
+    match i {
+        0 => false,
+        1 => words[0] == "peoples",
+        _ => words[i - 1] == "peoples" || (words[i - 1] == "s" && words[i - 2] == "people"),
+    }
+}
+
 /// The sense of a title's lower-case ASCII words.
 fn sense_of_words(words: &[&str]) -> TitleSense {
     let mut sense = TitleSense::default();
@@ -707,6 +717,18 @@ fn sense_of_words(words: &[&str]) -> TitleSense {
             "governor" => sense.rank("governor"),
             "senator" => sense.rank("senator"),
             "mayor" => sense.rank("mayor"),
+            // Soviet ministers were people's commissars until March 1946:
+            // "Minister" fits "People's Commissar for Supply", and the
+            // chairman of their council is a premier, as of the Council of
+            // Ministers. (A written "People's Commissar" still needs the
+            // post to name a commissar.)
+            "commissars" if after_peoples(words, i) && words[..i].contains(&"council") => {
+                sense.rank("premier")
+            }
+            "commissar" | "commissars" if after_peoples(words, i) => {
+                sense.rank("commissar");
+                sense.rank("minister");
+            }
             "commissar" => sense.rank("commissar"),
             "representative" => sense.rank("representative"),
             "member" => sense.rank("member"),
@@ -1069,6 +1091,15 @@ mod tests {
             ("Comr.", "General Secretary of the CPSU"),
             ("Cde.", "Chairman of the Chinese Communist Party"),
             ("Chargé d'Affaires", "Chargé d'Affaires in Moscow"),
+            ("Minister", "People's Commissar for Supply"),
+            ("Foreign Minister", "People's Commissar for Foreign Affairs"),
+            ("Commissar", "People's Commissar for Supply"),
+            ("People's Commissar", "People’s Commissar of Defence"),
+            ("Premier", "Chairman of the Council of People's Commissars"),
+            (
+                "Deputy Premier",
+                "Deputy Chairman of the Council of People's Commissars",
+            ),
         ];
         for (written, post) in fits {
             assert!(
@@ -1095,6 +1126,9 @@ mod tests {
             ("Foreign Minister", "Minister of National Defense"),
             ("Defense Minister", "Minister of Foreign Affairs"),
             ("Minister", "Prime Minister"),
+            ("People's Commissar", "Minister of Foreign Trade"),
+            ("Premier", "People's Commissar for Supply"),
+            ("Minister", "Political Commissar of the Front"),
             (
                 "First Deputy Minister",
                 "Deputy Minister of Foreign Affairs",

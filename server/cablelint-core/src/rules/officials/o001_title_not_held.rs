@@ -230,6 +230,15 @@ mod tests {
     }
 
     #[test]
+    fn a_peoples_commissar_was_a_minister_and_their_chairman_a_premier() {
+        let text = "August 2, 1932\n\nCable\n\nMinister Mikoyan met Ambassador Mikoyan and Premier Molotov.\n";
+        expect![[r#"
+            5:22-5:40 warning O001: `Ambassador`: on 1932-08-02 Anastas Ivanovich Mikoyan was Candidate Member of the Politburo of the Central Committee of the VKP(b) from 1926-07-23 to 1935-02-01; and People's Commissar for Supply from 1930-11-22 to 1934-07-29
+        "#]]
+        .assert_eq(&check("O001", text));
+    }
+
+    #[test]
     fn reports_a_post_held_only_at_another_time() {
         let text = "January 5, 1995\n\nCable\n\nVice Minister Ji Pengfei spoke.\n";
         expect![[r#"
