@@ -532,4 +532,43 @@ mod tests {
         assert_eq!(decode(&longer), None);
         assert_eq!(decode(&[0xff; 12]), None);
     }
+
+    /// A registry merged over a base keeps the base's people in place:
+    /// those unchanged are written as a flag and read back from the base.
+    /// Over another base the form may read other people, which is why the
+    /// cache's key holds the built-in registry's digest.
+    #[test]
+    fn people_of_the_base_are_written_by_place() {
+        let (base_toml, _) = crate::synthetic::registry_toml(6, 3);
+        let base = Registry::from_toml_str(&base_toml, "base.toml").expect("valid");
+        let (more, _) = crate::synthetic::registry_toml(3, 4);
+        let mut merged = base.clone();
+        let more = more.replace("id = \"synthetic-", "id = \"more-");
+        merged.merge(Registry::from_toml_str(&more, "more.toml").expect("valid"));
+        // One base person replaced in place.
+        let mut changed = base.persons()[2].clone();
+        changed.summary = "Replaced by a user file.".into();
+        merged.insert(changed);
+        assert_eq!(merged.len(), base.len() + 3);
+        let over = encode_over(&merged, &base);
+        assert_eq!(decode_over(&over, &base).as_ref(), Some(&merged));
+        // The unchanged base people take a byte each, not their entries.
+        assert!(over.len() < encode(&merged).len() * 3 / 4, "{}", over.len());
+        // Over a base that lacks one of its people, the form is refused.
+        let smaller = Registry::from_unique(base.persons()[..3].to_vec());
+        assert_eq!(decode_over(&over, &smaller), None);
+        for cut in 0..over.len() {
+            assert_eq!(decode_over(&over[..cut], &base), None, "cut at {cut}");
+        }
+        // A registry of the base alone, and one with none of it.
+        assert_eq!(
+            decode_over(&encode_over(&base, &base), &base).as_ref(),
+            Some(&base)
+        );
+        let empty = Registry::new();
+        assert_eq!(
+            decode_over(&encode_over(&merged, &empty), &empty).as_ref(),
+            Some(&merged)
+        );
+    }
 }

@@ -341,4 +341,71 @@ mod tests {
         assert_eq!((index, error.line), (1, 0));
         assert!(error.message.starts_with("cannot read file: "), "{error:?}");
     }
+
+    /// A file of another format under this input's name (as an older
+    /// build would have written, were the format not part of the name) is
+    /// refused even when whole, and rewritten in this format.
+    #[test]
+    fn a_cache_file_of_another_format_is_rebuilt_not_read() {
+        let setup = setup();
+        let parsed = merged_matcher(&setup.files, None).expect("valid");
+        merged_matcher(&setup.files, Some(&setup.cache)).expect("valid");
+        let file = cache_file(&setup);
+        let whole = std::fs::read(&file).unwrap();
+        let format_at = MAGIC.len()..MAGIC.len() + 4;
+        for old in [0u32, 1, FORMAT + 1] {
+            let mut bytes = whole[..whole.len() - KEY_LEN].to_vec();
+            bytes[format_at.clone()].copy_from_slice(&old.to_le_bytes());
+            let checksum = blake3::hash(&bytes);
+            bytes.extend_from_slice(checksum.as_bytes());
+            std::fs::write(&file, &bytes).unwrap();
+            let (matcher, used) =
+                merged_matcher_cached(&setup.files, Some(&setup.cache)).expect("valid");
+            assert!(
+                matches!(used, CacheUse::Written(_)),
+                "format {old}: {used:?}"
+            );
+            assert_eq!(matcher.registry(), parsed.registry());
+            assert_eq!(found(&matcher, &setup.text), found(&parsed, &setup.text));
+            assert_eq!(std::fs::read(&file).unwrap(), whole, "rewritten whole");
+        }
+        let (_, used) = merged_matcher_cached(&setup.files, Some(&setup.cache)).expect("valid");
+        assert!(matches!(used, CacheUse::Read(_)), "{used:?}");
+    }
+
+    /// What a cache file holds makes the matcher a fresh build makes: the
+    /// same registry and tables (the first words' order kept, not sorted
+    /// again), and the built-in people shared with the built-in registry.
+    #[test]
+    fn the_matcher_read_from_a_cache_file_is_the_one_built_afresh() {
+        let setup = setup();
+        merged_matcher(&setup.files, Some(&setup.cache)).expect("valid");
+        let bytes = std::fs::read(cache_file(&setup)).unwrap();
+        let texts: Vec<_> = setup
+            .files
+            .iter()
+            .map(|p| (p.display().to_string(), std::fs::read_to_string(p).unwrap()))
+            .collect();
+        let registry = compile(&texts).expect("valid");
+        let built = MatcherTables::build(&registry);
+        let body = bytes.len() - KEY_LEN;
+        let registry_len =
+            u64::from_le_bytes(bytes[HEADER_LEN - 8..HEADER_LEN].try_into().unwrap()) as usize;
+        let stored = &bytes[HEADER_LEN..HEADER_LEN + registry_len];
+        assert_eq!(
+            codec::decode_over(stored, Registry::builtin()).as_ref(),
+            Some(&registry)
+        );
+        // Each built-in person is a flag, not an entry.
+        assert!(
+            stored.len() < codec::encode(&registry).len() / 2,
+            "{} bytes",
+            stored.len()
+        );
+        let tables = MatcherTables::decode(&bytes[HEADER_LEN + registry_len..body], &registry)
+            .expect("whole tables");
+        // The first words' order among them (the tables it makes are
+        // those a sort makes: see `first_words.rs`).
+        assert_eq!(tables, built);
+    }
 }

@@ -723,4 +723,73 @@ mod tests {
         assert_eq!(words.verdict("Raúlx".as_bytes()), Verdict::Undecided);
         assert_eq!(words.verdict("Ji’s".as_bytes()), Verdict::Undecided);
     }
+
+    /// The tables as comparable text (they hold no equality).
+    fn shown(words: &FirstWords) -> String {
+        let buckets = &words.buckets;
+        let slots: Vec<_> = buckets
+            .slots
+            .iter()
+            .map(|s| (s.hash, s.begin, s.end))
+            .collect();
+        let entries: Vec<_> = buckets
+            .entries
+            .iter()
+            .map(|e| (e.pattern, e.start, e.len))
+            .collect();
+        format!(
+            "{:?} {:?} {} {slots:?} {entries:?} {:?}",
+            words.heads, words.bits, words.longest, buckets.lowered
+        )
+    }
+
+    /// The order kept by the compiled-registry cache gives the tables a
+    /// sort gives; any other order (a pattern missing, repeated, out of
+    /// place or unknown) is not trusted, and the patterns are sorted again.
+    #[test]
+    fn a_kept_order_gives_the_sorted_tables_and_a_wrong_one_is_sorted_again() {
+        let patterns = [
+            "Ji",
+            "Ji Pengfei",
+            "Ji Peng",
+            "Jiang",
+            "Kim Il Sung",
+            "Kim",
+            "de Gaulle",
+            "Raúl Roa",
+            "X",
+            "姬鹏飞",
+            "K. Name",
+            "K. Other",
+        ];
+        let sorted = FirstWords::sorted_order(&patterns);
+        // The patterns without an ASCII first word that ends in ASCII are
+        // left out ("Raúl Roa", "姬鹏飞").
+        assert_eq!(sorted.len(), patterns.len() - 2, "{sorted:?}");
+        let expected = shown(&FirstWords::build(&patterns));
+        assert_eq!(shown(&FirstWords::with_order(&patterns, &sorted)), expected);
+        let mut reversed = sorted.clone();
+        reversed.reverse();
+        let mut repeated = sorted.clone();
+        repeated[1] = repeated[0];
+        let mut unknown = sorted.clone();
+        unknown[0] = patterns.len();
+        let mut without_word = sorted.clone();
+        without_word[0] = 7; // "Raúl Roa"
+        for wrong in [
+            reversed,
+            repeated,
+            unknown,
+            without_word,
+            sorted[1..].to_vec(),
+            [sorted.as_slice(), &[0]].concat(),
+            Vec::new(),
+        ] {
+            assert_eq!(
+                shown(&FirstWords::with_order(&patterns, &wrong)),
+                expected,
+                "{wrong:?}"
+            );
+        }
+    }
 }
