@@ -59,33 +59,27 @@ pub fn merged_matcher_cached(
     files: &[PathBuf],
     cache_dir: Option<&Path>,
 ) -> Result<(Matcher, CacheUse), (usize, LoadError)> {
-    let mut texts = Vec::with_capacity(files.len());
+    // Bytes, not text: a file found in the cache needs no check that it
+    // is UTF-8 (its key is made from its bytes, and only a file that was
+    // compiled has a cache file).
+    let mut contents: Vec<(String, Vec<u8>)> = Vec::with_capacity(files.len());
     for (index, path) in files.iter().enumerate() {
         let origin = path.display().to_string();
-        match std::fs::read_to_string(path) {
-            Ok(text) => texts.push((origin, text)),
+        match std::fs::read(path) {
+            Ok(bytes) => contents.push((origin, bytes)),
             Err(error) => {
                 // Files are reported in order, as when each is parsed in
                 // turn: a fault in an earlier one comes first.
-                compile(&texts)?;
-                return Err((
-                    index,
-                    LoadError {
-                        origin,
-                        line: 0,
-                        column: 0,
-                        field: None,
-                        span: None,
-                        message: format!("cannot read file: {error}"),
-                    },
-                ));
+                compile(&texts_of(contents)?)?;
+                return Err((index, unreadable(origin, &error)));
             }
         }
     }
     let Some(dir) = cache_dir else {
-        return compile(&texts).map(|registry| (registry.into_matcher(), CacheUse::Off));
+        return compile(&texts_of(contents)?)
+            .map(|registry| (registry.into_matcher(), CacheUse::Off));
     };
-    let (key, source) = keys_of(&texts);
+    let (key, source) = keys_of(&contents);
     let file = dir.join(format!("officials-{}.bin", key.to_hex()));
     if let Some(matcher) = std::fs::read(&file).ok().and_then(|b| read(b, &key)) {
         return Ok((
@@ -93,7 +87,7 @@ pub fn merged_matcher_cached(
             CacheUse::Read(file),
         ));
     }
-    let registry = compile(&texts)?;
+    let registry = compile(&texts_of(contents)?)?;
     let tables = MatcherTables::build(&registry);
     // A cache that cannot be written is no error: the next load parses again.
     let used = match write(dir, &file, &key, &registry, &tables) {
@@ -102,6 +96,40 @@ pub fn merged_matcher_cached(
     };
     let matcher = Matcher::with_tables(Arc::new(registry), tables);
     Ok((matcher.with_source(*source.as_bytes()), used))
+}
+
+/// The files' bytes as text, in order; the error of the first that is not
+/// UTF-8 is what reading it as text gives (after the faults of the files
+/// before it, as when each is parsed in turn).
+fn texts_of(contents: Vec<(String, Vec<u8>)>) -> Result<Vec<(String, String)>, (usize, LoadError)> {
+    let mut texts = Vec::with_capacity(contents.len());
+    for (index, (origin, bytes)) in contents.into_iter().enumerate() {
+        match String::from_utf8(bytes) {
+            Ok(text) => texts.push((origin, text)),
+            Err(not_text) => {
+                let error = match std::io::read_to_string(not_text.as_bytes()) {
+                    Err(error) => error,
+                    Ok(_) => {
+                        std::io::Error::new(std::io::ErrorKind::InvalidData, not_text.utf8_error())
+                    }
+                };
+                compile(&texts)?;
+                return Err((index, unreadable(origin, &error)));
+            }
+        }
+    }
+    Ok(texts)
+}
+
+fn unreadable(origin: String, error: &std::io::Error) -> LoadError {
+    LoadError {
+        origin,
+        line: 0,
+        column: 0,
+        field: None,
+        span: None,
+        message: format!("cannot read file: {error}"),
+    }
 }
 
 fn compile(texts: &[(String, String)]) -> Result<Registry, (usize, LoadError)> {
@@ -116,7 +144,7 @@ fn compile(texts: &[(String, String)]) -> Result<Registry, (usize, LoadError)> {
 /// built-in registry and the tables over it), and each file's name (people keep where they were
 /// written) and bytes, in order.
 #[cfg(test)]
-fn key_of(texts: &[(String, String)]) -> blake3::Hash {
+fn key_of<T: AsRef<[u8]>>(texts: &[(String, T)]) -> blake3::Hash {
     keys_of(texts).0
 }
 
@@ -125,14 +153,14 @@ fn key_of(texts: &[(String, String)]) -> blake3::Hash {
 /// which decide only where people were written, no check's result — so a
 /// registry named by another path keeps its result-cache entries. The key
 /// is made from the digest and the names, so every byte is hashed once.
-fn keys_of(texts: &[(String, String)]) -> (blake3::Hash, blake3::Hash) {
+fn keys_of<T: AsRef<[u8]>>(texts: &[(String, T)]) -> (blake3::Hash, blake3::Hash) {
     let mut source = blake3::Hasher::new();
     source.update(b"cablelint officials registry source\0");
     source
         .update(env!("CARGO_PKG_VERSION").as_bytes())
         .update(b"\0");
     for part in
-        std::iter::once(&BUILTIN_DIGEST[..]).chain(texts.iter().map(|(_, text)| text.as_bytes()))
+        std::iter::once(&BUILTIN_DIGEST[..]).chain(texts.iter().map(|(_, text)| text.as_ref()))
     {
         source
             .update(&(part.len() as u64).to_le_bytes())
@@ -407,5 +435,31 @@ mod tests {
         // The first words' order among them (the tables it makes are
         // those a sort makes: see `first_words.rs`).
         assert_eq!(tables, built);
+    }
+
+    /// A file that is not UTF-8 is refused as reading it as text refuses
+    /// it, in its place among the other faults, cache or not (the files
+    /// are read as bytes, and checked only when they are parsed).
+    #[test]
+    fn a_file_that_is_not_text_is_refused_in_order() {
+        let setup = setup();
+        let mut bytes = std::fs::read(&setup.files[1]).unwrap();
+        bytes.insert(20, 0xff);
+        std::fs::write(&setup.files[1], &bytes).unwrap();
+        let expected = std::fs::read_to_string(&setup.files[1]).unwrap_err();
+        for cache in [None, Some(setup.cache.as_path())] {
+            let (index, error) = merged_matcher(&setup.files, cache).unwrap_err();
+            assert_eq!((index, error.line), (1, 0));
+            assert_eq!(error.message, format!("cannot read file: {expected}"));
+            // After a fault in an earlier file; before an unreadable later one.
+            let bad_first = [setup.files[1].clone(), setup.cache.join("gone.toml")];
+            assert_eq!(merged_matcher(&bad_first, cache).unwrap_err().0, 0);
+        }
+        std::fs::write(&setup.files[0], "[[person]]\nid = 3\n").unwrap();
+        for cache in [None, Some(setup.cache.as_path())] {
+            let (index, error) = merged_matcher(&setup.files, cache).unwrap_err();
+            assert_eq!((index, error.line), (0, 2), "{error:?}");
+        }
+        assert!(!setup.cache.exists(), "nothing compiled, nothing written");
     }
 }
