@@ -9,7 +9,8 @@
 //! the pattern table (`src/matcher/patterns.rs`) and the look-up tables
 //! over its patterns (`src/matcher/lookups.rs`) to
 //! `$OUT_DIR/builtin-tables.rs`, as Rust statics
-//! (`src/matcher/builtin_tables.rs`).
+//! (`src/matcher/builtin_tables.rs`); and a digest of them all to
+//! `$OUT_DIR/builtin-digest.bin` (see `digest_of`).
 
 // The library's modules are compiled here for their parser only.
 #![allow(dead_code)]
@@ -47,7 +48,29 @@ mod tables;
 #[path = "src/title.rs"]
 mod title;
 
+use std::hash::{DefaultHasher, Hasher};
 use std::path::PathBuf;
+
+/// A digest of the built-in registry and of the matcher's tables over it,
+/// for the keys of the compiled-registry cache (`src/compiled.rs`), which
+/// hashed the whole encoded registry at every run: made here once, it
+/// changes whenever the data or what the code makes of it does. Four
+/// SipHash passes, each led by its own number, give 256 bits without a
+/// hashing crate in the build script (a cache key, not a signature: its
+/// input is this build's own data).
+fn digest_of(parts: &[&[u8]]) -> [u8; 32] {
+    let mut digest = [0u8; 32];
+    for (lane, out) in digest.chunks_exact_mut(8).enumerate() {
+        let mut hasher = DefaultHasher::new();
+        hasher.write_u64(lane as u64);
+        for part in parts {
+            hasher.write_u64(part.len() as u64);
+            hasher.write(part);
+        }
+        out.copy_from_slice(&hasher.finish().to_le_bytes());
+    }
+    digest
+}
 
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
@@ -76,13 +99,16 @@ fn main() {
     );
     // The pattern table and the look-up tables over its patterns, as Rust
     // statics.
-    let lookups = lookups::Lookups::build(tables.table.patterns(), tables.order.clone());
+    let lookups =
+        lookups::Lookups::build(tables.table.patterns(), tables.order.clone(), &tables.words);
     let statics = lookups::statics_of(&tables.table, &lookups);
+    let digest = digest_of(&[&encoded, &post_senses.0, statics.as_bytes()]);
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     for (name, bytes) in [
         ("builtin-registry.bin", encoded),
         ("builtin-post-senses.bin", post_senses.0),
         ("builtin-tables.rs", statics.into_bytes()),
+        ("builtin-digest.bin", digest.to_vec()),
     ] {
         let path = out.join(name);
         if let Err(error) = std::fs::write(&path, bytes) {

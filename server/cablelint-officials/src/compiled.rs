@@ -16,8 +16,15 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 const MAGIC: &[u8; 8] = b"CLOFFREG";
-/// Raised whenever the layout or the meaning of the stored parts changes.
-const FORMAT: u32 = 1;
+/// Raised whenever the layout or the meaning of the stored parts changes
+/// (2: the built-in people by place, the first words' order). The format
+/// is part of each file's key and name, and is checked again on reading:
+/// a file of another format is never read, only rebuilt.
+const FORMAT: u32 = 2;
+/// The build script's digest of the built-in registry and the matcher's
+/// tables over it (`build.rs`): hashing the encoded built-in registry at
+/// every run cost more than a tenth of reading a large user registry.
+const BUILTIN_DIGEST: &[u8; 32] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin-digest.bin"));
 const KEY_LEN: usize = 32;
 const HEADER_LEN: usize = MAGIC.len() + 4 + KEY_LEN + 8;
 
@@ -52,33 +59,27 @@ pub fn merged_matcher_cached(
     files: &[PathBuf],
     cache_dir: Option<&Path>,
 ) -> Result<(Matcher, CacheUse), (usize, LoadError)> {
-    let mut texts = Vec::with_capacity(files.len());
+    // Bytes, not text: a file found in the cache needs no check that it
+    // is UTF-8 (its key is made from its bytes, and only a file that was
+    // compiled has a cache file).
+    let mut contents: Vec<(String, Vec<u8>)> = Vec::with_capacity(files.len());
     for (index, path) in files.iter().enumerate() {
         let origin = path.display().to_string();
-        match std::fs::read_to_string(path) {
-            Ok(text) => texts.push((origin, text)),
+        match std::fs::read(path) {
+            Ok(bytes) => contents.push((origin, bytes)),
             Err(error) => {
                 // Files are reported in order, as when each is parsed in
                 // turn: a fault in an earlier one comes first.
-                compile(&texts)?;
-                return Err((
-                    index,
-                    LoadError {
-                        origin,
-                        line: 0,
-                        column: 0,
-                        field: None,
-                        span: None,
-                        message: format!("cannot read file: {error}"),
-                    },
-                ));
+                compile(&texts_of(contents)?)?;
+                return Err((index, unreadable(origin, &error)));
             }
         }
     }
     let Some(dir) = cache_dir else {
-        return compile(&texts).map(|registry| (registry.into_matcher(), CacheUse::Off));
+        return compile(&texts_of(contents)?)
+            .map(|registry| (registry.into_matcher(), CacheUse::Off));
     };
-    let (key, source) = keys_of(&texts);
+    let (key, source) = keys_of(&contents);
     let file = dir.join(format!("officials-{}.bin", key.to_hex()));
     if let Some(matcher) = std::fs::read(&file).ok().and_then(|b| read(b, &key)) {
         return Ok((
@@ -86,7 +87,7 @@ pub fn merged_matcher_cached(
             CacheUse::Read(file),
         ));
     }
-    let registry = compile(&texts)?;
+    let registry = compile(&texts_of(contents)?)?;
     let tables = MatcherTables::build(&registry);
     // A cache that cannot be written is no error: the next load parses again.
     let used = match write(dir, &file, &key, &registry, &tables) {
@@ -97,6 +98,40 @@ pub fn merged_matcher_cached(
     Ok((matcher.with_source(*source.as_bytes()), used))
 }
 
+/// The files' bytes as text, in order; the error of the first that is not
+/// UTF-8 is what reading it as text gives (after the faults of the files
+/// before it, as when each is parsed in turn).
+fn texts_of(contents: Vec<(String, Vec<u8>)>) -> Result<Vec<(String, String)>, (usize, LoadError)> {
+    let mut texts = Vec::with_capacity(contents.len());
+    for (index, (origin, bytes)) in contents.into_iter().enumerate() {
+        match String::from_utf8(bytes) {
+            Ok(text) => texts.push((origin, text)),
+            Err(not_text) => {
+                let error = match std::io::read_to_string(not_text.as_bytes()) {
+                    Err(error) => error,
+                    Ok(_) => {
+                        std::io::Error::new(std::io::ErrorKind::InvalidData, not_text.utf8_error())
+                    }
+                };
+                compile(&texts)?;
+                return Err((index, unreadable(origin, &error)));
+            }
+        }
+    }
+    Ok(texts)
+}
+
+fn unreadable(origin: String, error: &std::io::Error) -> LoadError {
+    LoadError {
+        origin,
+        line: 0,
+        column: 0,
+        field: None,
+        span: None,
+        message: format!("cannot read file: {error}"),
+    }
+}
+
 fn compile(texts: &[(String, String)]) -> Result<Registry, (usize, LoadError)> {
     let mut registry = Registry::builtin().clone();
     for (index, (origin, text)) in texts.iter().enumerate() {
@@ -105,11 +140,11 @@ fn compile(texts: &[(String, String)]) -> Result<Registry, (usize, LoadError)> {
     Ok(registry)
 }
 
-/// Everything the compiled form depends on: this build (its version and
-/// built-in registry), and each file's name (people keep where they were
+/// Everything the compiled form depends on: this build (its version,
+/// built-in registry and the tables over it), and each file's name (people keep where they were
 /// written) and bytes, in order.
 #[cfg(test)]
-fn key_of(texts: &[(String, String)]) -> blake3::Hash {
+fn key_of<T: AsRef<[u8]>>(texts: &[(String, T)]) -> blake3::Hash {
     keys_of(texts).0
 }
 
@@ -118,15 +153,14 @@ fn key_of(texts: &[(String, String)]) -> blake3::Hash {
 /// which decide only where people were written, no check's result — so a
 /// registry named by another path keeps its result-cache entries. The key
 /// is made from the digest and the names, so every byte is hashed once.
-fn keys_of(texts: &[(String, String)]) -> (blake3::Hash, blake3::Hash) {
+fn keys_of<T: AsRef<[u8]>>(texts: &[(String, T)]) -> (blake3::Hash, blake3::Hash) {
     let mut source = blake3::Hasher::new();
     source.update(b"cablelint officials registry source\0");
     source
         .update(env!("CARGO_PKG_VERSION").as_bytes())
         .update(b"\0");
-    let builtin = codec::encode(Registry::builtin());
     for part in
-        std::iter::once(builtin.as_slice()).chain(texts.iter().map(|(_, text)| text.as_bytes()))
+        std::iter::once(&BUILTIN_DIGEST[..]).chain(texts.iter().map(|(_, text)| text.as_ref()))
     {
         source
             .update(&(part.len() as u64).to_le_bytes())
@@ -144,7 +178,7 @@ fn keys_of(texts: &[(String, String)]) -> (blake3::Hash, blake3::Hash) {
 }
 
 fn encode(key: &blake3::Hash, registry: &Registry, tables: &MatcherTables) -> Vec<u8> {
-    let registry = codec::encode(registry);
+    let registry = codec::encode_over(registry, Registry::builtin());
     let mut out = Vec::with_capacity(HEADER_LEN + registry.len() * 2);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT.to_le_bytes());
@@ -175,7 +209,7 @@ fn read(bytes: Vec<u8>, key: &blake3::Hash) -> Option<Matcher> {
     if registry_end > body_len {
         return None;
     }
-    let registry = codec::decode(&bytes[HEADER_LEN..registry_end])?;
+    let registry = codec::decode_over(&bytes[HEADER_LEN..registry_end], Registry::builtin())?;
     // The tables copy what they keep: a language server reads registries
     // at every reload, and leaked bytes would add up.
     let tables = MatcherTables::decode(&bytes[registry_end..body_len], &registry)?;
@@ -334,5 +368,98 @@ mod tests {
         let (index, error) = merged_matcher(&missing, Some(&setup.cache)).unwrap_err();
         assert_eq!((index, error.line), (1, 0));
         assert!(error.message.starts_with("cannot read file: "), "{error:?}");
+    }
+
+    /// A file of another format under this input's name (as an older
+    /// build would have written, were the format not part of the name) is
+    /// refused even when whole, and rewritten in this format.
+    #[test]
+    fn a_cache_file_of_another_format_is_rebuilt_not_read() {
+        let setup = setup();
+        let parsed = merged_matcher(&setup.files, None).expect("valid");
+        merged_matcher(&setup.files, Some(&setup.cache)).expect("valid");
+        let file = cache_file(&setup);
+        let whole = std::fs::read(&file).unwrap();
+        let format_at = MAGIC.len()..MAGIC.len() + 4;
+        for old in [0u32, 1, FORMAT + 1] {
+            let mut bytes = whole[..whole.len() - KEY_LEN].to_vec();
+            bytes[format_at.clone()].copy_from_slice(&old.to_le_bytes());
+            let checksum = blake3::hash(&bytes);
+            bytes.extend_from_slice(checksum.as_bytes());
+            std::fs::write(&file, &bytes).unwrap();
+            let (matcher, used) =
+                merged_matcher_cached(&setup.files, Some(&setup.cache)).expect("valid");
+            assert!(
+                matches!(used, CacheUse::Written(_)),
+                "format {old}: {used:?}"
+            );
+            assert_eq!(matcher.registry(), parsed.registry());
+            assert_eq!(found(&matcher, &setup.text), found(&parsed, &setup.text));
+            assert_eq!(std::fs::read(&file).unwrap(), whole, "rewritten whole");
+        }
+        let (_, used) = merged_matcher_cached(&setup.files, Some(&setup.cache)).expect("valid");
+        assert!(matches!(used, CacheUse::Read(_)), "{used:?}");
+    }
+
+    /// What a cache file holds makes the matcher a fresh build makes: the
+    /// same registry and tables (the first words' order kept, not sorted
+    /// again), and the built-in people shared with the built-in registry.
+    #[test]
+    fn the_matcher_read_from_a_cache_file_is_the_one_built_afresh() {
+        let setup = setup();
+        merged_matcher(&setup.files, Some(&setup.cache)).expect("valid");
+        let bytes = std::fs::read(cache_file(&setup)).unwrap();
+        let texts: Vec<_> = setup
+            .files
+            .iter()
+            .map(|p| (p.display().to_string(), std::fs::read_to_string(p).unwrap()))
+            .collect();
+        let registry = compile(&texts).expect("valid");
+        let built = MatcherTables::build(&registry);
+        let body = bytes.len() - KEY_LEN;
+        let registry_len =
+            u64::from_le_bytes(bytes[HEADER_LEN - 8..HEADER_LEN].try_into().unwrap()) as usize;
+        let stored = &bytes[HEADER_LEN..HEADER_LEN + registry_len];
+        assert_eq!(
+            codec::decode_over(stored, Registry::builtin()).as_ref(),
+            Some(&registry)
+        );
+        // Each built-in person is a flag, not an entry.
+        assert!(
+            stored.len() < codec::encode(&registry).len() / 2,
+            "{} bytes",
+            stored.len()
+        );
+        let tables = MatcherTables::decode(&bytes[HEADER_LEN + registry_len..body], &registry)
+            .expect("whole tables");
+        // The first words' order among them (the tables it makes are
+        // those a sort makes: see `first_words.rs`).
+        assert_eq!(tables, built);
+    }
+
+    /// A file that is not UTF-8 is refused as reading it as text refuses
+    /// it, in its place among the other faults, cache or not (the files
+    /// are read as bytes, and checked only when they are parsed).
+    #[test]
+    fn a_file_that_is_not_text_is_refused_in_order() {
+        let setup = setup();
+        let mut bytes = std::fs::read(&setup.files[1]).unwrap();
+        bytes.insert(20, 0xff);
+        std::fs::write(&setup.files[1], &bytes).unwrap();
+        let expected = std::fs::read_to_string(&setup.files[1]).unwrap_err();
+        for cache in [None, Some(setup.cache.as_path())] {
+            let (index, error) = merged_matcher(&setup.files, cache).unwrap_err();
+            assert_eq!((index, error.line), (1, 0));
+            assert_eq!(error.message, format!("cannot read file: {expected}"));
+            // After a fault in an earlier file; before an unreadable later one.
+            let bad_first = [setup.files[1].clone(), setup.cache.join("gone.toml")];
+            assert_eq!(merged_matcher(&bad_first, cache).unwrap_err().0, 0);
+        }
+        std::fs::write(&setup.files[0], "[[person]]\nid = 3\n").unwrap();
+        for cache in [None, Some(setup.cache.as_path())] {
+            let (index, error) = merged_matcher(&setup.files, cache).unwrap_err();
+            assert_eq!((index, error.line), (0, 2), "{error:?}");
+        }
+        assert!(!setup.cache.exists(), "nothing compiled, nothing written");
     }
 }

@@ -74,7 +74,7 @@ mod tests {
     #[test]
     fn the_statics_are_the_tables_made_at_run_time() {
         let tables = MatcherTables::build(Registry::builtin());
-        let made = Lookups::build(tables.table.patterns(), tables.order.clone());
+        let made = Lookups::build(tables.table.patterns(), tables.order.clone(), &tables.words);
         assert!(
             statics_of(&tables.table, &made) == SOURCE,
             "the statics are stale"

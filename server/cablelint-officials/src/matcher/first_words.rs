@@ -247,29 +247,60 @@ fn slot(hash: u64) -> usize {
     (hash >> (64 - HASH_BITS)) as usize
 }
 
+/// (word hash, minus pattern length, pattern number): the buckets' order,
+/// by word, longest pattern first.
+type Key = (u64, isize, usize);
+
 impl FirstWords {
+    #[cfg(test)]
     pub(crate) fn build<S: AsRef<str>>(patterns: &[S]) -> FirstWords {
+        FirstWords::with_order(patterns, &[])
+    }
+
+    /// The numbers of the patterns that have a first word (an ASCII word
+    /// that ends in ASCII), by the word's hash, then longest first, then
+    /// by number: the order of the buckets, and the costly part of making
+    /// them (a sort), which the compiled-registry cache (`compiled.rs`)
+    /// keeps.
+    pub(crate) fn sorted_order<S: AsRef<str>>(patterns: &[S]) -> Vec<usize> {
+        let hashes: Vec<Option<u64>> = patterns.iter().map(|p| word_hash(p.as_ref())).collect();
+        sorted_keys(patterns, &hashes)
+            .into_iter()
+            .map(|(_, _, number)| number)
+            .collect()
+    }
+
+    /// The first words of `patterns` given their
+    /// [`FirstWords::sorted_order`]. `order` is checked as the buckets are
+    /// made, in a few instructions per pattern; should it not be that
+    /// order (a pattern missing, repeated or out of place), the patterns
+    /// are sorted again: an order read from a cache file can cost time,
+    /// never change an answer.
+    pub(crate) fn with_order<S: AsRef<str>>(patterns: &[S], order: &[usize]) -> FirstWords {
         let mut words = FirstWords {
             heads: vec![0; (1 << HEAD_BITS) / 64].into_boxed_slice(),
             bits: vec![0; (1 << HASH_BITS) / 64].into_boxed_slice(),
             longest: 0,
             buckets: Buckets::default(),
         };
-        // (hash, -length, pattern number): by word, longest pattern first.
-        let mut by_word: Vec<(u64, isize, usize)> = Vec::with_capacity(patterns.len());
-        for (number, pattern) in patterns.iter().enumerate() {
-            let (hash, length, ends_in_ascii) = ascii_word(pattern.as_ref().as_bytes());
-            let head = head(pattern.as_ref().as_bytes());
+        // The word's hash of each pattern that has a first word.
+        let mut hashes: Vec<Option<u64>> = Vec::with_capacity(patterns.len());
+        for pattern in patterns {
+            let bytes = pattern.as_ref().as_bytes();
+            let (hash, length, ends_in_ascii) = ascii_word(bytes);
+            let head = head(bytes);
             words.heads[head / 64] |= 1 << (head % 64);
             if length > 0 && ends_in_ascii {
                 let slot = slot(hash);
                 words.bits[slot / 64] |= 1 << (slot % 64);
                 words.longest = words.longest.max(length);
-                let len = pattern.as_ref().len();
-                by_word.push((hash, -(len as isize), number));
+                hashes.push(Some(hash));
+            } else {
+                hashes.push(None);
             }
         }
-        by_word.sort_unstable();
+        let by_word = checked_keys(patterns, &hashes, order)
+            .unwrap_or_else(|| sorted_keys(patterns, &hashes));
         words.buckets = Buckets::build(patterns, &by_word);
         words
     }
@@ -367,15 +398,63 @@ fn bucket_slot(hash: u64, mask: usize) -> usize {
     (hash >> 40) as usize & mask
 }
 
+/// The hash of the first word of `pattern`, if it has one (an ASCII word
+/// that ends in ASCII).
+fn word_hash(pattern: &str) -> Option<u64> {
+    let (hash, length, ends_in_ascii) = ascii_word(pattern.as_bytes());
+    (length > 0 && ends_in_ascii).then_some(hash)
+}
+
+fn key_of<S: AsRef<str>>(patterns: &[S], hash: u64, number: usize) -> Key {
+    (hash, -(patterns[number].as_ref().len() as isize), number)
+}
+
+/// The keys of the patterns that have a first word (`hashes`), sorted.
+fn sorted_keys<S: AsRef<str>>(patterns: &[S], hashes: &[Option<u64>]) -> Vec<Key> {
+    let mut keys: Vec<Key> = hashes
+        .iter()
+        .enumerate()
+        .filter_map(|(number, hash)| hash.map(|hash| key_of(patterns, hash, number)))
+        .collect();
+    keys.sort_unstable();
+    keys
+}
+
+/// The keys of `order`, if it is the sorted order of the patterns that
+/// have a first word: strictly increasing keys (each pattern once, in
+/// place), as many as there are such patterns.
+fn checked_keys<S: AsRef<str>>(
+    patterns: &[S],
+    hashes: &[Option<u64>],
+    order: &[usize],
+) -> Option<Vec<Key>> {
+    if order.len() != hashes.iter().filter(|h| h.is_some()).count() {
+        return None;
+    }
+    let mut keys: Vec<Key> = Vec::with_capacity(order.len());
+    for &number in order {
+        let key = key_of(patterns, (*hashes.get(number)?)?, number);
+        if keys.last().is_some_and(|last| *last >= key) {
+            return None;
+        }
+        keys.push(key);
+    }
+    Some(keys)
+}
+
 impl Buckets {
-    /// The buckets of `by_word` (hash, minus length, pattern number),
-    /// sorted.
-    fn build<S: AsRef<str>>(patterns: &[S], by_word: &[(u64, isize, usize)]) -> Buckets {
+    /// The buckets of `by_word`, sorted.
+    fn build<S: AsRef<str>>(patterns: &[S], by_word: &[Key]) -> Buckets {
         let words = by_word.windows(2).filter(|w| w[0].0 != w[1].0).count() + 1;
         let size = (2 * words).next_power_of_two();
         let mut slots = vec![Slot::default(); size];
         let mut entries = Vec::with_capacity(by_word.len());
-        let mut lowered = Vec::new();
+        let mut lowered = Vec::with_capacity(
+            by_word
+                .iter()
+                .map(|&(_, minus_length, _)| minus_length.unsigned_abs())
+                .sum(),
+        );
         let mut i = 0;
         while i < by_word.len() {
             let hash = by_word[i].0;
@@ -387,7 +466,9 @@ impl Buckets {
                     start: lowered.len() as u32,
                     len: pattern.len() as u32,
                 });
-                lowered.extend(pattern.iter().map(u8::to_ascii_lowercase));
+                let start = lowered.len();
+                lowered.extend_from_slice(pattern);
+                lowered[start..].make_ascii_lowercase();
                 i += 1;
             }
             let mut at = bucket_slot(hash, size - 1);
@@ -641,5 +722,74 @@ mod tests {
         assert_eq!(words.verdict("Rbúl".as_bytes()), Verdict::NoName);
         assert_eq!(words.verdict("Raúlx".as_bytes()), Verdict::Undecided);
         assert_eq!(words.verdict("Ji’s".as_bytes()), Verdict::Undecided);
+    }
+
+    /// The tables as comparable text (they hold no equality).
+    fn shown(words: &FirstWords) -> String {
+        let buckets = &words.buckets;
+        let slots: Vec<_> = buckets
+            .slots
+            .iter()
+            .map(|s| (s.hash, s.begin, s.end))
+            .collect();
+        let entries: Vec<_> = buckets
+            .entries
+            .iter()
+            .map(|e| (e.pattern, e.start, e.len))
+            .collect();
+        format!(
+            "{:?} {:?} {} {slots:?} {entries:?} {:?}",
+            words.heads, words.bits, words.longest, buckets.lowered
+        )
+    }
+
+    /// The order kept by the compiled-registry cache gives the tables a
+    /// sort gives; any other order (a pattern missing, repeated, out of
+    /// place or unknown) is not trusted, and the patterns are sorted again.
+    #[test]
+    fn a_kept_order_gives_the_sorted_tables_and_a_wrong_one_is_sorted_again() {
+        let patterns = [
+            "Ji",
+            "Ji Pengfei",
+            "Ji Peng",
+            "Jiang",
+            "Kim Il Sung",
+            "Kim",
+            "de Gaulle",
+            "Raúl Roa",
+            "X",
+            "姬鹏飞",
+            "K. Name",
+            "K. Other",
+        ];
+        let sorted = FirstWords::sorted_order(&patterns);
+        // The patterns without an ASCII first word that ends in ASCII are
+        // left out ("Raúl Roa", "姬鹏飞").
+        assert_eq!(sorted.len(), patterns.len() - 2, "{sorted:?}");
+        let expected = shown(&FirstWords::build(&patterns));
+        assert_eq!(shown(&FirstWords::with_order(&patterns, &sorted)), expected);
+        let mut reversed = sorted.clone();
+        reversed.reverse();
+        let mut repeated = sorted.clone();
+        repeated[1] = repeated[0];
+        let mut unknown = sorted.clone();
+        unknown[0] = patterns.len();
+        let mut without_word = sorted.clone();
+        without_word[0] = 7; // "Raúl Roa"
+        for wrong in [
+            reversed,
+            repeated,
+            unknown,
+            without_word,
+            sorted[1..].to_vec(),
+            [sorted.as_slice(), &[0]].concat(),
+            Vec::new(),
+        ] {
+            assert_eq!(
+                shown(&FirstWords::with_order(&patterns, &wrong)),
+                expected,
+                "{wrong:?}"
+            );
+        }
     }
 }

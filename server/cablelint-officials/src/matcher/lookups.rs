@@ -37,12 +37,18 @@ pub(crate) struct Lookups {
 
 impl Lookups {
     /// The tables over `patterns`, given their
-    /// [`PatternLookup::sorted_order`].
-    pub(crate) fn build<S: AsRef<str>>(patterns: &[S], order: Vec<usize>) -> Lookups {
+    /// [`PatternLookup::sorted_order`] and [`FirstWords::sorted_order`]
+    /// (`words`; the sort is done again should it not be that order).
+    pub(crate) fn build<S: AsRef<str>>(
+        patterns: &[S],
+        order: Vec<usize>,
+        words: &[usize],
+    ) -> Lookups {
+        let first_words = FirstWords::with_order(patterns, words);
         Lookups {
             lookup: PatternLookup::from_order(patterns, order),
             prefixes: Prefixes::build(patterns),
-            first_words: FirstWords::build(patterns),
+            first_words,
             openings: Openings::build(patterns),
             openers: lowercase_openers(patterns),
         }

@@ -193,12 +193,13 @@ impl Matcher {
         let MatcherTables {
             table,
             order,
+            words,
             post_senses,
         } = tables;
         // Searches start only where a name can (see `next_name_start_by_words`), so
         // a sorted list serves as well as an automaton and builds in a
         // fraction of the time.
-        let lookups = Lookups::build(table.patterns(), order);
+        let lookups = Lookups::build(table.patterns(), order, &words);
         Matcher::with_lookups(registry, table, post_senses, lookups)
     }
 

@@ -1,6 +1,7 @@
 //! What building a matcher costs most: the pattern table (every spelling
-//! of every name form), the sorted order of its patterns, and the analysed
-//! title of every post. The compiled-registry cache (`compiled.rs`) keeps
+//! of every name form), the two sorted orders of its patterns (of the
+//! look-up and of the first words' buckets), and the analysed title of
+//! every post. The compiled-registry cache (`compiled.rs`) keeps
 //! them in the compact form of `codec.rs`; for the built-in registry the
 //! build script (`build.rs`) writes the analysed titles in that form and
 //! the rest as Rust statics (`builtin_tables.rs`).
@@ -12,6 +13,7 @@
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
+use super::first_words::FirstWords;
 use super::lookup::PatternLookup;
 use super::patterns::PatternTable;
 use crate::codec::{Reader, Writer};
@@ -23,6 +25,8 @@ pub(crate) struct MatcherTables {
     pub table: PatternTable,
     /// [`PatternLookup::sorted_order`] of the table's patterns.
     pub order: Vec<usize>,
+    /// [`FirstWords::sorted_order`] of the table's patterns.
+    pub words: Vec<usize>,
     /// Per person, per post: the post's title analysed.
     pub post_senses: Vec<Vec<PostSense>>,
 }
@@ -31,6 +35,7 @@ impl MatcherTables {
     pub(crate) fn build(registry: &Registry) -> MatcherTables {
         let table = PatternTable::build(registry);
         let order = PatternLookup::sorted_order(table.patterns());
+        let words = FirstWords::sorted_order(table.patterns());
         // Many people hold posts of the same title: analyse each title once.
         let mut senses_by_title: HashMap<&str, PostSense, BuildHasherDefault<KeyHasher>> =
             HashMap::default();
@@ -52,6 +57,7 @@ impl MatcherTables {
         MatcherTables {
             table,
             order,
+            words,
             post_senses,
         }
     }
@@ -61,11 +67,13 @@ impl MatcherTables {
     pub(crate) fn encode(&self) -> Vec<u8> {
         let mut out = Writer(Vec::new());
         self.table.encode(&mut out);
-        out.usize(self.order.len());
-        for &i in &self.order {
-            out.usize(i);
+        for list in [&self.order, &self.words] {
+            out.usize(list.len());
+            for &i in list {
+                out.usize(i);
+            }
         }
-        encode_post_senses(&self.post_senses, &mut out);
+        encode_shared_post_senses(&self.post_senses, &mut out);
         out.0
     }
 
@@ -78,7 +86,9 @@ impl MatcherTables {
     fn decode_from(mut input: Reader<'_>, registry: &Registry) -> Option<MatcherTables> {
         let table = PatternTable::decode(&mut input)?;
         let order = input.list(Reader::usize)?;
-        let post_senses = decode_post_senses(&mut input, registry)?;
+        // Checked as the first words are made (`FirstWords::with_order`).
+        let words = input.list(Reader::usize)?;
+        let post_senses = decode_shared_post_senses(&mut input, registry)?;
         let patterns = table.patterns();
         let fits = input.at_end()
             && order
@@ -88,57 +98,39 @@ impl MatcherTables {
         fits.then_some(MatcherTables {
             table,
             order,
+            words,
             post_senses,
         })
     }
 }
 
-/// Writes the analysed titles of every post, per person, in the compact
-/// form of `codec.rs`.
-fn encode_post_senses(post_senses: &[Vec<PostSense>], out: &mut Writer) {
-    out.usize(post_senses.len());
-    for senses in post_senses {
-        out.usize(senses.len());
-        for sense in senses {
-            sense.encode(out);
-        }
-    }
-}
-
-/// The analysed titles [`encode_post_senses`] wrote, or None if they do
-/// not fit the posts of `registry`.
-fn decode_post_senses(input: &mut Reader<'_>, registry: &Registry) -> Option<Vec<Vec<PostSense>>> {
-    let post_senses = input.list(|input| input.list(PostSense::decode))?;
-    fits_posts(post_senses, registry)
-}
-
-/// [`encode_post_senses`] in the form the build script writes for the
-/// built-in registry: each distinct sense once, then per person, per post,
-/// the number of its sense. Many people hold posts of the same title, and
-/// decoding a sense cost several times copying one.
-// The library only decodes; the build script (and the tests) encode.
-#[cfg_attr(not(test), allow(dead_code))]
+/// Writes the analysed titles of every post: each distinct sense once,
+/// then per person, per post, the number of its sense. Many people hold
+/// posts of the same title, and decoding a sense cost several times
+/// copying one. The form of the built-in registry's titles (`build.rs`)
+/// and of the compiled-registry cache's.
 pub(crate) fn encode_shared_post_senses(post_senses: &[Vec<PostSense>], out: &mut Writer) {
-    let mut distinct: Vec<&PostSense> = Vec::new();
+    // Each distinct sense by its encoded form: a large user registry has
+    // thousands of distinct titles, too many to search a list for each.
+    let mut distinct: HashMap<Vec<u8>, usize> = HashMap::new();
+    let mut encoded = Writer(Vec::new());
     let mut numbers = Vec::with_capacity(post_senses.len());
     for senses in post_senses {
         let mut of_person = Vec::with_capacity(senses.len());
         for sense in senses {
-            let number = match distinct.iter().position(|d| *d == sense) {
-                Some(number) => number,
-                None => {
-                    distinct.push(sense);
-                    distinct.len() - 1
-                }
-            };
+            let mut one = Writer(Vec::new());
+            sense.encode(&mut one);
+            let next = distinct.len();
+            let number = *distinct.entry(one.0).or_insert_with_key(|bytes| {
+                encoded.0.extend_from_slice(bytes);
+                next
+            });
             of_person.push(number);
         }
         numbers.push(of_person);
     }
     out.usize(distinct.len());
-    for sense in distinct {
-        sense.encode(out);
-    }
+    out.0.extend_from_slice(&encoded.0);
     out.usize(numbers.len());
     for of_person in numbers {
         out.usize(of_person.len());
@@ -150,6 +142,9 @@ pub(crate) fn encode_shared_post_senses(post_senses: &[Vec<PostSense>], out: &mu
 
 /// The analysed titles [`encode_shared_post_senses`] wrote, or None if
 /// they do not fit the posts of `registry`.
+// Inlined: out of line (now that the cache reads this form too), it cost
+// the one-file run of `cablelint check` 40 K instructions more.
+#[inline]
 pub(crate) fn decode_shared_post_senses(
     input: &mut Reader<'_>,
     registry: &Registry,
