@@ -140,8 +140,8 @@ fn compile(texts: &[(String, String)]) -> Result<Registry, (usize, LoadError)> {
     Ok(registry)
 }
 
-/// Everything the compiled form depends on: this build (its version,
-/// built-in registry and the tables over it), and each file's name (people keep where they were
+/// Everything the compiled form depends on: this build (its build-id,
+/// version, built-in registry and the tables over it), and each file's name (people keep where they were
 /// written) and bytes, in order.
 #[cfg(test)]
 fn key_of<T: AsRef<[u8]>>(texts: &[(String, T)]) -> blake3::Hash {
@@ -169,6 +169,10 @@ fn keys_of<T: AsRef<[u8]>>(texts: &[(String, T)]) -> (blake3::Hash, blake3::Hash
     let source = source.finalize();
     let mut key = blake3::Hasher::new();
     key.update(MAGIC).update(&FORMAT.to_le_bytes());
+    // The build that compiles: one rebuilt from changed code (a title's
+    // sense, a table's layout) never reads what another build wrote, even
+    // when FORMAT and the version stay. Without a build-id, FORMAT alone.
+    key.update(buildid::build_id().unwrap_or_default());
     key.update(source.as_bytes());
     for (origin, _) in texts {
         key.update(&(origin.len() as u64).to_le_bytes())
