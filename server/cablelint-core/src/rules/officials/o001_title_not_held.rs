@@ -20,8 +20,9 @@ title written beside a name with the posts the officials registry records for th
 the document's date (the archive's date line, else the first dated header field).\n\n\
 It reports only when the person is identified without doubt, the document has a date, and the \
 title names a post (\"Comrade\" or \"Mr.\" do not). When the registry records no post at all on \
-that date, it reports only a title the person held at another time, since the registry may \
-simply lack the post. The message names the posts held that day, at most three (two and a count \
+that date, it reports only a title the person held at another time, and as info, not a \
+warning: the registry may simply lack the post (a leader restored to an office, a term it \
+does not know). The message names the posts held that day, at most three (two and a count \
 when there are more); hover and `cablelint officials` list them all. Check the source before changing the text: the original may itself be \
 wrong, which deserves an editorial note rather than a silent correction.",
     wrong: "June 28, 1962\n\nCable\n\nForeign Minister Ji received the ambassador.\n",
@@ -41,16 +42,23 @@ fn push_tenure(message: &mut String, post: &Post) {
     }
 }
 
-/// "`title`: name held no such post on date (was tenure)".
-fn no_such_post(title: &str, name: &str, date: Date, other: &Post) -> String {
+/// "`title`: the registry records no post of name on date; the title fits
+/// tenure": weaker than [`held_instead`], since the registry may lack the
+/// post (a leader restored to it, a term it does not know).
+fn no_post_recorded(title: &str, name: &str, date: Date, other: &Post) -> String {
     let mut message = String::with_capacity(128);
-    for part in ["`", title, "`: ", name, " held no such post on "] {
+    for part in [
+        "`",
+        title,
+        "`: the registry records no post of ",
+        name,
+        " on ",
+    ] {
         message.push_str(part);
     }
     date.push_to(&mut message);
-    message.push_str(" (was ");
+    message.push_str("; the title fits ");
     push_tenure(&mut message, other);
-    message.push(')');
     message
 }
 
@@ -116,22 +124,28 @@ impl Rule for TitleNotHeld {
             let title = cx.doc.slice(title_span);
             let person = &persons[mention.person_index];
             let name = &person.name.text;
-            let message = if person.posts_on(date).next().is_none() {
+            if person.posts_on(date).next().is_none() {
                 // No recorded post that day may be a gap in the registry;
-                // only a post held at another time is evidence.
+                // only a post held at another time is evidence, and weak:
+                // a hint-like info, not a warning.
                 let Some(other) = matcher.post_fitting_title_sense(mention.person_index, &sense)
                 else {
                     continue;
                 };
-                no_such_post(title, name, date, other)
-            } else {
-                held_instead(
-                    title,
-                    name,
-                    date,
-                    &person.posts_on(date).collect::<Vec<_>>(),
+                cx.report(
+                    title_span.cover(mention.span),
+                    no_post_recorded(title, name, date, other),
                 )
-            };
+                .severity(Severity::Info)
+                .person(person.id.clone());
+                continue;
+            }
+            let message = held_instead(
+                title,
+                name,
+                date,
+                &person.posts_on(date).collect::<Vec<_>>(),
+            );
             cx.report(title_span.cover(mention.span), message)
                 .person(person.id.clone());
         }
@@ -180,10 +194,10 @@ mod tests {
                 assert_eq!(super::held_instead(title, name, date, &posts), expected);
                 for post in &person.posts {
                     let expected = format!(
-                        "`{title}`: {name} held no such post on {date} (was {})",
+                        "`{title}`: the registry records no post of {name} on {date}; the title fits {}",
                         tenure(post)
                     );
-                    assert_eq!(super::no_such_post(title, name, date, post), expected);
+                    assert_eq!(super::no_post_recorded(title, name, date, post), expected);
                     seen += 1;
                 }
             }
@@ -242,7 +256,7 @@ mod tests {
     fn reports_a_post_held_only_at_another_time() {
         let text = "January 5, 1995\n\nCable\n\nVice Minister Ji Pengfei spoke.\n";
         expect![[r#"
-            5:1-5:25 warning O001: `Vice Minister`: Ji Pengfei held no such post on 1995-01-05 (was Vice Minister of Foreign Affairs from 1955 to 1972)
+            5:1-5:25 info O001: `Vice Minister`: the registry records no post of Ji Pengfei on 1995-01-05; the title fits Vice Minister of Foreign Affairs from 1955 to 1972
         "#]].assert_eq(&check("O001", text));
     }
 
