@@ -275,6 +275,31 @@ impl Matcher {
     }
 }
 
+impl Matcher {
+    /// The post the written title fits that lies nearest `date` (ties: the
+    /// first in the registry), for a message naming what the person held
+    /// "at another time": Deng Xiaoping's vice premiership of 1973–76, not
+    /// of 1952–68, for a text of July 1976.
+    pub fn post_fitting_title_sense_near(
+        &self,
+        person: usize,
+        written: &TitleSense,
+        date: Date,
+    ) -> Option<&Post> {
+        let senses = self.post_senses.get(person)?;
+        let day = DayRange::of_date(date);
+        self.registry
+            .persons()
+            .get(person)?
+            .posts
+            .iter()
+            .zip(senses)
+            .filter(|(_, sense)| sense.fitted_by(written))
+            .min_by_key(|(post, _)| DayRange::of(post.start, post.end.as_ref()).gap_to(&day))
+            .map(|(post, _)| post)
+    }
+}
+
 /// The days a date or a post may stand for, as `yyyymmdd` keys: from the
 /// first day of the start to the last day of the end (open: no end).
 #[derive(Clone, Copy, Debug)]
@@ -309,6 +334,20 @@ impl DayRange {
     /// Whether the two may share a day: [`Date::may_fall_within`].
     fn overlaps(&self, other: &DayRange) -> bool {
         self.first <= other.last && other.first <= self.last
+    }
+
+    /// About how many days lie between the two (0 if they overlap): a
+    /// `yyyymmdd` key read as 372-day years of 31-day months, close enough
+    /// to tell the nearer of two terms.
+    fn gap_to(&self, other: &DayRange) -> i64 {
+        let days = |key: i64| key / 10_000 * 372 + key / 100 % 100 * 31 + key % 100;
+        if self.overlaps(other) {
+            0
+        } else if self.last < other.first {
+            days(other.first) - days(self.last)
+        } else {
+            days(self.first) - days(other.last)
+        }
     }
 }
 

@@ -128,7 +128,8 @@ impl Rule for TitleNotHeld {
                 // No recorded post that day may be a gap in the registry;
                 // only a post held at another time is evidence, and weak:
                 // a hint-like info, not a warning.
-                let Some(other) = matcher.post_fitting_title_sense(mention.person_index, &sense)
+                let Some(other) =
+                    matcher.post_fitting_title_sense_near(mention.person_index, &sense, date)
                 else {
                     continue;
                 };
@@ -258,6 +259,18 @@ mod tests {
         expect![[r#"
             5:1-5:25 info O001: `Vice Minister`: the registry records no post of Ji Pengfei on 1995-01-05; the title fits Vice Minister of Foreign Affairs from 1955 to 1972
         "#]].assert_eq(&check("O001", text));
+    }
+
+    #[test]
+    fn between_two_terms_the_message_names_the_nearer() {
+        // Deng Xiaoping was vice premier 1952–68 and 1973–April 1976.
+        let text = "July 1, 1976\n\nCable\n\nVice Premier Deng Xiaoping spoke.\n";
+        expect![[r#"
+            5:1-5:27 info O001: `Vice Premier`: the registry records no post of Deng Xiaoping on 1976-07-01; the title fits Vice Premier from 1973-03-10 to 1976-04-07
+        "#]]
+        .assert_eq(&check("O001", text));
+        let restored = "December 3, 1975\n\nCable\n\nVice Premier Deng Xiaoping spoke.\n";
+        expect![[""]].assert_eq(&check("O001", restored));
     }
 
     #[test]
