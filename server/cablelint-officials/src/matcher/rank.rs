@@ -263,19 +263,9 @@ impl Matcher {
 
     /// [`Matcher::post_fitting_title`] for a title already analysed.
     pub fn post_fitting_title_sense(&self, person: usize, written: &TitleSense) -> Option<&Post> {
-        let senses = self.post_senses.get(person)?;
-        self.registry
-            .persons()
-            .get(person)?
-            .posts
-            .iter()
-            .zip(senses)
-            .find(|(_, sense)| sense.fitted_by(written))
-            .map(|(post, _)| post)
+        self.posts_fitting(person, *written).next()
     }
-}
 
-impl Matcher {
     /// The post the written title fits that lies nearest `date` (ties: the
     /// first in the registry), for a message naming what the person held
     /// "at another time": Deng Xiaoping's vice premiership of 1973–76, not
@@ -286,16 +276,23 @@ impl Matcher {
         written: &TitleSense,
         date: Date,
     ) -> Option<&Post> {
-        let senses = self.post_senses.get(person)?;
         let day = DayRange::of_date(date);
-        self.registry
+        self.posts_fitting(person, *written)
+            .min_by_key(|post| DayRange::of(post.start, post.end.as_ref()).gap_to(&day))
+    }
+
+    /// The person's posts that the written title fits, in registry order.
+    fn posts_fitting(&self, person: usize, written: TitleSense) -> impl Iterator<Item = &Post> {
+        let posts = self
+            .registry
             .persons()
-            .get(person)?
-            .posts
+            .get(person)
+            .map_or(&[][..], |p| &p.posts[..]);
+        let senses = self.post_senses.get(person).map_or(&[][..], |s| &s[..]);
+        posts
             .iter()
             .zip(senses)
-            .filter(|(_, sense)| sense.fitted_by(written))
-            .min_by_key(|(post, _)| DayRange::of(post.start, post.end.as_ref()).gap_to(&day))
+            .filter(move |(_, sense)| sense.fitted_by(&written))
             .map(|(post, _)| post)
     }
 }
