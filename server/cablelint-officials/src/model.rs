@@ -211,9 +211,23 @@ impl Person {
     /// Whether a title written in a text ("Foreign Minister", "Vice
     /// Minister", "Ambassador") matches a post this person may have held on
     /// `date`. A bare honorific ("Comrade", "Mr.") matches any post held.
+    /// "Ambassador" alone also fits a former ambassador and a head of
+    /// mission with an ambassador's rank ([`title::is_courtesy_ambassador`]).
     pub fn title_held_on(&self, title_text: &str, date: Date) -> bool {
-        self.posts_on(date)
+        if self
+            .posts_on(date)
             .any(|post| title::title_matches(title_text, &post.title))
+        {
+            return true;
+        }
+        title::is_courtesy_ambassador(&title::analyse(title_text)) && {
+            let senses: Vec<_> = self
+                .posts
+                .iter()
+                .map(|p| title::PostSense::new(&p.title))
+                .collect();
+            title::ambassador_by_courtesy(&self.posts, &senses, date)
+        }
     }
 
     /// Whether a title written in a text matches any post of this person,

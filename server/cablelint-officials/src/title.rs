@@ -762,6 +762,55 @@ pub fn title_matches(text_title: &str, post_title: &str) -> bool {
     PostSense::new(post_title).fitted_by(&analyse(text_title))
 }
 
+/// Whether a written title is "Ambassador" alone (no "vice", no domain,
+/// whatever country is named): a courtesy title as well as a post (see
+/// [`ambassador_by_courtesy`]). Heads of missions with an ambassador's
+/// rank bear it ("Ambassador Huang Chen", chief of the PRC Liaison Office
+/// in 1975), and former ambassadors keep it while they hold no other
+/// titled post.
+pub(crate) fn is_courtesy_ambassador(written: &TitleSense) -> bool {
+    written.ranks == bit(RANKS, "ambassador")
+        && !written.vice
+        && !written.first
+        && written.domains == 0
+}
+
+/// Whether a post that is not an embassy carries the rank and title of
+/// ambassador: a permanent representative to the United Nations, the chief
+/// of the US or PRC liaison office of 1973–79.
+pub(crate) fn ranks_as_ambassador(post_title: &str) -> bool {
+    post_title.contains("Permanent Representative")
+        || post_title.starts_with("Chief of the Liaison Office")
+}
+
+impl PostSense {
+    /// Whether the post is an ambassadorship ("Ambassador to the German
+    /// Democratic Republic", "Ambassador-at-Large").
+    fn is_ambassadorship(&self) -> bool {
+        self.whole.ranks & bit(RANKS, "ambassador") != 0
+    }
+}
+
+/// Whether someone with these posts (and their senses, in the same order)
+/// may be called "Ambassador" on `date` though they held no embassy that
+/// day: they held a post with an ambassador's rank
+/// ([`ranks_as_ambassador`]), or had been an ambassador and held no post
+/// that day with a title of its own. A minister who was once an ambassador
+/// is "Minister": "Ambassador Gromyko" in 1968 is still reported.
+pub(crate) fn ambassador_by_courtesy(
+    posts: &[crate::model::Post],
+    senses: &[PostSense],
+    date: crate::date::Date,
+) -> bool {
+    let both = || posts.iter().zip(senses);
+    if both().any(|(post, _)| post.held_on(date) && ranks_as_ambassador(&post.title)) {
+        return true;
+    }
+    let titled_that_day = both().any(|(post, sense)| post.held_on(date) && sense.whole.has_rank());
+    !titled_that_day
+        && both().any(|(post, sense)| sense.is_ambassadorship() && date.may_be_after(&post.start))
+}
+
 /// Whether a written title names a post at all (as opposed to a bare
 /// honorific such as "Comrade").
 pub fn title_has_rank(text_title: &str) -> bool {

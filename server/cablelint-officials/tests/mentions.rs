@@ -338,6 +338,53 @@ fn respects_word_boundaries_and_case() {
 }
 
 #[test]
+fn a_surname_followed_by_another_given_name_is_someone_else() {
+    // FRUS and Wilson phrasings naming people the registry lacks, who share
+    // a surname with people it has: Han Xu, Li Kenong, Li Peng, Li Zongren,
+    // Chen Chu, Zhou Wen. The surname alone is not theirs to take.
+    let cases: &[Case] = &[
+        (
+            "Mr. Han Hsu, Deputy Chief of the Liaison Office",
+            "1975-10-20",
+            &[],
+        ),
+        ("Vice Minister Li Ke-nung said", "1953-07", &[]),
+        ("Comrade Li Peng replied. Comrade Li Tsung-jen", "1975", &[]),
+        ("Ambassador Chen Chu said", "1976", &[]),
+        ("met Comrade Zhou Wen.", "1960", &[]),
+        // The person's own given name in any form, or none, keeps them.
+        (
+            "Chairman Mao Tsetung's works",
+            "1966",
+            &[("Mao Tsetung", "mao-zedong")],
+        ),
+        (
+            "Premier Chou En-lai’s reply",
+            "1960",
+            &[("Chou En-lai", "zhou-enlai")],
+        ),
+        (
+            "Premier Zhou And Ambassador Yudin",
+            "1958",
+            &[("Zhou", "zhou-enlai"), ("Yudin", "yudin")],
+        ),
+        ("Premier Chou Monday", "1960", &[("Chou", "zhou-enlai")]),
+        ("Vice Minister Ji P.", "1962", &[("Ji", "ji-pengfei")]),
+        (
+            "Vice Minister Ji [Pengfei]",
+            "1962",
+            &[("Ji [Pengfei]", "ji-pengfei")],
+        ),
+        // Given names first: a capitalised word after the surname is no
+        // given name of theirs.
+        ("Secretary Rusk Tuesday", "1962", &[("Rusk", "dean-rusk")]),
+    ];
+    for (text, on, expected) in cases {
+        assert_eq!(found(text, date(on)), pairs(expected), "{text}");
+    }
+}
+
+#[test]
 fn document_date_chooses_between_people_who_share_a_surname() {
     let best = |text: &str, on: &str| {
         let found = mentions(text, date(on));

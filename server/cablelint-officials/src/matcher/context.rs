@@ -21,9 +21,11 @@ const MAX_TITLE_WORDS: usize = 8;
 const MAX_GIVEN_WORDS: usize = 3;
 
 mod before;
+mod given_after;
 mod words;
 
 pub(crate) use before::*;
+pub(crate) use given_after::*;
 pub(crate) use words::*;
 
 /// A title written after the name: "Szarvas\nAmbassador", "Nakajima Kenzo,

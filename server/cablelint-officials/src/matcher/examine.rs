@@ -36,6 +36,14 @@ impl Matcher {
         if context::names_an_institution_by(next_word) {
             return None;
         }
+        let kept: Vec<patterns::Entry>;
+        let entries = match context::given_name_after(read, span.end, next_word) {
+            Some(given_after) => {
+                kept = self.without_other_bearers(entries, given_after.text)?;
+                &kept[..]
+            }
+            None => entries,
+        };
         // The words before the name are read once, for given names and
         // for a title.
         let mut before = context::WordsBefore::new(read, span.start, floor);
@@ -112,6 +120,30 @@ impl Matcher {
             candidates,
             title_sense,
         })
+    }
+}
+
+impl Matcher {
+    /// `entries` less the people whose surname this is but not the given
+    /// name written after it ([`context::given_name_is_someone_elses`]);
+    /// None when no one is left. Runs only where a capitalised word follows
+    /// the surname.
+    #[inline(never)]
+    fn without_other_bearers(
+        &self,
+        entries: &[patterns::Entry],
+        given_after: &str,
+    ) -> Option<Vec<patterns::Entry>> {
+        let persons = self.registry.persons();
+        let kept: Vec<patterns::Entry> = entries
+            .iter()
+            .filter(|entry| {
+                entry.kind != FormKind::Short
+                    || !context::given_name_is_someone_elses(&persons[entry.person], given_after)
+            })
+            .copied()
+            .collect();
+        (!kept.is_empty()).then_some(kept)
     }
 }
 

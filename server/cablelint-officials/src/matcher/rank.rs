@@ -259,6 +259,8 @@ impl Matcher {
             .iter()
             .zip(senses)
             .any(|(post, sense)| post.held_on(date) && sense.fitted_by(written))
+            || (crate::title::is_courtesy_ambassador(written)
+                && crate::title::ambassador_by_courtesy(&person.posts, senses, date))
     }
 
     /// [`Matcher::post_fitting_title`] for a title already analysed.

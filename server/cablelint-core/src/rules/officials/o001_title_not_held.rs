@@ -22,7 +22,10 @@ It reports only when the person is identified without doubt, the document has a 
 title names a post (\"Comrade\" or \"Mr.\" do not). When the registry records no post at all on \
 that date, it reports only a title the person held at another time, and as info, not a \
 warning: the registry may simply lack the post (a leader restored to an office, a term it \
-does not know). The message names the posts held that day, at most three (two and a count \
+does not know). \"Ambassador\" alone is also a courtesy title: it fits a head of mission \
+with an ambassador's rank (a permanent representative to the United Nations, a chief of the US \
+or PRC liaison office) and a former ambassador who holds no other titled post that day; a \
+minister who was once an ambassador is still reported. The message names the posts held that day, at most three (two and a count \
 when there are more); hover and `cablelint officials` list them all. Check the source before changing the text: the original may itself be \
 wrong, which deserves an editorial note rather than a silent correction.",
     wrong: "June 28, 1962\n\nCable\n\nForeign Minister Ji received the ambassador.\n",
@@ -271,6 +274,25 @@ mod tests {
         .assert_eq(&check("O001", text));
         let restored = "December 3, 1975\n\nCable\n\nVice Premier Deng Xiaoping spoke.\n";
         expect![[""]].assert_eq(&check("O001", restored));
+    }
+
+    #[test]
+    fn ambassador_is_the_title_of_former_ambassadors_and_of_heads_of_mission() {
+        // FRUS, October 1975: Huang Zhen headed the PRC Liaison Office
+        // (ambassador to France before), Bush the US one, Huang Hua was the
+        // PRC's representative at the UN. Kissinger never was an ambassador;
+        // Gromyko's embassies of the 1940s and 50s do not make the foreign
+        // minister "Ambassador".
+        let text = "October 20, 1975\n\nMemorandum of Conversation\n\n\
+            Ambassador Huang Chen, Ambassador George Bush and Ambassador Huang Hua.\n\
+            Ambassador Kissinger and Vice Ambassador Huang Hua.\n\
+            Ambassador Gromyko, once ambassador in Washington, was minister.\n";
+        expect![[r#"
+            6:1-6:21 warning O001: `Ambassador`: on 1975-10-20 Henry A. Kissinger was Assistant to the President for National Security Affairs from 1969-01-20 to 1975-11-03; and Secretary of State from 1973-09-22 to 1977-01-20
+            6:26-6:51 warning O001: `Vice Ambassador`: on 1975-10-20 Huang Hua was Permanent Representative to the United Nations from 1971-11-02 to 1976-11-29
+            7:1-7:19 warning O001: `Ambassador`: on 1975-10-20 Andrei Andreyevich Gromyko was Minister of Foreign Affairs from 1957-02-15 to 1985-07-02; and Member of the Politburo of the Central Committee of the CPSU from 1973 to 1988
+        "#]]
+        .assert_eq(&check("O001", text));
     }
 
     #[test]

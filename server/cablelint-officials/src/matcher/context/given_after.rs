@@ -1,0 +1,217 @@
+//! A given name written after a surname that is not the person's: "Mr. Han
+//! Hsu", "Comrade Li Peng", "Ambassador Chen Chu". Chinese, Korean and
+//! Vietnamese names put the family name first, so a surname the registry
+//! knows ("Han", "Li", "Chen") followed by a given name none of its
+//! people has names someone the registry lacks, not Han Nianlong, Li
+//! Xiannian or Chen Yun.
+
+use super::*;
+use crate::model::{NameOrder, Person};
+
+/// Capitalised words that follow a name in headings written in title case
+/// ("Premier Zhou And Ambassador Yudin", "Chairman Mao On Taiwan") or
+/// begin the next sentence after a name without a period; never given
+/// names.
+const NOT_GIVEN_NAMES: &[&str] = &[
+    "a",
+    "about",
+    "after",
+    "against",
+    "also",
+    "an",
+    "and",
+    "as",
+    "asked",
+    "at",
+    "before",
+    "but",
+    "by",
+    "during",
+    "for",
+    "from",
+    "had",
+    "has",
+    "have",
+    "he",
+    "in",
+    "into",
+    "is",
+    "meets",
+    "met",
+    "of",
+    "on",
+    "or",
+    "over",
+    "received",
+    "receives",
+    "regarding",
+    "replied",
+    "said",
+    "says",
+    "she",
+    "that",
+    "the",
+    "to",
+    "told",
+    "was",
+    "were",
+    "who",
+    "will",
+    "with",
+    "would",
+    // Weekdays and months, as in "Premier Zhou Monday".
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The word right after a surname ending at `end` when it may be a given
+/// name: after exactly one space, capitalised, and neither initials, a
+/// title word nor one of [`NOT_GIVEN_NAMES`]. `next` is the word after the
+/// name on its line, which the caller has read.
+#[inline]
+pub(crate) fn given_name_after<'t>(
+    text: &'t str,
+    end: usize,
+    next: Option<Word<'t>>,
+) -> Option<Word<'t>> {
+    let word = next?;
+    // Most names are followed by punctuation or a lower-case word.
+    if word.start != end + 1 || text.as_bytes().get(end) != Some(&b' ') || !word.is_capitalised() {
+        return None;
+    }
+    // A lone capital is an initial ("Ji P."; the scan leaves its period).
+    if word.text.chars().nth(1).is_none() || word.is_initials() || word.class() != WordClass::Other
+    {
+        return None;
+    }
+    let bare = word.text.trim_end_matches('.');
+    if NOT_GIVEN_NAMES.iter().any(|w| w.eq_ignore_ascii_case(bare)) {
+        return None;
+    }
+    Some(word)
+}
+
+/// Whether `word`, written right after this person's surname, leaves the
+/// mention theirs: they put the given name last ("Ji Pengfei", not "Dean
+/// Rusk") and `word` begins no given name of theirs in any form. A person
+/// whose given names the registry does not know keeps every mention.
+pub(crate) fn given_name_is_someone_elses(person: &Person, word: &str) -> bool {
+    if person.name.order != NameOrder::FamilyFirst {
+        return false;
+    }
+    let written = folded_letters(word);
+    if written.is_empty() {
+        return false;
+    }
+    let mut known = false;
+    for given in given_names(person) {
+        let given = folded_letters(given);
+        if given.is_empty() {
+            continue;
+        }
+        known = true;
+        // "Il" of "Il Sung"; "Enlai's" of "Enlai".
+        if given.starts_with(&written) || written.starts_with(&given) {
+            return false;
+        }
+    }
+    known
+}
+
+/// The given names of each Latin form whose family name comes first.
+fn given_names(person: &Person) -> impl Iterator<Item = &str> {
+    let canonical = person.name.given.as_deref();
+    let variants = person.variants.iter().filter_map(|variant| {
+        let family = variant.family.as_deref()?;
+        let rest = variant.text.strip_prefix(family)?;
+        rest.strip_prefix([' ', '-'])
+    });
+    canonical.into_iter().chain(variants)
+}
+
+/// Lower-case ASCII letters and digits of `text` with its diacritics
+/// folded: "P'eng-fei" and "Pengfei" both give "pengfei".
+fn folded_letters(text: &str) -> String {
+    fold_to_ascii(text)
+        .bytes()
+        .filter(u8::is_ascii_alphanumeric)
+        .map(|b| char::from(b.to_ascii_lowercase()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Registry;
+
+    fn person(id: &str) -> Person {
+        Registry::builtin()
+            .persons()
+            .iter()
+            .find(|p| p.id == id)
+            .unwrap_or_else(|| panic!("{id} is built in"))
+            .clone()
+    }
+
+    #[test]
+    fn a_given_name_of_any_form_is_the_persons() {
+        let zhou = person("zhou-enlai");
+        for word in ["Enlai", "En-lai", "Enlai's", "En-lai’s", "ENLAI"] {
+            assert!(!given_name_is_someone_elses(&zhou, word), "{word}");
+        }
+        let ji = person("ji-pengfei");
+        assert!(!given_name_is_someone_elses(&ji, "P'eng-fei"));
+    }
+
+    #[test]
+    fn another_given_name_is_someone_elses() {
+        assert!(given_name_is_someone_elses(&person("zhou-enlai"), "Wen"));
+        assert!(given_name_is_someone_elses(&person("li-xiannian"), "Peng"));
+        assert!(given_name_is_someone_elses(&person("han-nianlong"), "Hsu"));
+    }
+
+    #[test]
+    fn names_with_the_given_name_first_are_left_alone() {
+        // "Rusk Dean" is not read as another Rusk.
+        assert!(!given_name_is_someone_elses(&person("dean-rusk"), "Dean"));
+        assert!(!given_name_is_someone_elses(&person("dean-rusk"), "Smith"));
+    }
+
+    #[test]
+    fn only_a_capitalised_word_after_one_space_may_be_a_given_name() {
+        let cases = [
+            ("Han Hsu has", Some("Hsu")),
+            ("Han  Hsu has", None),
+            ("Han, Hsu has", None),
+            ("Han said", None),
+            ("Han And Kissinger", None),
+            ("Han Monday", None),
+            ("Han N.", None),
+            ("Han Ambassador", None),
+            ("Han 韩叙", None),
+            ("Han Łukasz", Some("Łukasz")),
+        ];
+        for (text, expected) in cases {
+            let next = word_after_on_line(text, 3);
+            let found = given_name_after(text, 3, next).map(|w| w.text);
+            assert_eq!(found, expected, "{text}");
+        }
+    }
+}
