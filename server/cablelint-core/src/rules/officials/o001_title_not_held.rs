@@ -296,6 +296,22 @@ mod tests {
     }
 
     #[test]
+    fn the_liaison_office_deputy_became_ambassador_only_in_1985() {
+        // Han Xu was deputy chief of the Washington liaison office 1973–79
+        // and ambassador to the United States 1985–89.
+        let deputy =
+            "November 2, 1974\n\nCable\n\nDeputy Chief of the Liaison Office Han Hsu called.\n";
+        expect![[""]].assert_eq(&check("O001", deputy));
+        let early = "November 2, 1974\n\nCable\n\nAmbassador Han Xu called.\n";
+        expect![[r#"
+            5:1-5:18 warning O001: `Ambassador`: on 1974-11-02 Han Xu was Deputy Chief of the Liaison Office in Washington from 1973 to 1979
+        "#]]
+        .assert_eq(&check("O001", early));
+        let later = "June 10, 1986\n\nCable\n\nAmbassador Han Xu called.\n";
+        expect![[""]].assert_eq(&check("O001", later));
+    }
+
+    #[test]
     fn titles_held_on_the_date_honorifics_and_undated_texts_pass() {
         let right =
             format!("{DATED}Vice Minister Ji met Premier Zhou Enlai and Comrade Chervonenko.\r\n");
