@@ -197,3 +197,50 @@ fn records_the_disagreement_on_ji_pengfei_as_foreign_minister() {
         "{note}"
     );
 }
+
+#[test]
+fn soviet_titles_added_in_the_nineteenth_pass_fit_only_their_years() {
+    // (person, title as a cable writes it, document date, whether it fits).
+    let cases = [
+        ("malenkov", "Secretary", "1943-03-03", true),
+        ("malenkov", "Secretary", "1955-09-23", false),
+        ("malenkov", "Deputy Chairman", "1943-03-03", false),
+        ("malenkov", "Deputy Chairman", "1945-01-10", true),
+        ("kaganovich", "People's Commissar", "1940-06-03", true),
+        ("kaganovich", "Secretary", "1935-01-01", true),
+        ("suslov", "Secretary", "1950-01-01", true),
+        ("zorin", "Deputy Foreign Minister", "1962-11-01", true),
+        ("malik", "Deputy Foreign Minister", "1950-06-27", true),
+        ("lapin", "Deputy Foreign Minister", "1963-05-01", true),
+        ("lapin", "Deputy Foreign Minister", "1966-05-01", false),
+        (
+            "patolichev",
+            "Minister of Foreign Trade",
+            "1972-03-03",
+            true,
+        ),
+        (
+            "patolichev",
+            "First Deputy Foreign Minister",
+            "1957-06-01",
+            true,
+        ),
+        ("lavrishchev", "Ambassador", "1955-09-23", true),
+        ("moskovsky", "Ambassador", "1963-04-01", true),
+        ("sudarikov", "Ambassador", "1970-01-01", true),
+        ("sudarikov", "Foreign Minister", "1970-01-01", false),
+    ];
+    let registry = Registry::builtin();
+    for (id, title, date, fits) in cases {
+        let person = registry
+            .iter()
+            .find(|p| p.id.as_ref() as &str == id)
+            .unwrap_or_else(|| panic!("no person {id}"));
+        let date = date.parse().unwrap();
+        assert_eq!(
+            person.title_held_on(title, date),
+            fits,
+            "{id} {title:?} on {date}"
+        );
+    }
+}

@@ -340,14 +340,16 @@ fn respects_word_boundaries_and_case() {
 #[test]
 fn a_surname_followed_by_another_given_name_is_someone_else() {
     // FRUS and Wilson phrasings naming people the registry lacks, who share
-    // a surname with people it has: Han Xu, Li Kenong, Li Peng, Li Zongren,
-    // Chen Chu, Zhou Wen. The surname alone is not theirs to take.
+    // a surname with people it has: Han Weilun (made up), Li Kenong, Li
+    // Peng, Li Zongren, Chen Chu, Zhou Wen. The surname alone is not theirs
+    // to take. (Han Xu was read as Han Nianlong until the registry had him.)
     let cases: &[Case] = &[
         (
-            "Mr. Han Hsu, Deputy Chief of the Liaison Office",
+            "Mr. Han Hsu, Deputy Chief",
             "1975-10-20",
-            &[],
+            &[("Han Hsu", "han-xu")],
         ),
+        ("Mr. Han Wei-lun, Deputy Chief", "1975-10-20", &[]),
         ("Vice Minister Li Ke-nung said", "1953-07", &[]),
         ("Comrade Li Peng replied. Comrade Li Tsung-jen", "1975", &[]),
         ("Ambassador Chen Chu said", "1976", &[]),
