@@ -48,7 +48,7 @@ use patterns::PatternTable;
 use prefixes::Prefixes;
 use reading::Reading;
 use scan::{Candidates, Tester};
-use starts::{after_rejected, LookUp};
+use starts::after_rejected;
 use tables::MatcherTables;
 
 /// How a mention names the person.
@@ -398,21 +398,10 @@ impl Matcher {
         // begins with a capital, a name particle, or a CJK character), and
         // only when some pattern begins with the word there: most text is
         // never looked up, which keeps `check` fast.
-        while let Some((start, look_up)) = match &candidates {
+        while let Some((start, (pattern, length))) = match &candidates {
             Some(candidates) => self.next_hit_by_words(read, pos, candidates),
             None => self.next_hit_bytewise(read, pos),
         } {
-            let rest = &read.as_bytes()[start..];
-            let longest = match look_up {
-                LookUp::ByFirstWord(word) => {
-                    self.first_words.longest_pattern(word, rest, &self.lookup)
-                }
-                LookUp::Everything => self.lookup.longest_prefix(rest),
-            };
-            let Some((pattern, length)) = longest else {
-                pos = after_rejected(read, start);
-                continue;
-            };
             let span = start..start + length;
             match self.examine(&reading, text, span.clone(), pattern, date_days, floor) {
                 Some(mention) => {

@@ -248,19 +248,20 @@ impl Matcher {
     /// [`Matcher::title_held_on`] for a title already analysed, such as a
     /// mention's [`super::Mention::title_sense`].
     pub fn title_sense_held_on(&self, person: usize, written: &TitleSense, date: Date) -> bool {
-        let (Some(person), Some(senses)) = (
-            self.registry.persons().get(person),
-            self.post_senses.get(person),
-        ) else {
+        // `post.held_on(date)` with the posts' days reckoned once (by
+        // `Matcher::new`) and the date's once here, not once per post.
+        let (Some(days), Some(senses)) = (self.post_days.get(person), self.post_senses.get(person))
+        else {
             return false;
         };
-        person
-            .posts
-            .iter()
+        let day = DayRange::of_date(date);
+        days.iter()
             .zip(senses)
-            .any(|(post, sense)| post.held_on(date) && sense.fitted_by(written))
+            .any(|(days, sense)| days.overlaps(&day) && sense.fitted_by(written))
             || (crate::title::is_courtesy_ambassador(written)
-                && crate::title::ambassador_by_courtesy(&person.posts, senses, date))
+                && self.registry.persons().get(person).is_some_and(|person| {
+                    crate::title::ambassador_by_courtesy(&person.posts, senses, date)
+                }))
     }
 
     /// [`Matcher::post_fitting_title`] for a title already analysed.
@@ -557,8 +558,16 @@ mod tests {
             "First Deputy Minister of Foreign Affairs",
             "President",
         ];
-        let dates = ["1950", "1962-06-28", "1975-03", "1991-12-25"]
-            .map(|d| d.parse::<Date>().expect("a date"));
+        let dates = [
+            "1950",
+            "1962-06-28",
+            "1975-03",
+            "1991-12-25",
+            "1949-10-01",
+            "1958-02",
+            "1972",
+        ]
+        .map(|d| d.parse::<Date>().expect("a date"));
         for person in 0..matcher.registry().persons().len() {
             for title in titles {
                 let sense = crate::title::analyse(title);
@@ -567,11 +576,21 @@ mod tests {
                     matcher.post_fitting_title(person, title)
                 );
                 for date in dates {
+                    let held = matcher.title_sense_held_on(person, &sense, date);
                     assert_eq!(
-                        matcher.title_sense_held_on(person, &sense, date),
+                        held,
                         matcher.title_held_on(person, title, date),
                         "{person} {title} {date:?}"
                     );
+                    // The posts' days reckoned once answer as each post's
+                    // `held_on` does.
+                    let posts = &matcher.registry().persons()[person].posts;
+                    let senses = &matcher.post_senses[person];
+                    let by_posts = posts.iter().zip(senses).any(|(post, post_sense)| {
+                        post.held_on(date) && post_sense.fitted_by(&sense)
+                    }) || (crate::title::is_courtesy_ambassador(&sense)
+                        && crate::title::ambassador_by_courtesy(posts, senses, date));
+                    assert_eq!(held, by_posts, "{person} {title} {date:?}");
                 }
             }
         }

@@ -47,18 +47,32 @@ impl Matcher {
         }
     }
 
+    /// The longest pattern at the start of `rest` that `look_up` allows:
+    /// its number and length.
+    #[inline(never)]
+    pub(super) fn longest_at(&self, rest: &[u8], look_up: LookUp) -> Option<Hit> {
+        match look_up {
+            LookUp::ByFirstWord(word) => self.first_words.longest_pattern(word, rest, &self.lookup),
+            LookUp::Everything => self.lookup.longest_prefix(rest),
+        }
+    }
+
     /// The first name start at or after `from` (as
     /// [`Matcher::next_name_start_by_words`] finds them) that
-    /// [`Matcher::may_be_a_name_at`] does not rule out: the place to look
-    /// up. One loop for both, as it runs at every capital of every
-    /// document; a rejected place is passed as `after_rejected` would.
+    /// [`Matcher::may_be_a_name_at`] does not rule out and where a pattern
+    /// is found ([`Matcher::longest_at`]): the place and the pattern. One
+    /// loop for all three, as it runs at every capital of every document;
+    /// a rejected place is passed as `after_rejected` would. (A word that
+    /// begins patterns none of which is found there, such as a given name
+    /// after its family name, is passed over here: handing it back cost a
+    /// return and a new search.)
     #[inline(never)]
     pub(super) fn next_hit_by_words(
         &self,
         read: &str,
         from: usize,
         candidates: &Candidates,
-    ) -> Option<(usize, LookUp)> {
+    ) -> Option<(usize, Hit)> {
         let bytes = read.as_bytes();
         // Most places are capitals after a space or a punctuation mark, and
         // most of those are ruled out by their first bytes: that is tested
@@ -106,7 +120,9 @@ impl Matcher {
         candidates.find_from(bytes, from, opens_a_name, |at, plain_capital| {
             if plain_capital {
                 // Its first bytes passed `opens_a_name`.
-                return self.may_be_a_name_by_words(&bytes[at..]);
+                return self
+                    .may_be_a_name_by_words(&bytes[at..])
+                    .and_then(|look_up| self.longest_at(&bytes[at..], look_up));
             }
             let b = bytes[at];
             if b.is_ascii() {
@@ -122,7 +138,9 @@ impl Matcher {
                 {
                     return None;
                 }
-                return self.may_be_a_name_at(&bytes[at..]);
+                return self
+                    .may_be_a_name_at(&bytes[at..])
+                    .and_then(|look_up| self.longest_at(&bytes[at..], look_up));
             }
             // The chunks hand out every byte of a character: its first
             // decides.
@@ -135,17 +153,22 @@ impl Matcher {
                     && !c.is_lowercase()
                     && !alphanumeric_before(read, at)))
                 && self.prefixes.may_start(&bytes[at..]))
-            .then_some(LookUp::Everything)
+            .then(|| self.longest_at(&bytes[at..], LookUp::Everything))
+            .flatten()
         })
     }
 
     /// [`Matcher::next_hit_by_words`] over [`Matcher::next_name_start_bytewise`].
-    pub(super) fn next_hit_bytewise(&self, read: &str, from: usize) -> Option<(usize, LookUp)> {
+    pub(super) fn next_hit_bytewise(&self, read: &str, from: usize) -> Option<(usize, Hit)> {
         let mut at = from;
         loop {
             let start = self.next_name_start_bytewise(read, at)?;
-            if let Some(look_up) = self.may_be_a_name_at(&read.as_bytes()[start..]) {
-                return Some((start, look_up));
+            let rest = &read.as_bytes()[start..];
+            if let Some(hit) = self
+                .may_be_a_name_at(rest)
+                .and_then(|look_up| self.longest_at(rest, look_up))
+            {
+                return Some((start, hit));
             }
             at = after_rejected(read, start);
         }
@@ -272,6 +295,9 @@ impl Matcher {
 }
 
 /// How a place that passed the early tests is looked up.
+/// A pattern found at a place: its number and its length.
+pub(super) type Hit = (usize, usize);
+
 #[derive(Clone, Copy)]
 pub(super) enum LookUp {
     /// Among the patterns of the ASCII word there (exact where a pattern

@@ -65,6 +65,9 @@ fn tricky_texts() -> Vec<String> {
         "Mao",
         "Zhou[Enlai]",
         "[Zhou] Enlai [Mao Zedong]",
+        // Given names that begin patterns but no pattern there, after
+        // their family names, one at the end of the text.
+        "Mikoyan [Anastas] Rusk [Dean] Maneli [Mieczysław] Chervonenko [Stepan V.]\r\nStepan Dean Anatoly",
     ]
     .map(String::from)
     .to_vec();
