@@ -4,6 +4,8 @@
 use std::ops::Range;
 
 pub(crate) mod find_bytes;
+mod line_cursor;
+pub use line_cursor::LineCursor;
 
 /// A half-open byte range into the document text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Serialize)]

@@ -160,14 +160,28 @@ impl Lines for BlankLines<'_> {
     fn len(&self) -> usize {
         self.blank.len()
     }
-    /// Read without finding the line's end when the line starts with ASCII
-    /// other than white space (nearly every line).
+    /// Read without finding the line's end when the line is blank or
+    /// starts with ASCII other than white space (nearly every line).
+    /// Inlined: the segmenter asks it of every line of a collection, and
+    /// a call a line cost more than the test.
+    #[inline(always)]
     fn trimmed_first_byte(&self, i: usize) -> Option<u8> {
-        match self.text.as_bytes().get(self.starts[i]) {
-            // (An empty line starts with its terminator, white space.)
-            Some(&b) if kept_by_trim(b) => Some(b),
-            _ => self.trimmed(i).as_bytes().first().copied(),
+        if self.blank[i] {
+            return None;
         }
+        match self.text.as_bytes().get(self.starts[i]) {
+            Some(&b) if kept_by_trim(b) => Some(b),
+            _ => self.trimmed_first_byte_cut(i),
+        }
+    }
+}
+
+impl BlankLines<'_> {
+    /// [`Lines::trimmed_first_byte`] of a line that starts with white space
+    /// or outside ASCII: the line cut and trimmed.
+    #[inline(never)]
+    fn trimmed_first_byte_cut(&self, i: usize) -> Option<u8> {
+        self.trimmed(i).as_bytes().first().copied()
     }
 }
 

@@ -52,7 +52,7 @@ fn assign_roles(doc: &Document, mentions: &mut [DateMention]) {
     let fields_in_order = std::cell::OnceCell::new();
     let in_order = || *fields_in_order.get_or_init(|| doc.fields.is_sorted_by_key(|f| f.line));
     let mut previous_end_on_line: Option<(usize, usize)> = None;
-    let mut lines = LineCursor::new(doc.lines.starts(), text.len());
+    let mut lines = doc.lines.cursor();
     for m in mentions.iter_mut() {
         let line = lines.line_of(m.span.start);
         let previous_end = match previous_end_on_line {
@@ -98,54 +98,6 @@ fn assign_roles(doc: &Document, mentions: &mut [DateMention]) {
             SectionKind::Closing if dateline() => DateRole::Closing,
             _ => DateRole::Reference,
         };
-    }
-}
-
-/// The line of each date, the dates taken in text order: the line is
-/// looked for from the last date's on, in steps that double (mostly the
-/// same or the next line is found at the first step), then by halving the
-/// last step: a date far on costs about what halving all the lines would.
-/// `LineIndex::line_of` is the tests' oracle.
-struct LineCursor<'a> {
-    starts: &'a [usize],
-    len: usize,
-    line: usize,
-}
-
-impl<'a> LineCursor<'a> {
-    fn new(starts: &'a [usize], len: usize) -> Self {
-        LineCursor {
-            starts,
-            len,
-            line: 0,
-        }
-    }
-
-    /// The 0-based line holding `offset` (past the end: the last).
-    fn line_of(&mut self, offset: usize) -> usize {
-        let offset = offset.min(self.len);
-        let starts = self.starts;
-        if starts.get(self.line).is_none_or(|&s| s > offset) {
-            // Back before the last date (never, for dates in order).
-            self.line = starts
-                .partition_point(|&start| start <= offset)
-                .saturating_sub(1);
-            return self.line;
-        }
-        // Every line start before `low` is at or before `offset`; the one
-        // at `high` (or the end of the list) is after it.
-        let mut low = self.line + 1;
-        let mut step = 1;
-        let high = loop {
-            let probe = low + step - 1;
-            if probe >= starts.len() || starts[probe] > offset {
-                break probe.min(starts.len());
-            }
-            low = probe + 1;
-            step *= 2;
-        };
-        self.line = low + starts[low..high].partition_point(|&start| start <= offset) - 1;
-        self.line
     }
 }
 
@@ -773,26 +725,6 @@ mod tests {
                 super::last_gap_end_plain(text.as_bytes()),
                 "{text:?}"
             );
-        }
-    }
-
-    #[test]
-    fn lines_are_found_walking_on_as_by_halving() {
-        use crate::text::LineIndex;
-        let text = "a\n\nbc\r\nd\re\n\n\n\n\n\n\n\nf\r\n";
-        let index = LineIndex::new(text);
-        let mut rng = Rng(0x1962_0628_0000_0011);
-        for _ in 0..2_000 {
-            // Offsets mostly rising, as dates come, sometimes back.
-            let mut cursor = super::LineCursor::new(index.starts(), text.len());
-            let mut offset = 0;
-            for _ in 0..12 {
-                offset = match rng.below(4) {
-                    0 => rng.below(text.len() + 3),
-                    _ => offset + rng.below(6),
-                };
-                assert_eq!(cursor.line_of(offset), index.line_of(offset), "at {offset}");
-            }
         }
     }
 

@@ -34,6 +34,10 @@ impl Rule for MultilineBracket {
             return;
         }
         let inside_note = super::inside_note(doc);
+        // Brackets come in text order: the open's line is found walking on,
+        // and a close before the next line's start is on the same line, so
+        // only a bracket that crosses a line looks its close's line up.
+        let mut lines = doc.lines.cursor();
         for (i, bracket) in doc.brackets.list.iter().enumerate() {
             let Some(close) = bracket.close() else {
                 continue;
@@ -41,11 +45,11 @@ impl Rule for MultilineBracket {
             if inside_note[i] || super::is_note(bracket.settled_class()) {
                 continue;
             }
-            let (open_line, close_line) =
-                (doc.lines.line_of(bracket.open()), doc.lines.line_of(close));
-            if open_line == close_line {
+            let open_line = lines.line_of(bracket.open());
+            if close < doc.lines.line_span(open_line).end {
                 continue;
             }
+            let close_line = doc.lines.line_of(close);
             cx.report(bracket.span(), {
                 let mut message = String::with_capacity(128);
                 message.push_str("editorial bracket runs from line ");

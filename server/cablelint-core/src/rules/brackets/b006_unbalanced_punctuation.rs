@@ -107,6 +107,8 @@ impl Rule for UnbalancedPunctuation {
         // candidates are taken in order by the paragraph that holds them
         // (those between paragraphs, on blank lines, are never marks).
         let mut marks = Candidates::of(bytes).peekable();
+        // Marks come in text order: their lines are found walking on.
+        let mut line_cursor = doc.lines.cursor();
         let mut index = 0;
         while index < paragraphs.len() {
             // Paragraphs without a mark, after one that left nothing open
@@ -136,7 +138,7 @@ impl Rule for UnbalancedPunctuation {
                     continue;
                 };
                 let (line_start, first_on_line) = lines.advance(text, here);
-                let line = doc.lines.line_of(line_start);
+                let line = line_cursor.line_of(line_start);
                 visit(
                     cx,
                     &mut state,

@@ -39,6 +39,8 @@ impl Rule for RequiredFieldMissing {
     fn check(&self, cx: &mut Context) {
         let doc = cx.doc;
         let profile = &doc.profile;
+        // Read from every line end: found once, for the first fix.
+        let eol = std::cell::OnceCell::new();
         for (index, spec) in profile.fields.iter().enumerate() {
             if !spec.required || translated(doc, &spec.id).next().is_some() {
                 continue;
@@ -72,7 +74,12 @@ impl Rule for RequiredFieldMissing {
                 Fix {
                     title: ["Insert a `", &line, "` line"].concat(),
                     applicability: Applicability::Unsafe,
-                    edits: vec![insert_line(doc, index, &line)],
+                    edits: vec![insert_line(
+                        doc,
+                        index,
+                        &line,
+                        eol.get_or_init(|| doc.line_ending()),
+                    )],
                 }
             });
             let original = doc.fields_named(&spec.id).find(|f| f.original);
@@ -94,15 +101,7 @@ impl Rule for RequiredFieldMissing {
 /// header, else of the original-language header, else the first line after
 /// the archive's own lines (where a header would start), else the end.
 fn header_anchor(doc: &Document) -> Span {
-    let content_lines = || {
-        (0..doc.lines.line_count()).filter(|&l| {
-            !doc.text()[doc.lines.line_content_span(doc.text(), l).range()]
-                .trim()
-                .is_empty()
-        })
-    };
-    let first_of =
-        |wanted: &dyn Fn(SectionKind) -> bool| content_lines().find(|&l| wanted(doc.line_kinds[l]));
+    let first_of = |wanted: &dyn Fn(SectionKind) -> bool| first_content_line(doc, wanted);
     first_of(&|k| matches!(k, SectionKind::Header | SectionKind::Subject))
         .or_else(|| first_of(&|k| k == SectionKind::OriginalHeader))
         .or_else(|| first_of(&|k| !is_archive_kind(k)))
@@ -125,8 +124,7 @@ fn is_archive_kind(kind: SectionKind) -> bool {
 /// earlier profile field present in the translated header, else before the
 /// nearest later one, else after the header's last line, else where a header
 /// would start.
-fn insert_line(doc: &Document, missing: usize, line: &str) -> Edit {
-    let eol = doc.line_ending();
+fn insert_line(doc: &Document, missing: usize, line: &str, eol: &str) -> Edit {
     let fields = &doc.profile.fields;
     let lines_of = |i: usize| translated(doc, &fields[i].id).map(|f| f.line);
     let earlier = (0..missing).rev().find_map(|i| lines_of(i).max());
@@ -161,22 +159,27 @@ fn insert_line(doc: &Document, missing: usize, line: &str) -> Edit {
 }
 
 fn last_header_line(doc: &Document) -> Option<usize> {
-    (0..doc.lines.line_count()).rev().find(|&l| {
-        is_header_kind(doc.line_kinds[l])
-            && !doc.text()[doc.lines.line_content_span(doc.text(), l).range()]
-                .trim()
-                .is_empty()
-    })
+    // Sections are the runs of lines of one kind: only the header's lines
+    // are read, not every line of a collection in one document.
+    let mut headers = doc.sections.iter().rev().filter(|s| is_header_kind(s.kind));
+    headers.find_map(|s| (s.lines.0..=s.lines.1).rev().find(|&l| has_content(doc, l)))
 }
 
 /// The first line of content after the archive's own lines.
 fn first_body_line(doc: &Document) -> Option<usize> {
-    (0..doc.lines.line_count()).find(|&l| {
-        !is_archive_kind(doc.line_kinds[l])
-            && !doc.text()[doc.lines.line_content_span(doc.text(), l).range()]
-                .trim()
-                .is_empty()
-    })
+    first_content_line(doc, &|k| !is_archive_kind(k))
+}
+
+/// The first line of content of a kind `wanted`, read section by section.
+fn first_content_line(doc: &Document, wanted: &dyn Fn(SectionKind) -> bool) -> Option<usize> {
+    let mut sections = doc.sections.iter().filter(|s| wanted(s.kind));
+    sections.find_map(|s| (s.lines.0..=s.lines.1).find(|&l| has_content(doc, l)))
+}
+
+fn has_content(doc: &Document, line: usize) -> bool {
+    !doc.text()[doc.lines.line_content_span(doc.text(), line).range()]
+        .trim()
+        .is_empty()
 }
 
 #[cfg(test)]
