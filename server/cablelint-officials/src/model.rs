@@ -211,8 +211,8 @@ impl Person {
     /// Whether a title written in a text ("Foreign Minister", "Vice
     /// Minister", "Ambassador") matches a post this person may have held on
     /// `date`. A bare honorific ("Comrade", "Mr.") matches any post held.
-    /// "Ambassador" alone also fits a former ambassador and a head of
-    /// mission with an ambassador's rank ([`title::is_courtesy_ambassador`]).
+    /// "Ambassador" and "Governor" alone are also courtesy titles
+    /// ([`title::courtesy_title_fits`]).
     pub fn title_held_on(&self, title_text: &str, date: Date) -> bool {
         if self
             .posts_on(date)
@@ -220,13 +220,14 @@ impl Person {
         {
             return true;
         }
-        title::is_courtesy_ambassador(&title::analyse(title_text)) && {
+        let written = title::analyse(title_text);
+        title::is_courtesy_title(&written) && {
             let senses: Vec<_> = self
                 .posts
                 .iter()
                 .map(|p| title::PostSense::new(&p.title))
                 .collect();
-            title::ambassador_by_courtesy(&self.posts, &senses, date)
+            title::courtesy_title_fits(&written, &self.posts, &senses, date)
         }
     }
 

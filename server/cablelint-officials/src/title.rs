@@ -762,14 +762,13 @@ pub fn title_matches(text_title: &str, post_title: &str) -> bool {
     PostSense::new(post_title).fitted_by(&analyse(text_title))
 }
 
-/// Whether a written title is "Ambassador" alone (no "vice", no domain,
-/// whatever country is named): a courtesy title as well as a post (see
-/// [`ambassador_by_courtesy`]). Heads of missions with an ambassador's
-/// rank bear it ("Ambassador Huang Chen", chief of the PRC Liaison Office
-/// in 1975), and former ambassadors keep it while they hold no other
-/// titled post.
-pub(crate) fn is_courtesy_ambassador(written: &TitleSense) -> bool {
-    written.ranks == bit(RANKS, "ambassador")
+/// Whether a written title is one rank alone that is also a courtesy title
+/// (no "vice", no domain, whatever country or state is named):
+/// "Ambassador" or "Governor". See [`courtesy_title_fits`].
+pub(crate) fn is_courtesy_title(written: &TitleSense) -> bool {
+    let courtesy = bit(RANKS, "ambassador") | bit(RANKS, "governor");
+    written.ranks.count_ones() == 1
+        && written.ranks & courtesy != 0
         && !written.vice
         && !written.first
         && written.domains == 0
@@ -783,32 +782,39 @@ pub(crate) fn ranks_as_ambassador(post_title: &str) -> bool {
         || post_title.starts_with("Chief of the Liaison Office")
 }
 
-impl PostSense {
-    /// Whether the post is an ambassadorship ("Ambassador to the German
-    /// Democratic Republic", "Ambassador-at-Large").
-    fn is_ambassadorship(&self) -> bool {
-        self.whole.ranks & bit(RANKS, "ambassador") != 0
-    }
-}
-
 /// Whether someone with these posts (and their senses, in the same order)
-/// may be called "Ambassador" on `date` though they held no embassy that
-/// day: they held a post with an ambassador's rank
-/// ([`ranks_as_ambassador`]), or had been an ambassador and held no post
-/// that day with a title of its own. A minister who was once an ambassador
-/// is "Minister": "Ambassador Gromyko" in 1968 is still reported.
-pub(crate) fn ambassador_by_courtesy(
+/// may be given the courtesy title `written` ([`is_courtesy_title`]) on
+/// `date` though they held no such post that day.
+///
+/// - "Governor": a former governor keeps the title for life, whatever
+///   they hold later ("Governor Harriman", Assistant Secretary of State
+///   in 1962, in FRUS).
+/// - "Ambassador": heads of missions with an ambassador's rank bear it
+///   ([`ranks_as_ambassador`]: "Ambassador Huang Chen", chief of the PRC
+///   Liaison Office in 1975), and former ambassadors keep it while they
+///   hold no post with a title of its own: a foreign minister who was once
+///   an ambassador is "Minister", so "Ambassador Gromyko" in 1968 is still
+///   reported.
+pub(crate) fn courtesy_title_fits(
+    written: &TitleSense,
     posts: &[crate::model::Post],
     senses: &[PostSense],
     date: crate::date::Date,
 ) -> bool {
     let both = || posts.iter().zip(senses);
+    let earlier = |post: &crate::model::Post, sense: &PostSense| {
+        sense.whole.ranks & written.ranks != 0
+            && !sense.whole.vice
+            && date.may_be_after(&post.start)
+    };
+    if written.ranks == bit(RANKS, "governor") {
+        return both().any(|(post, sense)| earlier(post, sense));
+    }
     if both().any(|(post, _)| post.held_on(date) && ranks_as_ambassador(&post.title)) {
         return true;
     }
     let titled_that_day = both().any(|(post, sense)| post.held_on(date) && sense.whole.has_rank());
-    !titled_that_day
-        && both().any(|(post, sense)| sense.is_ambassadorship() && date.may_be_after(&post.start))
+    !titled_that_day && both().any(|(post, sense)| earlier(post, sense))
 }
 
 /// Whether a written title names a post at all (as opposed to a bare

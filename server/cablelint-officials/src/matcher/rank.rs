@@ -258,9 +258,9 @@ impl Matcher {
         days.iter()
             .zip(senses)
             .any(|(days, sense)| days.overlaps(&day) && sense.fitted_by(written))
-            || (crate::title::is_courtesy_ambassador(written)
+            || (crate::title::is_courtesy_title(written)
                 && self.registry.persons().get(person).is_some_and(|person| {
-                    crate::title::ambassador_by_courtesy(&person.posts, senses, date)
+                    crate::title::courtesy_title_fits(written, &person.posts, senses, date)
                 }))
     }
 
@@ -588,8 +588,8 @@ mod tests {
                     let senses = &matcher.post_senses[person];
                     let by_posts = posts.iter().zip(senses).any(|(post, post_sense)| {
                         post.held_on(date) && post_sense.fitted_by(&sense)
-                    }) || (crate::title::is_courtesy_ambassador(&sense)
-                        && crate::title::ambassador_by_courtesy(posts, senses, date));
+                    }) || (crate::title::is_courtesy_title(&sense)
+                        && crate::title::courtesy_title_fits(&sense, posts, senses, date));
                     assert_eq!(held, by_posts, "{person} {title} {date:?}");
                 }
             }

@@ -22,10 +22,11 @@ It reports only when the person is identified without doubt, the document has a 
 title names a post (\"Comrade\" or \"Mr.\" do not). When the registry records no post at all on \
 that date, it reports only a title the person held at another time, and as info, not a \
 warning: the registry may simply lack the post (a leader restored to an office, a term it \
-does not know). \"Ambassador\" alone is also a courtesy title: it fits a head of mission \
-with an ambassador's rank (a permanent representative to the United Nations, a chief of the US \
-or PRC liaison office) and a former ambassador who holds no other titled post that day; a \
-minister who was once an ambassador is still reported. The message names the posts held that day, at most three (two and a count \
+does not know). \"Governor\" and \"Ambassador\" alone are also courtesy titles: a former \
+governor keeps the title (FRUS's \"Governor Harriman\" of 1962); \"Ambassador\" fits a head of \
+mission with an ambassador's rank (a permanent representative to the United Nations, a chief \
+of the US or PRC liaison office) and a former ambassador who holds no other titled post that \
+day, so a foreign minister who was once an ambassador is still reported. The message names the posts held that day, at most three (two and a count \
 when there are more); hover and `cablelint officials` list them all. Check the source before changing the text: the original may itself be \
 wrong, which deserves an editorial note rather than a silent correction.",
     wrong: "June 28, 1962\n\nCable\n\nForeign Minister Ji received the ambassador.\n",
@@ -293,6 +294,23 @@ mod tests {
             7:1-7:19 warning O001: `Ambassador`: on 1975-10-20 Andrei Andreyevich Gromyko was Minister of Foreign Affairs from 1957-02-15 to 1985-07-02; and Member of the Politburo of the Central Committee of the CPSU from 1973 to 1988
         "#]]
         .assert_eq(&check("O001", text));
+    }
+
+    #[test]
+    fn a_former_governor_keeps_the_title() {
+        // Harriman governed New York 1955–58; FRUS calls him "Governor
+        // Harriman" while he was Assistant Secretary of State. Rusk never
+        // governed anything.
+        let text = "October 27, 1962\n\nMemorandum\n\nGovernor Harriman and Governor Rusk.\n";
+        expect![[r#"
+            5:23-5:36 warning O001: `Governor`: on 1962-10-27 Dean Rusk was Secretary of State from 1961-01-21 to 1969-01-20
+        "#]]
+        .assert_eq(&check("O001", text));
+        let before = "October 27, 1952\n\nMemorandum\n\nGovernor Harriman.\n";
+        expect![[r#"
+            5:1-5:18 info O001: `Governor`: the registry records no post of W. Averell Harriman on 1952-10-27; the title fits Governor of New York from 1955-01-01 to 1958-12-31
+        "#]]
+        .assert_eq(&check("O001", before));
     }
 
     #[test]
