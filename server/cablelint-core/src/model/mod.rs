@@ -108,32 +108,72 @@ pub struct Document {
 
 impl Document {
     pub fn parse(source: SourceText, profiles: &ProfileSet, options: &ParseOptions) -> Document {
+        let (mut document, pending) = Document::parse_unbracketed(source, profiles, options);
+        document.brackets = pending.scan(document.text());
+        document
+    }
+
+    /// [`Document::parse`] on two threads, for a long text: the brackets
+    /// are scanned on a second thread while this one recognises the dates
+    /// (which read no brackets: `Dates::recognise` sees the same text,
+    /// lines, sections and fields either way). The model is the one
+    /// `parse` makes, its dates already recognised.
+    pub fn parse_recognising_dates(
+        source: SourceText,
+        profiles: &ProfileSet,
+        options: &ParseOptions,
+    ) -> Document {
+        let (mut document, pending) = Document::parse_unbracketed(source, profiles, options);
+        let (brackets, dates) = std::thread::scope(|scope| {
+            let text = document.text();
+            let brackets = scope.spawn(move || pending.scan(text));
+            let dates = Dates::recognise(&document);
+            let brackets = brackets
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (brackets, dates)
+        });
+        document.brackets = brackets;
+        // Never set before: the model was just made.
+        let _ = document.dates.set(dates);
+        document
+    }
+
+    /// Everything but the brackets, and what scanning them takes.
+    fn parse_unbracketed(
+        source: SourceText,
+        profiles: &ProfileSet,
+        options: &ParseOptions,
+    ) -> (Document, PendingBrackets) {
         let text = source.text.as_str();
         // The line table, the line index and the brackets' marks, in one pass.
-        let (table, lines, bracket_marks) = lines::LineTable::scan(text);
+        let (table, lines, marks) = lines::LineTable::scan(text);
         let directives = collect_directives(text, &lines);
         let (profile, detection, unknown_profile) =
             choose_profile(text, &directives, profiles, options);
         let (line_kinds, fields) =
             segment::segment(table.view(text, &lines), &profile, &directives);
         let sections = group_sections(&line_kinds, &lines);
-        let skip: Vec<Span> = directives.iter().map(|d| d.span).collect();
-        let brackets =
-            brackets::scan_paragraphs(text, table.into_paragraphs(), &bracket_marks, &skip);
-        Document {
+        let pending = PendingBrackets {
+            paragraphs: table.into_paragraphs(),
+            marks,
+            skip: directives.iter().map(|d| d.span).collect(),
+        };
+        let document = Document {
             source,
             lines,
             line_kinds,
             sections,
             fields,
-            brackets,
+            brackets: Brackets::default(),
             directives,
             profile,
             detection,
             unknown_profile,
             too_large: None,
             dates: OnceLock::new(),
-        }
+        };
+        (document, pending)
     }
 
     pub fn parse_str(text: &str) -> Document {
@@ -193,6 +233,21 @@ impl Document {
         } else {
             "\n"
         }
+    }
+}
+
+/// What the brackets' scan needs from the line pass: it owns no text, so
+/// it can run beside work that reads the rest of the model.
+struct PendingBrackets {
+    paragraphs: Vec<Span>,
+    marks: Vec<usize>,
+    /// The directives' lines: no brackets there.
+    skip: Vec<Span>,
+}
+
+impl PendingBrackets {
+    fn scan(self, text: &str) -> Brackets {
+        brackets::scan_paragraphs(text, self.paragraphs, &self.marks, &self.skip)
     }
 }
 
