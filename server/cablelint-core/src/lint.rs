@@ -171,6 +171,7 @@ fn keep_first(diagnostics: &mut Vec<Diagnostic>, cap: usize) -> usize {
 }
 
 /// The findings in text order, after E004 if some were dropped.
+#[inline]
 fn finish(
     mut diagnostics: Vec<Diagnostic>,
     dropped: usize,

@@ -28,6 +28,7 @@ pub const PARALLEL_FROM_BYTES: usize = 1 << 20;
 /// [`check`] on up to `threads` threads (it uses two at most): a text of
 /// [`PARALLEL_FROM_BYTES`] or more is parsed and linted on two, anything
 /// else as `check` does. The result is `check`'s.
+#[inline]
 pub fn check_on_threads(source: SourceText, options: &CheckOptions, threads: usize) -> CheckResult {
     if threads < 2
         || source.text.len() < PARALLEL_FROM_BYTES
@@ -40,6 +41,7 @@ pub fn check_on_threads(source: SourceText, options: &CheckOptions, threads: usi
 
 /// [`check`] on two threads, whatever the text's size.
 fn check_split(source: SourceText, options: &CheckOptions) -> CheckResult {
+    tracing::debug!(bytes = source.text.len(), "one document on two threads");
     let selection = &options.selection;
     let runs = |family: Family| {
         crate::rules::all().iter().any(|r| {

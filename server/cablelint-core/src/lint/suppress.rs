@@ -27,6 +27,7 @@ pub(super) enum Suppressions<'d> {
 }
 
 impl<'d> Suppressions<'d> {
+    #[inline]
     pub(super) fn of(doc: &'d Document) -> Suppressions<'d> {
         if doc.directives.is_empty() {
             return Suppressions::None;
@@ -57,6 +58,7 @@ impl<'d> Suppressions<'d> {
     }
 
     /// Whether any directive can turn a finding off.
+    #[inline]
     pub(super) fn any(&self) -> bool {
         !matches!(self, Suppressions::None)
     }

@@ -108,9 +108,10 @@ pub struct Document {
 
 impl Document {
     pub fn parse(source: SourceText, profiles: &ProfileSet, options: &ParseOptions) -> Document {
-        let (mut document, pending) = Document::parse_unbracketed(source, profiles, options);
-        document.brackets = pending.scan(document.text());
-        document
+        let text = source.text.as_str();
+        let mut front = Front::parse(text, profiles, options);
+        let brackets = std::mem::take(&mut front.brackets).scan(text);
+        front.into_document(source, brackets)
     }
 
     /// [`Document::parse`] on two threads, for a long text: the brackets
@@ -123,7 +124,9 @@ impl Document {
         profiles: &ProfileSet,
         options: &ParseOptions,
     ) -> Document {
-        let (mut document, pending) = Document::parse_unbracketed(source, profiles, options);
+        let mut front = Front::parse(&source.text, profiles, options);
+        let pending = std::mem::take(&mut front.brackets);
+        let mut document = front.into_document(source, Brackets::default());
         let (brackets, dates) = std::thread::scope(|scope| {
             let text = document.text();
             let brackets = scope.spawn(move || pending.scan(text));
@@ -137,43 +140,6 @@ impl Document {
         // Never set before: the model was just made.
         let _ = document.dates.set(dates);
         document
-    }
-
-    /// Everything but the brackets, and what scanning them takes.
-    fn parse_unbracketed(
-        source: SourceText,
-        profiles: &ProfileSet,
-        options: &ParseOptions,
-    ) -> (Document, PendingBrackets) {
-        let text = source.text.as_str();
-        // The line table, the line index and the brackets' marks, in one pass.
-        let (table, lines, marks) = lines::LineTable::scan(text);
-        let directives = collect_directives(text, &lines);
-        let (profile, detection, unknown_profile) =
-            choose_profile(text, &directives, profiles, options);
-        let (line_kinds, fields) =
-            segment::segment(table.view(text, &lines), &profile, &directives);
-        let sections = group_sections(&line_kinds, &lines);
-        let pending = PendingBrackets {
-            paragraphs: table.into_paragraphs(),
-            marks,
-            skip: directives.iter().map(|d| d.span).collect(),
-        };
-        let document = Document {
-            source,
-            lines,
-            line_kinds,
-            sections,
-            fields,
-            brackets: Brackets::default(),
-            directives,
-            profile,
-            detection,
-            unknown_profile,
-            too_large: None,
-            dates: OnceLock::new(),
-        };
-        (document, pending)
     }
 
     pub fn parse_str(text: &str) -> Document {
@@ -236,8 +202,71 @@ impl Document {
     }
 }
 
+/// The model but its brackets, and what scanning them takes.
+struct Front {
+    lines: LineIndex,
+    line_kinds: Vec<SectionKind>,
+    sections: Vec<Section>,
+    fields: Vec<HeaderField>,
+    directives: Vec<Directive>,
+    profile: Arc<Profile>,
+    detection: Detection,
+    unknown_profile: Option<(String, Option<Span>)>,
+    brackets: PendingBrackets,
+}
+
+impl Front {
+    // Inlined: `parse` of a cable is as it was before the split path.
+    #[inline(always)]
+    fn parse(text: &str, profiles: &ProfileSet, options: &ParseOptions) -> Front {
+        // The line table, the line index and the brackets' marks, in one pass.
+        let (table, lines, marks) = lines::LineTable::scan(text);
+        let directives = collect_directives(text, &lines);
+        let (profile, detection, unknown_profile) =
+            choose_profile(text, &directives, profiles, options);
+        let (line_kinds, fields) =
+            segment::segment(table.view(text, &lines), &profile, &directives);
+        let sections = group_sections(&line_kinds, &lines);
+        let brackets = PendingBrackets {
+            paragraphs: table.into_paragraphs(),
+            marks,
+            skip: directives.iter().map(|d| d.span).collect(),
+        };
+        Front {
+            lines,
+            line_kinds,
+            sections,
+            fields,
+            directives,
+            profile,
+            detection,
+            unknown_profile,
+            brackets,
+        }
+    }
+
+    #[inline(always)]
+    fn into_document(self, source: SourceText, brackets: Brackets) -> Document {
+        Document {
+            source,
+            lines: self.lines,
+            line_kinds: self.line_kinds,
+            sections: self.sections,
+            fields: self.fields,
+            brackets,
+            directives: self.directives,
+            profile: self.profile,
+            detection: self.detection,
+            unknown_profile: self.unknown_profile,
+            too_large: None,
+            dates: OnceLock::new(),
+        }
+    }
+}
+
 /// What the brackets' scan needs from the line pass: it owns no text, so
 /// it can run beside work that reads the rest of the model.
+#[derive(Default)]
 struct PendingBrackets {
     paragraphs: Vec<Span>,
     marks: Vec<usize>,
@@ -246,11 +275,15 @@ struct PendingBrackets {
 }
 
 impl PendingBrackets {
+    // Inlined into both ways of parsing, as into `parse` alone before.
+    #[inline(always)]
     fn scan(self, text: &str) -> Brackets {
         brackets::scan_paragraphs(text, self.paragraphs, &self.marks, &self.skip)
     }
 }
 
+// Inlined into both ways of parsing, as into `parse` alone before.
+#[inline(always)]
 fn collect_directives(text: &str, lines: &LineIndex) -> Vec<Directive> {
     let mut found = Vec::new();
     // Only lines that start with '%' can be directives: each line's first
@@ -271,6 +304,8 @@ fn collect_directives(text: &str, lines: &LineIndex) -> Vec<Directive> {
 /// The profile, how it was chosen, and a named profile nobody defines.
 type ProfileChoice = (Arc<Profile>, Detection, Option<(String, Option<Span>)>);
 
+// Inlined into both ways of parsing, as into `parse` alone before.
+#[inline(always)]
 fn choose_profile(
     text: &str,
     directives: &[Directive],
@@ -305,6 +340,8 @@ fn choose_profile(
 
 /// Runs of lines of one kind. Only where the kind changes is the line index
 /// read, and a cable's few sections fit the room made at once.
+// Inlined into both ways of parsing, as into `parse` alone before.
+#[inline(always)]
 fn group_sections(kinds: &[SectionKind], lines: &LineIndex) -> Vec<Section> {
     let mut sections: Vec<Section> = Vec::with_capacity(8);
     let mut first = 0;
