@@ -56,6 +56,7 @@ fn check_split(source: SourceText, options: &CheckOptions) -> CheckResult {
     } else {
         Document::parse(source, &options.profiles, &options.parse)
     };
+    tracing::debug!("parsed, dates recognised beside the brackets");
     let shared = shared_for(options);
     let diagnostics = if officials {
         lint_officials_apart(&document, selection, &shared)
@@ -87,9 +88,11 @@ fn lint_officials_apart(
         });
         let rules = selected_rules(doc, selection).filter(|r| !is_officials(r));
         let rest = run_rules(doc, rules, selection, shared, &suppressions, cap);
+        tracing::debug!("the rules but the officials' done");
         let officials = officials
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        tracing::debug!("the officials' rules done");
         (rest, officials)
     });
     diagnostics.extend(theirs);
