@@ -12,6 +12,12 @@ use crate::text::SourceText;
 use cablelint_officials::Matcher;
 use std::collections::BTreeMap;
 use std::sync::Arc;
+use suppress::Suppressions;
+
+mod split;
+mod suppress;
+
+pub use split::{check_on_threads, PARALLEL_FROM_BYTES};
 
 /// Which rules run and how loud they are. Codes may be prefixes (`B`, `H00`).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -70,18 +76,41 @@ pub fn shared_for(options: &CheckOptions) -> Shared<'_> {
 /// rest are counted, and one E004 finding says how many.
 pub fn lint_with(doc: &Document, selection: &RuleSelection, shared: &Shared) -> Vec<Diagnostic> {
     let cap = shared.max_diagnostics.max(1);
+    let suppressions = Suppressions::of(doc);
+    let rules = selected_rules(doc, selection);
+    let (diagnostics, dropped) = run_rules(doc, rules, selection, shared, &suppressions, cap);
+    finish(diagnostics, dropped, cap, selection)
+}
+
+/// The rules that run on `doc`, in code order.
+fn selected_rules<'s>(
+    doc: &Document,
+    selection: &'s RuleSelection,
+) -> impl Iterator<Item = &'static dyn Rule> + 's {
+    // The model of a file that was not read is empty: only the finding that
+    // says so (E003) makes sense.
+    let too_large = doc.too_large.is_some();
+    rules::all().iter().copied().filter(move |r| {
+        selection.is_enabled(r.meta().code, r.meta().default_enabled)
+            && (!too_large || r.meta().code == "E003")
+    })
+}
+
+/// Runs `rules` in turn: their findings, not yet sorted, at most `cap` of
+/// them (the first in text order), and how many more were found.
+fn run_rules(
+    doc: &Document,
+    rules: impl Iterator<Item = &'static dyn Rule>,
+    selection: &RuleSelection,
+    shared: &Shared,
+    suppressions: &Suppressions,
+    cap: usize,
+) -> (Vec<Diagnostic>, usize) {
     // Room for what a typical file gets, so that the one buffer every rule
     // reports into seldom grows.
     let mut diagnostics: Vec<Diagnostic> = Vec::with_capacity(32);
     let mut context: Option<Context> = None;
     let mut dropped = 0;
-    // The model of a file that was not read is empty: only the finding that
-    // says so (E003) makes sense.
-    let too_large = doc.too_large.is_some();
-    let rules = rules::all().iter().copied().filter(|r| {
-        selection.is_enabled(r.meta().code, r.meta().default_enabled)
-            && (!too_large || r.meta().code == "E003")
-    });
     for rule in rules {
         let cx = match &mut context {
             Some(cx) => {
@@ -104,11 +133,11 @@ pub fn lint_with(doc: &Document, selection: &RuleSelection, shared: &Shared) -> 
         }
         // Without directives nothing is suppressed, and without configured
         // severities every finding keeps its own: both passes are skipped.
-        if !doc.directives.is_empty() {
+        if suppressions.any() {
             let mut index = 0;
             diagnostics.retain(|d| {
                 index += 1;
-                index <= start || !is_suppressed(doc, d)
+                index <= start || !suppressions.suppress(d)
             });
         }
         if !selection.severity.is_empty() {
@@ -121,16 +150,34 @@ pub fn lint_with(doc: &Document, selection: &RuleSelection, shared: &Shared) -> 
                 }
             }
         }
-        if diagnostics.len() > cap {
-            // Memory holds at most twice the cap, whatever the rules find.
-            sort(diagnostics);
-            dropped += diagnostics.len() - cap;
-            diagnostics.truncate(cap);
-        }
+        dropped += keep_first(diagnostics, cap);
     }
     if let Some(cx) = context {
         diagnostics = cx.into_diagnostics();
     }
+    (diagnostics, dropped)
+}
+
+/// Keeps the first `cap` findings in text order; says how many went.
+fn keep_first(diagnostics: &mut Vec<Diagnostic>, cap: usize) -> usize {
+    if diagnostics.len() <= cap {
+        return 0;
+    }
+    // Memory holds at most twice the cap, whatever the rules find.
+    sort(diagnostics);
+    let dropped = diagnostics.len() - cap;
+    diagnostics.truncate(cap);
+    dropped
+}
+
+/// The findings in text order, after E004 if some were dropped.
+#[inline]
+fn finish(
+    mut diagnostics: Vec<Diagnostic>,
+    dropped: usize,
+    cap: usize,
+    selection: &RuleSelection,
+) -> Vec<Diagnostic> {
     sort(&mut diagnostics);
     if dropped > 0 && selection.is_enabled(TOO_MANY_CODE, true) {
         diagnostics.insert(0, too_many_diagnostics(dropped, cap, selection));

@@ -68,6 +68,9 @@ fn check_early(
         if walked.load(Ordering::Relaxed) {
             break;
         }
+        if is_long(&input) {
+            continue;
+        }
         let job = maker.job(input);
         let result = check(&job);
         done.insert(
@@ -80,6 +83,16 @@ fn check_early(
         left: AtomicUsize::new(done.len()),
         done,
     }
+}
+
+/// A long document waits for the ordered run, which checks it on two
+/// threads when the run has fewer files than threads: here it would get one
+/// (a walk of one file ends at once, and the other thread would idle).
+fn is_long(input: &Input) -> bool {
+    input
+        .path()
+        .and_then(|path| std::fs::metadata(path).ok())
+        .is_some_and(|m| m.len() >= cablelint_core::lint::PARALLEL_FROM_BYTES as u64)
 }
 
 /// Files checked while the walk ran, by path as shown, with the absolute

@@ -127,7 +127,8 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
         mode == Mode::Check && args.no_cache && stdin_count == 0 && threads_wanted > 1;
     tracing::debug!(checks_early, "collecting files");
     let (collected, early) = early::collect(&paths, args, &mut configs, checks_early, |job| {
-        let outcome = process(job, mode, &[], None);
+        // Beside the walk: this thread is the only one spare.
+        let outcome = process(job, mode, &[], None, 1);
         Done::of(outcome, mode, &renderer, args.fail_on)
     });
     let collected = match collected {
@@ -165,7 +166,12 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
     // `--threads N`: N threads check, this one among them; it also writes
     // what they render, in path order.
     let threads = threads_wanted.min(jobs.len().max(1));
-    tracing::debug!(files = jobs.len(), threads, "checking");
+    // Fewer files than threads: each file may use the threads no other
+    // file will (one big file on two threads). With as many files as
+    // threads or more, files are the unit: splitting one would only take a
+    // thread from another file.
+    let threads_per_file = (threads_wanted / jobs.len().max(1)).max(1);
+    tracing::debug!(files = jobs.len(), threads, threads_per_file, "checking");
 
     let mut writer = output::ReportWriter::new(&mut sink, args.format, args.fix);
     if args.statistics {
@@ -179,7 +185,7 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
         if let Some(done) = early.as_ref().and_then(|early| early.take(job)) {
             return done;
         }
-        let outcome = process(job, mode, &stdin_bytes, cache.as_ref());
+        let outcome = process(job, mode, &stdin_bytes, cache.as_ref(), threads_per_file);
         Done::of(outcome, mode, &renderer, args.fail_on)
     };
     // Writes one file's output, in path order.

@@ -23,11 +23,14 @@ pub(super) struct Outcome {
     pub(super) from_cache: bool,
 }
 
+/// `threads`: how many threads this file may use (more than one only when
+/// the run has fewer files than threads; see `lint::check_on_threads`).
 pub(super) fn process(
     job: &Job,
     mode: Mode,
     stdin_bytes: &[u8],
     cache: Option<&ResultCache>,
+    threads: usize,
 ) -> Outcome {
     let display = job.input.display.clone();
     let options = &*job.options;
@@ -121,12 +124,15 @@ pub(super) fn process(
                 let diff = unified_diff(&display, &source.to_file_string(&source.text), &new);
                 (diff, fixed.fixes_applied)
             });
-            let mut report =
-                FileReport::with_offsets(display, offsets, lint::check(source, options), 0);
+            let checked = lint::check_on_threads(source, options, threads);
+            let mut report = FileReport::with_offsets(display, offsets, checked, 0);
             report.diff = diff;
             report
         }
-        _ => FileReport::with_offsets(display, offsets, lint::check(source, options), 0),
+        _ => {
+            let checked = lint::check_on_threads(source, options, threads);
+            FileReport::with_offsets(display, offsets, checked, 0)
+        }
     };
     store(key, &report);
     Outcome::of(report)

@@ -22,7 +22,7 @@ pub use calendar::{Interval, Precision, Weekday};
 pub(crate) use scan::{fold, folded_end, is_word_boundary};
 pub(crate) use votes::Votes;
 
-use crate::model::Document;
+use crate::model::{Document, Section};
 use crate::text::Span;
 
 /// What a date is in the document, which decides what it is compared with.
@@ -305,6 +305,19 @@ pub struct Dates {
 impl Dates {
     pub fn recognise(doc: &Document) -> Dates {
         resolve::resolve(doc, scan::scan_document(doc))
+    }
+
+    /// The dates of some consecutive sections of `doc`, not yet resolved:
+    /// the lists of consecutive runs of sections, joined, are the list
+    /// `recognise` resolves (each section is scanned alone). For the split
+    /// check, which scans a long document's on two threads.
+    pub(crate) fn scan_sections(doc: &Document, sections: &[Section]) -> Vec<DateMention> {
+        scan::scan_sections(doc, sections)
+    }
+
+    /// [`Dates::recognise`] of the dates of all the sections, in order.
+    pub(crate) fn resolve_scanned(doc: &Document, mentions: Vec<DateMention>) -> Dates {
+        resolve::resolve(doc, mentions)
     }
 
     pub fn of_role(&self, role: DateRole) -> impl Iterator<Item = &DateMention> {

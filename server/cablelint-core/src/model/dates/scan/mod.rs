@@ -47,7 +47,7 @@ pub(crate) use quick::utf8_len;
 pub(crate) use words::{fold, folded_end};
 
 use super::DateMention;
-use crate::model::{Document, SectionKind};
+use crate::model::{Document, Section, SectionKind};
 #[cfg(test)]
 use crate::text::Span;
 
@@ -89,6 +89,28 @@ pub(super) fn scan_document(doc: &Document) -> Vec<DateMention> {
     }
     let mut scratch = candidates::Scratch::default();
     for section in doc.sections.iter().filter(|s| is_scanned(s.kind)) {
+        candidates::scan(
+            doc.text(),
+            section.span,
+            section.kind,
+            &mut out,
+            &mut scratch,
+        );
+    }
+    out
+}
+
+/// [`scan_document`] over some of the document's sections: each section is
+/// scanned alone, so the lists of consecutive runs of sections, joined, are
+/// the whole list (the split check scans a long document's on two threads).
+/// Apart from `scan_document`, which a cable's check keeps as it is.
+pub(super) fn scan_sections(doc: &Document, sections: &[Section]) -> Vec<DateMention> {
+    let mut out = Vec::new();
+    if doc.text().len() >= BIG_TEXT {
+        reserve_for_collection(&mut out, doc.text().len());
+    }
+    let mut scratch = candidates::Scratch::default();
+    for section in sections.iter().filter(|s| is_scanned(s.kind)) {
         candidates::scan(
             doc.text(),
             section.span,
