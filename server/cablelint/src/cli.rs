@@ -125,7 +125,8 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = FailOn::Warning)]
     pub fail_on: FailOn,
     /// Threads that check files, the main thread among them (default: one
-    /// per core); the main thread also writes the report.
+    /// per core); the main thread also writes the report. A file of 1 MiB
+    /// or more checked with fewer files than threads uses two.
     #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
     pub threads: Option<u16>,
     /// The file name standard input stands for (for configuration and output).

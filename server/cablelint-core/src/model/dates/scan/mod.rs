@@ -78,34 +78,20 @@ const BIG_TEXT: usize = 1 << 20;
 // Kept out of line, once a document: `tests/bench/dates_cost.sh` measures it.
 #[inline(never)]
 pub(super) fn scan_document(doc: &Document) -> Vec<DateMention> {
+    scan_sections(doc, &doc.sections)
+}
+
+/// [`scan_document`] over some of the document's sections: each section is
+/// scanned alone, so the lists of consecutive runs of sections, joined, are
+/// the whole list (the split check scans a long document's on two threads).
+#[inline]
+pub(super) fn scan_sections(doc: &Document, sections: &[Section]) -> Vec<DateMention> {
     // A cable states its date several times: room for that many at once.
     let mut out = Vec::with_capacity(8);
     // A long document (a collection in one file) gets room for one date per
     // 512 bytes from the start (more than the real corpus averages), so that a
     // list of megabytes is not copied and faulted in again at every
     // doubling; the room never written is never faulted in.
-    if doc.text().len() >= BIG_TEXT {
-        reserve_for_collection(&mut out, doc.text().len());
-    }
-    let mut scratch = candidates::Scratch::default();
-    for section in doc.sections.iter().filter(|s| is_scanned(s.kind)) {
-        candidates::scan(
-            doc.text(),
-            section.span,
-            section.kind,
-            &mut out,
-            &mut scratch,
-        );
-    }
-    out
-}
-
-/// [`scan_document`] over some of the document's sections: each section is
-/// scanned alone, so the lists of consecutive runs of sections, joined, are
-/// the whole list (the split check scans a long document's on two threads).
-/// Apart from `scan_document`, which a cable's check keeps as it is.
-pub(super) fn scan_sections(doc: &Document, sections: &[Section]) -> Vec<DateMention> {
-    let mut out = Vec::new();
     if doc.text().len() >= BIG_TEXT {
         reserve_for_collection(&mut out, doc.text().len());
     }
