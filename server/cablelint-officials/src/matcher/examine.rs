@@ -39,7 +39,7 @@ impl Matcher {
         let kept: Vec<patterns::Entry>;
         let entries = match context::given_name_after(read, span.end, next_word) {
             Some(given_after) => {
-                kept = self.without_other_bearers(entries, given_after.text)?;
+                kept = self.without_other_bearers(entries, given_after)?;
                 &kept[..]
             }
             None => entries,

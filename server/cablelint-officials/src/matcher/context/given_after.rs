@@ -81,42 +81,71 @@ const NOT_GIVEN_NAMES: &[&str] = &[
     "december",
 ];
 
-/// The word right after a surname ending at `end` when it may be a given
-/// name: after exactly one space, capitalised, and neither initials, a
-/// title word nor one of [`NOT_GIVEN_NAMES`]. `next` is the word after the
-/// name on its line, which the caller has read.
+/// The words right after a surname ending at `end` when they may be a
+/// given name: up to three (Vietnamese names share middle names: "Hoang
+/// Van Tien" is not Hoàng Văn Hoan), each after exactly one space,
+/// capitalised, and neither initials, a title word nor one of
+/// [`NOT_GIVEN_NAMES`]. `next` is the word after the name on its line,
+/// which the caller has read. Returns the text from the first word's start
+/// to the last one's end.
 #[inline]
 pub(crate) fn given_name_after<'t>(
     text: &'t str,
     end: usize,
     next: Option<Word<'t>>,
-) -> Option<Word<'t>> {
-    let word = next?;
+) -> Option<&'t str> {
+    let first = next?;
     // Most names are followed by punctuation or a lower-case word.
-    if word.start != end + 1 || text.as_bytes().get(end) != Some(&b' ') || !word.is_capitalised() {
+    if !may_be_given_name(text, end, &first) {
         return None;
     }
-    // A lone capital is an initial ("Ji P."; the scan leaves its period).
-    if word.text.chars().nth(1).is_none() || word.is_initials() || word.class() != WordClass::Other
-    {
-        return None;
-    }
-    let bare = word.text.trim_end_matches('.');
-    if NOT_GIVEN_NAMES.iter().any(|w| w.eq_ignore_ascii_case(bare)) {
-        return None;
-    }
-    Some(word)
+    given_words_from(text, first)
 }
 
-/// Whether `word`, written right after this person's surname, leaves the
-/// mention theirs: they put the given name last ("Ji Pengfei", not "Dean
-/// Rusk") and `word` begins no given name of theirs in any form. A person
-/// whose given names the registry does not know keeps every mention.
-pub(crate) fn given_name_is_someone_elses(person: &Person, word: &str) -> bool {
+/// [`given_name_after`] from its first word, which may be a given name.
+#[inline(never)]
+fn given_words_from<'t>(text: &'t str, first: Word<'t>) -> Option<&'t str> {
+    let is_given = |word: &Word<'_>| {
+        // A lone capital is an initial ("Ji P."; the scan leaves its period).
+        word.text.chars().nth(1).is_some()
+            && !word.is_initials()
+            && word.class() == WordClass::Other
+            && !NOT_GIVEN_NAMES
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(word.text.trim_end_matches('.')))
+    };
+    if !is_given(&first) {
+        return None;
+    }
+    let mut last = first;
+    for _ in 1..3 {
+        match word_after(text, last.end(), false) {
+            Some(word) if may_be_given_name(text, last.end(), &word) && is_given(&word) => {
+                last = word
+            }
+            _ => break,
+        }
+    }
+    Some(&text[first.start..last.end()])
+}
+
+/// Whether `word` follows `end` after exactly one space and is capitalised.
+#[inline]
+fn may_be_given_name(text: &str, end: usize, word: &Word<'_>) -> bool {
+    word.start == end + 1 && text.as_bytes().get(end) == Some(&b' ') && word.is_capitalised()
+}
+
+/// Whether `words`, written right after this person's surname, take the
+/// mention from them: they put the given name last ("Ji Pengfei", not
+/// "Dean Rusk"), and no given name of theirs in any form begins with
+/// `words` or begins them ("Tsetung Thought"), letters compared without
+/// spaces, hyphens or diacritics. A person whose given names the registry
+/// does not know keeps every mention.
+pub(crate) fn given_name_is_someone_elses(person: &Person, words: &str) -> bool {
     if person.name.order != NameOrder::FamilyFirst {
         return false;
     }
-    let written = folded_letters(word);
+    let written = folded_letters(words);
     if written.is_empty() {
         return false;
     }
@@ -185,6 +214,11 @@ mod tests {
         assert!(given_name_is_someone_elses(&person("zhou-enlai"), "Wen"));
         assert!(given_name_is_someone_elses(&person("li-xiannian"), "Peng"));
         assert!(given_name_is_someone_elses(&person("han-nianlong"), "Hsu"));
+        // A shared middle name is not enough.
+        let hoan = person("hoang-van-hoan");
+        assert!(given_name_is_someone_elses(&hoan, "Van Tien"));
+        assert!(!given_name_is_someone_elses(&hoan, "Van Hoan"));
+        assert!(!given_name_is_someone_elses(&hoan, "Van"));
     }
 
     #[test]
@@ -198,6 +232,10 @@ mod tests {
     fn only_a_capitalised_word_after_one_space_may_be_a_given_name() {
         let cases = [
             ("Han Hsu has", Some("Hsu")),
+            ("Han Van Tien, Deputy", Some("Van Tien")),
+            ("Han Van Tien Hoa Binh", Some("Van Tien Hoa")),
+            ("Han Van said", Some("Van")),
+            ("Han Wei-lun And Li", Some("Wei-lun")),
             ("Han  Hsu has", None),
             ("Han, Hsu has", None),
             ("Han said", None),
@@ -210,7 +248,7 @@ mod tests {
         ];
         for (text, expected) in cases {
             let next = word_after_on_line(text, 3);
-            let found = given_name_after(text, 3, next).map(|w| w.text);
+            let found = given_name_after(text, 3, next);
             assert_eq!(found, expected, "{text}");
         }
     }
