@@ -352,7 +352,11 @@ fn a_surname_followed_by_another_given_name_is_someone_else() {
         ("Mr. Han Wei-lun, Deputy Chief", "1975-10-20", &[]),
         // Vietnamese names share middle names: Hoang Van Tien, a deputy
         // foreign minister the registry lacks, is not Hoàng Văn Hoan.
-        ("Comrade Hoang Van Tien, Deputy Foreign Minister", "1966-03-10", &[]),
+        (
+            "Comrade Hoang Van Tien, Deputy Foreign Minister",
+            "1966-03-10",
+            &[],
+        ),
         ("Vice Minister Li Ke-nung said", "1953-07", &[]),
         ("Comrade Li Peng replied. Comrade Li Tsung-jen", "1975", &[]),
         ("Ambassador Chen Chu said", "1976", &[]),

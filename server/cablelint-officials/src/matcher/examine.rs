@@ -36,7 +36,7 @@ impl Matcher {
         if context::names_an_institution_by(next_word) {
             return None;
         }
-        let kept: Vec<patterns::Entry>;
+        let kept: std::borrow::Cow<'_, [patterns::Entry]>;
         let entries = match context::given_name_after(read, span.end, next_word) {
             Some(given_after) => {
                 kept = self.without_other_bearers(entries, given_after)?;
@@ -129,21 +129,30 @@ impl Matcher {
     /// None when no one is left. Runs only where a capitalised word follows
     /// the surname.
     #[inline(never)]
-    fn without_other_bearers(
+    fn without_other_bearers<'e>(
         &self,
-        entries: &[patterns::Entry],
+        entries: &'e [patterns::Entry],
         given_after: &str,
-    ) -> Option<Vec<patterns::Entry>> {
+    ) -> Option<std::borrow::Cow<'e, [patterns::Entry]>> {
         let persons = self.registry.persons();
+        let family_first_surname = |entry: &patterns::Entry| {
+            entry.kind == FormKind::Short
+                && persons[entry.person].name.order == crate::model::NameOrder::FamilyFirst
+        };
+        // Most names followed by a capitalised word are full names or
+        // given-name-first: nothing to drop, no list made.
+        if !entries.iter().any(family_first_surname) {
+            return Some(std::borrow::Cow::Borrowed(entries));
+        }
         let kept: Vec<patterns::Entry> = entries
             .iter()
             .filter(|entry| {
-                entry.kind != FormKind::Short
+                !family_first_surname(entry)
                     || !context::given_name_is_someone_elses(&persons[entry.person], given_after)
             })
             .copied()
             .collect();
-        (!kept.is_empty()).then_some(kept)
+        (!kept.is_empty()).then_some(std::borrow::Cow::Owned(kept))
     }
 }
 

@@ -145,20 +145,13 @@ pub(crate) fn given_name_is_someone_elses(person: &Person, words: &str) -> bool 
     if person.name.order != NameOrder::FamilyFirst {
         return false;
     }
-    let written = folded_letters(words);
-    if written.is_empty() {
-        return false;
-    }
     let mut known = false;
     for given in given_names(person) {
-        let given = folded_letters(given);
-        if given.is_empty() {
-            continue;
-        }
-        known = true;
-        // "Il" of "Il Sung"; "Enlai's" of "Enlai".
-        if given.starts_with(&written) || written.starts_with(&given) {
-            return false;
+        match prefix_relation(words, given) {
+            // "Il" of "Il Sung"; "Enlai's" of "Enlai".
+            Some(true) => return false,
+            Some(false) => known = true,
+            None => {}
         }
     }
     known
@@ -175,14 +168,30 @@ fn given_names(person: &Person) -> impl Iterator<Item = &str> {
     canonical.into_iter().chain(variants)
 }
 
-/// Lower-case ASCII letters and digits of `text` with its diacritics
-/// folded: "P'eng-fei" and "Pengfei" both give "pengfei".
-fn folded_letters(text: &str) -> String {
-    fold_to_ascii(text)
-        .bytes()
+/// Whether one of `written` and `given`, compared as lower-case ASCII
+/// letters and digits with diacritics folded ("P'eng-fei" reads as
+/// "pengfei"), begins the other; None when either has no letters.
+fn prefix_relation(written: &str, given: &str) -> Option<bool> {
+    let (written, given) = (fold_to_ascii(written), fold_to_ascii(given));
+    let (mut a, mut b) = (alphanumerics(&written), alphanumerics(&given));
+    let (first_a, first_b) = (a.next()?, b.next()?);
+    if first_a != first_b {
+        return Some(false);
+    }
+    loop {
+        match (a.next(), b.next()) {
+            (Some(x), Some(y)) if x == y => continue,
+            (Some(_), Some(_)) => return Some(false),
+            _ => return Some(true),
+        }
+    }
+}
+
+/// The ASCII letters and digits of `text`, lowered.
+fn alphanumerics(text: &str) -> impl Iterator<Item = u8> + '_ {
+    text.bytes()
         .filter(u8::is_ascii_alphanumeric)
-        .map(|b| char::from(b.to_ascii_lowercase()))
-        .collect()
+        .map(|b| b.to_ascii_lowercase())
 }
 
 #[cfg(test)]
