@@ -36,8 +36,14 @@ impl Matcher {
         if context::names_an_institution_by(next_word) {
             return None;
         }
+        // Only a surname written first may be followed by someone else's
+        // given name; most hits are not one.
         let kept: std::borrow::Cow<'_, [patterns::Entry]>;
-        let entries = match context::given_name_after(read, span.end, next_word) {
+        let given_after = match self.has_family_first_surname(entries) {
+            true => context::given_name_after(read, span.end, next_word),
+            false => None,
+        };
+        let entries = match given_after {
             Some(given_after) => {
                 kept = self.without_other_bearers(entries, given_after)?;
                 &kept[..]
@@ -124,6 +130,23 @@ impl Matcher {
 }
 
 impl Matcher {
+    /// Whether the entry is the surname alone of someone whose family name
+    /// comes first ("Ji" of Ji Pengfei).
+    #[inline]
+    fn is_family_first_surname(&self, entry: &patterns::Entry) -> bool {
+        entry.kind == FormKind::Short
+            && self.registry.persons()[entry.person].name.order
+                == crate::model::NameOrder::FamilyFirst
+    }
+
+    /// Whether any of `entries` [`Matcher::is_family_first_surname`].
+    #[inline]
+    fn has_family_first_surname(&self, entries: &[patterns::Entry]) -> bool {
+        entries
+            .iter()
+            .any(|entry| self.is_family_first_surname(entry))
+    }
+
     /// `entries` less the people whose surname this is but not the given
     /// name written after it ([`context::given_name_is_someone_elses`]);
     /// None when no one is left. Runs only where a capitalised word follows
@@ -135,19 +158,10 @@ impl Matcher {
         given_after: &str,
     ) -> Option<std::borrow::Cow<'e, [patterns::Entry]>> {
         let persons = self.registry.persons();
-        let family_first_surname = |entry: &patterns::Entry| {
-            entry.kind == FormKind::Short
-                && persons[entry.person].name.order == crate::model::NameOrder::FamilyFirst
-        };
-        // Most names followed by a capitalised word are full names or
-        // given-name-first: nothing to drop, no list made.
-        if !entries.iter().any(family_first_surname) {
-            return Some(std::borrow::Cow::Borrowed(entries));
-        }
         let kept: Vec<patterns::Entry> = entries
             .iter()
             .filter(|entry| {
-                !family_first_surname(entry)
+                !self.is_family_first_surname(entry)
                     || !context::given_name_is_someone_elses(&persons[entry.person], given_after)
             })
             .copied()

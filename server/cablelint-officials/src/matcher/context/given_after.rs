@@ -81,6 +81,15 @@ const NOT_GIVEN_NAMES: &[&str] = &[
     "december",
 ];
 
+/// Whether `word` is one of [`NOT_GIVEN_NAMES`], ignoring ASCII case:
+/// compared only with the words of its length.
+fn is_not_given_name(word: &str) -> bool {
+    let len = word.len();
+    NOT_GIVEN_NAMES
+        .iter()
+        .any(|w| w.len() == len && w.as_bytes().eq_ignore_ascii_case(word.as_bytes()))
+}
+
 /// The words right after a surname ending at `end` when they may be a
 /// given name: up to three (Vietnamese names share middle names: "Hoang
 /// Van Tien" is not Hoàng Văn Hoan), each after exactly one space,
@@ -110,9 +119,7 @@ fn given_words_from<'t>(text: &'t str, first: Word<'t>) -> Option<&'t str> {
         word.text.chars().nth(1).is_some()
             && !word.is_initials()
             && word.class() == WordClass::Other
-            && !NOT_GIVEN_NAMES
-                .iter()
-                .any(|w| w.eq_ignore_ascii_case(word.text.trim_end_matches('.')))
+            && !is_not_given_name(word.text.trim_end_matches('.'))
     };
     if !is_given(&first) {
         return None;
