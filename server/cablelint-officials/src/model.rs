@@ -211,8 +211,10 @@ impl Person {
     /// Whether a title written in a text ("Foreign Minister", "Vice
     /// Minister", "Ambassador") matches a post this person may have held on
     /// `date`. A bare honorific ("Comrade", "Mr.") matches any post held.
-    /// "Ambassador" and "Governor" alone are also courtesy titles
-    /// ([`title::courtesy_title_fits`]).
+    /// "Ambassador" and "Governor" alone are also courtesy titles: a
+    /// former governor keeps the title; heads of mission with an
+    /// ambassador's rank bear "Ambassador", and so do former ambassadors
+    /// holding no other titled post that day.
     pub fn title_held_on(&self, title_text: &str, date: Date) -> bool {
         if self
             .posts_on(date)

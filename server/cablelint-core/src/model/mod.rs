@@ -118,7 +118,7 @@ impl Document {
     /// recognised on this thread while a second one scans the brackets
     /// (which the dates do not read: `Dates::recognise` sees the same
     /// text, lines, sections and fields either way). The second thread
-    /// first finds the dates of the last sections ([`DATES_BESIDE`] of the
+    /// first finds the dates of the last sections (`DATES_BESIDE` of the
     /// text), as the brackets take less than the dates. The model is the
     /// one `parse` makes, its dates already recognised.
     pub fn parse_recognising_dates(
