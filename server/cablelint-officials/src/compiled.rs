@@ -17,10 +17,11 @@ use std::sync::Arc;
 
 const MAGIC: &[u8; 8] = b"CLOFFREG";
 /// Raised whenever the layout or the meaning of the stored parts changes
-/// (2: the built-in people by place, the first words' order). The format
+/// (2: the built-in people by place, the first words' order; 3: a written
+/// "second" or "third" in title senses). The format
 /// is part of each file's key and name, and is checked again on reading:
 /// a file of another format is never read, only rebuilt.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 /// The build script's digest of the built-in registry and the matcher's
 /// tables over it (`build.rs`): hashing the encoded built-in registry at
 /// every run cost more than a tenth of reading a large user registry.

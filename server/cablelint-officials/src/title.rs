@@ -68,6 +68,8 @@ const QUALIFIER_WORDS: &[&str] = &[
     "vice",
     "deputy",
     "first",
+    "second",
+    "third",
     "acting",
     "assistant",
     "under",
@@ -506,6 +508,9 @@ pub struct TitleSense {
     pub(crate) ranks: u32,
     pub(crate) vice: bool,
     pub(crate) first: bool,
+    /// A written "second" or "third" ("Second Secretary"): the post must
+    /// not be a first one.
+    pub(crate) later: bool,
     pub(crate) domains: u32,
     pub(crate) honorific: bool,
 }
@@ -526,12 +531,14 @@ impl TitleSense {
     }
 
     /// Whether this written title fits a post of sense `post`: every rank
-    /// and domain written is in the post, "vice" agrees, and a written
-    /// "first" is in the post.
+    /// and domain written is in the post, "vice" agrees, a written "first"
+    /// is in the post, and a written "second" or "third" is not a first
+    /// one ("Second Secretary" does not fit "First Secretary").
     fn fits(&self, post: &TitleSense) -> bool {
         self.ranks & !post.ranks == 0
             && self.vice == post.vice
             && (!self.first || post.first)
+            && !(self.later && post.first)
             && self.domains & !post.domains == 0
     }
 }
@@ -598,6 +605,7 @@ fn encode_sense(sense: &TitleSense, out: &mut Writer) {
     out.usize(sense.domains as usize);
     out.bool(sense.vice);
     out.bool(sense.first);
+    out.bool(sense.later);
     out.bool(sense.honorific);
 }
 
@@ -607,6 +615,7 @@ fn decode_sense(input: &mut Reader<'_>) -> Option<TitleSense> {
         domains: u32::try_from(input.usize()?).ok()?,
         vice: input.bool()?,
         first: input.bool()?,
+        later: input.bool()?,
         honorific: input.bool()?,
     })
 }
@@ -738,6 +747,7 @@ fn sense_of_words(words: &[&str]) -> TitleSense {
             "commander" => sense.rank("commander"),
             "vice" | "deputy" => sense.vice = true,
             "first" => sense.first = true,
+            "second" | "third" => sense.later = true,
             "foreign" | "external" => sense.domain("foreign"),
             "defense" | "defence" | "war" => sense.domain("defense"),
             "armed" if next(i) == "forces" => sense.domain("defense"),
@@ -1155,6 +1165,14 @@ mod tests {
                 "Deputy Premier",
                 "Deputy Chairman of the Council of People's Commissars",
             ),
+            (
+                "Second Secretary",
+                "Second Secretary of the Central Committee of the Communist Party of Ukraine",
+            ),
+            (
+                "Secretary",
+                "First Secretary of the Communist Party of Ukraine",
+            ),
         ];
         for (written, post) in fits {
             assert!(
@@ -1192,6 +1210,18 @@ mod tests {
             ("Secretary of State", "Secretary of Defense"),
             ("Attorney General", "Secretary of State"),
             ("Soviet", "Ambassador to the PRC"),
+            (
+                "Second Secretary",
+                "First Secretary of the Communist Party of Ukraine",
+            ),
+            (
+                "Third Secretary",
+                "First Secretary of the Central Committee",
+            ),
+            (
+                "First Secretary",
+                "Second Secretary of the Central Committee of the Communist Party of Ukraine",
+            ),
         ];
         for (written, post) in misfits {
             assert!(

@@ -314,6 +314,19 @@ mod tests {
     }
 
     #[test]
+    fn a_second_secretary_is_not_the_first() {
+        // Podgorny was second secretary in Ukraine 1953–57, first 1957–63.
+        let text =
+            "June 1, 1962\n\nCable\n\nSecond Secretary Podgorny and First Secretary Podgorny.\n";
+        expect![[r#"
+            5:1-5:26 warning O001: `Second Secretary`: on 1962-06-01 Nikolai Viktorovich Podgorny was First Secretary of the Communist Party of Ukraine from 1957-12-26 to 1963-07-02; and Member of the Presidium of the Central Committee of the CPSU from 1960-05-04 to 1977-05-24
+        "#]]
+        .assert_eq(&check("O001", text));
+        let earlier = "June 1, 1955\n\nCable\n\nSecond Secretary Podgorny spoke.\n";
+        expect![[""]].assert_eq(&check("O001", earlier));
+    }
+
+    #[test]
     fn the_liaison_office_deputy_became_ambassador_only_in_1985() {
         // Han Xu was deputy chief of the Washington liaison office 1973–79
         // and ambassador to the United States 1985–89.
