@@ -134,11 +134,17 @@ fn run_rules(
         // Without directives nothing is suppressed, and without configured
         // severities every finding keeps its own: both passes are skipped.
         if suppressions.any() {
-            let mut index = 0;
-            diagnostics.retain(|d| {
-                index += 1;
-                index <= start || !suppressions.suppress(d)
-            });
+            // Only this rule's findings are tested: the earlier ones were.
+            let mut kept = start;
+            for i in start..diagnostics.len() {
+                if !suppressions.suppress(&diagnostics[i]) {
+                    // What lies between `kept` and `i` is suppressed: the
+                    // kept findings keep their order.
+                    diagnostics.swap(kept, i);
+                    kept += 1;
+                }
+            }
+            diagnostics.truncate(kept);
         }
         if !selection.severity.is_empty() {
             for d in &mut diagnostics[start..] {
