@@ -62,6 +62,18 @@ const RANK_WORDS: &[&str] = &[
     "undersecretary",
     "commander",
     "attorney",
+    // Abbreviations of telegrams and FRUS ([`ABBREVIATED_TITLE_WORDS`]).
+    "pres",
+    "secy",
+    "sec",
+    "atty",
+    "gov",
+    "sen",
+    "fonmin",
+    "depfonmin",
+    "primin",
+    "sovamb",
+    "fonsec",
 ];
 
 const QUALIFIER_WORDS: &[&str] = &[
@@ -93,6 +105,9 @@ const QUALIFIER_WORDS: &[&str] = &[
     "party",
     "politburo",
     "cc",
+    "dep",
+    "depy",
+    "asst",
 ];
 
 const HONORIFIC_WORDS: &[&str] = &[
@@ -148,6 +163,74 @@ const CONNECTOR_WORDS: &[&str] = &[
     "council",
     "ministry",
 ];
+
+/// The rank and qualifier words above that are abbreviations: written with
+/// a period ("Amb. Thompson", "Dep. FM Kuznetsov"), it does not end a
+/// sentence.
+const ABBREVIATED_TITLE_WORDS: &[&str] = &[
+    "amb",
+    "pres",
+    "secy",
+    "sec",
+    "atty",
+    "gov",
+    "sen",
+    "fonmin",
+    "depfonmin",
+    "primin",
+    "sovamb",
+    "fonsec",
+    "dep",
+    "depy",
+    "asst",
+];
+
+/// Whether a word (its trailing period removed, any ASCII case) is one of
+/// [`ABBREVIATED_TITLE_WORDS`].
+pub(crate) fn is_abbreviated_title_word(word: &str) -> bool {
+    ABBREVIATED_TITLE_WORDS
+        .iter()
+        .any(|abbreviation| word.eq_ignore_ascii_case(abbreviation))
+}
+
+/// The full word an abbreviated title word stands for in a title's sense
+/// ("Secy." is "secretary"); other words as they are. "Gen." is
+/// "general" only beside a rank it completes ("Atty. Gen.", "Gen. Secy.");
+/// alone it is the military honorific.
+fn expanded(words: &[&str], i: usize) -> &'static str {
+    fn one(word: &str) -> Option<&'static str> {
+        Some(match word {
+            "amb" => "ambassador",
+            "pres" => "president",
+            "secy" | "sec" => "secretary",
+            "atty" => "attorney",
+            "gov" => "governor",
+            "sen" => "senator",
+            "dep" | "depy" => "deputy",
+            "asst" => "assistant",
+            _ => return None,
+        })
+    }
+    let Some(&word) = words.get(i) else {
+        return "";
+    };
+    if let Some(full) = one(word) {
+        return full;
+    }
+    if word == "gen" {
+        let completes = |j: Option<usize>| {
+            let neighbour = j.and_then(|j| words.get(j)).copied().unwrap_or("");
+            matches!(
+                one(neighbour).unwrap_or(neighbour),
+                "secretary" | "attorney" | "consul" | "governor"
+            )
+        };
+        if completes(i.checked_sub(1)) || completes(Some(i + 1)) {
+            return "general";
+        }
+    }
+    ""
+}
 
 /// The longest word in the tables above.
 pub(crate) const LONGEST_CLASSIFIED: usize = 16;
@@ -681,9 +764,15 @@ fn after_peoples(words: &[&str], i: usize) -> bool {
 /// The sense of a title's lower-case ASCII words.
 fn sense_of_words(words: &[&str]) -> TitleSense {
     let mut sense = TitleSense::default();
-    let next = |i: usize| words.get(i + 1).copied().unwrap_or("");
-    let prev = |i: usize| if i == 0 { "" } else { words[i - 1] };
-    for (i, &word) in words.iter().enumerate() {
+    // Each word with its abbreviation expanded ("Dep." is "deputy").
+    let at = |i: usize| match expanded(words, i) {
+        "" => words.get(i).copied().unwrap_or(""),
+        full => full,
+    };
+    let next = |i: usize| at(i + 1);
+    let prev = |i: usize| if i == 0 { "" } else { at(i - 1) };
+    for i in 0..words.len() {
+        let word = at(i);
         match word {
             "prime" if next(i) == "minister" => sense.rank("premier"),
             "minister" if prev(i) == "prime" => {}
@@ -692,8 +781,19 @@ fn sense_of_words(words: &[&str]) -> TitleSense {
                 sense.rank("premier")
             }
             "minister" | "ministers" => sense.rank("minister"),
-            "fm" => {
+            "fm" | "fonmin" => {
                 sense.rank("minister");
+                sense.domain("foreign");
+            }
+            "depfonmin" => {
+                sense.rank("minister");
+                sense.domain("foreign");
+                sense.vice = true;
+            }
+            "primin" => sense.rank("premier"),
+            "sovamb" => sense.rank("ambassador"),
+            "fonsec" => {
+                sense.rank("secretary");
                 sense.domain("foreign");
             }
             "attorney" if next(i) == "general" => sense.rank("attorney-general"),
@@ -713,7 +813,7 @@ fn sense_of_words(words: &[&str]) -> TitleSense {
             }
             "under" if next(i) == "secretary" => sense.rank("under"),
             "secretary" => sense.rank("secretary"),
-            "ambassador" | "ambassadors" | "amb" => sense.rank("ambassador"),
+            "ambassador" | "ambassadors" => sense.rank("ambassador"),
             "president" => sense.rank("president"),
             "chairman" | "chairwoman" => sense.rank("chairman"),
             "chancellor" => sense.rank("chancellor"),
@@ -1173,6 +1273,27 @@ mod tests {
                 "Secretary",
                 "First Secretary of the Communist Party of Ukraine",
             ),
+            // Abbreviations of telegrams and FRUS.
+            ("Amb.", "Ambassador to the Soviet Union"),
+            ("SovAmb", "Ambassador to the PRC"),
+            ("Pres.", "President of the United States"),
+            ("Secy.", "Secretary of State"),
+            ("Sec.", "Secretary of State"),
+            ("Under Secy.", "Under Secretary of State"),
+            ("Atty. Gen.", "Attorney General of the United States"),
+            ("Gen. Secy.", "General Secretary of the CPSU"),
+            ("Dep. FM", "First Deputy Minister of Foreign Affairs"),
+            (
+                "Depy. Foreign Minister",
+                "Deputy Minister of Foreign Affairs",
+            ),
+            ("DepFonMin", "Vice Minister of Foreign Affairs"),
+            ("FonMin", "Minister of Foreign Affairs"),
+            ("PriMin", "Prime Minister"),
+            ("FonSec", "Secretary of State for Foreign Affairs"),
+            ("Gov.", "Governor of New York"),
+            ("Gen.", "Minister of National Defense"),
+            ("Ambassador-at-Large", "Ambassador-at-Large"),
         ];
         for (written, post) in fits {
             assert!(
@@ -1222,6 +1343,16 @@ mod tests {
                 "First Secretary",
                 "Second Secretary of the Central Committee of the Communist Party of Ukraine",
             ),
+            ("Dep. FM", "Minister of Foreign Affairs"),
+            ("FonMin", "Vice Minister of Foreign Affairs"),
+            ("DepFonMin", "Minister of Foreign Affairs"),
+            ("Pres.", "Vice President of the United States"),
+            (
+                "Gen. Secy.",
+                "First Secretary of the Central Committee of the CPSU",
+            ),
+            ("Atty. Gen.", "Secretary of State"),
+            ("Amb.", "Minister of Foreign Affairs"),
         ];
         for (written, post) in misfits {
             assert!(

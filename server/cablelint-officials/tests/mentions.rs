@@ -394,6 +394,97 @@ fn a_surname_followed_by_another_given_name_is_someone_else() {
 }
 
 #[test]
+fn abbreviated_titles_of_telegrams_are_read() {
+    // FRUS telegram style: "Amb.", "Secy.", "FonMin". A period after an
+    // abbreviated title does not end the sentence, so a surname that needs
+    // a title (Thompson, Ball) is found, and the title is the one written.
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "Amb. Thompson spoke.",
+            "Thompson",
+            "llewellyn-thompson",
+            "Amb.",
+        ),
+        (
+            "Under Secy. Ball agreed.",
+            "Ball",
+            "george-ball",
+            "Under Secy.",
+        ),
+        ("Sec. Rusk agreed.", "Rusk", "dean-rusk", "Sec."),
+        (
+            "Dep. FM Kuznetsov",
+            "Kuznetsov",
+            "kuznetsov-vasily",
+            "Dep. FM",
+        ),
+        ("FonMin Chen Yi said", "Chen Yi", "chen-yi", "FonMin"),
+        (
+            "PriMin Macmillan said",
+            "Macmillan",
+            "harold-macmillan",
+            "PriMin",
+        ),
+        (
+            "Asst. Secy. Harriman",
+            "Harriman",
+            "averell-harriman",
+            "Asst. Secy.",
+        ),
+        (
+            "Ambassador-at-Large Thompson",
+            "Thompson",
+            "llewellyn-thompson",
+            "Ambassador-at-Large",
+        ),
+        // The title decides between namesakes the text completes: "R."
+        // makes Robert Kennedy, "Pres." his brother.
+        (
+            "Atty. Gen. R. Kennedy met Pres. Kennedy",
+            "Kennedy",
+            "john-f-kennedy",
+            "Pres.",
+        ),
+    ];
+    for &(text, name, id, title) in cases {
+        let found = mentions(text, date("1962-10-26"));
+        let mention = found
+            .iter()
+            .rev()
+            .find(|m| text[m.span.clone()].ends_with(name))
+            .unwrap_or_else(|| panic!("no {name} in {text:?}"));
+        assert_eq!(matcher().person(mention.best()).id, id, "{text}");
+        assert_eq!(
+            mention.title.clone().map(|t| &text[t]),
+            Some(title),
+            "{text}"
+        );
+    }
+    // A whole word with a period ends the sentence; a surname that needs a
+    // title has none.
+    for text in ["He saw the Minister. Thompson said", "Ambassadors. Ball"] {
+        assert_eq!(found(text, date("1962-10-26")), pairs(&[]), "{text}");
+    }
+}
+
+#[test]
+fn a_surname_after_sir_is_a_given_name() {
+    // Knights are "Sir" and their given name: "Sir David" is not Václav
+    // David, the Czechoslovak foreign minister of 1953-68.
+    for text in ["Sir David Ormsby-Gore said", "Sir David said", "Dame David"] {
+        assert_eq!(found(text, date("1962-10-26")), pairs(&[]), "{text}");
+    }
+    assert_eq!(
+        found("Foreign Minister David said", date("1962-10-26")),
+        pairs(&[("David", "vaclav-david")])
+    );
+    assert_eq!(
+        found("Sir Alec Douglas-Home said", date("1964-01")),
+        pairs(&[("Sir Alec Douglas-Home", "alec-douglas-home")])
+    );
+}
+
+#[test]
 fn document_date_chooses_between_people_who_share_a_surname() {
     let best = |text: &str, on: &str| {
         let found = mentions(text, date(on));

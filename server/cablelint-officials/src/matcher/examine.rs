@@ -64,6 +64,24 @@ impl Matcher {
             None => context::title_in(&mut before),
             Some(given) => context::title_before(read, given.start, floor),
         };
+        // A knight is "Sir" and his given name ("Sir David Ormsby-Gore"):
+        // a surname alone right after "Sir" or "Dame" is someone's given
+        // name, not that surname's bearer (Václav David).
+        let kept_after_knight;
+        let entries = match (&given, &title_before) {
+            (None, Some(title)) if matches!(&read[title.clone()], "Sir" | "Dame") => {
+                kept_after_knight = entries
+                    .iter()
+                    .filter(|entry| entry.kind != FormKind::Short)
+                    .copied()
+                    .collect::<Vec<_>>();
+                if kept_after_knight.is_empty() {
+                    return None;
+                }
+                &kept_after_knight[..]
+            }
+            _ => entries,
+        };
         let title_in_reading = title_before
             .or_else(|| context::parenthesised_after_title(read, &name_span, floor))
             .or_else(|| context::title_after_word(read, span.end, next_word));

@@ -22,7 +22,8 @@ It reports only when the person is identified without doubt, the document has a 
 title names a post (\"Comrade\" or \"Mr.\" do not). When the registry records no post at all on \
 that date, it reports only a title the person held at another time, and as info, not a \
 warning: the registry may simply lack the post (a leader restored to an office, a term it \
-does not know). \"Governor\" and \"Ambassador\" alone are also courtesy titles: a former \
+does not know). Telegram abbreviations are read as the words they stand for (\"Amb.\", \
+\"Pres.\", \"Secy.\", \"Dep. FM\", \"FonMin\", \"DepFonMin\", \"PriMin\"). \"Governor\" and \"Ambassador\" alone are also courtesy titles: a former \
 governor keeps the title (FRUS's \"Governor Harriman\" of 1962); \"Ambassador\" fits a head of \
 mission with an ambassador's rank (a permanent representative to the United Nations, a chief \
 of the US or PRC liaison office) and a former ambassador who holds no other titled post that \
@@ -324,6 +325,20 @@ mod tests {
         .assert_eq(&check("O001", text));
         let earlier = "June 1, 1955\n\nCable\n\nSecond Secretary Podgorny spoke.\n";
         expect![[""]].assert_eq(&check("O001", earlier));
+    }
+
+    #[test]
+    fn abbreviated_titles_of_telegrams_are_read_as_written_in_full() {
+        // "Dep. FM" is a deputy foreign minister: Kuznetsov's post in 1962.
+        // Before, "Dep." ended the title and "FM" alone was reported.
+        let right = "October 26, 1962\n\nCable\n\nDep. FM Kuznetsov and Amb. Dobrynin.\n";
+        expect![[""]].assert_eq(&check("O001", right));
+        let wrong = "October 26, 1962\n\nCable\n\nFonMin Kuznetsov and Pres. Rusk.\n";
+        expect![[r#"
+            5:1-5:17 warning O001: `FonMin`: on 1962-10-26 Vasily Vasilyevich Kuznetsov was First Deputy Minister of Foreign Affairs from 1955 to 1977-10
+            5:22-5:32 warning O001: `Pres.`: on 1962-10-26 Dean Rusk was Secretary of State from 1961-01-21 to 1969-01-20
+        "#]]
+        .assert_eq(&check("O001", wrong));
     }
 
     #[test]

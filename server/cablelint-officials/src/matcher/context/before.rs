@@ -224,7 +224,7 @@ pub(crate) fn title_in(words: &mut WordsBefore<'_>) -> Option<Range<usize>> {
 /// The words before a position, nearest first, read on demand: at most
 /// [`MAX_TITLE_WORDS`], none before `floor`, and none from before the end
 /// of a sentence (a period, unless the word is an abbreviation such as
-/// "Comr.", "Cde.", "Mr." or initials).
+/// "Comr.", "Cde.", "Mr.", "Amb.", "Dep." or initials).
 pub(crate) struct WordsBefore<'t> {
     text: &'t str,
     floor: usize,
@@ -321,7 +321,11 @@ impl<'t> WordsBefore<'t> {
         let mut class = None;
         if word.text.ends_with('.') {
             let known = word.class();
-            if known != WordClass::Honorific && !word.is_initials() {
+            if known != WordClass::Honorific
+                && !word.is_initials()
+                && !(matches!(known, WordClass::Rank | WordClass::Qualifier)
+                    && crate::title::is_abbreviated_title_word(word.text.trim_end_matches('.')))
+            {
                 self.done = true;
                 return;
             }
