@@ -468,6 +468,29 @@ fn abbreviated_titles_of_telegrams_are_read() {
 }
 
 #[test]
+fn a_general_before_a_name_is_the_military_rank() {
+    // Taylor needs a title to be a name; "General" alone before it is one
+    // (FRUS memoranda of 1962), as in "Consul General" it is part of one.
+    for (text, title) in [
+        ("General Taylor said.", "General"),
+        ("Lieutenant General Taylor said.", "General"),
+        ("Consul General Summers said.", "Consul General"),
+    ] {
+        let found = mentions(text, date("1962-10-26"));
+        assert_eq!(found.len(), 1, "{text}");
+        assert_eq!(
+            found[0].title.clone().map(|t| &text[t]),
+            Some(title),
+            "{text}"
+        );
+    }
+    assert_eq!(
+        found("the General Assembly. Taylor said", date("1962-10-26")),
+        pairs(&[])
+    );
+}
+
+#[test]
 fn a_surname_after_sir_is_a_given_name() {
     // Knights are "Sir" and their given name: "Sir David" is not Václav
     // David, the Czechoslovak foreign minister of 1953-68.

@@ -158,6 +158,21 @@ pub(crate) fn title_before(text: &str, pos: usize, floor: usize) -> Option<Range
 // cost about as much as the common case, one word read).
 #[inline]
 pub(crate) fn title_in(words: &mut WordsBefore<'_>) -> Option<Range<usize>> {
+    title_with_rank_in(words).or_else(|| military_general_in(words))
+}
+
+/// "General Taylor": a qualifier inside titles ("Consul General",
+/// "Attorney General") is the military rank right before a name, and
+/// names no post, as "Marshal" does not.
+#[inline]
+fn military_general_in(words: &WordsBefore<'_>) -> Option<Range<usize>> {
+    let nearest = words.read.first().copied().flatten()?;
+    matches!(nearest.text, "General" | "GENERAL").then(|| nearest.start..nearest.end())
+}
+
+/// [`title_in`] of a title with a rank or honorific in it.
+#[inline]
+fn title_with_rank_in(words: &mut WordsBefore<'_>) -> Option<Range<usize>> {
     // words[0] is nearest the name. Find the rank, deciding at the first
     // word in the common case (a word that cannot come between a title and
     // a name).
