@@ -849,7 +849,9 @@ fn sense_of_words(words: &[&str]) -> TitleSense {
             "first" => sense.first = true,
             "second" | "third" => sense.later = true,
             "foreign" | "external" => sense.domain("foreign"),
-            "defense" | "defence" | "war" => sense.domain("defense"),
+            // "People's Commissar for Military and Naval Affairs" was
+            // Trotsky's post: "Commissar for War" in FRUS.
+            "defense" | "defence" | "war" | "military" | "naval" => sense.domain("defense"),
             "armed" if next(i) == "forces" => sense.domain("defense"),
             "interior" => sense.domain("interior"),
             "state" if next(i) != "council" && prev(i) == "of" => sense.domain("state"),
@@ -1294,6 +1296,10 @@ mod tests {
             ("Gov.", "Governor of New York"),
             ("Gen.", "Minister of National Defense"),
             ("Ambassador-at-Large", "Ambassador-at-Large"),
+            (
+                "Commissar for War",
+                "People's Commissar for Military and Naval Affairs",
+            ),
         ];
         for (written, post) in fits {
             assert!(
@@ -1353,6 +1359,10 @@ mod tests {
             ),
             ("Atty. Gen.", "Secretary of State"),
             ("Amb.", "Minister of Foreign Affairs"),
+            (
+                "Commissar for Foreign Affairs",
+                "People's Commissar for Military and Naval Affairs",
+            ),
         ];
         for (written, post) in misfits {
             assert!(

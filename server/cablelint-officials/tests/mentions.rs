@@ -203,6 +203,16 @@ fn other_romanisations_and_native_script() {
     );
     assert_eq!(found("Phạm Văn Đồng", None)[0].1, "pham-van-dong");
     assert_eq!(found("Kim Il-sung and Kim Il Sung", None).len(), 2);
+    // The DPRK's own spelling: "Kim Il" there is the start of Kim Il
+    // Sung's name, not Kim Il, the premier of 1972-76.
+    assert_eq!(
+        found("Kim Il-song and Kim Il Song; Premier Kim Il", date("1975")),
+        pairs(&[
+            ("Kim Il-song", "kim-il-sung"),
+            ("Kim Il Song", "kim-il-sung"),
+            ("Kim Il", "kim-il")
+        ])
+    );
 }
 
 #[test]
@@ -546,6 +556,32 @@ fn an_unambiguous_full_name_helps_later_surnames() {
     let found = mentions(text, date("1962-10-27"));
     assert_eq!(found.len(), 2);
     assert_eq!(matcher().person(found[1].best()).id, "robert-f-kennedy");
+}
+
+#[test]
+fn a_title_that_fits_one_bearer_helps_later_surnames_as_a_full_name_does() {
+    // Both brothers are named; the bare surname is not left to the one
+    // named in full: the title named the other as surely.
+    let best_of_last = |text: &str| {
+        let found = mentions(text, date("1962-10-27"));
+        matcher()
+            .person(found.last().unwrap().best())
+            .id
+            .to_string()
+    };
+    assert_eq!(
+        best_of_last("Prime Minister Castro and Raúl Castro arrived. Castro said"),
+        "fidel-castro"
+    );
+    assert_eq!(
+        best_of_last("Atty. Gen. R. Kennedy met Pres. Kennedy. Kennedy said"),
+        "john-f-kennedy"
+    );
+    // With no title naming Fidel, the brother named in full is likelier.
+    assert_eq!(
+        best_of_last("Major Castro and Raúl Castro arrived. Castro said"),
+        "raul-castro"
+    );
 }
 
 #[test]

@@ -393,11 +393,8 @@ pub(crate) fn boost_coreferent(mentions: &mut [Mention]) {
     }
     // A document names few people: a list beats a hash set, and on the
     // stack it costs no allocation per document.
-    let mut named: SmallVec<[usize; 16]> = mentions
-        .iter()
-        .filter(|m| m.form != MentionForm::Surname && m.candidates.len() == 1)
-        .map(|m| m.candidates[0].person)
-        .collect();
+    let mut named: SmallVec<[usize; 16]> =
+        mentions.iter().filter_map(named_without_doubt).collect();
     if named.is_empty() {
         return;
     }
@@ -409,6 +406,20 @@ pub(crate) fn boost_coreferent(mentions: &mut [Mention]) {
                 candidate.score += NAMED_IN_FULL_ELSEWHERE;
             }
         }
+    }
+}
+
+/// The person a mention names without doubt: a name that is more than a
+/// surname and fits one person ("Raúl Castro"), or a surname whose title
+/// fits only one of its bearers ("Prime Minister Castro" in 1962 is
+/// Fidel, not his brother, then minister of the armed forces).
+fn named_without_doubt(mention: &Mention) -> Option<usize> {
+    match mention.candidates.as_slice() {
+        [only] if mention.form != MentionForm::Surname => Some(only.person),
+        [best, rest @ ..] if best.title_fits && rest.iter().all(|c| !c.title_fits) => {
+            Some(best.person)
+        }
+        _ => None,
     }
 }
 
