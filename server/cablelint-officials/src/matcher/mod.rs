@@ -370,11 +370,11 @@ impl Matcher {
     }
 
     /// [`Matcher::find_mentions_outside`] when `wanted` says that the
-    /// mentions as first examined hold one that matters to the caller;
-    /// else an empty list. The passes after that examination (editorial
-    /// completions, glosses, people named elsewhere, the final order of
-    /// candidates) then do not run: on a cable they cost about a tenth of
-    /// the search. They add no mention and never give one a title or
+    /// mentions as first examined (their candidates' people known, not yet
+    /// scored) hold one that matters to the caller; else an empty list.
+    /// The work after that examination (scores, editorial completions,
+    /// glosses, people named elsewhere, the final order of candidates)
+    /// then is not done (about 3 K instructions a generated cable). They add no mention and never give one a title or
     /// change it; they widen a span to a bracket that completes the name
     /// (a surname so completed becomes a full name), take a mention into
     /// the one before it, and reorder or drop candidates, never adding
@@ -401,6 +401,8 @@ impl Matcher {
         if text.len() >= BIG_TEXT {
             reserve_for_collection(&mut found, text.len());
         }
+        // What scoring each mention's candidates takes, beside `found`.
+        let mut scorings: SmallVec<[rank::Scoring; FEW_MENTIONS]> = SmallVec::new();
         let mut pos = 0;
         // End (in the reading) of the last mention: context scans do not
         // reach back into it, so "Pak Il-u [Pak Il U]" stays two mentions.
@@ -425,14 +427,15 @@ impl Matcher {
             None => self.next_hit_bytewise(read, pos),
         } {
             let span = start..start + length;
-            match self.examine(&reading, text, span.clone(), pattern, date_days, floor) {
-                Some(mention) => {
+            match self.examine(&reading, text, span.clone(), pattern, floor) {
+                Some((mention, scoring)) => {
                     pos = span.end;
                     floor = span.end;
                     if found.is_empty() {
                         found.reserve(FEW_MENTIONS);
                     }
                     found.push(mention);
+                    scorings.push(scoring);
                 }
                 None => pos = after_rejected(read, span.start),
             }
@@ -440,6 +443,16 @@ impl Matcher {
         if !wanted(&found) {
             found.clear();
             return found;
+        }
+        for (mention, scoring) in found.iter_mut().zip(&scorings) {
+            rank::score_candidates(
+                &self.post_senses,
+                &self.post_days,
+                &self.life_days,
+                &mut mention.candidates,
+                scoring,
+                date_days,
+            );
         }
         if !found.is_empty() {
             rank::absorb_given_name_completions(
