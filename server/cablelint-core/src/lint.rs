@@ -64,9 +64,12 @@ pub fn lint(doc: &Document, selection: &RuleSelection) -> Vec<Diagnostic> {
     lint_with(doc, selection, &Shared::new(None, Romanisation::default()))
 }
 
-/// The settings every rule of one run shares, from the options.
+/// The settings every rule of one run shares, from the options: for a run
+/// of the rules `options.selection` enables (O001 and O002 alone get only
+/// the mentions they may report; see `Context::mentions`).
 pub fn shared_for(options: &CheckOptions) -> Shared<'_> {
-    let mut shared = Shared::new(options.officials.as_deref(), options.romanisation);
+    let mut shared = Shared::new(options.officials.as_deref(), options.romanisation)
+        .for_rules(&options.selection);
     shared.max_diagnostics = options.limits.max_diagnostics_per_file;
     shared
 }

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use cablelint_officials::{Date, Matcher, MentionForm, TitleSense};
+use cablelint_officials::{Date, Matcher, Mention, MentionForm, TitleSense};
 
 use super::date::document_date;
 use crate::model::{Document, SectionKind};
@@ -111,7 +111,25 @@ pub(crate) fn mentions_on(
     matcher: &Matcher,
     date: Option<Date>,
 ) -> Vec<ResolvedMention> {
-    let found = matcher.find_mentions_outside(doc.text(), date, &unsearched_ranges(doc));
+    resolve(matcher.find_mentions_outside(doc.text(), date, &unsearched_ranges(doc)))
+}
+
+/// [`mentions_on`] when `wanted` holds for some mention as the matcher
+/// first examined it, else none, sparing the matcher's last passes (see
+/// `Matcher::find_mentions_outside_if` for what those may change).
+pub(crate) fn mentions_where(
+    doc: &Document,
+    matcher: &Matcher,
+    date: Option<Date>,
+    wanted: impl Fn(&Mention) -> bool,
+) -> Vec<ResolvedMention> {
+    let skip = unsearched_ranges(doc);
+    let any_wanted = |found: &[Mention]| found.iter().any(&wanted);
+    resolve(matcher.find_mentions_outside_if(doc.text(), date, &skip, any_wanted))
+}
+
+/// The matcher's mentions as plain data.
+fn resolve(found: Vec<Mention>) -> Vec<ResolvedMention> {
     // Into a new list rather than collected in place: a resolved mention
     // is smaller than a mention, and shrinking the list in place costs a
     // `realloc` that copies it, dearer than a fresh allocation.

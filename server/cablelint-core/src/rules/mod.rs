@@ -12,8 +12,9 @@ mod officials;
 pub(crate) mod testing;
 
 use crate::diagnostic::{Diagnostic, Fix, Related, Severity};
+use crate::lint::RuleSelection;
 use crate::model::Document;
-use crate::officials::mentions::mentions_on;
+use crate::officials::mentions::{mentions_on, mentions_where};
 use crate::officials::{document_date, ResolvedMention, Romanisation};
 use crate::text::Span;
 use cablelint_officials::Matcher;
@@ -107,6 +108,10 @@ pub struct Shared<'a> {
     /// counts the rest.
     pub max_diagnostics: usize,
     mentions: OnceLock<Vec<ResolvedMention>>,
+    /// The run's rules, when known ([`crate::lint::shared_for`]): when the
+    /// only officials' rules among them are O001 and O002, the mentions are
+    /// those two may report or none ([`Context::mentions`]).
+    selection: Option<&'a RuleSelection>,
     /// The document's date for the O rules, found once: the mentions are
     /// ranked by it and O001 compares titles on it.
     document_date: OnceLock<Option<cablelint_officials::Date>>,
@@ -119,8 +124,31 @@ impl<'a> Shared<'a> {
             romanisation,
             max_diagnostics: crate::limits::DEFAULT_MAX_DIAGNOSTICS_PER_FILE,
             mentions: OnceLock::new(),
+            selection: None,
             document_date: OnceLock::new(),
         }
+    }
+
+    /// These settings for a run of the rules `selection` enables (see
+    /// [`Shared::selection`]).
+    pub(crate) fn for_rules(mut self, selection: &'a RuleSelection) -> Self {
+        self.selection = Some(selection);
+        self
+    }
+
+    /// Whether a rule of the run reads every mention: an officials' rule
+    /// other than O001 and O002, or rules not known.
+    fn every_mention_wanted(&self) -> bool {
+        let Some(selection) = self.selection else {
+            return true;
+        };
+        // The family's own list: asking every rule cost about 200
+        // instructions a document.
+        officials::RULES.iter().any(|rule| {
+            let meta = rule.meta();
+            !officials::REPORTED_MENTIONS_ONLY.contains(&meta.code)
+                && selection.is_enabled(meta.code, meta.default_enabled)
+        })
     }
 
     pub fn officials(&self) -> &Matcher {
@@ -167,12 +195,23 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// Mentions of registry people in the document (computed once per run).
+    /// Mentions of registry people in the document (computed once per
+    /// run). When the run's only officials' rules are O001 and O002
+    /// (`officials::REPORTED_MENTIONS_ONLY`), every mention if one of them
+    /// may be reported by those two, else none
+    /// (`officials::may_be_reported`): the same findings, for less work.
     pub fn mentions(&self) -> &'a [ResolvedMention] {
         let shared: &'a Shared<'a> = self.shared;
-        shared
-            .mentions
-            .get_or_init(|| mentions_on(self.doc, shared.officials(), self.document_date()))
+        shared.mentions.get_or_init(|| {
+            let (doc, matcher, date) = (self.doc, shared.officials(), self.document_date());
+            if shared.every_mention_wanted() {
+                return mentions_on(doc, matcher, date);
+            }
+            let romanisation = shared.romanisation;
+            mentions_where(doc, matcher, date, |mention| {
+                officials::may_be_reported(doc.text(), matcher, mention, date, romanisation)
+            })
+        })
     }
 
     /// The document's date, as [`document_date`] finds it (found once per

@@ -10,8 +10,10 @@ use crate::fold::is_unspaced_script;
 use crate::title::{analyse, TitleSense};
 
 impl Matcher {
-    /// Turns one look-up hit into a mention, or rejects it. (Never
-    /// inlined, like the scan: it runs for a few places per document.)
+    /// Turns one look-up hit into a mention, or rejects it: the mention
+    /// with its candidates not yet scored, and what scoring them takes
+    /// (`rank::score_candidates`). (Never inlined, like the scan: it runs
+    /// for a few places per document.)
     #[inline(never)]
     pub(super) fn examine(
         &self,
@@ -19,9 +21,8 @@ impl Matcher {
         original: &str,
         span: Range<usize>,
         pattern: usize,
-        date_days: Option<rank::DayRange>,
         floor: usize,
-    ) -> Option<Mention> {
+    ) -> Option<(Mention, rank::Scoring)> {
         let read = reading.text();
         let matched = &read[span.clone()];
         if !has_word_boundaries(read, &span) || !is_capitalised_like_a_name(matched) {
@@ -110,19 +111,15 @@ impl Matcher {
         let title_text = title_in_reading.as_ref().map(|r| &read[r.clone()]);
         // Analysed once: for ranking, and (below) for rules.
         let title_sense = title_text.map(analyse);
-        let candidates = rank::score_candidates(
-            &self.post_senses,
-            &self.post_days,
-            &self.life_days,
-            entries,
-            has_context,
-            given.as_ref(),
-            title_sense.filter(TitleSense::has_rank),
-            date_days,
-        );
+        // Scored later, for a list the caller wants.
+        let candidates = rank::candidates_of(entries, has_context, given.as_ref());
         if candidates.is_empty() {
             return None;
         }
+        let scoring = rank::Scoring {
+            given: given.is_some(),
+            ranked_title: title_sense.filter(TitleSense::has_rank),
+        };
         let title = title_in_reading.map(|r| {
             let mut mapped = reading.original_start(r.start)..reading.original_end(r.end);
             widen_to_brackets(original, &mut mapped, reading.skipped());
@@ -136,14 +133,15 @@ impl Matcher {
             }
             _ => title_sense,
         };
-        Some(Mention {
+        let mention = Mention {
             span: original_span,
             title,
             form,
             glosses: None,
             candidates,
             title_sense,
-        })
+        };
+        Some((mention, scoring))
     }
 }
 

@@ -366,6 +366,28 @@ impl Matcher {
         date: Option<Date>,
         skip: &[Range<usize>],
     ) -> Vec<Mention> {
+        self.find_mentions_outside_if(text, date, skip, |_| true)
+    }
+
+    /// [`Matcher::find_mentions_outside`] when `wanted` says that the
+    /// mentions as first examined (their candidates' people known, not yet
+    /// scored) hold one that matters to the caller; else an empty list.
+    /// The work after that examination (scores, editorial completions,
+    /// glosses, people named elsewhere, the final order of candidates)
+    /// then is not done (about 3 K instructions a generated cable). They add no mention and never give one a title or
+    /// change it; they widen a span to a bracket that completes the name
+    /// (a surname so completed becomes a full name), take a mention into
+    /// the one before it, and reorder or drop candidates, never adding
+    /// one. So a `wanted` that asks about titles, title senses, forms
+    /// other than a completed surname, or whether some candidate is a
+    /// given person, sees what the full list would hold.
+    pub fn find_mentions_outside_if(
+        &self,
+        text: &str,
+        date: Option<Date>,
+        skip: &[Range<usize>],
+        wanted: impl FnOnce(&[Mention]) -> bool,
+    ) -> Vec<Mention> {
         let reading = Reading::new(text, skip);
         let read = reading.text();
         // Reckoned once here rather than for every mention.
@@ -379,6 +401,8 @@ impl Matcher {
         if text.len() >= BIG_TEXT {
             reserve_for_collection(&mut found, text.len());
         }
+        // What scoring each mention's candidates takes, beside `found`.
+        let mut scorings: SmallVec<[rank::Scoring; FEW_MENTIONS]> = SmallVec::new();
         let mut pos = 0;
         // End (in the reading) of the last mention: context scans do not
         // reach back into it, so "Pak Il-u [Pak Il U]" stays two mentions.
@@ -403,17 +427,32 @@ impl Matcher {
             None => self.next_hit_bytewise(read, pos),
         } {
             let span = start..start + length;
-            match self.examine(&reading, text, span.clone(), pattern, date_days, floor) {
-                Some(mention) => {
+            match self.examine(&reading, text, span.clone(), pattern, floor) {
+                Some((mention, scoring)) => {
                     pos = span.end;
                     floor = span.end;
                     if found.is_empty() {
                         found.reserve(FEW_MENTIONS);
                     }
                     found.push(mention);
+                    scorings.push(scoring);
                 }
                 None => pos = after_rejected(read, span.start),
             }
+        }
+        if !wanted(&found) {
+            found.clear();
+            return found;
+        }
+        for (mention, scoring) in found.iter_mut().zip(&scorings) {
+            rank::score_candidates(
+                &self.post_senses,
+                &self.post_days,
+                &self.life_days,
+                &mut mention.candidates,
+                scoring,
+                date_days,
+            );
         }
         if !found.is_empty() {
             rank::absorb_given_name_completions(

@@ -173,26 +173,15 @@ fn may_fit_someone(table: &PatternTable, entries: &[Entry], words: &[Word<'_>]) 
     })
 }
 
-/// Scores each person an entry may name. People whose given names
-/// contradict written ones are left out, and so are entries whose form needs
-/// a context when there is none (`has_context`). `post_senses` holds, per person,
-/// the analysed title of each post (see [`PostSense`]); `ranked_title` is
-/// the written title's sense when it names a rank. `date_days` are the days
-/// of the document's date, reckoned once per document.
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn score_candidates(
-    post_senses: &[Vec<PostSense>],
-    post_days: &[Vec<DayRange>],
-    life_days: &[DayRange],
+/// The people the entries may name, in entry order, not yet scored
+/// ([`score_candidates`]). People whose given names contradict written
+/// ones are left out, and so are entries whose form needs a context when
+/// there is none (`has_context`). None left: the hit is no mention.
+pub(crate) fn candidates_of(
     entries: &[Entry],
     has_context: bool,
     given: Option<&GivenEvidence>,
-    ranked_title: Option<TitleSense>,
-    date_days: Option<DayRange>,
 ) -> CandidateList {
-    // `Post::held_on`, with the days of the date and of each post reckoned
-    // once rather than for every post of every candidate.
-    let held = |days: &DayRange| date_days.is_some_and(|date| days.overlaps(&date));
     let mut candidates = CandidateList::new();
     // Forms that need a context to be a name count only with one.
     for entry in entries.iter().filter(|e| e.alone || has_context) {
@@ -200,14 +189,51 @@ pub(crate) fn score_candidates(
         if candidates.iter().any(|c| c.person == entry.person) {
             continue;
         }
-        let given_fits = given.map(|g| g.persons.contains(&entry.person));
-        if given_fits == Some(false) {
+        if given.is_some_and(|g| !g.persons.contains(&entry.person)) {
             continue;
         }
-        let senses = &post_senses[entry.person];
-        let days = &post_days[entry.person];
+        candidates.push(Candidate {
+            person: entry.person,
+            score: 0,
+            in_post_on_date: false,
+            title_fits: false,
+        });
+    }
+    candidates
+}
+
+/// What scoring a mention's candidates needs besides the registry and the
+/// date: kept from its examination, so that the scores are reckoned only
+/// for a list the caller wants (`Matcher::find_mentions_outside_if`).
+#[derive(Clone, Copy)]
+pub(crate) struct Scoring {
+    /// Given names were written, and fit every candidate.
+    pub given: bool,
+    /// The written title's sense, when it names a rank.
+    pub ranked_title: Option<TitleSense>,
+}
+
+/// Scores the candidates of a mention ([`candidates_of`]). `post_senses`
+/// holds, per person, the analysed title of each post (see
+/// [`PostSense`]); `date_days` are the days of the document's date,
+/// reckoned once per document.
+pub(crate) fn score_candidates(
+    post_senses: &[Vec<PostSense>],
+    post_days: &[Vec<DayRange>],
+    life_days: &[DayRange],
+    candidates: &mut [Candidate],
+    scoring: &Scoring,
+    date_days: Option<DayRange>,
+) {
+    // `Post::held_on`, with the days of the date and of each post reckoned
+    // once rather than for every post of every candidate.
+    let held = |days: &DayRange| date_days.is_some_and(|date| days.overlaps(&date));
+    for candidate in candidates {
+        let person = candidate.person;
+        let senses = &post_senses[person];
+        let days = &post_days[person];
         let mut score = 0;
-        if given_fits == Some(true) {
+        if scoring.given {
             score += GIVEN_NAME_FITS;
         }
         let in_post_on_date = days.iter().any(held);
@@ -215,11 +241,11 @@ pub(crate) fn score_candidates(
             score += IN_POST_ON_DATE;
         }
         // `person.alive_on(date)`, with the days reckoned once.
-        if date_days.is_some_and(|date| !life_days[entry.person].overlaps(&date)) {
+        if date_days.is_some_and(|date| !life_days[person].overlaps(&date)) {
             score += NOT_ALIVE_ON_DATE;
         }
         let mut title_fits = false;
-        if let Some(title) = &ranked_title {
+        if let Some(title) = &scoring.ranked_title {
             let held_on_date = days
                 .iter()
                 .zip(senses)
@@ -234,14 +260,13 @@ pub(crate) fn score_candidates(
                 score += TITLE_FITS_NO_POST;
             }
         }
-        candidates.push(Candidate {
-            person: entry.person,
+        *candidate = Candidate {
+            person,
             score,
             in_post_on_date,
             title_fits,
-        });
+        };
     }
-    candidates
 }
 
 impl Matcher {

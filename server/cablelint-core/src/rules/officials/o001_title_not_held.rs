@@ -1,4 +1,4 @@
-use cablelint_officials::{Date, Post};
+use cablelint_officials::{Date, Matcher, Post, TitleSense};
 
 use crate::diagnostic::Severity;
 use crate::rules::{Context, Family, FixAvailability, Rule, RuleMeta};
@@ -100,6 +100,24 @@ fn held_instead(title: &str, name: &str, date: Date, posts: &[&Post]) -> String 
         message.push_str(" other posts");
     }
     message
+}
+
+/// Whether this rule may report a mention of `person` (an index into the
+/// registry's people) under a written title of `sense` on `date`: the
+/// tests of [`TitleNotHeld::check`] but the one of which candidate is
+/// likeliest. Asked of every candidate of the mentions as the matcher
+/// first examined them, it tells when no mention can be reported and the
+/// matcher's last passes can be spared (`Context::mentions`).
+pub(crate) fn may_report(matcher: &Matcher, person: usize, sense: &TitleSense, date: Date) -> bool {
+    sense.has_rank()
+        && !matcher.title_sense_held_on(person, sense, date)
+        && (matcher.registry().persons()[person]
+            .posts_on(date)
+            .next()
+            .is_some()
+            || matcher
+                .post_fitting_title_sense_near(person, sense, date)
+                .is_some())
 }
 
 impl Rule for TitleNotHeld {

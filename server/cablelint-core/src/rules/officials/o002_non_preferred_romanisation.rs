@@ -86,6 +86,41 @@ fn in_style_of(preferred: &str, written: &str) -> String {
     out
 }
 
+/// The person's name in the collection's romanisation, when `written`, a
+/// full name of theirs, is in the other one and this rule reports it. Also
+/// asked of every candidate of the full names as the matcher first
+/// examined them, to tell when no mention can be reported
+/// (`Context::mentions`).
+pub(crate) fn preferred_form<'p>(
+    person: &'p Person,
+    written: &str,
+    romanisation: Romanisation,
+) -> Option<&'p str> {
+    let (avoided, preferred) = match romanisation {
+        Romanisation::Pinyin => (System::WadeGiles, System::Pinyin),
+        Romanisation::WadeGiles => (System::Pinyin, System::WadeGiles),
+    };
+    // A person the registry names in Wade–Giles (Taiwan's officials)
+    // keeps that customary spelling in a pinyin collection. (Tested
+    // before the bytes below: most full names in a pinyin collection are
+    // not Chinese, and reading them was most of this rule's cost.)
+    if preferred == System::Pinyin && person.name.system != System::Pinyin {
+        return None;
+    }
+    // Byte tests: the four are ASCII, and a search for a set of
+    // characters decodes every character of every name.
+    if written
+        .bytes()
+        .any(|b| matches!(b, b'[' | b']' | b'\n' | b'\r'))
+    {
+        return None;
+    }
+    if system_of(person, written) != Some(avoided) {
+        return None;
+    }
+    form_in(person, preferred)
+}
+
 impl Rule for NonPreferredRomanisation {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -102,27 +137,8 @@ impl Rule for NonPreferredRomanisation {
                 continue;
             }
             let person = &persons[mention.person_index];
-            // A person the registry names in Wade–Giles (Taiwan's officials)
-            // keeps that customary spelling in a pinyin collection. (Tested
-            // before the bytes below: most full names in a pinyin
-            // collection are not Chinese, and reading them was most of
-            // this rule's cost.)
-            if preferred == System::Pinyin && person.name.system != System::Pinyin {
-                continue;
-            }
             let written = cx.doc.slice(mention.span);
-            // Byte tests: the four are ASCII, and a search for a set of
-            // characters decodes every character of every name.
-            if written
-                .bytes()
-                .any(|b| matches!(b, b'[' | b']' | b'\n' | b'\r'))
-            {
-                continue;
-            }
-            if system_of(person, written) != Some(avoided) {
-                continue;
-            }
-            let Some(target) = form_in(person, preferred) else {
+            let Some(target) = preferred_form(person, written, cx.shared.romanisation) else {
                 continue;
             };
             let replacement = in_style_of(target, written);
