@@ -888,10 +888,14 @@ pub(crate) fn is_courtesy_title(written: &TitleSense) -> bool {
 
 /// Whether a post that is not an embassy carries the rank and title of
 /// ambassador: a permanent representative to the United Nations, the chief
-/// of the US or PRC liaison office of 1973–79.
+/// of the US or PRC liaison office of 1973–79, a deputy ambassador.
 pub(crate) fn ranks_as_ambassador(post_title: &str) -> bool {
     post_title.contains("Permanent Representative")
         || post_title.starts_with("Chief of the Liaison Office")
+        // The deputy ambassadors in Saigon (U. Alexis Johnson, William
+        // Porter) held an ambassador's personal rank: FRUS calls them
+        // "Ambassador".
+        || post_title.starts_with("Deputy Ambassador")
 }
 
 /// Whether someone with these posts (and their senses, in the same order)

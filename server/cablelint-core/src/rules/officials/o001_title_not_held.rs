@@ -26,7 +26,7 @@ does not know). Telegram abbreviations are read as the words they stand for (\"A
 \"Pres.\", \"Secy.\", \"Dep. FM\", \"FonMin\", \"DepFonMin\", \"PriMin\"). \"Governor\" and \"Ambassador\" alone are also courtesy titles: a former \
 governor keeps the title (FRUS's \"Governor Harriman\" of 1962); \"Ambassador\" fits a head of \
 mission with an ambassador's rank (a permanent representative to the United Nations, a chief \
-of the US or PRC liaison office) and a former ambassador who holds no other titled post that \
+of the US or PRC liaison office, a deputy ambassador) and a former ambassador who holds no other titled post that \
 day, so a foreign minister who was once an ambassador is still reported. The message names the posts held that day, at most three (two and a count \
 when there are more); hover and `cablelint officials` list them all. Check the source before changing the text: the original may itself be \
 wrong, which deserves an editorial note rather than a silent correction.",
@@ -313,6 +313,14 @@ mod tests {
             7:1-7:19 warning O001: `Ambassador`: on 1975-10-20 Andrei Andreyevich Gromyko was Minister of Foreign Affairs from 1957-02-15 to 1985-07-02; and Member of the Politburo of the Central Committee of the CPSU from 1973 to 1988
         "#]]
         .assert_eq(&check("O001", text));
+        // The deputy ambassadors in Saigon held an ambassador's rank;
+        // "Deputy Ambassador" is still not the ambassador's own post.
+        let saigon =
+            "March 1, 1966\n\nTelegram\n\nAmbassador Porter met Deputy Ambassador Lodge.\n";
+        expect![[r#"
+            5:23-5:46 warning O001: `Deputy Ambassador`: on 1966-03-01 Henry Cabot Lodge Jr. was Ambassador to the Republic of Vietnam from 1965-08-25 to 1967-04-25
+        "#]]
+        .assert_eq(&check("O001", saigon));
     }
 
     #[test]
