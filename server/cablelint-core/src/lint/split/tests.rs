@@ -144,7 +144,7 @@ fn a_long_text_on_two_threads_is_split() {
 
 /// The fuzz corpora of `check` and `fix` (`fuzz/corpus/`), every input in
 /// path order without its profile byte and decoded lossily, each on lines
-/// of its own, after O001's wrong example: a dated cable, so the officials'
+/// of its own (a `disable-file` made a `disable-next-line`), after O001's wrong example: a dated cable, so the officials'
 /// rules read a document date; every 64th input is followed by a rule's
 /// wrong example. The inputs that reached the most code (unclosed brackets,
 /// stray directives, broken dates, titled names cut anywhere), repeated if
@@ -162,7 +162,11 @@ fn fuzz_collection() -> String {
         for path in paths {
             let bytes = std::fs::read(&path).expect("a readable fuzz input");
             if let Some((_, input)) = bytes.split_first() {
-                inputs.push(String::from_utf8_lossy(input).into_owned());
+                // One input's `disable-file` would silence the whole text
+                // (that case has its own test): each turns off a line.
+                let input =
+                    String::from_utf8_lossy(input).replace("disable-file", "disable-next-line");
+                inputs.push(input);
             }
         }
     }
@@ -211,7 +215,15 @@ fn the_fuzz_corpora_as_one_long_text_are_checked_alike_on_two_threads() {
         let split = check_on_threads(SourceText::from_str(&text), &options, 2);
         let found = assert_same_results(serial, split);
         if max == usize::MAX {
-            assert_rich(&found);
+            // The dates model is compared above; which D rules report in
+            // one text made of thousands of fragments is left to chance.
+            assert!(found.len() > 1_000, "too few findings: {}", found.len());
+            for family in ['B', 'E', 'H', 'O'] {
+                assert!(
+                    found.iter().any(|d| d.code.starts_with(family)),
+                    "no {family} finding"
+                );
+            }
             // The date line was read: a title is judged by it.
             assert!(found.iter().any(|d| d.code == "O001"), "no O001 finding");
         } else {
