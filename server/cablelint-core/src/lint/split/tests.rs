@@ -55,6 +55,12 @@ fn options_keeping(max_diagnostics: usize) -> CheckOptions {
 fn assert_same(text: &str, options: &CheckOptions) -> Vec<crate::Diagnostic> {
     let serial = check(SourceText::from_str(text), options);
     let split = check_split(SourceText::from_str(text), options);
+    assert_same_results(serial, split)
+}
+
+/// The findings and the split-built model of both runs are equal; returns
+/// the findings.
+fn assert_same_results(serial: CheckResult, split: CheckResult) -> Vec<crate::Diagnostic> {
     assert_eq!(serial.diagnostics.len(), split.diagnostics.len());
     for (a, b) in serial.diagnostics.iter().zip(&split.diagnostics) {
         assert_eq!(a, b);
@@ -134,4 +140,95 @@ fn a_long_text_on_two_threads_is_split() {
     let split = check_on_threads(SourceText::from_str(&text), &options, 2).diagnostics;
     assert!(!serial.is_empty());
     assert_eq!(serial, split);
+}
+
+/// The fuzz corpora of `check` and `fix` (`fuzz/corpus/`), every input in
+/// path order without its profile byte and decoded lossily, each on lines
+/// of its own (a `disable-file` made a `disable-next-line`), after O001's wrong example: a dated cable, so the officials'
+/// rules read a document date; every 64th input is followed by a rule's
+/// wrong example. The inputs that reached the most code (unclosed brackets,
+/// stray directives, broken dates, titled names cut anywhere), repeated if
+/// need be until the text is long enough to be split.
+fn fuzz_collection() -> String {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/corpus");
+    let mut inputs: Vec<String> = Vec::new();
+    for target in ["check", "fix"] {
+        let dir = root.join(target);
+        let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("fuzz corpus {} unreadable: {e}", dir.display()))
+            .map(|e| e.expect("a directory entry").path())
+            .collect();
+        paths.sort();
+        for path in paths {
+            let bytes = std::fs::read(&path).expect("a readable fuzz input");
+            if let Some((_, input)) = bytes.split_first() {
+                // One input's `disable-file` would silence the whole text
+                // (that case has its own test): each turns off a line.
+                let input =
+                    String::from_utf8_lossy(input).replace("disable-file", "disable-next-line");
+                inputs.push(input);
+            }
+        }
+    }
+    assert!(
+        inputs.len() > 1000,
+        "the fuzz corpora hold only {} inputs",
+        inputs.len()
+    );
+    let wrong: Vec<&str> = crate::rules::all().iter().map(|r| r.meta().wrong).collect();
+    let mut text = crate::rules::by_code("O001")
+        .expect("O001 is registered")
+        .meta()
+        .wrong
+        .to_owned();
+    for (i, input) in inputs.iter().cycle().enumerate() {
+        if i >= inputs.len() && text.len() >= PARALLEL_FROM_BYTES {
+            break;
+        }
+        text.push('\n');
+        text.push_str(input);
+        if i % 64 == 63 {
+            // Now and then a rule's wrong example, so that every family
+            // finds something amid the fuzz.
+            text.push('\n');
+            text.push_str(wrong[i / 64 % wrong.len()]);
+        }
+    }
+    text
+}
+
+/// Every rule on, with the built-in registry, keeping `max_diagnostics`.
+fn every_rule_keeping(max_diagnostics: usize) -> CheckOptions {
+    let mut options = options_keeping(max_diagnostics);
+    options.selection.select = Some(vec![String::new()]);
+    options
+}
+
+#[test]
+fn the_fuzz_corpora_as_one_long_text_are_checked_alike_on_two_threads() {
+    let text = fuzz_collection();
+    assert!(text.len() >= PARALLEL_FROM_BYTES, "{} bytes", text.len());
+    // Every finding, then a cap (E004 and the first findings of both).
+    for max in [usize::MAX, 1_000] {
+        let options = every_rule_keeping(max);
+        let serial = check(SourceText::from_str(&text), &options);
+        let split = check_on_threads(SourceText::from_str(&text), &options, 2);
+        let found = assert_same_results(serial, split);
+        if max == usize::MAX {
+            // The dates model is compared above; which D rules report in
+            // one text made of thousands of fragments is left to chance.
+            assert!(found.len() > 1_000, "too few findings: {}", found.len());
+            for family in ['B', 'E', 'H', 'O'] {
+                assert!(
+                    found.iter().any(|d| d.code.starts_with(family)),
+                    "no {family} finding"
+                );
+            }
+            // The date line was read: a title is judged by it.
+            assert!(found.iter().any(|d| d.code == "O001"), "no O001 finding");
+        } else {
+            assert_eq!(found.len(), max + 1);
+            assert_eq!(found[0].code, "E004");
+        }
+    }
 }
