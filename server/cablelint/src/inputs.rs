@@ -200,7 +200,7 @@ fn walk(
         let absolute = if entry.path().is_absolute() {
             Cow::Borrowed(entry.path())
         } else {
-            Cow::Owned(cwd.join(entry.path()))
+            Cow::Owned(joined(cwd, entry.path()))
         };
         let config = configs.for_file(&absolute)?;
         if !config.is_included(&absolute) {
@@ -221,6 +221,16 @@ fn walk(
         inputs.push(input);
     }
     Ok(())
+}
+
+/// `cwd.join(path)`, allocated once at its final size: `join` copies `cwd`
+/// into a buffer of its own size and grows it for `path` (a `realloc` a
+/// file of a walk given a relative path, half the cost of the join).
+fn joined(cwd: &Path, path: &Path) -> PathBuf {
+    let mut joined = PathBuf::with_capacity(cwd.as_os_str().len() + 1 + path.as_os_str().len());
+    joined.push(cwd);
+    joined.push(path);
+    joined
 }
 
 /// `./a/b.cable` is shown as `a/b.cable`, as the user would write it.
@@ -324,6 +334,22 @@ mod tests {
                     .collect()
             };
             assert_eq!(shown(&got), shown(&expected), "{count}");
+        }
+    }
+
+    #[test]
+    fn joined_is_what_join_gives() {
+        for (cwd, path) in [
+            ("/work/x", "a/b.cable"),
+            ("/work/x/", "a/b.cable"),
+            ("/", "a"),
+            ("/work", "./a/../b.cable"),
+            ("/work", "/abs/c.cable"),
+            ("", "a/b"),
+            ("/w", ""),
+        ] {
+            let (cwd, path) = (Path::new(cwd), Path::new(path));
+            assert_eq!(joined(cwd, path), cwd.join(path), "{cwd:?} {path:?}");
         }
     }
 
