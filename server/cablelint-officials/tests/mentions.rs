@@ -163,6 +163,13 @@ fn madame_chiang_is_his_wife_not_chiang_kai_shek() {
         found("President Chiang Kai-shek arrived", date("1958")),
         pairs(&[("Chiang Kai-shek", "chiang-kai-shek")])
     );
+    // The same for Mao's wife, Jiang Qing, in documents of 1966-76.
+    for text in ["Madame Mao spoke", "Mme. Mao spoke", "Madame Mao Tse-tung spoke"] {
+        let found = found(text, date("1967"));
+        assert_eq!(found.len(), 1, "{text}");
+        assert_eq!(found[0].1, "jiang-qing", "{text}");
+    }
+    assert_eq!(found("Chairman Mao spoke", date("1967"))[0].1, "mao-zedong");
 }
 
 #[test]
