@@ -83,6 +83,20 @@ const QUALIFIER_WORDS: &[&str] = &[
     "second",
     "third",
     "acting",
+    // When the title was held, told apart from the document's date
+    // ([`TitleTime`]).
+    "former",
+    "ex",
+    "late",
+    "onetime",
+    "erstwhile",
+    "retired",
+    "outgoing",
+    "future",
+    "incoming",
+    "designate",
+    "elect",
+    "then",
     "assistant",
     "under",
     "prime",
@@ -596,6 +610,28 @@ pub struct TitleSense {
     pub(crate) later: bool,
     pub(crate) domains: u32,
     pub(crate) honorific: bool,
+    /// When a written title says the post was held: "former", "future",
+    /// "then". Never set for a post's own title.
+    pub(crate) when: TitleTime,
+    /// A written "acting": someone standing in, usually a deputy ("acting
+    /// Foreign Minister Kuznetsov", First Deputy Minister in 1962), so
+    /// "vice" need not agree. Never set for a post's own title.
+    pub(crate) acting: bool,
+}
+
+/// When a written title says its post was held, against the document's
+/// date.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum TitleTime {
+    /// On the date (no word says otherwise).
+    #[default]
+    OnDate,
+    /// Before it or on it: "former", "ex-", "the late", "outgoing".
+    Before,
+    /// After it or on it: "future", "incoming", "-designate", "-elect".
+    After,
+    /// At some time: "then" (the time the text speaks of).
+    Any,
 }
 
 impl TitleSense {
@@ -619,7 +655,7 @@ impl TitleSense {
     /// one ("Second Secretary" does not fit "First Secretary").
     fn fits(&self, post: &TitleSense) -> bool {
         self.ranks & !post.ranks == 0
-            && self.vice == post.vice
+            && (self.vice == post.vice || self.acting)
             && (!self.first || post.first)
             && !(self.later && post.first)
             && self.domains & !post.domains == 0
@@ -641,10 +677,17 @@ pub(crate) struct PostSense {
 
 impl PostSense {
     pub(crate) fn new(post_title: &str) -> PostSense {
-        let parts: Vec<TitleSense> = post_title.split(" and ").map(analyse).collect();
+        // A post's own "Acting President" is the post; only a written
+        // title's "acting" or "former" changes what it fits.
+        let of_post = |title: &str| TitleSense {
+            when: TitleTime::OnDate,
+            acting: false,
+            ..analyse(title)
+        };
+        let parts: Vec<TitleSense> = post_title.split(" and ").map(of_post).collect();
         let combined = parts.len() > 1 && parts.iter().all(TitleSense::has_rank);
         PostSense {
-            whole: analyse(post_title),
+            whole: of_post(post_title),
             parts: if combined { parts } else { Vec::new() },
         }
     }
@@ -700,6 +743,8 @@ fn decode_sense(input: &mut Reader<'_>) -> Option<TitleSense> {
         first: input.bool()?,
         later: input.bool()?,
         honorific: input.bool()?,
+        when: TitleTime::OnDate,
+        acting: false,
     })
 }
 
@@ -848,6 +893,12 @@ fn sense_of_words(words: &[&str]) -> TitleSense {
             "vice" | "deputy" => sense.vice = true,
             "first" => sense.first = true,
             "second" | "third" => sense.later = true,
+            "former" | "ex" | "late" | "onetime" | "erstwhile" | "retired" | "outgoing" => {
+                sense.when = TitleTime::Before
+            }
+            "future" | "incoming" | "designate" | "elect" => sense.when = TitleTime::After,
+            "then" => sense.when = TitleTime::Any,
+            "acting" => sense.acting = true,
             "foreign" | "external" => sense.domain("foreign"),
             // "People's Commissar for Military and Naval Affairs" was
             // Trotsky's post: "Commissar for War" in FRUS.
@@ -1311,6 +1362,41 @@ mod tests {
                 "{written:?} should fit {post:?}"
             );
         }
+    }
+
+    #[test]
+    fn words_of_time_and_acting_are_read_from_written_titles_only() {
+        for (written, when) in [
+            ("Foreign Minister", TitleTime::OnDate),
+            ("former Foreign Minister", TitleTime::Before),
+            ("ex-Premier", TitleTime::Before),
+            ("the late Premier", TitleTime::Before),
+            ("outgoing Ambassador", TitleTime::Before),
+            ("future Premier", TitleTime::After),
+            ("Ambassador-designate", TitleTime::After),
+            ("President-elect", TitleTime::After),
+            ("then Foreign Minister", TitleTime::Any),
+            ("then-Vice Minister", TitleTime::Any),
+        ] {
+            let sense = analyse(written);
+            assert_eq!(sense.when, when, "{written}");
+            assert!(sense.has_rank(), "{written}");
+        }
+        assert!(analyse("acting Foreign Minister").acting);
+        // Acting for the minister: a deputy's post fits, another
+        // ministry's does not.
+        assert!(title_matches(
+            "acting Foreign Minister",
+            "First Deputy Minister of Foreign Affairs"
+        ));
+        assert!(!title_matches(
+            "acting Foreign Minister",
+            "First Deputy Chairman of the Council of Ministers"
+        ));
+        // A post's own "Acting President" is the post, held on its dates.
+        let post = PostSense::new("Acting President of the State Council");
+        assert!(!post.whole.acting && post.whole.when == TitleTime::OnDate);
+        assert!(post.fitted_by(&analyse("President")));
     }
 
     #[test]

@@ -164,7 +164,11 @@ fn madame_chiang_is_his_wife_not_chiang_kai_shek() {
         pairs(&[("Chiang Kai-shek", "chiang-kai-shek")])
     );
     // The same for Mao's wife, Jiang Qing, in documents of 1966-76.
-    for text in ["Madame Mao spoke", "Mme. Mao spoke", "Madame Mao Tse-tung spoke"] {
+    for text in [
+        "Madame Mao spoke",
+        "Mme. Mao spoke",
+        "Madame Mao Tse-tung spoke",
+    ] {
         let found = found(text, date("1967"));
         assert_eq!(found.len(), 1, "{text}");
         assert_eq!(found[0].1, "jiang-qing", "{text}");

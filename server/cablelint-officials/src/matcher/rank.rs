@@ -280,9 +280,16 @@ impl Matcher {
             return false;
         };
         let day = DayRange::of_date(date);
+        // "former Foreign Minister Molotov" in 1962: held before the date.
+        let held_when_written = |days: &DayRange| match written.when {
+            crate::title::TitleTime::OnDate => days.overlaps(&day),
+            crate::title::TitleTime::Before => days.first <= day.last,
+            crate::title::TitleTime::After => days.last >= day.first,
+            crate::title::TitleTime::Any => true,
+        };
         days.iter()
             .zip(senses)
-            .any(|(days, sense)| days.overlaps(&day) && sense.fitted_by(written))
+            .any(|(days, sense)| held_when_written(days) && sense.fitted_by(written))
             || (crate::title::is_courtesy_title(written)
                 && self.registry.persons().get(person).is_some_and(|person| {
                     crate::title::courtesy_title_fits(written, &person.posts, senses, date)

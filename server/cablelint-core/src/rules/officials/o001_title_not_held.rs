@@ -23,7 +23,10 @@ title names a post (\"Comrade\" or \"Mr.\" do not). When the registry records no
 that date, it reports only a title the person held at another time, and as info, not a \
 warning: the registry may simply lack the post (a leader restored to an office, a term it \
 does not know). Telegram abbreviations are read as the words they stand for (\"Amb.\", \
-\"Pres.\", \"Secy.\", \"Dep. FM\", \"FonMin\", \"DepFonMin\", \"PriMin\"). \"Governor\" and \"Ambassador\" alone are also courtesy titles: a former \
+\"Pres.\", \"Secy.\", \"Dep. FM\", \"FonMin\", \"DepFonMin\", \"PriMin\"). A title said to be \
+held at another time is compared with that time: \"former\", \"ex-\" or \"the late\" with posts \
+held up to the date, \"future\", \"-designate\" or \"-elect\" with posts from it on, \"then\" with \
+any; \"acting\" fits a deputy standing in. \"Governor\" and \"Ambassador\" alone are also courtesy titles: a former \
 governor keeps the title (FRUS's \"Governor Harriman\" of 1962); \"Ambassador\" fits a head of \
 mission with an ambassador's rank (a permanent representative to the United Nations, a chief \
 of the US or PRC liaison office, a deputy ambassador) and a former ambassador who holds no other titled post that \
@@ -363,6 +366,24 @@ mod tests {
         expect![[r#"
             5:1-5:17 warning O001: `FonMin`: on 1962-10-26 Vasily Vasilyevich Kuznetsov was First Deputy Minister of Foreign Affairs from 1955 to 1977-10
             5:22-5:32 warning O001: `Pres.`: on 1962-10-26 Dean Rusk was Secretary of State from 1961-01-21 to 1969-01-20
+        "#]]
+        .assert_eq(&check("O001", wrong));
+    }
+
+    #[test]
+    fn a_former_future_or_acting_title_is_compared_with_its_own_time() {
+        // Molotov was foreign minister until 1956, Kosygin premier from
+        // 1964, Kuznetsov first deputy minister standing in for Gromyko.
+        let right = "October 26, 1962\n\nCable\n\nformer Foreign Minister Molotov, \
+            future Premier Kosygin, then Foreign Minister Zhou Enlai and acting Foreign \
+            Minister Kuznetsov.\n";
+        expect![[""]].assert_eq(&check("O001", right));
+        // Kosygin never was foreign minister; Mikoyan never stood in for one.
+        let wrong = "October 26, 1962\n\nCable\n\nformer Foreign Minister Kosygin and \
+            acting Foreign Minister Mikoyan.\n";
+        expect![[r#"
+            5:1-5:32 warning O001: `former Foreign Minister`: on 1962-10-26 Alexei Nikolayevich Kosygin was First Deputy Chairman of the Council of Ministers from 1960-05-04 to 1964-10-15; and Member of the Presidium of the Central Committee of the CPSU from 1960-05-04 to 1980-10-21
+            5:37-5:68 warning O001: `acting Foreign Minister`: on 1962-10-26 Anastas Ivanovich Mikoyan was First Deputy Chairman of the Council of Ministers from 1955-02-28 to 1964-07-15; and Member of the Presidium of the Central Committee of the CPSU from 1952-10-16 to 1966-03-29
         "#]]
         .assert_eq(&check("O001", wrong));
     }

@@ -214,14 +214,16 @@ pub(super) fn class_of_lowercase(folded: &[u8]) -> WordClass {
         if last != WordClass::Other {
             return last;
         }
-        // "Ambassador-at-Large" (a US title): the rank comes first.
-        const AT_LARGE: &[u8] = b"-at-large";
-        if let Some(rank) = folded
-            .len()
-            .checked_sub(AT_LARGE.len())
-            .filter(|&cut| cut > 0 && folded[cut..].eq_ignore_ascii_case(AT_LARGE))
-        {
-            return classify_bytes(&folded[..rank]);
+        // "Ambassador-at-Large" (a US title), "Ambassador-designate",
+        // "President-elect": the rank comes first.
+        for suffix in [&b"-at-large"[..], b"-designate", b"-elect"] {
+            if let Some(rank) = folded
+                .len()
+                .checked_sub(suffix.len())
+                .filter(|&cut| cut > 0 && folded[cut..].eq_ignore_ascii_case(suffix))
+            {
+                return classify_bytes(&folded[..rank]);
+            }
         }
     }
     classify_bytes(folded)
