@@ -178,25 +178,26 @@ const CONNECTOR_WORDS: &[&str] = &[
     "ministry",
 ];
 
-/// The rank and qualifier words above that are abbreviations: written with
-/// a period ("Amb. Thompson", "Dep. FM Kuznetsov"), it does not end a
-/// sentence.
-const ABBREVIATED_TITLE_WORDS: &[&str] = &[
-    "amb",
-    "pres",
-    "secy",
-    "sec",
-    "atty",
-    "gov",
-    "sen",
-    "fonmin",
-    "depfonmin",
-    "primin",
-    "sovamb",
-    "fonsec",
-    "dep",
-    "depy",
-    "asst",
+/// The rank and qualifier words above that are abbreviations, with the
+/// word each stands for in a title's sense (a compound such as "FonMin"
+/// stands for itself and is read whole). Written with a period ("Amb.
+/// Thompson", "Dep. FM Kuznetsov"), one does not end a sentence.
+const ABBREVIATED_TITLE_WORDS: &[(&str, &str)] = &[
+    ("amb", "ambassador"),
+    ("pres", "president"),
+    ("secy", "secretary"),
+    ("sec", "secretary"),
+    ("atty", "attorney"),
+    ("gov", "governor"),
+    ("sen", "senator"),
+    ("dep", "deputy"),
+    ("depy", "deputy"),
+    ("asst", "assistant"),
+    ("fonmin", "fonmin"),
+    ("depfonmin", "depfonmin"),
+    ("primin", "primin"),
+    ("sovamb", "sovamb"),
+    ("fonsec", "fonsec"),
 ];
 
 /// Whether a word (its trailing period removed, any ASCII case) is one of
@@ -204,26 +205,19 @@ const ABBREVIATED_TITLE_WORDS: &[&str] = &[
 pub(crate) fn is_abbreviated_title_word(word: &str) -> bool {
     ABBREVIATED_TITLE_WORDS
         .iter()
-        .any(|abbreviation| word.eq_ignore_ascii_case(abbreviation))
+        .any(|(abbreviation, _)| word.eq_ignore_ascii_case(abbreviation))
 }
 
 /// The full word an abbreviated title word stands for in a title's sense
-/// ("Secy." is "secretary"); other words as they are. "Gen." is
-/// "general" only beside a rank it completes ("Atty. Gen.", "Gen. Secy.");
-/// alone it is the military honorific.
+/// ("Secy." is "secretary"); "" for other words. "Gen." is "general" only
+/// beside a rank it completes ("Atty. Gen.", "Gen. Secy."); alone it is the
+/// military honorific.
 fn expanded(words: &[&str], i: usize) -> &'static str {
     fn one(word: &str) -> Option<&'static str> {
-        Some(match word {
-            "amb" => "ambassador",
-            "pres" => "president",
-            "secy" | "sec" => "secretary",
-            "atty" => "attorney",
-            "gov" => "governor",
-            "sen" => "senator",
-            "dep" | "depy" => "deputy",
-            "asst" => "assistant",
-            _ => return None,
-        })
+        ABBREVIATED_TITLE_WORDS
+            .iter()
+            .find(|(abbreviation, _)| *abbreviation == word)
+            .map(|&(_, full)| full)
     }
     let Some(&word) = words.get(i) else {
         return "";
@@ -1360,6 +1354,19 @@ mod tests {
             assert!(
                 title_matches(written, post),
                 "{written:?} should fit {post:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_abbreviation_is_a_rank_or_qualifier_word() {
+        for (abbreviation, _) in ABBREVIATED_TITLE_WORDS {
+            assert!(
+                matches!(
+                    classify_word(abbreviation),
+                    WordClass::Rank | WordClass::Qualifier
+                ),
+                "{abbreviation}"
             );
         }
     }
