@@ -227,6 +227,29 @@ fn other_romanisations_and_native_script() {
 }
 
 #[test]
+fn russian_surnames_are_found_declined() {
+    // Headers of Soviet ciphergrams: "To Comrade Stalin" is in the dative.
+    assert_eq!(
+        found(
+            "ЦК ВКП(б) товарищу Сталину. Филиппову. У Микояна, с Хрущевым и Молотовым.",
+            date("1950-03-05")
+        ),
+        pairs(&[
+            ("Сталину", "stalin"),
+            ("Филиппову", "stalin"),
+            ("Микояна", "mikoyan"),
+            ("Хрущевым", "khrushchev"),
+            ("Молотовым", "molotov")
+        ])
+    );
+    // Other words that start with a name, and names that do not decline.
+    assert_eq!(
+        found("Ленинград, Сталинизм, Сталиную; Громыко", date("1950")),
+        pairs(&[("Громыко", "gromyko")])
+    );
+}
+
+#[test]
 fn spans_cover_editorial_completions() {
     let text = "Vice Minister Ji [Pengfei] handed";
     let mention = &mentions(text, None)[0];

@@ -25,7 +25,12 @@ impl Matcher {
     ) -> Option<(Mention, rank::Scoring)> {
         let read = reading.text();
         let matched = &read[span.clone()];
-        if !has_word_boundaries(read, &span) || !is_capitalised_like_a_name(matched) {
+        let span = match has_word_boundaries(read, &span) {
+            true => span,
+            // "товарищу Сталину": a Russian surname declined.
+            false => span.start..with_russian_case_ending(read, &span)?,
+        };
+        if !is_capitalised_like_a_name(matched) {
             return None;
         }
         let entries = self.table.entries(pattern);
@@ -202,6 +207,28 @@ pub(super) fn has_word_boundaries(text: &str, span: &Range<usize>) -> bool {
             && !after.is_some_and(|b| b.is_ascii_alphanumeric());
     }
     has_word_boundaries_by_chars(text, span)
+}
+
+/// Where a Cyrillic name that ends in a consonant ends with a Russian case
+/// ending added ("Сталин" in "Сталину", "Хрущев" in "Хрущевым",
+/// "Микоян" in "Микояна"), when the ending ends the word and the name
+/// starts one. Endings that change the name's own last letters
+/// ("Вышинский", "Вышинского") are not read.
+pub(super) fn with_russian_case_ending(text: &str, span: &Range<usize>) -> Option<usize> {
+    const ENDINGS: [&str; 6] = ["ым", "ом", "ем", "а", "у", "е"];
+    // Most names that do not end a word go on in ASCII ("Chen" in "Cheng").
+    if text.as_bytes().get(span.end).is_none_or(u8::is_ascii) {
+        return None;
+    }
+    let last = text[..span.end].chars().next_back()?;
+    let is_consonant = |c: char| ('б'..='я').contains(&c) && !"аеиоуыэюяй".contains(c);
+    if !is_consonant(last.to_lowercase().next()?) {
+        return None;
+    }
+    let rest = &text[span.end..];
+    let ending = ENDINGS.iter().find(|ending| rest.starts_with(**ending))?;
+    let end = span.end + ending.len();
+    has_word_boundaries_by_chars(text, &(span.start..end)).then_some(end)
 }
 
 /// [`has_word_boundaries`] character by character: where a neighbour is
