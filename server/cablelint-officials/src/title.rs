@@ -613,6 +613,19 @@ pub struct TitleSense {
     pub(crate) acting: bool,
 }
 
+/// The time a word of a title says its post was held at ("former",
+/// "future", "then"; lower-case ASCII), or None for other words.
+pub(crate) fn time_of_word(word: &str) -> Option<TitleTime> {
+    Some(match word {
+        "former" | "ex" | "late" | "onetime" | "erstwhile" | "retired" | "outgoing" => {
+            TitleTime::Before
+        }
+        "future" | "incoming" | "designate" | "elect" => TitleTime::After,
+        "then" => TitleTime::Any,
+        _ => return None,
+    })
+}
+
 /// When a written title says its post was held, against the document's
 /// date.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -812,6 +825,10 @@ fn sense_of_words(words: &[&str]) -> TitleSense {
     let prev = |i: usize| if i == 0 { "" } else { at(i - 1) };
     for i in 0..words.len() {
         let word = at(i);
+        if let Some(when) = time_of_word(word) {
+            sense.when = when;
+            continue;
+        }
         match word {
             "prime" if next(i) == "minister" => sense.rank("premier"),
             "minister" if prev(i) == "prime" => {}
@@ -887,11 +904,6 @@ fn sense_of_words(words: &[&str]) -> TitleSense {
             "vice" | "deputy" => sense.vice = true,
             "first" => sense.first = true,
             "second" | "third" => sense.later = true,
-            "former" | "ex" | "late" | "onetime" | "erstwhile" | "retired" | "outgoing" => {
-                sense.when = TitleTime::Before
-            }
-            "future" | "incoming" | "designate" | "elect" => sense.when = TitleTime::After,
-            "then" => sense.when = TitleTime::Any,
             "acting" => sense.acting = true,
             "foreign" | "external" => sense.domain("foreign"),
             // "People's Commissar for Military and Naval Affairs" was

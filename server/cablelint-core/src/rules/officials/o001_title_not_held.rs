@@ -378,6 +378,10 @@ mod tests {
             future Premier Kosygin, then Foreign Minister Zhou Enlai and acting Foreign \
             Minister Kuznetsov.\n";
         expect![[""]].assert_eq(&check("O001", right));
+        // A word of time after the rank is no part of the title: here
+        // "then" starts a new clause, and Kosygin has no title.
+        let clause = "October 26, 1962\n\nCable\n\nthe Foreign Minister then Kosygin said.\n";
+        expect![[""]].assert_eq(&check("O001", clause));
         // Kosygin never was foreign minister; Mikoyan never stood in for one.
         let wrong = "October 26, 1962\n\nCable\n\nformer Foreign Minister Kosygin and \
             acting Foreign Minister Mikoyan.\n";

@@ -357,7 +357,13 @@ impl<'t> WordsBefore<'t> {
 /// connector or a capitalised place ("Ambassador in Great Britain").
 pub(super) fn may_come_between_title_and_name(word: &Word<'_>, class: WordClass) -> bool {
     match class {
-        WordClass::Qualifier | WordClass::Connector => true,
+        // A word of time comes before the rank ("former Ambassador
+        // Yudin"), never after it ("the Minister then Kosygin").
+        WordClass::Qualifier => ascii_lowercase::<16>(word.text).is_none_or(|(lower, n)| {
+            std::str::from_utf8(&lower[..n])
+                .map_or(true, |lower| crate::title::time_of_word(lower).is_none())
+        }),
+        WordClass::Connector => true,
         WordClass::Other => word.is_capitalised() && !word.is_initials(),
         _ => false,
     }
